@@ -1,0 +1,54 @@
+import mongoose, { type Connection } from 'mongoose';
+
+/** One database command a service sent, as the driver's command monitoring reports it. */
+export interface CommandRecord {
+  name: string;
+  collection: string | null;
+}
+
+// Connection upkeep, not work a request asked for.
+const HOUSEKEEPING = new Set(['hello', 'isMaster', 'ismaster', 'ping', 'endSessions', 'createIndexes', 'listIndexes', 'buildInfo', 'saslStart', 'saslContinue']);
+
+/** Counts the commands a service sends, so tests can prove one query per entity type per level. */
+export class CommandLog {
+  private records: CommandRecord[] = [];
+
+  record(record: CommandRecord): void {
+    this.records.push(record);
+  }
+
+  entries(): CommandRecord[] {
+    return [...this.records];
+  }
+
+  reset(): void {
+    this.records = [];
+  }
+}
+
+export interface ServiceDatabase {
+  connection: Connection;
+  commands: CommandLog;
+}
+
+/**
+ * Connects to the service's own database. `uri` may be a bare server URI or carry options;
+ * the database name always comes from `databaseName`, so one server can hold every service.
+ */
+export async function connectServiceDatabase(uri: string, databaseName: string): Promise<ServiceDatabase> {
+  const connection = mongoose.createConnection(uri, {
+    dbName: databaseName,
+    monitorCommands: true,
+    serverSelectionTimeoutMS: 10_000,
+    // Indexes are built explicitly at start-up (see server.ts), before the service reports ready.
+    autoIndex: false,
+  });
+  const commands = new CommandLog();
+  connection.getClient().on('commandStarted', (event) => {
+    if (HOUSEKEEPING.has(event.commandName)) return;
+    const target = event.command[event.commandName];
+    commands.record({ name: event.commandName, collection: typeof target === 'string' ? target : null });
+  });
+  await connection.asPromise();
+  return { connection, commands };
+}

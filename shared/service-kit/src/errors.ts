@@ -1,0 +1,46 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * Error factories: every error a client sees has one of these codes, and tests assert on the
+ * factories' messages instead of repeating strings.
+ */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INVALID_TRANSITION';
+
+function error(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extensions } });
+}
+
+export function badUserInput(field: string, message: string): GraphQLError {
+  return error('BAD_USER_INPUT', `${field}: ${message}`, { field });
+}
+
+export function unauthenticated(message = 'Sign in to do this'): GraphQLError {
+  return error('UNAUTHENTICATED', message, { http: { status: 401 } });
+}
+
+export function forbidden(action: string): GraphQLError {
+  return error('FORBIDDEN', `You may not ${action}`);
+}
+
+export function notFound(type: string, id: string): GraphQLError {
+  return error('NOT_FOUND', `${type} ${id} was not found`, { type, id });
+}
+
+export function conflict(message: string): GraphQLError {
+  return error('CONFLICT', message);
+}
+
+export function invalidTransition(entity: string, from: string, action: string): GraphQLError {
+  return error('INVALID_TRANSITION', `${entity} in state ${from} cannot ${action}`, { from, action });
+}
+
+/** MongoDB's duplicate-key error: the unique index said no. */
+export function isDuplicateKeyError(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && (value as { code?: unknown }).code === 11000;
+}

@@ -1,0 +1,23 @@
+import { badUserInput } from './errors.ts';
+
+/** The GraphQL shape of a place (`GeoPoint { longitude latitude }`). */
+export interface GeoPointInput {
+  longitude: number;
+  latitude: number;
+}
+
+/** GeoJSON as MongoDB stores it, longitude first. */
+export interface GeoJsonPoint {
+  type: 'Point';
+  coordinates: [number, number];
+}
+
+export function toGeoJsonPoint(field: string, point: GeoPointInput): GeoJsonPoint {
+  if (!(point.longitude >= -180 && point.longitude <= 180)) throw badUserInput(`${field}.longitude`, 'must be between -180 and 180');
+  if (!(point.latitude >= -90 && point.latitude <= 90)) throw badUserInput(`${field}.latitude`, 'must be between -90 and 90');
+  return { type: 'Point', coordinates: [point.longitude, point.latitude] };
+}
+
+export function fromGeoJsonPoint(point: GeoJsonPoint): GeoPointInput {
+  return { longitude: point.coordinates[0], latitude: point.coordinates[1] };
+}

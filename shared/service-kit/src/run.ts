@@ -1,0 +1,44 @@
+import { defaultKeysDir, resolvePublicKey } from '@civic/identity';
+import { createLogger } from './logger.ts';
+import { createGraphClient, disconnectedGraphClient } from './graph-client.ts';
+import { startSubgraph } from './server.ts';
+import type { SubgraphDefinition } from './subgraph-definition.ts';
+
+/**
+ * Runs a subgraph as its own process, configured by the environment:
+ * PORT, HOST, MONGODB_URI, MONGODB_DATABASE (default `civic_<name>`), GATEWAY_URL and
+ * SERVICE_TOKEN (to ask the graph), GATEWAY_PUBLIC_JWK or CIVIC_KEYS_DIR (to verify the gateway).
+ */
+export async function runSubgraph<TModels extends object, TLoaders>(
+  definition: SubgraphDefinition<TModels, TLoaders>,
+  defaultPort: number,
+): Promise<void> {
+  const logger = createLogger(definition.name);
+  const mongoUri = process.env.MONGODB_URI;
+  if (!mongoUri) {
+    logger.fatal('MONGODB_URI is not set; start the whole system with `npm start`, or point MONGODB_URI at a server');
+    process.exit(1);
+  }
+  const gatewayUrl = process.env.GATEWAY_URL;
+  const serviceToken = process.env.SERVICE_TOKEN;
+  const running = await startSubgraph(definition, {
+    mongoUri,
+    databaseName: process.env.MONGODB_DATABASE ?? `civic_${definition.name}`,
+    gatewayPublicKey: await resolvePublicKey('gateway', defaultKeysDir()),
+    port: Number(process.env.PORT ?? defaultPort),
+    host: process.env.HOST ?? '127.0.0.1',
+    logger,
+    graph: gatewayUrl && serviceToken ? createGraphClient({ url: () => gatewayUrl, token: () => serviceToken }) : disconnectedGraphClient,
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await running.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}

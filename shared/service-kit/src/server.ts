@@ -1,0 +1,128 @@
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import express from 'express';
+import type { CryptoKey } from 'jose';
+import type { Model } from 'mongoose';
+import { FORWARDED_VIEWER_HEADER, verifyForwardedViewer, type Viewer } from '@civic/identity';
+import { systemClock, type Clock } from './clock.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { connectServiceDatabase, type CommandLog } from './database.ts';
+import { unauthenticated } from './errors.ts';
+import { createErrorFormatter } from './error-formatting.ts';
+import { disconnectedGraphClient, type GraphClient } from './graph-client.ts';
+import { buildSchema } from './schema.ts';
+import type { SubgraphContext } from './context.ts';
+import type { SubgraphDefinition } from './subgraph-definition.ts';
+
+export interface StartSubgraphOptions {
+  mongoUri: string;
+  databaseName: string;
+  /** Verifies the viewer header the gateway signs. */
+  gatewayPublicKey: CryptoKey;
+  port?: number;
+  host?: string;
+  clock?: Clock;
+  logger?: Logger;
+  graph?: GraphClient;
+}
+
+export interface RunningSubgraph<TModels> {
+  name: string;
+  url: string;
+  port: number;
+  models: TModels;
+  commands: CommandLog;
+  stop(): Promise<void>;
+}
+
+export const GRAPHQL_PATH = '/graphql';
+
+/** Starts one subgraph over HTTP: database, indexes, schema, context, health checks, shutdown. */
+export async function startSubgraph<TModels extends object, TLoaders>(
+  definition: SubgraphDefinition<TModels, TLoaders>,
+  options: StartSubgraphOptions,
+): Promise<RunningSubgraph<TModels>> {
+  const logger = options.logger ?? createLogger(definition.name);
+  const clock = options.clock ?? systemClock;
+  const graph = options.graph ?? disconnectedGraphClient;
+  const { connection, commands } = await connectServiceDatabase(options.mongoUri, options.databaseName);
+  const models = definition.createModels(connection);
+  // Indexes exist before the service says it is ready: every offered filter relies on one.
+  await Promise.all(Object.values(models).map((model: Model<unknown>) => model.init()));
+
+  const app = express();
+  const httpServer = createServer(app);
+  const apollo = new ApolloServer<SubgraphContext<TModels, TLoaders>>({
+    schema: buildSchema(definition),
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+
+  app.get('/health/live', (_request, response) => {
+    response.json({ status: 'ok' });
+  });
+  app.get('/health/ready', async (_request, response) => {
+    try {
+      await connection.db!.admin().ping();
+      response.json({ status: 'ok' });
+    } catch (error) {
+      logger.warn({ err: error }, 'readiness check failed');
+      response.status(503).json({ status: 'unavailable', reason: 'database' });
+    }
+  });
+  app.use(
+    GRAPHQL_PATH,
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const viewer = await viewerFromGateway(req.headers[FORWARDED_VIEWER_HEADER], options.gatewayPublicKey);
+        return {
+          viewer,
+          models,
+          loaders: definition.createLoaders(models, viewer),
+          clock,
+          graph,
+          logger: logger.child({ requestId: req.headers['x-request-id'] }),
+        };
+      },
+    }),
+  );
+
+  const port = await listen(httpServer, options.port ?? 0, options.host ?? '127.0.0.1');
+  logger.info({ port }, 'subgraph ready');
+  return {
+    name: definition.name,
+    url: `http://127.0.0.1:${port}${GRAPHQL_PATH}`,
+    port,
+    models,
+    commands,
+    async stop() {
+      await apollo.stop();
+      await connection.close();
+    },
+  };
+}
+
+/** Only the gateway (or a service going through it) may call a subgraph. */
+async function viewerFromGateway(header: string | string[] | undefined, gatewayPublicKey: CryptoKey): Promise<Viewer> {
+  if (typeof header !== 'string' || header.length === 0) {
+    throw unauthenticated('Subgraphs accept only requests forwarded by the gateway');
+  }
+  try {
+    return await verifyForwardedViewer(gatewayPublicKey, header);
+  } catch {
+    throw unauthenticated('The forwarded identity was not signed by the gateway');
+  }
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+}

@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { parse, type DocumentNode } from 'graphql';
+import type { Connection } from 'mongoose';
+import type { Viewer } from '@civic/identity';
+
+/**
+ * Everything the kit needs to run a subgraph; each service exports one, so tests can compose
+ * the whole supergraph in process and the launcher can start it over HTTP.
+ */
+export interface SubgraphDefinition<TModels extends object, TLoaders> {
+  name: string;
+  typeDefs: DocumentNode;
+  /** The codegen `Resolvers` object of the service. */
+  resolvers: object;
+  createModels(connection: Connection): TModels;
+  createLoaders(models: TModels, viewer: Viewer): TLoaders;
+}
+
+/** Reads a subgraph's SDL relative to the calling module, never relative to the working directory. */
+export function loadTypeDefs(moduleUrl: string, relativePath = './schema.graphql'): DocumentNode {
+  return parse(readFileSync(new URL(relativePath, moduleUrl), 'utf8'));
+}

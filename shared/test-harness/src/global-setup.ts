@@ -1,0 +1,17 @@
+import type { TestProject } from 'vitest/node';
+import { startDatabase } from '@civic/infra';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    mongoUri: string;
+  }
+}
+
+/** Starts the real database server once for the whole test run (MONGODB_URI wins when set). */
+export default async function setup(project: TestProject) {
+  const database = await startDatabase({ ephemeral: true, log: (line) => console.log(`[database] ${line}`) });
+  project.provide('mongoUri', database.uri);
+  return async () => {
+    await database.stop();
+  };
+}

@@ -1,0 +1,2 @@
+export * from './database-names.ts';
+export * from './subgraph-tester.ts';

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['**/test/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '.data/**'],
+    // One real database server for the run; each test file uses databases of its own.
+    globalSetup: ['./shared/test-harness/src/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 240_000,
+    pool: 'forks',
+  },
+});
