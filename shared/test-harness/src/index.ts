@@ -1,2 +1,3 @@
 export * from './database-names.ts';
 export * from './subgraph-tester.ts';
+export * from './stack.ts';

@@ -1,0 +1,3 @@
+export * from './server.ts';
+export * from './supergraph.ts';
+export * from './query-limits.ts';

@@ -1,0 +1,20 @@
+import { defaultKeysDir, resolveKeyPair, resolvePublicKey } from '@civic/identity';
+import { readSupergraph, subgraphUrlsFromEnv } from './supergraph.ts';
+import { startGateway } from './server.ts';
+
+/** Runs the gateway as its own process: PORT, HOST, SUBGRAPH_URL_<NAME>, key variables or CIVIC_KEYS_DIR. */
+const keysDir = defaultKeysDir();
+const gateway = await startGateway({
+  supergraphSdl: await readSupergraph(process.env.SUPERGRAPH_PATH),
+  accessTokenPublicKey: await resolvePublicKey('access-token', keysDir),
+  gatewayPrivateKey: (await resolveKeyPair('gateway', keysDir)).privateKey,
+  subgraphUrls: subgraphUrlsFromEnv(),
+  port: Number(process.env.PORT ?? 4000),
+  host: process.env.HOST ?? '127.0.0.1',
+});
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    void gateway.stop().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,38 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { FetcherResponse } from '@apollo/utils.fetcher';
+import { GraphQLError } from 'graphql';
+import type { CryptoKey } from 'jose';
+import { FORWARDED_VIEWER_HEADER, signForwardedViewer } from '@civic/identity';
+import type { GatewayContext } from './gateway-context.ts';
+
+/**
+ * How the gateway calls one subgraph: it forwards the verified viewer signed with the gateway's
+ * key (subgraphs refuse anything else), and names the subgraph when it cannot be reached, so a
+ * partial answer tells the client which department's data is missing.
+ */
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly subgraphName: string,
+    url: string,
+    private readonly gatewayKey: CryptoKey,
+  ) {
+    super({ url });
+  }
+
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    if (!('viewer' in context) || !request.http) return;
+    // One signature per request, shared by all of its subgraph fetches.
+    context.forwardedViewer ??= signForwardedViewer(this.gatewayKey, context.viewer);
+    request.http.headers.set(FORWARDED_VIEWER_HEADER, await context.forwardedViewer);
+    request.http.headers.set('x-request-id', context.requestId);
+  }
+
+  override didEncounterError(error: Error, _request: unknown, response?: FetcherResponse): void {
+    if (response === undefined) {
+      throw new GraphQLError(`The ${this.subgraphName} subgraph is unavailable`, {
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.subgraphName },
+      });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,37 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+
+/** One subgraph entry of `supergraph.yaml`, with its schema file resolved and read. */
+export interface SubgraphEntry {
+  name: string;
+  routingUrl: string;
+  schemaPath: string;
+  sdl: string;
+}
+
+export const SUPERGRAPH_CONFIG_PATH = fileURLToPath(new URL('../../supergraph.yaml', import.meta.url));
+export const SUPERGRAPH_OUTPUT_PATH = fileURLToPath(new URL('../../supergraph.graphql', import.meta.url));
+
+interface RawConfig {
+  subgraphs?: Record<string, { routing_url?: unknown; schema?: { file?: unknown } }>;
+}
+
+/** Reads the supergraph config; schema files are relative to the config file, as in rover. */
+export async function readSupergraphConfig(configPath = SUPERGRAPH_CONFIG_PATH): Promise<SubgraphEntry[]> {
+  const raw = parseYaml(await readFile(configPath, 'utf8')) as RawConfig | null;
+  const entries = Object.entries(raw?.subgraphs ?? {});
+  if (entries.length === 0) throw new Error(`${configPath} lists no subgraphs`);
+  return Promise.all(
+    entries.map(async ([name, entry]) => {
+      if (typeof entry.routing_url !== 'string') throw new Error(`${configPath}: subgraph "${name}" has no routing_url`);
+      if (typeof entry.schema?.file !== 'string') throw new Error(`${configPath}: subgraph "${name}" has no schema.file`);
+      const schemaPath = resolve(dirname(configPath), entry.schema.file);
+      const sdl = await readFile(schemaPath, 'utf8').catch(() => {
+        throw new Error(`${configPath}: the schema file of subgraph "${name}" is missing: ${schemaPath}`);
+      });
+      return { name, routingUrl: entry.routing_url, schemaPath, sdl };
+    }),
+  );
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { composeSupergraph, CompositionError } from '../src/compose/compose-supergraph.ts';
+import { readSupergraphConfig } from '../src/compose/supergraph-config.ts';
+
+describe('composition', () => {
+  it('composes every subgraph listed in infra/supergraph.yaml', async () => {
+    const subgraphs = await readSupergraphConfig();
+    const supergraph = composeSupergraph(subgraphs);
+    for (const subgraph of subgraphs) {
+      expect(supergraph).toContain(`@join__graph(name: "${subgraph.name}", url: "${subgraph.routingUrl}")`);
+    }
+  });
+
+  it('fails naming the problem when two subgraphs disagree', () => {
+    const entry = (name: string, sdl: string) => ({ name, routingUrl: `http://${name}/graphql`, schemaPath: `${name}.graphql`, sdl });
+    const link = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
+    const compose = () =>
+      composeSupergraph([
+        entry('a', `${link} type Thing @key(fields: "id") { id: ID! size: Int } type Query { a: Thing }`),
+        entry('b', `${link} type Thing @key(fields: "id") { id: ID! size: String } type Query { b: Thing }`),
+      ]);
+    expect(compose).toThrow(CompositionError);
+    expect(compose).toThrow(/FIELD_TYPE_MISMATCH: Type of field "Thing.size" is incompatible across subgraphs/);
+  });
+});

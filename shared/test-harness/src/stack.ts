@@ -1,0 +1,105 @@
+import { composeServices } from '@apollo/composition';
+import { generateKeyPair } from 'jose';
+import { inject } from 'vitest';
+import { issueAccessToken, SIGNING_ALGORITHM, type AccessTokenClaims, type KeyPair } from '@civic/identity';
+import { startGateway, type RunningGateway } from '@civic/gateway';
+import {
+  createGraphClient,
+  startSubgraph,
+  type Clock,
+  type CommandRecord,
+  type RunningSubgraph,
+  type SubgraphDefinition,
+} from '@civic/service-kit';
+import { uniqueDatabaseName } from './database-names.ts';
+
+export interface GraphResponse<TData = Record<string, unknown>> {
+  status: number;
+  data: TData | null;
+  errors: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface Stack {
+  gatewayUrl: string;
+  /** A running subgraph, for its models (seed builders), command log, URL and stop(). */
+  subgraph(name: string): RunningSubgraph<Record<string, never>>;
+  /** A bearer token from the stack's own issuer (expired ones too, with a negative ttl). */
+  token(claims: Partial<AccessTokenClaims> & Pick<AccessTokenClaims, 'roles'>, ttlSeconds?: number): Promise<string>;
+  /** Sends a GraphQL operation over HTTP to the gateway. */
+  query<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: { token?: string }): Promise<GraphResponse<TData>>;
+  /** Commands each subgraph sent to its database since the last reset, by subgraph name. */
+  commands(): Record<string, CommandRecord[]>;
+  resetCommands(): void;
+  stop(): Promise<void>;
+}
+
+type AnySubgraph = SubgraphDefinition<object, unknown>;
+
+/**
+ * The whole graph for integration tests: the real database server (one fresh database per
+ * subgraph per stack), every subgraph over HTTP, and the real gateway in front, with keys
+ * generated for this stack alone.
+ */
+export async function startStack(options: { subgraphs: AnySubgraph[]; clock?: Clock }): Promise<Stack> {
+  const accessTokenKeys = (await generateKeyPair(SIGNING_ALGORITHM, { crv: 'Ed25519' })) as KeyPair;
+  const gatewayKeys = (await generateKeyPair(SIGNING_ALGORITHM, { crv: 'Ed25519' })) as KeyPair;
+  const issue = (claims: Partial<AccessTokenClaims> & Pick<AccessTokenClaims, 'roles'>, ttlSeconds = 3600) =>
+    issueAccessToken(accessTokenKeys.privateKey, { subject: claims.subject ?? claims.residentId ?? 'test:user', ...claims }, ttlSeconds);
+
+  let gateway: RunningGateway | undefined;
+  const subgraphs = new Map<string, RunningSubgraph<object>>();
+  for (const definition of options.subgraphs) {
+    const serviceToken = await issue({ subject: `service:${definition.name}`, roles: ['SERVICE'] });
+    subgraphs.set(
+      definition.name,
+      await startSubgraph(definition, {
+        mongoUri: inject('mongoUri'),
+        databaseName: uniqueDatabaseName(definition.name),
+        gatewayPublicKey: gatewayKeys.publicKey,
+        clock: options.clock,
+        graph: createGraphClient({ url: () => gateway!.url, token: () => serviceToken }),
+      }),
+    );
+  }
+
+  const composition = composeServices(
+    options.subgraphs.map((definition) => ({ name: definition.name, url: subgraphs.get(definition.name)!.url, typeDefs: definition.typeDefs })),
+  );
+  if (composition.errors) throw new Error(`The subgraphs do not compose: ${composition.errors.map((e) => e.message).join('; ')}`);
+  gateway = await startGateway({
+    supergraphSdl: composition.supergraphSdl,
+    accessTokenPublicKey: accessTokenKeys.publicKey,
+    gatewayPrivateKey: gatewayKeys.privateKey,
+  });
+  const running = gateway;
+
+  return {
+    gatewayUrl: running.url,
+    subgraph(name) {
+      const subgraph = subgraphs.get(name);
+      if (!subgraph) throw new Error(`No subgraph named ${name} in this stack`);
+      return subgraph as RunningSubgraph<Record<string, never>>;
+    },
+    token: issue,
+    async query(query, variables = {}, { token } = {}) {
+      const response = await fetch(running.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { data?: unknown; errors?: GraphResponse['errors'] };
+      return { status: response.status, data: (body.data ?? null) as never, errors: body.errors ?? [] };
+    },
+    commands() {
+      return Object.fromEntries([...subgraphs].map(([name, subgraph]) => [name, subgraph.commands.entries()]));
+    },
+    resetCommands() {
+      for (const subgraph of subgraphs.values()) subgraph.commands.reset();
+    },
+    async stop() {
+      await running.stop();
+      await Promise.all([...subgraphs.values()].map((subgraph) => subgraph.stop()));
+    },
+  };
+}
+
