@@ -9,5 +9,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 240_000,
     pool: 'forks',
+    reporters: ['default', './shared/test-harness/src/summary-reporter.ts'],
   },
 });
