@@ -1,4 +1,4 @@
-import mongoose, { type Connection } from 'mongoose';
+import mongoose, { type Connection, type Model } from 'mongoose';
 
 /** One database command a service sent, as the driver's command monitoring reports it. */
 export interface CommandRecord {
@@ -51,4 +51,13 @@ export async function connectServiceDatabase(uri: string, databaseName: string):
   });
   await connection.asPromise();
   return { connection, commands };
+}
+
+/**
+ * Builds every declared index before the service reports ready: each offered filter relies on
+ * one, and unique indexes are what keeps concurrent writes honest. (With autoIndex off,
+ * mongoose's Model.init() would skip them.)
+ */
+export async function buildIndexes(models: object): Promise<void> {
+  await Promise.all(Object.values(models).map((model: Model<unknown>) => model.createIndexes()));
 }

@@ -107,7 +107,7 @@ export async function paginate<T extends { _id: Types.ObjectId }>(
   return {
     edges,
     pageInfo: { hasNextPage: documents.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: () => model.countDocuments(filter),
+    totalCount: () => model.countDocuments(filter).exec(),
   };
 }
 

@@ -5,11 +5,10 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import express from 'express';
 import type { CryptoKey } from 'jose';
-import type { Model } from 'mongoose';
 import { FORWARDED_VIEWER_HEADER, verifyForwardedViewer, type Viewer } from '@civic/identity';
 import { systemClock, type Clock } from './clock.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { connectServiceDatabase, type CommandLog } from './database.ts';
+import { buildIndexes, connectServiceDatabase, type CommandLog } from './database.ts';
 import { unauthenticated } from './errors.ts';
 import { createErrorFormatter } from './error-formatting.ts';
 import { disconnectedGraphClient, type GraphClient } from './graph-client.ts';
@@ -50,8 +49,7 @@ export async function startSubgraph<TModels extends object, TLoaders>(
   const graph = options.graph ?? disconnectedGraphClient;
   const { connection, commands } = await connectServiceDatabase(options.mongoUri, options.databaseName);
   const models = definition.createModels(connection);
-  // Indexes exist before the service says it is ready: every offered filter relies on one.
-  await Promise.all(Object.values(models).map((model: Model<unknown>) => model.init()));
+  await buildIndexes(models);
 
   const app = express();
   const httpServer = createServer(app);

@@ -1,11 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { startDatabase } from '@civic/infra';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    mongoUri: string;
-  }
-}
+import './provided-context.ts';
 
 /** Starts the real database server once for the whole test run (MONGODB_URI wins when set). */
 export default async function setup(project: TestProject) {

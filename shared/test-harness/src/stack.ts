@@ -12,6 +12,7 @@ import {
   type SubgraphDefinition,
 } from '@civic/service-kit';
 import { uniqueDatabaseName } from './database-names.ts';
+import './provided-context.ts';
 
 export interface GraphResponse<TData = Record<string, unknown>> {
   status: number;

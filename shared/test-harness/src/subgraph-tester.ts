@@ -2,8 +2,10 @@ import { ApolloServer } from '@apollo/server';
 import { inject } from 'vitest';
 import { ANONYMOUS, type Viewer } from '@civic/identity';
 import {
+  buildIndexes,
   buildSchema,
   connectServiceDatabase,
+  createErrorFormatter,
   createLogger,
   disconnectedGraphClient,
   systemClock,
@@ -13,8 +15,8 @@ import {
   type SubgraphContext,
   type SubgraphDefinition,
 } from '@civic/service-kit';
-import type { Model } from 'mongoose';
 import { uniqueDatabaseName } from './database-names.ts';
+import './provided-context.ts';
 
 export interface OperationResult {
   data: Record<string, unknown> | null;
@@ -39,10 +41,10 @@ export async function createSubgraphTester<TModels extends object, TLoaders>(
 ): Promise<SubgraphTester<TModels>> {
   const { connection, commands } = await connectServiceDatabase(inject('mongoUri'), uniqueDatabaseName(definition.name));
   const models = definition.createModels(connection);
-  await Promise.all(Object.values(models).map((model: Model<unknown>) => model.init()));
-  const server = new ApolloServer<SubgraphContext<TModels, TLoaders>>({ schema: buildSchema(definition) });
-  await server.start();
+  await buildIndexes(models);
   const logger = createLogger(definition.name, 'silent');
+  const server = new ApolloServer<SubgraphContext<TModels, TLoaders>>({ schema: buildSchema(definition), formatError: createErrorFormatter(logger) });
+  await server.start();
   return {
     models,
     commands,

@@ -1,8 +1,24 @@
 import type { Connection } from 'mongoose';
 import { organisationModel } from './organisation.ts';
+import { gridModel } from './grid.ts';
+import { partnershipModel } from './partnership.ts';
+import { agreementModel } from './agreement.ts';
+import { activityModel } from './activity.ts';
+import { activitySignUpModel } from './activity-sign-up.ts';
+import { activityCheckInModel } from './activity-check-in.ts';
+import { postModel } from './post.ts';
 
 export function createModels(connection: Connection) {
-  return { Organisation: organisationModel(connection) };
+  return {
+    Organisation: organisationModel(connection),
+    Grid: gridModel(connection),
+    Partnership: partnershipModel(connection),
+    Agreement: agreementModel(connection),
+    Activity: activityModel(connection),
+    ActivitySignUp: activitySignUpModel(connection),
+    ActivityCheckIn: activityCheckInModel(connection),
+    Post: postModel(connection),
+  };
 }
 
 export type Models = ReturnType<typeof createModels>;

@@ -1,9 +1,37 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Organisation } from './organisation.ts';
+import { organisationMutations, organisationQueries } from './organisation-operations.ts';
+import { Grid } from './grid.ts';
+import { gridMutations, gridQueries } from './grid-operations.ts';
+import { Partnership } from './partnership.ts';
+import { partnershipMutations, partnershipQueries } from './partnership-operations.ts';
+import { Agreement } from './agreement.ts';
+import { agreementMutations, agreementQueries } from './agreement-operations.ts';
+import { Activity, ActivityCheckIn, ActivityPlace } from './activity.ts';
+import { activityMutations, activityQueries } from './activity-operations.ts';
+import { activitySignUpMutations } from './activity-sign-up-operations.ts';
+import { Post } from './post.ts';
+import { postMutations, postQueries } from './post-operations.ts';
+import { Resident } from './resident.ts';
 
 export const resolvers: Resolvers = {
   Organisation,
-  Query: {
-    organisation: (_parent, { id }, context) => context.loaders.organisation.load(id),
+  Grid,
+  Partnership,
+  Agreement,
+  Activity,
+  ActivityPlace,
+  ActivityCheckIn,
+  Post,
+  Resident,
+  Query: { ...organisationQueries, ...gridQueries, ...partnershipQueries, ...agreementQueries, ...activityQueries, ...postQueries },
+  Mutation: {
+    ...organisationMutations,
+    ...gridMutations,
+    ...partnershipMutations,
+    ...agreementMutations,
+    ...activityMutations,
+    ...activitySignUpMutations,
+    ...postMutations,
   },
 };

@@ -1,7 +1,23 @@
-import { idOf } from '@civic/service-kit';
+import { idOf, paginate } from '@civic/service-kit';
 import type { OrganisationResolvers } from '../generated/resolvers-types.ts';
+import { ORGANISATION_FIELDS } from '../models/organisation.ts';
+import { hexIds, loadAll } from './loading.ts';
 
+/** Organisations are public data: no field here needs a signed-in caller. */
 export const Organisation: OrganisationResolvers = {
+  __resolveReference: (reference, { loaders }) => loaders.organisation.load(reference.id),
   id: idOf,
-  __resolveReference: (reference, context) => context.loaders.organisation.load(reference.id),
+  parent: (organisation, _args, { loaders }) => (organisation.parentId ? loaders.organisation.load(organisation.parentId.toHexString()) : null),
+  children: (organisation, _args, { loaders }) => loaders.childrenOfOrganisation.load(idOf(organisation)),
+  ancestors: (organisation, _args, { loaders }) => loadAll(loaders.organisation, organisation.ancestorIds),
+  path: (organisation) => hexIds(organisation.path),
+  depth: (organisation) => organisation.ancestorIds.length,
+  // One indexed query at any depth: every descendant lists this organisation in its ancestorIds.
+  descendants: (organisation, { kind, first, after }, { models }) =>
+    paginate(models.Organisation, { ancestorIds: organisation._id, ...(kind ? { kind } : {}) }, { first, after }, { field: '_id', direction: 1 }, ORGANISATION_FIELDS),
+  partnerships: async (organisation, { status }, { loaders }) => {
+    const partnerships = await loaders.partnershipsOfOrganisation.load(idOf(organisation));
+    return status ? partnerships.filter((partnership) => partnership.status === status) : partnerships;
+  },
+  agreements: (organisation, _args, { loaders }) => loaders.agreementsOfOrganisation.load(idOf(organisation)),
 };

@@ -1,0 +1,71 @@
+import { Types } from 'mongoose';
+import { hasRole, isAnonymous, isStaff, scopeCovers, type Role, type Viewer } from '@civic/identity';
+import { forbidden, requireRole, requireSignedIn, requireStaffScope, unauthenticated } from '@civic/service-kit';
+import type { ActivityVisibility } from './domain/activity-rules.ts';
+
+/**
+ * Who may do what in the organisations subgraph.
+ *
+ * - Anyone, signed in or not, reads organisations, grids, partnerships, agreements (their
+ *   contact persons excepted), PUBLIC activities and public posts: the district's public face.
+ * - Signed-in callers also read COMMUNITY activities, non-public posts, agreement contact persons
+ *   and residents' service hours (service is honoured in public rankings).
+ * - Tree managers (COMMUNITY_WORKER, STREET_ADMIN, DISTRICT_ADMIN) whose scope covers the
+ *   organisation concerned create and rename organisations below it, create its grids and assign
+ *   their responsible person, create and end its partnerships, sign its agreements and publish
+ *   its posts. Only a DISTRICT_ADMIN creates a root (a new district committee).
+ * - Any staff member (grid workers too) whose scope covers the host creates, cancels and checks in
+ *   an activity, and reads its participants and check-ins.
+ * - A resident signs themself up (viewer.residentId) and cancels; nobody signs up someone else.
+ * - A resident's activity list: the resident, staff, analysts and services.
+ */
+
+const TREE_MANAGERS: Role[] = ['COMMUNITY_WORKER', 'STREET_ADMIN', 'DISTRICT_ADMIN'];
+
+export function requireTreeManager(viewer: Viewer, organisationPath: readonly Types.ObjectId[], action: string): void {
+  requireSignedIn(viewer);
+  if (!hasRole(viewer, ...TREE_MANAGERS) || !scopeCovers(viewer, hexPath(organisationPath))) throw forbidden(action);
+}
+
+export function requireRootCreator(viewer: Viewer): void {
+  requireRole(viewer, 'create a district committee', 'DISTRICT_ADMIN');
+}
+
+export function requireHostStaff(viewer: Viewer, hostPath: readonly Types.ObjectId[], action: string): void {
+  requireStaffScope(viewer, hexPath(hostPath), action);
+}
+
+export function isHostStaff(viewer: Viewer, hostPath: readonly Types.ObjectId[]): boolean {
+  return isStaff(viewer) && scopeCovers(viewer, hexPath(hostPath));
+}
+
+/** Who is calling, for the records a write keeps of its author. */
+export function signedInSubject(viewer: Viewer): string {
+  if (viewer.subject === null) throw unauthenticated();
+  return viewer.subject;
+}
+
+/** The calling resident, for actions a resident takes for themself. */
+export function requireResident(viewer: Viewer, action: string): Types.ObjectId {
+  requireSignedIn(viewer);
+  if (!viewer.residentId || !/^[0-9a-f]{24}$/i.test(viewer.residentId)) throw forbidden(action);
+  return new Types.ObjectId(viewer.residentId);
+}
+
+export function canSeeActivity(viewer: Viewer, activity: { visibility: ActivityVisibility }): boolean {
+  return activity.visibility === 'PUBLIC' || !isAnonymous(viewer);
+}
+
+export function canSeePost(viewer: Viewer, post: { public: boolean }): boolean {
+  return post.public || !isAnonymous(viewer);
+}
+
+export function requireActivityListReader(viewer: Viewer, residentId: string): void {
+  requireSignedIn(viewer);
+  if (viewer.residentId === residentId || isStaff(viewer) || hasRole(viewer, 'ANALYST', 'SERVICE')) return;
+  throw forbidden("read another resident's activities");
+}
+
+function hexPath(path: readonly Types.ObjectId[]): string[] {
+  return path.map((id) => id.toHexString());
+}

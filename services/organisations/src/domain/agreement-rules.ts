@@ -1,0 +1,34 @@
+import type { OrganisationKind } from './organisation-tree.ts';
+
+/** Rules of tripartite agreements (三方协议): who the three parties are and how fast they must act. */
+
+export type AgreementParty = 'community' | 'ownersCommittee' | 'propertyCompany';
+
+export const AGREEMENT_PARTY_KINDS: Readonly<Record<AgreementParty, OrganisationKind>> = {
+  community: 'COMMUNITY_PARTY_COMMITTEE',
+  ownersCommittee: 'OWNERS_COMMITTEE',
+  propertyCompany: 'PROPERTY_COMPANY',
+};
+
+// An answer within a week at the latest; a closure within 90 days at the latest.
+export const MAX_RESPONSE_HOURS = 7 * 24;
+export const MAX_RESOLUTION_HOURS = 90 * 24;
+
+export function agreementPartyError(party: AgreementParty, kind: OrganisationKind): string | null {
+  const required = AGREEMENT_PARTY_KINDS[party];
+  return kind === required ? null : `must be a ${required}, not a ${kind}`;
+}
+
+/** Why the deadlines cannot be agreed (with the field to blame), or null when they can. */
+export function deadlineError(
+  responseHours: number,
+  resolutionHours: number,
+): { field: 'responseDeadlineHours' | 'resolutionDeadlineHours'; message: string } | null {
+  if (!Number.isInteger(responseHours) || responseHours < 1 || responseHours > MAX_RESPONSE_HOURS) {
+    return { field: 'responseDeadlineHours', message: `must be a whole number from 1 to ${MAX_RESPONSE_HOURS}` };
+  }
+  if (!Number.isInteger(resolutionHours) || resolutionHours < responseHours || resolutionHours > MAX_RESOLUTION_HOURS) {
+    return { field: 'resolutionDeadlineHours', message: `must be a whole number from responseDeadlineHours (${responseHours}) to ${MAX_RESOLUTION_HOURS}` };
+  }
+  return null;
+}

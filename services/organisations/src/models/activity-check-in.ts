@@ -1,0 +1,35 @@
+import { Schema, type Connection, type Types } from 'mongoose';
+import { collectionOptions } from './schema-options.ts';
+
+/** One participant's attendance of one activity, with the service hours it earned. */
+export interface ActivityCheckInDocument {
+  _id: Types.ObjectId;
+  activityId: Types.ObjectId;
+  residentId: Types.ObjectId;
+  hours: number;
+  checkedInAt: Date;
+  /** The token subject of the staff member who recorded it. */
+  checkedInBy: string;
+}
+
+export const ACTIVITY_CHECK_IN_FIELDS = { activityId: 1, residentId: 1, hours: 1, checkedInAt: 1 } as const;
+
+const activityCheckInSchema = new Schema<ActivityCheckInDocument>(
+  {
+    activityId: { type: Schema.Types.ObjectId, required: true },
+    residentId: { type: Schema.Types.ObjectId, required: true },
+    hours: { type: Number, required: true },
+    checkedInAt: { type: Date, required: true },
+    checkedInBy: { type: String, required: true },
+  },
+  collectionOptions('activity_check_ins'),
+);
+
+// A participant is checked in once per activity; also serves Activity.checkIns.
+activityCheckInSchema.index({ activityId: 1, residentId: 1 }, { unique: true });
+// Resident.serviceHours.
+activityCheckInSchema.index({ residentId: 1 });
+
+export function activityCheckInModel(connection: Connection) {
+  return connection.model<ActivityCheckInDocument>('ActivityCheckIn', activityCheckInSchema);
+}

@@ -1,0 +1,79 @@
+import { Types } from 'mongoose';
+import { badUserInput, conflict, invalidTransition, notFound, parseId, idOf } from '@civic/service-kit';
+import type { MutationResolvers } from '../generated/resolvers-types.ts';
+import type { ActivityDocument } from '../models/activity.ts';
+import type { ActivityCheckInDocument } from '../models/activity-check-in.ts';
+import { acceptsCheckIns, acceptsSignUpChanges, activityStatus, serviceHoursFor } from '../domain/activity-rules.ts';
+import { claimSeat, holdsSeat, releaseSeat } from '../persistence/activity-sign-ups.ts';
+import { canSeeActivity, requireHostStaff, requireResident, signedInSubject } from '../authorisation.ts';
+import type { Context } from '../context.ts';
+import { loadTarget, uniquely } from './loading.ts';
+
+/** Residents sign themselves up and withdraw; the host's staff check participants in. */
+export const activitySignUpMutations: MutationResolvers = {
+  signUpForActivity: async (_parent, { activityId }, context) => {
+    const residentId = requireResident(context.viewer, 'sign up for an activity');
+    const activity = await visibleActivity(context, activityId);
+    const now = context.clock.now();
+    await requireSignUpsOpen(context, activity, now, 'accept sign-ups');
+    switch (await claimSeat(context.models, activity, residentId, now)) {
+      case 'SIGNED_UP':
+        context.loaders.forgetSignUps(activity._id);
+        return activity;
+      case 'ALREADY_SIGNED_UP':
+        throw conflict('You have already signed up for this activity');
+      case 'FULL':
+        throw conflict('This activity is full');
+      case 'BUSY':
+        throw conflict('Many residents are signing up at once; please try again');
+    }
+  },
+
+  cancelActivitySignUp: async (_parent, { activityId }, context) => {
+    const residentId = requireResident(context.viewer, 'withdraw from an activity');
+    const activity = await visibleActivity(context, activityId);
+    await requireSignUpsOpen(context, activity, context.clock.now(), 'accept withdrawals');
+    if (!(await releaseSeat(context.models, activity._id, residentId))) throw conflict('You have not signed up for this activity');
+    context.loaders.forgetSignUps(activity._id);
+    return activity;
+  },
+
+  checkInParticipant: async (_parent, { input }, context) => {
+    const { viewer, models, loaders, clock } = context;
+    const staffMember = signedInSubject(viewer);
+    const activity = await loadTarget(loaders.activity, input.activityId, 'Activity');
+    requireHostStaff(viewer, activity.hostPath, 'check in participants of this activity');
+    const residentId = parseId('residentId', input.residentId);
+    const now = clock.now();
+    const status = activityStatus({ ...activity, signedUpCount: await loaders.signUpCount.load(idOf(activity)) }, now);
+    if (!acceptsCheckIns(status)) throw invalidTransition('Activity', status, 'record check-ins');
+    // Sign-ups change only before the start and check-ins begin at the start: this read cannot
+    // race a withdrawal.
+    if (!(await holdsSeat(models, activity._id, residentId))) throw badUserInput('residentId', 'did not sign up for this activity');
+    const hours = serviceHoursFor(activity, input.hours);
+    if ('error' in hours) throw badUserInput('hours', hours.error);
+
+    const checkIn: ActivityCheckInDocument = {
+      _id: new Types.ObjectId(),
+      activityId: activity._id,
+      residentId,
+      hours: hours.hours,
+      checkedInAt: now,
+      checkedInBy: staffMember,
+    };
+    await uniquely(() => models.ActivityCheckIn.create(checkIn), 'This participant is already checked in');
+    return checkIn;
+  },
+};
+
+async function visibleActivity({ loaders, viewer }: Context, activityId: string): Promise<ActivityDocument> {
+  const activity = await loaders.activity.load(activityId);
+  if (!activity || !canSeeActivity(viewer, activity)) throw notFound('Activity', activityId);
+  return activity;
+}
+
+async function requireSignUpsOpen({ loaders }: Context, activity: ActivityDocument, now: Date, action: string): Promise<void> {
+  if (acceptsSignUpChanges(activity, now)) return;
+  const signedUpCount = await loaders.signUpCount.load(idOf(activity));
+  throw invalidTransition('Activity', activityStatus({ ...activity, signedUpCount }, now), action);
+}

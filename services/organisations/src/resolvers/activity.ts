@@ -1,0 +1,40 @@
+import { fromGeoJsonPoint, idOf } from '@civic/service-kit';
+import type { ActivityCheckInResolvers, ActivityPlaceResolvers, ActivityResolvers } from '../generated/resolvers-types.ts';
+import { activityStatus } from '../domain/activity-rules.ts';
+import { canSeeActivity, requireHostStaff } from '../authorisation.ts';
+import { loadAll, loadReferenced } from './loading.ts';
+
+export const Activity: ActivityResolvers = {
+  // A COMMUNITY activity does not exist for anonymous callers.
+  __resolveReference: async (reference, { loaders, viewer }) => {
+    const activity = await loaders.activity.load(reference.id);
+    return activity && canSeeActivity(viewer, activity) ? activity : null;
+  },
+  id: idOf,
+  host: (activity, _args, { loaders }) => loadReferenced(loaders.organisation, activity.hostId, 'Organisation'),
+  coHosts: (activity, _args, { loaders }) => loadAll(loaders.organisation, activity.coHostIds),
+  signedUpCount: (activity, _args, { loaders }) => loaders.signUpCount.load(idOf(activity)),
+  remainingPlaces: async (activity, _args, { loaders }) => Math.max(0, activity.capacity - (await loaders.signUpCount.load(idOf(activity)))),
+  status: async (activity, _args, { loaders, clock }) =>
+    activityStatus({ ...activity, signedUpCount: await loaders.signUpCount.load(idOf(activity)) }, clock.now()),
+  viewerSignedUp: (activity, _args, { loaders, viewer }) => (viewer.residentId ? loaders.signedUpByViewer.load(idOf(activity)) : false),
+  participants: async (activity, _args, { loaders, viewer }) => {
+    requireHostStaff(viewer, activity.hostPath, "read this activity's participants");
+    const signUps = await loaders.signUpsOfActivity.load(idOf(activity));
+    return signUps.map((signUp) => ({ id: signUp.residentId.toHexString() }));
+  },
+  checkIns: (activity, _args, { loaders, viewer }) => {
+    requireHostStaff(viewer, activity.hostPath, "read this activity's check-ins");
+    return loaders.checkInsOfActivity.load(idOf(activity));
+  },
+};
+
+export const ActivityPlace: ActivityPlaceResolvers = {
+  location: (place) => fromGeoJsonPoint(place.location),
+};
+
+export const ActivityCheckIn: ActivityCheckInResolvers = {
+  id: idOf,
+  activity: (checkIn, _args, { loaders }) => loadReferenced(loaders.activity, checkIn.activityId, 'Activity'),
+  resident: (checkIn) => ({ id: checkIn.residentId.toHexString() }),
+};

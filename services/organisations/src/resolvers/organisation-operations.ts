@@ -1,0 +1,78 @@
+import { Types, type QueryFilter } from 'mongoose';
+import { badUserInput, parseId, requireSignedIn, requireText, paginate } from '@civic/service-kit';
+import type { ContactInput, MutationResolvers, OrganisationFilter, QueryResolvers } from '../generated/resolvers-types.ts';
+import { ORGANISATION_FIELDS, type OrganisationDocument } from '../models/organisation.ts';
+import { placementError, positionUnder } from '../domain/organisation-tree.ts';
+import { isPhoneNumber, normalisePhone } from '../domain/contact.ts';
+import { MAX_ADDRESS_LENGTH, MAX_NAME_LENGTH } from '../domain/text-limits.ts';
+import { requireRootCreator, requireTreeManager } from '../authorisation.ts';
+import { RETURN_UPDATED, escapeRegex, loadForInput, loadTarget, uniquely } from './loading.ts';
+
+const SIBLING_NAME_TAKEN = 'Another organisation under the same parent already has this name';
+
+export const organisationQueries: QueryResolvers = {
+  organisation: (_parent, { id }, { loaders }) => loaders.organisation.load(id),
+  organisations: (_parent, { filter, first, after }, { models }) =>
+    paginate(models.Organisation, organisationFilter(filter), { first, after }, { field: '_id', direction: 1 }, ORGANISATION_FIELDS),
+};
+
+export const organisationMutations: MutationResolvers = {
+  createOrganisation: async (_parent, { input }, { viewer, models, loaders, clock }) => {
+    requireSignedIn(viewer);
+    const parent = input.parentId ? await loadForInput(loaders.organisation, 'parentId', input.parentId, 'organisation') : null;
+    if (parent) requireTreeManager(viewer, parent.path, 'create an organisation here');
+    const misplaced = placementError(input.kind, parent?.kind ?? null);
+    if (misplaced) throw badUserInput('parentId', misplaced);
+    if (!parent) requireRootCreator(viewer);
+
+    const name = requireText('name', input.name, { max: MAX_NAME_LENGTH });
+    const id = new Types.ObjectId();
+    const document: OrganisationDocument = {
+      _id: id,
+      name,
+      kind: input.kind,
+      parentId: parent?._id ?? null,
+      ...positionUnder(parent?.path ?? null, id),
+      contact: parseContact(input.contact),
+      createdAt: clock.now(),
+    };
+    await uniquely(() => models.Organisation.create(document), SIBLING_NAME_TAKEN);
+    return document;
+  },
+
+  renameOrganisation: async (_parent, { id, name }, { viewer, models, loaders }) => {
+    requireSignedIn(viewer);
+    const organisation = await loadTarget(loaders.organisation, id, 'Organisation');
+    requireTreeManager(viewer, organisation.path, 'rename this organisation');
+    const newName = requireText('name', name, { max: MAX_NAME_LENGTH });
+    return uniquely(
+      () =>
+        models.Organisation.findOneAndUpdate({ _id: organisation._id }, { $set: { name: newName } }, RETURN_UPDATED)
+          .lean<OrganisationDocument>()
+          .orFail()
+          .exec(),
+      SIBLING_NAME_TAKEN,
+    );
+  },
+};
+
+function organisationFilter(filter: OrganisationFilter | null | undefined): QueryFilter<OrganisationDocument> {
+  const query: QueryFilter<OrganisationDocument> = {};
+  if (!filter) return query;
+  if (filter.kind) query.kind = filter.kind;
+  if (filter.parentId) query.parentId = parseId('filter.parentId', filter.parentId);
+  // The subtree, root included: every member's path holds the root's id.
+  if (filter.within) query.path = parseId('filter.within', filter.within);
+  if (filter.namePrefix !== null && filter.namePrefix !== undefined) {
+    const prefix = requireText('filter.namePrefix', filter.namePrefix, { max: MAX_NAME_LENGTH });
+    query.name = { $regex: `^${escapeRegex(prefix)}` };
+  }
+  return query;
+}
+
+function parseContact(contact: ContactInput | null | undefined): OrganisationDocument['contact'] {
+  const phone = contact?.phone ? normalisePhone(contact.phone) : null;
+  if (phone !== null && !isPhoneNumber(phone)) throw badUserInput('contact.phone', 'must be a mobile, landline or hotline number');
+  const address = contact?.address ? requireText('contact.address', contact.address, { max: MAX_ADDRESS_LENGTH }) : null;
+  return { phone, address };
+}

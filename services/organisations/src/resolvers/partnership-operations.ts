@@ -1,0 +1,61 @@
+import { Types } from 'mongoose';
+import { badUserInput, invalidTransition, requireSignedIn, requireText } from '@civic/service-kit';
+import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
+import type { PartnershipDocument } from '../models/partnership.ts';
+import { MAX_COMMITMENTS, activePairKey, endedPairKey, partnershipSideError } from '../domain/partnership-rules.ts';
+import { MAX_COMMITMENT_LENGTH } from '../domain/text-limits.ts';
+import { requireTreeManager } from '../authorisation.ts';
+import { RETURN_UPDATED, loadForInput, loadReferenced, loadTarget, uniquely } from './loading.ts';
+
+export const partnershipQueries: QueryResolvers = {
+  partnership: (_parent, { id }, { loaders }) => loaders.partnership.load(id),
+};
+
+export const partnershipMutations: MutationResolvers = {
+  createPartnership: async (_parent, { input }, { viewer, models, loaders, clock }) => {
+    requireSignedIn(viewer);
+    const [community, unit] = await Promise.all([
+      loadForInput(loaders.organisation, 'communityId', input.communityId, 'organisation'),
+      loadForInput(loaders.organisation, 'unitId', input.unitId, 'organisation'),
+    ]);
+    requireTreeManager(viewer, community.path, 'create a partnership for this community');
+    const communityProblem = partnershipSideError('community', community.kind);
+    if (communityProblem) throw badUserInput('communityId', communityProblem);
+    const unitProblem = partnershipSideError('unit', unit.kind);
+    if (unitProblem) throw badUserInput('unitId', unitProblem);
+    if (input.commitments.length === 0 || input.commitments.length > MAX_COMMITMENTS) {
+      throw badUserInput('commitments', `must list 1 to ${MAX_COMMITMENTS} commitments`);
+    }
+    const commitments = input.commitments.map((commitment, index) => requireText(`commitments[${index}]`, commitment, { max: MAX_COMMITMENT_LENGTH }));
+
+    const document: PartnershipDocument = {
+      _id: new Types.ObjectId(),
+      communityId: community._id,
+      unitId: unit._id,
+      sideIds: [community._id, unit._id],
+      commitments,
+      since: input.since,
+      status: 'ACTIVE',
+      endedAt: null,
+      pairKey: activePairKey(community._id, unit._id),
+      createdAt: clock.now(),
+    };
+    await uniquely(() => models.Partnership.create(document), 'This community and unit already have an active partnership');
+    return document;
+  },
+
+  endPartnership: async (_parent, { id }, { viewer, models, loaders, clock }) => {
+    requireSignedIn(viewer);
+    const partnership = await loadTarget(loaders.partnership, id, 'Partnership');
+    const community = await loadReferenced(loaders.organisation, partnership.communityId, 'Organisation');
+    requireTreeManager(viewer, community.path, 'end a partnership of this community');
+    // Only an ACTIVE pairing ends; the condition sits in the update, so two callers cannot both end it.
+    const ended = await models.Partnership.findOneAndUpdate(
+      { _id: partnership._id, status: 'ACTIVE' },
+      { $set: { status: 'ENDED', endedAt: clock.now(), pairKey: endedPairKey(partnership._id) } },
+      RETURN_UPDATED,
+    ).lean<PartnershipDocument>();
+    if (!ended) throw invalidTransition('Partnership', 'ENDED', 'end');
+    return ended;
+  },
+};

@@ -1,0 +1,9 @@
+import { idOf } from '@civic/service-kit';
+import type { PostResolvers } from '../generated/resolvers-types.ts';
+import { loadReferenced } from './loading.ts';
+
+export const Post: PostResolvers = {
+  id: idOf,
+  publisher: (post, _args, { loaders }) => loadReferenced(loaders.organisation, post.publisherId, 'Organisation'),
+  audience: (post, _args, { loaders }) => loadReferenced(loaders.organisation, post.audienceId, 'Organisation'),
+};

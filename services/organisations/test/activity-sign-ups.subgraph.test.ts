@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Types } from 'mongoose';
+import { ANONYMOUS } from '@civic/identity';
+import { ManualClock } from '@civic/service-kit';
+import { createSubgraphTester, type SubgraphTester } from '@civic/test-harness';
+import { organisationsSubgraph } from '../src/subgraph.ts';
+import type { Models } from '../src/models/index.ts';
+import { TreeBuilder } from './support/tree-builder.ts';
+import { activityInput, createActivity } from './support/activity-builder.ts';
+import { commandsSince, dataOf, errorOf } from './support/results.ts';
+import { resident, service, staff } from './support/viewers.ts';
+
+const HOUR = 3600_000;
+const clock = new ManualClock(new Date('2025-03-01T08:00:00+08:00'));
+let tester: SubgraphTester<Models>;
+let tree: Awaited<ReturnType<TreeBuilder['fiveLevels']>>;
+let worker: ReturnType<typeof staff>;
+const newResidentId = () => new Types.ObjectId().toHexString();
+
+const SIGN_UP = `mutation($id: ID!) { signUpForActivity(activityId: $id) { id signedUpCount remainingPlaces status viewerSignedUp } }`;
+const WITHDRAW = `mutation($id: ID!) { cancelActivitySignUp(activityId: $id) { id signedUpCount viewerSignedUp } }`;
+const CANCEL = `mutation($id: ID!) { cancelActivity(id: $id) { id status } }`;
+const CHECK_IN = `mutation($input: CheckInParticipantInput!) { checkInParticipant(input: $input) { activity { id } resident { id } hours checkedInAt } }`;
+const RESIDENTS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { id activities { title } serviceHours } } }`;
+
+beforeAll(async () => {
+  tester = await createSubgraphTester(organisationsSubgraph, { clock });
+  tree = await new TreeBuilder(tester).fiveLevels();
+  worker = staff('COMMUNITY_WORKER', [tree.community]);
+});
+
+afterAll(async () => {
+  await tester.close();
+});
+
+describe('signing up', () => {
+  it('gives exactly 10 of 50 concurrent residents a place in an activity of capacity 10', async () => {
+    const id = await createActivity(tester, worker, activityInput(clock, tree.community, { capacity: 10 }));
+    const residents = Array.from({ length: 50 }, newResidentId);
+    const results = await Promise.all(residents.map((residentId) => tester.execute(SIGN_UP, { id }, resident(residentId))));
+
+    const refusals = results.filter((result) => result.errors.length > 0).map(errorOf);
+    expect(results.length - refusals.length).toBe(10);
+    expect(refusals).toEqual(Array.from({ length: 40 }, () => ({ code: 'CONFLICT', message: 'This activity is full' })));
+    const read = await tester.execute(`query($id: ID!) { activity(id: $id) { signedUpCount remainingPlaces status } }`, { id }, worker);
+    expect(dataOf(read)).toEqual({ activity: { signedUpCount: 10, remainingPlaces: 0, status: 'FULL' } });
+    const seats = (await tester.models.ActivitySignUp.find({ activityId: id }).lean()).map((signUp) => signUp.seat).sort((a, b) => a - b);
+    expect(seats).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('refuses a double sign-up as CONFLICT, and lets a resident withdraw and come back', async () => {
+    const id = await createActivity(tester, worker, activityInput(clock, tree.community, { capacity: 2 }));
+    const me = resident(newResidentId());
+    expect(dataOf(await tester.execute(SIGN_UP, { id }, me))).toEqual({
+      signUpForActivity: { id, signedUpCount: 1, remainingPlaces: 1, status: 'OPEN', viewerSignedUp: true },
+    });
+    expect(errorOf(await tester.execute(SIGN_UP, { id }, me))).toEqual({ code: 'CONFLICT', message: 'You have already signed up for this activity' });
+    expect(await tester.models.ActivitySignUp.countDocuments({ activityId: id })).toBe(1);
+
+    expect(dataOf(await tester.execute(WITHDRAW, { id }, me))).toEqual({ cancelActivitySignUp: { id, signedUpCount: 0, viewerSignedUp: false } });
+    expect(errorOf(await tester.execute(WITHDRAW, { id }, me))).toEqual({ code: 'CONFLICT', message: 'You have not signed up for this activity' });
+    expect(dataOf(await tester.execute(SIGN_UP, { id }, me))).toEqual({
+      signUpForActivity: { id, signedUpCount: 1, remainingPlaces: 1, status: 'OPEN', viewerSignedUp: true },
+    });
+  });
+
+  it('lets only residents sign themselves up, and hides COMMUNITY activities from anonymous callers', async () => {
+    const id = await createActivity(tester, worker, activityInput(clock, tree.community, { visibility: 'COMMUNITY' }));
+    expect(errorOf(await tester.execute(SIGN_UP, { id }, ANONYMOUS))).toEqual({ code: 'UNAUTHENTICATED', message: 'Sign in to do this' });
+    expect(errorOf(await tester.execute(SIGN_UP, { id }, worker))).toEqual({ code: 'FORBIDDEN', message: 'You may not sign up for an activity' });
+    const unknown = newResidentId();
+    expect(errorOf(await tester.execute(SIGN_UP, { id: unknown }, resident(newResidentId())))).toEqual({ code: 'NOT_FOUND', message: `Activity ${unknown} was not found` });
+    expect(await tester.models.ActivitySignUp.countDocuments({ activityId: id })).toBe(0);
+  });
+
+  it('closes sign-ups when the activity starts or is cancelled', async () => {
+    const started = await createActivity(tester, worker, activityInput(clock, tree.community, {}, 1));
+    const cancelled = await createActivity(tester, worker, activityInput(clock, tree.community, {}, 1));
+    expect(dataOf(await tester.execute(CANCEL, { id: cancelled }, worker))).toEqual({ cancelActivity: { id: cancelled, status: 'CANCELLED' } });
+    expect(errorOf(await tester.execute(CANCEL, { id: cancelled }, worker))).toEqual({ code: 'INVALID_TRANSITION', message: 'Activity in state CANCELLED cannot be cancelled' });
+    expect(errorOf(await tester.execute(SIGN_UP, { id: cancelled }, resident(newResidentId())))).toEqual({
+      code: 'INVALID_TRANSITION',
+      message: 'Activity in state CANCELLED cannot accept sign-ups',
+    });
+    clock.advance(HOUR);
+    expect(errorOf(await tester.execute(SIGN_UP, { id: started }, resident(newResidentId())))).toEqual({
+      code: 'INVALID_TRANSITION',
+      message: 'Activity in state ONGOING cannot accept sign-ups',
+    });
+    expect(await tester.models.ActivitySignUp.countDocuments({ activityId: { $in: [started, cancelled] } })).toBe(0);
+  });
+});
+
+describe('check-ins and service hours', () => {
+  let activityId: string;
+  const volunteers = [newResidentId(), newResidentId()];
+  const absentee = newResidentId();
+
+  beforeAll(async () => {
+    activityId = await createActivity(tester, worker, activityInput(clock, tree.community, { title: '楼道清洁志愿服务' }, 2, 2.5));
+    for (const volunteer of [...volunteers, absentee]) dataOf(await tester.execute(SIGN_UP, { id: activityId }, resident(volunteer)));
+  });
+
+  it('does not check anyone in before the start', async () => {
+    const result = await tester.execute(CHECK_IN, { input: { activityId, residentId: volunteers[0] } }, worker);
+    expect(errorOf(result)).toEqual({ code: 'INVALID_TRANSITION', message: 'Activity in state OPEN cannot record check-ins' });
+  });
+
+  it("records the activity's length by default, fewer hours on request, once per participant", async () => {
+    clock.advance(2 * HOUR);
+    const first = await tester.execute(CHECK_IN, { input: { activityId, residentId: volunteers[0] } }, worker);
+    expect(dataOf(first)).toEqual({ checkInParticipant: { activity: { id: activityId }, resident: { id: volunteers[0] }, hours: 2.5, checkedInAt: clock.now() } });
+    const late = await tester.execute(CHECK_IN, { input: { activityId, residentId: volunteers[1], hours: 1.5 } }, staff('GRID_WORKER', [tree.community]));
+    expect(dataOf(late)).toEqual({ checkInParticipant: { activity: { id: activityId }, resident: { id: volunteers[1] }, hours: 1.5, checkedInAt: clock.now() } });
+    expect(errorOf(await tester.execute(CHECK_IN, { input: { activityId, residentId: volunteers[0] } }, worker))).toEqual({
+      code: 'CONFLICT',
+      message: 'This participant is already checked in',
+    });
+    expect(await tester.models.ActivityCheckIn.countDocuments({ activityId })).toBe(2);
+  });
+
+  it('refuses non-participants, too many hours and callers who are not host staff, writing nothing', async () => {
+    const before = await tester.models.ActivityCheckIn.countDocuments();
+    expect(errorOf(await tester.execute(CHECK_IN, { input: { activityId, residentId: newResidentId() } }, worker))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'residentId',
+      message: 'residentId: did not sign up for this activity',
+    });
+    expect(errorOf(await tester.execute(CHECK_IN, { input: { activityId, residentId: absentee, hours: 3 } }, worker))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'hours',
+      message: "hours: must be at most the activity's length, 2.5 hours",
+    });
+    expect(errorOf(await tester.execute(CHECK_IN, { input: { activityId, residentId: absentee } }, resident(absentee)))).toEqual({
+      code: 'FORBIDDEN',
+      message: 'You may not check in participants of this activity',
+    });
+    expect(await tester.models.ActivityCheckIn.countDocuments()).toBe(before);
+  });
+
+  it("shows participants and check-ins to the host's staff only", async () => {
+    const QUERY = `query($id: ID!) { activity(id: $id) { participants { id } checkIns { resident { id } hours } } }`;
+    const forStaff = dataOf<{ activity: { participants: { id: string }[]; checkIns: unknown[] } }>(await tester.execute(QUERY, { id: activityId }, worker));
+    expect(forStaff.activity.participants.map((participant) => participant.id).sort()).toEqual([...volunteers, absentee].sort());
+    expect(forStaff.activity.checkIns).toEqual([
+      { resident: { id: volunteers[0] }, hours: 2.5 },
+      { resident: { id: volunteers[1] }, hours: 1.5 },
+    ]);
+    const forResident = await tester.execute(QUERY, { id: activityId }, resident(volunteers[0]!));
+    expect(forResident.data).toEqual({ activity: { participants: null, checkIns: null } });
+    expect(forResident.errors.map((error) => error.message).sort()).toEqual([
+      "You may not read this activity's check-ins",
+      "You may not read this activity's participants",
+    ]);
+  });
+
+  it('resolves Residents with their activities (newest first) and service hours in one query each', async () => {
+    const [volunteer] = volunteers;
+    const later = await createActivity(tester, worker, activityInput(clock, tree.community, { title: '垃圾分类宣传' }, 48));
+    dataOf(await tester.execute(SIGN_UP, { id: later }, resident(volunteer!)));
+    const representations = [volunteer, absentee, newResidentId()].map((id) => ({ __typename: 'Resident', id }));
+    tester.commands.reset();
+    const result = await tester.execute(RESIDENTS, { r: representations }, service);
+    expect(dataOf(result)).toEqual({
+      _entities: [
+        { id: volunteer, activities: [{ title: '垃圾分类宣传' }, { title: '楼道清洁志愿服务' }], serviceHours: 2.5 },
+        { id: absentee, activities: [{ title: '楼道清洁志愿服务' }], serviceHours: 0 },
+        { id: representations[2]!.id, activities: [], serviceHours: 0 },
+      ],
+    });
+    expect(commandsSince(tester.commands)).toEqual([
+      { name: 'find', collection: 'activities' },
+      { name: 'aggregate', collection: 'activity_check_ins' },
+      { name: 'find', collection: 'activity_sign_ups' },
+    ]);
+  });
+
+  it("keeps a resident's activity list to the resident, staff and services", async () => {
+    const [volunteer, other] = volunteers;
+    const r = [{ __typename: 'Resident', id: volunteer }];
+    expect(dataOf(await tester.execute(RESIDENTS, { r }, resident(volunteer!)))).toEqual({
+      _entities: [{ id: volunteer, activities: [{ title: '垃圾分类宣传' }, { title: '楼道清洁志愿服务' }], serviceHours: 2.5 }],
+    });
+    const byNeighbour = await tester.execute(RESIDENTS, { r }, resident(other!));
+    expect(byNeighbour.data).toEqual({ _entities: [null] });
+    expect(errorOf(byNeighbour)).toEqual({ code: 'FORBIDDEN', message: "You may not read another resident's activities" });
+    const hoursOnly = await tester.execute(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { serviceHours } } }`, { r }, resident(other!));
+    expect(dataOf(hoursOnly)).toEqual({ _entities: [{ serviceHours: 2.5 }] });
+    const anonymous = await tester.execute(RESIDENTS, { r }, ANONYMOUS);
+    expect(anonymous.data).toEqual({ _entities: [null] });
+    expect(errorOf(anonymous)).toEqual({ code: 'UNAUTHENTICATED', message: 'Sign in to do this' });
+  });
+});

@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Types } from 'mongoose';
+import { ANONYMOUS } from '@civic/identity';
+import { createSubgraphTester, type SubgraphTester } from '@civic/test-harness';
+import type { GraphClient } from '@civic/service-kit';
+import { organisationsSubgraph } from '../src/subgraph.ts';
+import type { Models } from '../src/models/index.ts';
+import { TreeBuilder } from './support/tree-builder.ts';
+import { dataOf, errorOf } from './support/results.ts';
+import { staff } from './support/viewers.ts';
+
+const knownResident = new Types.ObjectId().toHexString();
+const graphQueries: { query: string; variables: Record<string, unknown> | undefined }[] = [];
+// Stands in for the gateway: the residents subgraph knows one resident.
+const graph: GraphClient = {
+  async request<T>(query: string, variables?: Record<string, unknown>) {
+    graphQueries.push({ query, variables });
+    return { resident: variables?.id === knownResident ? { id: knownResident } : null } as T;
+  },
+};
+
+let tester: SubgraphTester<Models>;
+let tree: Awaited<ReturnType<TreeBuilder['fiveLevels']>>;
+let otherCommunity: string;
+let otherBranch: string;
+let worker: ReturnType<typeof staff>;
+
+const CREATE = `mutation($input: CreateGridInput!) { createGrid(input: $input) { id name level organisationPath community { name } parent { name } partyBranch { name } } }`;
+
+async function createGrid(input: Record<string, unknown>): Promise<string> {
+  const result = await tester.execute(CREATE, { input }, worker);
+  return dataOf<{ createGrid: { id: string } }>(result).createGrid.id;
+}
+
+beforeAll(async () => {
+  tester = await createSubgraphTester(organisationsSubgraph, { graph });
+  const builder = new TreeBuilder(tester);
+  tree = await builder.fiveLevels();
+  otherCommunity = await builder.organisation('滨江社区党委', 'COMMUNITY_PARTY_COMMITTEE', tree.street);
+  otherBranch = await builder.organisation('滨江社区第一党支部', 'PARTY_BRANCH', otherCommunity);
+  worker = staff('COMMUNITY_WORKER', [tree.community]);
+});
+
+afterAll(async () => {
+  await tester.close();
+});
+
+describe('the grid tree', () => {
+  it('creates community, general and micro grids with their community path and ancestors', async () => {
+    const communityGrid = await tester.execute(
+      CREATE,
+      { input: { name: '新城社区网格', level: 'COMMUNITY', communityId: tree.community, partyBranchId: tree.branch } },
+      worker,
+    );
+    const top = dataOf<{ createGrid: { id: string } }>(communityGrid).createGrid;
+    expect(top).toEqual({
+      id: top.id,
+      name: '新城社区网格',
+      level: 'COMMUNITY',
+      organisationPath: [tree.district, tree.street, tree.community],
+      community: { name: '新城社区党委' },
+      parent: null,
+      partyBranch: { name: '新城社区第一党支部' },
+    });
+    const general = await createGrid({ name: '第一综合网格', level: 'GENERAL', communityId: tree.community, parentId: top.id });
+    const micro = await createGrid({ name: '3栋微网格', level: 'MICRO', communityId: tree.community, parentId: general });
+
+    const read = await tester.execute(
+      `query($id: ID!) { grid(id: $id) { name level ancestors { name level } parent { name } children { name } } }`,
+      { id: micro },
+      ANONYMOUS,
+    );
+    expect(dataOf(read)).toEqual({
+      grid: {
+        name: '3栋微网格',
+        level: 'MICRO',
+        ancestors: [
+          { name: '新城社区网格', level: 'COMMUNITY' },
+          { name: '第一综合网格', level: 'GENERAL' },
+        ],
+        parent: { name: '第一综合网格' },
+        children: [],
+      },
+    });
+    const listed = await tester.execute(
+      `query($c: ID!) { grids(filter: { communityId: $c, level: MICRO }) { totalCount edges { node { name } } } }`,
+      { c: tree.community },
+    );
+    expect(dataOf(listed)).toEqual({ grids: { totalCount: 1, edges: [{ node: { name: '3栋微网格' } }] } });
+    const children = await tester.execute(`query($p: ID!) { grids(filter: { parentId: $p }) { edges { node { name } } } }`, { p: top.id });
+    expect(dataOf(children)).toEqual({ grids: { edges: [{ node: { name: '第一综合网格' } }] } });
+  });
+
+  it('refuses misplaced grids, foreign branches and non-communities, writing nothing', async () => {
+    const top = await createGrid({ name: '新城社区第二网格', level: 'COMMUNITY', communityId: tree.community });
+    const otherTop = (await tester.models.Grid.create({
+      name: '滨江社区网格',
+      level: 'COMMUNITY',
+      communityId: new Types.ObjectId(otherCommunity),
+      organisationPath: [tree.district, tree.street, otherCommunity].map((id) => new Types.ObjectId(id)),
+      parentId: null,
+      ancestorIds: [],
+      responsiblePersonId: null,
+      partyBranchId: null,
+      createdAt: new Date(),
+    }))._id.toHexString();
+    const before = await tester.models.Grid.countDocuments();
+    const cases: [Record<string, unknown>, { field: string; message: string }][] = [
+      [{ name: '微网格', level: 'MICRO', communityId: tree.community, parentId: top }, { field: 'parentId', message: 'parentId: a MICRO grid must sit under a GENERAL grid, not a COMMUNITY grid' }],
+      [{ name: '综合网格', level: 'GENERAL', communityId: tree.community }, { field: 'parentId', message: 'parentId: a GENERAL grid must sit under a COMMUNITY grid' }],
+      [{ name: '社区网格', level: 'COMMUNITY', communityId: tree.community, parentId: top }, { field: 'parentId', message: 'parentId: a COMMUNITY grid has no parent grid' }],
+      [{ name: '综合网格', level: 'GENERAL', communityId: tree.community, parentId: otherTop }, { field: 'parentId', message: 'parentId: belongs to another community' }],
+      [{ name: '社区网格', level: 'COMMUNITY', communityId: tree.street }, { field: 'communityId', message: 'communityId: must be a COMMUNITY_PARTY_COMMITTEE, not a STREET_COMMITTEE' }],
+      [{ name: '社区网格', level: 'COMMUNITY', communityId: tree.community, partyBranchId: tree.group }, { field: 'partyBranchId', message: 'partyBranchId: must be a PARTY_BRANCH, not a PARTY_GROUP' }],
+      [{ name: '社区网格', level: 'COMMUNITY', communityId: tree.community, partyBranchId: otherBranch }, { field: 'partyBranchId', message: "partyBranchId: must lie within the community's subtree" }],
+      [{ name: '', level: 'COMMUNITY', communityId: tree.community }, { field: 'name', message: 'name: must not be empty' }],
+    ];
+    for (const [input, expected] of cases) {
+      expect(errorOf(await tester.execute(CREATE, { input }, worker))).toEqual({ code: 'BAD_USER_INPUT', ...expected });
+    }
+    expect(await tester.models.Grid.countDocuments()).toBe(before);
+  });
+
+  it("lets only staff covering the community create a grid", async () => {
+    const before = await tester.models.Grid.countDocuments();
+    const input = { name: '滨江社区网格二', level: 'COMMUNITY', communityId: otherCommunity };
+    expect(errorOf(await tester.execute(CREATE, { input }, worker))).toEqual({ code: 'FORBIDDEN', message: 'You may not create a grid in this community' });
+    expect(errorOf(await tester.execute(CREATE, { input }, ANONYMOUS))).toEqual({ code: 'UNAUTHENTICATED', message: 'Sign in to do this' });
+    expect(await tester.models.Grid.countDocuments()).toBe(before);
+  });
+});
+
+describe('the responsible person', () => {
+  const ASSIGN = `mutation($g: ID!, $r: ID!) { assignGridResponsible(gridId: $g, residentId: $r) { id responsiblePerson { id } } }`;
+
+  it('assigns a resident the graph knows, asking the graph once', async () => {
+    const grid = await createGrid({ name: '新城社区第三网格', level: 'COMMUNITY', communityId: tree.community });
+    graphQueries.length = 0;
+    const result = await tester.execute(ASSIGN, { g: grid, r: knownResident }, worker);
+    expect(dataOf(result)).toEqual({ assignGridResponsible: { id: grid, responsiblePerson: { id: knownResident } } });
+    expect(graphQueries).toEqual([{ query: 'query ResidentExists($id: ID!) { resident(id: $id) { id } }', variables: { id: knownResident } }]);
+  });
+
+  it('refuses an unknown resident and leaves the grid as it was', async () => {
+    const grid = await createGrid({ name: '新城社区第四网格', level: 'COMMUNITY', communityId: tree.community });
+    const result = await tester.execute(ASSIGN, { g: grid, r: new Types.ObjectId().toHexString() }, worker);
+    expect(errorOf(result)).toEqual({ code: 'BAD_USER_INPUT', field: 'residentId', message: 'residentId: no resident has this id' });
+    expect((await tester.models.Grid.findById(grid).lean())?.responsiblePersonId).toBe(null);
+  });
+
+  it('refuses staff of another community', async () => {
+    const grid = await createGrid({ name: '新城社区第五网格', level: 'COMMUNITY', communityId: tree.community });
+    const outsider = staff('COMMUNITY_WORKER', [otherCommunity]);
+    expect(errorOf(await tester.execute(ASSIGN, { g: grid, r: knownResident }, outsider))).toEqual({
+      code: 'FORBIDDEN',
+      message: "You may not assign this grid's responsible person",
+    });
+  });
+});
+
+describe('_entities', () => {
+  it('resolves Grid references in one query, with the level residents require', async () => {
+    const grid = await createGrid({ name: '新城社区第六网格', level: 'COMMUNITY', communityId: tree.community });
+    const general = await createGrid({ name: '第六综合网格', level: 'GENERAL', communityId: tree.community, parentId: grid });
+    tester.commands.reset();
+    const result = await tester.execute(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Grid { id level organisationPath } } }`, {
+      r: [
+        { __typename: 'Grid', id: grid },
+        { __typename: 'Grid', id: general },
+      ],
+    });
+    const path = [tree.district, tree.street, tree.community];
+    expect(dataOf(result)).toEqual({ _entities: [{ id: grid, level: 'COMMUNITY', organisationPath: path }, { id: general, level: 'GENERAL', organisationPath: path }] });
+    expect(tester.commands.entries()).toEqual([{ name: 'find', collection: 'grids' }]);
+  });
+});

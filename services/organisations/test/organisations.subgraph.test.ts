@@ -1,0 +1,249 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Types } from 'mongoose';
+import { ANONYMOUS } from '@civic/identity';
+import { createSubgraphTester, type SubgraphTester } from '@civic/test-harness';
+import { organisationsSubgraph } from '../src/subgraph.ts';
+import type { Models } from '../src/models/index.ts';
+import { TreeBuilder } from './support/tree-builder.ts';
+import { dataOf, errorOf } from './support/results.ts';
+import { rootCreator, staff } from './support/viewers.ts';
+
+let tester: SubgraphTester<Models>;
+let tree: Awaited<ReturnType<TreeBuilder['fiveLevels']>>;
+let builder: TreeBuilder;
+
+beforeAll(async () => {
+  tester = await createSubgraphTester(organisationsSubgraph);
+  builder = new TreeBuilder(tester);
+  tree = await builder.fiveLevels();
+});
+
+afterAll(async () => {
+  await tester.close();
+});
+
+const CREATE = `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id name kind depth path parent { id } contact { phone address } } }`;
+
+describe('the organisation tree', () => {
+  it('reads a tree 5 levels deep with its parent, ancestors (root first), path and depth', async () => {
+    const result = await tester.execute(
+      `query($id: ID!) { organisation(id: $id) { name kind depth path parent { name } ancestors { name kind } children { name } } }`,
+      { id: tree.group },
+    );
+    expect(dataOf(result)).toEqual({
+      organisation: {
+        name: '第一党小组',
+        kind: 'PARTY_GROUP',
+        depth: 4,
+        path: [tree.district, tree.street, tree.community, tree.branch, tree.group],
+        parent: { name: '新城社区第一党支部' },
+        ancestors: [
+          { name: '建邺区委', kind: 'DISTRICT_COMMITTEE' },
+          { name: '江心洲街道党工委', kind: 'STREET_COMMITTEE' },
+          { name: '新城社区党委', kind: 'COMMUNITY_PARTY_COMMITTEE' },
+          { name: '新城社区第一党支部', kind: 'PARTY_BRANCH' },
+        ],
+        children: [],
+      },
+    });
+  });
+
+  it('answers a subtree query at the top with one database command', async () => {
+    tester.commands.reset();
+    const result = await tester.execute(`query($root: ID!) { organisations(filter: { within: $root }, first: 50) { edges { node { name depth } } } }`, {
+      root: tree.district,
+    });
+    expect(tester.commands.entries()).toEqual([{ name: 'find', collection: 'organisations' }]);
+    expect(dataOf<{ organisations: { edges: { node: unknown }[] } }>(result).organisations.edges.map((edge) => edge.node)).toEqual([
+      { name: '建邺区委', depth: 0 },
+      { name: '江心洲街道党工委', depth: 1 },
+      { name: '新城社区党委', depth: 2 },
+      { name: '新城社区第一党支部', depth: 3 },
+      { name: '第一党小组', depth: 4 },
+    ]);
+  });
+
+  it('batches parents, ancestors and children of a whole listing: one query each', async () => {
+    tester.commands.reset();
+    const result = await tester.execute(
+      `query($root: ID!) { organisations(filter: { within: $root }) { edges { node { name parent { name } ancestors { name } children { name } } } } }`,
+      { root: tree.street },
+    );
+    expect(dataOf<{ organisations: { edges: unknown[] } }>(result).organisations.edges).toHaveLength(4);
+    // The listing, then parents and ancestors through one loader, then the children.
+    expect(tester.commands.entries()).toEqual([
+      { name: 'find', collection: 'organisations' },
+      { name: 'find', collection: 'organisations' },
+      { name: 'find', collection: 'organisations' },
+    ]);
+  });
+
+  it('lists descendants of one kind, the organisation itself excluded', async () => {
+    const result = await tester.execute(
+      `query($id: ID!) { organisation(id: $id) { descendants(kind: PARTY_BRANCH) { totalCount edges { node { name } } } all: descendants { totalCount } } }`,
+      { id: tree.district },
+    );
+    expect(dataOf(result)).toEqual({
+      organisation: { descendants: { totalCount: 1, edges: [{ node: { name: '新城社区第一党支部' } }] }, all: { totalCount: 4 } },
+    });
+  });
+
+  it('filters by kind, parent and name prefix', async () => {
+    const byKind = await tester.execute(`{ organisations(filter: { kind: STREET_COMMITTEE }) { edges { node { name } } } }`);
+    expect(dataOf(byKind)).toEqual({ organisations: { edges: [{ node: { name: '江心洲街道党工委' } }] } });
+    const byParent = await tester.execute(`query($p: ID!) { organisations(filter: { parentId: $p }) { edges { node { name } } } }`, { p: tree.community });
+    expect(dataOf(byParent)).toEqual({ organisations: { edges: [{ node: { name: '新城社区第一党支部' } }] } });
+    const byPrefix = await tester.execute(`{ organisations(filter: { namePrefix: "新城社区" }) { edges { node { name } } } }`);
+    expect(dataOf(byPrefix)).toEqual({ organisations: { edges: [{ node: { name: '新城社区党委' } }, { node: { name: '新城社区第一党支部' } }] } });
+    const regexCharacters = await tester.execute(`{ organisations(filter: { namePrefix: ".*" }) { edges { node { name } } } }`);
+    expect(dataOf(regexCharacters)).toEqual({ organisations: { edges: [] } });
+  });
+
+  it('pages through children with stable cursors', async () => {
+    const street = await builder.organisation('沙洲街道党工委', 'STREET_COMMITTEE', tree.district);
+    const names = ['滨江社区党委', '莲花社区党委', '金沙社区党委', '白鹭社区党委', '新河社区党委'];
+    for (const name of names) await builder.organisation(name, 'COMMUNITY_PARTY_COMMITTEE', street);
+    const PAGE = `query($p: ID!, $after: String) { organisations(filter: { parentId: $p }, first: 2, after: $after) { totalCount edges { node { name } } pageInfo { hasNextPage endCursor } } }`;
+    type Page = { organisations: { totalCount: number; edges: { node: { name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+
+    const seen: string[] = [];
+    const hasNext: boolean[] = [];
+    let after: string | null = null;
+    do {
+      const page: Page = dataOf<Page>(await tester.execute(PAGE, { p: street, after }));
+      expect(page.organisations.totalCount).toBe(5);
+      seen.push(...page.organisations.edges.map((edge) => edge.node.name));
+      hasNext.push(page.organisations.pageInfo.hasNextPage);
+      after = page.organisations.pageInfo.hasNextPage ? page.organisations.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toEqual(names);
+    expect(hasNext).toEqual([true, true, false]);
+  });
+
+  it('refuses a page size beyond 100 and a cursor it did not issue', async () => {
+    expect(errorOf(await tester.execute(`{ organisations(first: 101) { totalCount } }`))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'first',
+      message: 'first: must be a whole number from 0 to 100',
+    });
+    expect(errorOf(await tester.execute(`{ organisations(after: "not-a-cursor") { totalCount } }`))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'after',
+      message: 'after: is not a cursor from this listing',
+    });
+  });
+});
+
+describe('creating and renaming', () => {
+  it('creates an organisation with public contact data, for staff whose scope covers the parent', async () => {
+    const communityWorker = staff('COMMUNITY_WORKER', [tree.community]);
+    const result = await tester.execute(
+      CREATE,
+      { input: { name: '新城社区居委会', kind: 'RESIDENTS_COMMITTEE', parentId: tree.community, contact: { phone: '025 8645 0001', address: '新城路18号一楼' } } },
+      communityWorker,
+    );
+    const created = dataOf<{ createOrganisation: { id: string } }>(result).createOrganisation;
+    expect(created).toEqual({
+      id: created.id,
+      name: '新城社区居委会',
+      kind: 'RESIDENTS_COMMITTEE',
+      depth: 3,
+      path: [tree.district, tree.street, tree.community, created.id],
+      parent: { id: tree.community },
+      contact: { phone: '02586450001', address: '新城路18号一楼' },
+    });
+  });
+
+  it('lets anonymous callers read but not write', async () => {
+    const read = await tester.execute(`query($id: ID!) { organisation(id: $id) { name contact { phone address } } }`, { id: tree.community }, ANONYMOUS);
+    expect(dataOf(read)).toEqual({ organisation: { name: '新城社区党委', contact: { phone: '025-86451234', address: '南京市建邺区江心洲街道新城路18号' } } });
+    const before = await tester.models.Organisation.countDocuments();
+    const write = await tester.execute(CREATE, { input: { name: '新城社区第二党支部', kind: 'PARTY_BRANCH', parentId: tree.community } }, ANONYMOUS);
+    expect(errorOf(write)).toEqual({ code: 'UNAUTHENTICATED', message: 'Sign in to do this' });
+    expect(await tester.models.Organisation.countDocuments()).toBe(before);
+  });
+
+  it('refuses staff outside the scope, grid workers, and roots for anyone but a district admin', async () => {
+    const before = await tester.models.Organisation.countDocuments();
+    const input = { name: '新城社区第二党支部', kind: 'PARTY_BRANCH', parentId: tree.community };
+    const elsewhere = staff('COMMUNITY_WORKER', [new Types.ObjectId().toHexString()]);
+    expect(errorOf(await tester.execute(CREATE, { input }, elsewhere))).toEqual({ code: 'FORBIDDEN', message: 'You may not create an organisation here' });
+    const gridWorker = staff('GRID_WORKER', [tree.community]);
+    expect(errorOf(await tester.execute(CREATE, { input }, gridWorker))).toEqual({ code: 'FORBIDDEN', message: 'You may not create an organisation here' });
+    const streetAdmin = staff('STREET_ADMIN', [tree.street]);
+    expect(errorOf(await tester.execute(CREATE, { input: { name: '秦淮区委', kind: 'DISTRICT_COMMITTEE' } }, streetAdmin))).toEqual({
+      code: 'FORBIDDEN',
+      message: 'You may not create a district committee',
+    });
+    expect(await tester.models.Organisation.countDocuments()).toBe(before);
+  });
+
+  it('refuses bad input, naming the field, and writes nothing', async () => {
+    const admin = staff('DISTRICT_ADMIN', [tree.district]);
+    const before = await tester.models.Organisation.countDocuments();
+    const cases: [Record<string, unknown>, { field: string; message: string }][] = [
+      [{ name: '第二党小组', kind: 'PARTY_GROUP', parentId: tree.community }, { field: 'parentId', message: 'parentId: a PARTY_GROUP cannot sit under a COMMUNITY_PARTY_COMMITTEE; allowed: PARTY_BRANCH' }],
+      [{ name: '江心洲街道', kind: 'STREET_COMMITTEE' }, { field: 'parentId', message: 'parentId: a STREET_COMMITTEE must sit under one of DISTRICT_COMMITTEE' }],
+      [{ name: '   ', kind: 'PARTY_BRANCH', parentId: tree.community }, { field: 'name', message: 'name: must not be empty' }],
+      [{ name: '新城社区第二党支部', kind: 'PARTY_BRANCH', parentId: 'abc' }, { field: 'parentId', message: 'parentId: is not a valid id' }],
+      [{ name: '新城社区第二党支部', kind: 'PARTY_BRANCH', parentId: new Types.ObjectId().toHexString() }, { field: 'parentId', message: 'parentId: no organisation has this id' }],
+      [
+        { name: '新城社区第二党支部', kind: 'PARTY_BRANCH', parentId: tree.community, contact: { phone: '电话号码' } },
+        { field: 'contact.phone', message: 'contact.phone: must be a mobile, landline or hotline number' },
+      ],
+    ];
+    for (const [input, expected] of cases) {
+      expect(errorOf(await tester.execute(CREATE, { input }, admin))).toEqual({ code: 'BAD_USER_INPUT', ...expected });
+    }
+    expect(await tester.models.Organisation.countDocuments()).toBe(before);
+  });
+
+  it('refuses a second sibling of the same name as a conflict', async () => {
+    const admin = staff('DISTRICT_ADMIN', [tree.district]);
+    const before = await tester.models.Organisation.countDocuments();
+    const result = await tester.execute(CREATE, { input: { name: '第一党小组', kind: 'PARTY_GROUP', parentId: tree.branch } }, admin);
+    expect(errorOf(result)).toEqual({ code: 'CONFLICT', message: 'Another organisation under the same parent already has this name' });
+    expect(await tester.models.Organisation.countDocuments()).toBe(before);
+  });
+
+  it('renames within scope only', async () => {
+    const RENAME = `mutation($id: ID!, $name: String!) { renameOrganisation(id: $id, name: $name) { id name } }`;
+    const outsider = staff('COMMUNITY_WORKER', [new Types.ObjectId().toHexString()]);
+    expect(errorOf(await tester.execute(RENAME, { id: tree.group, name: '党员先锋小组' }, outsider))).toEqual({
+      code: 'FORBIDDEN',
+      message: 'You may not rename this organisation',
+    });
+    const branchWorker = staff('COMMUNITY_WORKER', [tree.branch]);
+    expect(dataOf(await tester.execute(RENAME, { id: tree.group, name: '党员先锋小组' }, branchWorker))).toEqual({
+      renameOrganisation: { id: tree.group, name: '党员先锋小组' },
+    });
+    const missing = new Types.ObjectId().toHexString();
+    expect(errorOf(await tester.execute(RENAME, { id: missing, name: '新名称' }, branchWorker))).toEqual({
+      code: 'NOT_FOUND',
+      message: `Organisation ${missing} was not found`,
+    });
+    await tester.execute(RENAME, { id: tree.group, name: '第一党小组' }, branchWorker);
+  });
+
+  it('creates a new root for a district admin', async () => {
+    const result = await tester.execute(CREATE, { input: { name: '秦淮区委', kind: 'DISTRICT_COMMITTEE' } }, rootCreator);
+    const created = dataOf<{ createOrganisation: { id: string } }>(result).createOrganisation;
+    expect(created).toEqual({ id: created.id, name: '秦淮区委', kind: 'DISTRICT_COMMITTEE', depth: 0, path: [created.id], parent: null, contact: { phone: null, address: null } });
+  });
+});
+
+describe('_entities', () => {
+  it('resolves Organisation references in one query, unknown ids as null', async () => {
+    tester.commands.reset();
+    const unknown = new Types.ObjectId().toHexString();
+    const result = await tester.execute(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Organisation { id name } } }`, {
+      r: [
+        { __typename: 'Organisation', id: tree.street },
+        { __typename: 'Organisation', id: unknown },
+        { __typename: 'Organisation', id: tree.branch },
+      ],
+    });
+    expect(dataOf(result)).toEqual({ _entities: [{ id: tree.street, name: '江心洲街道党工委' }, null, { id: tree.branch, name: '新城社区第一党支部' }] });
+    expect(tester.commands.entries()).toEqual([{ name: 'find', collection: 'organisations' }]);
+  });
+});

@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Types } from 'mongoose';
+import { ANONYMOUS } from '@civic/identity';
+import { createSubgraphTester, type SubgraphTester } from '@civic/test-harness';
+import { organisationsSubgraph } from '../src/subgraph.ts';
+import type { Models } from '../src/models/index.ts';
+import { TreeBuilder } from './support/tree-builder.ts';
+import { dataOf, errorOf } from './support/results.ts';
+import { resident, staff } from './support/viewers.ts';
+
+let tester: SubgraphTester<Models>;
+let tree: Awaited<ReturnType<TreeBuilder['fiveLevels']>>;
+let school: string;
+let hospital: string;
+let ownersCommittee: string;
+let propertyCompany: string;
+let otherOwnersCommittee: string;
+let worker: ReturnType<typeof staff>;
+
+beforeAll(async () => {
+  tester = await createSubgraphTester(organisationsSubgraph);
+  const builder = new TreeBuilder(tester);
+  tree = await builder.fiveLevels();
+  school = await builder.organisation('江心洲小学', 'CO_BUILDING_UNIT', tree.street);
+  hospital = await builder.organisation('建邺区人民医院江心洲分院', 'CO_BUILDING_UNIT', tree.street);
+  ownersCommittee = await builder.organisation('新城花园业委会', 'OWNERS_COMMITTEE', tree.community);
+  propertyCompany = await builder.organisation('金陵物业服务有限公司', 'PROPERTY_COMPANY', tree.street);
+  const otherCommunity = await builder.organisation('滨江社区党委', 'COMMUNITY_PARTY_COMMITTEE', tree.street);
+  otherOwnersCommittee = await builder.organisation('滨江苑业委会', 'OWNERS_COMMITTEE', otherCommunity);
+  worker = staff('COMMUNITY_WORKER', [tree.community]);
+});
+
+afterAll(async () => {
+  await tester.close();
+});
+
+describe('partnerships (结对共建)', () => {
+  const CREATE = `mutation($input: CreatePartnershipInput!) { createPartnership(input: $input) { id community { name } unit { name } commitments since status endedAt } }`;
+  const END = `mutation($id: ID!) { endPartnership(id: $id) { id status endedAt } }`;
+  const since = '2024-09-01T00:00:00.000Z';
+
+  it('pairs a community with a unit and lists it from both sides', async () => {
+    const result = await tester.execute(
+      CREATE,
+      { input: { communityId: tree.community, unitId: school, commitments: ['每月一次志愿服务', '开放操场供居民周末使用'], since } },
+      worker,
+    );
+    const created = dataOf<{ createPartnership: { id: string } }>(result).createPartnership;
+    expect(created).toEqual({
+      id: created.id,
+      community: { name: '新城社区党委' },
+      unit: { name: '江心洲小学' },
+      commitments: ['每月一次志愿服务', '开放操场供居民周末使用'],
+      // In process the DateTime scalar hands back a Date; over HTTP it is the ISO string.
+      since: new Date(since),
+      status: 'ACTIVE',
+      endedAt: null,
+    });
+    tester.commands.reset();
+    const sides = await tester.execute(
+      `query($a: ID!, $b: ID!) { a: organisation(id: $a) { partnerships { unit { name } } } b: organisation(id: $b) { partnerships(status: ACTIVE) { community { name } } } }`,
+      { a: tree.community, b: school },
+      ANONYMOUS,
+    );
+    expect(dataOf(sides)).toEqual({ a: { partnerships: [{ unit: { name: '江心洲小学' } }] }, b: { partnerships: [{ community: { name: '新城社区党委' } }] } });
+    // Both sides' partnerships in one query; their organisations were loaded already this request.
+    expect(tester.commands.entries()).toEqual([
+      { name: 'find', collection: 'organisations' },
+      { name: 'find', collection: 'partnerships' },
+    ]);
+  });
+
+  it('refuses a second active pairing of the same pair, and allows one after the first ended', async () => {
+    const input = { communityId: tree.community, unitId: hospital, commitments: ['每季度义诊一次'], since };
+    const first = dataOf<{ createPartnership: { id: string } }>(await tester.execute(CREATE, { input }, worker)).createPartnership.id;
+    const before = await tester.models.Partnership.countDocuments();
+    expect(errorOf(await tester.execute(CREATE, { input }, worker))).toEqual({ code: 'CONFLICT', message: 'This community and unit already have an active partnership' });
+    expect(await tester.models.Partnership.countDocuments()).toBe(before);
+
+    const ended = dataOf<{ endPartnership: { endedAt: string } }>(await tester.execute(END, { id: first }, worker)).endPartnership;
+    expect(ended).toEqual({ id: first, status: 'ENDED', endedAt: ended.endedAt });
+    expect(errorOf(await tester.execute(END, { id: first }, worker))).toEqual({ code: 'INVALID_TRANSITION', message: 'Partnership in state ENDED cannot end' });
+    const again = await tester.execute(CREATE, { input }, worker);
+    expect(dataOf<{ createPartnership: { status: string } }>(again).createPartnership.status).toBe('ACTIVE');
+  });
+
+  it('refuses wrong kinds and empty commitments, writing nothing', async () => {
+    const before = await tester.models.Partnership.countDocuments();
+    const cases: [Record<string, unknown>, { field: string; message: string }][] = [
+      [{ communityId: tree.street, unitId: school, commitments: ['共建'], since }, { field: 'communityId', message: 'communityId: must be a COMMUNITY_PARTY_COMMITTEE, not a STREET_COMMITTEE' }],
+      [{ communityId: tree.community, unitId: propertyCompany, commitments: ['共建'], since }, { field: 'unitId', message: 'unitId: must be a CO_BUILDING_UNIT, not a PROPERTY_COMPANY' }],
+      [{ communityId: tree.community, unitId: school, commitments: [], since }, { field: 'commitments', message: 'commitments: must list 1 to 20 commitments' }],
+      [{ communityId: tree.community, unitId: school, commitments: ['共建', ' '], since }, { field: 'commitments[1]', message: 'commitments[1]: must not be empty' }],
+    ];
+    const streetAdmin = staff('STREET_ADMIN', [tree.street]);
+    for (const [input, expected] of cases) {
+      expect(errorOf(await tester.execute(CREATE, { input }, streetAdmin))).toEqual({ code: 'BAD_USER_INPUT', ...expected });
+    }
+    expect(errorOf(await tester.execute(CREATE, { input: { communityId: tree.community, unitId: school, commitments: ['共建'], since } }, resident(new Types.ObjectId().toHexString())))).toEqual({
+      code: 'FORBIDDEN',
+      message: 'You may not create a partnership for this community',
+    });
+    expect(await tester.models.Partnership.countDocuments()).toBe(before);
+  });
+});
+
+describe('tripartite agreements (三方协议)', () => {
+  const SIGN = `mutation($input: SignAgreementInput!) { signAgreement(input: $input) { id community { name } ownersCommittee { name } propertyCompany { name } responseDeadlineHours resolutionDeadlineHours signedOn contacts { community { name phone } ownersCommittee { name phone } propertyCompany { name phone } } } }`;
+  const signedOn = '2025-01-15T00:00:00.000Z';
+  const input = {
+    communityId: '',
+    ownersCommitteeId: '',
+    propertyCompanyId: '',
+    communityContact: { name: '王建国', phone: '13912345678' },
+    ownersCommitteeContact: { name: '李秀英', phone: '13812345678' },
+    propertyCompanyContact: { name: '张伟', phone: '025-86459999' },
+    responseDeadlineHours: 24,
+    resolutionDeadlineHours: 72,
+    signedOn,
+  };
+  const withParties = () => ({ ...input, communityId: tree.community, ownersCommitteeId: ownersCommittee, propertyCompanyId: propertyCompany });
+
+  it("signs an agreement and finds it by community and from each party", async () => {
+    const result = await tester.execute(SIGN, { input: withParties() }, worker);
+    const signed = dataOf<{ signAgreement: { id: string } }>(result).signAgreement;
+    expect(signed).toEqual({
+      id: signed.id,
+      community: { name: '新城社区党委' },
+      ownersCommittee: { name: '新城花园业委会' },
+      propertyCompany: { name: '金陵物业服务有限公司' },
+      responseDeadlineHours: 24,
+      resolutionDeadlineHours: 72,
+      signedOn: new Date(signedOn),
+      contacts: {
+        community: { name: '王建国', phone: '13912345678' },
+        ownersCommittee: { name: '李秀英', phone: '13812345678' },
+        propertyCompany: { name: '张伟', phone: '025-86459999' },
+      },
+    });
+    const routing = await tester.execute(
+      `query($c: ID!) { agreements(communityId: $c) { id propertyCompany { id } responseDeadlineHours resolutionDeadlineHours } }`,
+      { c: tree.community },
+      resident(new Types.ObjectId().toHexString()),
+    );
+    expect(dataOf(routing)).toEqual({ agreements: [{ id: signed.id, propertyCompany: { id: propertyCompany }, responseDeadlineHours: 24, resolutionDeadlineHours: 72 }] });
+    const fromCompany = await tester.execute(`query($id: ID!) { organisation(id: $id) { agreements { id } } }`, { id: propertyCompany });
+    expect(dataOf(fromCompany)).toEqual({ organisation: { agreements: [{ id: signed.id }] } });
+    const entity = await tester.execute(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Agreement { id ownersCommittee { name } } } }`, {
+      r: [{ __typename: 'Agreement', id: signed.id }],
+    });
+    expect(dataOf(entity)).toEqual({ _entities: [{ id: signed.id, ownersCommittee: { name: '新城花园业委会' } }] });
+  });
+
+  it('hides the contact persons from anonymous callers', async () => {
+    const [agreement] = await tester.models.Agreement.find({ communityId: tree.community }).lean();
+    const result = await tester.execute(
+      `query($id: ID!) { agreement(id: $id) { responseDeadlineHours contacts { community { name } } } }`,
+      { id: agreement!._id.toHexString() },
+      ANONYMOUS,
+    );
+    expect(result.data).toEqual({ agreement: { responseDeadlineHours: 24, contacts: null } });
+    expect(errorOf(result)).toEqual({ code: 'UNAUTHENTICATED', message: 'Sign in to do this' });
+  });
+
+  it('checks the kinds, the owners committee, the contacts and the deadlines, writing nothing', async () => {
+    const before = await tester.models.Agreement.countDocuments();
+    const cases: [Record<string, unknown>, { field: string; message: string }][] = [
+      [{ propertyCompanyId: ownersCommittee }, { field: 'propertyCompanyId', message: 'propertyCompanyId: must be a PROPERTY_COMPANY, not a OWNERS_COMMITTEE' }],
+      [{ ownersCommitteeId: otherOwnersCommittee }, { field: 'ownersCommitteeId', message: "ownersCommitteeId: must lie within the community's subtree" }],
+      [{ communityContact: { name: '王建国', phone: '12' } }, { field: 'communityContact.phone', message: 'communityContact.phone: must be a mobile, landline or hotline number' }],
+      [{ ownersCommitteeContact: { name: ' ', phone: '13812345678' } }, { field: 'ownersCommitteeContact.name', message: 'ownersCommitteeContact.name: must not be empty' }],
+      [{ responseDeadlineHours: 0 }, { field: 'responseDeadlineHours', message: 'responseDeadlineHours: must be a whole number from 1 to 168' }],
+      [{ resolutionDeadlineHours: 12 }, { field: 'resolutionDeadlineHours', message: 'resolutionDeadlineHours: must be a whole number from responseDeadlineHours (24) to 2160' }],
+      [{ propertyCompanyId: new Types.ObjectId().toHexString() }, { field: 'propertyCompanyId', message: 'propertyCompanyId: no organisation has this id' }],
+    ];
+    for (const [change, expected] of cases) {
+      expect(errorOf(await tester.execute(SIGN, { input: { ...withParties(), ...change } }, worker))).toEqual({ code: 'BAD_USER_INPUT', ...expected });
+    }
+    expect(await tester.models.Agreement.countDocuments()).toBe(before);
+  });
+
+  it('lets only staff covering the community sign', async () => {
+    const before = await tester.models.Agreement.countDocuments();
+    const gridWorkerElsewhere = staff('STREET_ADMIN', [new Types.ObjectId().toHexString()]);
+    expect(errorOf(await tester.execute(SIGN, { input: withParties() }, gridWorkerElsewhere))).toEqual({
+      code: 'FORBIDDEN',
+      message: 'You may not sign an agreement for this community',
+    });
+    expect(await tester.models.Agreement.countDocuments()).toBe(before);
+  });
+});
