@@ -1,11 +1,37 @@
-import { loaderById } from '@civic/service-kit';
+import { loaderById, loaderByForeignKey, paginate } from '@civic/service-kit';
+import { Types } from 'mongoose';
 import type { Viewer } from '@civic/identity';
 import type { Models } from './models/index.ts';
+import { pageLoader, sumLoader } from './grouped-loaders.ts';
+import { listingScopeFilter } from './listing-scope.ts';
 
-/** Built per request by the service kit. */
-export function createLoaders(models: Models, _viewer: Viewer) {
+/** Listings of residents are by name, then _id, so pages stay stable when names repeat. */
+export const BY_NAME = { field: 'name', direction: 1 } as const;
+
+/** Built per request by the service kit: one query per entity type per level. */
+export function createLoaders(models: Models, viewer: Viewer) {
+  // Listings show only what the viewer may list; resolvers refuse callers who may list nothing.
+  const inScope = listingScopeFilter(viewer);
   return {
     resident: loaderById(models.Resident),
+    household: loaderById(models.Household),
+    residentsByHousehold: loaderByForeignKey(models.Resident, 'householdId', { sort: { name: 1, _id: 1 } }),
+    memberPairingByMember: loaderByForeignKey(models.MemberPairing, 'memberId'),
+    memberPairingsByCoreMember: loaderByForeignKey(models.MemberPairing, 'coreMemberId', { sort: { slot: 1 } }),
+    householdPairingsByMember: loaderByForeignKey(models.HouseholdPairing, 'memberId', { sort: { slot: 1 } }),
+    householdPairingByHousehold: loaderByForeignKey(models.HouseholdPairing, 'householdId'),
+    pointsBalance: sumLoader(models.PointsEntry, 'residentId', '$amount'),
+    householdCountByGrid: sumLoader(models.Household, 'gridId', 1),
+    residentsByGrid: pageLoader((gridId, page) => paginate(models.Resident, { ...inScope, gridId: new Types.ObjectId(gridId) }, page, BY_NAME)),
+    householdsByGrid: pageLoader((gridId, page) =>
+      paginate(models.Household, { ...inScope, gridId: new Types.ObjectId(gridId) }, page, { field: '_id', direction: 1 }),
+    ),
+    partyMembersByBranch: pageLoader((branchId, page) =>
+      paginate(models.Resident, { ...inScope, 'partyMembership.branchId': new Types.ObjectId(branchId) }, page, BY_NAME),
+    ),
+    pointsEntriesByResident: pageLoader((residentId, page) =>
+      paginate(models.PointsEntry, { residentId: new Types.ObjectId(residentId) }, page, { field: 'sequence', direction: -1 }),
+    ),
   };
 }
 

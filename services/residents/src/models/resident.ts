@@ -1,12 +1,101 @@
 import { Schema, type Connection, type Types } from 'mongoose';
+import {
+  GENDERS,
+  PARTY_MEMBERSHIP_KINDS,
+  REAL_NAME_STATUSES,
+  SPECIAL_CARE_TAGS,
+  type Gender,
+  type PartyMembershipKind,
+  type RealNameStatus,
+  type SpecialCareTag,
+} from '../domain/vocabulary.ts';
+
+export interface PartyMembershipDocument {
+  branchId: Types.ObjectId;
+  kind: PartyMembershipKind;
+  since: Date;
+  core: boolean;
+}
+
+export interface VolunteerProfileDocument {
+  skills: string[];
+  teamIds: Types.ObjectId[];
+  since: Date;
+}
 
 export interface ResidentDocument {
   _id: Types.ObjectId;
   name: string;
+  gender: Gender | null;
+  birthYear: number | null;
+  phone: string | null;
+  /** Absent when unknown, so that the sparse unique index admits many residents without one. */
+  idNumber?: string;
+  verificationStatus: RealNameStatus;
+  specialCare: SpecialCareTag[];
+  householdId: Types.ObjectId;
+  /** Copied from the household, for filters and scope checks without a second read. */
+  gridId: Types.ObjectId;
+  communityId: Types.ObjectId;
+  organisationPath: Types.ObjectId[];
+  /** Absent when the resident is not a party member / not a volunteer. */
+  partyMembership?: PartyMembershipDocument;
+  volunteerProfile?: VolunteerProfileDocument;
   createdAt: Date;
+  updatedAt: Date;
 }
 
-export const residentSchema = new Schema<ResidentDocument>({ name: { type: String, required: true } }, { timestamps: true });
+const partyMembershipSchema = new Schema<PartyMembershipDocument>(
+  {
+    branchId: { type: Schema.Types.ObjectId, required: true },
+    kind: { type: String, enum: PARTY_MEMBERSHIP_KINDS, required: true },
+    since: { type: Date, required: true },
+    core: { type: Boolean, required: true },
+  },
+  { _id: false },
+);
+
+const volunteerProfileSchema = new Schema<VolunteerProfileDocument>(
+  {
+    skills: { type: [String], required: true },
+    teamIds: { type: [Schema.Types.ObjectId], required: true },
+    since: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+export const residentSchema = new Schema<ResidentDocument>(
+  {
+    name: { type: String, required: true },
+    gender: { type: String, enum: [...GENDERS, null], default: null },
+    birthYear: { type: Number, default: null },
+    phone: { type: String, default: null },
+    idNumber: { type: String },
+    verificationStatus: { type: String, enum: REAL_NAME_STATUSES, required: true, default: 'UNVERIFIED' },
+    specialCare: { type: [String], enum: SPECIAL_CARE_TAGS, default: [] },
+    householdId: { type: Schema.Types.ObjectId, required: true },
+    gridId: { type: Schema.Types.ObjectId, required: true },
+    communityId: { type: Schema.Types.ObjectId, required: true },
+    organisationPath: { type: [Schema.Types.ObjectId], required: true },
+    partyMembership: { type: partyMembershipSchema, required: false },
+    volunteerProfile: { type: volunteerProfileSchema, required: false },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { collection: 'residents', versionKey: false },
+);
+
+// Listings sort by name then _id; each filter of `residents(filter)` leads one of these indexes.
+residentSchema.index({ name: 1, _id: 1 });
+residentSchema.index({ organisationPath: 1, name: 1, _id: 1 });
+residentSchema.index({ communityId: 1, name: 1, _id: 1 });
+residentSchema.index({ gridId: 1, name: 1, _id: 1 });
+residentSchema.index({ householdId: 1, name: 1, _id: 1 });
+residentSchema.index({ specialCare: 1, name: 1, _id: 1 });
+residentSchema.index({ 'partyMembership.branchId': 1, name: 1, _id: 1 });
+residentSchema.index({ 'volunteerProfile.since': 1, name: 1, _id: 1 });
+residentSchema.index({ 'volunteerProfile.skills': 1, name: 1, _id: 1 });
+residentSchema.index({ idNumber: 1 }, { unique: true, sparse: true });
 
 export function residentModel(connection: Connection) {
   return connection.model<ResidentDocument>('Resident', residentSchema);

@@ -1,0 +1,28 @@
+/** The closed word lists of the residents domain; the SDL enums mirror them. */
+
+export const GENDERS = ['MALE', 'FEMALE'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+export const REAL_NAME_STATUSES = ['UNVERIFIED', 'PENDING', 'VERIFIED'] as const;
+export type RealNameStatus = (typeof REAL_NAME_STATUSES)[number];
+
+export const SPECIAL_CARE_TAGS = [
+  'ELDERLY_80_PLUS',
+  'DISABLED',
+  'EMPTY_NEST',
+  'LOW_INCOME',
+  'LANDLESS_FARMER',
+  'ILLNESS_POVERTY',
+  'FLOATING',
+  'RENTER',
+] as const;
+export type SpecialCareTag = (typeof SPECIAL_CARE_TAGS)[number];
+
+export const PARTY_MEMBERSHIP_KINDS = ['REGULAR', 'IN_SERVICE', 'FLOATING'] as const;
+export type PartyMembershipKind = (typeof PARTY_MEMBERSHIP_KINDS)[number];
+
+export const POINTS_SOURCES = ['ACTIVITY', 'WISH', 'AWARD', 'DEDUCTION'] as const;
+export type PointsSource = (typeof POINTS_SOURCES)[number];
+
+export const GRID_LEVELS = ['COMMUNITY', 'GENERAL', 'MICRO'] as const;
+export type GridLevel = (typeof GRID_LEVELS)[number];

@@ -1,0 +1,28 @@
+import type { Connection, Edge } from '@civic/service-kit';
+import type { GridLevel } from './domain/vocabulary.ts';
+import type { HouseholdDocument, PointsEntryDocument, ResidentDocument } from './models/index.ts';
+
+/** What resolvers of types that are not stored documents receive as their parent (codegen mappers). */
+
+/** Another department's entity, as a federation reference; Grid may carry the level it requires. */
+export interface GridReference {
+  id: string;
+  level?: GridLevel | null;
+}
+
+export interface OrganisationReference {
+  id: string;
+}
+
+/** A resident's ledger, and whether the viewer may read its lines. */
+export interface PointsAccountParent {
+  residentId: string;
+  entriesVisible: boolean;
+}
+
+export type ResidentConnectionParent = Connection<ResidentDocument>;
+export type ResidentEdgeParent = Edge<ResidentDocument>;
+export type HouseholdConnectionParent = Connection<HouseholdDocument>;
+export type HouseholdEdgeParent = Edge<HouseholdDocument>;
+export type PointsEntryConnectionParent = Connection<PointsEntryDocument>;
+export type PointsEntryEdgeParent = Edge<PointsEntryDocument>;

@@ -1,0 +1,34 @@
+import { conflict, isDuplicateKeyError } from '@civic/service-kit';
+import type { Model, Types } from 'mongoose';
+import { EMPTY_LEDGER, nextLedgerHead, type LedgerHead } from '../domain/points.ts';
+import type { PointsEntryDocument } from '../models/index.ts';
+
+export type NewPointsEntry = Omit<PointsEntryDocument, '_id' | 'sequence' | 'balanceAfter'>;
+
+// Each round of concurrent appends lets exactly one through; this bounds how long a caller waits.
+const MAX_APPEND_ATTEMPTS = 60;
+
+/**
+ * Appends an entry after the resident's latest one. The unique (residentId, sequence) index admits
+ * one entry per sequence number, so two appends computed from the same head cannot both land: the
+ * loser re-reads the head and checks the balance rule again (optimistic concurrency).
+ */
+export async function appendPointsEntry(model: Model<PointsEntryDocument>, entry: NewPointsEntry): Promise<PointsEntryDocument> {
+  for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt++) {
+    const head = nextLedgerHead(await ledgerHead(model, entry.residentId), entry.amount);
+    try {
+      const created = await model.create({ ...entry, ...head });
+      return created.toObject() as PointsEntryDocument;
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      // Spread the retries so that the next round has fewer collisions.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 4 * attempt));
+    }
+  }
+  throw conflict('The points ledger of this resident is busy; try again');
+}
+
+async function ledgerHead(model: Model<PointsEntryDocument>, residentId: Types.ObjectId): Promise<LedgerHead> {
+  const latest = await model.findOne({ residentId }, { sequence: 1, balanceAfter: 1 }).sort({ sequence: -1 }).lean();
+  return latest ? { sequence: latest.sequence, balanceAfter: latest.balanceAfter } : EMPTY_LEDGER;
+}

@@ -1,0 +1,36 @@
+import { isStaff } from '@civic/identity';
+import { badUserInput, conflict, forbidden, isDuplicateKeyError, parseId, requireSignedIn, requireStaffScope } from '@civic/service-kit';
+import { Types } from 'mongoose';
+import type { MutationResolvers } from '../../generated/resolvers-types.ts';
+import type { HouseholdDocument } from '../../models/index.ts';
+import { normaliseHouseholdAddress } from '../../domain/household-address.ts';
+import { fetchGrid } from '../../graph/organisations.ts';
+
+/** Who may: staff whose scope covers the grid's community (the grid comes from organisations). */
+export const householdMutations: MutationResolvers = {
+  createHousehold: async (_parent, { input }, context) => {
+    requireSignedIn(context.viewer);
+    // Refuse non-staff before asking another department anything.
+    if (!isStaff(context.viewer)) throw forbidden('create households');
+    parseId('gridId', input.gridId);
+    const address = normaliseHouseholdAddress(input);
+    const grid = await fetchGrid(context.graph, input.gridId);
+    if (!grid) throw badUserInput('gridId', 'does not name a grid');
+    requireStaffScope(context.viewer, grid.organisationPath, 'create households in this grid');
+    try {
+      const created = await context.models.Household.create({
+        ...address,
+        gridId: new Types.ObjectId(grid.id),
+        communityId: new Types.ObjectId(grid.community.id),
+        organisationPath: grid.organisationPath.map((id) => new Types.ObjectId(id)),
+        createdAt: context.clock.now(),
+      });
+      return created.toObject() as HouseholdDocument;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) {
+        throw conflict(`There is already a household at ${address.building} ${address.unit} ${address.room} in this grid`);
+      }
+      throw error;
+    }
+  },
+};

@@ -1,0 +1,81 @@
+import { conflict, idOf, requireSignedIn } from '@civic/service-kit';
+import type { MutationResolvers } from '../../generated/resolvers-types.ts';
+import type { Context } from '../../context.ts';
+import type { HouseholdPairingDocument, MemberPairingDocument } from '../../models/index.ts';
+import {
+  checkHouseholdPairing,
+  checkMemberPairing,
+  coreMemberFull,
+  householdAlreadyPaired,
+  HOUSEHOLDS_PER_MEMBER,
+  memberAlreadyPaired,
+  memberFull,
+  MEMBERS_PER_CORE_MEMBER,
+} from '../../domain/pairing.ts';
+import { occupyFreeSlot } from '../../persistence/pairing-slots.ts';
+import { loadHousehold, loadResident, requireStaffOver } from '../access.ts';
+
+/**
+ * Who may: staff whose scope covers everyone in the pairing (the 1310 pairing is run by the
+ * community party organisation). The limits are enforced by unique indexes (domain/pairing.ts).
+ */
+
+function pairedBy(context: Context): string {
+  return context.viewer.subject ?? 'unknown';
+}
+
+export const pairingMutations: MutationResolvers = {
+  pairMemberWithCore: async (_parent, { coreMemberId, memberId }, context) => {
+    requireSignedIn(context.viewer);
+    const [core, member] = await Promise.all([loadResident(context, 'coreMemberId', coreMemberId), loadResident(context, 'memberId', memberId)]);
+    requireStaffOver(context, core, 'pair members with this core member');
+    requireStaffOver(context, member, 'pair this member');
+    checkMemberPairing({ id: idOf(core), partyMembership: core.partyMembership }, { id: idOf(member), partyMembership: member.partyMembership });
+    return occupyFreeSlot<MemberPairingDocument>(
+      context.models.MemberPairing,
+      { coreMemberId: core._id, memberId: member._id, pairedAt: context.clock.now(), pairedBy: pairedBy(context) },
+      {
+        limit: MEMBERS_PER_CORE_MEMBER,
+        pairedParty: { memberId: member._id },
+        ownerFull: () => coreMemberFull(coreMemberId),
+        partyAlreadyPaired: () => memberAlreadyPaired(memberId),
+      },
+    );
+  },
+
+  unpairMember: async (_parent, { memberId }, context) => {
+    requireSignedIn(context.viewer);
+    const member = await loadResident(context, 'memberId', memberId);
+    requireStaffOver(context, member, 'unpair this member');
+    const { deletedCount } = await context.models.MemberPairing.deleteOne({ memberId: member._id });
+    if (deletedCount === 0) throw conflict(`Member ${memberId} is not paired with a core member`);
+    return member;
+  },
+
+  pairHouseholdWithMember: async (_parent, { memberId, householdId }, context) => {
+    requireSignedIn(context.viewer);
+    const [member, household] = await Promise.all([loadResident(context, 'memberId', memberId), loadHousehold(context, 'householdId', householdId)]);
+    requireStaffOver(context, member, 'pair households with this member');
+    requireStaffOver(context, household, 'pair this household');
+    checkHouseholdPairing({ id: idOf(member), partyMembership: member.partyMembership });
+    return occupyFreeSlot<HouseholdPairingDocument>(
+      context.models.HouseholdPairing,
+      { memberId: member._id, householdId: household._id, pairedAt: context.clock.now(), pairedBy: pairedBy(context) },
+      {
+        limit: HOUSEHOLDS_PER_MEMBER,
+        pairedParty: { householdId: household._id },
+        ownerFull: () => memberFull(memberId),
+        partyAlreadyPaired: () => householdAlreadyPaired(householdId),
+      },
+    );
+  },
+
+  unpairHousehold: async (_parent, { householdId }, context) => {
+    requireSignedIn(context.viewer);
+    const household = await loadHousehold(context, 'householdId', householdId);
+    requireStaffOver(context, household, 'unpair this household');
+    const { deletedCount } = await context.models.HouseholdPairing.deleteOne({ householdId: household._id });
+    if (deletedCount === 0) throw conflict(`Household ${householdId} is not paired with a member`);
+    return household;
+  },
+};

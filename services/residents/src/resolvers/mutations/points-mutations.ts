@@ -1,0 +1,52 @@
+import { hasRole, scopeCovers, type Viewer } from '@civic/identity';
+import { forbidden, parseId, requireSignedIn } from '@civic/service-kit';
+import type { MutationResolvers } from '../../generated/resolvers-types.ts';
+import type { ResidentDocument } from '../../models/index.ts';
+import { requireAwardSource, requirePointsAmount, requireReason } from '../../domain/points.ts';
+import { appendPointsEntry } from '../../persistence/points-ledger.ts';
+import { loadResident, pathOf } from '../access.ts';
+
+/**
+ * Who may: community workers and street admins whose scope covers the resident award and deduct;
+ * services (activities, wishes) may award, never deduct.
+ */
+function mayRecordPoints(viewer: Viewer, resident: ResidentDocument): boolean {
+  return hasRole(viewer, 'COMMUNITY_WORKER', 'STREET_ADMIN') && scopeCovers(viewer, pathOf(resident));
+}
+
+export const pointsMutations: MutationResolvers = {
+  awardPoints: async (_parent, { input }, context) => {
+    requireSignedIn(context.viewer);
+    parseId('residentId', input.residentId);
+    const amount = requirePointsAmount(input.amount);
+    const source = requireAwardSource(input.source);
+    const reason = requireReason(input.reason);
+    const resident = await loadResident(context, 'residentId', input.residentId);
+    if (!hasRole(context.viewer, 'SERVICE') && !mayRecordPoints(context.viewer, resident)) throw forbidden('award points to this resident');
+    return appendPointsEntry(context.models.PointsEntry, {
+      residentId: resident._id,
+      amount,
+      source,
+      reason,
+      recordedBy: context.viewer.subject!,
+      at: context.clock.now(),
+    });
+  },
+
+  deductPoints: async (_parent, { input }, context) => {
+    requireSignedIn(context.viewer);
+    parseId('residentId', input.residentId);
+    const amount = requirePointsAmount(input.amount);
+    const reason = requireReason(input.reason);
+    const resident = await loadResident(context, 'residentId', input.residentId);
+    if (!mayRecordPoints(context.viewer, resident)) throw forbidden('deduct points from this resident');
+    return appendPointsEntry(context.models.PointsEntry, {
+      residentId: resident._id,
+      amount: -amount,
+      source: 'DEDUCTION',
+      reason,
+      recordedBy: context.viewer.subject!,
+      at: context.clock.now(),
+    });
+  },
+};

@@ -1,0 +1,132 @@
+import { forbidden, idOf, invalidTransition, isDuplicateKeyError, conflict, badUserInput, requireSignedIn, staffCovers } from '@civic/service-kit';
+import type { MutationResolvers } from '../../generated/resolvers-types.ts';
+import type { ResidentDocument } from '../../models/index.ts';
+import { chinaYear } from '../../domain/china-time.ts';
+import { changedFacts, registrationFacts, SELF_EDITABLE_FACTS, updatedFacts, type PersonalFacts } from '../../domain/personal-facts.ts';
+import { isDecision, REAL_NAME_TRANSITIONS, statusAfterIdentityChange } from '../../domain/real-name.ts';
+import { loadHousehold, loadResident, pathOf, requireStaffOver } from '../access.ts';
+
+/**
+ * Who may:
+ * - registerResident, moveResidentToHousehold: staff whose scope covers the household(s);
+ * - updateResident: staff covering the resident; the resident themself may change the phone only;
+ * - verifyRealName: SUBMIT by the resident or covering staff; APPROVE and REJECT by covering staff.
+ */
+
+const DUPLICATE_ID_NUMBER = 'A resident with this ID number is already registered';
+
+function factsOf(resident: ResidentDocument): PersonalFacts {
+  const { name, gender, birthYear, phone, specialCare } = resident;
+  return { name, gender, birthYear, phone, idNumber: resident.idNumber ?? null, specialCare };
+}
+
+/** `$set` and `$unset` for the facts; a missing ID number is left out so the sparse index skips it. */
+function factsUpdate(facts: PersonalFacts) {
+  const { idNumber, ...rest } = facts;
+  return idNumber === null ? { $set: rest, $unset: { idNumber: 1 as const } } : { $set: { ...rest, idNumber } };
+}
+
+async function saving<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (isDuplicateKeyError(error)) throw conflict(DUPLICATE_ID_NUMBER);
+    throw error;
+  }
+}
+
+export const residentMutations: MutationResolvers = {
+  registerResident: async (_parent, { input }, context) => {
+    requireSignedIn(context.viewer);
+    const now = context.clock.now();
+    const facts = registrationFacts(input, chinaYear(now));
+    const household = await loadHousehold(context, 'householdId', input.householdId);
+    requireStaffOver(context, household, 'register residents in this household');
+    const { idNumber, ...rest } = facts;
+    const created = await saving(
+      context.models.Resident.create({
+        ...rest,
+        ...(idNumber === null ? {} : { idNumber }),
+        verificationStatus: 'UNVERIFIED',
+        householdId: household._id,
+        gridId: household.gridId,
+        communityId: household.communityId,
+        organisationPath: household.organisationPath,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
+    return created.toObject() as ResidentDocument;
+  },
+
+  updateResident: async (_parent, { input: { id, ...changes } }, context) => {
+    requireSignedIn(context.viewer);
+    const resident = await loadResident(context, 'id', id);
+    const now = context.clock.now();
+    const before = factsOf(resident);
+    const after = updatedFacts(before, changes, chinaYear(now));
+    const changed = changedFacts(before, after);
+    if (!staffCovers(context.viewer, pathOf(resident))) {
+      if (context.viewer.residentId !== id) throw forbidden('update this resident');
+      const refused = changed.find((fact) => !SELF_EDITABLE_FACTS.includes(fact));
+      if (refused) throw forbidden(`change your own ${refused}; ask your community worker`);
+    }
+    if (changed.length === 0) return resident;
+    const verificationStatus = statusAfterIdentityChange(resident.verificationStatus, changed.includes('name') || changed.includes('idNumber'));
+    const update = factsUpdate(after);
+    const updated = await saving(
+      context.models.Resident.findOneAndUpdate(
+        { _id: resident._id },
+        { ...update, $set: { ...update.$set, verificationStatus, updatedAt: now } },
+        { returnDocument: 'after' },
+      ).lean<ResidentDocument>(),
+    );
+    if (!updated) throw badUserInput('id', 'names a resident that no longer exists');
+    return updated;
+  },
+
+  moveResidentToHousehold: async (_parent, { residentId, householdId }, context) => {
+    requireSignedIn(context.viewer);
+    const resident = await loadResident(context, 'residentId', residentId);
+    const household = await loadHousehold(context, 'householdId', householdId);
+    requireStaffOver(context, resident, 'move this resident');
+    requireStaffOver(context, household, 'move residents into this household');
+    if (resident.householdId.equals(household._id)) return resident;
+    const moved = await context.models.Resident.findOneAndUpdate(
+      { _id: resident._id },
+      {
+        $set: {
+          householdId: household._id,
+          gridId: household.gridId,
+          communityId: household.communityId,
+          organisationPath: household.organisationPath,
+          updatedAt: context.clock.now(),
+        },
+      },
+      { returnDocument: 'after' },
+    ).lean<ResidentDocument>();
+    if (!moved) throw badUserInput('residentId', 'names a resident that no longer exists');
+    return moved;
+  },
+
+  verifyRealName: async (_parent, { residentId, action }, context) => {
+    requireSignedIn(context.viewer);
+    const resident = await loadResident(context, 'residentId', residentId);
+    const isSelf = context.viewer.residentId === idOf(resident);
+    if (!staffCovers(context.viewer, pathOf(resident)) && (isDecision(action) || !isSelf)) {
+      throw forbidden(isDecision(action) ? 'decide real-name verification' : 'submit real-name verification for this resident');
+    }
+    if (action === 'SUBMIT' && resident.idNumber === undefined) throw badUserInput('residentId', 'has no ID number to verify yet');
+    const { from, to } = REAL_NAME_TRANSITIONS[action];
+    // The status in the filter makes the transition atomic on MongoDB: of two racing decisions, one
+    // wins. FerretDB 1.24 (SQLite) does not apply conditional updates atomically, so there both may.
+    const updated = await context.models.Resident.findOneAndUpdate(
+      { _id: resident._id, verificationStatus: from },
+      { $set: { verificationStatus: to, updatedAt: context.clock.now() } },
+      { returnDocument: 'after' },
+    ).lean<ResidentDocument>();
+    if (updated) return updated;
+    const current = await context.models.Resident.findById(resident._id, { verificationStatus: 1 }).lean();
+    throw invalidTransition('Resident', current?.verificationStatus ?? resident.verificationStatus, action);
+  },
+};

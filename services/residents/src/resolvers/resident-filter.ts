@@ -1,0 +1,37 @@
+import type { Viewer } from '@civic/identity';
+import { badUserInput, parseId } from '@civic/service-kit';
+import type { ResidentFilter } from '../generated/resolvers-types.ts';
+import { normaliseSkill } from '../domain/volunteer.ts';
+import { listingScopeFilter, requireListingAccess } from '../listing-scope.ts';
+
+/**
+ * The query behind `residents(filter)`. Each condition leads one of the resident indexes (see
+ * models/resident.ts); staff see only residents under their scope, services see all.
+ */
+export function residentListQuery(viewer: Viewer, filter: ResidentFilter | null | undefined): Record<string, unknown> {
+  requireListingAccess(viewer, 'list residents');
+  const conditions: Record<string, unknown>[] = [listingScopeFilter(viewer)];
+  if (filter?.communityId) conditions.push({ communityId: parseId('filter.communityId', filter.communityId) });
+  if (filter?.gridId) conditions.push({ gridId: parseId('filter.gridId', filter.gridId) });
+  if (filter?.specialCare) conditions.push({ specialCare: filter.specialCare });
+  if (typeof filter?.partyMember === 'boolean') {
+    conditions.push({ 'partyMembership.branchId': filter.partyMember ? { $ne: null } : null });
+  }
+  if (filter?.partyBranchId) conditions.push({ 'partyMembership.branchId': parseId('filter.partyBranchId', filter.partyBranchId) });
+  if (typeof filter?.volunteer === 'boolean') {
+    conditions.push({ 'volunteerProfile.since': filter.volunteer ? { $ne: null } : null });
+  }
+  if (typeof filter?.skill === 'string') conditions.push({ 'volunteerProfile.skills': normaliseSkill('filter.skill', filter.skill) });
+  if (typeof filter?.namePrefix === 'string') conditions.push({ name: { $regex: `^${escapeRegex(namePrefix(filter.namePrefix))}` } });
+  return { $and: conditions };
+}
+
+function namePrefix(raw: string): string {
+  const prefix = raw.normalize('NFKC').trim();
+  if (prefix.length === 0) throw badUserInput('filter.namePrefix', 'must not be empty');
+  return prefix;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

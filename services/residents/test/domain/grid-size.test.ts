@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { checkGridSize } from '../../src/domain/grid-size.ts';
+
+describe('checkGridSize', () => {
+  it('accepts a micro-grid of 30 to 100 households', () => {
+    expect(checkGridSize('MICRO', 30)).toEqual({ householdCount: 30, withinStandard: true, message: null });
+    expect(checkGridSize('MICRO', 100)).toEqual({ householdCount: 100, withinStandard: true, message: null });
+  });
+
+  it('names the count and the bounds of a micro-grid that is too small or too large', () => {
+    expect(checkGridSize('MICRO', 29)).toEqual({
+      householdCount: 29,
+      withinStandard: false,
+      message: 'This micro-grid holds 29 households, fewer than 30; a micro-grid should hold 30 to 100 households',
+    });
+    expect(checkGridSize('MICRO', 101)).toEqual({
+      householdCount: 101,
+      withinStandard: false,
+      message: 'This micro-grid holds 101 households, more than 100; a micro-grid should hold 30 to 100 households',
+    });
+  });
+
+  it('has no standard for community and general grids', () => {
+    expect(checkGridSize('GENERAL', 3)).toEqual({ householdCount: 3, withinStandard: true, message: null });
+    expect(checkGridSize('COMMUNITY', 2953)).toEqual({ householdCount: 2953, withinStandard: true, message: null });
+  });
+});

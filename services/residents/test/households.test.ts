@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSubgraphTester } from '@civic/test-harness';
+import { residentsSubgraph } from '../src/subgraph.ts';
+import { GRID_QUERY } from '../src/graph/organisations.ts';
+import { createHousehold, dataOf, errorOf, registerResident, type Tester } from './support/operations.ts';
+import { GRID, ORG, organisationsGraph, residentViewer, STRANGER_ID, VIEWERS, type RecordingGraph } from './support/world.ts';
+
+const CREATE = 'mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { id building unit room grid { id } community { id } } }';
+
+let tester: Tester;
+let graph: RecordingGraph;
+
+beforeAll(async () => {
+  graph = organisationsGraph();
+  tester = await createSubgraphTester(residentsSubgraph, { graph });
+});
+afterAll(() => tester.close());
+
+describe('createHousehold', () => {
+  it('asks the graph for the grid and copies its community and path', async () => {
+    const result = await tester.execute(CREATE, { input: { gridId: GRID.microA, building: ' ３栋', unit: '2单元', room: '３０１' } }, VIEWERS.communityWorkerA);
+    const household = dataOf<{ createHousehold: Record<string, unknown> }>(result).createHousehold;
+    expect(household).toEqual({
+      id: household.id,
+      building: '3栋',
+      unit: '2单元',
+      room: '301',
+      grid: { id: GRID.microA },
+      community: { id: ORG.communityA },
+    });
+    expect(graph.requests.at(-1)).toEqual({ query: GRID_QUERY, variables: { id: GRID.microA } });
+    const stored = await tester.models.Household.findById(household.id as string).lean();
+    expect(stored?.organisationPath.map(String)).toEqual([ORG.district, ORG.streetA, ORG.communityA]);
+  });
+
+  it('refuses a second household at the same address', async () => {
+    const input = { gridId: GRID.microA, building: '5栋', unit: '1单元', room: '101' };
+    await createHousehold(tester, input);
+    const before = await tester.models.Household.countDocuments();
+    const result = await tester.execute(CREATE, { input: { ...input, room: ' 101 ' } }, VIEWERS.communityWorkerA);
+    expect(errorOf(result)).toEqual({ code: 'CONFLICT', message: 'There is already a household at 5栋 1单元 101 in this grid' });
+    expect(await tester.models.Household.countDocuments()).toBe(before);
+  });
+
+  it('answers BAD_USER_INPUT on gridId for a grid the graph does not know, writing nothing', async () => {
+    const before = await tester.models.Household.countDocuments();
+    const result = await tester.execute(CREATE, { input: { gridId: GRID.missing, building: '1栋', unit: '1单元', room: '101' } }, VIEWERS.streetAdminA);
+    expect(errorOf(result)).toEqual({ code: 'BAD_USER_INPUT', field: 'gridId', message: 'gridId: does not name a grid' });
+    expect(await tester.models.Household.countDocuments()).toBe(before);
+  });
+
+  it('refuses malformed input before asking anyone', async () => {
+    const asked = graph.requests.length;
+    const badId = await tester.execute(CREATE, { input: { gridId: 'grid-1', building: '1栋', unit: '1单元', room: '101' } }, VIEWERS.streetAdminA);
+    expect(errorOf(badId)).toEqual({ code: 'BAD_USER_INPUT', field: 'gridId', message: 'gridId: is not a valid id' });
+    const emptyRoom = await tester.execute(CREATE, { input: { gridId: GRID.microA, building: '1栋', unit: '1单元', room: '  ' } }, VIEWERS.streetAdminA);
+    expect(errorOf(emptyRoom)).toEqual({ code: 'BAD_USER_INPUT', field: 'room', message: 'room: must not be empty' });
+    expect(graph.requests.length).toBe(asked);
+  });
+
+  it('refuses staff whose scope does not cover the grid, and non-staff', async () => {
+    const before = await tester.models.Household.countDocuments();
+    const input = { gridId: GRID.microA, building: '9栋', unit: '1单元', room: '101' };
+    expect(errorOf(await tester.execute(CREATE, { input }, VIEWERS.communityWorkerB))).toEqual({
+      code: 'FORBIDDEN',
+      message: 'You may not create households in this grid',
+    });
+    expect(errorOf(await tester.execute(CREATE, { input }, residentViewer(STRANGER_ID)))).toEqual({ code: 'FORBIDDEN', message: 'You may not create households' });
+    expect(errorOf(await tester.execute(CREATE, { input }))).toEqual({ code: 'UNAUTHENTICATED', message: 'Sign in to do this' });
+    expect(await tester.models.Household.countDocuments()).toBe(before);
+  });
+});
+
+describe('household visibility', () => {
+  const QUERY = 'query($id: ID!) { household(id: $id) { building unit room members { name } } }';
+  let householdId: string;
+  let residentId: string;
+
+  beforeAll(async () => {
+    householdId = await createHousehold(tester, { gridId: GRID.generalA, building: '12栋', unit: '3单元', room: '502' });
+    residentId = await registerResident(tester, { householdId, name: '郑秀英', birthYear: 1952 });
+  });
+
+  it('shows the room to the people who live there and to covering staff', async () => {
+    const full = { household: { building: '12栋', unit: '3单元', room: '502', members: [{ name: '郑秀英' }] } };
+    expect(dataOf(await tester.execute(QUERY, { id: householdId }, residentViewer(residentId)))).toEqual(full);
+    expect(dataOf(await tester.execute(QUERY, { id: householdId }, VIEWERS.gridWorkerA))).toEqual(full);
+  });
+
+  it('hides the room and full names from others', async () => {
+    expect(dataOf(await tester.execute(QUERY, { id: householdId }, VIEWERS.communityWorkerB))).toEqual({
+      household: { building: '12栋', unit: '3单元', room: null, members: [{ name: '郑**' }] },
+    });
+  });
+
+  it('refuses anonymous callers', async () => {
+    expect(errorOf(await tester.execute(QUERY, { id: householdId }))).toEqual({ code: 'UNAUTHENTICATED', message: 'Sign in to do this' });
+  });
+});
+
+describe('Grid and Household entities', () => {
+  const ENTITIES = `query($representations: [_Any!]!) {
+    _entities(representations: $representations) {
+      ... on Grid { id householdCount sizeCheck { householdCount withinStandard message } households(first: 2) { edges { node { room } } pageInfo { hasNextPage } totalCount } }
+      ... on Household { id building }
+    }
+  }`;
+
+  it('checks the size of a micro-grid with the level the gateway sends', async () => {
+    for (let room = 1; room <= 3; room++) await createHousehold(tester, { gridId: GRID.microB, building: '1栋', unit: '1单元', room: `10${room}` }, VIEWERS.communityWorkerB);
+    const result = await tester.execute(ENTITIES, { representations: [{ __typename: 'Grid', id: GRID.microB, level: 'MICRO' }] }, VIEWERS.communityWorkerB);
+    expect(dataOf(result)).toEqual({
+      _entities: [
+        {
+          id: GRID.microB,
+          householdCount: 3,
+          sizeCheck: {
+            householdCount: 3,
+            withinStandard: false,
+            message: 'This micro-grid holds 3 households, fewer than 30; a micro-grid should hold 30 to 100 households',
+          },
+          households: { edges: [{ node: { room: '101' } }, { node: { room: '102' } }], pageInfo: { hasNextPage: true }, totalCount: 3 },
+        },
+      ],
+    });
+  });
+
+  it('counts several grids in one aggregate, and has no standard for a general grid', async () => {
+    const representations = [
+      { __typename: 'Grid', id: GRID.generalA, level: 'GENERAL' },
+      { __typename: 'Grid', id: GRID.missing, level: 'MICRO' },
+    ];
+    tester.commands.reset();
+    const result = await tester.execute(
+      'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Grid { id sizeCheck { householdCount withinStandard message } } } }',
+      { representations },
+      VIEWERS.streetAdminA,
+    );
+    expect(dataOf(result)).toEqual({
+      _entities: [
+        { id: GRID.generalA, sizeCheck: { householdCount: 1, withinStandard: true, message: null } },
+        {
+          id: GRID.missing,
+          sizeCheck: { householdCount: 0, withinStandard: false, message: 'This micro-grid holds 0 households, fewer than 30; a micro-grid should hold 30 to 100 households' },
+        },
+      ],
+    });
+    expect(tester.commands.entries()).toEqual([{ name: 'aggregate', collection: 'households' }]);
+  });
+
+  it('lists a grid for staff within their scope and services only', async () => {
+    const LIST = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Grid { residents { totalCount } households { totalCount } } } }`;
+    const representations = [{ __typename: 'Grid', id: GRID.microB }];
+    expect(dataOf(await tester.execute(LIST, { representations }, VIEWERS.service))).toEqual({ _entities: [{ residents: { totalCount: 0 }, households: { totalCount: 3 } }] });
+    expect(dataOf(await tester.execute(LIST, { representations }, VIEWERS.communityWorkerA))).toEqual({
+      _entities: [{ residents: { totalCount: 0 }, households: { totalCount: 0 } }],
+    });
+    const households = 'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Grid { households { totalCount } } } }';
+    expect(errorOf(await tester.execute(households, { representations }, residentViewer(STRANGER_ID)))).toEqual({
+      code: 'FORBIDDEN',
+      message: 'You may not list the households of a grid',
+    });
+  });
+
+  it('resolves Household references in one query', async () => {
+    const ids = [await createHousehold(tester, { gridId: GRID.generalA, building: '20栋', unit: '1单元', room: '101' }), await createHousehold(tester, { gridId: GRID.generalA, building: '20栋', unit: '1单元', room: '102' })];
+    tester.commands.reset();
+    const result = await tester.execute(ENTITIES, { representations: ids.map((id) => ({ __typename: 'Household', id })) }, VIEWERS.service);
+    expect(dataOf(result)).toEqual({ _entities: ids.map((id) => ({ id, building: '20栋' })) });
+    expect(tester.commands.entries()).toEqual([{ name: 'find', collection: 'households' }]);
+  });
+});

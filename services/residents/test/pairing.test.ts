@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSubgraphTester } from '@civic/test-harness';
+import { Types } from 'mongoose';
+import { residentsSubgraph } from '../src/subgraph.ts';
+import { createHousehold, dataOf, errorOf, registerResident, setPartyMembership, type Tester } from './support/operations.ts';
+import { GRID, ORG, organisationsGraph, VIEWERS } from './support/world.ts';
+
+const PAIR_MEMBER = `mutation($coreMemberId: ID!, $memberId: ID!) {
+  pairMemberWithCore(coreMemberId: $coreMemberId, memberId: $memberId) { coreMember { name } member { name } }
+}`;
+const PAIR_HOUSEHOLD = `mutation($memberId: ID!, $householdId: ID!) {
+  pairHouseholdWithMember(memberId: $memberId, householdId: $householdId) { member { name } household { room } }
+}`;
+
+let tester: Tester;
+let householdIds: string[];
+let coreId: string;
+let otherCoreId: string;
+let memberIds: string[];
+let neighbourId: string;
+
+beforeAll(async () => {
+  tester = await createSubgraphTester(residentsSubgraph, { graph: organisationsGraph() });
+  householdIds = [];
+  for (let room = 1; room <= 20; room++) {
+    householdIds.push(await createHousehold(tester, { gridId: GRID.microA, building: '7栋', unit: '1单元', room: String(100 + room) }));
+  }
+  coreId = await registerResident(tester, { householdId: householdIds[0]!, name: '党建华', birthYear: 1960 });
+  otherCoreId = await registerResident(tester, { householdId: householdIds[1]!, name: '党卫东', birthYear: 1962 });
+  await setPartyMembership(tester, coreId, ORG.branchA, true);
+  await setPartyMembership(tester, otherCoreId, ORG.branchA, true);
+  memberIds = [];
+  for (let index = 0; index < 20; index++) {
+    const memberId = await registerResident(tester, { householdId: householdIds[index]!, name: `党员${String.fromCharCode(0x4e00 + index)}` });
+    await setPartyMembership(tester, memberId, ORG.branchA);
+    memberIds.push(memberId);
+  }
+  neighbourId = await registerResident(tester, { householdId: householdIds[2]!, name: '群众甲' });
+});
+afterAll(() => tester.close());
+
+describe('pairMemberWithCore', () => {
+  it('admits exactly 3 of 20 concurrent pairings with one core member', async () => {
+    const results = await Promise.all(
+      memberIds.map((memberId) => tester.execute(PAIR_MEMBER, { coreMemberId: coreId, memberId }, VIEWERS.communityWorkerA)),
+    );
+    const refused = results.filter((result) => result.errors.length > 0).map(errorOf);
+    expect(results.length - refused.length).toBe(3);
+    expect(refused).toEqual(Array.from({ length: 17 }, () => ({ code: 'CONFLICT', message: `Core member ${coreId} already has 3 paired members` })));
+    expect(await tester.models.MemberPairing.countDocuments({ coreMemberId: new Types.ObjectId(coreId) })).toBe(3);
+    expect((await tester.models.MemberPairing.find({}, { slot: 1, _id: 0 }).sort({ slot: 1 }).lean()).map((pairing) => pairing.slot)).toEqual([0, 1, 2]);
+  });
+
+  it('shows the pairing from both sides', async () => {
+    const paired = (await tester.models.MemberPairing.find({ coreMemberId: new Types.ObjectId(coreId) }).sort({ slot: 1 }).lean()).map((pairing) =>
+      pairing.memberId.toHexString(),
+    );
+    const result = await tester.execute(
+      'query($core: ID!, $member: ID!) { core: resident(id: $core) { pairedMembers { id } pairedCoreMember { id } } member: resident(id: $member) { pairedCoreMember { id } } }',
+      { core: coreId, member: paired[0] },
+      VIEWERS.communityWorkerA,
+    );
+    expect(dataOf(result)).toEqual({ core: { pairedMembers: paired.map((id) => ({ id })), pairedCoreMember: null }, member: { pairedCoreMember: { id: coreId } } });
+  });
+
+  it('admits only one of two concurrent pairings of the same member', async () => {
+    const memberId = await registerResident(tester, { householdId: householdIds[3]!, name: '党员争' });
+    await setPartyMembership(tester, memberId, ORG.branchA);
+    const thirdCore = await registerResident(tester, { householdId: householdIds[4]!, name: '党骨干' });
+    await setPartyMembership(tester, thirdCore, ORG.branchA, true);
+    const results = await Promise.all(
+      [otherCoreId, thirdCore].map((coreMemberId) => tester.execute(PAIR_MEMBER, { coreMemberId, memberId }, VIEWERS.communityWorkerA)),
+    );
+    expect(results.filter((result) => result.errors.length === 0).length).toBe(1);
+    expect(results.filter((result) => result.errors.length > 0).map(errorOf)).toEqual([
+      { code: 'CONFLICT', message: `Member ${memberId} is already paired with a core member` },
+    ]);
+    expect(await tester.models.MemberPairing.countDocuments({ memberId: new Types.ObjectId(memberId) })).toBe(1);
+  });
+
+  it('frees a slot when a member is unpaired', async () => {
+    const [first] = await tester.models.MemberPairing.find({ coreMemberId: new Types.ObjectId(coreId) }).sort({ slot: 1 }).lean();
+    const freed = first!.memberId.toHexString();
+    const unpaired = await tester.execute('mutation($id: ID!) { unpairMember(memberId: $id) { pairedCoreMember { id } } }', { id: freed }, VIEWERS.communityWorkerA);
+    expect(dataOf(unpaired)).toEqual({ unpairMember: { pairedCoreMember: null } });
+    const unpairedIds = new Set((await tester.models.MemberPairing.find({}, { memberId: 1 }).lean()).map((pairing) => pairing.memberId.toHexString()));
+    const next = memberIds.find((id) => !unpairedIds.has(id) && id !== freed)!;
+    expect(dataOf(await tester.execute(PAIR_MEMBER, { coreMemberId: coreId, memberId: next }, VIEWERS.communityWorkerA))).toEqual({
+      pairMemberWithCore: { coreMember: { name: '党建华' }, member: { name: (await tester.models.Resident.findById(next).lean())!.name } },
+    });
+    expect((await tester.models.MemberPairing.findOne({ memberId: new Types.ObjectId(next) }).lean())?.slot).toBe(0);
+  });
+
+  it('refuses ineligible pairings, writing nothing', async () => {
+    const before = await tester.models.MemberPairing.countDocuments();
+    const free = memberIds[19]!;
+    expect(errorOf(await tester.execute(PAIR_MEMBER, { coreMemberId: neighbourId, memberId: free }, VIEWERS.communityWorkerA))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'coreMemberId',
+      message: 'coreMemberId: is not a party member',
+    });
+    expect(errorOf(await tester.execute(PAIR_MEMBER, { coreMemberId: free, memberId: memberIds[18] }, VIEWERS.communityWorkerA))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'coreMemberId',
+      message: 'coreMemberId: is not a core party member',
+    });
+    expect(errorOf(await tester.execute(PAIR_MEMBER, { coreMemberId: coreId, memberId: 'nobody' }, VIEWERS.communityWorkerA))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'memberId',
+      message: 'memberId: is not a valid id',
+    });
+    expect(errorOf(await tester.execute(PAIR_MEMBER, { coreMemberId: otherCoreId, memberId: free }, VIEWERS.communityWorkerB))).toEqual({
+      code: 'FORBIDDEN',
+      message: 'You may not pair members with this core member',
+    });
+    expect(await tester.models.MemberPairing.countDocuments()).toBe(before);
+  });
+
+  it('keeps a paired member a party member until unpaired', async () => {
+    const paired = (await tester.models.MemberPairing.findOne({ coreMemberId: new Types.ObjectId(coreId) }).lean())!.memberId.toHexString();
+    const result = await tester.execute(
+      'mutation($id: ID!) { setPartyMembership(residentId: $id, membership: null) { id } }',
+      { id: paired },
+      VIEWERS.communityWorkerA,
+    );
+    expect(errorOf(result)).toEqual({ code: 'CONFLICT', message: 'This member is still paired; unpair first' });
+    expect((await tester.models.Resident.findById(paired).lean())?.partyMembership?.branchId.toHexString()).toBe(ORG.branchA);
+  });
+});
+
+describe('pairHouseholdWithMember', () => {
+  it('admits exactly 10 of 20 concurrent pairings with one member', async () => {
+    const memberId = memberIds[19]!;
+    const results = await Promise.all(
+      householdIds.map((householdId) => tester.execute(PAIR_HOUSEHOLD, { memberId, householdId }, VIEWERS.communityWorkerA)),
+    );
+    const refused = results.filter((result) => result.errors.length > 0).map(errorOf);
+    expect(results.length - refused.length).toBe(10);
+    expect(refused).toEqual(Array.from({ length: 10 }, () => ({ code: 'CONFLICT', message: `Member ${memberId} already has 10 paired households` })));
+    expect(await tester.models.HouseholdPairing.countDocuments({ memberId: new Types.ObjectId(memberId) })).toBe(10);
+    const listed = dataOf<{ resident: { pairedHouseholds: { id: string }[] } }>(
+      await tester.execute('query($id: ID!) { resident(id: $id) { pairedHouseholds { id } } }', { id: memberId }, VIEWERS.communityWorkerA),
+    );
+    expect(listed.resident.pairedHouseholds.length).toBe(10);
+  });
+
+  it('keeps a household with one member, and unpairs it', async () => {
+    const paired = (await tester.models.HouseholdPairing.findOne({}).sort({ slot: 1 }).lean())!;
+    const householdId = paired.householdId.toHexString();
+    const memberId = memberIds[18]!;
+    expect(errorOf(await tester.execute(PAIR_HOUSEHOLD, { memberId, householdId }, VIEWERS.communityWorkerA))).toEqual({
+      code: 'CONFLICT',
+      message: `Household ${householdId} is already paired with a member`,
+    });
+    const read = await tester.execute('query($id: ID!) { household(id: $id) { pairedMember { id } } }', { id: householdId }, VIEWERS.communityWorkerA);
+    expect(dataOf(read)).toEqual({ household: { pairedMember: { id: paired.memberId.toHexString() } } });
+    const unpaired = await tester.execute('mutation($id: ID!) { unpairHousehold(householdId: $id) { pairedMember { id } } }', { id: householdId }, VIEWERS.communityWorkerA);
+    expect(dataOf(unpaired)).toEqual({ unpairHousehold: { pairedMember: null } });
+    const memberName = (await tester.models.Resident.findById(memberId).lean())!.name;
+    const room = (await tester.models.Household.findById(householdId).lean())!.room;
+    expect(dataOf(await tester.execute(PAIR_HOUSEHOLD, { memberId, householdId }, VIEWERS.communityWorkerA))).toEqual({
+      pairHouseholdWithMember: { member: { name: memberName }, household: { room } },
+    });
+  });
+
+  it('refuses a core member and a non-member', async () => {
+    expect(errorOf(await tester.execute(PAIR_HOUSEHOLD, { memberId: coreId, householdId: householdIds[0] }, VIEWERS.communityWorkerA))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'memberId',
+      message: 'memberId: is a core party member; households pair with ordinary members',
+    });
+    expect(errorOf(await tester.execute(PAIR_HOUSEHOLD, { memberId: neighbourId, householdId: householdIds[0] }, VIEWERS.communityWorkerA))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'memberId',
+      message: 'memberId: is not a party member',
+    });
+  });
+});

@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSubgraphTester } from '@civic/test-harness';
+import { encodeCursor, ManualClock } from '@civic/service-kit';
+import { Types } from 'mongoose';
+import { residentsSubgraph } from '../src/subgraph.ts';
+import { createHousehold, dataOf, errorOf, registerResident, type Tester } from './support/operations.ts';
+import { GRID, organisationsGraph, residentViewer, STRANGER_ID, VIEWERS } from './support/world.ts';
+
+const AWARD = 'mutation($input: PointsAwardInput!) { awardPoints(input: $input) { amount source reason recordedBy balanceAfter at } }';
+const DEDUCT = 'mutation($input: PointsDeductionInput!) { deductPoints(input: $input) { amount source balanceAfter } }';
+const POINTS = `query($id: ID!, $first: Int, $after: String) {
+  resident(id: $id) { points { balance entries(first: $first, after: $after) { edges { node { amount source reason } } pageInfo { hasNextPage endCursor } totalCount } } }
+}`;
+
+let tester: Tester;
+let householdId: string;
+const clock = new ManualClock(new Date('2025-05-04T01:00:00Z'));
+
+async function newResident(name: string): Promise<string> {
+  return registerResident(tester, { householdId, name });
+}
+
+async function award(residentId: string, amount: number, reason = '参加社区义诊志愿服务') {
+  return dataOf(await tester.execute(AWARD, { input: { residentId, amount, source: 'ACTIVITY', reason } }, VIEWERS.communityWorkerA));
+}
+
+beforeAll(async () => {
+  tester = await createSubgraphTester(residentsSubgraph, { graph: organisationsGraph(), clock });
+  householdId = await createHousehold(tester, { gridId: GRID.microA, building: '9栋', unit: '2单元', room: '801' });
+});
+afterAll(() => tester.close());
+
+describe('awardPoints and deductPoints', () => {
+  it('appends entries and derives the balance from them', async () => {
+    const residentId = await newResident('蒋志强');
+    expect(await award(residentId, 50)).toEqual({
+      awardPoints: { amount: 50, source: 'ACTIVITY', reason: '参加社区义诊志愿服务', recordedBy: 'staff:community-a', balanceAfter: 50, at: new Date('2025-05-04T01:00:00.000Z') },
+    });
+    expect(dataOf(await tester.execute(DEDUCT, { input: { residentId, amount: 20, reason: '兑换停车位优先权' } }, VIEWERS.streetAdminA))).toEqual({
+      deductPoints: { amount: -20, source: 'DEDUCTION', balanceAfter: 30 },
+    });
+    const oldest = (await tester.models.PointsEntry.findOne({ residentId: new Types.ObjectId(residentId), sequence: 1 }).lean())!;
+    expect(dataOf(await tester.execute(POINTS, { id: residentId }, residentViewer(residentId)))).toEqual({
+      resident: {
+        points: {
+          balance: 30,
+          entries: {
+            edges: [
+              { node: { amount: -20, source: 'DEDUCTION', reason: '兑换停车位优先权' } },
+              { node: { amount: 50, source: 'ACTIVITY', reason: '参加社区义诊志愿服务' } },
+            ],
+            pageInfo: { hasNextPage: false, endCursor: encodeCursor(1, oldest._id) },
+            totalCount: 2,
+          },
+        },
+      },
+    });
+  });
+
+  it('refuses a deduction below zero, writing nothing', async () => {
+    const residentId = await newResident('沈佳');
+    await award(residentId, 10);
+    const before = await tester.models.PointsEntry.countDocuments();
+    expect(errorOf(await tester.execute(DEDUCT, { input: { residentId, amount: 11, reason: '违规扣分' } }, VIEWERS.communityWorkerA))).toEqual({
+      code: 'CONFLICT',
+      message: 'The balance is 10 points, too few to deduct 11',
+    });
+    expect(await tester.models.PointsEntry.countDocuments()).toBe(before);
+  });
+
+  it('lets exactly 10 of 20 concurrent deductions of 10 through a balance of 100', async () => {
+    const residentId = await newResident('韩梅');
+    await award(residentId, 100);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => tester.execute(DEDUCT, { input: { residentId, amount: 10, reason: '兑换公益服务' } }, VIEWERS.communityWorkerA)),
+    );
+    const refused = results.filter((result) => result.errors.length > 0).map(errorOf);
+    expect(results.length - refused.length).toBe(10);
+    expect(refused).toEqual(Array.from({ length: 10 }, () => ({ code: 'CONFLICT', message: 'The balance is 0 points, too few to deduct 10' })));
+    const entries = await tester.models.PointsEntry.find({ residentId: new Types.ObjectId(residentId) }).sort({ sequence: 1 }).lean();
+    expect(entries.map((entry) => [entry.sequence, entry.amount, entry.balanceAfter])).toEqual([
+      [1, 100, 100],
+      ...Array.from({ length: 10 }, (_, index) => [index + 2, -10, 90 - index * 10]),
+    ]);
+    const totals = await tester.execute('query($id: ID!) { resident(id: $id) { points { balance entries { totalCount } } } }', { id: residentId }, VIEWERS.communityWorkerA);
+    expect(dataOf(totals)).toEqual({ resident: { points: { balance: 0, entries: { totalCount: 11 } } } });
+  });
+
+  it('keeps every one of 20 concurrent awards', async () => {
+    const residentId = await newResident('杨帆');
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, index) => tester.execute(AWARD, { input: { residentId, amount: index + 1, source: 'WISH', reason: '认领微心愿' } }, VIEWERS.service)),
+    );
+    expect(results.filter((result) => result.errors.length > 0)).toEqual([]);
+    const newest = (await tester.models.PointsEntry.findOne({ residentId: new Types.ObjectId(residentId), sequence: 20 }).lean())!;
+    expect(newest.balanceAfter).toBe(210);
+    expect(dataOf(await tester.execute(POINTS, { id: residentId, first: 1 }, VIEWERS.service))).toEqual({
+      resident: {
+        points: {
+          balance: 210,
+          entries: {
+            edges: [{ node: { amount: newest.amount, source: 'WISH', reason: '认领微心愿' } }],
+            pageInfo: { hasNextPage: true, endCursor: encodeCursor(20, newest._id) },
+            totalCount: 20,
+          },
+        },
+      },
+    });
+  });
+
+  it('pages entries newest first', async () => {
+    const residentId = await newResident('朱琳');
+    for (const amount of [1, 2, 3]) await award(residentId, amount, `第${amount}次服务`);
+    type Page = { resident: { points: { entries: { edges: { node: { amount: number } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } } };
+    const first = dataOf<Page>(await tester.execute(POINTS, { id: residentId, first: 2 }, VIEWERS.communityWorkerA)).resident.points.entries;
+    const second = dataOf<Page>(await tester.execute(POINTS, { id: residentId, first: 2, after: first.pageInfo.endCursor }, VIEWERS.communityWorkerA)).resident.points.entries;
+    expect([first, second].map((page) => [page.edges.map((edge) => edge.node.amount), page.pageInfo.hasNextPage])).toEqual([
+      [[3, 2], true],
+      [[1], false],
+    ]);
+  });
+
+  it('shows others the balance but not the entries', async () => {
+    const residentId = await newResident('秦雨');
+    await award(residentId, 5);
+    expect(dataOf(await tester.execute(POINTS, { id: residentId }, residentViewer(STRANGER_ID)))).toEqual({ resident: { points: { balance: 5, entries: null } } });
+  });
+
+  it('refuses callers who may not record points, and bad input, writing nothing', async () => {
+    const residentId = await newResident('尤佳');
+    const before = await tester.models.PointsEntry.countDocuments();
+    const input = { residentId, amount: 5, source: 'AWARD', reason: '优秀志愿者' };
+    expect(errorOf(await tester.execute(AWARD, { input }, VIEWERS.gridWorkerA))).toEqual({ code: 'FORBIDDEN', message: 'You may not award points to this resident' });
+    expect(errorOf(await tester.execute(AWARD, { input }, VIEWERS.communityWorkerB))).toEqual({ code: 'FORBIDDEN', message: 'You may not award points to this resident' });
+    expect(errorOf(await tester.execute(AWARD, { input }, residentViewer(residentId)))).toEqual({ code: 'FORBIDDEN', message: 'You may not award points to this resident' });
+    expect(errorOf(await tester.execute(DEDUCT, { input: { residentId, amount: 1, reason: '扣分' } }, VIEWERS.service))).toEqual({
+      code: 'FORBIDDEN',
+      message: 'You may not deduct points from this resident',
+    });
+    expect(errorOf(await tester.execute(AWARD, { input: { ...input, amount: 0 } }, VIEWERS.communityWorkerA))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'amount',
+      message: 'amount: must be a whole number from 1 to 10000',
+    });
+    expect(errorOf(await tester.execute(AWARD, { input: { ...input, source: 'DEDUCTION' } }, VIEWERS.communityWorkerA))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'source',
+      message: 'source: must be one of ACTIVITY, WISH, AWARD; use deductPoints to deduct',
+    });
+    expect(errorOf(await tester.execute(AWARD, { input: { ...input, reason: ' ' } }, VIEWERS.communityWorkerA))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'reason',
+      message: 'reason: must not be empty',
+    });
+    expect(await tester.models.PointsEntry.countDocuments()).toBe(before);
+  });
+});

@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSubgraphTester } from '@civic/test-harness';
+import { ManualClock } from '@civic/service-kit';
+import { residentsSubgraph } from '../src/subgraph.ts';
+import { createHousehold, dataOf, errorOf, registerResident, type Tester } from './support/operations.ts';
+import { GRID, ORG, organisationsGraph, residentViewer, STRANGER_ID, VIEWERS } from './support/world.ts';
+
+const REGISTER = `mutation($input: RegisterResidentInput!) {
+  registerResident(input: $input) { id name gender birthYear phone idNumber verificationStatus specialCare piiMasked grid { id } community { id } household { room } createdAt }
+}`;
+const UPDATE = 'mutation($input: UpdateResidentInput!) { updateResident(input: $input) { name phone birthYear verificationStatus updatedAt } }';
+const VERIFY = 'mutation($residentId: ID!, $action: RealNameAction!) { verifyRealName(residentId: $residentId, action: $action) { verificationStatus } }';
+
+let tester: Tester;
+const clock = new ManualClock(new Date('2025-03-01T02:00:00Z'));
+let householdA: string;
+let householdB: string;
+
+beforeAll(async () => {
+  tester = await createSubgraphTester(residentsSubgraph, { graph: organisationsGraph(), clock });
+  householdA = await createHousehold(tester, { gridId: GRID.microA, building: '3栋', unit: '2单元', room: '301' });
+  householdB = await createHousehold(tester, { gridId: GRID.microB, building: '8栋', unit: '1单元', room: '602' }, VIEWERS.communityWorkerB);
+});
+afterAll(() => tester.close());
+
+describe('registerResident', () => {
+  it('normalises the input, fills facts from the ID number and copies the household place', async () => {
+    const input = { householdId: householdA, name: ' 赵小明 ', phone: '+86 138-1234-5678', idNumber: '320105198001010015', specialCare: ['RENTER'] };
+    const result = dataOf<{ registerResident: Record<string, unknown> }>(await tester.execute(REGISTER, { input }, VIEWERS.communityWorkerA));
+    expect(result.registerResident).toEqual({
+      id: result.registerResident.id,
+      name: '赵小明',
+      gender: 'MALE',
+      birthYear: 1980,
+      phone: '13812345678',
+      idNumber: '320105198001010015',
+      verificationStatus: 'UNVERIFIED',
+      specialCare: ['RENTER'],
+      piiMasked: false,
+      grid: { id: GRID.microA },
+      community: { id: ORG.communityA },
+      household: { room: '301' },
+      createdAt: new Date('2025-03-01T02:00:00.000Z'),
+    });
+  });
+
+  it.each([
+    [{ name: '钱芳', phone: '12345' }, 'phone', 'phone: must be an 11-digit mainland mobile number starting 13 to 19'],
+    [{ name: '钱芳', idNumber: '320105198001010016' }, 'idNumber', 'idNumber: has a wrong check digit'],
+    [{ name: '钱芳', birthYear: 1850 }, 'birthYear', 'birthYear: must be a whole number from 1900 to 2025'],
+    [{ name: '钱芳', birthYear: 1990, idNumber: '320105198001010023' }, 'birthYear', 'birthYear: is 1990 but the ID number says 1980'],
+    [{ name: '  ' }, 'name', 'name: must not be empty'],
+  ])('refuses %o with BAD_USER_INPUT on %s, writing nothing', async (fields, field, message) => {
+    const before = await tester.models.Resident.countDocuments();
+    const result = await tester.execute(REGISTER, { input: { householdId: householdA, ...fields } }, VIEWERS.streetAdminA);
+    expect(errorOf(result)).toEqual({ code: 'BAD_USER_INPUT', field, message });
+    expect(await tester.models.Resident.countDocuments()).toBe(before);
+  });
+
+  it('refuses a second resident with the same ID number', async () => {
+    await registerResident(tester, { householdId: householdA, name: '孙丽', idNumber: '320106199002200049' });
+    const before = await tester.models.Resident.countDocuments();
+    const result = await tester.execute(REGISTER, { input: { householdId: householdA, name: '孙莉', idNumber: '320106199002200049' } }, VIEWERS.streetAdminA);
+    expect(errorOf(result)).toEqual({ code: 'CONFLICT', message: 'A resident with this ID number is already registered' });
+    expect(await tester.models.Resident.countDocuments()).toBe(before);
+  });
+
+  it('lets many residents go without an ID number', async () => {
+    const first = await registerResident(tester, { householdId: householdA, name: '李一' });
+    const second = await registerResident(tester, { householdId: householdA, name: '李二' });
+    expect(await tester.models.Resident.countDocuments({ _id: { $in: [first, second] }, idNumber: { $exists: false } })).toBe(2);
+  });
+
+  it('refuses staff out of scope, residents and anonymous callers', async () => {
+    const before = await tester.models.Resident.countDocuments();
+    const input = { householdId: householdA, name: '周杰' };
+    expect(errorOf(await tester.execute(REGISTER, { input }, VIEWERS.communityWorkerB))).toEqual({
+      code: 'FORBIDDEN',
+      message: 'You may not register residents in this household',
+    });
+    expect(errorOf(await tester.execute(REGISTER, { input }, residentViewer(STRANGER_ID)))).toEqual({
+      code: 'FORBIDDEN',
+      message: 'You may not register residents in this household',
+    });
+    expect(errorOf(await tester.execute(REGISTER, { input }))).toEqual({ code: 'UNAUTHENTICATED', message: 'Sign in to do this' });
+    expect(await tester.models.Resident.countDocuments()).toBe(before);
+  });
+});
+
+describe('updateResident', () => {
+  let residentId: string;
+
+  beforeAll(async () => {
+    residentId = await registerResident(tester, { householdId: householdA, name: '吴敏', idNumber: '320106197508081236', phone: '13900001111' });
+    dataOf(await tester.execute(VERIFY, { residentId, action: 'SUBMIT' }, residentViewer(residentId)));
+    dataOf(await tester.execute(VERIFY, { residentId, action: 'APPROVE' }, VIEWERS.communityWorkerA));
+  });
+
+  it('lets the resident change their own phone, keeping the verification', async () => {
+    clock.advance(60_000);
+    const result = await tester.execute(UPDATE, { input: { id: residentId, phone: '159 0000 2222' } }, residentViewer(residentId));
+    expect(dataOf(result)).toEqual({
+      updateResident: { name: '吴敏', phone: '15900002222', birthYear: 1975, verificationStatus: 'VERIFIED', updatedAt: new Date('2025-03-01T02:01:00.000Z') },
+    });
+  });
+
+  it('refuses the resident changing their own name', async () => {
+    const result = await tester.execute(UPDATE, { input: { id: residentId, name: '吴明' } }, residentViewer(residentId));
+    expect(errorOf(result)).toEqual({ code: 'FORBIDDEN', message: 'You may not change your own name; ask your community worker' });
+    expect((await tester.models.Resident.findById(residentId).lean())?.name).toBe('吴敏');
+  });
+
+  it('starts verification over when staff change the name', async () => {
+    const result = await tester.execute(UPDATE, { input: { id: residentId, name: '吴明' } }, VIEWERS.communityWorkerA);
+    expect(dataOf(result)).toEqual({
+      updateResident: { name: '吴明', phone: '15900002222', birthYear: 1975, verificationStatus: 'UNVERIFIED', updatedAt: new Date('2025-03-01T02:01:00.000Z') },
+    });
+  });
+
+  it('refuses other residents and staff out of scope', async () => {
+    expect(errorOf(await tester.execute(UPDATE, { input: { id: residentId, phone: '13900003333' } }, residentViewer(STRANGER_ID)))).toEqual({
+      code: 'FORBIDDEN',
+      message: 'You may not update this resident',
+    });
+    expect(errorOf(await tester.execute(UPDATE, { input: { id: residentId, phone: '13900003333' } }, VIEWERS.communityWorkerB))).toEqual({
+      code: 'FORBIDDEN',
+      message: 'You may not update this resident',
+    });
+  });
+});
+
+describe('verifyRealName', () => {
+  it('moves UNVERIFIED → PENDING → VERIFIED and refuses a decision on a decided request', async () => {
+    const residentId = await registerResident(tester, { householdId: householdA, name: '冯娟', idNumber: '11010519491231002X' });
+    expect(dataOf(await tester.execute(VERIFY, { residentId, action: 'SUBMIT' }, residentViewer(residentId)))).toEqual({
+      verifyRealName: { verificationStatus: 'PENDING' },
+    });
+    expect(errorOf(await tester.execute(VERIFY, { residentId, action: 'APPROVE' }, residentViewer(residentId)))).toEqual({
+      code: 'FORBIDDEN',
+      message: 'You may not decide real-name verification',
+    });
+    expect(dataOf(await tester.execute(VERIFY, { residentId, action: 'APPROVE' }, VIEWERS.communityWorkerA))).toEqual({
+      verifyRealName: { verificationStatus: 'VERIFIED' },
+    });
+    expect(errorOf(await tester.execute(VERIFY, { residentId, action: 'REJECT' }, VIEWERS.communityWorkerA))).toEqual({
+      code: 'INVALID_TRANSITION',
+      message: 'Resident in state VERIFIED cannot REJECT',
+    });
+    expect((await tester.models.Resident.findById(residentId).lean())?.verificationStatus).toBe('VERIFIED');
+  });
+
+  it('needs an ID number before submitting', async () => {
+    const residentId = await registerResident(tester, { householdId: householdA, name: '陈静' });
+    expect(errorOf(await tester.execute(VERIFY, { residentId, action: 'SUBMIT' }, residentViewer(residentId)))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'residentId',
+      message: 'residentId: has no ID number to verify yet',
+    });
+  });
+});
+
+describe('moveResidentToHousehold', () => {
+  const MOVE = 'mutation($residentId: ID!, $householdId: ID!) { moveResidentToHousehold(residentId: $residentId, householdId: $householdId) { grid { id } community { id } } }';
+
+  it('needs staff covering both households, and copies the new place', async () => {
+    const residentId = await registerResident(tester, { householdId: householdA, name: '褚建国' });
+    expect(errorOf(await tester.execute(MOVE, { residentId, householdId: householdB }, VIEWERS.communityWorkerA))).toEqual({
+      code: 'FORBIDDEN',
+      message: 'You may not move residents into this household',
+    });
+    const district = { subject: 'staff:district', residentId: null, roles: ['DISTRICT_ADMIN' as const], scope: [ORG.district] };
+    expect(dataOf(await tester.execute(MOVE, { residentId, householdId: householdB }, district))).toEqual({
+      moveResidentToHousehold: { grid: { id: GRID.microB }, community: { id: ORG.communityB } },
+    });
+    const stored = await tester.models.Resident.findById(residentId).lean();
+    expect(stored?.organisationPath.map(String)).toEqual([ORG.district, ORG.streetB, ORG.communityB]);
+  });
+});
