@@ -8,7 +8,8 @@ import { isDuplicateKeyError } from './errors.ts';
  * anything else is logged and hidden behind a generic message, so no internals leak.
  */
 export function createErrorFormatter(logger: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  return (raw: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const formatted = withoutContextPrefix(raw);
     const original = unwrapResolverError(error);
     if (original instanceof GraphQLError) return formatted;
     if (isDuplicateKeyError(original)) {
@@ -19,4 +20,12 @@ export function createErrorFormatter(logger: Logger) {
     logger.error({ err: original, path: formatted.path }, 'unexpected error in resolver');
     return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
+}
+
+// Apollo Server prefixes errors thrown while building the context (our identity checks); the
+// client is better served by the check's own message.
+const CONTEXT_PREFIX = 'Context creation failed: ';
+
+export function withoutContextPrefix(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  return formatted.message.startsWith(CONTEXT_PREFIX) ? { ...formatted, message: formatted.message.slice(CONTEXT_PREFIX.length) } : formatted;
 }

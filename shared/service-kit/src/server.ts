@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
 import type { CryptoKey } from 'jose';
 import { FORWARDED_VIEWER_HEADER, verifyForwardedViewer, type Viewer } from '@civic/identity';
@@ -55,9 +56,11 @@ export async function startSubgraph<TModels extends object, TLoaders>(
   const httpServer = createServer(app);
   const apollo = new ApolloServer<SubgraphContext<TModels, TLoaders>>({
     schema: buildSchema(definition),
+    logger,
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    // Inline traces feed a usage-reporting service this graph does not use.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
 

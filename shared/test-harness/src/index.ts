@@ -1,3 +1,5 @@
 export * from './database-names.ts';
 export * from './subgraph-tester.ts';
 export * from './stack.ts';
+export * from './local-subgraphs.ts';
+export * from './graph-builders.ts';

@@ -9,10 +9,10 @@ import {
   type Clock,
   type CommandRecord,
   type RunningSubgraph,
-  type SubgraphDefinition,
 } from '@civic/service-kit';
 import { uniqueDatabaseName } from './database-names.ts';
 import './provided-context.ts';
+import { loadLocalSubgraphs, type AnySubgraph } from './local-subgraphs.ts';
 
 export interface GraphResponse<TData = Record<string, unknown>> {
   status: number;
@@ -34,14 +34,13 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-type AnySubgraph = SubgraphDefinition<object, unknown>;
-
 /**
  * The whole graph for integration tests: the real database server (one fresh database per
- * subgraph per stack), every subgraph over HTTP, and the real gateway in front, with keys
- * generated for this stack alone.
+ * subgraph per stack), every subgraph over HTTP (all local ones unless given), and the real
+ * gateway in front, with keys generated for this stack alone.
  */
-export async function startStack(options: { subgraphs: AnySubgraph[]; clock?: Clock }): Promise<Stack> {
+export async function startStack(options: { subgraphs?: AnySubgraph[]; clock?: Clock } = {}): Promise<Stack> {
+  const definitions = options.subgraphs ?? (await loadLocalSubgraphs());
   const accessTokenKeys = (await generateKeyPair(SIGNING_ALGORITHM, { crv: 'Ed25519' })) as KeyPair;
   const gatewayKeys = (await generateKeyPair(SIGNING_ALGORITHM, { crv: 'Ed25519' })) as KeyPair;
   const issue = (claims: Partial<AccessTokenClaims> & Pick<AccessTokenClaims, 'roles'>, ttlSeconds = 3600) =>
@@ -49,7 +48,7 @@ export async function startStack(options: { subgraphs: AnySubgraph[]; clock?: Cl
 
   let gateway: RunningGateway | undefined;
   const subgraphs = new Map<string, RunningSubgraph<object>>();
-  for (const definition of options.subgraphs) {
+  for (const definition of definitions) {
     const serviceToken = await issue({ subject: `service:${definition.name}`, roles: ['SERVICE'] });
     subgraphs.set(
       definition.name,
@@ -64,7 +63,7 @@ export async function startStack(options: { subgraphs: AnySubgraph[]; clock?: Cl
   }
 
   const composition = composeServices(
-    options.subgraphs.map((definition) => ({ name: definition.name, url: subgraphs.get(definition.name)!.url, typeDefs: definition.typeDefs })),
+    definitions.map((definition) => ({ name: definition.name, url: subgraphs.get(definition.name)!.url, typeDefs: definition.typeDefs })),
   );
   if (composition.errors) throw new Error(`The subgraphs do not compose: ${composition.errors.map((e) => e.message).join('; ')}`);
   gateway = await startGateway({

@@ -1,0 +1,3 @@
+export { startDatabase, type DatabaseHandle } from './database/start-database.ts';
+export { dataDir, projectRoot } from './paths.ts';
+export { readSupergraphConfig, type SubgraphEntry } from './compose/supergraph-config.ts';

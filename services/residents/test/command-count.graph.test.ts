@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { CommandRecord } from '@civic/service-kit';
+import { aWorld, startStack, type Stack } from '@civic/test-harness';
+
+// No N+1: a page of 100 residents with their households, grids and activities costs one database
+// command per entity type per level, whatever the page length.
+let stack: Stack;
+let token: string;
+let communityId: string;
+let signedUp = 0;
+
+beforeAll(async () => {
+  stack = await startStack();
+  const world = await aWorld(stack);
+  communityId = world.communityId;
+  token = await stack.token({ roles: ['COMMUNITY_WORKER'], scope: [communityId] });
+  const grids = [await world.aMicroGrid(), await world.aMicroGrid()];
+  const activities = [await world.anActivity({ title: '义诊进社区' }), await world.anActivity({ title: '垃圾分类宣传' })];
+  for (let h = 0; h < 50; h++) {
+    const household = await world.aHousehold(grids[h % 2]!);
+    for (let r = 0; r < 2; r++) {
+      const resident = await world.aResident(household);
+      if ((h + r) % 3 === 0) {
+        await world.signUp(resident, activities[(h + r) % 2]!);
+        signedUp += 1;
+      }
+    }
+  }
+}, 240_000);
+
+afterAll(() => stack.stop());
+
+function byCommand(records: CommandRecord[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const record of records) {
+    const key = `${record.name} ${record.collection}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
+
+it('reads 100 residents with households, grids and activities in one command per type per level', async () => {
+  stack.resetCommands();
+  const response = await stack.query<{ residents: { edges: { node: { household: { building: string }; grid: { level: string }; activities: { title: string }[] } }[] } }>(
+    `query($community: ID!) {
+      residents(filter: { communityId: $community }, first: 100) {
+        edges { node { name household { building unit } grid { name level } activities { title } } }
+      }
+    }`,
+    { community: communityId },
+    { token },
+  );
+  expect(response.errors).toEqual([]);
+  const residents = response.data!.residents.edges.map((edge) => edge.node);
+  expect(residents.length).toBe(100);
+  expect(residents.filter((resident) => resident.grid.level === 'MICRO').length).toBe(100);
+  expect(signedUp).toBe(33);
+  expect(residents.filter((resident) => resident.activities.length === 1).length).toBe(signedUp);
+
+  const commands = stack.commands();
+  console.log(`database commands for 100 residents with households, grids and activities: ${JSON.stringify(commands)}`);
+  expect(byCommand(commands.residents!)).toEqual({ 'find residents': 1, 'find households': 1 });
+  expect(byCommand(commands.organisations!)).toEqual({ 'find grids': 1, 'find activity_sign_ups': 1, 'find activities': 1 });
+});
