@@ -2,7 +2,7 @@ import { composeServices } from '@apollo/composition';
 import { generateKeyPair } from 'jose';
 import { inject } from 'vitest';
 import { issueAccessToken, SIGNING_ALGORITHM, type AccessTokenClaims, type KeyPair } from '@civic/identity';
-import { startGateway, type RunningGateway } from '@civic/gateway';
+import { startGateway } from '@civic/gateway';
 import {
   createGraphClient,
   startSubgraph,
@@ -46,7 +46,8 @@ export async function startStack(options: { subgraphs?: AnySubgraph[]; clock?: C
   const issue = (claims: Partial<AccessTokenClaims> & Pick<AccessTokenClaims, 'roles'>, ttlSeconds = 3600) =>
     issueAccessToken(accessTokenKeys.privateKey, { subject: claims.subject ?? claims.residentId ?? 'test:user', ...claims }, ttlSeconds);
 
-  let gateway: RunningGateway | undefined;
+  // Subgraphs start before the gateway, and ask the graph only once it runs.
+  const gatewayAddress: { url?: string } = {};
   const subgraphs = new Map<string, RunningSubgraph<object>>();
   for (const definition of definitions) {
     const serviceToken = await issue({ subject: `service:${definition.name}`, roles: ['SERVICE'] });
@@ -57,7 +58,7 @@ export async function startStack(options: { subgraphs?: AnySubgraph[]; clock?: C
         databaseName: uniqueDatabaseName(definition.name),
         gatewayPublicKey: gatewayKeys.publicKey,
         clock: options.clock,
-        graph: createGraphClient({ url: () => gateway!.url, token: () => serviceToken }),
+        graph: createGraphClient({ url: () => gatewayAddress.url!, token: () => serviceToken }),
       }),
     );
   }
@@ -66,12 +67,12 @@ export async function startStack(options: { subgraphs?: AnySubgraph[]; clock?: C
     definitions.map((definition) => ({ name: definition.name, url: subgraphs.get(definition.name)!.url, typeDefs: definition.typeDefs })),
   );
   if (composition.errors) throw new Error(`The subgraphs do not compose: ${composition.errors.map((e) => e.message).join('; ')}`);
-  gateway = await startGateway({
+  const running = await startGateway({
     supergraphSdl: composition.supergraphSdl,
     accessTokenPublicKey: accessTokenKeys.publicKey,
     gatewayPrivateKey: gatewayKeys.privateKey,
   });
-  const running = gateway;
+  gatewayAddress.url = running.url;
 
   return {
     gatewayUrl: running.url,
