@@ -11,7 +11,7 @@ import {
   type RunningSubgraph,
 } from '@civic/service-kit';
 import { uniqueDatabaseName } from './database-names.ts';
-import './provided-context.ts';
+import '@civic/infra/provided-context';
 import { loadLocalSubgraphs, type AnySubgraph } from './local-subgraphs.ts';
 
 export interface GraphResponse<TData = Record<string, unknown>> {
@@ -39,8 +39,19 @@ export interface Stack {
  * subgraph per stack), every subgraph over HTTP (all local ones unless given), and the real
  * gateway in front, with keys generated for this stack alone.
  */
-export async function startStack(options: { subgraphs?: AnySubgraph[]; clock?: Clock } = {}): Promise<Stack> {
+export interface StackOptions {
+  subgraphs?: AnySubgraph[];
+  clock?: Clock;
+  /** The database server; inside vitest, the one the global setup started. */
+  mongoUri?: string;
+  /** Each subgraph's database name; a fresh unique one by default. */
+  databaseNameFor?: (subgraph: string) => string;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const definitions = options.subgraphs ?? (await loadLocalSubgraphs());
+  const mongoUri = options.mongoUri ?? inject('mongoUri');
+  const databaseNameFor = options.databaseNameFor ?? uniqueDatabaseName;
   const accessTokenKeys = (await generateKeyPair(SIGNING_ALGORITHM, { crv: 'Ed25519' })) as KeyPair;
   const gatewayKeys = (await generateKeyPair(SIGNING_ALGORITHM, { crv: 'Ed25519' })) as KeyPair;
   const issue = (claims: Partial<AccessTokenClaims> & Pick<AccessTokenClaims, 'roles'>, ttlSeconds = 3600) =>
@@ -54,8 +65,8 @@ export async function startStack(options: { subgraphs?: AnySubgraph[]; clock?: C
     subgraphs.set(
       definition.name,
       await startSubgraph(definition, {
-        mongoUri: inject('mongoUri'),
-        databaseName: uniqueDatabaseName(definition.name),
+        mongoUri,
+        databaseName: databaseNameFor(definition.name),
         gatewayPublicKey: gatewayKeys.publicKey,
         clock: options.clock,
         graph: createGraphClient({ url: () => gatewayAddress.url!, token: () => serviceToken }),

@@ -16,7 +16,7 @@ import {
   type SubgraphDefinition,
 } from '@civic/service-kit';
 import { uniqueDatabaseName } from './database-names.ts';
-import './provided-context.ts';
+import '@civic/infra/provided-context';
 
 export interface OperationResult {
   data: Record<string, unknown> | null;

@@ -1,0 +1,71 @@
+import { parseArgs } from 'node:util';
+import { startDatabase, type DatabaseHandle } from '../database/start-database.ts';
+import { isScale, SCALES, type Scale } from '../seed/plan.ts';
+import { seconds, seed, SeedRefusedError } from '../seed/seed.ts';
+import type { SeedSummary } from '../seed/summary.ts';
+
+/**
+ * `npm run seed`: deterministic sample data in the organisations and residents databases.
+ *   npm run seed -- [--scale street|district] [--reset] [--uri mongodb://host:port]
+ */
+const USAGE = `Usage: npm run seed -- [--scale street|district] [--reset] [--uri <mongodb uri>]
+  --scale   street (default): one street, 6 communities, ~3,400 residents
+            district: 12 streets of ~10 communities, ~200,000 residents
+  --reset   drop the seeded databases (civic_organisations, civic_residents) first
+  --uri     the database server; default MONGODB_URI, else the embedded database`;
+
+function usageError(message: string): never {
+  console.error(`seed: ${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+function parseFlags(): { scale: Scale; reset: boolean; uri: string | undefined } {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: { scale: { type: 'string', default: 'street' }, reset: { type: 'boolean', default: false }, uri: { type: 'string' }, help: { type: 'boolean', default: false } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    usageError((error as Error).message);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  if (!isScale(values.scale)) usageError(`--scale must be one of ${SCALES.join(', ')}, not "${values.scale}"`);
+  if (values.uri !== undefined && !/^mongodb(\+srv)?:\/\//.test(values.uri)) usageError(`--uri must start with mongodb:// or mongodb+srv://, not "${values.uri}"`);
+  return { scale: values.scale, reset: values.reset, uri: values.uri };
+}
+
+function printSummary(summary: SeedSummary): void {
+  const rows = Object.entries(summary.counts).map(([collection, count]) => {
+    const took = summary.insertSeconds[collection] ?? 0;
+    return [collection, count.toLocaleString('en-US'), took.toFixed(1), took > 0 ? Math.round(count / took).toLocaleString('en-US') : '-'];
+  });
+  const total = Object.values(summary.counts).reduce((sum, count) => sum + count, 0);
+  const insertTotal = Object.values(summary.insertSeconds).reduce((sum, took) => sum + took, 0);
+  rows.push(['total', total.toLocaleString('en-US'), insertTotal.toFixed(1), Math.round(total / insertTotal).toLocaleString('en-US')]);
+  const header = ['collection', 'documents', 'insert s', 'docs/s'];
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
+  console.log(['', line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n'));
+  console.log(`\nSeeded the ${summary.scale} scale into ${summary.databases.organisations} and ${summary.databases.residents} in ${seconds(summary.elapsedMs)} s.`);
+  console.log(`  district ${summary.districtId}, street ${summary.streetId}, communities ${summary.communityIds.join(', ')}`);
+  console.log(`  a resident: ${summary.sampleResidentId}; a grid worker: ${summary.sampleStaff?.residentId} (scope ${summary.sampleStaff?.scope.join(', ')})`);
+}
+
+const flags = parseFlags();
+const log = (line: string) => console.log(`[seed] ${line}`);
+let database: DatabaseHandle | undefined;
+try {
+  const uri = flags.uri ?? (database = await startDatabase({ log })).uri;
+  if (database) log(`database: ${database.kind} at ${database.uri}`);
+  printSummary(await seed(uri, { scale: flags.scale, reset: flags.reset, log, progress: true }));
+} catch (error) {
+  console.error(`[seed] ${error instanceof SeedRefusedError ? '' : 'failed: '}${(error as Error).message}`);
+  process.exitCode = 1;
+} finally {
+  await database?.stop();
+}

@@ -1,0 +1,160 @@
+import type { GridDocument } from '../../../services/organisations/src/models/grid.ts';
+import { gridPlacementError, type GridLevel } from '../../../services/organisations/src/domain/grid-tree.ts';
+import type { HouseholdDocument } from '../../../services/residents/src/models/index.ts';
+import { normaliseHouseholdAddress } from '../../../services/residents/src/domain/household-address.ts';
+import { checkGridSize, MICRO_GRID_MAX_HOUSEHOLDS, MICRO_GRID_MIN_HOUSEHOLDS } from '../../../services/residents/src/domain/grid-size.ts';
+import type { ObjectIdSource } from './object-ids.ts';
+import type { CommunityOrganisations } from './organisations-seed.ts';
+import type { ScalePlan } from './plan.ts';
+import type { Random } from './random.ts';
+import { addDays, chinaTime, fixedDateBetween, REFERENCE_DATE } from './timeline.ts';
+import { ORDINALS } from './text/place-names.ts';
+
+/** A micro-grid is sized for about this many households before jitter. */
+const TYPICAL_MICRO_GRID = 45;
+// Jitter keeps sizes this far inside the 30..100 standard.
+const SIZE_MARGIN = 5;
+const VACANT_FLAT_RATE = 0.1;
+
+export interface MicroGrid {
+  grid: GridDocument;
+  general: GridDocument;
+  households: HouseholdDocument[];
+}
+
+/** How a community is divided: one community grid, general grids, micro-grids, and the households in them. */
+export interface CommunityLayout {
+  communityGrid: GridDocument;
+  generalGrids: GridDocument[];
+  microGrids: MicroGrid[];
+  /** Community grid, general grids, micro-grids: parents before children. */
+  grids: GridDocument[];
+  households: HouseholdDocument[];
+}
+
+export function layOutCommunity(community: CommunityOrganisations, plan: ScalePlan, random: Random, ids: ObjectIdSource): CommunityLayout {
+  const grids: GridDocument[] = [];
+  const addGrid = (level: GridLevel, name: string, parent: GridDocument | null, partyBranchId: GridDocument['partyBranchId']) => {
+    const problem = gridPlacementError(level, parent?.level ?? null);
+    if (problem) throw new Error(`seed: grid ${name}: ${problem}`);
+    const grid: GridDocument = {
+      _id: ids.next(),
+      name,
+      level,
+      communityId: community.community._id,
+      organisationPath: community.community.path,
+      parentId: parent?._id ?? null,
+      ancestorIds: parent ? [...parent.ancestorIds, parent._id] : [],
+      responsiblePersonId: null,
+      partyBranchId,
+      createdAt: fixedDateBetween(random, community.community.createdAt, addDays(community.community.createdAt, 300)),
+    };
+    grids.push(grid);
+    return grid;
+  };
+
+  const communityGrid = addGrid('COMMUNITY', `${community.name}网格`, null, null);
+  const generalCount = random.within(plan.generalGridsPerCommunity);
+  const sizes = microGridSizes(random, community.households, generalCount);
+  const branches = community.branches;
+  const generalGrids: GridDocument[] = [];
+  const microGrids: MicroGrid[] = [];
+  const addresses = new AddressBook(random, community.compounds);
+  for (let generalIndex = 0; generalIndex < generalCount; generalIndex++) {
+    // Micro-grids are dealt to general grids in order, so each general grid has at least one.
+    const mine = sizes.map((size, index) => ({ size, index })).filter(({ index }) => Math.floor((index * generalCount) / sizes.length) === generalIndex);
+    const firstBranch = branches[mine[0]!.index % branches.length]!;
+    const general = addGrid('GENERAL', `${community.name}第${ORDINALS[generalIndex]}网格`, communityGrid, firstBranch._id);
+    generalGrids.push(general);
+    mine.forEach(({ size, index }, position) => {
+      const grid = addGrid('MICRO', `${general.name}第${ORDINALS[position]}微网格`, general, branches[index % branches.length]!._id);
+      const compound = community.compounds[Math.floor((index * community.compounds.length) / sizes.length)]!;
+      const households = Array.from({ length: size }, () => addresses.nextHousehold(compound, grid, ids));
+      microGrids.push({ grid, general, households });
+    });
+  }
+  for (const { grid, households } of microGrids) {
+    const check = checkGridSize(grid.level, households.length);
+    if (!check.withinStandard) throw new Error(`seed: ${grid.name}: ${check.message}`);
+  }
+  return { communityGrid, generalGrids, microGrids, grids, households: microGrids.flatMap(({ households }) => households) };
+}
+
+/** Household counts per micro-grid: as even as the standard allows, then jittered within it. */
+function microGridSizes(random: Random, households: number, generalCount: number): number[] {
+  const count = Math.max(generalCount, Math.ceil(households / TYPICAL_MICRO_GRID));
+  const sizes = Array.from({ length: count }, (_, index) => Math.floor(households / count) + (index < households % count ? 1 : 0));
+  const low = MICRO_GRID_MIN_HOUSEHOLDS + SIZE_MARGIN;
+  const high = MICRO_GRID_MAX_HOUSEHOLDS - SIZE_MARGIN;
+  for (let index = 0; index + 1 < count; index++) {
+    const shift = random.int(-20, 20);
+    if (sizes[index]! + shift >= low && sizes[index]! + shift <= high && sizes[index + 1]! - shift >= low && sizes[index + 1]! - shift <= high) {
+      sizes[index]! += shift;
+      sizes[index + 1]! -= shift;
+    }
+  }
+  return sizes;
+}
+
+interface Building {
+  number: number;
+  units: number;
+  floors: number;
+  flatsPerFloor: number;
+}
+
+/** Walks each compound's buildings flat by flat (楼栋/单元/室), leaving some flats empty. */
+class AddressBook {
+  private readonly cursors = new Map<string, { building: Building; unit: number; floor: number; flat: number }>();
+
+  constructor(
+    private readonly random: Random,
+    compounds: readonly string[],
+  ) {
+    for (const compound of compounds) this.cursors.set(compound, { building: this.building(1), unit: 1, floor: 1, flat: 0 });
+  }
+
+  nextHousehold(compound: string, grid: GridDocument, ids: ObjectIdSource): HouseholdDocument {
+    const cursor = this.cursors.get(compound)!;
+    do this.advance(cursor);
+    while (this.random.chance(VACANT_FLAT_RATE));
+    const address = {
+      building: `${compound}${cursor.building.number}栋`,
+      unit: `${cursor.unit}单元`,
+      room: `${cursor.floor}${String(cursor.flat).padStart(2, '0')}室`,
+    };
+    const normalised = normaliseHouseholdAddress(address);
+    if (JSON.stringify(normalised) !== JSON.stringify(address)) throw new Error(`seed: address ${JSON.stringify(address)} is not in canonical form`);
+    return {
+      _id: ids.next(),
+      ...address,
+      gridId: grid._id,
+      communityId: grid.communityId,
+      organisationPath: grid.organisationPath,
+      createdAt: fixedDateBetween(this.random, chinaTime(2021, 1, 1), addDays(REFERENCE_DATE, -60)),
+    };
+  }
+
+  private advance(cursor: { building: Building; unit: number; floor: number; flat: number }): void {
+    cursor.flat++;
+    if (cursor.flat <= cursor.building.flatsPerFloor) return;
+    cursor.flat = 1;
+    cursor.floor++;
+    if (cursor.floor <= cursor.building.floors) return;
+    cursor.floor = 1;
+    cursor.unit++;
+    if (cursor.unit <= cursor.building.units) return;
+    cursor.unit = 1;
+    cursor.building = this.building(cursor.building.number + 1);
+  }
+
+  /** Six-storey walk-ups, mid-rise and high-rise blocks, as a Nanjing compound mixes them. */
+  private building(number: number): Building {
+    const shape = this.random.weighted([
+      [{ floors: 6, units: this.random.int(2, 3), flatsPerFloor: 2 }, 4],
+      [{ floors: this.random.int(11, 18), units: this.random.int(1, 2), flatsPerFloor: 2 }, 4],
+      [{ floors: this.random.int(24, 32), units: 1, flatsPerFloor: 4 }, 2],
+    ] as const);
+    return { number, ...shape };
+  }
+}

@@ -1,0 +1,144 @@
+import type { OrganisationDocument } from '../../../services/organisations/src/models/organisation.ts';
+import type { GridDocument } from '../../../services/organisations/src/models/grid.ts';
+import type { PartnershipDocument } from '../../../services/organisations/src/models/partnership.ts';
+import type { AgreementDocument } from '../../../services/organisations/src/models/agreement.ts';
+import type { PostDocument } from '../../../services/organisations/src/models/post.ts';
+import type {
+  HouseholdDocument,
+  HouseholdPairingDocument,
+  MemberPairingDocument,
+  PointsEntryDocument,
+  ResidentDocument,
+} from '../../../services/residents/src/models/index.ts';
+import { organiseActivities, type ActivityRecords, type ActivitySetting } from './activities-seed.ts';
+import { layOutCommunity } from './community-layout.ts';
+import { ObjectIdSource } from './object-ids.ts';
+import { buildOrganisationTree, type CommunityOrganisations, type StreetOrganisations } from './organisations-seed.ts';
+import { assignGridResponsibles, enrolPartyMembers, pairCommunity } from './party-seed.ts';
+import { partnerCommunity, signAgreement } from './partnerships-seed.ts';
+import { IdNumberRegistry } from './personal-numbers.ts';
+import type { ScalePlan } from './plan.ts';
+import { keepPointsLedgers } from './points-seed.ts';
+import { publishPosts, type PostSetting } from './posts-seed.ts';
+import { Random, SEED } from './random.ts';
+import { populateCommunity } from './residents-seed.ts';
+import { COMMUNITY_VENUES, COMPOUND_VENUES } from './text/civic-text.ts';
+import { Timeline } from './timeline.ts';
+import { enrolVolunteers } from './volunteers-seed.ts';
+
+/** Every generated record, by service and by model name (as each service's `createModels` names them). */
+export interface SeedData {
+  organisations: {
+    Organisation: OrganisationDocument[];
+    Grid: GridDocument[];
+    Partnership: PartnershipDocument[];
+    Agreement: AgreementDocument[];
+    Activity: ActivityRecords['activities'];
+    ActivitySignUp: ActivityRecords['signUps'];
+    ActivityCheckIn: ActivityRecords['checkIns'];
+    Post: PostDocument[];
+  };
+  residents: {
+    Resident: ResidentDocument[];
+    Household: HouseholdDocument[];
+    MemberPairing: MemberPairingDocument[];
+    HouseholdPairing: HouseholdPairingDocument[];
+    PointsEntry: PointsEntryDocument[];
+  };
+}
+
+/**
+ * Generates the whole data set in memory, in a fixed order from named random streams: the same
+ * plan and seed day always give the same records and ids.
+ */
+export function generateSeedData(plan: ScalePlan, now: Date): SeedData {
+  const random = new Random(SEED);
+  const ids = new ObjectIdSource(random.fork('ids'));
+  const timeline = new Timeline(now);
+  const tree = buildOrganisationTree(plan, random.fork('organisations'), ids);
+  const activities: ActivityRecords = { activities: [], signUps: [], checkIns: [] };
+  const registry = new IdNumberRegistry();
+  const data: SeedData = {
+    organisations: { Organisation: tree.all, Grid: [], Partnership: [], Agreement: [], Activity: activities.activities, ActivitySignUp: activities.signUps, ActivityCheckIn: activities.checkIns, Post: [] },
+    residents: { Resident: [], Household: [], MemberPairing: [], HouseholdPairing: [], PointsEntry: [] },
+  };
+
+  tree.streets.forEach((street, streetIndex) => {
+    const streetResidents: ResidentDocument[] = [];
+    const streetVolunteers: ResidentDocument[] = [];
+    street.communities.forEach((community, communityIndex) => {
+      const stream = random.fork(`community:${streetIndex}:${communityIndex}`);
+      const layout = layOutCommunity(community, plan, stream.fork('grids'), ids);
+      const people = populateCommunity(layout, stream.fork('people'), ids, registry);
+      const members = enrolPartyMembers(layout, people, stream.fork('party'));
+      assignGridResponsibles(layout, people, stream.fork('responsibles'));
+      const pairings = pairCommunity(layout, people, members, stream.fork('pairings'), ids);
+      const volunteers = enrolVolunteers(people.residents, community, street, stream.fork('volunteers'));
+      data.organisations.Grid.push(...layout.grids);
+      data.organisations.Partnership.push(...partnerCommunity(community, stream.fork('partnerships'), ids));
+      data.organisations.Agreement.push(signAgreement(community, stream.fork('agreement'), ids));
+      data.residents.Household.push(...layout.households);
+      data.residents.Resident.push(...people.residents);
+      data.residents.MemberPairing.push(...pairings.memberPairings);
+      data.residents.HouseholdPairing.push(...pairings.householdPairings);
+
+      const count = stream.within(plan.activitiesPerCommunity);
+      organiseActivities(communityActivities(community, people.residents, volunteers), count, timeline, stream.fork('activities'), ids, activities);
+      publishPosts(communityPosts(community), stream.within(plan.postsPerCommunity), timeline, stream.fork('posts'), ids, data.organisations.Post);
+      streetResidents.push(...people.residents);
+      streetVolunteers.push(...volunteers);
+    });
+    const stream = random.fork(`street-life:${streetIndex}`);
+    organiseActivities(streetActivities(street, streetResidents, streetVolunteers), stream.within(plan.activitiesPerStreet), timeline, stream.fork('activities'), ids, activities);
+    publishPosts(streetPosts(street), stream.within(plan.postsPerStreet), timeline, stream.fork('posts'), ids, data.organisations.Post);
+  });
+
+  data.residents.PointsEntry = keepPointsLedgers(data.residents.Resident, activities, timeline, random.fork('points'), ids);
+  return data;
+}
+
+function communityActivities(community: CommunityOrganisations, residents: ResidentDocument[], volunteers: ResidentDocument[]): ActivitySetting {
+  return {
+    // The party committee and the volunteer teams organise most activities.
+    hosts: [community.community, community.community, community.residentsCommittee, community.serviceCentre, ...community.volunteerTeams, ...community.volunteerTeams, ...community.branches],
+    coHosts: community.coBuildingUnits,
+    place: (random) => (random.chance(0.5) ? `${community.name}${random.pick(COMMUNITY_VENUES)}` : `${random.pick(community.compounds)}${random.pick(COMPOUND_VENUES)}`),
+    centre: community.centre,
+    residents,
+    volunteers,
+  };
+}
+
+function streetActivities(street: StreetOrganisations, residents: ResidentDocument[], volunteers: ResidentDocument[]): ActivitySetting {
+  return {
+    hosts: [street.street, street.serviceCentre, street.volunteerTeam],
+    coHosts: [],
+    place: (random) => `${street.serviceCentre.name}${random.pick(['多功能厅', '一楼大厅', '门前广场'])}`,
+    centre: street.communities[0]!.centre,
+    residents,
+    volunteers,
+  };
+}
+
+function communityPosts(community: CommunityOrganisations): PostSetting {
+  return {
+    channels: [
+      { publisher: community.community, audiences: [community.residentsCommittee, ...community.branches] },
+      { publisher: community.residentsCommittee, audiences: [community.residentsCommittee] },
+      { publisher: community.serviceCentre, audiences: [community.serviceCentre] },
+    ],
+    place: community.name,
+    compounds: community.compounds,
+  };
+}
+
+function streetPosts(street: StreetOrganisations): PostSetting {
+  return {
+    channels: [
+      { publisher: street.street, audiences: street.communities.map((community) => community.community) },
+      { publisher: street.serviceCentre, audiences: [street.serviceCentre] },
+    ],
+    place: street.name,
+    compounds: street.communities.flatMap((community) => community.compounds),
+  };
+}

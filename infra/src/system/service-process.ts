@@ -1,0 +1,56 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+
+/** One service of the system run as its own Node.js process (TypeScript through tsx). */
+export interface ServiceProcess {
+  name: string;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface ServiceProcessOptions {
+  name: string;
+  entry: string;
+  /** Base URL (scheme, host, port) answering /health/ready when the service is up. */
+  baseUrl: string;
+  url: string;
+  env: Record<string, string>;
+  log: (line: string) => void;
+}
+
+const READY_TIMEOUT_MS = 60_000;
+
+export async function startServiceProcess(options: ServiceProcessOptions): Promise<ServiceProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', options.entry], {
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const exited = once(child, 'exit');
+  await waitUntilReady(options, child);
+  return {
+    name: options.name,
+    url: options.url,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+async function waitUntilReady(options: ServiceProcessOptions, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${options.name} exited with code ${child.exitCode} before it was ready`);
+    const ready = await fetch(`${options.baseUrl}/health/ready`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${options.name} was not ready within ${READY_TIMEOUT_MS / 1000} s`);
+}

@@ -1,0 +1,205 @@
+import { createHash } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import '../src/database/provided-context.ts';
+import { seed, SeedRefusedError } from '../src/seed/seed.ts';
+import { seedIfEmpty } from '../src/seed/seed-if-empty.ts';
+import { openSeedDatabases, type SeedDatabases } from '../src/seed/databases.ts';
+import { countCollections, type SeedSummary } from '../src/seed/summary.ts';
+import { REFERENCE_YEAR } from '../src/seed/timeline.ts';
+import { registrationFacts } from '../../services/residents/src/domain/personal-facts.ts';
+import { placementError } from '../../services/organisations/src/domain/organisation-tree.ts';
+
+// Seeding the street scale takes a few seconds on FerretDB; two seeds and the checks stay well under a minute.
+const SETUP_TIMEOUT_MS = 120_000;
+const NOW = new Date('2026-03-16T02:00:00Z');
+
+const hex = (id: { toHexString(): string } | null | undefined) => id?.toHexString() ?? null;
+
+/** A digest of every id in both databases, collection by collection. */
+async function idDigest(databases: SeedDatabases): Promise<string> {
+  const hash = createHash('sha256');
+  for (const model of [...Object.values(databases.organisations), ...Object.values(databases.residents)]) {
+    const documents = await model.collection.find({}, { projection: { _id: 1 } }).toArray();
+    hash.update(`${model.collection.collectionName}:${documents.map((document) => document._id.toHexString()).sort().join(',')}\n`);
+  }
+  return hash.digest('hex');
+}
+
+describe('npm run seed (street scale)', () => {
+  const uri = inject('mongoUri');
+  const prefix = () => `test_${randomBytes(4).toString('hex')}_seed_`;
+  const prefixes = [prefix(), prefix()] as const;
+  let first: SeedSummary;
+  let second: SeedSummary;
+  let databases: SeedDatabases;
+  let twin: SeedDatabases;
+
+  beforeAll(async () => {
+    first = await seed(uri, { databasePrefix: prefixes[0], now: NOW });
+    second = await seed(uri, { databasePrefix: prefixes[1], now: NOW });
+    databases = await openSeedDatabases(uri, prefixes[0]);
+    twin = await openSeedDatabases(uri, prefixes[1]);
+  }, SETUP_TIMEOUT_MS);
+
+  afterAll(async () => {
+    for (const opened of [databases, twin]) {
+      await opened?.drop();
+      await opened?.close();
+    }
+  });
+
+  it('writes the same records with the same ids on every run', async () => {
+    expect(second.counts).toEqual(first.counts);
+    expect(await countCollections(databases)).toEqual(first.counts);
+    expect(await countCollections(twin)).toEqual(first.counts);
+    expect(await idDigest(twin)).toBe(await idDigest(databases));
+    const sampleIds = ({ districtId, streetId, communityIds, sampleResidentId, sampleStaff }: SeedSummary) => ({ districtId, streetId, communityIds, sampleResidentId, sampleStaff });
+    expect(sampleIds(second)).toEqual(sampleIds(first));
+    expect(first.communityIds).toHaveLength(6);
+  });
+
+  it('builds the Jianye tree: one district, Jiangxinzhou street and its six communities, each fully staffed', async () => {
+    const organisations = await databases.organisations.Organisation.find({}).lean();
+    const byId = new Map(organisations.map((organisation) => [organisation._id.toHexString(), organisation]));
+    const misplaced = organisations.filter((organisation) => placementError(organisation.kind, organisation.parentId ? byId.get(organisation.parentId.toHexString())!.kind : null) !== null);
+    const badPaths = organisations.filter((organisation) => {
+      const parent = organisation.parentId ? byId.get(organisation.parentId.toHexString())! : null;
+      return JSON.stringify([...(parent?.path ?? []), organisation._id]) !== JSON.stringify(organisation.path);
+    });
+    expect(misplaced).toEqual([]);
+    expect(badPaths).toEqual([]);
+    expect(new Set(organisations.map((organisation) => `${hex(organisation.parentId)}:${organisation.name}`)).size).toBe(organisations.length);
+    expect(byId.get(first.districtId!)!.name).toBe('中共南京市建邺区委员会');
+    expect(byId.get(first.streetId!)!.name).toBe('江心洲街道党工委');
+    expect(first.communityIds.map((id) => byId.get(id)!.name)).toEqual(['新城社区党委', '洲岛家园社区党委', '贤坤社区党委', '清荷园社区党委', '江岛社区党委', '滨江社区党委']);
+
+    const kindsUnder = (communityId: string) => {
+      const counts: Record<string, number> = {};
+      for (const organisation of organisations) if (hex(organisation.parentId) === communityId) counts[organisation.kind] = (counts[organisation.kind] ?? 0) + 1;
+      return counts;
+    };
+    const agreements = await databases.organisations.Agreement.find({}).lean();
+    const partnerships = await databases.organisations.Partnership.find({}).lean();
+    for (const communityId of first.communityIds) {
+      const { PARTY_BRANCH: branches, CO_BUILDING_UNIT: units, ...fixed } = kindsUnder(communityId);
+      expect(fixed).toEqual({ RESIDENTS_COMMITTEE: 1, SERVICE_CENTRE: 1, PROPERTY_COMPANY: 1, OWNERS_COMMITTEE: 1, VOLUNTEER_TEAM: 2 });
+      expect([2, 3, 4]).toContain(branches);
+      expect([3, 4, 5]).toContain(units);
+      expect(partnerships.filter((partnership) => hex(partnership.communityId) === communityId)).toHaveLength(units!);
+      expect(agreements.filter((agreement) => hex(agreement.communityId) === communityId)).toHaveLength(1);
+    }
+  });
+
+  it('keeps every micro-grid at 30 to 100 households, each with a responsible resident and a party branch', async () => {
+    const grids = await databases.organisations.Grid.find({}).lean();
+    const households = await databases.residents.Household.find({}, { gridId: 1 }).lean();
+    const perGrid = new Map<string, number>();
+    for (const household of households) perGrid.set(household.gridId.toHexString(), (perGrid.get(household.gridId.toHexString()) ?? 0) + 1);
+    const micro = grids.filter((grid) => grid.level === 'MICRO');
+    const outside = micro.map((grid) => ({ grid: grid.name, households: perGrid.get(grid._id.toHexString()) ?? 0 })).filter(({ households }) => households < 30 || households > 100);
+    expect(outside).toEqual([]);
+    expect(micro.filter((grid) => grid.responsiblePersonId === null || grid.partyBranchId === null)).toEqual([]);
+    expect(households.filter((household) => !micro.some((grid) => grid._id.equals(household.gridId)))).toEqual([]);
+    expect(grids.filter((grid) => grid.level === 'COMMUNITY')).toHaveLength(6);
+  });
+
+  it('keeps the 1310 limits: at most 3 members per core member and 10 households per member', async () => {
+    const memberPairings = await databases.residents.MemberPairing.find({}).lean();
+    const householdPairings = await databases.residents.HouseholdPairing.find({}).lean();
+    const tally = (ids: { toHexString(): string }[]) => {
+      const counts = new Map<string, number>();
+      for (const id of ids) counts.set(id.toHexString(), (counts.get(id.toHexString()) ?? 0) + 1);
+      return [...counts.values()];
+    };
+    expect(tally(memberPairings.map((pairing) => pairing.coreMemberId)).filter((count) => count > 3)).toEqual([]);
+    expect(tally(householdPairings.map((pairing) => pairing.memberId)).filter((count) => count > 10)).toEqual([]);
+    expect(memberPairings.filter((pairing) => pairing.slot < 0 || pairing.slot > 2)).toEqual([]);
+    expect(householdPairings.filter((pairing) => pairing.slot < 0 || pairing.slot > 9)).toEqual([]);
+    const residents = new Map((await databases.residents.Resident.find({ partyMembership: { $exists: true } }, { partyMembership: 1 }).lean()).map((resident) => [resident._id.toHexString(), resident]));
+    expect(memberPairings.filter((pairing) => !residents.get(pairing.coreMemberId.toHexString())?.partyMembership?.core)).toEqual([]);
+    expect(householdPairings.filter((pairing) => residents.get(pairing.memberId.toHexString())?.partyMembership?.core !== false)).toEqual([]);
+  });
+
+  it("gives every resident their household's grid, community and organisation path", async () => {
+    const households = new Map((await databases.residents.Household.find({}).lean()).map((household) => [household._id.toHexString(), household]));
+    const residents = await databases.residents.Resident.find({}, { householdId: 1, gridId: 1, communityId: 1, organisationPath: 1 }).lean();
+    const mismatched = residents.filter((resident) => {
+      const household = households.get(resident.householdId.toHexString());
+      return (
+        !household ||
+        !household.gridId.equals(resident.gridId) ||
+        !household.communityId.equals(resident.communityId) ||
+        JSON.stringify(household.organisationPath) !== JSON.stringify(resident.organisationPath)
+      );
+    });
+    expect(mismatched).toEqual([]);
+    expect(residents.length).toBe(first.counts.residents);
+  });
+
+  it('registers only residents the residents service itself would accept', async () => {
+    const residents = await databases.residents.Resident.find({}).lean();
+    const refused = residents.flatMap((resident) => {
+      const { name, gender, birthYear, phone, specialCare } = resident;
+      const facts = { name, gender, birthYear, phone, idNumber: resident.idNumber ?? null, specialCare };
+      try {
+        return isDeepStrictEqual(registrationFacts(facts, REFERENCE_YEAR), facts) ? [] : [{ name, reason: 'would be stored differently' }];
+      } catch (error) {
+        return [{ name, reason: (error as Error).message }];
+      }
+    });
+    expect(refused).toEqual([]);
+    expect(residents.filter((resident) => resident.phone !== null && !/^1[3-9]\d{9}$/.test(resident.phone))).toEqual([]);
+    expect(residents.filter((resident) => 'idNumber' in resident && resident.idNumber === null)).toEqual([]);
+    const members = residents.filter((resident) => resident.partyMembership);
+    expect(members.filter((member) => member.partyMembership!.since.getUTCFullYear() < member.birthYear! + 18)).toEqual([]);
+    // About a tenth are party members and a fifth volunteers.
+    expect(members.length / residents.length).toBeCloseTo(0.1, 1);
+    expect(residents.filter((resident) => resident.volunteerProfile).length / residents.length).toBeCloseTo(0.2, 1);
+  });
+
+  it('numbers every points ledger 1, 2, 3... with a running balance that never goes below zero', async () => {
+    const entries = await databases.residents.PointsEntry.find({}).sort({ residentId: 1, sequence: 1 }).lean();
+    const problems: string[] = [];
+    let current = '';
+    let expected = { sequence: 0, balance: 0 };
+    for (const entry of entries) {
+      if (entry.residentId.toHexString() !== current) {
+        current = entry.residentId.toHexString();
+        expected = { sequence: 0, balance: 0 };
+      }
+      expected = { sequence: expected.sequence + 1, balance: expected.balance + entry.amount };
+      if (entry.sequence !== expected.sequence || entry.balanceAfter !== expected.balance || entry.balanceAfter < 0) problems.push(`${current} #${entry.sequence}`);
+    }
+    expect(problems).toEqual([]);
+    expect(entries.length).toBe(first.counts.pointsEntries);
+  });
+
+  it('never signs up more residents than an activity has seats', async () => {
+    const activities = new Map((await databases.organisations.Activity.find({}, { capacity: 1 }).lean()).map((activity) => [activity._id.toHexString(), activity.capacity]));
+    const signUps = await databases.organisations.ActivitySignUp.find({}).lean();
+    const seats = new Map<string, number[]>();
+    for (const signUp of signUps) seats.set(signUp.activityId.toHexString(), [...(seats.get(signUp.activityId.toHexString()) ?? []), signUp.seat]);
+    const overbooked = [...seats].filter(([activityId, taken]) => {
+      const capacity = activities.get(activityId)!;
+      return taken.length > capacity || new Set(taken).size !== taken.length || taken.some((seat) => seat < 1 || seat > capacity);
+    });
+    expect(overbooked).toEqual([]);
+    const checkIns = await databases.organisations.ActivityCheckIn.find({}).lean();
+    const signedUp = new Set(signUps.map((signUp) => `${signUp.activityId.toHexString()}:${signUp.residentId.toHexString()}`));
+    expect(checkIns.filter((checkIn) => !signedUp.has(`${checkIn.activityId.toHexString()}:${checkIn.residentId.toHexString()}`) || checkIn.hours <= 0)).toEqual([]);
+  });
+
+  it('reads the summary back instead of seeding again when data is there', async () => {
+    const lines: string[] = [];
+    const again = await seedIfEmpty(uri, (line) => lines.push(line), { databasePrefix: prefixes[0] });
+    expect({ ...again, elapsedMs: 0 }).toEqual({ ...first, scale: null, seeded: false, insertSeconds: {}, elapsedMs: 0 });
+    expect(lines).toEqual([`sample data: already there (${first.counts.organisations} organisations, ${first.counts.residents} residents)`]);
+  });
+
+  it('refuses to seed over existing data without reset, writing nothing', async () => {
+    await expect(seed(uri, { databasePrefix: prefixes[0], now: NOW })).rejects.toThrow(SeedRefusedError);
+    expect(await countCollections(databases)).toEqual(first.counts);
+  });
+});
