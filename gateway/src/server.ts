@@ -46,6 +46,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     logger,
+    // Shutdown is ours (main.ts); Apollo's own signal handlers would race it and hang stop().
+    stopOnTerminationSignals: false,
     validationRules: [queryLimitsRule(options.limits ?? DEFAULT_QUERY_LIMITS)],
     formatError: formatGatewayError(logger),
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',

@@ -57,6 +57,8 @@ export async function startSubgraph<TModels extends object, TLoaders>(
   const apollo = new ApolloServer<SubgraphContext<TModels, TLoaders>>({
     schema: buildSchema(definition),
     logger,
+    // Shutdown is ours (run.ts); Apollo's own signal handlers would race it and hang stop().
+    stopOnTerminationSignals: false,
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
     // Inline traces feed a usage-reporting service this graph does not use.
