@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, scaleFlag, uriFlag } from '../command-line.ts';
 import { dropDatabases, serviceUri } from '../bench/databases.ts';
 import { runLoad, summarise } from '../bench/measure.ts';
 import { countCommands, formatResults, formatSeed, type ScenarioResult } from '../bench/report.ts';
 import { buildScenarios, ScenarioFailedError, send, type Scenario } from '../bench/scenarios.ts';
 import { startDatabase, type DatabaseHandle } from '../database/start-database.ts';
-import { isScale, SCALES, type Scale } from '../seed/plan.ts';
+import type { Scale } from '../seed/plan.ts';
 import { seconds, seed } from '../seed/seed.ts';
 // By relative path, not as @civic/test-harness: the harness depends on @civic/infra, so a package
 // dependency back would be a cycle. The bench is a tool that borrows the harness's stack.
@@ -31,44 +31,22 @@ interface Flags {
   uri: string | undefined;
 }
 
-function usageError(message: string): never {
-  console.error(`bench: ${message}\n${USAGE}`);
-  process.exit(2);
-}
-
-function positiveInteger(flag: string, value: string): number {
-  if (!/^[1-9]\d*$/.test(value)) usageError(`--${flag} must be a positive whole number, not "${value}"`);
-  return Number(value);
-}
-
 function parseFlags(): Flags {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        scale: { type: 'string', default: 'street' },
-        requests: { type: 'string', default: '200' },
-        concurrency: { type: 'string', default: '4' },
-        uri: { type: 'string' },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    usageError((error as Error).message);
-  }
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  if (!isScale(values.scale)) usageError(`--scale must be one of ${SCALES.join(', ')}, not "${values.scale}"`);
-  if (values.uri !== undefined && !/^mongodb(\+srv)?:\/\//.test(values.uri)) usageError(`--uri must start with mongodb:// or mongodb+srv://, not "${values.uri}"`);
+  const { values, usageError } = parseCommandLine('bench', USAGE, {
+    scale: { type: 'string', default: 'street' },
+    requests: { type: 'string', default: '200' },
+    concurrency: { type: 'string', default: '4' },
+    uri: { type: 'string' },
+  });
+  const positiveInteger = (flag: string, value: unknown): number => {
+    if (typeof value !== 'string' || !/^[1-9]\d*$/.test(value)) return usageError(`--${flag} must be a positive whole number, not "${String(value)}"`);
+    return Number(value);
+  };
   return {
-    scale: values.scale,
+    scale: scaleFlag(values.scale, usageError),
     requests: positiveInteger('requests', values.requests),
     concurrency: positiveInteger('concurrency', values.concurrency),
-    uri: values.uri,
+    uri: uriFlag(values.uri, usageError),
   };
 }
 

@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
+import { parseCommandLine, scaleFlag, uriFlag } from '../command-line.ts';
 import { startDatabase, type DatabaseHandle } from '../database/start-database.ts';
-import { isScale, SCALES, type Scale } from '../seed/plan.ts';
+import type { Scale } from '../seed/plan.ts';
 import { seconds, seed, SeedRefusedError } from '../seed/seed.ts';
 import type { SeedSummary } from '../seed/summary.ts';
 
@@ -14,29 +14,13 @@ const USAGE = `Usage: npm run seed -- [--scale street|district] [--reset] [--uri
   --reset   drop the seeded databases (civic_organisations, civic_residents) first
   --uri     the database server; default MONGODB_URI, else the embedded database`;
 
-function usageError(message: string): never {
-  console.error(`seed: ${message}\n${USAGE}`);
-  process.exit(2);
-}
-
 function parseFlags(): { scale: Scale; reset: boolean; uri: string | undefined } {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: { scale: { type: 'string', default: 'street' }, reset: { type: 'boolean', default: false }, uri: { type: 'string' }, help: { type: 'boolean', default: false } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    usageError((error as Error).message);
-  }
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  if (!isScale(values.scale)) usageError(`--scale must be one of ${SCALES.join(', ')}, not "${values.scale}"`);
-  if (values.uri !== undefined && !/^mongodb(\+srv)?:\/\//.test(values.uri)) usageError(`--uri must start with mongodb:// or mongodb+srv://, not "${values.uri}"`);
-  return { scale: values.scale, reset: values.reset, uri: values.uri };
+  const { values, usageError } = parseCommandLine('seed', USAGE, {
+    scale: { type: 'string', default: 'street' },
+    reset: { type: 'boolean', default: false },
+    uri: { type: 'string' },
+  });
+  return { scale: scaleFlag(values.scale, usageError), reset: values.reset === true, uri: uriFlag(values.uri, usageError) };
 }
 
 function printSummary(summary: SeedSummary): void {
