@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeSupergraph, CompositionError } from '../src/compose/compose-supergraph.ts';
-import { readSupergraphConfig } from '../src/compose/supergraph-config.ts';
+import { readFile } from 'node:fs/promises';
+import { readSupergraphConfig, SUPERGRAPH_OUTPUT_PATH } from '../src/compose/supergraph-config.ts';
 
 describe('composition', () => {
   it('composes every subgraph listed in infra/supergraph.yaml', async () => {
@@ -9,6 +10,11 @@ describe('composition', () => {
     for (const subgraph of subgraphs) {
       expect(supergraph).toContain(`@join__graph(name: "${subgraph.name}", url: "${subgraph.routingUrl}")`);
     }
+  });
+
+  it('has infra/supergraph.graphql up to date with the subgraph schemas (else run npm run compose)', async () => {
+    const committed = await readFile(SUPERGRAPH_OUTPUT_PATH, 'utf8');
+    expect(committed).toBe(composeSupergraph(await readSupergraphConfig()));
   });
 
   it('fails naming the problem when two subgraphs disagree', () => {
