@@ -115,7 +115,9 @@ try {
     console.error(`[bench] ${error.message}; the figures would measure failures, so none are printed:`);
     console.error(JSON.stringify(error.response.errors, null, 2));
   } else {
-    console.error(`[bench] failed: ${(error as Error).stack ?? String(error)}`);
+    // A failed fetch says why only in its cause (a refused or closed connection, a timeout).
+    const cause = (error as Error).cause;
+    console.error(`[bench] failed: ${(error as Error).stack ?? String(error)}${cause instanceof Error ? `\ncaused by: ${cause.stack ?? cause.message}` : ''}`);
   }
   process.exitCode = 1;
 } finally {
