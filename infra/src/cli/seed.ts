@@ -5,13 +5,13 @@ import { seconds, seed, SeedRefusedError } from '../seed/seed.ts';
 import type { SeedSummary } from '../seed/summary.ts';
 
 /**
- * `npm run seed`: deterministic sample data in the organisations and residents databases.
+ * `npm run seed`: deterministic sample data in every service's database.
  *   npm run seed -- [--scale street|district] [--reset] [--uri mongodb://host:port]
  */
 const USAGE = `Usage: npm run seed -- [--scale street|district] [--reset] [--uri <mongodb uri>]
   --scale   street (default): one street, 6 communities, ~3,400 residents
             district: 12 streets of ~10 communities, ~200,000 residents
-  --reset   drop the seeded databases (civic_organisations, civic_residents) first
+  --reset   drop the seeded databases (civic_<service>) first
   --uri     the database server; default MONGODB_URI, else the embedded database`;
 
 function parseFlags(): { scale: Scale; reset: boolean; uri: string | undefined } {
@@ -35,7 +35,7 @@ function printSummary(summary: SeedSummary): void {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
   console.log(['', line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n'));
-  console.log(`\nSeeded the ${summary.scale} scale into ${summary.databases.organisations} and ${summary.databases.residents} in ${seconds(summary.elapsedMs)} s.`);
+  console.log(`\nSeeded the ${summary.scale} scale into ${Object.values(summary.databases).join(', ')} in ${seconds(summary.elapsedMs)} s.`);
   console.log(`  district ${summary.districtId}, street ${summary.streetId}, communities ${summary.communityIds.join(', ')}`);
   console.log(`  a resident: ${summary.sampleResidentId}; a grid worker: ${summary.sampleStaff?.residentId} (scope ${summary.sampleStaff?.scope.join(', ')})`);
 }

@@ -1,57 +1,55 @@
-import type { Collection } from 'mongoose';
+import type { Collection, Connection } from 'mongoose';
 import { buildIndexes, connectServiceDatabase, type ServiceDatabase } from '@civic/service-kit';
-import { createModels as createOrganisationModels } from '../../../services/organisations/src/models/index.ts';
-import { createModels as createResidentModels } from '../../../services/residents/src/models/index.ts';
+import { SEEDED_SERVICE_NAMES, SEEDED_SERVICES, type SeededService, type ServiceModels } from './seeded-services.ts';
 
 /** The seed writes into each service's own database, through that service's own models. */
 export const DEFAULT_DATABASE_PREFIX = 'civic_';
 
-export interface SeedDatabases {
-  names: { organisations: string; residents: string };
-  organisations: ReturnType<typeof createOrganisationModels>;
-  residents: ReturnType<typeof createResidentModels>;
+export type SeedDatabases = ServiceModels & {
+  names: Record<SeededService, string>;
   buildIndexes(): Promise<void>;
   drop(): Promise<void>;
   close(): Promise<void>;
-}
+};
 
 export function databaseNames(prefix: string): SeedDatabases['names'] {
-  return { organisations: `${prefix}organisations`, residents: `${prefix}residents` };
+  return Object.fromEntries(SEEDED_SERVICE_NAMES.map((service) => [service, `${prefix}${service}`])) as SeedDatabases['names'];
 }
 
 export async function openSeedDatabases(uri: string, prefix = DEFAULT_DATABASE_PREFIX): Promise<SeedDatabases> {
   const names = databaseNames(prefix);
-  const connections: ServiceDatabase[] = [];
+  const connections: Connection[] = [];
   try {
-    connections.push(await connectServiceDatabase(uri, names.organisations));
-    connections.push(await connectServiceDatabase(uri, names.residents));
+    for (const service of SEEDED_SERVICE_NAMES) {
+      const database: ServiceDatabase = await connectServiceDatabase(uri, names[service]);
+      connections.push(database.connection);
+    }
   } catch (error) {
-    await Promise.all(connections.map(({ connection }) => connection.close()));
+    await Promise.all(connections.map((connection) => connection.close()));
     throw error;
   }
-  const [organisationsDatabase, residentsDatabase] = connections as [ServiceDatabase, ServiceDatabase];
-  const organisations = createOrganisationModels(organisationsDatabase.connection);
-  const residents = createResidentModels(residentsDatabase.connection);
+  const models = Object.fromEntries(
+    SEEDED_SERVICE_NAMES.map((service, index) => [service, SEEDED_SERVICES[service](connections[index]!)]),
+  ) as ServiceModels;
   return {
+    ...models,
     names,
-    organisations,
-    residents,
     buildIndexes: async () => {
-      await buildIndexes(organisations);
-      await buildIndexes(residents);
+      for (const service of SEEDED_SERVICE_NAMES) await buildIndexes(models[service]);
     },
     drop: async () => {
-      await organisationsDatabase.connection.dropDatabase();
-      await residentsDatabase.connection.dropDatabase();
+      for (const connection of connections) await connection.dropDatabase();
     },
     close: async () => {
-      await organisationsDatabase.connection.close();
-      await residentsDatabase.connection.close();
+      await Promise.all(connections.map((connection) => connection.close()));
     },
   };
 }
 
-/** How much is already there: a seed on top of existing data would mix two worlds. */
+/**
+ * How much is already there: a seed on top of existing data would mix two worlds. Every other
+ * service's sample data hangs off these two, so they say whether a seed ran.
+ */
 export async function existingRecords(databases: SeedDatabases): Promise<{ organisations: number; residents: number }> {
   return {
     organisations: await documentCount(databases.organisations.Organisation.collection),

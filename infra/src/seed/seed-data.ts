@@ -11,9 +11,9 @@ import type {
   ResidentDocument,
 } from '../../../services/residents/src/models/index.ts';
 import { organiseActivities, type ActivityRecords, type ActivitySetting } from './activities-seed.ts';
-import { layOutCommunity } from './community-layout.ts';
+import { layOutCommunity, type CommunityLayout } from './community-layout.ts';
 import { ObjectIdSource } from './object-ids.ts';
-import { buildOrganisationTree, type CommunityOrganisations, type StreetOrganisations } from './organisations-seed.ts';
+import { buildOrganisationTree, type CommunityOrganisations, type OrganisationTree, type StreetOrganisations } from './organisations-seed.ts';
 import { assignGridResponsibles, enrolPartyMembers, pairCommunity } from './party-seed.ts';
 import { partnerCommunity, signAgreement } from './partnerships-seed.ts';
 import { IdNumberRegistry } from './personal-numbers.ts';
@@ -21,12 +21,15 @@ import type { ScalePlan } from './plan.ts';
 import { keepPointsLedgers } from './points-seed.ts';
 import { publishPosts, type PostSetting } from './posts-seed.ts';
 import { Random, SEED } from './random.ts';
-import { populateCommunity } from './residents-seed.ts';
+import { populateCommunity, type CommunityPeople } from './residents-seed.ts';
 import { COMMUNITY_VENUES, COMPOUND_VENUES } from './text/civic-text.ts';
 import { Timeline } from './timeline.ts';
 import { enrolVolunteers } from './volunteers-seed.ts';
 
-/** Every generated record, by service and by model name (as each service's `createModels` names them). */
+/**
+ * Every generated record, by service (as SEEDED_SERVICES names them) and by model name (as each
+ * service's `createModels` names them).
+ */
 export interface SeedData {
   organisations: {
     Organisation: OrganisationDocument[];
@@ -47,18 +50,53 @@ export interface SeedData {
   };
 }
 
+/** One community as the organisations and residents seed made it, for the services that build on it. */
+export interface SeededCommunity {
+  street: StreetOrganisations;
+  organisations: CommunityOrganisations;
+  layout: CommunityLayout;
+  people: CommunityPeople;
+  partyMembers: ResidentDocument[];
+  volunteers: ResidentDocument[];
+  agreement: AgreementDocument;
+}
+
+/**
+ * Everything the organisations and residents seed made. Each further service generates its
+ * section from it, with its own random stream (`random.fork('<service>')`) and the shared ids
+ * and timeline, so that adding a service changes no record of another.
+ */
+export interface SeedWorld {
+  plan: ScalePlan;
+  tree: OrganisationTree;
+  communities: SeededCommunity[];
+  base: Pick<SeedData, 'organisations' | 'residents'>;
+  timeline: Timeline;
+  random: Random;
+  ids: ObjectIdSource;
+}
+
 /**
  * Generates the whole data set in memory, in a fixed order from named random streams: the same
  * plan and seed day always give the same records and ids.
  */
 export function generateSeedData(plan: ScalePlan, now: Date): SeedData {
+  const world = generateSeedWorld(plan, now);
+  return {
+    ...world.base,
+    // Each further service: its section, generated from the world.
+  };
+}
+
+function generateSeedWorld(plan: ScalePlan, now: Date): SeedWorld {
   const random = new Random(SEED);
   const ids = new ObjectIdSource(random.fork('ids'));
   const timeline = new Timeline(now);
   const tree = buildOrganisationTree(plan, random.fork('organisations'), ids);
   const activities: ActivityRecords = { activities: [], signUps: [], checkIns: [] };
   const registry = new IdNumberRegistry();
-  const data: SeedData = {
+  const communities: SeededCommunity[] = [];
+  const base: SeedWorld['base'] = {
     organisations: { Organisation: tree.all, Grid: [], Partnership: [], Agreement: [], Activity: activities.activities, ActivitySignUp: activities.signUps, ActivityCheckIn: activities.checkIns, Post: [] },
     residents: { Resident: [], Household: [], MemberPairing: [], HouseholdPairing: [], PointsEntry: [] },
   };
@@ -74,27 +112,29 @@ export function generateSeedData(plan: ScalePlan, now: Date): SeedData {
       assignGridResponsibles(layout, people, stream.fork('responsibles'));
       const pairings = pairCommunity(layout, people, members, stream.fork('pairings'), ids);
       const volunteers = enrolVolunteers(people.residents, community, street, stream.fork('volunteers'));
-      data.organisations.Grid.push(...layout.grids);
-      data.organisations.Partnership.push(...partnerCommunity(community, stream.fork('partnerships'), ids));
-      data.organisations.Agreement.push(signAgreement(community, stream.fork('agreement'), ids));
-      data.residents.Household.push(...layout.households);
-      data.residents.Resident.push(...people.residents);
-      data.residents.MemberPairing.push(...pairings.memberPairings);
-      data.residents.HouseholdPairing.push(...pairings.householdPairings);
+      base.organisations.Grid.push(...layout.grids);
+      base.organisations.Partnership.push(...partnerCommunity(community, stream.fork('partnerships'), ids));
+      const agreement = signAgreement(community, stream.fork('agreement'), ids);
+      base.organisations.Agreement.push(agreement);
+      base.residents.Household.push(...layout.households);
+      base.residents.Resident.push(...people.residents);
+      base.residents.MemberPairing.push(...pairings.memberPairings);
+      base.residents.HouseholdPairing.push(...pairings.householdPairings);
+      communities.push({ street, organisations: community, layout, people, partyMembers: members, volunteers, agreement });
 
       const count = stream.within(plan.activitiesPerCommunity);
       organiseActivities(communityActivities(community, people.residents, volunteers), count, timeline, stream.fork('activities'), ids, activities);
-      publishPosts(communityPosts(community), stream.within(plan.postsPerCommunity), timeline, stream.fork('posts'), ids, data.organisations.Post);
+      publishPosts(communityPosts(community), stream.within(plan.postsPerCommunity), timeline, stream.fork('posts'), ids, base.organisations.Post);
       streetResidents.push(...people.residents);
       streetVolunteers.push(...volunteers);
     });
     const stream = random.fork(`street-life:${streetIndex}`);
     organiseActivities(streetActivities(street, streetResidents, streetVolunteers), stream.within(plan.activitiesPerStreet), timeline, stream.fork('activities'), ids, activities);
-    publishPosts(streetPosts(street), stream.within(plan.postsPerStreet), timeline, stream.fork('posts'), ids, data.organisations.Post);
+    publishPosts(streetPosts(street), stream.within(plan.postsPerStreet), timeline, stream.fork('posts'), ids, base.organisations.Post);
   });
 
-  data.residents.PointsEntry = keepPointsLedgers(data.residents.Resident, activities, timeline, random.fork('points'), ids);
-  return data;
+  base.residents.PointsEntry = keepPointsLedgers(base.residents.Resident, activities, timeline, random.fork('points'), ids);
+  return { plan, tree, communities, base, timeline, random, ids };
 }
 
 function communityActivities(community: CommunityOrganisations, residents: ResidentDocument[], volunteers: ResidentDocument[]): ActivitySetting {

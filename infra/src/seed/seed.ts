@@ -4,11 +4,12 @@ import { DEFAULT_DATABASE_PREFIX, existingRecords, openSeedDatabases, type SeedD
 import { PLANS, type Scale } from './plan.ts';
 import { generateSeedData, type SeedData } from './seed-data.ts';
 import { readSampleIds, type SeedSummary } from './summary.ts';
+import { SEEDED_SERVICE_NAMES } from './seeded-services.ts';
 
 export interface SeedOptions {
   /** `street` (default, ~3,400 residents) or `district` (~200,000). */
   scale?: Scale;
-  /** Databases are `<prefix>organisations` and `<prefix>residents`; `civic_` by default. */
+  /** Databases are `<prefix><service>`, e.g. `civic_residents`; `civic_` by default. */
   databasePrefix?: string;
   log?: (line: string) => void;
   /** Progress bars with insert rates on stderr. */
@@ -23,7 +24,7 @@ export interface SeedOptions {
 export class SeedRefusedError extends Error {}
 
 /**
- * Fills the organisations and residents databases with deterministic sample data: generated in
+ * Fills every service's database with deterministic sample data: generated in
  * memory, then bulk-inserted through each service's own models, then indexed.
  */
 export async function seed(uri: string, options: SeedOptions = {}): Promise<SeedSummary> {
@@ -34,7 +35,7 @@ export async function seed(uri: string, options: SeedOptions = {}): Promise<Seed
   try {
     if (options.reset) {
       await databases.drop();
-      log(`dropped ${databases.names.organisations} and ${databases.names.residents}`);
+      log(`dropped ${Object.values(databases.names).join(', ')}`);
     } else {
       const existing = await existingRecords(databases);
       if (existing.organisations > 0 || existing.residents > 0) {
@@ -47,10 +48,10 @@ export async function seed(uri: string, options: SeedOptions = {}): Promise<Seed
 
     const generating = Date.now();
     const data = generateSeedData(PLANS[scale], options.now ?? new Date());
-    const total = [...Object.values(data.organisations), ...Object.values(data.residents)].reduce((sum, documents) => sum + documents.length, 0);
+    const total = SEEDED_SERVICE_NAMES.flatMap((service) => Object.values(data[service]) as unknown[][]).reduce((sum, documents) => sum + documents.length, 0);
     log(`generated ${total.toLocaleString('en-US')} records (${scale} scale) in ${seconds(Date.now() - generating)} s`);
 
-    log(`inserting into ${databases.names.organisations} and ${databases.names.residents}`);
+    log(`inserting into ${Object.values(databases.names).join(', ')}`);
     const counts: Record<string, number> = {};
     const insertSeconds: Record<string, number> = {};
     for (const insert of inserts(databases, data)) {
@@ -88,23 +89,16 @@ function insert<T>(model: Model<T>, documents: readonly T[]): Insert {
   return { collection: model.collection.collectionName, count: documents.length, run: (progress) => insertInBatches(model, documents, progress) };
 }
 
-/** Every collection, parents before the records that refer to them. */
-function inserts({ organisations, residents }: SeedDatabases, data: SeedData): Insert[] {
-  return [
-    insert(organisations.Organisation, data.organisations.Organisation),
-    insert(organisations.Grid, data.organisations.Grid),
-    insert(organisations.Partnership, data.organisations.Partnership),
-    insert(organisations.Agreement, data.organisations.Agreement),
-    insert(residents.Household, data.residents.Household),
-    insert(residents.Resident, data.residents.Resident),
-    insert(residents.MemberPairing, data.residents.MemberPairing),
-    insert(residents.HouseholdPairing, data.residents.HouseholdPairing),
-    insert(organisations.Activity, data.organisations.Activity),
-    insert(organisations.ActivitySignUp, data.organisations.ActivitySignUp),
-    insert(organisations.ActivityCheckIn, data.organisations.ActivityCheckIn),
-    insert(organisations.Post, data.organisations.Post),
-    insert(residents.PointsEntry, data.residents.PointsEntry),
-  ];
+/** Every collection, service by service in the order of SEEDED_SERVICES, each by its model name. */
+function inserts(databases: SeedDatabases, data: SeedData): Insert[] {
+  return SEEDED_SERVICE_NAMES.flatMap((service) => {
+    const models = databases[service] as Record<string, Model<unknown>>;
+    return Object.entries(data[service] as Record<string, unknown[]>).map(([modelName, documents]) => {
+      const model = models[modelName];
+      if (!model) throw new Error(`seed: the ${service} service has no model ${modelName}`);
+      return insert(model, documents);
+    });
+  });
 }
 
 export function seconds(milliseconds: number): string {

@@ -1,6 +1,7 @@
 import type { Collection } from 'mongoose';
 import type { Scale } from './plan.ts';
 import { documentCount, type SeedDatabases } from './databases.ts';
+import { SEEDED_SERVICE_NAMES } from './seeded-services.ts';
 
 /** What a seed produced, or what an earlier seed left, with ids worth trying queries on. */
 export interface SeedSummary {
@@ -58,10 +59,10 @@ export async function readSampleIds({ organisations }: SeedDatabases): Promise<S
   };
 }
 
-/** Documents per collection in both databases. */
-export async function countCollections({ organisations, residents }: SeedDatabases): Promise<Record<string, number>> {
+/** Documents per collection in every seeded database. */
+export async function countCollections(databases: SeedDatabases): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  const models: { collection: Collection }[] = [...Object.values(organisations), ...Object.values(residents)];
+  const models = SEEDED_SERVICE_NAMES.flatMap((service) => Object.values(databases[service]) as { collection: Collection }[]);
   for (const { collection } of models) counts[collection.collectionName] = await documentCount(collection);
   return counts;
 }
