@@ -1,0 +1,185 @@
+import { Types } from 'mongoose';
+import type { ResidentDocument } from '../../../services/residents/src/models/index.ts';
+import type { TimelineEntryDocument, WishDocument } from '../../../services/wishes/src/models/wish.ts';
+import type { WishCategory, WishChannel, WishKind, WishStatus } from '../../../services/wishes/src/domain/vocabulary.ts';
+import { nextStatus, type WishAction } from '../../../services/wishes/src/domain/wish-state-machine.ts';
+import { chooseHandler, organisationAtLevel, selectRoutingRule } from '../../../services/wishes/src/domain/routing-rules.ts';
+import { DEFAULT_DEADLINE_HOURS, closedOnTime, deadlinesFrom, dueAt, escalationLevel } from '../../../services/wishes/src/domain/deadlines.ts';
+import { PLANS } from './plan.ts';
+import { SEED_SUBJECT } from './party-seed.ts';
+import type { Random } from './random.ts';
+import type { SeedWorld, SeededCommunity } from './seed-data.ts';
+import { addDays, addHours } from './timeline.ts';
+
+/** The wishes service's sample data, by model name (as its createModels names them). */
+export interface WishRecords {
+  Wish: WishDocument[];
+  CommunitySettings: never[];
+  WishNotification: never[];
+}
+
+// About a million wishes over three years at district scale (~8,300 a community); a few hundred a
+// community for the sample street, enough for every state.
+const WISHES_PER_COMMUNITY = (world: SeedWorld): readonly [number, number] => (world.plan === PLANS.district ? [7_800, 8_800] : [140, 160]);
+const HISTORY_DAYS = 3 * 365;
+const RECENT_DAYS = 30;
+
+const WISH_TITLES = ['帮忙买菜送上门', '陪同去医院复诊', '教我用智能手机挂号', '帮忙更换灯泡', '孩子放学后临时照看', '帮忙修理漏水的水龙头', '想借一台轮椅', '帮忙代缴水电费'];
+const REQUEST_TITLES: Record<WishCategory, string[]> = {
+  GOVERNMENT_AFFAIRS: ['小区门口占道经营', '夜间施工噪音扰民', '咨询医保异地报销', '建议增设公交站点'],
+  SELF_GOVERNANCE: ['楼道堆放杂物', '邻里漏水纠纷', '建议增设晾衣架', '咨询居民议事会报名'],
+  MARKET_SERVICE: ['电梯停运', '地下车库照明损坏', '小区绿化带缺人修剪', '门禁系统失灵'],
+  PUBLIC_WELFARE: ['独居老人需要定期探访', '困难家庭子女课业辅导', '建议开设老年书法班', '残疾人出行需要帮助'],
+};
+const KINDS: readonly (readonly [WishKind, number])[] = [['WISH', 55], ['HELP', 25], ['CONSULT', 10], ['SUGGESTION', 10]];
+const CATEGORIES: readonly (readonly [WishCategory, number])[] = [['PUBLIC_WELFARE', 40], ['SELF_GOVERNANCE', 25], ['MARKET_SERVICE', 20], ['GOVERNMENT_AFFAIRS', 15]];
+const CHANNELS: readonly (readonly [WishChannel, number])[] = [['APP', 60], ['HOTLINE', 10], ['DOOR_TO_DOOR', 15], ['SERVICE_CENTRE', 10], ['MEETING', 5]];
+
+/** The actions each fate walks through, after SUBMIT; recent wishes stop part-way (still open). */
+const WISH_FATES: readonly (readonly [WishAction[], number])[] = [
+  [['PUBLISH', 'CLAIM', 'START_SERVICE', 'FULFIL', 'CONFIRM'], 70],
+  [['PUBLISH', 'CLAIM', 'FULFIL', 'AUTO_CONFIRM'], 12],
+  [['PUBLISH', 'CLAIM', 'HAND_BACK', 'CLAIM', 'FULFIL', 'CONFIRM'], 5],
+  [['PUBLISH', 'CLAIM', 'FULFIL', 'REOPEN', 'FULFIL', 'CONFIRM'], 3],
+  [['REJECT'], 5],
+  [['PUBLISH', 'WITHDRAW'], 5],
+];
+const REQUEST_FATES: readonly (readonly [WishAction[], number])[] = [
+  [['PUBLISH', 'ROUTE', 'ACKNOWLEDGE', 'RESOLVE', 'CONFIRM'], 72],
+  [['PUBLISH', 'ROUTE', 'ESCALATE', 'ACKNOWLEDGE', 'RESOLVE', 'CONFIRM'], 10],
+  [['PUBLISH', 'ROUTE', 'RESOLVE', 'AUTO_CONFIRM'], 8],
+  [['REJECT'], 5],
+  [['WITHDRAW'], 5],
+];
+
+/** Wishes and requests of every community, each walked through the service's own state machine. */
+export function generateWishes(world: SeedWorld): WishRecords {
+  const records: WishRecords = { Wish: [], CommunitySettings: [], WishNotification: [] };
+  const random = world.random.fork('wishes');
+  world.communities.forEach((community, index) => {
+    const stream = random.fork(`community:${index}`);
+    const count = stream.within(WISHES_PER_COMMUNITY(world));
+    for (let n = 0; n < count; n++) records.Wish.push(aWish(world, community, stream));
+  });
+  return records;
+}
+
+function aWish(world: SeedWorld, community: SeededCommunity, random: Random): WishDocument {
+  const requester = random.pick(community.people.residents);
+  const kind = random.weighted(KINDS);
+  const category = kind === 'WISH' ? 'PUBLIC_WELFARE' : random.weighted(CATEGORIES);
+  // One in ten from the last month, still under way in every state; the rest over three years.
+  const daysAgo = random.chance(0.1) ? random.int(0, RECENT_DAYS) : random.int(RECENT_DAYS + 1, HISTORY_DAYS);
+  const createdAt = world.timeline.at(-daysAgo, random.int(8, 20), random.int(0, 59));
+  const organisationPath = community.organisations.community.path;
+  const wish: WishDocument = {
+    _id: world.ids.next(),
+    kind,
+    category,
+    title: random.pick(kind === 'WISH' ? WISH_TITLES : REQUEST_TITLES[category]),
+    description: `${community.organisations.name}居民反映：${kind === 'WISH' ? '希望得到志愿者帮助' : '请相关单位尽快处理'}`,
+    tags: category === 'MARKET_SERVICE' ? ['物业'] : kind === 'WISH' ? ['助老'] : [],
+    urgency: random.chance(0.1) ? 'HIGH' : 'NORMAL',
+    channel: random.weighted(CHANNELS),
+    requesterId: requester._id,
+    recordedBy: SEED_SUBJECT,
+    communityId: community.organisations.community._id,
+    gridId: requester.gridId,
+    organisationPath,
+    status: 'SUBMITTED',
+    version: 0,
+    gridClaimantIds: [],
+    openedAt: null,
+    claimantKind: null,
+    claimantId: null,
+    claimantPath: [],
+    handlerId: null,
+    handlerPath: [],
+    handlingLevel: null,
+    routing: null,
+    escalations: 0,
+    acknowledgeDeadline: null,
+    resolveDeadline: null,
+    dueAt: null,
+    publishedAt: null,
+    takenAt: null,
+    completedAt: null,
+    closedOnTime: null,
+    autoConfirmAt: null,
+    rejectionReason: null,
+    feedback: null,
+    workOrders: [],
+    timeline: [entry('SUBMIT', createdAt, 'SUBMITTED')],
+    createdAt,
+    updatedAt: createdAt,
+  };
+  const fate = random.weighted(kind === 'WISH' ? WISH_FATES : REQUEST_FATES);
+  // The older the wish, the further along its fate; the last weeks hold every open state.
+  const ageDays = (world.timeline.today.getTime() - createdAt.getTime()) / 86_400_000;
+  const steps = ageDays > RECENT_DAYS ? fate.length : random.int(0, fate.length);
+  let at = createdAt;
+  for (const action of fate.slice(0, steps)) {
+    at = addHours(at, random.int(1, 30));
+    if (at > world.timeline.today) break;
+    apply(wish, action, at, community, random);
+  }
+  return wish;
+}
+
+function apply(wish: WishDocument, action: WishAction, at: Date, community: SeededCommunity, random: Random): void {
+  const status = nextStatus(wish, action);
+  if (status === null) throw new Error(`seed: a wish in ${wish.status} cannot ${action}`);
+  const path = wish.organisationPath.map((id) => id.toHexString());
+  const ids = (hexes: readonly string[]) => hexes.map((hex) => new Types.ObjectId(hex));
+  if (action === 'PUBLISH') Object.assign(wish, { publishedAt: at, openedAt: at });
+  if (action === 'REJECT') wish.rejectionReason = '不属于社区受理范围，已告知居民';
+  if (action === 'CLAIM') claim(wish, at, community, random);
+  if (action === 'HAND_BACK') Object.assign(wish, { claimantKind: null, claimantId: null, claimantPath: [], openedAt: at });
+  if (action === 'ROUTE') {
+    const rule = selectRoutingRule(wish.category, wish.tags);
+    const property = community.organisations.propertyCompany;
+    const handler = chooseHandler(rule, path, { propertyCompany: { id: property._id.toHexString(), path: property.path.map(String) }, byKind: new Map() });
+    const hours = handler.id === property._id.toHexString() ? { acknowledgeHours: community.agreement.responseDeadlineHours, resolveHours: community.agreement.resolutionDeadlineHours } : DEFAULT_DEADLINE_HOURS[wish.category];
+    Object.assign(wish, {
+      handlerId: new Types.ObjectId(handler.id),
+      handlerPath: ids(handler.path),
+      handlingLevel: rule.level,
+      routing: { ruleId: rule.id, description: rule.description, level: rule.level },
+      takenAt: at,
+      ...deadlinesFrom(at, hours),
+    });
+  }
+  if (action === 'ESCALATE') {
+    const level = escalationLevel(wish.handlingLevel ?? 'COMMUNITY') ?? 'DISTRICT';
+    const up = organisationAtLevel(path, level);
+    const deadlines = deadlinesFrom(at, DEFAULT_DEADLINE_HOURS[wish.category]);
+    Object.assign(wish, { handlerId: new Types.ObjectId(up.id), handlerPath: ids(up.path), handlingLevel: level, escalations: wish.escalations + 1, ...deadlines });
+  }
+  if (action === 'FULFIL' || action === 'RESOLVE') {
+    Object.assign(wish, { completedAt: at, closedOnTime: action === 'RESOLVE' ? closedOnTime(at, wish.resolveDeadline, wish.escalations) : null, autoConfirmAt: addDays(at, 7) });
+  }
+  if (action === 'REOPEN') Object.assign(wish, { completedAt: null, closedOnTime: null, autoConfirmAt: null });
+  if (action === 'CONFIRM' || action === 'AUTO_CONFIRM') {
+    const automatic = action === 'AUTO_CONFIRM';
+    const when = automatic ? addDays(wish.completedAt ?? at, 7) : at;
+    Object.assign(wish, { autoConfirmAt: null, feedback: { rating: automatic ? null : random.weighted([[5, 70], [4, 20], [3, 7], [2, 2], [1, 1]] as const), comment: null, automatic, at: when } });
+  }
+  Object.assign(wish, { status, version: wish.version + 1, updatedAt: at, dueAt: dueAt(status, wish) });
+  wish.timeline.push(entry(action, at, status));
+}
+
+function claim(wish: WishDocument, at: Date, community: SeededCommunity, random: Random): void {
+  const byResident = random.chance(0.6) && community.volunteers.length > 0;
+  const resident: ResidentDocument | null = byResident ? random.pick(community.volunteers) : null;
+  const organisation = random.pick([...community.organisations.branches, ...community.organisations.volunteerTeams, ...community.organisations.coBuildingUnits]);
+  Object.assign(wish, {
+    claimantKind: resident ? 'RESIDENT' : 'ORGANISATION',
+    claimantId: resident?._id ?? organisation._id,
+    claimantPath: resident ? community.organisations.community.path : organisation.path,
+    takenAt: at,
+  });
+}
+
+function entry(action: WishAction, at: Date, status: WishStatus): TimelineEntryDocument {
+  return { action, actor: SEED_SUBJECT, at, note: null, status };
+}

@@ -1,0 +1,127 @@
+import type { Types } from 'mongoose';
+import { hasRole, isStaff, scopeCovers, type Role, type Viewer } from '@civic/identity';
+import { forbidden, requireRole, requireSignedIn, unauthenticated } from '@civic/service-kit';
+import { PUBLIC_STATUSES } from './domain/vocabulary.ts';
+import type { WishDocument } from './models/wish.ts';
+
+/**
+ * Who may do what in the wishes subgraph.
+ *
+ * - A resident submits wishes for themself; staff (grid workers too) whose scope covers the
+ *   community record them for a resident who does not use a phone.
+ * - Community managers (COMMUNITY_WORKER, STREET_ADMIN, DISTRICT_ADMIN) whose scope covers the
+ *   wish's community publish or reject it, reassign a request, and set the community's claim
+ *   windows. Street managers (STREET_ADMIN, DISTRICT_ADMIN covering the street) dispatch work orders.
+ * - The requester withdraws (before anyone takes it up), confirms with a rating, or reopens; staff
+ *   covering the community may confirm or reopen on the requester's behalf (door-to-door visits).
+ * - Claimants: a resident with role VOLUNTEER (and a volunteer profile) or PARTY_MEMBER (and a
+ *   membership), for themself; or staff acting for an organisation of a claiming kind that their
+ *   scope covers. The claimant starts, fulfils and hands back its wish.
+ * - A request's handler is an organisation: staff whose scope covers it acknowledge, resolve and
+ *   read its queue and notifications; staff covering a work order's assignee close that order.
+ * - DISTRICT_ADMIN and SERVICE run the deadline sweep.
+ * - Reading: the requester, the claimant, the handler's staff, staff covering the community and
+ *   services see a wish in full; anyone else sees it once published, with the requester null; an
+ *   anonymous caller sees nothing personal. Stats and the handling sheet: staff in scope, analysts, services.
+ */
+
+const MANAGERS: Role[] = ['COMMUNITY_WORKER', 'STREET_ADMIN', 'DISTRICT_ADMIN'];
+const STREET_MANAGERS: Role[] = ['STREET_ADMIN', 'DISTRICT_ADMIN'];
+
+export function hex(path: readonly Types.ObjectId[]): string[] {
+  return path.map((id) => id.toHexString());
+}
+
+export function covers(viewer: Viewer, path: readonly Types.ObjectId[] | readonly string[]): boolean {
+  const ids = path.map((id) => (typeof id === 'string' ? id : id.toHexString()));
+  return isStaff(viewer) && scopeCovers(viewer, ids);
+}
+
+/** Who is calling, for the timeline. */
+export function actorOf(viewer: Viewer): string {
+  if (viewer.subject === null) throw unauthenticated();
+  return viewer.subject;
+}
+
+export function isRequester(viewer: Viewer, wish: Pick<WishDocument, 'requesterId'>): boolean {
+  return viewer.residentId !== null && viewer.residentId === wish.requesterId.toHexString();
+}
+
+export function isClaimant(viewer: Viewer, wish: Pick<WishDocument, 'claimantKind' | 'claimantId' | 'claimantPath'>): boolean {
+  if (wish.claimantKind === 'RESIDENT') return viewer.residentId !== null && viewer.residentId === wish.claimantId?.toHexString();
+  return wish.claimantKind === 'ORGANISATION' && covers(viewer, wish.claimantPath);
+}
+
+export function isHandlerStaff(viewer: Viewer, wish: Pick<WishDocument, 'handlerPath'>): boolean {
+  return wish.handlerPath.length > 0 && covers(viewer, wish.handlerPath);
+}
+
+type Visible = Pick<WishDocument, 'requesterId' | 'claimantKind' | 'claimantId' | 'claimantPath' | 'handlerPath' | 'organisationPath' | 'status'>;
+
+export function seesInFull(viewer: Viewer, wish: Visible): boolean {
+  return hasRole(viewer, 'SERVICE') || isRequester(viewer, wish) || isClaimant(viewer, wish) || isHandlerStaff(viewer, wish) || covers(viewer, wish.organisationPath);
+}
+
+export function canSeeWish(viewer: Viewer, wish: Visible): boolean {
+  return PUBLIC_STATUSES.includes(wish.status) || seesInFull(viewer, wish);
+}
+
+/** The same rule as a database filter, for listings. */
+export function visibleWishesFilter(viewer: Viewer): Record<string, unknown> {
+  if (hasRole(viewer, 'SERVICE')) return {};
+  const any: Record<string, unknown>[] = [{ status: { $in: PUBLIC_STATUSES } }];
+  if (viewer.residentId) any.push({ requesterId: viewer.residentId }, { claimantId: viewer.residentId });
+  if (isStaff(viewer) && viewer.scope.length > 0) {
+    any.push({ organisationPath: { $in: viewer.scope } }, { handlerPath: { $in: viewer.scope } }, { claimantPath: { $in: viewer.scope } });
+  }
+  return any.length === 1 ? any[0]! : { $or: any };
+}
+
+export function requireManager(viewer: Viewer, path: readonly Types.ObjectId[] | readonly string[], action: string): void {
+  requireSignedIn(viewer);
+  if (!hasRole(viewer, ...MANAGERS) || !covers(viewer, path)) throw forbidden(action);
+}
+
+export function requireStreetManager(viewer: Viewer, organisationPath: readonly Types.ObjectId[], action: string): void {
+  requireSignedIn(viewer);
+  // The community's path without the community itself: the street and above.
+  if (!hasRole(viewer, ...STREET_MANAGERS) || !covers(viewer, organisationPath.slice(0, -1))) throw forbidden(action);
+}
+
+export function requireStaffCovering(viewer: Viewer, path: readonly Types.ObjectId[] | readonly string[], action: string): void {
+  requireSignedIn(viewer);
+  if (!covers(viewer, path)) throw forbidden(action);
+}
+
+export function requireRequesterOrStaff(viewer: Viewer, wish: WishDocument, action: string): void {
+  requireSignedIn(viewer);
+  if (!isRequester(viewer, wish) && !covers(viewer, wish.organisationPath)) throw forbidden(action);
+}
+
+export function requireClaimant(viewer: Viewer, wish: WishDocument, action: string): void {
+  requireSignedIn(viewer);
+  if (!isClaimant(viewer, wish)) throw forbidden(action);
+}
+
+export function requireHandlerStaff(viewer: Viewer, wish: WishDocument, action: string): void {
+  requireSignedIn(viewer);
+  if (!isHandlerStaff(viewer, wish)) throw forbidden(action);
+}
+
+export function requireSweeper(viewer: Viewer): void {
+  requireRole(viewer, 'run the deadline sweep', 'DISTRICT_ADMIN', 'SERVICE');
+}
+
+/** Aggregates over a subtree: staff covering it, analysts and services. */
+export function requireReportReader(viewer: Viewer, path: readonly string[], action: string): void {
+  requireSignedIn(viewer);
+  if (hasRole(viewer, 'ANALYST', 'SERVICE') || covers(viewer, path)) return;
+  throw forbidden(action);
+}
+
+/** A resident claims for themself with role VOLUNTEER or PARTY_MEMBER. */
+export function requireResidentClaimer(viewer: Viewer): string {
+  requireSignedIn(viewer);
+  if (!viewer.residentId || !hasRole(viewer, 'VOLUNTEER', 'PARTY_MEMBER')) throw forbidden('claim a wish');
+  return viewer.residentId;
+}

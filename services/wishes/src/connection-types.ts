@@ -1,0 +1,31 @@
+import type { Connection, Edge } from '@civic/service-kit';
+import type { WishDocument } from './models/wish.ts';
+
+/** What the connection resolvers return (codegen maps the GraphQL connection types to these). */
+export type WishConnectionModel = Connection<WishDocument>;
+export type WishEdgeModel = Edge<WishDocument>;
+
+/** An entity of another subgraph as this one knows it: only its key. */
+export interface EntityReference {
+  /** Set where a union (WishClaimant) must tell a Resident from an Organisation. */
+  __typename?: 'Resident' | 'Organisation' | 'Grid';
+  id: string;
+}
+
+export interface HandlingSheetModel {
+  weekStart: Date;
+  weekEnd: Date;
+  groups: HandlingSheetGroupModel[];
+}
+
+export interface HandlingSheetGroupModel {
+  handler: EntityReference;
+  rows: { wish: WishDocument; ageHours: number; resolveDeadline: Date | null; overdue: boolean }[];
+}
+
+export interface CommunitySettingsModel {
+  communityId: string;
+  gridWindowHours: number;
+  communityWindowHours: number;
+  autoConfirmDays: number;
+}

@@ -1,0 +1,62 @@
+import type { ClaimLevel } from './vocabulary.ts';
+
+/**
+ * Who may claim a published wish (微心愿认领), level by level: first its own micro-grid (the
+ * grid's responsible person, its party branch, the party member paired with the household),
+ * after the grid window the whole community, after the community window the whole street.
+ */
+
+export interface ClaimWindows {
+  gridWindowHours: number;
+  communityWindowHours: number;
+  autoConfirmDays: number;
+}
+
+export const DEFAULT_CLAIM_WINDOWS: ClaimWindows = { gridWindowHours: 24, communityWindowHours: 72, autoConfirmDays: 7 };
+
+export const WINDOW_LIMITS = { minHours: 0, maxHours: 24 * 30, minDays: 1, maxDays: 60 } as const;
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+export function claimLevelAt(openedAt: Date, now: Date, windows: ClaimWindows): ClaimLevel {
+  const hoursOpen = (now.getTime() - openedAt.getTime()) / HOUR;
+  if (hoursOpen >= windows.communityWindowHours) return 'STREET';
+  if (hoursOpen >= windows.gridWindowHours) return 'COMMUNITY';
+  return 'GRID';
+}
+
+/** The settings' own consistency: the street opens no earlier than the community. */
+export function windowsError(windows: ClaimWindows): { field: string; message: string } | null {
+  if (windows.communityWindowHours < windows.gridWindowHours) {
+    return { field: 'communityWindowHours', message: 'must not be shorter than gridWindowHours' };
+  }
+  return null;
+}
+
+export function autoConfirmAt(completedAt: Date, windows: ClaimWindows): Date {
+  return new Date(completedAt.getTime() + windows.autoConfirmDays * DAY);
+}
+
+/** What the wish says about who may claim it. */
+export interface ClaimTarget {
+  /** The community's path (root..community). */
+  organisationPath: readonly string[];
+  /** Residents and organisations of the wish's own micro-grid, noted at publication. */
+  gridClaimantIds: readonly string[];
+}
+
+/** What the graph says about a would-be claimant. */
+export interface ClaimantReach {
+  id: string;
+  /** Organisation ids whose members the claimant counts among: its community and branch paths, its pairings. */
+  within: readonly string[];
+}
+
+export function mayClaim(target: ClaimTarget, claimant: ClaimantReach, level: ClaimLevel): boolean {
+  if (target.gridClaimantIds.includes(claimant.id)) return true;
+  const communityId = target.organisationPath.at(-1);
+  const streetId = target.organisationPath.at(-2);
+  if (level !== 'GRID' && communityId !== undefined && claimant.within.includes(communityId)) return true;
+  return level === 'STREET' && streetId !== undefined && claimant.within.includes(streetId);
+}

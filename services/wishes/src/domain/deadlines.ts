@@ -1,0 +1,56 @@
+import type { HandlingLevel, WishCategory } from './vocabulary.ts';
+
+/** Deadlines of a routed request (限期办结) and where an overdue one goes next. */
+
+export interface DeadlineHours {
+  acknowledgeHours: number;
+  resolveHours: number;
+}
+
+/** Defaults per category; a tripartite agreement's own figures win for the requests it covers. */
+export const DEFAULT_DEADLINE_HOURS: Readonly<Record<WishCategory, DeadlineHours>> = {
+  GOVERNMENT_AFFAIRS: { acknowledgeHours: 24, resolveHours: 7 * 24 },
+  SELF_GOVERNANCE: { acknowledgeHours: 24, resolveHours: 5 * 24 },
+  MARKET_SERVICE: { acknowledgeHours: 12, resolveHours: 3 * 24 },
+  PUBLIC_WELFARE: { acknowledgeHours: 48, resolveHours: 7 * 24 },
+};
+
+const HOUR = 3_600_000;
+
+export function deadlineHours(category: WishCategory, agreement: DeadlineHours | null): DeadlineHours {
+  return agreement ?? DEFAULT_DEADLINE_HOURS[category];
+}
+
+export function deadlinesFrom(start: Date, hours: DeadlineHours): { acknowledgeDeadline: Date; resolveDeadline: Date } {
+  return {
+    acknowledgeDeadline: new Date(start.getTime() + hours.acknowledgeHours * HOUR),
+    resolveDeadline: new Date(start.getTime() + hours.resolveHours * HOUR),
+  };
+}
+
+/**
+ * The deadline that matters now: acknowledgement while the handler has not taken the request up,
+ * resolution after. Null when nothing is due (the sweep and the overdue filter read this).
+ */
+export function dueAt(status: string, deadlines: { acknowledgeDeadline: Date | null; resolveDeadline: Date | null }): Date | null {
+  if (status === 'ROUTED') return deadlines.acknowledgeDeadline;
+  if (status === 'IN_SERVICE') return deadlines.resolveDeadline;
+  return null;
+}
+
+export function isOverdue(due: Date | null, now: Date): boolean {
+  return due !== null && due.getTime() <= now.getTime();
+}
+
+/** One level up the organisation tree; null at the top (a district's overdue request stays there). */
+export function escalationLevel(current: HandlingLevel): HandlingLevel | null {
+  if (current === 'COMMUNITY') return 'STREET';
+  if (current === 'STREET') return 'DISTRICT';
+  return null;
+}
+
+/** Whether a request closed by its deadline, for the on-time rate. */
+export function closedOnTime(closedAt: Date, resolveDeadline: Date | null, escalations: number): boolean | null {
+  if (resolveDeadline === null) return null;
+  return escalations === 0 && closedAt.getTime() <= resolveDeadline.getTime();
+}

@@ -1,0 +1,110 @@
+import { Types } from 'mongoose';
+import { isDuplicateKeyError } from '@civic/service-kit';
+import type { Models } from '../models/index.ts';
+import { WISH_FIELDS, type WishDocument } from '../models/wish.ts';
+import { DEFAULT_DEADLINE_HOURS, deadlinesFrom, escalationLevel } from '../domain/deadlines.ts';
+import { organisationAtLevel } from '../domain/routing-rules.ts';
+import { changeWish } from '../persistence/wish-changes.ts';
+
+/**
+ * The deadline job: each overdue request moves one level up the organisation tree (community →
+ * street → district) with fresh deadlines, a timeline entry and a notification for its new
+ * handler; fulfilled wishes left silent are confirmed automatically. Every write is conditional
+ * on the version read, and what it changes no longer matches, so running it twice for the same
+ * time moves nothing twice (and two replicas sweeping together move each request once).
+ */
+
+const BATCH = 200;
+const LEVEL_NAMES = { COMMUNITY: '社区', STREET: '街道', DISTRICT: '区' } as const;
+
+export interface SweepResult {
+  at: Date;
+  escalated: number;
+  autoConfirmed: number;
+}
+
+export async function sweepDeadlines(models: Models, now: Date, actor: string): Promise<SweepResult> {
+  const escalated = await eachBatch(models, { dueAt: { $lte: now }, handlingLevel: { $in: ['COMMUNITY', 'STREET'] } }, (wish) => escalate(models, wish, now, actor));
+  const autoConfirmed = await eachBatch(models, { autoConfirmAt: { $lte: now }, status: { $in: ['FULFILLED', 'RESOLVED'] } }, (wish) =>
+    autoConfirm(models, wish, now, actor),
+  );
+  return { at: now, escalated, autoConfirmed };
+}
+
+/** Walks the matching wishes in id order, a batch at a time; counts those the step changed. */
+async function eachBatch(models: Models, filter: Record<string, unknown>, step: (wish: WishDocument) => Promise<boolean>): Promise<number> {
+  let changed = 0;
+  let after: Types.ObjectId | null = null;
+  for (;;) {
+    const batch: WishDocument[] = await models.Wish.find(after ? { ...filter, _id: { $gt: after } } : filter, WISH_FIELDS)
+      .sort({ _id: 1 })
+      .limit(BATCH)
+      .lean<WishDocument[]>();
+    for (const wish of batch) if (await step(wish)) changed++;
+    if (batch.length < BATCH) return changed;
+    after = batch.at(-1)!._id;
+  }
+}
+
+async function escalate(models: Models, wish: WishDocument, now: Date, actor: string): Promise<boolean> {
+  const level = wish.handlingLevel && escalationLevel(wish.handlingLevel);
+  if (!level) return false;
+  const handler = organisationAtLevel(wish.organisationPath.map((id) => id.toHexString()), level);
+  const note = `逾期未办结，升级至${LEVEL_NAMES[level]}督办`;
+  const updated = await unlessChangedMeanwhile(() =>
+    changeWish(models, wish, {
+      steps: [{ action: 'ESCALATE', note }],
+      actor,
+      at: now,
+      set: {
+        handlerId: new Types.ObjectId(handler.id),
+        handlerPath: handler.path.map((id) => new Types.ObjectId(id)),
+        handlingLevel: level,
+        escalations: wish.escalations + 1,
+        ...deadlinesFrom(now, DEFAULT_DEADLINE_HOURS[wish.category]),
+      },
+    }),
+  );
+  if (!updated) return false;
+  await notify(models, updated, `诉求「${wish.title}」${note}，请及时办理`, now);
+  return true;
+}
+
+async function autoConfirm(models: Models, wish: WishDocument, now: Date, actor: string): Promise<boolean> {
+  const updated = await unlessChangedMeanwhile(() =>
+    changeWish(models, wish, {
+      steps: [{ action: 'AUTO_CONFIRM', note: '居民逾期未评价，系统自动确认' }],
+      actor,
+      at: now,
+      set: { feedback: { rating: null, comment: null, automatic: true, at: now }, autoConfirmAt: null },
+    }),
+  );
+  return updated !== null;
+}
+
+/** A wish someone changed while the sweep looked at it is left for the next run. */
+async function unlessChangedMeanwhile(write: () => Promise<WishDocument>): Promise<WishDocument | null> {
+  try {
+    return await write();
+  } catch (error) {
+    if ((error as { extensions?: { code?: string } }).extensions?.code === 'CONFLICT') return null;
+    throw error;
+  }
+}
+
+/** One notification per escalation (keyed by the wish's new version), even if a run is repeated after a crash. */
+async function notify(models: Models, wish: WishDocument, message: string, now: Date): Promise<void> {
+  if (!wish.handlerId) return;
+  try {
+    await models.WishNotification.create({
+      recipientId: wish.handlerId,
+      recipientPath: wish.handlerPath,
+      wishId: wish._id,
+      message,
+      eventKey: `${wish._id.toHexString()}:${wish.version}`,
+      createdAt: now,
+    });
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+  }
+}

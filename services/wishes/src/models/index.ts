@@ -1,0 +1,14 @@
+import type { Connection } from 'mongoose';
+import { wishModel } from './wish.ts';
+import { communitySettingsModel } from './community-settings.ts';
+import { wishNotificationModel } from './wish-notification.ts';
+
+export function createModels(connection: Connection) {
+  return {
+    Wish: wishModel(connection),
+    CommunitySettings: communitySettingsModel(connection),
+    WishNotification: wishNotificationModel(connection),
+  };
+}
+
+export type Models = ReturnType<typeof createModels>;

@@ -1,0 +1,55 @@
+import { conflict, invalidTransition } from '@civic/service-kit';
+import type { Models } from '../models/index.ts';
+import type { TimelineEntryDocument, WishDocument } from '../models/wish.ts';
+import { nextStatus, type WishAction } from '../domain/wish-state-machine.ts';
+import { dueAt } from '../domain/deadlines.ts';
+
+/**
+ * The one way a wish changes: every step passes the state machine, lands on the timeline, and the
+ * write is conditional on the version that was read, so of two concurrent changes one wins and the
+ * other answers CONFLICT with nothing written (a claim race is exactly this).
+ */
+
+export interface Step {
+  action: WishAction;
+  note?: string | null;
+}
+
+export interface Change {
+  steps: readonly Step[];
+  actor: string;
+  at: Date;
+  set?: Partial<WishDocument>;
+}
+
+/** Options of findOneAndUpdate. No projection: FerretDB 1.24 does not implement one in findAndModify. */
+const RETURN_UPDATED = { returnDocument: 'after' } as const;
+
+/** The status after the steps and their timeline entries; INVALID_TRANSITION on the first step not allowed. */
+export function planSteps(wish: Pick<WishDocument, 'status' | 'kind'>, change: Change): { status: WishDocument['status']; entries: TimelineEntryDocument[] } {
+  let status = wish.status;
+  const entries: TimelineEntryDocument[] = [];
+  for (const step of change.steps) {
+    const next = nextStatus({ status, kind: wish.kind }, step.action);
+    if (next === null) throw invalidTransition('Wish', status, step.action.toLowerCase().replaceAll('_', ' '));
+    status = next;
+    entries.push({ action: step.action, actor: change.actor, at: change.at, note: step.note ?? null, status });
+  }
+  return { status, entries };
+}
+
+export async function changeWish(models: Models, wish: WishDocument, change: Change): Promise<WishDocument> {
+  const { status, entries } = planSteps(wish, change);
+  const merged = { ...wish, ...change.set, status };
+  const updated = await models.Wish.findOneAndUpdate(
+    { _id: wish._id, version: wish.version },
+    {
+      $set: { ...change.set, status, dueAt: dueAt(status, merged), updatedAt: change.at },
+      $inc: { version: 1 },
+      $push: { timeline: { $each: entries } },
+    },
+    RETURN_UPDATED,
+  ).lean<WishDocument>();
+  if (!updated) throw conflict('The wish was changed by someone else at the same time; read it again');
+  return updated;
+}

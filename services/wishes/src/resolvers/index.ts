@@ -1,0 +1,24 @@
+import type { Resolvers } from '../generated/resolvers-types.ts';
+import { Wish, WishClaimant, WishTimelineEntry, WorkOrder } from './wish.ts';
+import { wishQueries } from './wish-operations.ts';
+import { wishLifecycleMutations } from './wish-lifecycle-operations.ts';
+import { wishClaimMutations } from './wish-claim-operations.ts';
+import { wishWorkMutations } from './wish-work-operations.ts';
+import { reportQueries } from './report-operations.ts';
+import { settingsMutations, settingsQueries } from './settings-operations.ts';
+import { Grid, Organisation, Resident } from './entities.ts';
+import { CommunityWishSettings, WishNotification } from './notification.ts';
+
+export const resolvers: Resolvers = {
+  Wish,
+  WishClaimant,
+  WishTimelineEntry,
+  WorkOrder,
+  WishNotification,
+  CommunityWishSettings,
+  Resident,
+  Organisation,
+  Grid,
+  Query: { ...wishQueries, ...reportQueries, ...settingsQueries },
+  Mutation: { ...wishLifecycleMutations, ...wishClaimMutations, ...wishWorkMutations, ...settingsMutations },
+};

@@ -1,0 +1,89 @@
+import { isStaff, hasRole } from '@civic/identity';
+import { badUserInput, forbidden, pageSize, parseId, requireSignedIn } from '@civic/service-kit';
+import type { QueryResolvers } from '../generated/resolvers-types.ts';
+import { WISH_FIELDS, type WishDocument } from '../models/wish.ts';
+import { WISH_NOTIFICATION_FIELDS, type WishNotificationDocument } from '../models/wish-notification.ts';
+import { OPEN_REQUEST_STATUSES, WISH_CATEGORIES, WISH_STATUSES } from '../domain/vocabulary.ts';
+import { groupByHandler, weekEnd } from '../domain/handling-sheet.ts';
+import { computeFigures } from '../domain/wish-stats.ts';
+import { fetchOrganisation } from '../graph/organisations.ts';
+import { requireReportReader } from '../authorisation.ts';
+import type { Context } from '../context.ts';
+
+/** The weekly handling sheet, wishStats and notifications. */
+export const reportQueries: QueryResolvers = {
+  handlingSheet: async (_parent, { organisationId, weekStart }, context) => {
+    const organisation = await reportedOrganisation(context, organisationId, 'organisationId', 'read the handling sheet of this organisation');
+    const end = weekEnd(weekStart);
+    const requests = await context.models.Wish.find(
+      { status: { $in: OPEN_REQUEST_STATUSES }, createdAt: { $lt: end }, $or: [{ organisationPath: organisation }, { handlerPath: organisation }] },
+      WISH_FIELDS,
+    )
+      .sort({ createdAt: 1, _id: 1 })
+      .lean<WishDocument[]>();
+    const rows = requests.map((wish) => ({ handlerId: wish.handlerId!.toHexString(), createdAt: wish.createdAt, resolveDeadline: wish.resolveDeadline, document: wish }));
+    const groups = groupByHandler(rows, weekStart, context.clock.now());
+    return {
+      weekStart,
+      weekEnd: end,
+      groups: groups.map((group) => ({ handler: { id: group.handlerId }, rows: group.rows.map((row) => ({ ...row, wish: row.wish.document })) })),
+    };
+  },
+
+  wishStats: async (_parent, { input }, context) => {
+    if (input.to.getTime() <= input.from.getTime()) throw badUserInput('input.to', 'must be after input.from');
+    const organisation = await reportedOrganisation(context, input.organisationId, 'input.organisationId', 'read the statistics of this organisation');
+    const match = { organisationPath: organisation, createdAt: { $gte: input.from, $lt: input.to } };
+    // One $sum per $group (FerretDB): a pipeline per breakdown, the other figures in code.
+    const [byStatus, byCategory, samples] = await Promise.all([
+      countBy(context, match, '$status'),
+      countBy(context, match, '$category'),
+      context.models.Wish.find(
+        { ...match, $or: [{ takenAt: { $ne: null } }, { completedAt: { $ne: null } }] },
+        { kind: 1, createdAt: 1, publishedAt: 1, takenAt: 1, completedAt: 1, closedOnTime: 1, feedback: 1 },
+      ).lean<WishDocument[]>(),
+    ]);
+    const figures = computeFigures(
+      samples.map((wish) => ({
+        kind: wish.kind,
+        createdAt: wish.createdAt,
+        publishedAt: wish.publishedAt ?? null,
+        takenAt: wish.takenAt ?? null,
+        completedAt: wish.completedAt ?? null,
+        closedOnTime: wish.closedOnTime ?? null,
+        rating: wish.feedback?.rating ?? null,
+      })),
+    );
+    return {
+      total: [...byStatus.values()].reduce((sum, count) => sum + count, 0),
+      byStatus: WISH_STATUSES.flatMap((status) => (byStatus.has(status) ? [{ status, count: byStatus.get(status)! }] : [])),
+      byCategory: WISH_CATEGORIES.flatMap((category) => (byCategory.has(category) ? [{ category, count: byCategory.get(category)! }] : [])),
+      ...figures,
+    };
+  },
+
+  wishNotifications: async (_parent, { recipientId, first }, { viewer, models }) => {
+    requireSignedIn(viewer);
+    const query: Record<string, unknown> = { recipientId: parseId('recipientId', recipientId) };
+    if (!hasRole(viewer, 'SERVICE')) {
+      if (!isStaff(viewer)) throw forbidden("read an organisation's notifications");
+      query.recipientPath = { $in: viewer.scope };
+    }
+    return models.WishNotification.find(query, WISH_NOTIFICATION_FIELDS).sort({ createdAt: -1, _id: -1 }).limit(pageSize(first)).lean<WishNotificationDocument[]>();
+  },
+};
+
+/** The organisation a report covers, as the graph knows it; the caller must be allowed to read it. */
+async function reportedOrganisation({ graph, viewer }: Context, rawId: string, field: string, action: string) {
+  requireSignedIn(viewer);
+  const id = parseId(field, rawId);
+  const organisation = await fetchOrganisation(graph, id.toHexString());
+  if (!organisation) throw badUserInput(field, 'no organisation has this id');
+  requireReportReader(viewer, organisation.path, action);
+  return id;
+}
+
+async function countBy({ models }: Context, match: Record<string, unknown>, field: string): Promise<Map<string, number>> {
+  const counts = await models.Wish.aggregate<{ _id: string; count: number }>([{ $match: match }, { $group: { _id: field, count: { $sum: 1 } } }]);
+  return new Map(counts.map((count) => [count._id, count.count]));
+}

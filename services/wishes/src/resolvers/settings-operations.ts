@@ -1,0 +1,42 @@
+import { badUserInput, parseId, requireIntInRange } from '@civic/service-kit';
+import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
+import { WINDOW_LIMITS, windowsError } from '../domain/claiming.ts';
+import { fetchOrganisation } from '../graph/organisations.ts';
+import { actorOf, requireManager, requireSweeper } from '../authorisation.ts';
+import { sweepDeadlines } from '../jobs/deadline-sweep.ts';
+
+/** A community's claim windows and auto-confirmation; the deadline sweep on demand. */
+export const settingsQueries: QueryResolvers = {
+  communityWishSettings: async (_parent, { communityId }, { loaders }) => {
+    const id = parseId('communityId', communityId).toHexString();
+    return { communityId: id, ...(await loaders.claimWindows.load(id)) };
+  },
+};
+
+export const settingsMutations: MutationResolvers = {
+  setCommunityWishSettings: async (_parent, { input }, { viewer, graph, models, clock }) => {
+    const communityId = parseId('input.communityId', input.communityId);
+    const windows = {
+      gridWindowHours: requireIntInRange('input.gridWindowHours', input.gridWindowHours, WINDOW_LIMITS.minHours, WINDOW_LIMITS.maxHours),
+      communityWindowHours: requireIntInRange('input.communityWindowHours', input.communityWindowHours, WINDOW_LIMITS.minHours, WINDOW_LIMITS.maxHours),
+      autoConfirmDays: requireIntInRange('input.autoConfirmDays', input.autoConfirmDays, WINDOW_LIMITS.minDays, WINDOW_LIMITS.maxDays),
+    };
+    const inconsistent = windowsError(windows);
+    if (inconsistent) throw badUserInput(`input.${inconsistent.field}`, inconsistent.message);
+    const community = await fetchOrganisation(graph, communityId.toHexString());
+    if (!community || community.kind !== 'COMMUNITY_PARTY_COMMITTEE') throw badUserInput('input.communityId', 'is not a community');
+    requireManager(viewer, community.path, "set this community's wish settings");
+    // Upsert on the unique community id: concurrent first settings land in one document.
+    await models.CommunitySettings.updateOne(
+      { communityId },
+      { $set: { ...windows, updatedBy: actorOf(viewer), updatedAt: clock.now() } },
+      { upsert: true },
+    );
+    return { communityId: communityId.toHexString(), ...windows };
+  },
+
+  runDeadlineSweep: (_parent, { at }, { viewer, models, clock }) => {
+    requireSweeper(viewer);
+    return sweepDeadlines(models, at ?? clock.now(), actorOf(viewer));
+  },
+};

@@ -1,0 +1,49 @@
+import { Types } from 'mongoose';
+import { forbidden } from '@civic/service-kit';
+import type { MutationResolvers } from '../generated/resolvers-types.ts';
+import { claimLevelAt, mayClaim } from '../domain/claiming.ts';
+import { callerAsClaimant } from '../graph/claimants.ts';
+import { actorOf, hex, requireClaimant } from '../authorisation.ts';
+import { changeWish, planSteps } from '../persistence/wish-changes.ts';
+import { loadWish, noteText } from './wish-input.ts';
+
+/** Claiming a micro-wish and handing it back. */
+export const wishClaimMutations: MutationResolvers = {
+  claimWish: async (_parent, { id, asOrganisationId }, { viewer, graph, loaders, models, clock }) => {
+    const wish = await loadWish(loaders, id);
+    const now = clock.now();
+    const actor = actorOf(viewer);
+    planSteps(wish, { steps: [{ action: 'CLAIM' }], actor, at: now });
+    const claimant = await callerAsClaimant(graph, viewer, asOrganisationId);
+    if (claimant.id === wish.requesterId.toHexString()) throw forbidden('claim your own wish');
+    const level = claimLevelAt(wish.openedAt ?? wish.createdAt, now, await loaders.claimWindows.load(wish.communityId.toHexString()));
+    const target = { organisationPath: hex(wish.organisationPath), gridClaimantIds: hex(wish.gridClaimantIds) };
+    if (!mayClaim(target, claimant, level)) throw forbidden(`claim this wish while it is open to its ${level.toLowerCase()} only`);
+    // Conditional on the version read: of many concurrent claims exactly one wins, the rest get CONFLICT.
+    return changeWish(models, wish, {
+      steps: [{ action: 'CLAIM', note: claimant.kind === 'ORGANISATION' ? claimant.id : null }],
+      actor,
+      at: now,
+      set: {
+        claimantKind: claimant.kind,
+        claimantId: new Types.ObjectId(claimant.id),
+        claimantPath: claimant.path.map((pathId) => new Types.ObjectId(pathId)),
+        takenAt: now,
+      },
+    });
+  },
+
+  handBackWish: async (_parent, { id, reason }, { viewer, loaders, models, clock }) => {
+    const note = noteText('reason', reason);
+    const wish = await loadWish(loaders, id);
+    requireClaimant(viewer, wish, 'hand back a wish you did not claim');
+    const now = clock.now();
+    // Open again, and the claim windows count afresh from now.
+    return changeWish(models, wish, {
+      steps: [{ action: 'HAND_BACK', note }],
+      actor: actorOf(viewer),
+      at: now,
+      set: { claimantKind: null, claimantId: null, claimantPath: [], takenAt: null, openedAt: now },
+    });
+  },
+};

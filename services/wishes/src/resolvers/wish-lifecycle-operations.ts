@@ -1,0 +1,126 @@
+import { Types } from 'mongoose';
+import { isStaff } from '@civic/identity';
+import { badUserInput, forbidden, parseId, requireIntInRange, requireSignedIn } from '@civic/service-kit';
+import type { MutationResolvers } from '../generated/resolvers-types.ts';
+import type { WishDocument } from '../models/wish.ts';
+import { TEXT_LIMITS } from '../domain/vocabulary.ts';
+import { fetchGrid } from '../graph/organisations.ts';
+import { fetchResident } from '../graph/residents.ts';
+import { actorOf, covers, isRequester, requireManager, requireRequesterOrStaff } from '../authorisation.ts';
+import { changeWish } from '../persistence/wish-changes.ts';
+import { publication } from './publication.ts';
+import { loadWish, noteText, optionalNote, wishText } from './wish-input.ts';
+
+/** Submission, publication or rejection, withdrawal, and the requester's feedback. */
+export const wishLifecycleMutations: MutationResolvers = {
+  submitWish: async (_parent, { input }, { viewer, graph, models, clock }) => {
+    requireSignedIn(viewer);
+    const text = wishText(input);
+    const communityId = parseId('communityId', input.communityId);
+    const gridId = parseId('gridId', input.gridId);
+    const requesterId = input.requesterId ? parseId('requesterId', input.requesterId) : null;
+    if (!requesterId && !viewer.residentId) throw forbidden('submit a wish without being a resident');
+    if (requesterId && !isStaff(viewer)) throw forbidden('record a wish for someone else');
+
+    // The grid must belong to the community: asked of the organisations department, not its database.
+    const grid = await fetchGrid(graph, gridId.toHexString());
+    if (!grid) throw badUserInput('gridId', 'no grid has this id');
+    if (grid.community.id !== communityId.toHexString()) throw badUserInput('gridId', 'belongs to another community');
+    if (requesterId) {
+      if (!covers(viewer, grid.organisationPath)) throw forbidden("record a wish in another organisation's community");
+      if (!(await fetchResident(graph, requesterId.toHexString()))) throw badUserInput('requesterId', 'no resident has this id');
+    }
+
+    const now = clock.now();
+    const actor = actorOf(viewer);
+    const wish: WishDocument = {
+      _id: new Types.ObjectId(),
+      kind: input.kind,
+      category: input.category,
+      ...text,
+      urgency: input.urgency ?? 'NORMAL',
+      channel: input.channel,
+      requesterId: requesterId ?? new Types.ObjectId(viewer.residentId!),
+      recordedBy: actor,
+      communityId,
+      gridId,
+      organisationPath: grid.organisationPath.map((id) => new Types.ObjectId(id)),
+      status: 'SUBMITTED',
+      version: 0,
+      gridClaimantIds: [],
+      openedAt: null,
+      claimantKind: null,
+      claimantId: null,
+      claimantPath: [],
+      handlerId: null,
+      handlerPath: [],
+      handlingLevel: null,
+      routing: null,
+      escalations: 0,
+      acknowledgeDeadline: null,
+      resolveDeadline: null,
+      dueAt: null,
+      publishedAt: null,
+      takenAt: null,
+      completedAt: null,
+      closedOnTime: null,
+      autoConfirmAt: null,
+      rejectionReason: null,
+      feedback: null,
+      workOrders: [],
+      timeline: [{ action: 'SUBMIT', actor, at: now, note: input.channel, status: 'SUBMITTED' }],
+      createdAt: now,
+      updatedAt: now,
+    };
+    await models.Wish.create(wish);
+    return wish;
+  },
+
+  publishWish: async (_parent, { id }, context) => {
+    const wish = await loadWish(context.loaders, id);
+    requireManager(context.viewer, wish.organisationPath, 'publish this wish');
+    const now = context.clock.now();
+    const change = await publication(wish, now, context);
+    return changeWish(context.models, wish, { ...change, actor: actorOf(context.viewer), at: now });
+  },
+
+  rejectWish: async (_parent, { id, reason }, { viewer, loaders, models, clock }) => {
+    const rejectionReason = noteText('reason', reason);
+    const wish = await loadWish(loaders, id);
+    requireManager(viewer, wish.organisationPath, 'reject this wish');
+    return changeWish(models, wish, { steps: [{ action: 'REJECT', note: rejectionReason }], actor: actorOf(viewer), at: clock.now(), set: { rejectionReason } });
+  },
+
+  withdrawWish: async (_parent, { id }, { viewer, loaders, models, clock }) => {
+    requireSignedIn(viewer);
+    const wish = await loadWish(loaders, id);
+    if (!isRequester(viewer, wish)) throw forbidden('withdraw a wish of someone else');
+    return changeWish(models, wish, { steps: [{ action: 'WITHDRAW' }], actor: actorOf(viewer), at: clock.now(), set: { openedAt: null } });
+  },
+
+  confirmWish: async (_parent, { id, rating, comment }, { viewer, loaders, models, clock }) => {
+    const score = requireIntInRange('rating', rating, 1, 5);
+    const remark = optionalNote('comment', comment, TEXT_LIMITS.comment);
+    const wish = await loadWish(loaders, id);
+    requireRequesterOrStaff(viewer, wish, 'confirm this wish');
+    const now = clock.now();
+    return changeWish(models, wish, {
+      steps: [{ action: 'CONFIRM', note: remark }],
+      actor: actorOf(viewer),
+      at: now,
+      set: { feedback: { rating: score, comment: remark, automatic: false, at: now }, autoConfirmAt: null },
+    });
+  },
+
+  reopenWish: async (_parent, { id, reason }, { viewer, loaders, models, clock }) => {
+    const note = noteText('reason', reason);
+    const wish = await loadWish(loaders, id);
+    requireRequesterOrStaff(viewer, wish, 'reopen this wish');
+    return changeWish(models, wish, {
+      steps: [{ action: 'REOPEN', note }],
+      actor: actorOf(viewer),
+      at: clock.now(),
+      set: { completedAt: null, closedOnTime: null, autoConfirmAt: null },
+    });
+  },
+};

@@ -1,0 +1,59 @@
+import { Types } from 'mongoose';
+import { badUserInput, invalidTransition, parseId } from '@civic/service-kit';
+import type { MutationResolvers } from '../generated/resolvers-types.ts';
+import { isRequest } from '../domain/vocabulary.ts';
+import { deadlineHours, deadlinesFrom } from '../domain/deadlines.ts';
+import { fetchOrganisation } from '../graph/organisations.ts';
+import { actorOf, requireClaimant, requireHandlerStaff, requireManager } from '../authorisation.ts';
+import { changeWish } from '../persistence/wish-changes.ts';
+import { completion } from './completion.ts';
+import { loadWish, noteText, optionalNote } from './wish-input.ts';
+import { dispatchWish, closeWorkOrder } from './work-orders.ts';
+
+/** The work itself: starting, completing, reassigning and dispatching (see work-orders.ts). */
+export const wishWorkMutations: MutationResolvers = {
+  startWishService: async (_parent, { id }, { viewer, loaders, models, clock }) => {
+    const wish = await loadWish(loaders, id);
+    const request = isRequest(wish.kind);
+    if (request) requireHandlerStaff(viewer, wish, 'take up a request your organisation does not handle');
+    else requireClaimant(viewer, wish, 'start a wish you did not claim');
+    return changeWish(models, wish, { steps: [{ action: request ? 'ACKNOWLEDGE' : 'START_SERVICE' }], actor: actorOf(viewer), at: clock.now() });
+  },
+
+  completeWish: async (_parent, { id, note }, context) => {
+    const text = optionalNote('note', note);
+    const wish = await loadWish(context.loaders, id);
+    const request = isRequest(wish.kind);
+    if (request) requireHandlerStaff(context.viewer, wish, 'resolve a request your organisation does not handle');
+    else requireClaimant(context.viewer, wish, 'fulfil a wish you did not claim');
+    if (wish.workOrders.some((order) => order.status === 'OPEN')) throw invalidTransition('Wish', wish.status, 'resolve while work orders are open');
+    const now = context.clock.now();
+    return changeWish(context.models, wish, {
+      steps: [{ action: request ? 'RESOLVE' : 'FULFIL', note: text }],
+      actor: actorOf(context.viewer),
+      at: now,
+      set: await completion(wish, now, context),
+    });
+  },
+
+  reassignWish: async (_parent, { id, handlerId, note }, { viewer, graph, loaders, models, clock }) => {
+    const text = noteText('note', note);
+    const newHandlerId = parseId('handlerId', handlerId);
+    const wish = await loadWish(loaders, id);
+    requireManager(viewer, wish.organisationPath, 'reassign this request');
+    const handler = await fetchOrganisation(graph, newHandlerId.toHexString());
+    if (!handler) throw badUserInput('handlerId', 'no organisation has this id');
+    const now = clock.now();
+    // The new handler acknowledges afresh; the resolve deadline stays the one promised.
+    const { acknowledgeDeadline } = deadlinesFrom(now, deadlineHours(wish.category, null));
+    return changeWish(models, wish, {
+      steps: [{ action: 'REASSIGN', note: text }],
+      actor: actorOf(viewer),
+      at: now,
+      set: { handlerId: newHandlerId, handlerPath: handler.path.map((pathId) => new Types.ObjectId(pathId)), acknowledgeDeadline },
+    });
+  },
+
+  dispatchWish: (_parent, args, context) => dispatchWish(args, context),
+  closeWorkOrder: (_parent, args, context) => closeWorkOrder(args, context),
+};

@@ -1,0 +1,48 @@
+import { idOf } from '@civic/service-kit';
+import type { WishClaimantResolvers, WishResolvers, WishTimelineEntryResolvers, WorkOrderResolvers } from '../generated/resolvers-types.ts';
+import { claimLevelAt } from '../domain/claiming.ts';
+import { isOverdue } from '../domain/deadlines.ts';
+import { canSeeWish, hex, seesInFull } from '../authorisation.ts';
+
+/** What the timeline shows as actor to someone who may not see who acted. */
+export const HIDDEN_ACTOR = '***';
+
+export const Wish: WishResolvers = {
+  __resolveReference: async (reference, { loaders, viewer }) => {
+    const wish = await loaders.wish.load(reference.id);
+    return wish && canSeeWish(viewer, wish) ? wish : null;
+  },
+  id: idOf,
+  organisationPath: (wish) => hex(wish.organisationPath),
+  community: (wish) => ({ id: wish.communityId.toHexString() }),
+  grid: (wish) => ({ id: wish.gridId.toHexString() }),
+  requester: (wish, _args, { viewer }) => (seesInFull(viewer, wish) ? { id: wish.requesterId.toHexString() } : null),
+  claimant: (wish) =>
+    wish.claimantId && wish.claimantKind
+      ? { __typename: wish.claimantKind === 'RESIDENT' ? 'Resident' : 'Organisation', id: wish.claimantId.toHexString() }
+      : null,
+  handler: (wish) => (wish.handlerId ? { id: wish.handlerId.toHexString() } : null),
+  routingRule: (wish) => wish.routing,
+  claimLevel: async (wish, _args, { loaders, clock }) => {
+    if (wish.status !== 'PUBLISHED' || wish.kind !== 'WISH' || !wish.openedAt) return null;
+    return claimLevelAt(wish.openedAt, clock.now(), await loaders.claimWindows.load(wish.communityId.toHexString()));
+  },
+  overdue: (wish, _args, { clock }) => isOverdue(wish.dueAt, clock.now()),
+  rejectionReason: (wish) => wish.rejectionReason,
+  feedback: (wish) => wish.feedback,
+  // Who acted is personal: hidden from those who see the wish with its requester masked.
+  timeline: (wish, _args, { viewer }) => (seesInFull(viewer, wish) ? wish.timeline : wish.timeline.map((entry) => ({ ...entry, actor: HIDDEN_ACTOR }))),
+};
+
+export const WishClaimant: WishClaimantResolvers = {
+  __resolveType: (claimant) => (claimant.__typename === 'Organisation' ? 'Organisation' : 'Resident'),
+};
+
+export const WishTimelineEntry: WishTimelineEntryResolvers = {
+  note: (entry) => entry.note,
+};
+
+export const WorkOrder: WorkOrderResolvers = {
+  id: idOf,
+  assignee: (order) => ({ id: order.assigneeId.toHexString() }),
+};

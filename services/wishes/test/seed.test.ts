@@ -1,0 +1,22 @@
+import { expect, it } from 'vitest';
+import { generateSeedData } from '../../../infra/src/seed/seed-data.ts';
+import { PLANS } from '../../../infra/src/seed/plan.ts';
+import { nextStatus } from '../src/domain/wish-state-machine.ts';
+import { WISH_STATUSES } from '../src/domain/vocabulary.ts';
+
+// The sample street's wishes: every state, each reached through the service's own state machine.
+it('seeds the sample street with wishes in every state, each timeline a legal walk', () => {
+  const { wishes } = generateSeedData(PLANS.street, new Date('2025-07-01T02:00:00.000Z'));
+  const statuses = new Set(wishes.Wish.map((wish) => wish.status));
+  expect([...statuses].sort()).toEqual([...WISH_STATUSES].sort());
+  const illegal = wishes.Wish.filter((wish) => {
+    let status = wish.timeline[0]!.status;
+    for (const entry of wish.timeline.slice(1)) {
+      if (nextStatus({ status, kind: wish.kind }, entry.action) !== entry.status) return true;
+      status = entry.status;
+    }
+    return status !== wish.status;
+  });
+  expect(illegal.length).toBe(0);
+  expect(wishes.Wish.length >= 6 * 140 && wishes.Wish.length <= 6 * 160).toBe(true);
+});
