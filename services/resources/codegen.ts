@@ -1,0 +1,21 @@
+import { subgraphCodegenConfig } from '@civic/service-kit/codegen';
+
+// Each GraphQL type the resolvers receive, mapped to this service's own document or parent type.
+export default subgraphCodegenConfig({
+  Resource: '../models/resource.ts#ResourceDocument',
+  ResourceAvailability: '../models/resource.ts#ResourceDocument',
+  OpeningHours: '../domain/opening-hours.ts#OpeningWindow',
+  Fund: '../models/resource.ts#ResourceDocument',
+  ParkingQuota: '../models/resource.ts#ResourceDocument',
+  Booking: '../models/booking.ts#BookingDocument',
+  Disbursement: '../models/disbursement.ts#DisbursementDocument',
+  FundLedgerEntry: '../models/ledger-entry.ts#LedgerEntryDocument',
+  ParkingApplication: '../models/parking-application.ts#ParkingApplicationDocument',
+  Organisation: '../connection-types.ts#OrganisationReference',
+  Resident: '../connection-types.ts#ResidentReference',
+  Wish: '../connection-types.ts#WishReference',
+  ResourceConnection: '../connection-types.ts#ResourceConnectionModel',
+  ResourceEdge: '../connection-types.ts#ResourceEdgeModel',
+  FundLedgerEntryConnection: '../connection-types.ts#FundLedgerEntryConnectionModel',
+  FundLedgerEntryEdge: '../connection-types.ts#FundLedgerEntryEdgeModel',
+});

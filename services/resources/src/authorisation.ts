@@ -1,0 +1,93 @@
+import { Types } from 'mongoose';
+import { hasRole, isStaff, scopeCovers, type Role, type Viewer } from '@civic/identity';
+import { forbidden, requireSignedIn, unauthenticated } from '@civic/service-kit';
+
+/**
+ * Who may do what in the resources subgraph.
+ *
+ * - Anyone, signed in or not, reads resources (the three pools are the district's public
+ *   offer), Organisation.resources and .funds, and Wish.matchingResources. A resource's contact
+ *   person is for signed-in callers.
+ * - Resource managers (COMMUNITY_WORKER, STREET_ADMIN, DISTRICT_ADMIN) whose scope covers the
+ *   served organisation create resources for it, change their status, read their bookings and
+ *   parking applications, release any parking place, deposit into its funds, and propose,
+ *   approve and reject disbursements. Four eyes: the proposer of a disbursement may not approve
+ *   it (FORBIDDEN); another manager must.
+ * - A fund's balance, ledger and disbursements (hardship data): its managers, analysts, services.
+ * - A resident books for themself (viewer.residentId); any staff member (grid workers too) books
+ *   for an organisation in their scope. A booking is read by its booker (the resident, or staff
+ *   covering the booking organisation), the resource's managers, analysts and services; the
+ *   booker and the managers cancel it.
+ * - A resident's booking list: the resident, staff, analysts and services. Wish.bookings lists
+ *   the bookings the (signed-in) caller may read.
+ * - A resident applies for parking for themself and releases their own place or application;
+ *   an application is read by the applicant, the managers, analysts and services.
+ */
+
+const RESOURCE_MANAGERS: Role[] = ['COMMUNITY_WORKER', 'STREET_ADMIN', 'DISTRICT_ADMIN'];
+const READERS: Role[] = ['ANALYST', 'SERVICE'];
+
+export function isResourceManager(viewer: Viewer, servedPath: readonly Types.ObjectId[]): boolean {
+  return hasRole(viewer, ...RESOURCE_MANAGERS) && scopeCovers(viewer, hexPath(servedPath));
+}
+
+export function requireResourceManager(viewer: Viewer, servedPath: readonly Types.ObjectId[], action: string): void {
+  requireSignedIn(viewer);
+  if (!isResourceManager(viewer, servedPath)) throw forbidden(action);
+}
+
+/** Fund balances, ledgers and disbursements; parking queues. */
+export function requireManagerOrReader(viewer: Viewer, servedPath: readonly Types.ObjectId[], action: string): void {
+  requireSignedIn(viewer);
+  if (!isResourceManager(viewer, servedPath) && !hasRole(viewer, ...READERS)) throw forbidden(action);
+}
+
+/** Staff acting for an organisation in their scope (booking for it). */
+export function requireStaffFor(viewer: Viewer, organisationPath: readonly string[], action: string): void {
+  requireSignedIn(viewer);
+  if (!isStaff(viewer) || !scopeCovers(viewer, organisationPath)) throw forbidden(action);
+}
+
+/** Who is calling, for the records a write keeps of its author. */
+export function signedInSubject(viewer: Viewer): string {
+  if (viewer.subject === null) throw unauthenticated();
+  return viewer.subject;
+}
+
+/** The calling resident, for actions a resident takes for themself. */
+export function requireResident(viewer: Viewer, action: string): Types.ObjectId {
+  requireSignedIn(viewer);
+  if (!viewer.residentId || !/^[0-9a-f]{24}$/i.test(viewer.residentId)) throw forbidden(action);
+  return new Types.ObjectId(viewer.residentId);
+}
+
+export interface BookingParties {
+  servedPath: readonly Types.ObjectId[];
+  bookerResidentId: Types.ObjectId | null;
+  bookerPath: readonly Types.ObjectId[];
+}
+
+/** The booker (resident, or staff of the booking organisation) or the resource's managers. */
+export function mayChangeBooking(viewer: Viewer, booking: BookingParties): boolean {
+  if (booking.bookerResidentId && viewer.residentId === booking.bookerResidentId.toHexString()) return true;
+  if (booking.bookerPath.length > 0 && isStaff(viewer) && scopeCovers(viewer, hexPath(booking.bookerPath))) return true;
+  return isResourceManager(viewer, booking.servedPath);
+}
+
+export function mayReadBooking(viewer: Viewer, booking: BookingParties): boolean {
+  return mayChangeBooking(viewer, booking) || hasRole(viewer, ...READERS);
+}
+
+export function requireBookingListReader(viewer: Viewer, residentId: string): void {
+  requireSignedIn(viewer);
+  if (viewer.residentId === residentId || isStaff(viewer) || hasRole(viewer, ...READERS)) return;
+  throw forbidden("read another resident's bookings");
+}
+
+export function mayReadApplication(viewer: Viewer, application: { applicantId: Types.ObjectId; servedPath: readonly Types.ObjectId[] }): boolean {
+  return viewer.residentId === application.applicantId.toHexString() || isResourceManager(viewer, application.servedPath) || hasRole(viewer, ...READERS);
+}
+
+export function hexPath(path: readonly Types.ObjectId[]): string[] {
+  return path.map((id) => id.toHexString());
+}

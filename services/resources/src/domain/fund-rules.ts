@@ -1,0 +1,34 @@
+import type { DisbursementState } from './vocabulary.ts';
+import type { RuleError } from './opening-hours.ts';
+
+/** Funds hold fen (1/100 yuan) as integers: no float ever touches money. */
+
+// 1,000,000 yuan: more than a community fund moves at once; a typo's extra zeros are refused.
+export const MAX_MOVEMENT_FEN = 100_000_000;
+
+export function amountError(field: string, amountFen: number): RuleError | null {
+  if (!Number.isInteger(amountFen) || amountFen < 1 || amountFen > MAX_MOVEMENT_FEN) {
+    return { field, message: `must be a whole number of fen from 1 to ${MAX_MOVEMENT_FEN}` };
+  }
+  return null;
+}
+
+/** The balance after paying `amountFen`, or null when the fund cannot pay it. */
+export function balanceAfterPaying(balanceFen: number, amountFen: number): number | null {
+  return balanceFen >= amountFen ? balanceFen - amountFen : null;
+}
+
+/** What clients see: an approval under way is still a proposal. */
+export function visibleStatus(state: DisbursementState): 'PROPOSED' | 'APPROVED' | 'REJECTED' {
+  return state === 'APPROVING' ? 'PROPOSED' : state;
+}
+
+/** Only a proposal is decided; a decided one stays as it is. */
+export function canDecide(state: DisbursementState): boolean {
+  return state === 'PROPOSED';
+}
+
+/** Four eyes: the person who proposed a disbursement may not approve it. */
+export function mayApprove(proposedBy: string, approver: string): boolean {
+  return proposedBy !== approver;
+}

@@ -1,0 +1,91 @@
+import type { Weekday } from './vocabulary.ts';
+import { WEEKDAYS } from './vocabulary.ts';
+
+/**
+ * Weekly opening hours and slot booking. Times are China time (UTC+8, no daylight saving), as
+ * residents read a venue's notice board. A booking covers whole slots inside one window.
+ */
+
+export interface OpeningWindow {
+  weekday: Weekday;
+  /** Minutes after midnight, China time. */
+  opensAt: number;
+  closesAt: number;
+}
+
+export const SLOT_LENGTHS = [30, 60] as const;
+// Longer than a working day is a lease, not a booking.
+export const MAX_BOOKING_MINUTES = 8 * 60;
+
+const MINUTE = 60_000;
+const CHINA_OFFSET = 8 * 60 * MINUTE;
+const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
+
+export type RuleError = { field: string; message: string };
+
+/** "08:30" → 510; null when not HH:MM. */
+export function parseClockTime(text: string): number | null {
+  const match = HH_MM.exec(text);
+  if (!match) return null;
+  return text === '24:00' ? 24 * 60 : Number(match[1]) * 60 + Number(match[2]);
+}
+
+export function formatClockTime(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** Validated windows for a slot length, or the first error with its field. */
+export function openingWindows(
+  input: readonly { weekday: Weekday; opens: string; closes: string }[],
+  slotMinutes: number,
+): { windows: OpeningWindow[] } | { error: RuleError } {
+  if (!SLOT_LENGTHS.includes(slotMinutes as 30 | 60)) return { error: { field: 'slotMinutes', message: 'must be 30 or 60' } };
+  if (input.length === 0) return { error: { field: 'openingHours', message: 'must list at least one window' } };
+  const windows: OpeningWindow[] = [];
+  for (const [index, entry] of input.entries()) {
+    const opensAt = parseClockTime(entry.opens);
+    const closesAt = parseClockTime(entry.closes);
+    if (opensAt === null) return { error: { field: `openingHours[${index}].opens`, message: 'must be a time HH:MM' } };
+    if (closesAt === null) return { error: { field: `openingHours[${index}].closes`, message: 'must be a time HH:MM' } };
+    if (closesAt <= opensAt) return { error: { field: `openingHours[${index}].closes`, message: 'must be after opens' } };
+    if ((closesAt - opensAt) % slotMinutes !== 0) return { error: { field: `openingHours[${index}].closes`, message: `must leave whole slots of ${slotMinutes} minutes` } };
+    const overlapping = windows.some((other) => other.weekday === entry.weekday && opensAt < other.closesAt && other.opensAt < closesAt);
+    if (overlapping) return { error: { field: `openingHours[${index}]`, message: 'overlaps another window of the same day' } };
+    windows.push({ weekday: entry.weekday, opensAt, closesAt });
+  }
+  return { windows: windows.sort((a, b) => WEEKDAYS.indexOf(a.weekday) - WEEKDAYS.indexOf(b.weekday) || a.opensAt - b.opensAt) };
+}
+
+/** The weekday and minutes after midnight of an instant, in China time. */
+export function chinaWeekTime(instant: Date): { weekday: Weekday; minutes: number } {
+  const shifted = new Date(instant.getTime() + CHINA_OFFSET);
+  // getUTCDay: 0 is Sunday.
+  const weekday = WEEKDAYS[(shifted.getUTCDay() + 6) % 7]!;
+  return { weekday, minutes: shifted.getUTCHours() * 60 + shifted.getUTCMinutes() };
+}
+
+/**
+ * The start of every slot a booking from `startsAt` to `endsAt` takes, or why it cannot be booked:
+ * it must lie in the future, inside one opening window, and cover whole slots.
+ */
+export function bookedSlots(
+  booking: { startsAt: Date; endsAt: Date },
+  windows: readonly OpeningWindow[],
+  slotMinutes: number,
+  now: Date,
+): { slots: Date[] } | { error: RuleError } {
+  const { startsAt, endsAt } = booking;
+  if (startsAt.getTime() <= now.getTime()) return { error: { field: 'startsAt', message: 'must be in the future' } };
+  const length = (endsAt.getTime() - startsAt.getTime()) / MINUTE;
+  if (length <= 0) return { error: { field: 'endsAt', message: 'must be after startsAt' } };
+  if (length > MAX_BOOKING_MINUTES) return { error: { field: 'endsAt', message: `must be at most ${MAX_BOOKING_MINUTES / 60} hours after startsAt` } };
+  const start = chinaWeekTime(startsAt);
+  const window = windows.find((candidate) => candidate.weekday === start.weekday && candidate.opensAt <= start.minutes && start.minutes < candidate.closesAt);
+  if (!window || start.minutes + length > window.closesAt) return { error: { field: 'startsAt', message: 'must lie within the opening hours' } };
+  if (startsAt.getTime() % MINUTE !== 0 || (start.minutes - window.opensAt) % slotMinutes !== 0 || length % slotMinutes !== 0) {
+    return { error: { field: 'startsAt', message: `must cover whole slots of ${slotMinutes} minutes from ${formatClockTime(window.opensAt)}` } };
+  }
+  const slots = Array.from({ length: length / slotMinutes }, (_, index) => new Date(startsAt.getTime() + index * slotMinutes * MINUTE));
+  return { slots };
+}
+

@@ -1,0 +1,44 @@
+import type { ResourceKind, ResourceStatus } from './vocabulary.ts';
+import type { RuleError } from './opening-hours.ts';
+import { MAX_TAG_LENGTH, MAX_TAGS } from './text-limits.ts';
+
+/** Rules of a resource's description: tags, the availability fields each kind takes, status changes. */
+
+/** Trimmed, without duplicates, in the order given; an empty or long tag is an error. */
+export function normaliseTags(field: string, tags: readonly string[] | null | undefined): { tags: string[] } | { error: RuleError } {
+  const unique = [...new Set((tags ?? []).map((tag) => tag.trim()))];
+  if (unique.some((tag) => tag.length === 0)) return { error: { field, message: 'must not contain an empty tag' } };
+  if (unique.some((tag) => tag.length > MAX_TAG_LENGTH)) return { error: { field, message: `must hold tags of at most ${MAX_TAG_LENGTH} characters` } };
+  if (unique.length > MAX_TAGS) return { error: { field, message: `must hold at most ${MAX_TAGS} tags` } };
+  return { tags: unique };
+}
+
+export interface AvailabilityInput {
+  openingHours?: readonly unknown[] | null;
+  slotMinutes?: number | null;
+  stock?: number | null;
+  parkingPlaces?: number | null;
+}
+
+const AVAILABILITY_FIELDS = ['openingHours', 'slotMinutes', 'stock', 'parkingPlaces'] as const;
+
+const FIELDS_OF_KIND: Record<ResourceKind, readonly (keyof AvailabilityInput)[]> = {
+  SERVICE: ['openingHours', 'slotMinutes'],
+  VENUE: ['openingHours', 'slotMinutes'],
+  EXPERT: ['openingHours', 'slotMinutes'],
+  GOODS: ['stock'],
+  FUND: [],
+  PARKING: ['parkingPlaces'],
+};
+
+/** An availability field given for a kind that does not use it (e.g. a stock for a venue). */
+export function foreignAvailabilityField(kind: ResourceKind, input: AvailabilityInput): RuleError | null {
+  const allowed = FIELDS_OF_KIND[kind];
+  const stray = AVAILABILITY_FIELDS.find((field) => !allowed.includes(field) && input[field] !== null && input[field] !== undefined);
+  return stray ? { field: stray, message: `does not apply to a resource of kind ${kind}` } : null;
+}
+
+/** A retired resource stays retired; the others move freely between ACTIVE and SUSPENDED. */
+export function canChangeStatus(from: ResourceStatus, to: ResourceStatus): boolean {
+  return from !== 'RETIRED' && from !== to;
+}

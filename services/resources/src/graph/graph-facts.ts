@@ -1,0 +1,23 @@
+import type { GraphClient } from '@civic/service-kit';
+
+/** What resources asks other departments, through the gateway, at write time. */
+
+export const ORGANISATION_PATH_QUERY = 'query($id: ID!){ organisation(id: $id) { id path } }';
+export const RESIDENT_QUERY = 'query($id: ID!){ resident(id: $id) { id } }';
+export const WISH_QUERY = 'query($id: ID!){ wish(id: $id) { id } }';
+
+/** The organisation's path (root..itself), or null when there is no such organisation. */
+export async function fetchOrganisationPath(graph: GraphClient, id: string): Promise<string[] | null> {
+  const data = await graph.request<{ organisation: { id: string; path: string[] } | null }>(ORGANISATION_PATH_QUERY, { id });
+  return data.organisation?.path ?? null;
+}
+
+export async function residentExists(graph: GraphClient, id: string): Promise<boolean> {
+  const data = await graph.request<{ resident: { id: string } | null }>(RESIDENT_QUERY, { id });
+  return data.resident !== null;
+}
+
+export async function wishExists(graph: GraphClient, id: string): Promise<boolean> {
+  const data = await graph.request<{ wish: { id: string } | null }>(WISH_QUERY, { id });
+  return data.wish !== null;
+}

@@ -1,0 +1,89 @@
+import DataLoader from 'dataloader';
+import { Types } from 'mongoose';
+import { loaderById, loaderByForeignKey } from '@civic/service-kit';
+import type { Models } from './models/index.ts';
+import { RESOURCE_FIELDS, type ResourceDocument } from './models/resource.ts';
+import { BOOKING_FIELDS, type BookingDocument } from './models/booking.ts';
+import { DISBURSEMENT_FIELDS } from './models/disbursement.ts';
+import { PARKING_APPLICATION_FIELDS } from './models/parking-application.ts';
+import { matchResources, type WishForMatching } from './domain/matching.ts';
+
+/** Built per request by the service kit: one query per entity type per level, never a cache shared by callers. */
+export function createLoaders(models: Models) {
+  const resource = loaderById(models.Resource, RESOURCE_FIELDS);
+  return {
+    resource,
+    resourcesOfProvider: loaderByForeignKey(models.Resource, 'providerOrganisationId', { sort: { title: 1, _id: 1 }, projection: RESOURCE_FIELDS }),
+    matchingResources: matchingResourcesLoader(models),
+    booking: loaderById(models.Booking, BOOKING_FIELDS),
+    bookingsOfResident: loaderByForeignKey(models.Booking, 'bookerResidentId', { sort: { bookedAt: -1, _id: -1 }, projection: BOOKING_FIELDS }),
+    bookingsOfWish: loaderByForeignKey(models.Booking, 'wishId', { sort: { bookedAt: 1, _id: 1 }, projection: BOOKING_FIELDS }),
+    confirmedBookingsFrom: confirmedBookingsLoader(models),
+    disbursement: loaderById(models.Disbursement, DISBURSEMENT_FIELDS),
+    disbursementsOfFund: loaderByForeignKey(models.Disbursement, 'fundId', { sort: { proposedAt: 1, _id: 1 }, projection: DISBURSEMENT_FIELDS }),
+    parkingApplication: loaderById(models.ParkingApplication, PARKING_APPLICATION_FIELDS),
+    applicationsOfResource: loaderByForeignKey(models.ParkingApplication, 'resourceId', { sort: { appliedAt: 1, _id: 1 }, projection: PARKING_APPLICATION_FIELDS }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+export interface MatchRequest extends WishForMatching {
+  first: number;
+}
+
+/**
+ * Matches for every wish of a request level in one query: the active resources serving any of
+ * the wishes' organisations with any of their tags; each wish's own matches are picked in code.
+ */
+function matchingResourcesLoader(models: Models) {
+  return new DataLoader<MatchRequest, ResourceDocument[], string>(
+    async (requests) => {
+      const organisationIds = new Set(requests.flatMap((request) => request.organisationPath));
+      const tags = new Set(requests.flatMap((request) => request.tags));
+      const candidates = await models.Resource.find(
+        { servedOrganisationId: { $in: objectIds([...organisationIds]) }, status: 'ACTIVE', tags: { $in: [...tags] } },
+        RESOURCE_FIELDS,
+      ).lean<ResourceDocument[]>();
+      const described = candidates.map((document) => ({
+        document,
+        id: document._id.toHexString(),
+        title: document.title,
+        tags: document.tags,
+        servedOrganisationId: document.servedOrganisationId.toHexString(),
+        servedDepth: document.servedPath.length - 1,
+      }));
+      return requests.map((request) => matchResources(request, described, request.first).map((match) => match.document));
+    },
+    { cacheKeyFn: (request) => JSON.stringify([request.tags, request.organisationPath, request.first]) },
+  );
+}
+
+/** Confirmed bookings of each resource from a time on, earliest first: one query per distinct time. */
+function confirmedBookingsLoader(models: Models) {
+  return new DataLoader<{ resourceId: string; from: Date }, BookingDocument[], string>(
+    async (keys) => {
+      const byFrom = new Map<number, string[]>();
+      for (const key of keys) byFrom.set(key.from.getTime(), [...(byFrom.get(key.from.getTime()) ?? []), key.resourceId]);
+      const found = new Map<string, BookingDocument[]>();
+      for (const [from, resourceIds] of byFrom) {
+        const bookings = await models.Booking.find(
+          { resourceId: { $in: objectIds(resourceIds) }, status: 'CONFIRMED', $or: [{ startsAt: null }, { startsAt: { $gte: new Date(from) } }] },
+          BOOKING_FIELDS,
+        )
+          .sort({ startsAt: 1, bookedAt: 1, _id: 1 })
+          .lean<BookingDocument[]>();
+        for (const booking of bookings) {
+          const key = `${booking.resourceId.toHexString()}@${from}`;
+          found.set(key, [...(found.get(key) ?? []), booking]);
+        }
+      }
+      return keys.map((key) => found.get(`${key.resourceId}@${key.from.getTime()}`) ?? []);
+    },
+    { cacheKeyFn: (key) => `${key.resourceId}@${key.from.getTime()}` },
+  );
+}
+
+function objectIds(keys: readonly string[]): Types.ObjectId[] {
+  return keys.filter((key) => /^[0-9a-f]{24}$/i.test(key)).map((key) => new Types.ObjectId(key));
+}

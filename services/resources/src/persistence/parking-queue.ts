@@ -1,0 +1,74 @@
+import { isDuplicateKeyError } from '@civic/service-kit';
+import { Types } from 'mongoose';
+import type { Models } from '../models/index.ts';
+import type { ResourceDocument } from '../models/resource.ts';
+import { applicantKey, placeKey, type ParkingApplicationDocument } from '../models/parking-application.ts';
+import { byApplicationOrder, freePlaces, maxAllocationAttempts } from '../domain/parking-rules.ts';
+
+const RETURN_UPDATED = { returnDocument: 'after' } as const;
+
+/** Queues the resident's application (WAITING), then lets the queue move; null when they already have an open one. */
+export async function enqueue(models: Models, resource: ResourceDocument, applicantId: Types.ObjectId, now: Date): Promise<Types.ObjectId | null> {
+  const _id = new Types.ObjectId();
+  try {
+    await models.ParkingApplication.create({
+      _id,
+      resourceId: resource._id,
+      servedPath: resource.servedPath,
+      applicantId,
+      status: 'WAITING',
+      place: null,
+      placeKey: _id.toHexString(),
+      applicantKey: applicantKey(resource._id, applicantId),
+      appliedAt: now,
+      allocatedAt: null,
+      releasedAt: null,
+    } satisfies ParkingApplicationDocument);
+  } catch (error) {
+    if (isDuplicateKeyError(error)) return null;
+    throw error;
+  }
+  await allocateFreePlaces(models, resource, now);
+  return _id;
+}
+
+/**
+ * Closes an open application (RELEASED if it held a place, WITHDRAWN if it waited), freeing both
+ * unique keys, then lets the first waiting application move into the freed place.
+ */
+export async function leave(models: Models, resource: ResourceDocument, application: ParkingApplicationDocument, now: Date): Promise<ParkingApplicationDocument | null> {
+  // Two conditional updates, not one with $cond: FerretDB 1.24 has no pipeline updates.
+  const freedKeys = { placeKey: application._id.toHexString(), applicantKey: application._id.toHexString(), releasedAt: now };
+  const closed =
+    (await models.ParkingApplication.findOneAndUpdate({ _id: application._id, status: 'ALLOCATED' }, { $set: { status: 'RELEASED', ...freedKeys } }, RETURN_UPDATED).lean<ParkingApplicationDocument>()) ??
+    (await models.ParkingApplication.findOneAndUpdate({ _id: application._id, status: 'WAITING' }, { $set: { status: 'WITHDRAWN', ...freedKeys } }, RETURN_UPDATED).lean<ParkingApplicationDocument>());
+  if (closed) await allocateFreePlaces(models, resource, now);
+  return closed;
+}
+
+/**
+ * Gives free places to waiting applications in order of application. Any pass may run at the
+ * same time as others: a place goes to one application only (unique placeKey) and an application
+ * moves out of WAITING once (conditional update); a lost race means reading the queue again.
+ */
+export async function allocateFreePlaces(models: Models, resource: ResourceDocument, now: Date): Promise<void> {
+  const quota = resource.parkingPlaces ?? 0;
+  for (let attempt = 0; attempt < maxAllocationAttempts(quota); attempt++) {
+    const open = await models.ParkingApplication.find(
+      { resourceId: resource._id, status: { $in: ['ALLOCATED', 'WAITING'] } },
+      { status: 1, place: 1, appliedAt: 1 },
+    ).lean();
+    const free = freePlaces(quota, open.flatMap((application) => (application.status === 'ALLOCATED' && application.place !== null ? [application.place] : [])));
+    const next = open.filter((application) => application.status === 'WAITING').sort(byApplicationOrder)[0];
+    if (free.length === 0 || !next) return;
+    const place = free[0]!;
+    try {
+      await models.ParkingApplication.updateOne(
+        { _id: next._id, status: 'WAITING' },
+        { $set: { status: 'ALLOCATED', place, placeKey: placeKey(resource._id, place), allocatedAt: now } },
+      );
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+  }
+}

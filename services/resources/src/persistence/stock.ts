@@ -1,0 +1,12 @@
+import type { Types } from 'mongoose';
+import type { Models } from '../models/index.ts';
+
+/** Takes units in one conditional update: two bookings arriving together never take the last unit twice. */
+export async function takeStock(models: Models, resourceId: Types.ObjectId, quantity: number): Promise<boolean> {
+  const { modifiedCount } = await models.Resource.updateOne({ _id: resourceId, stock: { $gte: quantity } }, { $inc: { stock: -quantity } });
+  return modifiedCount === 1;
+}
+
+export async function returnStock(models: Models, resourceId: Types.ObjectId, quantity: number): Promise<void> {
+  await models.Resource.updateOne({ _id: resourceId }, { $inc: { stock: quantity } });
+}

@@ -1,0 +1,115 @@
+import { Types } from 'mongoose';
+import { badUserInput, conflict, forbidden, invalidTransition, notFound, parseId, requireSignedIn, requireText } from '@civic/service-kit';
+import type { BookResourceInput, MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
+import type { BookingDocument } from '../models/booking.ts';
+import type { ResourceDocument } from '../models/resource.ts';
+import { isBookable, isSlotKind } from '../domain/vocabulary.ts';
+import { bookedSlots } from '../domain/opening-hours.ts';
+import { quantityError } from '../domain/stock.ts';
+import { MAX_NOTE_LENGTH } from '../domain/text-limits.ts';
+import { holdSlots, releaseSlots } from '../persistence/slot-bookings.ts';
+import { returnStock, takeStock } from '../persistence/stock.ts';
+import { wishExists } from '../graph/graph-facts.ts';
+import { hexPath, mayChangeBooking, mayReadBooking, requireResident, requireStaffFor, signedInSubject } from '../authorisation.ts';
+import type { Context } from '../context.ts';
+import { RETURN_UPDATED, loadForInput, orReject, rejectRuleError } from './loading.ts';
+import { organisationPathFor } from './resource-operations.ts';
+
+export const bookingQueries: QueryResolvers = {
+  booking: async (_parent, { id }, { loaders, viewer }) => {
+    requireSignedIn(viewer);
+    const booking = await loaders.booking.load(id);
+    if (booking && !mayReadBooking(viewer, booking)) throw forbidden('read this booking');
+    return booking;
+  },
+};
+
+export const bookingMutations: MutationResolvers = {
+  bookResource: async (_parent, { input }, context) => {
+    const bookedBy = signedInSubject(context.viewer);
+    const resource = await loadForInput(context.loaders.resource, 'resourceId', input.resourceId, 'resource');
+    if (!isBookable(resource.kind)) throw badUserInput('resourceId', `is a resource of kind ${resource.kind}, which is not booked`);
+    const booker = await bookerOf(input, context);
+    const terms = bookingTerms(input, resource, context.clock.now());
+    const note = input.note ? requireText('note', input.note, { max: MAX_NOTE_LENGTH }) : null;
+    const wishId = input.wishId ? await existingWish(context, input.wishId) : null;
+    if (resource.status !== 'ACTIVE') throw invalidTransition('Resource', resource.status, 'be booked');
+
+    const booking: BookingDocument = {
+      _id: new Types.ObjectId(),
+      resourceId: resource._id,
+      resourceKind: resource.kind,
+      servedPath: resource.servedPath,
+      ...booker,
+      wishId,
+      startsAt: terms.slots ? input.startsAt! : null,
+      endsAt: terms.slots ? input.endsAt! : null,
+      quantity: terms.quantity,
+      note,
+      status: 'CONFIRMED',
+      bookedAt: context.clock.now(),
+      bookedBy,
+      cancelledAt: null,
+    };
+    if (terms.slots && !(await holdSlots(context.models, resource._id, booking._id, terms.slots))) throw conflict('This time is already booked');
+    if (terms.quantity !== null && !(await takeStock(context.models, resource._id, terms.quantity))) throw conflict('Not enough left in stock');
+    try {
+      await context.models.Booking.create(booking);
+    } catch (error) {
+      // The booking was not recorded: give back what it held.
+      if (terms.slots) await releaseSlots(context.models, booking._id);
+      if (terms.quantity !== null) await returnStock(context.models, resource._id, terms.quantity);
+      throw error;
+    }
+    return booking;
+  },
+
+  cancelBooking: async (_parent, { id }, { viewer, models, loaders, clock }) => {
+    requireSignedIn(viewer);
+    const booking = await loaders.booking.load(id);
+    if (!booking || !mayReadBooking(viewer, booking)) throw notFound('Booking', id);
+    if (!mayChangeBooking(viewer, booking)) throw forbidden('cancel this booking');
+    const now = clock.now();
+    if (booking.startsAt && booking.startsAt.getTime() <= now.getTime()) throw invalidTransition('Booking', 'STARTED', 'be cancelled');
+    // One cancellation wins; only it gives the slots or the goods back.
+    const cancelled = await models.Booking.findOneAndUpdate(
+      { _id: booking._id, status: 'CONFIRMED' },
+      { $set: { status: 'CANCELLED', cancelledAt: now } },
+      RETURN_UPDATED,
+    ).lean<BookingDocument>();
+    if (!cancelled) throw invalidTransition('Booking', 'CANCELLED', 'be cancelled');
+    if (cancelled.startsAt) await releaseSlots(models, cancelled._id);
+    if (cancelled.quantity !== null) await returnStock(models, cancelled.resourceId, cancelled.quantity);
+    return cancelled;
+  },
+};
+
+/** The calling resident, or the organisation staff book for. */
+async function bookerOf(input: BookResourceInput, context: Context): Promise<Pick<BookingDocument, 'bookerResidentId' | 'bookerOrganisationId' | 'bookerPath'>> {
+  if (!input.organisationId) {
+    return { bookerResidentId: requireResident(context.viewer, 'book a resource'), bookerOrganisationId: null, bookerPath: [] };
+  }
+  const path = await organisationPathFor(context, 'organisationId', input.organisationId);
+  requireStaffFor(context.viewer, hexPath(path), 'book for this organisation');
+  return { bookerResidentId: null, bookerOrganisationId: path.at(-1)!, bookerPath: path };
+}
+
+/** Slots for a slot resource, a quantity for goods; the other kind's fields must be absent. */
+function bookingTerms(input: BookResourceInput, resource: ResourceDocument, now: Date): { slots: Date[] | null; quantity: number | null } {
+  if (isSlotKind(resource.kind)) {
+    if (input.quantity !== null && input.quantity !== undefined) throw badUserInput('quantity', `does not apply to a resource of kind ${resource.kind}`);
+    if (!input.startsAt) throw badUserInput('startsAt', `is required for a resource of kind ${resource.kind}`);
+    if (!input.endsAt) throw badUserInput('endsAt', `is required for a resource of kind ${resource.kind}`);
+    const { slots } = orReject(bookedSlots({ startsAt: input.startsAt, endsAt: input.endsAt }, resource.openingHours, resource.slotMinutes!, now));
+    return { slots, quantity: null };
+  }
+  if (input.startsAt || input.endsAt) throw badUserInput(input.startsAt ? 'startsAt' : 'endsAt', 'does not apply to goods');
+  rejectRuleError(quantityError(input.quantity));
+  return { slots: null, quantity: input.quantity! };
+}
+
+async function existingWish({ graph }: Context, rawId: string): Promise<Types.ObjectId> {
+  const id = parseId('wishId', rawId);
+  if (!(await wishExists(graph, id.toHexString()))) throw badUserInput('wishId', 'no wish has this id');
+  return id;
+}

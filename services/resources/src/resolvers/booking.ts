@@ -1,0 +1,11 @@
+import { idOf } from '@civic/service-kit';
+import type { BookingResolvers } from '../generated/resolvers-types.ts';
+import { organisationReference, residentReference } from '../connection-types.ts';
+import { loadReferenced } from './loading.ts';
+
+export const Booking: BookingResolvers = {
+  id: idOf,
+  resource: (booking, _args, { loaders }) => loadReferenced(loaders.resource, booking.resourceId, 'Resource'),
+  booker: (booking) => (booking.bookerOrganisationId ? organisationReference(booking.bookerOrganisationId) : residentReference(booking.bookerResidentId!)),
+  wish: (booking) => (booking.wishId ? { id: booking.wishId.toHexString() } : null),
+};

@@ -1,0 +1,39 @@
+import { idOf, paginate } from '@civic/service-kit';
+import type { DisbursementResolvers, FundLedgerEntryResolvers, FundResolvers } from '../generated/resolvers-types.ts';
+import { LEDGER_ENTRY_FIELDS } from '../models/ledger-entry.ts';
+import { visibleStatus } from '../domain/fund-rules.ts';
+import { requireManagerOrReader } from '../authorisation.ts';
+import { residentReference } from '../connection-types.ts';
+import { loadReferenced } from './loading.ts';
+
+/** A fund is its FUND resource seen as money: the balance and movements are for its managers, analysts, services. */
+export const Fund: FundResolvers = {
+  id: idOf,
+  resource: (fund) => fund,
+  balanceFen: (fund, _args, { viewer }) => {
+    requireManagerOrReader(viewer, fund.servedPath, "read this fund's balance");
+    return fund.balanceFen;
+  },
+  ledger: (fund, { first, after }, { viewer, models }) => {
+    requireManagerOrReader(viewer, fund.servedPath, "read this fund's ledger");
+    return paginate(models.LedgerEntry, { fundId: fund._id }, { first, after }, { field: 'recordedAt', direction: -1 }, LEDGER_ENTRY_FIELDS);
+  },
+  disbursements: async (fund, { status }, { viewer, loaders }) => {
+    requireManagerOrReader(viewer, fund.servedPath, "read this fund's disbursements");
+    const disbursements = await loaders.disbursementsOfFund.load(idOf(fund));
+    return status ? disbursements.filter((disbursement) => visibleStatus(disbursement.state) === status) : disbursements;
+  },
+};
+
+export const FundLedgerEntry: FundLedgerEntryResolvers = {
+  id: idOf,
+  // A disbursement's entry carries the disbursement's id.
+  disbursement: (entry, _args, { loaders }) => (entry.kind === 'DISBURSEMENT' ? loaders.disbursement.load(idOf(entry)) : null),
+};
+
+export const Disbursement: DisbursementResolvers = {
+  id: idOf,
+  fund: (disbursement, _args, { loaders }) => loadReferenced(loaders.resource, disbursement.fundId, 'Fund'),
+  recipient: (disbursement) => residentReference(disbursement.recipientId),
+  status: (disbursement) => visibleStatus(disbursement.state),
+};

@@ -1,0 +1,30 @@
+import type { Resolvers } from '../generated/resolvers-types.ts';
+import { Actor, OpeningHours, Resource, ResourceAvailability } from './resource.ts';
+import { resourceMutations, resourceQueries } from './resource-operations.ts';
+import { Booking } from './booking.ts';
+import { bookingMutations, bookingQueries } from './booking-operations.ts';
+import { Disbursement, Fund, FundLedgerEntry } from './fund.ts';
+import { fundMutations, fundQueries } from './fund-operations.ts';
+import { ParkingApplication, ParkingQuota } from './parking.ts';
+import { parkingMutations, parkingQueries } from './parking-operations.ts';
+import { Organisation } from './organisation.ts';
+import { Resident } from './resident.ts';
+import { Wish } from './wish.ts';
+
+export const resolvers: Resolvers = {
+  Actor,
+  Resource,
+  ResourceAvailability,
+  OpeningHours,
+  Booking,
+  Fund,
+  FundLedgerEntry,
+  Disbursement,
+  ParkingQuota,
+  ParkingApplication,
+  Organisation,
+  Resident,
+  Wish,
+  Query: { ...resourceQueries, ...bookingQueries, ...fundQueries, ...parkingQueries },
+  Mutation: { ...resourceMutations, ...bookingMutations, ...fundMutations, ...parkingMutations },
+};

@@ -1,0 +1,40 @@
+import { badUserInput, conflict, forbidden, invalidTransition, notFound, requireSignedIn } from '@civic/service-kit';
+import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
+import { PARKING_APPLICATION_FIELDS, type ParkingApplicationDocument } from '../models/parking-application.ts';
+import { enqueue, leave } from '../persistence/parking-queue.ts';
+import { isResourceManager, mayReadApplication, requireResident } from '../authorisation.ts';
+import { loadForInput, loadReferenced } from './loading.ts';
+
+export const parkingQueries: QueryResolvers = {
+  parkingApplication: async (_parent, { id }, { viewer, loaders }) => {
+    requireSignedIn(viewer);
+    const application = await loaders.parkingApplication.load(id);
+    if (application && !mayReadApplication(viewer, application)) throw forbidden('read this parking application');
+    return application;
+  },
+};
+
+export const parkingMutations: MutationResolvers = {
+  applyForParking: async (_parent, { resourceId }, { viewer, models, loaders, clock }) => {
+    const applicantId = requireResident(viewer, 'apply for a parking place');
+    const resource = await loadForInput(loaders.resource, 'resourceId', resourceId, 'resource');
+    if (resource.kind !== 'PARKING') throw badUserInput('resourceId', 'is not a parking quota');
+    if (resource.status !== 'ACTIVE') throw invalidTransition('Resource', resource.status, 'take applications');
+    const applicationId = await enqueue(models, resource, applicantId, clock.now());
+    if (!applicationId) throw conflict('You already have an open application for these parking places');
+    // Read after the queue moved, so the answer says whether a place was allocated.
+    return (await models.ParkingApplication.findById(applicationId, PARKING_APPLICATION_FIELDS).lean<ParkingApplicationDocument>())!;
+  },
+
+  releaseParking: async (_parent, { applicationId }, { viewer, models, loaders, clock }) => {
+    requireSignedIn(viewer);
+    const application = await loaders.parkingApplication.load(applicationId);
+    if (!application || !mayReadApplication(viewer, application)) throw notFound('ParkingApplication', applicationId);
+    const isApplicant = viewer.residentId === application.applicantId.toHexString();
+    if (!isApplicant && !isResourceManager(viewer, application.servedPath)) throw forbidden('release this parking application');
+    const resource = await loadReferenced(loaders.resource, application.resourceId, 'Resource');
+    const closed = await leave(models, resource, application, clock.now());
+    if (!closed) throw invalidTransition('ParkingApplication', application.status, 'be released');
+    return closed;
+  },
+};

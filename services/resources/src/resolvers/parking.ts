@@ -1,0 +1,31 @@
+import { idOf } from '@civic/service-kit';
+import type { ParkingApplicationResolvers, ParkingQuotaResolvers } from '../generated/resolvers-types.ts';
+import { waitingPositions } from '../domain/parking-rules.ts';
+import { requireManagerOrReader } from '../authorisation.ts';
+import { residentReference } from '../connection-types.ts';
+import { loadReferenced } from './loading.ts';
+
+/** A PARKING resource seen as a quota: counts are public, the queue is for its managers, analysts, services. */
+export const ParkingQuota: ParkingQuotaResolvers = {
+  places: (resource) => resource.parkingPlaces ?? 0,
+  allocatedCount: async (resource, _args, { loaders }) =>
+    (await loaders.applicationsOfResource.load(idOf(resource))).filter((application) => application.status === 'ALLOCATED').length,
+  waitingCount: async (resource, _args, { loaders }) =>
+    (await loaders.applicationsOfResource.load(idOf(resource))).filter((application) => application.status === 'WAITING').length,
+  applications: async (resource, { status }, { viewer, loaders }) => {
+    requireManagerOrReader(viewer, resource.servedPath, "read this quota's applications");
+    const applications = await loaders.applicationsOfResource.load(idOf(resource));
+    return status ? applications.filter((application) => application.status === status) : applications;
+  },
+};
+
+export const ParkingApplication: ParkingApplicationResolvers = {
+  id: idOf,
+  resource: (application, _args, { loaders }) => loadReferenced(loaders.resource, application.resourceId, 'Resource'),
+  applicant: (application) => residentReference(application.applicantId),
+  waitingPosition: async (application, _args, { loaders }) => {
+    if (application.status !== 'WAITING') return null;
+    const queue = (await loaders.applicationsOfResource.load(application.resourceId.toHexString())).filter((other) => other.status === 'WAITING');
+    return waitingPositions(queue).get(idOf(application)) ?? null;
+  },
+};

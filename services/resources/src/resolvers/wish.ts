@@ -1,0 +1,19 @@
+import { badUserInput, requireSignedIn } from '@civic/service-kit';
+import type { WishResolvers } from '../generated/resolvers-types.ts';
+import { DEFAULT_MATCHES, MAX_MATCHES } from '../domain/matching.ts';
+import { mayReadBooking } from '../authorisation.ts';
+
+/** Wish is owned by wishes; resources matches resources to it (public) and lists its bookings. */
+export const Wish: WishResolvers = {
+  // The gateway hands over the @requires fields with the key; keep them.
+  __resolveReference: (reference) => reference,
+  matchingResources: (wish, { first }, { loaders }) => {
+    const limit = first ?? DEFAULT_MATCHES;
+    if (!Number.isInteger(limit) || limit < 0 || limit > MAX_MATCHES) throw badUserInput('first', `must be a whole number from 0 to ${MAX_MATCHES}`);
+    return loaders.matchingResources.load({ tags: wish.tags ?? [], organisationPath: wish.organisationPath ?? [], first: limit });
+  },
+  bookings: async (wish, _args, { viewer, loaders }) => {
+    requireSignedIn(viewer);
+    return (await loaders.bookingsOfWish.load(wish.id)).filter((booking) => mayReadBooking(viewer, booking));
+  },
+};

@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '@civic/service-kit';
+import { createSubgraphTester, type SubgraphTester } from '@civic/test-harness';
+import { resourcesSubgraph } from '../src/subgraph.ts';
+import type { Models } from '../src/models/index.ts';
+import { FakeGraph, aTree } from './support/fake-graph.ts';
+import { createResource, inputs } from './support/resource-builder.ts';
+import { dataOf, errorOf } from './support/results.ts';
+import { analyst, resident, staff } from './support/viewers.ts';
+
+// Friday 1 March 2030; the venue opens on Mondays (4 March).
+const clock = new ManualClock(new Date('2030-03-01T08:00:00+08:00'));
+const monday = (time: string) => `2030-03-04T${time}:00.000+08:00`;
+const graph = new FakeGraph();
+const tree = aTree(graph);
+const worker = staff('COMMUNITY_WORKER', [tree.community]);
+let tester: SubgraphTester<Models>;
+let venue: string;
+
+const BOOK = `mutation($input: BookResourceInput!) { bookResource(input: $input) {
+  id status startsAt endsAt quantity note booker { __typename ... on Resident { id } ... on Organisation { id } } resource { id } wish { id }
+} }`;
+const CANCEL = `mutation($id: ID!) { cancelBooking(id: $id) { id status cancelledAt } }`;
+const STOCK = `query($id: ID!) { resource(id: $id) { availability { stock } } }`;
+
+beforeAll(async () => {
+  tester = await createSubgraphTester(resourcesSubgraph, { clock, graph });
+  venue = await createResource(tester, worker, inputs.venue(tree.community, tree.community));
+});
+
+afterAll(async () => {
+  await tester.close();
+});
+
+async function book(viewer: ReturnType<typeof resident>, input: Record<string, unknown>): Promise<string> {
+  return dataOf<{ bookResource: { id: string } }>(await tester.execute(BOOK, { input }, viewer)).bookResource.id;
+}
+
+describe('slot bookings', () => {
+  it('gives one of 50 simultaneous bookings of one slot the slot, and refuses the others', async () => {
+    const input = { resourceId: venue, startsAt: monday('09:00'), endsAt: monday('10:00') };
+    const results = await Promise.all(Array.from({ length: 50 }, () => tester.execute(BOOK, { input }, resident(graph.resident()))));
+    const refusals = results.filter((result) => result.errors.length > 0).map(errorOf);
+    expect(results.length - refusals.length).toBe(1);
+    expect(refusals).toEqual(Array.from({ length: 49 }, () => ({ code: 'CONFLICT', message: 'This time is already booked' })));
+    expect(await tester.models.Booking.countDocuments({ resourceId: venue })).toBe(1);
+    expect(await tester.models.BookingSlot.countDocuments({ resourceId: venue })).toBe(2);
+  });
+
+  it('refuses an overlapping booking, takes an adjacent one, and frees the slots on cancellation', async () => {
+    const me = resident(graph.resident());
+    const overlapping = await tester.execute(BOOK, { input: { resourceId: venue, startsAt: monday('09:30'), endsAt: monday('10:30') } }, me);
+    expect(errorOf(overlapping)).toEqual({ code: 'CONFLICT', message: 'This time is already booked' });
+    // The refused booking holds no slot: all of its slots or none.
+    expect(await tester.models.BookingSlot.countDocuments({ resourceId: venue })).toBe(2);
+
+    const adjacent = await tester.execute(BOOK, { input: { resourceId: venue, startsAt: monday('10:00'), endsAt: monday('11:00'), note: '楼栋议事会' } }, me);
+    const booking = dataOf<{ bookResource: { id: string } }>(adjacent).bookResource;
+    expect(booking).toEqual({
+      id: booking.id,
+      status: 'CONFIRMED',
+      startsAt: new Date(monday('10:00')),
+      endsAt: new Date(monday('11:00')),
+      quantity: null,
+      note: '楼栋议事会',
+      booker: { __typename: 'Resident', id: me.residentId },
+      resource: { id: venue },
+      wish: null,
+    });
+    expect(dataOf(await tester.execute(CANCEL, { id: booking.id }, me))).toEqual({ cancelBooking: { id: booking.id, status: 'CANCELLED', cancelledAt: clock.now() } });
+    expect(errorOf(await tester.execute(CANCEL, { id: booking.id }, me))).toEqual({ code: 'INVALID_TRANSITION', message: 'Booking in state CANCELLED cannot be cancelled' });
+    expect(await tester.models.BookingSlot.countDocuments({ resourceId: venue })).toBe(2);
+    await book(resident(graph.resident()), { resourceId: venue, startsAt: monday('10:00'), endsAt: monday('10:30') });
+  });
+
+  it("shows the venue's bookings to its managers only", async () => {
+    const QUERY = `query($id: ID!) { resource(id: $id) { bookings { startsAt endsAt booker { __typename } } } }`;
+    expect(dataOf(await tester.execute(QUERY, { id: venue }, worker))).toEqual({
+      resource: {
+        bookings: [
+          { startsAt: new Date(monday('09:00')), endsAt: new Date(monday('10:00')), booker: { __typename: 'Resident' } },
+          { startsAt: new Date(monday('10:00')), endsAt: new Date(monday('10:30')), booker: { __typename: 'Resident' } },
+        ],
+      },
+    });
+    const forResident = await tester.execute(QUERY, { id: venue }, resident(graph.resident()));
+    expect(forResident.data).toEqual({ resource: { bookings: null } });
+    expect(errorOf(forResident)).toEqual({ code: 'FORBIDDEN', message: "You may not read this resource's bookings" });
+  });
+
+  it('books for an organisation in the staff member’s scope only, and refuses bad input writing nothing', async () => {
+    const before = await tester.models.Booking.countDocuments();
+    const attempt = async (input: Record<string, unknown>, viewer = resident(graph.resident())) => errorOf(await tester.execute(BOOK, { input }, viewer));
+    const slot = { resourceId: venue, startsAt: monday('14:00'), endsAt: monday('15:00') };
+    expect(await attempt({ ...slot, organisationId: tree.propertyCompany }, staff('GRID_WORKER', [tree.otherCommunity]))).toEqual({
+      code: 'FORBIDDEN',
+      message: 'You may not book for this organisation',
+    });
+    expect(await attempt({ ...slot, organisationId: graph.resident() }, worker)).toEqual({ code: 'BAD_USER_INPUT', field: 'organisationId', message: 'organisationId: no organisation has this id' });
+    expect(await attempt(slot, worker)).toEqual({ code: 'FORBIDDEN', message: 'You may not book a resource' });
+    expect(await attempt({ ...slot, resourceId: 'nope' })).toEqual({ code: 'BAD_USER_INPUT', field: 'resourceId', message: 'resourceId: is not a valid id' });
+    expect(await attempt({ ...slot, startsAt: monday('12:00'), endsAt: monday('13:00') })).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'startsAt',
+      message: 'startsAt: must lie within the opening hours',
+    });
+    expect(await attempt({ ...slot, endsAt: undefined })).toEqual({ code: 'BAD_USER_INPUT', field: 'endsAt', message: 'endsAt: is required for a resource of kind VENUE' });
+    expect(await attempt({ ...slot, quantity: 2 })).toEqual({ code: 'BAD_USER_INPUT', field: 'quantity', message: 'quantity: does not apply to a resource of kind VENUE' });
+    expect(await attempt({ ...slot, wishId: graph.resident() })).toEqual({ code: 'BAD_USER_INPUT', field: 'wishId', message: 'wishId: no wish has this id' });
+    expect(await tester.models.Booking.countDocuments()).toBe(before);
+    expect(await tester.models.BookingSlot.countDocuments({ resourceId: venue })).toBe(3);
+
+    const forCompany = await book(worker, { ...slot, organisationId: tree.propertyCompany });
+    expect(dataOf(await tester.execute(`query($id: ID!) { booking(id: $id) { booker { ... on Organisation { id } } } }`, { id: forCompany }, analyst))).toEqual({
+      booking: { booker: { id: tree.propertyCompany } },
+    });
+  });
+});
+
+describe('goods bookings', () => {
+  it('never takes more than the stock when 20 bookings arrive at once, and gives units back on cancellation', async () => {
+    const wheelchairs = await createResource(tester, worker, inputs.goods(tree.community, tree.community, 5));
+    const bookers = Array.from({ length: 20 }, () => resident(graph.resident()));
+    const results = await Promise.all(bookers.map((viewer) => tester.execute(BOOK, { input: { resourceId: wheelchairs, quantity: 1 } }, viewer)));
+    const refusals = results.filter((result) => result.errors.length > 0).map(errorOf);
+    expect(refusals).toEqual(Array.from({ length: 15 }, () => ({ code: 'CONFLICT', message: 'Not enough left in stock' })));
+    expect(dataOf(await tester.execute(STOCK, { id: wheelchairs }))).toEqual({ resource: { availability: { stock: 0 } } });
+
+    const index = results.findIndex((result) => result.errors.length === 0);
+    const taken = dataOf<{ bookResource: { id: string; quantity: number } }>(results[index]!).bookResource;
+    expect(taken.quantity).toBe(1);
+    dataOf(await tester.execute(CANCEL, { id: taken.id }, bookers[index]!));
+    expect(dataOf(await tester.execute(STOCK, { id: wheelchairs }))).toEqual({ resource: { availability: { stock: 1 } } });
+    expect(errorOf(await tester.execute(BOOK, { input: { resourceId: wheelchairs, quantity: 2 } }, bookers[0]!))).toEqual({
+      code: 'CONFLICT',
+      message: 'Not enough left in stock',
+    });
+    expect(errorOf(await tester.execute(BOOK, { input: { resourceId: wheelchairs, quantity: 0 } }, bookers[0]!))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'quantity',
+      message: 'quantity: must be a whole number from 1 to 100',
+    });
+    expect(dataOf(await tester.execute(STOCK, { id: wheelchairs }))).toEqual({ resource: { availability: { stock: 1 } } });
+  });
+
+  it("lists a wish's bookings and a resident's bookings to those who may read them", async () => {
+    const wheelchairs = await createResource(tester, worker, inputs.goods(tree.community, tree.community, 5));
+    const wishId = graph.wish();
+    const elder = resident(graph.resident());
+    const helper = resident(graph.resident());
+    const first = await book(helper, { resourceId: wheelchairs, quantity: 1, wishId });
+    clock.advance(60_000);
+    const second = await book(elder, { resourceId: wheelchairs, quantity: 1, wishId, note: '复诊用' });
+    const WISH = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Wish { bookings { id wish { id } } } } }`;
+    const representation = { r: [{ __typename: 'Wish', id: wishId }] };
+    expect(dataOf(await tester.execute(WISH, representation, worker))).toEqual({
+      _entities: [{ bookings: [{ id: first, wish: { id: wishId } }, { id: second, wish: { id: wishId } }] }],
+    });
+    expect(dataOf(await tester.execute(WISH, representation, elder))).toEqual({ _entities: [{ bookings: [{ id: second, wish: { id: wishId } }] }] });
+
+    const RESIDENT = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { bookings { id note } } } }`;
+    expect(dataOf(await tester.execute(RESIDENT, { r: [{ __typename: 'Resident', id: elder.residentId }] }, elder))).toEqual({
+      _entities: [{ bookings: [{ id: second, note: '复诊用' }] }],
+    });
+    const byOther = await tester.execute(RESIDENT, { r: [{ __typename: 'Resident', id: elder.residentId }] }, helper);
+    expect(errorOf(byOther)).toEqual({ code: 'FORBIDDEN', message: "You may not read another resident's bookings" });
+  });
+});
+

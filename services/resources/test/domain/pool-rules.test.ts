@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { Types } from 'mongoose';
+import { quantityError, stockAfterTaking, stockError } from '../../src/domain/stock.ts';
+import { amountError, balanceAfterPaying, canDecide, mayApprove, visibleStatus } from '../../src/domain/fund-rules.ts';
+import { byApplicationOrder, freePlaces, waitingPositions } from '../../src/domain/parking-rules.ts';
+import { canChangeStatus, foreignAvailabilityField, normaliseTags } from '../../src/domain/resource-rules.ts';
+
+describe('goods stock', () => {
+  it('never goes below zero', () => {
+    expect([stockAfterTaking(5, 3), stockAfterTaking(3, 3), stockAfterTaking(2, 3)]).toEqual([2, 0, null]);
+  });
+
+  it('takes whole quantities within limits', () => {
+    expect(quantityError(1)).toBe(null);
+    expect(quantityError(0)).toEqual({ field: 'quantity', message: 'must be a whole number from 1 to 100' });
+    expect(quantityError(1.5)).toEqual({ field: 'quantity', message: 'must be a whole number from 1 to 100' });
+    expect(quantityError(null)).toEqual({ field: 'quantity', message: 'is required for goods' });
+    expect(stockError(-1)).toEqual({ field: 'stock', message: 'must be a whole number from 0 to 100000' });
+    expect(stockError(0)).toBe(null);
+  });
+});
+
+describe('fund balance', () => {
+  it('pays only what the balance holds, in whole fen', () => {
+    expect([balanceAfterPaying(100_000, 30_000), balanceAfterPaying(30_000, 30_000), balanceAfterPaying(29_999, 30_000)]).toEqual([70_000, 0, null]);
+    expect(amountError('amountFen', 50_000)).toBe(null);
+    expect(amountError('amountFen', 0)).toEqual({ field: 'amountFen', message: 'must be a whole number of fen from 1 to 100000000' });
+    expect(amountError('amountFen', 12.5)).toEqual({ field: 'amountFen', message: 'must be a whole number of fen from 1 to 100000000' });
+  });
+
+  it('needs a second person to approve, and decides a proposal once', () => {
+    expect([mayApprove('staff:li', 'staff:wang'), mayApprove('staff:li', 'staff:li')]).toEqual([true, false]);
+    expect([canDecide('PROPOSED'), canDecide('APPROVING'), canDecide('APPROVED'), canDecide('REJECTED')]).toEqual([true, false, false, false]);
+    expect([visibleStatus('APPROVING'), visibleStatus('APPROVED')]).toEqual(['PROPOSED', 'APPROVED']);
+  });
+});
+
+describe('parking quota', () => {
+  it('hands out the lowest free places 1..quota', () => {
+    expect(freePlaces(5, [2, 4])).toEqual([1, 3, 5]);
+    expect(freePlaces(2, [1, 2])).toEqual([]);
+  });
+
+  it('queues applications in order of application, ids breaking ties', () => {
+    const [a, b, c] = [new Types.ObjectId(), new Types.ObjectId(), new Types.ObjectId()];
+    const queue = [
+      { _id: c, appliedAt: new Date('2030-01-01T09:00:00Z') },
+      { _id: b, appliedAt: new Date('2030-01-01T08:00:00Z') },
+      { _id: a, appliedAt: new Date('2030-01-01T08:00:00Z') },
+    ];
+    expect([...queue].sort(byApplicationOrder).map((entry) => entry._id)).toEqual([a, b, c]);
+    expect([...waitingPositions(queue)]).toEqual([
+      [a.toHexString(), 1],
+      [b.toHexString(), 2],
+      [c.toHexString(), 3],
+    ]);
+  });
+});
+
+describe('resource description', () => {
+  it('trims and deduplicates tags, refusing empty and long ones', () => {
+    expect(normaliseTags('tags', [' 助老 ', '助老', '维修'])).toEqual({ tags: ['助老', '维修'] });
+    expect(normaliseTags('tags', ['  '])).toEqual({ error: { field: 'tags', message: 'must not contain an empty tag' } });
+    expect(normaliseTags('skills', ['很'.repeat(21)])).toEqual({ error: { field: 'skills', message: 'must hold tags of at most 20 characters' } });
+  });
+
+  it('takes only the availability fields of the kind', () => {
+    expect(foreignAvailabilityField('VENUE', { openingHours: [], slotMinutes: 60 })).toBe(null);
+    expect(foreignAvailabilityField('VENUE', { stock: 3 })).toEqual({ field: 'stock', message: 'does not apply to a resource of kind VENUE' });
+    expect(foreignAvailabilityField('FUND', { parkingPlaces: 3 })).toEqual({ field: 'parkingPlaces', message: 'does not apply to a resource of kind FUND' });
+  });
+
+  it('keeps a retired resource retired', () => {
+    expect([canChangeStatus('ACTIVE', 'SUSPENDED'), canChangeStatus('SUSPENDED', 'ACTIVE'), canChangeStatus('RETIRED', 'ACTIVE'), canChangeStatus('ACTIVE', 'ACTIVE')]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+});

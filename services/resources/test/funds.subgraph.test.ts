@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '@civic/service-kit';
+import { createSubgraphTester, type SubgraphTester } from '@civic/test-harness';
+import { resourcesSubgraph } from '../src/subgraph.ts';
+import type { Models } from '../src/models/index.ts';
+import { FakeGraph, aTree } from './support/fake-graph.ts';
+import { createResource, inputs } from './support/resource-builder.ts';
+import { dataOf, errorOf } from './support/results.ts';
+import { analyst, resident, staff } from './support/viewers.ts';
+
+const clock = new ManualClock(new Date('2030-03-01T08:00:00+08:00'));
+const graph = new FakeGraph();
+const tree = aTree(graph);
+// Two people of the community office: one proposes, the other approves.
+const proposer = staff('COMMUNITY_WORKER', [tree.community], 'staff:li-hong');
+const approver = staff('COMMUNITY_WORKER', [tree.community], 'staff:wang-min');
+let tester: SubgraphTester<Models>;
+
+const DEPOSIT = `mutation($input: DepositToFundInput!) { depositToFund(input: $input) { kind amountFen balanceAfterFen note } }`;
+const PROPOSE = `mutation($input: ProposeDisbursementInput!) { proposeDisbursement(input: $input) { id status amountFen reason recipient { id } } }`;
+const APPROVE = `mutation($id: ID!) { approveDisbursement(id: $id) { id status decidedAt } }`;
+const REJECT = `mutation($id: ID!, $reason: String!) { rejectDisbursement(id: $id, reason: $reason) { id status rejectionReason } }`;
+const FUND = `query($id: ID!) { resource(id: $id) { fund { balanceFen ledger(first: 50) { totalCount edges { node { kind amountFen balanceAfterFen note disbursement { id } } } } } } }`;
+
+beforeAll(async () => {
+  tester = await createSubgraphTester(resourcesSubgraph, { clock, graph });
+});
+
+afterAll(async () => {
+  await tester.close();
+});
+
+async function aFund(balanceFen: number): Promise<string> {
+  const fundId = await createResource(tester, proposer, inputs.fund(tree.community, tree.community));
+  dataOf(await tester.execute(DEPOSIT, { input: { fundId, amountFen: balanceFen, note: '街道年度拨款' } }, proposer));
+  return fundId;
+}
+
+async function propose(fundId: string, amountFen: number, recipientId = graph.resident()): Promise<string> {
+  const result = await tester.execute(PROPOSE, { input: { fundId, recipientId, amountFen, reason: '大病住院探望慰问金' } }, proposer);
+  return dataOf<{ proposeDisbursement: { id: string } }>(result).proposeDisbursement.id;
+}
+
+describe('disbursements', () => {
+  it('pays a disbursement proposed by one person and approved by another, and keeps every movement in the ledger', async () => {
+    const fundId = await aFund(100_000);
+    const recipientId = graph.resident();
+    const proposed = await tester.execute(PROPOSE, { input: { fundId, recipientId, amountFen: 30_000, reason: '大病住院探望慰问金' } }, proposer);
+    const id = dataOf<{ proposeDisbursement: { id: string } }>(proposed).proposeDisbursement.id;
+    expect(dataOf(proposed)).toEqual({ proposeDisbursement: { id, status: 'PROPOSED', amountFen: 30_000, reason: '大病住院探望慰问金', recipient: { id: recipientId } } });
+
+    expect(errorOf(await tester.execute(APPROVE, { id }, proposer))).toEqual({ code: 'FORBIDDEN', message: 'You may not approve a disbursement you proposed' });
+    clock.advance(3600_000);
+    expect(dataOf(await tester.execute(APPROVE, { id }, approver))).toEqual({ approveDisbursement: { id, status: 'APPROVED', decidedAt: clock.now() } });
+    expect(errorOf(await tester.execute(APPROVE, { id }, approver))).toEqual({ code: 'INVALID_TRANSITION', message: 'Disbursement in state APPROVED cannot be approved' });
+
+    expect(dataOf(await tester.execute(FUND, { id: fundId }, analyst))).toEqual({
+      resource: {
+        fund: {
+          balanceFen: 70_000,
+          ledger: {
+            totalCount: 2,
+            edges: [
+              { node: { kind: 'DISBURSEMENT', amountFen: -30_000, balanceAfterFen: 70_000, note: '大病住院探望慰问金', disbursement: { id } } },
+              { node: { kind: 'DEPOSIT', amountFen: 100_000, balanceAfterFen: 100_000, note: '街道年度拨款', disbursement: null } },
+            ],
+          },
+        },
+      },
+    });
+  });
+
+  it('never overdraws: of 20 simultaneous approvals of 100 yuan from 1,000 yuan exactly 10 pass', async () => {
+    const fundId = await aFund(100_000);
+    const ids = [];
+    for (let n = 0; n < 20; n++) ids.push(await propose(fundId, 10_000));
+    const results = await Promise.all(ids.map((id) => tester.execute(APPROVE, { id }, approver)));
+    const refusals = results.filter((result) => result.errors.length > 0).map(errorOf);
+    expect(refusals).toEqual(Array.from({ length: 10 }, () => ({ code: 'CONFLICT', message: "The fund's balance cannot pay this disbursement" })));
+
+    const fund = dataOf<{ resource: { fund: { balanceFen: number; ledger: { totalCount: number; edges: { node: { balanceAfterFen: number } }[] } } } }>(
+      await tester.execute(FUND, { id: fundId }, approver),
+    ).resource.fund;
+    expect(fund.balanceFen).toBe(0);
+    expect(fund.ledger.totalCount).toBe(11);
+    expect(fund.ledger.edges.map((edge) => edge.node.balanceAfterFen).sort((a, b) => a - b)).toEqual([0, 10_000, 20_000, 30_000, 40_000, 50_000, 60_000, 70_000, 80_000, 90_000, 100_000]);
+    const states = await tester.models.Disbursement.find({ fundId }, { state: 1 }).lean();
+    expect(states.filter((entry) => entry.state === 'APPROVED').length).toBe(10);
+    expect(states.filter((entry) => entry.state === 'PROPOSED').length).toBe(10);
+  });
+
+  it('lets one of two simultaneous approvals of one proposal pay', async () => {
+    const fundId = await aFund(50_000);
+    const id = await propose(fundId, 20_000);
+    const second = staff('STREET_ADMIN', [tree.street], 'staff:zhao-gang');
+    const results = await Promise.all([tester.execute(APPROVE, { id }, approver), tester.execute(APPROVE, { id }, second)]);
+    expect(results.filter((result) => result.errors.length === 0).length).toBe(1);
+    expect(results.flatMap((result) => result.errors.map((error) => error.extensions?.code))).toEqual(['INVALID_TRANSITION']);
+    expect(await tester.models.LedgerEntry.countDocuments({ fundId })).toBe(2);
+    expect((await tester.models.Resource.findById(fundId).lean())!.balanceFen).toBe(30_000);
+  });
+
+  it('rejects a proposal with a reason, after which it cannot be approved', async () => {
+    const fundId = await aFund(50_000);
+    const id = await propose(fundId, 20_000);
+    expect(dataOf(await tester.execute(REJECT, { id, reason: '已由民政部门救助' }, approver))).toEqual({
+      rejectDisbursement: { id, status: 'REJECTED', rejectionReason: '已由民政部门救助' },
+    });
+    expect(errorOf(await tester.execute(APPROVE, { id }, approver))).toEqual({ code: 'INVALID_TRANSITION', message: 'Disbursement in state REJECTED cannot be approved' });
+    expect(dataOf(await tester.execute(`query($id: ID!) { resource(id: $id) { fund { balanceFen disbursements(status: REJECTED) { id } } } }`, { id: fundId }, approver))).toEqual({
+      resource: { fund: { balanceFen: 50_000, disbursements: [{ id }] } },
+    });
+  });
+
+  it('refuses bad input and outsiders, writing nothing', async () => {
+    const fundId = await aFund(50_000);
+    const venue = await createResource(tester, proposer, inputs.venue(tree.community, tree.community));
+    const [disbursements, entries] = [await tester.models.Disbursement.countDocuments(), await tester.models.LedgerEntry.countDocuments()];
+    const attempt = async (input: Record<string, unknown>, viewer = proposer) =>
+      errorOf(await tester.execute(PROPOSE, { input: { fundId, recipientId: graph.resident(), amountFen: 10_000, reason: '困难补助', ...input } }, viewer));
+    expect(await attempt({ amountFen: -500 })).toEqual({ code: 'BAD_USER_INPUT', field: 'amountFen', message: 'amountFen: must be a whole number of fen from 1 to 100000000' });
+    expect(await attempt({ recipientId: tree.community })).toEqual({ code: 'BAD_USER_INPUT', field: 'recipientId', message: 'recipientId: no resident has this id' });
+    expect(await attempt({ reason: ' ' })).toEqual({ code: 'BAD_USER_INPUT', field: 'reason', message: 'reason: must not be empty' });
+    expect(await attempt({ fundId: venue })).toEqual({ code: 'BAD_USER_INPUT', field: 'fundId', message: 'fundId: is not a fund' });
+    expect(await attempt({}, staff('COMMUNITY_WORKER', [tree.otherCommunity]))).toEqual({ code: 'FORBIDDEN', message: 'You may not propose a disbursement from this fund' });
+    expect(await attempt({}, resident(graph.resident()))).toEqual({ code: 'FORBIDDEN', message: 'You may not propose a disbursement from this fund' });
+    expect(errorOf(await tester.execute(DEPOSIT, { input: { fundId, amountFen: 0, note: '捐款' } }, proposer))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'amountFen',
+      message: 'amountFen: must be a whole number of fen from 1 to 100000000',
+    });
+    const read = await tester.execute(`query($id: ID!) { resource(id: $id) { title fund { balanceFen } } }`, { id: fundId }, resident(graph.resident()));
+    expect(read.data).toEqual({ resource: { title: '困难群众帮扶基金', fund: { balanceFen: null } } });
+    expect(errorOf(read)).toEqual({ code: 'FORBIDDEN', message: "You may not read this fund's balance" });
+    expect([await tester.models.Disbursement.countDocuments(), await tester.models.LedgerEntry.countDocuments()]).toEqual([disbursements, entries]);
+  });
+});

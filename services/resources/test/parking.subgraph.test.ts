@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '@civic/service-kit';
+import { createSubgraphTester, type SubgraphTester } from '@civic/test-harness';
+import { resourcesSubgraph } from '../src/subgraph.ts';
+import type { Models } from '../src/models/index.ts';
+import { FakeGraph, aTree } from './support/fake-graph.ts';
+import { createResource, inputs } from './support/resource-builder.ts';
+import { dataOf, errorOf } from './support/results.ts';
+import { resident, staff } from './support/viewers.ts';
+
+const clock = new ManualClock(new Date('2030-03-01T08:00:00+08:00'));
+const graph = new FakeGraph();
+const tree = aTree(graph);
+const worker = staff('COMMUNITY_WORKER', [tree.community]);
+let tester: SubgraphTester<Models>;
+
+const APPLY = `mutation($id: ID!) { applyForParking(resourceId: $id) { id status place waitingPosition applicant { id } } }`;
+const RELEASE = `mutation($id: ID!) { releaseParking(applicationId: $id) { id status place releasedAt } }`;
+const QUOTA = `query($id: ID!) { resource(id: $id) { parking { places allocatedCount waitingCount applications(status: ALLOCATED) { place } } } }`;
+
+type Application = { id: string; status: string; place: number | null; waitingPosition: number | null; applicant: { id: string } };
+
+beforeAll(async () => {
+  tester = await createSubgraphTester(resourcesSubgraph, { clock, graph });
+});
+
+afterAll(async () => {
+  await tester.close();
+});
+
+async function apply(resourceId: string, residentId: string): Promise<Application> {
+  return dataOf<{ applyForParking: Application }>(await tester.execute(APPLY, { id: resourceId }, resident(residentId))).applyForParking;
+}
+
+describe('shared parking', () => {
+  it('allocates in order of application under the quota, queues the rest, and moves the first waiting in on release', async () => {
+    const quota = await createResource(tester, worker, inputs.parking(tree.community, tree.propertyCompany, 2));
+    const applicants = Array.from({ length: 4 }, () => graph.resident());
+    const applications: Application[] = [];
+    for (const applicant of applicants) {
+      applications.push(await apply(quota, applicant));
+      clock.advance(60_000);
+    }
+    expect(applications.map(({ status, place, waitingPosition }) => ({ status, place, waitingPosition }))).toEqual([
+      { status: 'ALLOCATED', place: 1, waitingPosition: null },
+      { status: 'ALLOCATED', place: 2, waitingPosition: null },
+      { status: 'WAITING', place: null, waitingPosition: 1 },
+      { status: 'WAITING', place: null, waitingPosition: 2 },
+    ]);
+    expect(errorOf(await tester.execute(APPLY, { id: quota }, resident(applicants[0]!)))).toEqual({
+      code: 'CONFLICT',
+      message: 'You already have an open application for these parking places',
+    });
+
+    const released = await tester.execute(RELEASE, { id: applications[0]!.id }, resident(applicants[0]!));
+    expect(dataOf(released)).toEqual({ releaseParking: { id: applications[0]!.id, status: 'RELEASED', place: 1, releasedAt: clock.now() } });
+    const third = `query($id: ID!) { parkingApplication(id: $id) { status place waitingPosition } }`;
+    expect(dataOf(await tester.execute(third, { id: applications[2]!.id }, resident(applicants[2]!)))).toEqual({
+      parkingApplication: { status: 'ALLOCATED', place: 1, waitingPosition: null },
+    });
+    expect(dataOf(await tester.execute(third, { id: applications[3]!.id }, worker))).toEqual({ parkingApplication: { status: 'WAITING', place: null, waitingPosition: 1 } });
+    expect(dataOf(await tester.execute(QUOTA, { id: quota }, worker))).toEqual({
+      resource: { parking: { places: 2, allocatedCount: 2, waitingCount: 1, applications: [{ place: 2 }, { place: 1 }] } },
+    });
+    expect(errorOf(await tester.execute(RELEASE, { id: applications[0]!.id }, resident(applicants[0]!)))).toEqual({
+      code: 'INVALID_TRANSITION',
+      message: 'ParkingApplication in state RELEASED cannot be released',
+    });
+    // Released, the first applicant may apply again, at the back of the queue.
+    expect((await apply(quota, applicants[0]!)).waitingPosition).toBe(2);
+  });
+
+  it('never allocates more places than the quota when 30 residents apply at once', async () => {
+    const quota = await createResource(tester, worker, inputs.parking(tree.community, tree.propertyCompany, 5));
+    const results = await Promise.all(Array.from({ length: 30 }, () => tester.execute(APPLY, { id: quota }, resident(graph.resident()))));
+    const statuses = results.map((result) => dataOf<{ applyForParking: Application }>(result).applyForParking.status);
+    expect(statuses.filter((status) => status === 'ALLOCATED').length).toBe(5);
+    expect(statuses.filter((status) => status === 'WAITING').length).toBe(25);
+    const places = (await tester.models.ParkingApplication.find({ resourceId: quota, status: 'ALLOCATED' }).lean()).map((entry) => entry.place).sort();
+    expect(places).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('refuses other kinds, strangers and callers who are not residents, writing nothing', async () => {
+    const quota = await createResource(tester, worker, inputs.parking(tree.community, tree.propertyCompany, 1));
+    const fund = await createResource(tester, worker, inputs.fund(tree.community, tree.community));
+    const before = await tester.models.ParkingApplication.countDocuments();
+    expect(errorOf(await tester.execute(APPLY, { id: fund }, resident(graph.resident())))).toEqual({ code: 'BAD_USER_INPUT', field: 'resourceId', message: 'resourceId: is not a parking quota' });
+    expect(errorOf(await tester.execute(APPLY, { id: quota }, worker))).toEqual({ code: 'FORBIDDEN', message: 'You may not apply for a parking place' });
+    expect(await tester.models.ParkingApplication.countDocuments()).toBe(before);
+    const mine = await apply(quota, graph.resident());
+    expect(errorOf(await tester.execute(RELEASE, { id: mine.id }, resident(graph.resident())))).toEqual({ code: 'NOT_FOUND', message: `ParkingApplication ${mine.id} was not found` });
+    expect(dataOf(await tester.execute(RELEASE, { id: mine.id }, worker))).toEqual({ releaseParking: { id: mine.id, status: 'RELEASED', place: 1, releasedAt: clock.now() } });
+  });
+});

@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANONYMOUS } from '@civic/identity';
+import { ManualClock } from '@civic/service-kit';
+import { createSubgraphTester, type SubgraphTester } from '@civic/test-harness';
+import { resourcesSubgraph } from '../src/subgraph.ts';
+import type { Models } from '../src/models/index.ts';
+import { FakeGraph, aTree } from './support/fake-graph.ts';
+import { CREATE_RESOURCE, createResource, inputs } from './support/resource-builder.ts';
+import { commandsSince, dataOf, errorOf } from './support/results.ts';
+import { resident, staff } from './support/viewers.ts';
+
+const clock = new ManualClock(new Date('2030-03-01T08:00:00+08:00'));
+const graph = new FakeGraph();
+const tree = aTree(graph);
+const worker = staff('COMMUNITY_WORKER', [tree.community]);
+const streetAdmin = staff('STREET_ADMIN', [tree.street]);
+let tester: SubgraphTester<Models>;
+
+beforeAll(async () => {
+  tester = await createSubgraphTester(resourcesSubgraph, { clock, graph });
+});
+
+afterAll(async () => {
+  await tester.close();
+});
+
+const RESOURCE = `query($id: ID!) { resource(id: $id) {
+  id pool kind title description servedPath tags skills status createdAt
+  provider { __typename ... on Organisation { id } ... on Resident { id } }
+  servedOrganisation { id }
+  availability { openingHours { weekday opens closes } slotMinutes stock }
+  contact { name phone }
+  fund { id } parking { places }
+} }`;
+
+describe('creating resources', () => {
+  it('stores a venue with its opening hours, served path and provider', async () => {
+    const id = await createResource(tester, worker, inputs.venue(tree.community, tree.community, { tags: [' 场地 ', '议事', '场地'], skills: ['投影'] }));
+    expect(dataOf(await tester.execute(RESOURCE, { id }, worker))).toEqual({
+      resource: {
+        id,
+        pool: 'ADMINISTRATIVE',
+        kind: 'VENUE',
+        title: '党群服务中心多功能活动室',
+        description: '可容纳40人，配投影仪，适合议事会和培训。',
+        servedPath: [tree.district, tree.street, tree.community],
+        tags: ['场地', '议事'],
+        skills: ['投影'],
+        status: 'ACTIVE',
+        createdAt: clock.now(),
+        provider: { __typename: 'Organisation', id: tree.community },
+        servedOrganisation: { id: tree.community },
+        availability: {
+          openingHours: [
+            { weekday: 'MONDAY', opens: '08:30', closes: '11:30' },
+            { weekday: 'MONDAY', opens: '14:00', closes: '17:30' },
+          ],
+          slotMinutes: 30,
+          stock: null,
+        },
+        contact: { name: '陈主任', phone: '025-86451234' },
+        fund: null,
+        parking: null,
+      },
+    });
+  });
+
+  it('lets a resident provide a resource, and hides the contact person from anonymous callers', async () => {
+    const provider = graph.resident();
+    const id = await createResource(tester, worker, {
+      ...inputs.venue(tree.community, tree.community),
+      kind: 'EXPERT',
+      pool: 'PUBLIC_WELFARE',
+      title: '退休律师法律咨询',
+      providerOrganisationId: null,
+      providerResidentId: provider,
+    });
+    const read = await tester.execute(`query($id: ID!) { resource(id: $id) { provider { ... on Resident { id } } contact { name } } }`, { id }, ANONYMOUS);
+    expect(read.data).toEqual({ resource: { provider: { id: provider }, contact: null } });
+    expect(errorOf(read)).toEqual({ code: 'UNAUTHENTICATED', message: 'Sign in to do this' });
+  });
+
+  it('refuses bad input naming the field, and writes nothing', async () => {
+    const before = await tester.models.Resource.countDocuments();
+    const attempt = async (input: Record<string, unknown>) => errorOf(await tester.execute(CREATE_RESOURCE, { input }, worker));
+    const venue = (overrides: Record<string, unknown>) => inputs.venue(tree.community, tree.community, overrides);
+    expect(await attempt(venue({ title: '  ' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'title', message: 'title: must not be empty' });
+    expect(await attempt(venue({ stock: 3 }))).toEqual({ code: 'BAD_USER_INPUT', field: 'stock', message: 'stock: does not apply to a resource of kind VENUE' });
+    expect(await attempt(venue({ slotMinutes: 45 }))).toEqual({ code: 'BAD_USER_INPUT', field: 'slotMinutes', message: 'slotMinutes: must be 30 or 60' });
+    expect(await attempt(venue({ openingHours: [{ weekday: 'MONDAY', opens: '8点', closes: '11:30' }] }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'openingHours[0].opens',
+      message: 'openingHours[0].opens: must be a time HH:MM',
+    });
+    expect(await attempt(venue({ contact: { name: '陈主任', phone: '12345678' } }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'contact.phone',
+      message: 'contact.phone: must be a mobile, landline or hotline number',
+    });
+    expect(await attempt(inputs.goods(tree.community, tree.community, -2))).toEqual({ code: 'BAD_USER_INPUT', field: 'stock', message: 'stock: must be a whole number from 0 to 100000' });
+    expect(await attempt(inputs.parking(tree.community, tree.community, 0))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'parkingPlaces',
+      message: 'parkingPlaces: must be a whole number from 1 to 1000',
+    });
+    expect(await attempt(venue({ servedOrganisationId: graph.resident() }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'servedOrganisationId',
+      message: 'servedOrganisationId: no organisation has this id',
+    });
+    expect(await attempt(venue({ providerResidentId: graph.resident() }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'providerOrganisationId',
+      message: 'providerOrganisationId: exactly one of providerOrganisationId and providerResidentId is required',
+    });
+    expect(await attempt(venue({ providerOrganisationId: null, providerResidentId: 'abc' }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'providerResidentId',
+      message: 'providerResidentId: is not a valid id',
+    });
+    expect(await tester.models.Resource.countDocuments()).toBe(before);
+  });
+
+  it('lets only managers whose scope covers the served organisation create resources', async () => {
+    const before = await tester.models.Resource.countDocuments();
+    const input = inputs.venue(tree.community, tree.community);
+    expect(errorOf(await tester.execute(CREATE_RESOURCE, { input }, ANONYMOUS))).toEqual({ code: 'UNAUTHENTICATED', message: 'Sign in to do this' });
+    for (const viewer of [staff('COMMUNITY_WORKER', [tree.otherCommunity]), staff('GRID_WORKER', [tree.community]), resident(graph.resident())]) {
+      expect(errorOf(await tester.execute(CREATE_RESOURCE, { input }, viewer))).toEqual({ code: 'FORBIDDEN', message: 'You may not create a resource for this organisation' });
+    }
+    expect(await tester.models.Resource.countDocuments()).toBe(before);
+  });
+});
+
+describe('listing and status', () => {
+  let streetCanteen: string;
+  let communityRepair: string;
+  let otherRepair: string;
+
+  beforeAll(async () => {
+    streetCanteen = await createResource(tester, streetAdmin, { ...inputs.goods(tree.street, tree.street, 30), title: '长者助餐券', tags: ['助老', '助餐'] });
+    communityRepair = await createResource(tester, worker, { ...inputs.goods(tree.community, tree.propertyCompany, 5), pool: 'MARKET', title: '物业维修工具箱', tags: ['维修'] });
+    otherRepair = await createResource(tester, staff('COMMUNITY_WORKER', [tree.otherCommunity]), { ...inputs.goods(tree.otherCommunity, tree.otherCommunity, 5), title: '邻里工具箱', tags: ['维修'] });
+  });
+
+  const LIST = `query($filter: ResourceFilter) { resources(filter: $filter, first: 100) { edges { node { id } } totalCount } }`;
+  const idsOf = (result: Awaited<ReturnType<SubgraphTester<Models>['execute']>>) =>
+    dataOf<{ resources: { edges: { node: { id: string } }[] } }>(result).resources.edges.map((edge) => edge.node.id);
+
+  it('finds resources serving a subtree, by tag, pool and kind, in one query each', async () => {
+    expect(idsOf(await tester.execute(LIST, { filter: { within: tree.otherCommunity } }))).toEqual([otherRepair]);
+    expect(idsOf(await tester.execute(LIST, { filter: { within: tree.street, tag: '助餐' } }))).toEqual([streetCanteen]);
+    expect(idsOf(await tester.execute(LIST, { filter: { within: tree.community, pool: 'MARKET', kind: 'GOODS' } }))).toEqual([communityRepair]);
+    expect(errorOf(await tester.execute(LIST, { filter: { within: 'x' } }))).toEqual({ code: 'BAD_USER_INPUT', field: 'filter.within', message: 'filter.within: is not a valid id' });
+  });
+
+  it('suspends and reactivates a resource, never revives a retired one, and lists active ones by default', async () => {
+    const SET = `mutation($id: ID!, $status: ResourceStatus!) { setResourceStatus(id: $id, status: $status) { id status } }`;
+    expect(dataOf(await tester.execute(SET, { id: otherRepair, status: 'SUSPENDED' }, staff('COMMUNITY_WORKER', [tree.otherCommunity])))).toEqual({
+      setResourceStatus: { id: otherRepair, status: 'SUSPENDED' },
+    });
+    expect(idsOf(await tester.execute(LIST, { filter: { within: tree.otherCommunity } }))).toEqual([]);
+    expect(idsOf(await tester.execute(LIST, { filter: { within: tree.otherCommunity, status: 'SUSPENDED' } }))).toEqual([otherRepair]);
+    expect(errorOf(await tester.execute(SET, { id: otherRepair, status: 'ACTIVE' }, worker))).toEqual({ code: 'FORBIDDEN', message: 'You may not change the status of this resource' });
+    expect(dataOf(await tester.execute(SET, { id: otherRepair, status: 'RETIRED' }, streetAdmin))).toEqual({ setResourceStatus: { id: otherRepair, status: 'RETIRED' } });
+    expect(errorOf(await tester.execute(SET, { id: otherRepair, status: 'ACTIVE' }, streetAdmin))).toEqual({
+      code: 'INVALID_TRANSITION',
+      message: 'Resource in state RETIRED cannot become ACTIVE',
+    });
+  });
+
+  it("adds an organisation's resources and funds, one query for both fields of many organisations", async () => {
+    const fund = await createResource(tester, worker, inputs.fund(tree.community, tree.propertyCompany));
+    tester.commands.reset();
+    const result = await tester.execute(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organisation { id resources { id } funds { id balanceFen } } } }`,
+      { r: [tree.propertyCompany, tree.otherCommunity].map((id) => ({ __typename: 'Organisation', id })) },
+      worker,
+    );
+    expect(dataOf(result)).toEqual({
+      _entities: [
+        { id: tree.propertyCompany, resources: [{ id: fund }, { id: communityRepair }], funds: [{ id: fund, balanceFen: 0 }] },
+        { id: tree.otherCommunity, resources: [{ id: otherRepair }], funds: [] },
+      ],
+    });
+    expect(commandsSince(tester.commands)).toEqual([{ name: 'find', collection: 'resources' }]);
+  });
+
+  it('matches wishes to active resources up their path, nearest level first, in one query for all wishes', async () => {
+    const communityCare = await createResource(tester, worker, { ...inputs.goods(tree.community, tree.community, 2), title: '爱心助浴', tags: ['助老'] });
+    const path = [tree.district, tree.street, tree.community];
+    const wishes = [
+      { __typename: 'Wish', id: graph.wish(), tags: ['助老'], organisationPath: path },
+      { __typename: 'Wish', id: graph.wish(), tags: ['维修', '助老'], organisationPath: path },
+      { __typename: 'Wish', id: graph.wish(), tags: ['维修'], organisationPath: [tree.district, tree.street, tree.otherCommunity] },
+    ];
+    tester.commands.reset();
+    const result = await tester.execute(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Wish { id matchingResources { id } } } }`, { r: wishes });
+    expect(dataOf(result)).toEqual({
+      _entities: [
+        { id: wishes[0]!.id, matchingResources: [{ id: communityCare }, { id: streetCanteen }] },
+        { id: wishes[1]!.id, matchingResources: [{ id: communityCare }, { id: communityRepair }, { id: streetCanteen }] },
+        // The other community's toolbox is retired.
+        { id: wishes[2]!.id, matchingResources: [] },
+      ],
+    });
+    expect(commandsSince(tester.commands)).toEqual([{ name: 'find', collection: 'resources' }]);
+  });
+});
