@@ -1,0 +1,18 @@
+import { subgraphCodegenConfig } from '@civic/service-kit/codegen';
+
+// Each GraphQL type the resolvers receive, mapped to this service's own document or parent type.
+export default subgraphCodegenConfig({
+  Meeting: '../models/meeting.ts#MeetingDocument',
+  AgendaItem: '../models/agenda-item.ts#AgendaItemDocument',
+  Decision: '../models/agenda-item.ts#DecisionDocument',
+  Participant: '../models/participant.ts#ParticipantDocument',
+  ActionItem: '../models/action-item.ts#ActionItemDocument',
+  ActionItemProgress: '../models/action-item.ts#ProgressDocument',
+  MicroProject: '../models/micro-project.ts#MicroProjectDocument',
+  MicroProjectVotingResult: '../parents.ts#MicroProjectVotingResultParent',
+  MeetingConnection: '../parents.ts#MeetingConnectionParent',
+  MeetingEdge: '../parents.ts#MeetingEdgeParent',
+  Organisation: '../parents.ts#EntityReference',
+  Resident: '../parents.ts#EntityReference',
+  Wish: '../parents.ts#EntityReference',
+});

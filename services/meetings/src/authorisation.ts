@@ -1,0 +1,54 @@
+import { Types } from 'mongoose';
+import { hasRole, isStaff, type Viewer } from '@civic/identity';
+import { forbidden, requireSignedIn, requireStaffScope, staffCovers, unauthenticated } from '@civic/service-kit';
+
+/**
+ * Who may do what in the meetings subgraph.
+ *
+ * - Anyone, signed in or not, reads meetings, their agendas, decisions and action items, and
+ *   micro-projects with their vote counts: community affairs are public (居务公开).
+ * - Signed-in callers also read a meeting's participants (residents' PII stays masked by the
+ *   residents subgraph).
+ * - Staff (GRID_WORKER, COMMUNITY_WORKER, STREET_ADMIN, DISTRICT_ADMIN) whose scope covers the lead
+ *   host schedule a meeting. Staff whose scope covers any host run it: agenda, invitations,
+ *   organisations' replies, attendance, opening, closing, cancelling, decisions and action items.
+ * - An invited resident replies for themself; nobody replies for another resident.
+ * - Progress on an action item is reported by staff covering the responsible organisation or a
+ *   host of the meeting that assigned it.
+ * - Staff whose scope covers a community propose its micro-projects, set its vote threshold,
+ *   close its voting and start and complete its projects.
+ * - A resident (viewer.residentId) votes for themself, only in their own community (asked of the
+ *   residents subgraph at vote time).
+ * - A resident's invitations, attendance and votes: the resident, staff, analysts and services.
+ */
+
+export function hexPath(path: readonly Types.ObjectId[]): string[] {
+  return path.map((id) => id.toHexString());
+}
+
+export function requireStaffOver(viewer: Viewer, path: readonly Types.ObjectId[] | readonly string[], action: string): void {
+  requireStaffScope(viewer, path.map(String), action);
+}
+
+export function isStaffOver(viewer: Viewer, path: readonly Types.ObjectId[]): boolean {
+  return staffCovers(viewer, hexPath(path));
+}
+
+/** The calling resident, for actions a resident takes for themself. */
+export function requireResident(viewer: Viewer, action: string): Types.ObjectId {
+  requireSignedIn(viewer);
+  if (!viewer.residentId || !/^[0-9a-f]{24}$/i.test(viewer.residentId)) throw forbidden(action);
+  return new Types.ObjectId(viewer.residentId);
+}
+
+/** Who is calling, for the records a write keeps of its author. */
+export function signedInSubject(viewer: Viewer): string {
+  if (viewer.subject === null) throw unauthenticated();
+  return viewer.subject;
+}
+
+export function requirePersonalListReader(viewer: Viewer, residentId: string, what: string): void {
+  requireSignedIn(viewer);
+  if (viewer.residentId === residentId || isStaff(viewer) || hasRole(viewer, 'ANALYST', 'SERVICE')) return;
+  throw forbidden(`read another resident's ${what}`);
+}

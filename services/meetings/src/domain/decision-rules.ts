@@ -1,0 +1,24 @@
+/** Rules of a decision: its vote counts and whether it carried. */
+
+export interface VoteCount {
+  inFavour: number;
+  against: number;
+  abstaining: number;
+}
+
+/** Why the counts cannot be true of a meeting with `attendees` present (field and message), or null. */
+export function voteCountError(votes: VoteCount, attendees: number): { field: string; message: string } | null {
+  for (const key of ['inFavour', 'against', 'abstaining'] as const) {
+    if (!Number.isInteger(votes[key]) || votes[key] < 0) return { field: `votes.${key}`, message: 'must be a whole number, 0 or more' };
+  }
+  const total = votes.inFavour + votes.against + votes.abstaining;
+  if (total === 0) return { field: 'votes', message: 'count no vote; omit votes when the matter was settled without one' };
+  if (total > attendees) return { field: 'votes', message: `count ${total} votes but only ${attendees} attendees are present` };
+  return null;
+}
+
+/** Carried by more votes in favour than half of those cast; a matter settled without a vote is carried. */
+export function isAdopted(votes: VoteCount | null): boolean {
+  if (votes === null) return true;
+  return votes.inFavour * 2 > votes.inFavour + votes.against + votes.abstaining;
+}

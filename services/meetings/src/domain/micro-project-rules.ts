@@ -1,0 +1,68 @@
+import type { MicroProjectStatus } from './vocabulary.ts';
+
+/** Rules of micro-projects (微实事): cost, voting window, threshold, and the life of a project. */
+
+const DAY = 24 * 3600_000;
+export const MAX_VOTING_DAYS = 90;
+// 10 million yuan, in fen: a micro-project is small by definition.
+export const MAX_COST_FEN = 1_000_000_000;
+export const DEFAULT_VOTE_THRESHOLD = 10;
+export const MAX_VOTE_THRESHOLD = 100_000;
+/** The title of the expert review meeting a close of voting sends low-vote projects to. */
+export const REVIEW_MEETING_TITLE = '微实事项目专家评审会';
+
+export interface VotingWindow {
+  votingOpensAt: Date;
+  votingClosesAt: Date;
+}
+
+/** Why a window cannot be published at `now` (field and message), or null. */
+export function votingWindowError(window: VotingWindow, now: Date): { field: 'votingOpensAt' | 'votingClosesAt'; message: string } | null {
+  if (window.votingClosesAt.getTime() <= now.getTime()) return { field: 'votingClosesAt', message: 'must be in the future' };
+  if (window.votingClosesAt.getTime() <= window.votingOpensAt.getTime()) return { field: 'votingClosesAt', message: 'must be after votingOpensAt' };
+  if (window.votingClosesAt.getTime() - window.votingOpensAt.getTime() > MAX_VOTING_DAYS * DAY) {
+    return { field: 'votingClosesAt', message: `must be at most ${MAX_VOTING_DAYS} days after votingOpensAt` };
+  }
+  return null;
+}
+
+/** Residents vote while the project is proposed and now lies in [opensAt, closesAt). */
+export function isVotingOpen(project: VotingWindow & { status: MicroProjectStatus }, now: Date): boolean {
+  return project.status === 'PROPOSED' && now.getTime() >= project.votingOpensAt.getTime() && now.getTime() < project.votingClosesAt.getTime();
+}
+
+/** Why a resident may not vote now, or null. */
+export function voteRefusal(project: VotingWindow & { status: MicroProjectStatus }, now: Date): string | null {
+  if (project.status !== 'PROPOSED') return 'Voting on this micro-project has closed';
+  if (now.getTime() < project.votingOpensAt.getTime()) return 'Voting on this micro-project has not opened yet';
+  if (now.getTime() >= project.votingClosesAt.getTime()) return 'Voting on this micro-project has closed';
+  return null;
+}
+
+/** A proposed project's window may be closed once voting has opened (early, by staff, or at/after closesAt). */
+export function canCloseVoting(project: VotingWindow & { status: MicroProjectStatus }, now: Date): boolean {
+  return project.status === 'PROPOSED' && now.getTime() >= project.votingOpensAt.getTime();
+}
+
+/** At or above the community's threshold: prioritised; below: to the expert review. */
+export function outcomeOfVote(votes: number, threshold: number): 'PRIORITISED' | 'EXPERT_REVIEW' {
+  return votes >= threshold ? 'PRIORITISED' : 'EXPERT_REVIEW';
+}
+
+/** Projects most voted first; ties by earlier proposal, then id, so the ranking is stable. */
+export function rankByVotes<T extends { votes: number; createdAt: Date; id: string }>(projects: readonly T[]): T[] {
+  return [...projects].sort((a, b) => b.votes - a.votes || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+}
+
+/** The status each step leads to, and the statuses it starts from. */
+export const MICRO_PROJECT_STEPS = {
+  // The review's outcome (APPROVED or REJECTED) is itself the new status.
+  review: { from: ['EXPERT_REVIEW'] },
+  start: { from: ['PRIORITISED', 'APPROVED'], to: 'IN_PROGRESS' },
+  complete: { from: ['IN_PROGRESS'], to: 'DONE' },
+} as const satisfies Record<string, { from: readonly MicroProjectStatus[]; to?: MicroProjectStatus }>;
+
+export function costError(fen: number): string | null {
+  if (!Number.isInteger(fen) || fen < 0 || fen > MAX_COST_FEN) return `must be a whole number of fen from 0 to ${MAX_COST_FEN}`;
+  return null;
+}

@@ -1,0 +1,46 @@
+import { Schema, type Connection, type Types } from 'mongoose';
+import { INVITATION_REPLIES, PARTICIPANT_ROLES, type InvitationReply, type ParticipantRole } from '../domain/vocabulary.ts';
+import { collectionOptions } from './schema-options.ts';
+
+/** An invitation to a resident or to an organisation: exactly one of the two ids is set. */
+export interface ParticipantDocument {
+  _id: Types.ObjectId;
+  meetingId: Types.ObjectId;
+  residentId: Types.ObjectId | null;
+  organisationId: Types.ObjectId | null;
+  /** `resident:<id>` or `organisation:<id>`: unique per meeting, so nobody is invited twice. */
+  inviteeKey: string;
+  role: ParticipantRole;
+  reply: InvitationReply;
+  attended: boolean;
+  invitedAt: Date;
+}
+
+export const PARTICIPANT_FIELDS = { meetingId: 1, residentId: 1, organisationId: 1, role: 1, reply: 1, attended: 1, invitedAt: 1 } as const;
+
+const participantSchema = new Schema<ParticipantDocument>(
+  {
+    meetingId: { type: Schema.Types.ObjectId, required: true },
+    residentId: { type: Schema.Types.ObjectId, default: null },
+    organisationId: { type: Schema.Types.ObjectId, default: null },
+    inviteeKey: { type: String, required: true },
+    role: { type: String, enum: PARTICIPANT_ROLES, required: true },
+    reply: { type: String, enum: INVITATION_REPLIES, required: true },
+    attended: { type: Boolean, required: true },
+    invitedAt: { type: Date, required: true },
+  },
+  collectionOptions('participants'),
+);
+
+// One invitation per invitee and meeting; also serves Meeting.participants.
+participantSchema.index({ meetingId: 1, inviteeKey: 1 }, { unique: true });
+// Resident.invitations and Resident.attendance.
+participantSchema.index({ residentId: 1, invitedAt: -1 });
+
+export function inviteeKey(invitee: { residentId: Types.ObjectId | null; organisationId: Types.ObjectId | null }): string {
+  return invitee.residentId ? `resident:${invitee.residentId.toHexString()}` : `organisation:${invitee.organisationId!.toHexString()}`;
+}
+
+export function participantModel(connection: Connection) {
+  return connection.model<ParticipantDocument>('Participant', participantSchema);
+}

@@ -1,0 +1,68 @@
+import { Types } from 'mongoose';
+import { badUserInput, forbidden, invalidTransition, parseId, requireSignedIn, requireText } from '@civic/service-kit';
+import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
+import type { ActionItemDocument } from '../models/action-item.ts';
+import { deadlineError, progressSources } from '../domain/action-item-rules.ts';
+import { MAX_NOTE_LENGTH } from '../domain/text-limits.ts';
+import { fetchOrganisation } from '../graph/organisations.ts';
+import { isStaffOver, signedInSubject } from '../authorisation.ts';
+import { RETURN_UPDATED, loadReferenced, loadTarget } from './loading.ts';
+import { parentMeetingToRun } from './meeting-access.ts';
+
+export const actionItemQueries: QueryResolvers = {
+  actionItem: (_parent, { id }, { loaders }) => loaders.actionItem.load(id),
+};
+
+export const actionItemMutations: MutationResolvers = {
+  assignActionItem: async (_parent, { input }, context) => {
+    requireSignedIn(context.viewer);
+    const item = await loadTarget(context.loaders.agendaItem, input.agendaItemId, 'AgendaItem');
+    const meeting = await parentMeetingToRun(context, item.meetingId, 'assign action items of this meeting');
+    if (!item.decision) throw invalidTransition('AgendaItem', 'UNDECIDED', 'take action items before its decision is recorded');
+    const description = requireText('description', input.description, { max: MAX_NOTE_LENGTH });
+    const now = context.clock.now();
+    const lateness = deadlineError(input.deadline, now);
+    if (lateness) throw badUserInput('deadline', lateness);
+    parseId('responsibleOrganisationId', input.responsibleOrganisationId);
+    const responsible = await fetchOrganisation(context.graph, input.responsibleOrganisationId);
+    if (!responsible) throw badUserInput('responsibleOrganisationId', 'no organisation has this id');
+
+    const document: ActionItemDocument = {
+      _id: new Types.ObjectId(),
+      meetingId: meeting._id,
+      agendaItemId: item._id,
+      description,
+      responsibleOrganisationId: new Types.ObjectId(responsible.id),
+      responsiblePath: responsible.path.map((id) => new Types.ObjectId(id)),
+      deadline: input.deadline,
+      status: 'OPEN',
+      progress: [],
+      completedAt: null,
+      createdAt: now,
+    };
+    await context.models.ActionItem.create(document);
+    return document;
+  },
+
+  reportActionItemProgress: async (_parent, { input }, context) => {
+    requireSignedIn(context.viewer);
+    const item = await loadTarget(context.loaders.actionItem, input.actionItemId, 'ActionItem');
+    const meeting = await loadReferenced(context.loaders.meeting, item.meetingId, 'Meeting');
+    if (!isStaffOver(context.viewer, item.responsiblePath) && !isStaffOver(context.viewer, meeting.hostPaths)) throw forbidden('report progress on this action item');
+    const note = requireText('note', input.note, { max: MAX_NOTE_LENGTH });
+    const from = progressSources(input.status);
+    if (from.length === 0) throw badUserInput('status', 'must be IN_PROGRESS or DONE');
+    const now = context.clock.now();
+    // The allowed statuses sit in the filter: a done item stays done whatever arrives at once.
+    const updated = await context.models.ActionItem.findOneAndUpdate(
+      { _id: item._id, status: { $in: from } },
+      {
+        $set: { status: input.status, ...(input.status === 'DONE' ? { completedAt: now } : {}) },
+        $push: { progress: { note, status: input.status, reportedAt: now, reportedBy: signedInSubject(context.viewer) } },
+      },
+      RETURN_UPDATED,
+    ).lean<ActionItemDocument>();
+    if (!updated) throw invalidTransition('ActionItem', item.status, `move to ${input.status}`);
+    return updated;
+  },
+};

@@ -1,0 +1,93 @@
+import type { Types } from 'mongoose';
+import { badUserInput, conflict, parseId, requireSignedIn, requireText } from '@civic/service-kit';
+import type { AddAgendaItemInput, MutationResolvers, RecordDecisionInput } from '../generated/resolvers-types.ts';
+import type { AgendaItemDocument, DecisionDocument } from '../models/agenda-item.ts';
+import type { MicroProjectDocument } from '../models/micro-project.ts';
+import { acceptsDecisions, acceptsPreparation } from '../domain/meeting-rules.ts';
+import { isAdopted, voteCountError } from '../domain/decision-rules.ts';
+import { MICRO_PROJECT_STEPS } from '../domain/micro-project-rules.ts';
+import { MAX_MINUTES_LENGTH, MAX_NOTE_LENGTH, MAX_TITLE_LENGTH } from '../domain/text-limits.ts';
+import { fetchWish } from '../graph/wishes.ts';
+import { appendAgendaItem, type AgendaItemContent } from '../persistence/agenda.ts';
+import { quorumNotMet } from '../errors.ts';
+import { signedInSubject } from '../authorisation.ts';
+import type { Context } from '../context.ts';
+import { RETURN_UPDATED, loadForInput, loadTarget } from './loading.ts';
+import { meetingToRun, parentMeetingToRun, quorumOf, requireMeetingStatus } from './meeting-access.ts';
+
+export const agendaItemMutations: MutationResolvers = {
+  addAgendaItem: async (_parent, { input }, context) => {
+    const meeting = await meetingToRun(context, input.meetingId, "change this meeting's agenda");
+    requireMeetingStatus(meeting, acceptsPreparation, 'take agenda items');
+    const content = await agendaItemContent(context, input);
+    return appendAgendaItem(context.models, meeting._id, content, context.clock.now());
+  },
+
+  recordDecision: async (_parent, { input }, context) => {
+    requireSignedIn(context.viewer);
+    const item = await loadTarget(context.loaders.agendaItem, input.agendaItemId, 'AgendaItem');
+    const meeting = await parentMeetingToRun(context, item.meetingId, 'record decisions of this meeting');
+    requireMeetingStatus(meeting, acceptsDecisions, 'record a decision');
+    if (item.decision) throw conflict('This agenda item already has a decision');
+    const project = await reviewedProject(context, item, input);
+    const participants = await context.loaders.participantsOfMeeting.load(meeting._id.toHexString());
+    const quorum = quorumOf(meeting, participants);
+    if (!quorum.met) throw quorumNotMet(quorum);
+    const decision = decisionFrom(input, participants.filter((participant) => participant.attended).length, context);
+    const minutes = requireText('minutes', input.minutes, { max: MAX_MINUTES_LENGTH });
+
+    // Once only: the filter holds "no decision yet", so two clerks cannot both record one.
+    const recorded = await context.models.AgendaItem.findOneAndUpdate(
+      { _id: item._id, decision: null },
+      { $set: { decision, minutes } },
+      RETURN_UPDATED,
+    ).lean<AgendaItemDocument>();
+    if (!recorded) throw conflict('This agenda item already has a decision');
+    if (project && decision.microProjectOutcome) {
+      await context.models.MicroProject.updateOne({ _id: project._id, status: { $in: MICRO_PROJECT_STEPS.review.from } }, { $set: { status: decision.microProjectOutcome } });
+    }
+    return recorded;
+  },
+};
+
+async function agendaItemContent(context: Context, input: AddAgendaItemInput): Promise<AgendaItemContent> {
+  const title = requireText('title', input.title, { max: MAX_TITLE_LENGTH });
+  if (input.wishId && input.microProjectId) throw badUserInput('microProjectId', 'must be omitted when a wishId is given: one matter per item');
+  let wishId: Types.ObjectId | null = null;
+  if (input.wishId) {
+    wishId = parseId('wishId', input.wishId);
+    // The wishes department answers whether the wish exists; this service keeps only its id.
+    if (!(await fetchWish(context.graph, input.wishId))) throw badUserInput('wishId', 'no wish has this id');
+  }
+  const project = input.microProjectId ? await loadForInput(context.loaders.microProject, 'microProjectId', input.microProjectId, 'micro-project') : null;
+  return { title, wishId, microProjectId: project?._id ?? null };
+}
+
+/** The micro-project an item reviews, when it reviews one still under review; checks the outcome is given exactly then. */
+async function reviewedProject(context: Context, item: AgendaItemDocument, input: RecordDecisionInput): Promise<MicroProjectDocument | null> {
+  const project = item.microProjectId ? await context.loaders.microProject.load(item.microProjectId.toHexString()) : null;
+  const underReview = project !== null && (MICRO_PROJECT_STEPS.review.from as readonly string[]).includes(project.status);
+  if (!underReview) {
+    if (input.microProjectOutcome) throw badUserInput('microProjectOutcome', 'must be omitted: this item reviews no micro-project under expert review');
+    return null;
+  }
+  if (!input.microProjectOutcome) throw badUserInput('microProjectOutcome', 'is required: this item reviews a micro-project');
+  return project;
+}
+
+function decisionFrom(input: RecordDecisionInput, attendees: number, context: Context): DecisionDocument {
+  const text = requireText('decision', input.decision, { max: MAX_NOTE_LENGTH });
+  const votes = input.votes ?? null;
+  if (votes) {
+    const error = voteCountError(votes, attendees);
+    if (error) throw badUserInput(error.field, error.message);
+  }
+  return {
+    text,
+    votes: votes && { inFavour: votes.inFavour, against: votes.against, abstaining: votes.abstaining },
+    adopted: isAdopted(votes),
+    microProjectOutcome: input.microProjectOutcome ?? null,
+    recordedAt: context.clock.now(),
+    recordedBy: signedInSubject(context.viewer),
+  };
+}

@@ -1,0 +1,16 @@
+import { idOf } from '@civic/service-kit';
+import type { AgendaItemResolvers, DecisionResolvers } from '../generated/resolvers-types.ts';
+import { loadReferenced } from './loading.ts';
+
+export const AgendaItem: AgendaItemResolvers = {
+  id: idOf,
+  meeting: (item, _args, { loaders }) => loadReferenced(loaders.meeting, item.meetingId, 'Meeting'),
+  wish: (item) => (item.wishId ? { id: item.wishId.toHexString() } : null),
+  microProject: (item, _args, { loaders }) => (item.microProjectId ? loaders.microProject.load(item.microProjectId.toHexString()) : null),
+  actionItems: (item, _args, { loaders }) => loaders.actionItemsOfAgendaItem.load(idOf(item)),
+};
+
+export const Decision: DecisionResolvers = {
+  votes: (decision) => decision.votes ?? null,
+  microProjectOutcome: (decision) => decision.microProjectOutcome ?? null,
+};

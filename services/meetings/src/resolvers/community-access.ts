@@ -1,0 +1,17 @@
+import { badUserInput, parseId, requireSignedIn } from '@civic/service-kit';
+import type { Context } from '../context.ts';
+import { fetchOrganisation, type OrganisationFacts } from '../graph/organisations.ts';
+import { requireStaffOver } from '../authorisation.ts';
+
+const COMMUNITY_KIND = 'COMMUNITY_PARTY_COMMITTEE';
+
+/** The community an input names, as the organisations department knows it, after checking the caller is staff over it. */
+export async function communityToManage(context: Context, field: string, rawId: string, action: string): Promise<OrganisationFacts> {
+  requireSignedIn(context.viewer);
+  parseId(field, rawId);
+  const community = await fetchOrganisation(context.graph, rawId);
+  if (!community) throw badUserInput(field, 'no organisation has this id');
+  if (community.kind !== COMMUNITY_KIND) throw badUserInput(field, `must be a community (${COMMUNITY_KIND})`);
+  requireStaffOver(context.viewer, community.path, action);
+  return community;
+}

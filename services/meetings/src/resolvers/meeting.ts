@@ -1,0 +1,17 @@
+import { idOf, requireSignedIn } from '@civic/service-kit';
+import type { MeetingResolvers } from '../generated/resolvers-types.ts';
+import { hexIds } from './loading.ts';
+import { quorumOf } from './meeting-access.ts';
+
+/** Meetings are public community affairs; only the participant list needs a signed-in caller. */
+export const Meeting: MeetingResolvers = {
+  __resolveReference: (reference, { loaders }) => loaders.meeting.load(reference.id),
+  id: idOf,
+  hosts: (meeting) => hexIds(meeting.hostIds).map((id) => ({ id })),
+  agenda: (meeting, _args, { loaders }) => loaders.agendaOfMeeting.load(idOf(meeting)),
+  participants: (meeting, _args, { loaders, viewer }) => {
+    requireSignedIn(viewer);
+    return loaders.participantsOfMeeting.load(idOf(meeting));
+  },
+  quorum: async (meeting, _args, { loaders }) => quorumOf(meeting, await loaders.participantsOfMeeting.load(idOf(meeting))),
+};

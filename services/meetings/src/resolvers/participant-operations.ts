@@ -1,0 +1,76 @@
+import { Types } from 'mongoose';
+import { badUserInput, conflict, forbidden, parseId, requireSignedIn } from '@civic/service-kit';
+import type { InviteParticipantInput, MutationResolvers } from '../generated/resolvers-types.ts';
+import { inviteeKey, type ParticipantDocument } from '../models/participant.ts';
+import { acceptsAttendance, acceptsPreparation, acceptsReplies } from '../domain/meeting-rules.ts';
+import { roleError } from '../domain/participant-rules.ts';
+import { fetchOrganisation } from '../graph/organisations.ts';
+import { fetchResident } from '../graph/residents.ts';
+import { isStaffOver } from '../authorisation.ts';
+import type { Context } from '../context.ts';
+import { RETURN_UPDATED, loadReferenced, loadTarget, uniquely } from './loading.ts';
+import { meetingToRun, parentMeetingToRun, requireMeetingStatus } from './meeting-access.ts';
+
+export const participantMutations: MutationResolvers = {
+  inviteParticipant: async (_parent, { input }, context) => {
+    const meeting = await meetingToRun(context, input.meetingId, 'invite to this meeting');
+    requireMeetingStatus(meeting, acceptsPreparation, 'take invitations');
+    const invitee = await inviteeOf(context, input);
+    const document: ParticipantDocument = {
+      _id: new Types.ObjectId(),
+      meetingId: meeting._id,
+      ...invitee,
+      inviteeKey: inviteeKey(invitee),
+      role: input.role,
+      reply: 'PENDING',
+      attended: false,
+      invitedAt: context.clock.now(),
+    };
+    await uniquely(() => context.models.Participant.create(document), 'This invitee is already invited to this meeting');
+    return document;
+  },
+
+  replyToInvitation: async (_parent, { participantId, reply }, context) => {
+    requireSignedIn(context.viewer);
+    const participant = await loadTarget(context.loaders.participant, participantId, 'Participant');
+    const meeting = await loadReferenced(context.loaders.meeting, participant.meetingId, 'Meeting');
+    // A resident answers for themself; an organisation's answer is recorded by the hosts' staff.
+    const own = participant.residentId !== null && participant.residentId.toHexString() === context.viewer.residentId;
+    if (!own && !(participant.organisationId !== null && isStaffOver(context.viewer, meeting.hostPaths))) throw forbidden('reply to this invitation');
+    requireMeetingStatus(meeting, acceptsReplies, 'take replies');
+    if (reply === 'PENDING') throw badUserInput('reply', 'must be ACCEPTED or DECLINED');
+    return updateParticipant(context, participant._id, { reply });
+  },
+
+  recordAttendance: async (_parent, { participantId, attended }, context) => {
+    requireSignedIn(context.viewer);
+    const participant = await loadTarget(context.loaders.participant, participantId, 'Participant');
+    const meeting = await parentMeetingToRun(context, participant.meetingId, 'take attendance of this meeting');
+    requireMeetingStatus(meeting, acceptsAttendance, 'take attendance');
+    return updateParticipant(context, participant._id, { attended });
+  },
+};
+
+async function updateParticipant(context: Context, id: Types.ObjectId, changes: Partial<Pick<ParticipantDocument, 'reply' | 'attended'>>): Promise<ParticipantDocument> {
+  const updated = await context.models.Participant.findOneAndUpdate({ _id: id }, { $set: changes }, RETURN_UPDATED).lean<ParticipantDocument>();
+  if (!updated) throw conflict('This invitation no longer exists');
+  return updated;
+}
+
+/** Exactly one invitee, known to its department, fit for the role. */
+async function inviteeOf(context: Context, input: InviteParticipantInput): Promise<Pick<ParticipantDocument, 'residentId' | 'organisationId'>> {
+  if (Boolean(input.residentId) === Boolean(input.organisationId)) throw badUserInput('residentId', 'give exactly one of residentId and organisationId');
+  if (input.residentId) {
+    const residentId = parseId('residentId', input.residentId);
+    const misfit = roleError(input.role, null);
+    if (misfit) throw badUserInput('role', misfit);
+    if (!(await fetchResident(context.graph, input.residentId))) throw badUserInput('residentId', 'no resident has this id');
+    return { residentId, organisationId: null };
+  }
+  const organisationId = parseId('organisationId', input.organisationId!);
+  const organisation = await fetchOrganisation(context.graph, input.organisationId!);
+  if (!organisation) throw badUserInput('organisationId', 'no organisation has this id');
+  const misfit = roleError(input.role, organisation.kind);
+  if (misfit) throw badUserInput('role', misfit);
+  return { residentId: null, organisationId };
+}

@@ -1,0 +1,12 @@
+import { loadTypeDefs, type SubgraphDefinition } from '@civic/service-kit';
+import { createModels, type Models } from './models/index.ts';
+import { createLoaders, type Loaders } from './loaders.ts';
+import { resolvers } from './resolvers/index.ts';
+
+export const meetingsSubgraph: SubgraphDefinition<Models, Loaders> = {
+  name: 'meetings',
+  typeDefs: loadTypeDefs(import.meta.url),
+  resolvers,
+  createModels,
+  createLoaders,
+};

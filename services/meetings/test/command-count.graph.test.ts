@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ManualClock, type CommandRecord } from '@civic/service-kit';
+import { aWorld, startStack, type Stack } from '@civic/test-harness';
+import { residentsSubgraph } from '@civic/residents';
+import { organisationsSubgraph } from '@civic/organisations';
+import { wishesSubgraph } from '@civic/wishes';
+import { meetingsSubgraph } from '../src/subgraph.ts';
+import { MeetingWorld } from './support/meeting-world.ts';
+
+// No N+1: a meeting with its agenda, participants and referenced wishes costs one database command
+// per entity type per level in each subgraph, whatever the number of items and participants.
+const clock = new ManualClock(new Date('2026-05-11T01:00:00.000Z'));
+const ITEMS = 6;
+const RESIDENTS = 8;
+let stack: Stack;
+let meetingId: string;
+let staffToken: string;
+
+beforeAll(async () => {
+  stack = await startStack({ subgraphs: [residentsSubgraph, organisationsSubgraph, wishesSubgraph, meetingsSubgraph], clock });
+  const world = await aWorld(stack);
+  const meetings = new MeetingWorld(stack, world);
+  const gridId = await world.aMicroGrid();
+  const token = await meetings.staffToken([world.communityId]);
+  staffToken = token;
+  meetingId = await meetings.aMeeting(token, {
+    kind: 'RESIDENTS_COUNCIL',
+    title: '新城社区居民议事会（五月）',
+    hostIds: [world.communityId, world.branchId],
+    startsAt: new Date(clock.now().getTime() + 86_400_000).toISOString(),
+    place: '新城社区议事厅',
+  });
+  const residents: string[] = [];
+  for (let n = 0; n < RESIDENTS; n++) residents.push(await meetings.aResidentIn(gridId));
+  for (let n = 0; n < ITEMS; n++) {
+    const wishId = await meetings.aWish(residents[n % RESIDENTS]!, gridId, `第${n + 1}号楼道堆物清理`);
+    await meetings.anAgendaItem(token, { meetingId, title: `议题${n + 1}：楼道堆物`, wishId });
+  }
+  for (const residentId of residents) await meetings.invite(token, { meetingId, residentId, role: 'RESIDENT_REP' });
+  for (const [name, kind, role] of [
+    ['金鹰物业新城服务中心', 'PROPERTY_COMPANY', 'PROPERTY_COMPANY'],
+    ['新城花园业主委员会', 'OWNERS_COMMITTEE', 'OWNERS_COMMITTEE'],
+  ] as const) {
+    await meetings.invite(token, { meetingId, organisationId: await meetings.anOrganisation(name, kind), role });
+  }
+}, 240_000);
+
+afterAll(() => stack.stop());
+
+function byCommand(records: CommandRecord[] | undefined): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const record of records ?? []) {
+    const key = `${record.name} ${record.collection}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
+
+it('reads a meeting with its agenda, participants and referenced wishes in one command per type per level', async () => {
+  stack.resetCommands();
+  const response = await stack.query<{ meeting: { agenda: { wish: { title: string } }[]; participants: { resident: { name: string } | null; organisation: { name: string } | null }[] } }>(
+    `query($id: ID!) {
+      meeting(id: $id) {
+        title level status hosts { name }
+        agenda { position title wish { title status } decision { text } }
+        participants { role reply attended resident { name } organisation { name } }
+        quorum { met present required }
+      }
+    }`,
+    { id: meetingId },
+    { token: staffToken },
+  );
+  expect(response.errors).toEqual([]);
+  const meeting = response.data!.meeting;
+  expect(meeting.agenda.map((item) => item.wish.title)).toEqual(Array.from({ length: ITEMS }, (_, n) => `第${n + 1}号楼道堆物清理`));
+  expect(meeting.participants.filter((participant) => participant.resident !== null).length).toBe(RESIDENTS);
+  expect(meeting.participants.filter((participant) => participant.organisation !== null).map((participant) => participant.organisation!.name)).toEqual([
+    '金鹰物业新城服务中心',
+    '新城花园业主委员会',
+  ]);
+
+  const commands = stack.commands();
+  console.log(`database commands for a meeting with ${ITEMS} agenda items (each a wish) and ${RESIDENTS + 2} participants: ${JSON.stringify(Object.fromEntries(Object.entries(commands).map(([name, records]) => [name, byCommand(records)])))}`);
+  // participants serve both the list and the quorum (one loader); agenda items and participants are one level.
+  expect(byCommand(commands.meetings)).toEqual({ 'find meetings': 1, 'find agenda_items': 1, 'find participants': 1 });
+  expect(byCommand(commands.wishes)).toEqual({ 'find wishes': 1 });
+  expect(byCommand(commands.residents)).toEqual({ 'find residents': 1 });
+  // Two levels reach organisations: the hosts (Meeting.hosts) and the invited ones (Participant.organisation).
+  expect(byCommand(commands.organisations)).toEqual({ 'find organisations': 2 });
+});

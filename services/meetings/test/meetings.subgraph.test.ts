@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Types } from 'mongoose';
+import { ANONYMOUS } from '@civic/identity';
+import { ManualClock } from '@civic/service-kit';
+import { createSubgraphTester, type SubgraphTester } from '@civic/test-harness';
+import { meetingsSubgraph } from '../src/subgraph.ts';
+import type { Models } from '../src/models/index.ts';
+import { FakeGraph, aTree } from './support/fake-graph.ts';
+import { ADD_ITEM, ASSIGN, ATTEND, DECIDE, INVITE, OPEN, REPLY, REPORT, SCHEDULE } from './support/operations.ts';
+import { dataOf, errorOf } from './support/results.ts';
+import { resident, staff } from './support/viewers.ts';
+
+const DAY = 24 * 3600_000;
+const clock = new ManualClock(new Date('2025-06-02T01:00:00.000Z'));
+const graph = new FakeGraph();
+const tree = aTree(graph);
+const worker = staff('COMMUNITY_WORKER', [tree.community]);
+let tester: SubgraphTester<Models>;
+
+beforeAll(async () => {
+  tester = await createSubgraphTester(meetingsSubgraph, { clock, graph });
+});
+
+afterAll(() => tester.close());
+
+const inDays = (days: number) => new Date(clock.now().getTime() + days * DAY).toISOString();
+const meetingInput = (overrides: Record<string, unknown> = {}) => ({
+  kind: 'COORDINATION',
+  title: '关于3栋夜间施工噪音的协调会',
+  hostIds: [tree.community],
+  startsAt: inDays(2),
+  place: '新城社区党群服务中心二楼会议室',
+  ...overrides,
+});
+
+async function schedule(overrides: Record<string, unknown> = {}): Promise<string> {
+  return dataOf<{ scheduleMeeting: { id: string } }>(await tester.execute(SCHEDULE, { input: meetingInput(overrides) }, worker)).scheduleMeeting.id;
+}
+
+async function invite(meetingId: string, invitee: Record<string, string>, role: string): Promise<string> {
+  return dataOf<{ inviteParticipant: { id: string } }>(await tester.execute(INVITE, { input: { meetingId, role, ...invitee } }, worker)).inviteParticipant.id;
+}
+
+async function addItem(meetingId: string, fields: Record<string, unknown> = {}): Promise<string> {
+  return dataOf<{ addAgendaItem: { id: string } }>(await tester.execute(ADD_ITEM, { input: { meetingId, title: '夜间施工噪音扰民', ...fields } }, worker)).addAgendaItem.id;
+}
+
+describe('scheduling', () => {
+  it('takes its level from the highest host and keeps the lead host first', async () => {
+    const result = await tester.execute(SCHEDULE, { input: meetingInput({ kind: 'JOINT_CONFERENCE', hostIds: [tree.community, tree.street] }) }, staff('STREET_ADMIN', [tree.street]));
+    const meeting = dataOf<{ scheduleMeeting: Record<string, unknown> }>(result).scheduleMeeting;
+    expect({ ...meeting, id: 'id' }).toEqual({
+      id: 'id',
+      kind: 'JOINT_CONFERENCE',
+      title: '关于3栋夜间施工噪音的协调会',
+      level: 'STREET',
+      status: 'PLANNED',
+      place: '新城社区党群服务中心二楼会议室',
+      onlineUrl: null,
+      hosts: [{ id: tree.community }, { id: tree.street }],
+    });
+  });
+
+  it('refuses bad input naming the field, and writes nothing', async () => {
+    const before = await tester.models.Meeting.countDocuments();
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ title: '  ' }, 'title', 'title: must not be empty'],
+      [{ hostIds: [] }, 'hostIds', 'hostIds: must list 1 to 5 organisations'],
+      [{ hostIds: ['不是编号'] }, 'hostIds', 'hostIds: is not a valid id'],
+      [{ startsAt: inDays(-1) }, 'startsAt', 'startsAt: must be in the future'],
+      [{ place: null }, 'place', 'place: give a place, or an onlineUrl for an online meeting'],
+      [{ place: null, onlineUrl: 'ftp://会议' }, 'onlineUrl', 'onlineUrl: must be an https:// link'],
+      [{ hostIds: [graph.organisation('CO_BUILDING_UNIT')] }, 'hostIds', 'hostIds: must be organisations within a district'],
+    ];
+    for (const [overrides, field, message] of cases) {
+      const result = await tester.execute(SCHEDULE, { input: meetingInput(overrides) }, staff('DISTRICT_ADMIN', [tree.district, ...(overrides.hostIds as string[] ?? [])]));
+      expect(errorOf(result)).toEqual({ code: 'BAD_USER_INPUT', field, message });
+    }
+    expect(await tester.models.Meeting.countDocuments()).toBe(before);
+  });
+
+  it('lets only staff over the lead host schedule', async () => {
+    expect(errorOf(await tester.execute(SCHEDULE, { input: meetingInput() }, ANONYMOUS))).toEqual({ code: 'UNAUTHENTICATED', message: 'Sign in to do this' });
+    expect(errorOf(await tester.execute(SCHEDULE, { input: meetingInput() }, staff('COMMUNITY_WORKER', [tree.otherCommunity])))).toEqual({
+      code: 'FORBIDDEN',
+      message: 'You may not schedule a meeting for this organisation',
+    });
+  });
+});
+
+describe('agenda and invitations', () => {
+  it('takes up a wish that exists, and refuses an unknown one', async () => {
+    const meetingId = await schedule();
+    const wishId = graph.wish(tree.community);
+    const item = dataOf<{ addAgendaItem: Record<string, unknown> }>(await tester.execute(ADD_ITEM, { input: { meetingId, title: '夜间施工噪音扰民', wishId } }, worker));
+    expect({ ...item.addAgendaItem, id: 'id' }).toEqual({ id: 'id', position: 1, title: '夜间施工噪音扰民', wish: { id: wishId }, microProject: null });
+    const unknown = new Types.ObjectId().toHexString();
+    expect(errorOf(await tester.execute(ADD_ITEM, { input: { meetingId, title: '另一件事', wishId: unknown } }, worker))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'wishId',
+      message: 'wishId: no wish has this id',
+    });
+    expect(await tester.models.AgendaItem.countDocuments({ meetingId })).toBe(1);
+  });
+
+  it('numbers items added at once without gaps or repeats', async () => {
+    const meetingId = await schedule();
+    await Promise.all(Array.from({ length: 8 }, (_, index) => addItem(meetingId, { title: `议题${index + 1}` })));
+    const positions = (await tester.models.AgendaItem.find({ meetingId }).lean()).map((item) => item.position).sort((a, b) => a - b);
+    expect(positions).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  it('invites each invitee once, in a role that fits them', async () => {
+    const meetingId = await schedule();
+    const residentId = graph.resident(tree.community);
+    await invite(meetingId, { organisationId: tree.propertyCompany }, 'PROPERTY_COMPANY');
+    expect(errorOf(await tester.execute(INVITE, { input: { meetingId, organisationId: tree.propertyCompany, role: 'PROPERTY_COMPANY' } }, worker))).toEqual({
+      code: 'CONFLICT',
+      message: 'This invitee is already invited to this meeting',
+    });
+    expect(errorOf(await tester.execute(INVITE, { input: { meetingId, organisationId: tree.ownersCommittee, role: 'PROPERTY_COMPANY' } }, worker))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'role',
+      message: 'role: PROPERTY_COMPANY needs an organisation of kind PROPERTY_COMPANY',
+    });
+    expect(errorOf(await tester.execute(INVITE, { input: { meetingId, residentId, organisationId: tree.ownersCommittee, role: 'RESIDENT_REP' } }, worker))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'residentId',
+      message: 'residentId: give exactly one of residentId and organisationId',
+    });
+    const participantId = await invite(meetingId, { residentId }, 'RESIDENT_REP');
+    expect(errorOf(await tester.execute(REPLY, { id: participantId, reply: 'ACCEPTED' }, resident(graph.resident(tree.community))))).toEqual({
+      code: 'FORBIDDEN',
+      message: 'You may not reply to this invitation',
+    });
+    expect(dataOf(await tester.execute(REPLY, { id: participantId, reply: 'ACCEPTED' }, resident(residentId)))).toEqual({ replyToInvitation: { id: participantId, reply: 'ACCEPTED' } });
+    expect(await tester.models.Participant.countDocuments({ meetingId })).toBe(2);
+  });
+});
+
+describe('decisions and action items', () => {
+  it('refuses a decision before the quorum, then records one with its votes and follows its action item past the deadline', async () => {
+    const meetingId = await schedule();
+    const itemId = await addItem(meetingId, { wishId: graph.wish(tree.community) });
+    const property = await invite(meetingId, { organisationId: tree.propertyCompany }, 'PROPERTY_COMPANY');
+    const owners = await invite(meetingId, { organisationId: tree.ownersCommittee }, 'OWNERS_COMMITTEE');
+    const rep = await invite(meetingId, { residentId: graph.resident(tree.community) }, 'RESIDENT_REP');
+    const decision = { agendaItemId: itemId, minutes: '物业承认夜间施工未报备，业委会要求停工整改。', decision: '晚十点后停止施工，物业一周内加装隔音围挡。', votes: { inFavour: 3, against: 0, abstaining: 0 } };
+
+    expect(errorOf(await tester.execute(DECIDE, { input: decision }, worker))).toEqual({ code: 'INVALID_TRANSITION', message: 'Meeting in state PLANNED cannot record a decision' });
+    expect(dataOf(await tester.execute(OPEN, { id: meetingId }, worker))).toEqual({ openMeeting: { id: meetingId, status: 'IN_SESSION' } });
+    for (const id of [property, rep]) await tester.execute(ATTEND, { id }, worker);
+    expect(errorOf(await tester.execute(DECIDE, { input: decision }, worker))).toEqual({
+      code: 'INVALID_TRANSITION',
+      message: 'Meeting in state QUORUM_NOT_MET cannot record a decision: every invited organisation attends, 1 of 2 present',
+    });
+    await tester.execute(ATTEND, { id: owners }, worker);
+    expect(errorOf(await tester.execute(DECIDE, { input: { ...decision, votes: { inFavour: 3, against: 1, abstaining: 0 } } }, worker))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'votes',
+      message: 'votes: count 4 votes but only 3 attendees are present',
+    });
+    expect((await tester.models.AgendaItem.findById(itemId).lean())!.decision).toBe(null);
+
+    expect(dataOf(await tester.execute(DECIDE, { input: decision }, worker))).toEqual({
+      recordDecision: {
+        id: itemId,
+        minutes: '物业承认夜间施工未报备，业委会要求停工整改。',
+        decision: { text: '晚十点后停止施工，物业一周内加装隔音围挡。', adopted: true, votes: { inFavour: 3, against: 0, abstaining: 0 }, microProjectOutcome: null },
+      },
+    });
+    expect(errorOf(await tester.execute(DECIDE, { input: decision }, worker))).toEqual({ code: 'CONFLICT', message: 'This agenda item already has a decision' });
+
+    const deadline = inDays(7);
+    const assigned = await tester.execute(ASSIGN, { input: { agendaItemId: itemId, description: '加装隔音围挡', responsibleOrganisationId: tree.propertyCompany, deadline } }, worker);
+    const actionItem = dataOf<{ assignActionItem: { id: string } }>(assigned).assignActionItem;
+    expect(actionItem).toEqual({ id: actionItem.id, description: '加装隔音围挡', status: 'OPEN', overdue: false, deadline: new Date(deadline), responsibleOrganisation: { id: tree.propertyCompany } });
+
+    const overdueList = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organisation { actionItems(overdue: true) { id overdue } open: actionItems(status: OPEN) { id } } } }`;
+    const representations = [{ __typename: 'Organisation', id: tree.propertyCompany }];
+    expect(dataOf(await tester.execute(overdueList, { r: representations }, ANONYMOUS))).toEqual({ _entities: [{ actionItems: [], open: [{ id: actionItem.id }] }] });
+    clock.advance(8 * DAY);
+    expect(dataOf(await tester.execute(overdueList, { r: representations }, ANONYMOUS))).toEqual({
+      _entities: [{ actionItems: [{ id: actionItem.id, overdue: true }], open: [{ id: actionItem.id }] }],
+    });
+
+    const done = await tester.execute(REPORT, { input: { actionItemId: actionItem.id, note: '围挡已安装完毕', status: 'DONE' } }, staff('COMMUNITY_WORKER', [tree.propertyCompany]));
+    expect(dataOf(done)).toEqual({ reportActionItemProgress: { id: actionItem.id, status: 'DONE', overdue: false, progress: [{ note: '围挡已安装完毕', status: 'DONE' }] } });
+    expect(errorOf(await tester.execute(REPORT, { input: { actionItemId: actionItem.id, note: '再次确认', status: 'IN_PROGRESS' } }, worker))).toEqual({
+      code: 'INVALID_TRANSITION',
+      message: 'ActionItem in state DONE cannot move to IN_PROGRESS',
+    });
+    expect(dataOf(await tester.execute(overdueList, { r: representations }, ANONYMOUS))).toEqual({ _entities: [{ actionItems: [], open: [] }] });
+  });
+
+  it('refuses an action item without a decision, or with a past deadline', async () => {
+    const meetingId = await schedule();
+    const itemId = await addItem(meetingId);
+    const input = { agendaItemId: itemId, description: '整改', responsibleOrganisationId: tree.propertyCompany, deadline: inDays(3) };
+    expect(errorOf(await tester.execute(ASSIGN, { input }, worker))).toEqual({
+      code: 'INVALID_TRANSITION',
+      message: 'AgendaItem in state UNDECIDED cannot take action items before its decision is recorded',
+    });
+    expect(await tester.models.ActionItem.countDocuments({ agendaItemId: itemId })).toBe(0);
+  });
+});

@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '@civic/service-kit';
+import { createSubgraphTester, type SubgraphTester } from '@civic/test-harness';
+import { meetingsSubgraph } from '../src/subgraph.ts';
+import type { Models } from '../src/models/index.ts';
+import { FakeGraph, aTree } from './support/fake-graph.ts';
+import { ATTEND, CLOSE_VOTING, DECIDE, INVITE, OPEN, PROPOSE, VOTE } from './support/operations.ts';
+import { dataOf, errorOf } from './support/results.ts';
+import { resident, staff } from './support/viewers.ts';
+
+const DAY = 24 * 3600_000;
+const clock = new ManualClock(new Date('2025-04-01T01:00:00.000Z'));
+const graph = new FakeGraph();
+const tree = aTree(graph);
+const worker = staff('COMMUNITY_WORKER', [tree.community]);
+let tester: SubgraphTester<Models>;
+
+beforeAll(async () => {
+  tester = await createSubgraphTester(meetingsSubgraph, { clock, graph });
+});
+
+afterAll(() => tester.close());
+
+const inDays = (days: number) => new Date(clock.now().getTime() + days * DAY).toISOString();
+const projectInput = (overrides: Record<string, unknown> = {}) => ({
+  communityId: tree.community,
+  title: '加装电梯扶手',
+  description: '老旧小区楼道加装扶手，方便老人上下楼。',
+  estimatedCost: 3_500_000,
+  votingOpensAt: inDays(0),
+  votingClosesAt: inDays(7),
+  ...overrides,
+});
+
+async function propose(overrides: Record<string, unknown> = {}): Promise<string> {
+  return dataOf<{ proposeMicroProject: { id: string } }>(await tester.execute(PROPOSE, { input: projectInput(overrides) }, worker)).proposeMicroProject.id;
+}
+
+describe('proposing', () => {
+  it('refuses bad input naming the field, and writes nothing', async () => {
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ title: '' }, 'title', 'title: must not be empty'],
+      [{ estimatedCost: -100 }, 'estimatedCost', 'estimatedCost: must be a whole number of fen from 0 to 1000000000'],
+      [{ votingClosesAt: inDays(-1) }, 'votingClosesAt', 'votingClosesAt: must be in the future'],
+      [{ communityId: tree.street }, 'communityId', 'communityId: must be a community (COMMUNITY_PARTY_COMMITTEE)'],
+    ];
+    for (const [overrides, field, message] of cases) {
+      expect(errorOf(await tester.execute(PROPOSE, { input: projectInput(overrides) }, staff('STREET_ADMIN', [tree.street])))).toEqual({ code: 'BAD_USER_INPUT', field, message });
+    }
+    expect(await tester.models.MicroProject.countDocuments()).toBe(0);
+  });
+});
+
+describe('voting', () => {
+  it('counts one vote when one resident votes 50 times at once', async () => {
+    const projectId = await propose({ title: '小区路灯更换' });
+    const voter = resident(graph.resident(tree.community));
+    const results = await Promise.all(Array.from({ length: 50 }, () => tester.execute(VOTE, { id: projectId }, voter)));
+    const refusals = results.filter((result) => result.errors.length > 0).map(errorOf);
+    expect(refusals).toEqual(Array.from({ length: 49 }, () => ({ code: 'CONFLICT', message: 'You have already voted for this micro-project' })));
+    expect(await tester.models.MicroProjectVote.countDocuments({ microProjectId: projectId })).toBe(1);
+    expect(dataOf(await tester.execute(`query($id: ID!) { microProject(id: $id) { votes viewerVoted } }`, { id: projectId }, voter))).toEqual({
+      microProject: { votes: 1, viewerVoted: true },
+    });
+  });
+
+  it("lets only the community's residents vote, and only in the window", async () => {
+    const projectId = await propose({ title: '健身器材维修', votingOpensAt: inDays(1), votingClosesAt: inDays(3) });
+    const neighbour = resident(graph.resident(tree.community));
+    expect(errorOf(await tester.execute(VOTE, { id: projectId }, neighbour))).toEqual({
+      code: 'INVALID_TRANSITION',
+      message: 'MicroProject in state VOTING_NOT_OPEN cannot take a vote: Voting on this micro-project has not opened yet',
+    });
+    clock.advance(1 * DAY);
+    expect(errorOf(await tester.execute(VOTE, { id: projectId }, resident(graph.resident(tree.otherCommunity))))).toEqual({
+      code: 'FORBIDDEN',
+      message: "You may not vote on another community's micro-project",
+    });
+    expect(errorOf(await tester.execute(VOTE, { id: projectId }, worker))).toEqual({ code: 'FORBIDDEN', message: 'You may not vote for a micro-project' });
+    expect(dataOf(await tester.execute(VOTE, { id: projectId }, neighbour))).toEqual({ voteForMicroProject: { id: projectId, votes: 1, viewerVoted: true } });
+    clock.advance(2 * DAY);
+    expect(errorOf(await tester.execute(VOTE, { id: projectId }, resident(graph.resident(tree.community))))).toEqual({
+      code: 'INVALID_TRANSITION',
+      message: 'MicroProject in state VOTING_NOT_OPEN cannot take a vote: Voting on this micro-project has closed',
+    });
+    expect(await tester.models.MicroProjectVote.countDocuments({ microProjectId: projectId })).toBe(1);
+  });
+});
+
+describe('closing the window', () => {
+  it('prioritises projects at the threshold and sends the rest to one expert review, which approves or rejects them', async () => {
+    const community = graph.organisation('COMMUNITY_PARTY_COMMITTEE', tree.street);
+    const communityWorker = staff('COMMUNITY_WORKER', [community]);
+    dataOf(await tester.execute(`mutation($c: ID!) { setMicroProjectVoteThreshold(communityId: $c, threshold: 3) }`, { c: community }, communityWorker));
+    const create = async (title: string, votes: number) => {
+      const input = projectInput({ communityId: community, title });
+      const id = dataOf<{ proposeMicroProject: { id: string } }>(await tester.execute(PROPOSE, { input }, communityWorker)).proposeMicroProject.id;
+      for (let n = 0; n < votes; n++) dataOf(await tester.execute(VOTE, { id }, resident(graph.resident(community))));
+      return id;
+    };
+    await create('楼道照明改造', 4);
+    const bench = await create('增设休闲座椅', 1);
+    await create('垃圾分类亭', 0);
+    clock.advance(7 * DAY);
+
+    const result = await tester.execute(CLOSE_VOTING, { input: { communityId: community, reviewStartsAt: inDays(5), reviewPlace: '社区议事厅' } }, communityWorker);
+    expect(dataOf(result)).toEqual({
+      closeMicroProjectVoting: {
+        prioritised: [{ title: '楼道照明改造', status: 'PRIORITISED', votes: 4 }],
+        sentToReview: [
+          { title: '增设休闲座椅', status: 'EXPERT_REVIEW', votes: 1 },
+          { title: '垃圾分类亭', status: 'EXPERT_REVIEW', votes: 0 },
+        ],
+        reviewMeeting: {
+          kind: 'EXPERT_REVIEW',
+          title: '微实事项目专家评审会',
+          level: 'COMMUNITY',
+          status: 'PLANNED',
+          agenda: [
+            { position: 1, title: '增设休闲座椅', microProject: { title: '增设休闲座椅', status: 'EXPERT_REVIEW' } },
+            { position: 2, title: '垃圾分类亭', microProject: { title: '垃圾分类亭', status: 'EXPERT_REVIEW' } },
+          ],
+        },
+      },
+    });
+    expect(errorOf(await tester.execute(VOTE, { id: bench }, resident(graph.resident(community))))).toEqual({
+      code: 'INVALID_TRANSITION',
+      message: 'MicroProject in state VOTING_NOT_OPEN cannot take a vote: Voting on this micro-project has closed',
+    });
+
+    // The review decides once three reviewers attend.
+    const meeting = await tester.models.Meeting.findOne({ hostIds: community, kind: 'EXPERT_REVIEW' }).lean();
+    const meetingId = meeting!._id.toHexString();
+    const benchItem = (await tester.models.AgendaItem.findOne({ meetingId, microProjectId: bench }).lean())!._id.toHexString();
+    dataOf(await tester.execute(OPEN, { id: meetingId }, communityWorker));
+    const decide = { agendaItemId: benchItem, minutes: '专家认为座椅选址合理，造价偏高。', decision: '同意实施，压缩造价。', microProjectOutcome: 'APPROVED' };
+    for (const role of ['EXPERT', 'NPC_DEPUTY']) {
+      const invited = await tester.execute(INVITE, { input: { meetingId, residentId: graph.resident(community), role } }, communityWorker);
+      dataOf(await tester.execute(ATTEND, { id: dataOf<{ inviteParticipant: { id: string } }>(invited).inviteParticipant.id }, communityWorker));
+    }
+    expect(errorOf(await tester.execute(DECIDE, { input: decide }, communityWorker))).toEqual({
+      code: 'INVALID_TRANSITION',
+      message: 'Meeting in state QUORUM_NOT_MET cannot record a decision: at least 3 of EXPERT/NPC_DEPUTY/CPPCC_MEMBER/DEPARTMENT_HEAD attend, 2 of 3 present',
+    });
+    const third = await tester.execute(INVITE, { input: { meetingId, residentId: graph.resident(community), role: 'CPPCC_MEMBER' } }, communityWorker);
+    dataOf(await tester.execute(ATTEND, { id: dataOf<{ inviteParticipant: { id: string } }>(third).inviteParticipant.id }, communityWorker));
+    expect(errorOf(await tester.execute(DECIDE, { input: { ...decide, microProjectOutcome: null } }, communityWorker))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'microProjectOutcome',
+      message: 'microProjectOutcome: is required: this item reviews a micro-project',
+    });
+    expect(dataOf(await tester.execute(DECIDE, { input: decide }, communityWorker))).toEqual({
+      recordDecision: { id: benchItem, minutes: decide.minutes, decision: { text: decide.decision, adopted: true, votes: null, microProjectOutcome: 'APPROVED' } },
+    });
+
+    const lifecycle = `mutation($id: ID!) { startMicroProject(id: $id) { status } }`;
+    expect(dataOf(await tester.execute(lifecycle, { id: bench }, communityWorker))).toEqual({ startMicroProject: { status: 'IN_PROGRESS' } });
+    const complete = `mutation($id: ID!, $cost: Int!) { completeMicroProject(id: $id, actualCost: $cost) { status actualCost reviewMeeting { id } } }`;
+    expect(errorOf(await tester.execute(complete, { id: bench, cost: -1 }, communityWorker))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'actualCost',
+      message: 'actualCost: must be a whole number of fen from 0 to 1000000000',
+    });
+    expect(dataOf(await tester.execute(complete, { id: bench, cost: 2_800_000 }, communityWorker))).toEqual({
+      completeMicroProject: { status: 'DONE', actualCost: 2_800_000, reviewMeeting: { id: meetingId } },
+    });
+    expect(errorOf(await tester.execute(lifecycle, { id: bench }, communityWorker))).toEqual({ code: 'INVALID_TRANSITION', message: 'MicroProject in state DONE cannot start' });
+
+    const ranking = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organisation { microProjects { title status votes } microProjectVoteThreshold } } }`;
+    expect(dataOf(await tester.execute(ranking, { r: [{ __typename: 'Organisation', id: community }] }, worker))).toEqual({
+      _entities: [
+        {
+          microProjects: [
+            { title: '楼道照明改造', status: 'PRIORITISED', votes: 4 },
+            { title: '增设休闲座椅', status: 'DONE', votes: 1 },
+            { title: '垃圾分类亭', status: 'EXPERT_REVIEW', votes: 0 },
+          ],
+          microProjectVoteThreshold: 3,
+        },
+      ],
+    });
+  });
+
+  it('lets only staff over the community close it, and checks the review input first', async () => {
+    const input = { communityId: tree.community, reviewStartsAt: inDays(5), reviewPlace: '社区议事厅' };
+    expect(errorOf(await tester.execute(CLOSE_VOTING, { input }, staff('COMMUNITY_WORKER', [tree.otherCommunity])))).toEqual({
+      code: 'FORBIDDEN',
+      message: "You may not close this community's micro-project voting",
+    });
+    expect(errorOf(await tester.execute(CLOSE_VOTING, { input: { ...input, reviewStartsAt: inDays(-1) } }, worker))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'reviewStartsAt',
+      message: 'reviewStartsAt: must be in the future',
+    });
+    expect(await tester.models.MicroProject.countDocuments({ communityId: tree.community, status: 'PROPOSED' })).toBe(2);
+  });
+});
