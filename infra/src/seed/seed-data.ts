@@ -22,8 +22,11 @@ import { keepPointsLedgers } from './points-seed.ts';
 import { publishPosts, type PostSetting } from './posts-seed.ts';
 import { Random, SEED } from './random.ts';
 import { populateCommunity, type CommunityPeople } from './residents-seed.ts';
+import { generateResources, type ResourceRecords } from './resources-seed.ts';
 import { COMMUNITY_VENUES, COMPOUND_VENUES } from './text/civic-text.ts';
 import { Timeline } from './timeline.ts';
+import { generateWishes, type WishRecords } from './wishes-seed.ts';
+import { seedMeetings, type MeetingsSeed } from './meetings-seed.ts';
 import { enrolVolunteers } from './volunteers-seed.ts';
 
 /**
@@ -48,6 +51,9 @@ export interface SeedData {
     HouseholdPairing: HouseholdPairingDocument[];
     PointsEntry: PointsEntryDocument[];
   };
+  resources: ResourceRecords;
+  wishes: WishRecords;
+  meetings: MeetingsSeed;
 }
 
 /** One community as the organisations and residents seed made it, for the services that build on it. */
@@ -85,6 +91,9 @@ export function generateSeedData(plan: ScalePlan, now: Date): SeedData {
   return {
     ...world.base,
     // Each further service: its section, generated from the world.
+    resources: generateResources(world),
+    wishes: generateWishes(world),
+    meetings: seedMeetings(world),
   };
 }
 
