@@ -21,7 +21,8 @@ import type { WishDocument } from './models/wish.ts';
  *   read its queue and notifications; staff covering a work order's assignee close that order.
  * - DISTRICT_ADMIN and SERVICE run the deadline sweep.
  * - Reading: the requester, the claimant, the handler's staff, staff covering the community and
- *   services see a wish in full; anyone else sees it once published, with the requester null; an
+ *   services see a wish in full; anyone else sees it once published, with the requester null (and
+ *   the recording account and timeline actors masked), and may not list wishes by requester; an
  *   anonymous caller sees nothing personal. Stats and the handling sheet: staff in scope, analysts, services.
  */
 
@@ -66,14 +67,19 @@ export function canSeeWish(viewer: Viewer, wish: Visible): boolean {
   return PUBLIC_STATUSES.includes(wish.status) || seesInFull(viewer, wish);
 }
 
-/** The same rule as a database filter, for listings. */
-export function visibleWishesFilter(viewer: Viewer): Record<string, unknown> {
+/**
+ * The same rule as a database filter, for listings. `fullOnly` drops the public wishes: listing by
+ * requester would otherwise tell who asked for the wishes whose requester is masked.
+ */
+export function visibleWishesFilter(viewer: Viewer, { fullOnly = false } = {}): Record<string, unknown> {
   if (hasRole(viewer, 'SERVICE')) return {};
-  const any: Record<string, unknown>[] = [{ status: { $in: PUBLIC_STATUSES } }];
+  const any: Record<string, unknown>[] = fullOnly ? [] : [{ status: { $in: PUBLIC_STATUSES } }];
   if (viewer.residentId) any.push({ requesterId: viewer.residentId }, { claimantId: viewer.residentId });
   if (isStaff(viewer) && viewer.scope.length > 0) {
     any.push({ organisationPath: { $in: viewer.scope } }, { handlerPath: { $in: viewer.scope } }, { claimantPath: { $in: viewer.scope } });
   }
+  // Nobody to match: an id no document has.
+  if (any.length === 0) return { _id: null };
   return any.length === 1 ? any[0]! : { $or: any };
 }
 

@@ -103,3 +103,16 @@ export function organisationAtLevel(organisationPath: readonly string[], level: 
   const index = Math.max(0, organisationPath.length - 1 - stepsUp);
   return { id: organisationPath[index]!, path: organisationPath.slice(0, index + 1) };
 }
+
+/**
+ * Where a handler sits for a request of the community with this path: within the community, the
+ * street, or the district (the deadline job escalates from there); null outside the district.
+ */
+export function handlingLevelOf(organisationPath: readonly string[], handlerPath: readonly string[]): HandlingLevel | null {
+  const levels: readonly HandlingLevel[] = ['COMMUNITY', 'STREET', 'DISTRICT'];
+  const index = levels.findIndex((_level, stepsUp) => {
+    const ancestor = organisationPath.at(-1 - stepsUp);
+    return ancestor !== undefined && handlerPath.includes(ancestor);
+  });
+  return index < 0 ? null : levels[index]!;
+}

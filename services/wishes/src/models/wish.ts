@@ -225,9 +225,11 @@ wishSchema.index({ gridId: 1, status: 1, createdAt: -1, _id: -1 });
 wishSchema.index({ requesterId: 1, createdAt: -1, _id: -1 });
 // Resident/Organisation.claimedWishes and filter { claimantId }.
 wishSchema.index({ claimantId: 1, createdAt: -1, _id: -1 });
-// handlerQueue, Organisation.handledWishes, filter { handlerId }, the handling sheet.
+// handlerQueue, Organisation.handledWishes, filter { handlerId }.
 wishSchema.index({ handlerId: 1, dueAt: 1, _id: 1 });
-wishSchema.index({ handlerPath: 1, status: 1, createdAt: 1 });
+// The handling sheet: requests routed before a week's end, under an organisation or handled within it.
+wishSchema.index({ organisationPath: 1, takenAt: 1 });
+wishSchema.index({ handlerPath: 1, takenAt: 1 });
 // The deadline sweep and filter { overdue }; auto-confirmation.
 wishSchema.index({ dueAt: 1 });
 wishSchema.index({ autoConfirmAt: 1 });

@@ -21,11 +21,16 @@ export async function publication(wish: WishDocument, now: Date, context: Contex
   return isRequest(wish.kind) ? routing(wish, now, context) : opening(wish, now, context);
 }
 
-async function opening(wish: WishDocument, now: Date, { graph }: Context): Promise<{ steps: Step[]; set: Partial<WishDocument> }> {
+async function opening(wish: WishDocument, now: Date, context: Context): Promise<{ steps: Step[]; set: Partial<WishDocument> }> {
+  return { steps: [{ action: 'PUBLISH' }], set: { ...(await openingForClaims(wish, now, context)), publishedAt: now } };
+}
+
+/** A micro-wish opening (again, when handed back) for claiming: its micro-grid's claimants now, windows counted from now. */
+export async function openingForClaims(wish: WishDocument, now: Date, { graph }: Context): Promise<Pick<WishDocument, 'gridClaimantIds' | 'openedAt'>> {
   const [grid, requester] = await Promise.all([fetchGrid(graph, wish.gridId.toHexString()), fetchResident(graph, wish.requesterId.toHexString())]);
   const gridClaimants = [grid?.responsiblePerson?.id, grid?.partyBranch?.id, requester?.household?.pairedMember?.id];
   const gridClaimantIds = [...new Set(gridClaimants.filter((id): id is string => Boolean(id)))];
-  return { steps: [{ action: 'PUBLISH' }], set: { gridClaimantIds: toObjectIds(gridClaimantIds), openedAt: now, publishedAt: now } };
+  return { gridClaimantIds: toObjectIds(gridClaimantIds), openedAt: now };
 }
 
 async function routing(wish: WishDocument, now: Date, { graph }: Context): Promise<{ steps: Step[]; set: Partial<WishDocument> }> {

@@ -3,7 +3,7 @@ import { badUserInput, forbidden, pageSize, parseId, requireSignedIn } from '@ci
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 import { WISH_FIELDS, type WishDocument } from '../models/wish.ts';
 import { WISH_NOTIFICATION_FIELDS, type WishNotificationDocument } from '../models/wish-notification.ts';
-import { OPEN_REQUEST_STATUSES, WISH_CATEGORIES, WISH_STATUSES } from '../domain/vocabulary.ts';
+import { WISH_CATEGORIES, WISH_STATUSES } from '../domain/vocabulary.ts';
 import { groupByHandler, weekEnd } from '../domain/handling-sheet.ts';
 import { computeFigures } from '../domain/wish-stats.ts';
 import { fetchOrganisation } from '../graph/organisations.ts';
@@ -15,10 +15,10 @@ export const reportQueries: QueryResolvers = {
   handlingSheet: async (_parent, { organisationId, weekStart }, context) => {
     const organisation = await reportedOrganisation(context, organisationId, 'organisationId', 'read the handling sheet of this organisation');
     const end = weekEnd(weekStart);
-    const requests = await context.models.Wish.find(
-      { status: { $in: OPEN_REQUEST_STATUSES }, createdAt: { $lt: end }, $or: [{ organisationPath: organisation }, { handlerPath: organisation }] },
-      WISH_FIELDS,
-    )
+    // Requests routed before the week's end and not resolved by then: a past week reads as it stood (with today's handler).
+    const unresolvedThen = { $or: [{ completedAt: null }, { completedAt: { $gte: end } }] };
+    const underOrganisation = { $or: [{ organisationPath: organisation }, { handlerPath: organisation }] };
+    const requests = await context.models.Wish.find({ kind: { $ne: 'WISH' }, takenAt: { $lt: end }, $and: [unresolvedThen, underOrganisation] }, WISH_FIELDS)
       .sort({ createdAt: 1, _id: 1 })
       .lean<WishDocument[]>();
     const rows = requests.map((wish) => ({ handlerId: wish.handlerId!.toHexString(), createdAt: wish.createdAt, resolveDeadline: wish.resolveDeadline, document: wish }));

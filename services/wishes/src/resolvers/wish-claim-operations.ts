@@ -6,6 +6,7 @@ import { callerAsClaimant } from '../graph/claimants.ts';
 import { actorOf, hex, requireClaimant } from '../authorisation.ts';
 import { changeWish, planSteps } from '../persistence/wish-changes.ts';
 import { loadWish, noteText } from './wish-input.ts';
+import { openingForClaims } from './publication.ts';
 
 /** Claiming a micro-wish and handing it back. */
 export const wishClaimMutations: MutationResolvers = {
@@ -33,17 +34,20 @@ export const wishClaimMutations: MutationResolvers = {
     });
   },
 
-  handBackWish: async (_parent, { id, reason }, { viewer, loaders, models, clock }) => {
+  handBackWish: async (_parent, { id, reason }, context) => {
+    const { viewer, loaders, models, clock } = context;
     const note = noteText('reason', reason);
     const wish = await loadWish(loaders, id);
     requireClaimant(viewer, wish, 'hand back a wish you did not claim');
     const now = clock.now();
-    // Open again, and the claim windows count afresh from now.
+    const actor = actorOf(viewer);
+    planSteps(wish, { steps: [{ action: 'HAND_BACK' }], actor, at: now });
+    // Open again to the micro-grid's claimants of today, and the claim windows count afresh from now.
     return changeWish(models, wish, {
       steps: [{ action: 'HAND_BACK', note }],
-      actor: actorOf(viewer),
+      actor,
       at: now,
-      set: { claimantKind: null, claimantId: null, claimantPath: [], takenAt: null, openedAt: now },
+      set: { claimantKind: null, claimantId: null, claimantPath: [], takenAt: null, ...(await openingForClaims(wish, now, context)) },
     });
   },
 };

@@ -13,7 +13,7 @@ export const wishQueries: QueryResolvers = {
     return wish && canSeeWish(viewer, wish) ? wish : null;
   },
   wishes: (_parent, { filter, sort, first, after }, { models, viewer, clock }) => {
-    const query = { $and: [wishFilter(filter, clock.now()), visibleWishesFilter(viewer)] };
+    const query = { $and: [wishFilter(filter, clock.now()), visibleWishesFilter(viewer, { fullOnly: Boolean(filter?.requesterId) })] };
     return paginate(models.Wish, query, { first, after }, wishOrder(sort), WISH_FIELDS);
   },
   myWishes: (_parent, { first, after }, { models, viewer }) => {

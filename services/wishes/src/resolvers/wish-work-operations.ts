@@ -3,9 +3,10 @@ import { badUserInput, invalidTransition, parseId } from '@civic/service-kit';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 import { isRequest } from '../domain/vocabulary.ts';
 import { deadlineHours, deadlinesFrom } from '../domain/deadlines.ts';
+import { handlingLevelOf } from '../domain/routing-rules.ts';
 import { fetchOrganisation } from '../graph/organisations.ts';
-import { actorOf, requireClaimant, requireHandlerStaff, requireManager } from '../authorisation.ts';
-import { changeWish } from '../persistence/wish-changes.ts';
+import { actorOf, hex, requireClaimant, requireHandlerStaff, requireManager } from '../authorisation.ts';
+import { changeWish, planSteps } from '../persistence/wish-changes.ts';
 import { completion } from './completion.ts';
 import { loadWish, noteText, optionalNote } from './wish-input.ts';
 import { dispatchWish, closeWorkOrder } from './work-orders.ts';
@@ -41,16 +42,21 @@ export const wishWorkMutations: MutationResolvers = {
     const newHandlerId = parseId('handlerId', handlerId);
     const wish = await loadWish(loaders, id);
     requireManager(viewer, wish.organisationPath, 'reassign this request');
+    const now = clock.now();
+    // A move the state machine refuses answers before the graph is asked.
+    planSteps(wish, { steps: [{ action: 'REASSIGN' }], actor: actorOf(viewer), at: now });
+    if (wish.handlerId?.equals(newHandlerId)) throw badUserInput('handlerId', 'already handles this request');
     const handler = await fetchOrganisation(graph, newHandlerId.toHexString());
     if (!handler) throw badUserInput('handlerId', 'no organisation has this id');
-    const now = clock.now();
+    const handlingLevel = handlingLevelOf(hex(wish.organisationPath), handler.path);
+    if (!handlingLevel) throw badUserInput('handlerId', 'is outside the district of this request');
     // The new handler acknowledges afresh; the resolve deadline stays the one promised.
     const { acknowledgeDeadline } = deadlinesFrom(now, deadlineHours(wish.category, null));
     return changeWish(models, wish, {
       steps: [{ action: 'REASSIGN', note: text }],
       actor: actorOf(viewer),
       at: now,
-      set: { handlerId: newHandlerId, handlerPath: handler.path.map((pathId) => new Types.ObjectId(pathId)), acknowledgeDeadline },
+      set: { handlerId: newHandlerId, handlerPath: handler.path.map((pathId) => new Types.ObjectId(pathId)), handlingLevel, acknowledgeDeadline },
     });
   },
 

@@ -17,6 +17,8 @@ export const Wish: WishResolvers = {
   community: (wish) => ({ id: wish.communityId.toHexString() }),
   grid: (wish) => ({ id: wish.gridId.toHexString() }),
   requester: (wish, _args, { viewer }) => (seesInFull(viewer, wish) ? { id: wish.requesterId.toHexString() } : null),
+  // The recording account is the requester's own when they submitted it: masked like the requester.
+  recordedBy: (wish, _args, { viewer }) => (seesInFull(viewer, wish) ? wish.recordedBy : HIDDEN_ACTOR),
   claimant: (wish) =>
     wish.claimantId && wish.claimantKind
       ? { __typename: wish.claimantKind === 'RESIDENT' ? 'Resident' : 'Organisation', id: wish.claimantId.toHexString() }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseHandler, organisationAtLevel, ROUTING_RULES, selectRoutingRule, type RoutingCandidates } from '../../src/domain/routing-rules.ts';
+import { chooseHandler, handlingLevelOf, organisationAtLevel, ROUTING_RULES, selectRoutingRule, type RoutingCandidates } from '../../src/domain/routing-rules.ts';
 
 const PATH = ['d1', 's1', 'c1'];
 const NONE: RoutingCandidates = { propertyCompany: null, byKind: new Map() };
@@ -45,5 +45,10 @@ describe('the routing table', () => {
 
   it('finds the organisation of each level on a community path', () => {
     expect(['COMMUNITY', 'STREET', 'DISTRICT'].map((level) => organisationAtLevel(PATH, level as 'STREET').id)).toEqual(['c1', 's1', 'd1']);
+  });
+
+  it('places a reassigned handler at the level it sits on, and nowhere outside the district', () => {
+    const handlers = [property.path, ['d1', 's1', 'c1'], ['d1', 's1', 'police'], ['d1', 'bureau'], ['d2', 'bureau2'], ['d1', 's2', 'c9']];
+    expect(handlers.map((handlerPath) => handlingLevelOf(PATH, handlerPath))).toEqual(['COMMUNITY', 'COMMUNITY', 'STREET', 'DISTRICT', null, 'DISTRICT']);
   });
 });

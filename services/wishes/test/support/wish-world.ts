@@ -7,7 +7,7 @@ import type { Stack, World } from '@civic/test-harness';
 
 export const WISH_FIELDS_SELECTION = `id status kind category title tags organisationPath
   requester { id } claimant { __typename ... on Resident { id } ... on Organisation { id } }
-  handler { id } handlingLevel routingRule { ruleId level } acknowledgeDeadline resolveDeadline overdue
+  handler { id } handlingLevel claimLevel routingRule { ruleId level } acknowledgeDeadline resolveDeadline overdue
   feedback { rating comment automatic } workOrders { id part status assignee { id } }
   timeline { action status note }`;
 
@@ -23,6 +23,7 @@ export interface WishView {
   claimant: { __typename: string; id: string } | null;
   handler: { id: string } | null;
   handlingLevel: string | null;
+  claimLevel: string | null;
   routingRule: { ruleId: string; level: string } | null;
   acknowledgeDeadline: string | null;
   resolveDeadline: string | null;
@@ -120,3 +121,13 @@ export const CONFIRM = 'mutation($id: ID!, $rating: Int!, $comment: String){ con
 export const DISPATCH = 'mutation($id: ID!, $orders: [WorkOrderInput!]!){ dispatchWish(id: $id, workOrders: $orders) {WISH} }';
 export const CLOSE_ORDER = 'mutation($id: ID!, $order: ID!, $note: String){ closeWorkOrder(wishId: $id, workOrderId: $order, note: $note) {WISH} }';
 export const SWEEP = 'mutation($at: DateTime){ runDeadlineSweep(at: $at) { escalated autoConfirmed } }';
+export const REJECT = 'mutation($id: ID!, $reason: String!){ rejectWish(id: $id, reason: $reason) {WISH} }';
+export const REASSIGN = 'mutation($id: ID!, $handler: ID!, $note: String!){ reassignWish(id: $id, handlerId: $handler, note: $note) {WISH} }';
+export const HAND_BACK = 'mutation($id: ID!, $reason: String!){ handBackWish(id: $id, reason: $reason) {WISH} }';
+export const REOPEN = 'mutation($id: ID!, $reason: String!){ reopenWish(id: $id, reason: $reason) {WISH} }';
+export const READ = 'query($id: ID!){ wish(id: $id) {WISH} }';
+
+/** Errors as [code, field, message], for exact assertions. */
+export function errorsOf(errors: { message: string; extensions?: Record<string, unknown> }[]): unknown[][] {
+  return errors.map((error) => [error.extensions?.code, error.extensions?.field ?? null, error.message]);
+}
