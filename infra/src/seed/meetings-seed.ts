@@ -8,12 +8,15 @@ import type { ActionItemDocument } from '../../../services/meetings/src/models/a
 import type { MicroProjectDocument } from '../../../services/meetings/src/models/micro-project.ts';
 import type { MicroProjectVoteDocument } from '../../../services/meetings/src/models/micro-project-vote.ts';
 import type { CommunitySettingDocument } from '../../../services/meetings/src/models/community-setting.ts';
+import type { WishDocument } from '../../../services/wishes/src/models/wish.ts';
+import { matterKey } from '../../../services/meetings/src/models/agenda-item.ts';
 import { evaluateQuorum } from '../../../services/meetings/src/domain/quorum.ts';
 import { DEFAULT_VOTE_THRESHOLD, REVIEW_MEETING_TITLE, outcomeOfVote } from '../../../services/meetings/src/domain/micro-project-rules.ts';
 import type { MeetingKind, MicroProjectStatus, ParticipantRole } from '../../../services/meetings/src/domain/vocabulary.ts';
 import { SEED_SUBJECT } from './party-seed.ts';
 import type { Random } from './random.ts';
 import type { SeedWorld, SeededCommunity } from './seed-data.ts';
+import type { WishRecords } from './wishes-seed.ts';
 import { addDays, type Timeline } from './timeline.ts';
 
 /** The meetings department's sample data, by model name (as the service's createModels names them). */
@@ -39,7 +42,8 @@ const MICRO_PROJECTS: readonly (readonly [string, number])[] = [
   ['健身步道修缮', 98_000],
 ];
 
-// [matter, decision, action]: disputes a coordination meeting settles with the property company.
+// [matter, decision, action]: disputes a coordination meeting settles with the property company,
+// when the community has no seeded complaint of the kind to take up.
 const DISPUTES: readonly (readonly [string, string, string])[] = [
   ['楼下商铺夜间装修噪音扰民', '商铺每晚八点后停止施工，物业加强巡查', '督促商铺整改并每日巡查'],
   ['地下车库漏水', '物业两周内完成防水修补，维修基金申请同步启动', '完成车库防水修补'],
@@ -47,11 +51,29 @@ const DISPUTES: readonly (readonly [string, string, string])[] = [
   ['高空抛物隐患', '加装监控探头，开展入户宣传', '在3栋、5栋加装高空监控'],
 ];
 
+// Noise and property complaints among the seeded wishes (wishes-seed titles), with what a
+// coordination meeting decides about each and the action it gives the property company.
+const COMPLAINTS: Readonly<Record<string, readonly [string, string]>> = {
+  夜间施工噪音扰民: ['施工单位每晚十点后停止作业，物业加强夜间巡查', '督促施工单位夜间停工并每日巡查'],
+  电梯停运: ['物业联系维保单位全面检修，业委会监督', '完成电梯全面检修并公示报告'],
+  地下车库照明损坏: ['物业一周内更换车库损坏灯具', '更换地下车库损坏灯具'],
+  小区绿化带缺人修剪: ['物业增派绿化养护人员，每月修剪一次', '完成小区绿化带修剪'],
+  门禁系统失灵: ['物业三日内维修门禁并排查各单元', '修复各单元门禁系统'],
+};
+// A coordination meeting takes up complaints of the half year before it, at most this many.
+const COMPLAINT_DAYS = 180;
+const COMPLAINTS_PER_MEETING = 2;
+
 const THRESHOLDS = [DEFAULT_VOTE_THRESHOLD, 15, 20] as const;
 
-/** Per community: two rounds of micro-projects with votes and an expert review, a coordination meeting, and a hearing ahead. */
-export function seedMeetings(world: SeedWorld): MeetingsSeed {
+/**
+ * Per community: two rounds of micro-projects with votes and an expert review, a coordination
+ * meeting that takes up the community's recent noise and property complaints (seeded wishes), and
+ * a hearing ahead.
+ */
+export function generateMeetings(world: SeedWorld, wishes: WishRecords): MeetingsSeed {
   const seed: MeetingsSeed = { Meeting: [], AgendaItem: [], Participant: [], ActionItem: [], MicroProject: [], MicroProjectVote: [], CommunitySetting: [] };
+  const complaints = complaintsByCommunity(wishes.Wish);
   world.communities.forEach((community, index) => {
     const random = world.random.fork(`meetings:${index}`);
     const threshold = random.pick(THRESHOLDS);
@@ -59,10 +81,23 @@ export function seedMeetings(world: SeedWorld): MeetingsSeed {
     const builder = new CommunityMeetings(world, community, random, seed);
     builder.closedRound(threshold);
     builder.openRound();
-    builder.coordination();
+    builder.coordination(complaints.get(community.organisations.community._id.toHexString()) ?? []);
     builder.hearingAhead();
   });
   return seed;
+}
+
+/** The wishes a coordination meeting may take up, by community, oldest first. */
+function complaintsByCommunity(wishes: readonly WishDocument[]): Map<string, WishDocument[]> {
+  const byCommunity = new Map<string, WishDocument[]>();
+  for (const wish of wishes) {
+    // Complaints the community took on: not turned away, withdrawn, or still waiting to be looked at.
+    if (!(wish.title in COMPLAINTS) || ['SUBMITTED', 'REJECTED', 'WITHDRAWN'].includes(wish.status)) continue;
+    const key = wish.communityId.toHexString();
+    byCommunity.set(key, [...(byCommunity.get(key) ?? []), wish]);
+  }
+  for (const list of byCommunity.values()) list.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  return byCommunity;
 }
 
 class CommunityMeetings {
@@ -108,32 +143,30 @@ class CommunityMeetings {
     for (const project of this.projects(3, opensAt, addDays(opensAt, 14))) this.votes(project, this.random.int(0, 12));
   }
 
-  /** A dispute settled with the property company and owners' committee; its action item is open, some overdue. */
-  coordination(): void {
-    const [matter, decision, action] = this.random.pick(DISPUTES);
-    const meeting = this.meeting('COORDINATION', `${matter}协调会`, this.timeline.at(-this.random.int(5, 20), 15), 'CLOSED');
+  /**
+   * The community's latest noise or property complaints (or, without any, a dispute) settled with
+   * the property company and owners' committee; each decision gives the company an action item,
+   * open, some overdue.
+   */
+  coordination(complaints: readonly WishDocument[]): void {
+    const startsAt = this.timeline.at(-this.random.int(5, 20), 15);
+    // The latest complaint of each kind, the latest kinds first.
+    const latest = new Map<string, WishDocument>();
+    for (const wish of complaints) if (wish.createdAt < startsAt && wish.createdAt > addDays(startsAt, -COMPLAINT_DAYS)) latest.set(wish.title, wish);
+    const recent = [...latest.values()].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).slice(0, COMPLAINTS_PER_MEETING);
+    const [dispute, ...settlement] = this.random.pick(DISPUTES);
+    const matters = recent.length > 0 ? recent.map((wish) => ({ wish, title: wish.title, outcome: COMPLAINTS[wish.title]! })) : [{ wish: null, title: dispute, outcome: settlement }];
+    const meeting = this.meeting('COORDINATION', `${matters[0]!.title}${matters.length > 1 ? '等问题' : ''}协调会`, startsAt, 'CLOSED');
     const { propertyCompany, ownersCommittee } = this.community.organisations;
     const parties = [
       this.invite(meeting, { organisation: propertyCompany }, 'PROPERTY_COMPANY', true),
       this.invite(meeting, { organisation: ownersCommittee }, 'OWNERS_COMMITTEE', true),
       this.invite(meeting, { resident: this.people(1)[0]! }, 'RESIDENT_REP', true),
     ];
-    const item = this.agendaItem(meeting, 1, matter, {});
-    this.decide(meeting, parties, item, decision, null);
-    const deadline = addDays(meeting.startsAt, this.random.int(7, 30));
-    const done = deadline.getTime() < this.timeline.today.getTime() && this.random.chance(0.5);
-    this.seed.ActionItem.push({
-      _id: this.world.ids.next(),
-      meetingId: meeting._id,
-      agendaItemId: item._id,
-      description: action,
-      responsibleOrganisationId: propertyCompany._id,
-      responsiblePath: propertyCompany.path,
-      deadline,
-      status: done ? 'DONE' : 'IN_PROGRESS',
-      progress: [{ note: done ? '已整改完毕，居民确认' : '已启动整改', status: done ? 'DONE' : 'IN_PROGRESS', reportedAt: addDays(meeting.startsAt, 2), reportedBy: SEED_SUBJECT }],
-      completedAt: done ? addDays(meeting.startsAt, 2) : null,
-      createdAt: meeting.startsAt,
+    matters.forEach(({ wish, title, outcome: [decision, action] }, index) => {
+      const item = this.agendaItem(meeting, index + 1, title, { wishId: wish?._id });
+      this.decide(meeting, parties, item, decision, null);
+      this.actionItem(meeting, item, action);
     });
   }
 
@@ -145,6 +178,26 @@ class CommunityMeetings {
       const participant = this.invite(meeting, { resident }, 'RESIDENT_REP', false);
       participant.reply = this.random.pick(['PENDING', 'ACCEPTED', 'ACCEPTED', 'DECLINED'] as const);
     }
+  }
+
+  /** The property company's action from a decision: done within its deadline half the time, else under way. */
+  private actionItem(meeting: MeetingDocument, item: AgendaItemDocument, description: string): void {
+    const { propertyCompany } = this.community.organisations;
+    const deadline = addDays(meeting.startsAt, this.random.int(7, 30));
+    const done = deadline.getTime() < this.timeline.today.getTime() && this.random.chance(0.5);
+    this.seed.ActionItem.push({
+      _id: this.world.ids.next(),
+      meetingId: meeting._id,
+      agendaItemId: item._id,
+      description,
+      responsibleOrganisationId: propertyCompany._id,
+      responsiblePath: propertyCompany.path,
+      deadline,
+      status: done ? 'DONE' : 'IN_PROGRESS',
+      progress: [{ note: done ? '已整改完毕，居民确认' : '已启动整改', status: done ? 'DONE' : 'IN_PROGRESS', reportedAt: addDays(meeting.startsAt, 2), reportedBy: SEED_SUBJECT }],
+      completedAt: done ? addDays(meeting.startsAt, 2) : null,
+      createdAt: meeting.startsAt,
+    });
   }
 
   private projects(count: number, votingOpensAt: Date, votingClosesAt: Date): MicroProjectDocument[] {
@@ -160,6 +213,7 @@ class CommunityMeetings {
         votingOpensAt,
         votingClosesAt,
         status: 'PROPOSED',
+        voteCount: 0,
         reviewMeetingId: null,
         createdAt: addDays(votingOpensAt, -3),
       };
@@ -172,6 +226,7 @@ class CommunityMeetings {
   private votes(project: MicroProjectDocument, count: number): number {
     const voters = this.random.sample(this.community.people.residents, Math.min(count, this.community.people.residents.length));
     const span = Math.min(project.votingClosesAt.getTime(), this.timeline.today.getTime()) - project.votingOpensAt.getTime();
+    project.voteCount = voters.length;
     for (const voter of voters) {
       this.seed.MicroProjectVote.push({ _id: this.world.ids.next(), microProjectId: project._id, residentId: voter._id, votedAt: new Date(project.votingOpensAt.getTime() + this.random.next() * span) });
     }
@@ -217,8 +272,10 @@ class CommunityMeetings {
     return participant;
   }
 
-  private agendaItem(meeting: MeetingDocument, position: number, title: string, about: { microProjectId?: Types.ObjectId }): AgendaItemDocument {
-    const item: AgendaItemDocument = { _id: this.world.ids.next(), meetingId: meeting._id, position, title, wishId: null, microProjectId: about.microProjectId ?? null, minutes: null, decision: null, createdAt: meeting.createdAt };
+  private agendaItem(meeting: MeetingDocument, position: number, title: string, about: { wishId?: Types.ObjectId; microProjectId?: Types.ObjectId }): AgendaItemDocument {
+    const _id = this.world.ids.next();
+    const matter = { _id, wishId: about.wishId ?? null, microProjectId: about.microProjectId ?? null };
+    const item: AgendaItemDocument = { ...matter, meetingId: meeting._id, position, title, matterKey: matterKey(matter), minutes: null, decision: null, createdAt: meeting.createdAt };
     this.seed.AgendaItem.push(item);
     return item;
   }

@@ -26,7 +26,7 @@ import { generateResources, type ResourceRecords } from './resources-seed.ts';
 import { COMMUNITY_VENUES, COMPOUND_VENUES } from './text/civic-text.ts';
 import { Timeline } from './timeline.ts';
 import { generateWishes, type WishRecords } from './wishes-seed.ts';
-import { seedMeetings, type MeetingsSeed } from './meetings-seed.ts';
+import { generateMeetings, type MeetingsSeed } from './meetings-seed.ts';
 import { enrolVolunteers } from './volunteers-seed.ts';
 
 /**
@@ -88,12 +88,13 @@ export interface SeedWorld {
  */
 export function generateSeedData(plan: ScalePlan, now: Date): SeedData {
   const world = generateSeedWorld(plan, now);
+  const wishes = generateWishes(world);
   return {
     ...world.base,
     // Each further service: its section, generated from the world.
     resources: generateResources(world),
-    wishes: generateWishes(world),
-    meetings: seedMeetings(world),
+    wishes,
+    meetings: generateMeetings(world, wishes),
   };
 }
 

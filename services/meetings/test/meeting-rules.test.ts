@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostLevel, meetingLevel, venueError } from '../src/domain/meeting-rules.ts';
+import { hostLevel, isWithinReach, meetingLevel, venueError } from '../src/domain/meeting-rules.ts';
 import { isAdopted, voteCountError } from '../src/domain/decision-rules.ts';
 import { roleError } from '../src/domain/participant-rules.ts';
 
@@ -42,6 +42,24 @@ describe('decisions', () => {
     expect(isAdopted({ inFavour: 4, against: 2, abstaining: 1 })).toBe(true);
     expect(isAdopted({ inFavour: 3, against: 2, abstaining: 1 })).toBe(false);
     expect(isAdopted(null)).toBe(true);
+  });
+});
+
+describe('matters a meeting may take up', () => {
+  // district d → street s → communities c1, c2; the meeting is hosted by c1.
+  const hostIds = ['c1'];
+  const hostPaths = ['d', 's', 'c1'];
+
+  it("are the hosts' own, those under them, and those above them", () => {
+    expect(isWithinReach(['d', 's', 'c1'], hostIds, hostPaths)).toBe(true);
+    expect(isWithinReach(['d', 's', 'c1', 'property'], hostIds, hostPaths)).toBe(true);
+    expect(isWithinReach(['d', 's'], hostIds, hostPaths)).toBe(true);
+  });
+
+  it("are not a neighbouring community's, nor of nowhere", () => {
+    expect(isWithinReach(['d', 's', 'c2'], hostIds, hostPaths)).toBe(false);
+    expect(isWithinReach(['d', 's', 'c2', 'property'], hostIds, hostPaths)).toBe(false);
+    expect(isWithinReach([], hostIds, hostPaths)).toBe(false);
   });
 });
 

@@ -103,6 +103,22 @@ describe('agenda and invitations', () => {
     expect(await tester.models.AgendaItem.countDocuments({ meetingId })).toBe(1);
   });
 
+  it("takes a wish up once per meeting, and only a wish within the hosts' reach", async () => {
+    const meetingId = await schedule();
+    const wishId = graph.wish(tree.propertyCompany);
+    await addItem(meetingId, { wishId });
+    expect(errorOf(await tester.execute(ADD_ITEM, { input: { meetingId, title: '再议噪音', wishId } }, worker))).toEqual({
+      code: 'CONFLICT',
+      message: "This wish is already on this meeting's agenda",
+    });
+    expect(errorOf(await tester.execute(ADD_ITEM, { input: { meetingId, title: '邻社区的事', wishId: graph.wish(tree.otherCommunity) } }, worker))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'wishId',
+      message: 'wishId: must be a wish of a host, of an organisation under one, or of one above one',
+    });
+    expect(await tester.models.AgendaItem.countDocuments({ meetingId })).toBe(1);
+  });
+
   it('numbers items added at once without gaps or repeats', async () => {
     const meetingId = await schedule();
     await Promise.all(Array.from({ length: 8 }, (_, index) => addItem(meetingId, { title: `议题${index + 1}` })));
@@ -202,5 +218,26 @@ describe('decisions and action items', () => {
       message: 'AgendaItem in state UNDECIDED cannot take action items before its decision is recorded',
     });
     expect(await tester.models.ActionItem.countDocuments({ agendaItemId: itemId })).toBe(0);
+  });
+});
+
+describe("an organisation's lists", () => {
+  it('are bounded by first, the latest meetings first, in one query for several organisations', async () => {
+    const community = graph.organisation('COMMUNITY_PARTY_COMMITTEE', tree.street);
+    const neighbour = graph.organisation('COMMUNITY_PARTY_COMMITTEE', tree.street);
+    const scheduler = staff('STREET_ADMIN', [tree.street]);
+    for (const [host, title, days] of [[community, '一月议事会', 3], [community, '二月议事会', 5], [community, '三月议事会', 4], [neighbour, '邻社区议事会', 6]] as const) {
+      dataOf(await tester.execute(SCHEDULE, { input: meetingInput({ kind: 'RESIDENTS_COUNCIL', title, hostIds: [host], startsAt: inDays(days) }) }, scheduler));
+    }
+    const lists = `query($r: [_Any!]!, $first: Int) { _entities(representations: $r) { ... on Organisation { meetings(first: $first) { title } } } }`;
+    const both = [{ __typename: 'Organisation', id: community }, { __typename: 'Organisation', id: neighbour }];
+    expect(dataOf(await tester.execute(lists, { r: both, first: 2 }, ANONYMOUS))).toEqual({
+      _entities: [{ meetings: [{ title: '二月议事会' }, { title: '三月议事会' }] }, { meetings: [{ title: '邻社区议事会' }] }],
+    });
+    expect(dataOf(await tester.execute(lists, { r: both.slice(0, 1) }, ANONYMOUS))).toEqual({
+      _entities: [{ meetings: [{ title: '二月议事会' }, { title: '三月议事会' }, { title: '一月议事会' }] }],
+    });
+    const tooMany = await tester.execute(lists, { r: both.slice(0, 1), first: 101 }, ANONYMOUS);
+    expect(tooMany.errors.map((error) => ({ code: error.extensions?.code, message: error.message }))).toEqual([{ code: 'BAD_USER_INPUT', message: 'first: must be a whole number from 0 to 100' }]);
   });
 });

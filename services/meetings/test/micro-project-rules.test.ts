@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canCloseVoting, costError, isVotingOpen, outcomeOfVote, rankByVotes, voteRefusal, votingWindowError } from '../src/domain/micro-project-rules.ts';
+import { canCloseVoting, costError, isVotingOpen, outcomeOfVote, voteRefusal, votingWindowError } from '../src/domain/micro-project-rules.ts';
 import { deadlineError, isOverdue, progressSources } from '../src/domain/action-item-rules.ts';
 
 const DAY = 24 * 3600_000;
@@ -37,15 +37,6 @@ describe('threshold and expert review', () => {
     expect(outcomeOfVote(11, 10)).toBe('PRIORITISED');
     expect(outcomeOfVote(9, 10)).toBe('EXPERT_REVIEW');
     expect(outcomeOfVote(0, 1)).toBe('EXPERT_REVIEW');
-  });
-
-  it('ranks by votes, then by earlier proposal', () => {
-    const projects = [
-      { id: 'a', votes: 3, createdAt: at(0) },
-      { id: 'b', votes: 7, createdAt: at(1) },
-      { id: 'c', votes: 3, createdAt: at(-1) },
-    ];
-    expect(rankByVotes(projects).map((project) => project.id)).toEqual(['b', 'c', 'a']);
   });
 
   it('takes costs in whole fen', () => {

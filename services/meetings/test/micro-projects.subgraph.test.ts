@@ -166,7 +166,9 @@ describe('closing the window', () => {
     });
     expect(errorOf(await tester.execute(lifecycle, { id: bench }, communityWorker))).toEqual({ code: 'INVALID_TRANSITION', message: 'MicroProject in state DONE cannot start' });
 
-    const ranking = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organisation { microProjects { title status votes } microProjectVoteThreshold } } }`;
+    const ranking = `query($r: [_Any!]!) {
+      _entities(representations: $r) { ... on Organisation { microProjects { title status votes } top: microProjects(first: 1) { title } microProjectVoteThreshold } }
+    }`;
     expect(dataOf(await tester.execute(ranking, { r: [{ __typename: 'Organisation', id: community }] }, worker))).toEqual({
       _entities: [
         {
@@ -175,6 +177,7 @@ describe('closing the window', () => {
             { title: '增设休闲座椅', status: 'DONE', votes: 1 },
             { title: '垃圾分类亭', status: 'EXPERT_REVIEW', votes: 0 },
           ],
+          top: [{ title: '楼道照明改造' }],
           microProjectVoteThreshold: 3,
         },
       ],

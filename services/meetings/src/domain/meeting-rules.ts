@@ -76,3 +76,14 @@ export function acceptsAttendance(status: MeetingStatus): boolean {
 export function acceptsDecisions(status: MeetingStatus): boolean {
   return status === 'IN_SESSION';
 }
+
+/**
+ * Whether a matter of an organisation (its path, root first) may come before a meeting: the
+ * organisation is a host or lies under one, or it is above a host (a street's matter at a
+ * community meeting). A neighbouring community's wish is not this meeting's business.
+ */
+export function isWithinReach(matterPath: readonly string[], hostIds: readonly string[], hostPaths: readonly string[]): boolean {
+  const organisation = matterPath.at(-1);
+  if (organisation === undefined) return false;
+  return matterPath.some((id) => hostIds.includes(id)) || hostPaths.includes(organisation);
+}

@@ -49,11 +49,6 @@ export function outcomeOfVote(votes: number, threshold: number): 'PRIORITISED' |
   return votes >= threshold ? 'PRIORITISED' : 'EXPERT_REVIEW';
 }
 
-/** Projects most voted first; ties by earlier proposal, then id, so the ranking is stable. */
-export function rankByVotes<T extends { votes: number; createdAt: Date; id: string }>(projects: readonly T[]): T[] {
-  return [...projects].sort((a, b) => b.votes - a.votes || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
-}
-
 /** The status each step leads to, and the statuses it starts from. */
 export const MICRO_PROJECT_STEPS = {
   // The review's outcome (APPROVED or REJECTED) is itself the new status.

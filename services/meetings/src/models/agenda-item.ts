@@ -21,6 +21,12 @@ export interface AgendaItemDocument {
   title: string;
   wishId: Types.ObjectId | null;
   microProjectId: Types.ObjectId | null;
+  /**
+   * What the item takes up, unique per meeting (one matter, one discussion): `wish:<id>`,
+   * `microProject:<id>`, or `item:<own id>` for a matter of its own. A meeting never lists a wish
+   * or a project twice, and a close of voting that runs again never adds a project twice.
+   */
+  matterKey: string;
   minutes: string | null;
   decision: DecisionDocument | null;
   createdAt: Date;
@@ -52,6 +58,7 @@ const agendaItemSchema = new Schema<AgendaItemDocument>(
     title: { type: String, required: true },
     wishId: { type: Schema.Types.ObjectId, default: null },
     microProjectId: { type: Schema.Types.ObjectId, default: null },
+    matterKey: { type: String, required: true },
     minutes: { type: String, default: null },
     decision: { type: decisionSchema, default: null },
     createdAt: { type: Date, required: true },
@@ -61,10 +68,18 @@ const agendaItemSchema = new Schema<AgendaItemDocument>(
 
 // Meeting.agenda in order; two items added at once never share a position.
 agendaItemSchema.index({ meetingId: 1, position: 1 }, { unique: true });
+// One matter per meeting (no partial indexes on FerretDB: items of their own carry their own id).
+agendaItemSchema.index({ meetingId: 1, matterKey: 1 }, { unique: true });
 // Wish.meetings.
 agendaItemSchema.index({ wishId: 1 });
 // The review meeting of a micro-project.
 agendaItemSchema.index({ microProjectId: 1 });
+
+export function matterKey(item: Pick<AgendaItemDocument, '_id' | 'wishId' | 'microProjectId'>): string {
+  if (item.wishId) return `wish:${item.wishId.toHexString()}`;
+  if (item.microProjectId) return `microProject:${item.microProjectId.toHexString()}`;
+  return `item:${item._id.toHexString()}`;
+}
 
 export function agendaItemModel(connection: Connection) {
   return connection.model<AgendaItemDocument>('AgendaItem', agendaItemSchema);

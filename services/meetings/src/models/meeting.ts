@@ -64,8 +64,9 @@ meetingSchema.index({ startsAt: -1, _id: -1 });
 meetingSchema.index({ hostPaths: 1, startsAt: -1, _id: -1 });
 meetingSchema.index({ kind: 1, startsAt: -1, _id: -1 });
 meetingSchema.index({ status: 1, startsAt: -1, _id: -1 });
-// Organisation.meetings.
-meetingSchema.index({ hostIds: 1, startsAt: -1 });
+// Organisation.meetings(status, first).
+meetingSchema.index({ hostIds: 1, startsAt: -1, _id: -1 });
+meetingSchema.index({ hostIds: 1, status: 1, startsAt: -1, _id: -1 });
 
 export function meetingModel(connection: Connection) {
   return connection.model<MeetingDocument>('Meeting', meetingSchema);

@@ -15,6 +15,11 @@ export interface MicroProjectDocument {
   votingOpensAt: Date;
   votingClosesAt: Date;
   status: MicroProjectStatus;
+  /**
+   * Votes counted while the project was PROPOSED: each vote `$inc`s it under the same filter
+   * (PROPOSED, window open) the close moves the project by, so the close decides by an exact count.
+   */
+  voteCount: number;
   reviewMeetingId: Types.ObjectId | null;
   createdAt: Date;
 }
@@ -29,6 +34,7 @@ export const MICRO_PROJECT_FIELDS = {
   votingOpensAt: 1,
   votingClosesAt: 1,
   status: 1,
+  voteCount: 1,
   reviewMeetingId: 1,
   createdAt: 1,
 } as const;
@@ -44,14 +50,20 @@ const microProjectSchema = new Schema<MicroProjectDocument>(
     votingOpensAt: { type: Date, required: true },
     votingClosesAt: { type: Date, required: true },
     status: { type: String, enum: MICRO_PROJECT_STATUSES, required: true },
+    voteCount: { type: Number, required: true },
     reviewMeetingId: { type: Schema.Types.ObjectId, default: null },
     createdAt: { type: Date, required: true },
   },
   collectionOptions('micro_projects'),
 );
 
-// Organisation.microProjects(status), and the projects a close of voting takes.
+// The projects a close of voting takes, and those it finds still under review.
 microProjectSchema.index({ communityId: 1, status: 1, createdAt: 1 });
+// Organisation.microProjects(status, first): most votes first.
+microProjectSchema.index({ communityId: 1, voteCount: -1, createdAt: 1, _id: 1 });
+microProjectSchema.index({ communityId: 1, status: 1, voteCount: -1, createdAt: 1, _id: 1 });
+// Whether a review meeting a close made is in use.
+microProjectSchema.index({ reviewMeetingId: 1 });
 
 export function microProjectModel(connection: Connection) {
   return connection.model<MicroProjectDocument>('MicroProject', microProjectSchema);

@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { conflict, isDuplicateKeyError } from '@civic/service-kit';
 import type { Models } from '../models/index.ts';
-import type { AgendaItemDocument } from '../models/agenda-item.ts';
+import { matterKey, type AgendaItemDocument } from '../models/agenda-item.ts';
 
 // Each lost race means another item took the position; a handful of tries settles any real meeting.
 const MAX_ATTEMPTS = 10;
@@ -9,17 +9,20 @@ const MAX_ATTEMPTS = 10;
 export type AgendaItemContent = Pick<AgendaItemDocument, 'title' | 'wishId' | 'microProjectId'>;
 
 /**
- * Appends an item at the end of the meeting's agenda. The unique (meetingId, position) index is
- * what keeps positions distinct when two items are added at once; the read only suggests the next.
+ * Appends an item at the end of the meeting's agenda, or returns null when its wish or project is
+ * already on it. Two unique indexes decide, whatever arrives at once: (meetingId, position) keeps
+ * positions distinct (the read only suggests the next), (meetingId, matterKey) keeps matters single.
  */
-export async function appendAgendaItem(models: Models, meetingId: Types.ObjectId, content: AgendaItemContent, now: Date): Promise<AgendaItemDocument> {
+export async function appendAgendaItem(models: Models, meetingId: Types.ObjectId, content: AgendaItemContent, now: Date): Promise<AgendaItemDocument | null> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const last = await models.AgendaItem.findOne({ meetingId }, { position: 1 }).sort({ position: -1 }).lean();
+    const _id = new Types.ObjectId();
     const document: AgendaItemDocument = {
-      _id: new Types.ObjectId(),
+      _id,
       meetingId,
       position: (last?.position ?? 0) + 1,
       ...content,
+      matterKey: matterKey({ _id, ...content }),
       minutes: null,
       decision: null,
       createdAt: now,
@@ -29,13 +32,9 @@ export async function appendAgendaItem(models: Models, meetingId: Types.ObjectId
       return document;
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
+      // Which index refused: the matter (it is listed already) or only the position (try the next).
+      if (await models.AgendaItem.exists({ meetingId, matterKey: document.matterKey })) return null;
     }
   }
   throw conflict('The agenda is being changed by others; try again');
-}
-
-/** A fresh meeting's agenda in one write: positions 1..n in the given order. */
-export async function insertAgenda(models: Models, meetingId: Types.ObjectId, contents: readonly AgendaItemContent[], now: Date): Promise<void> {
-  const items = contents.map((content, index) => ({ _id: new Types.ObjectId(), meetingId, position: index + 1, ...content, minutes: null, decision: null, createdAt: now }));
-  await models.AgendaItem.insertMany(items);
 }

@@ -3,7 +3,8 @@ import { badUserInput, conflict, parseId, requireSignedIn, requireText } from '@
 import type { AddAgendaItemInput, MutationResolvers, RecordDecisionInput } from '../generated/resolvers-types.ts';
 import type { AgendaItemDocument, DecisionDocument } from '../models/agenda-item.ts';
 import type { MicroProjectDocument } from '../models/micro-project.ts';
-import { acceptsDecisions, acceptsPreparation } from '../domain/meeting-rules.ts';
+import type { MeetingDocument } from '../models/meeting.ts';
+import { acceptsDecisions, acceptsPreparation, isWithinReach } from '../domain/meeting-rules.ts';
 import { isAdopted, voteCountError } from '../domain/decision-rules.ts';
 import { MICRO_PROJECT_STEPS } from '../domain/micro-project-rules.ts';
 import { MAX_MINUTES_LENGTH, MAX_NOTE_LENGTH, MAX_TITLE_LENGTH } from '../domain/text-limits.ts';
@@ -12,15 +13,17 @@ import { appendAgendaItem, type AgendaItemContent } from '../persistence/agenda.
 import { quorumNotMet } from '../errors.ts';
 import { signedInSubject } from '../authorisation.ts';
 import type { Context } from '../context.ts';
-import { RETURN_UPDATED, loadForInput, loadTarget } from './loading.ts';
+import { RETURN_UPDATED, hexIds, loadForInput, loadTarget } from './loading.ts';
 import { meetingToRun, parentMeetingToRun, quorumOf, requireMeetingStatus } from './meeting-access.ts';
 
 export const agendaItemMutations: MutationResolvers = {
   addAgendaItem: async (_parent, { input }, context) => {
     const meeting = await meetingToRun(context, input.meetingId, "change this meeting's agenda");
     requireMeetingStatus(meeting, acceptsPreparation, 'take agenda items');
-    const content = await agendaItemContent(context, input);
-    return appendAgendaItem(context.models, meeting._id, content, context.clock.now());
+    const content = await agendaItemContent(context, meeting, input);
+    const added = await appendAgendaItem(context.models, meeting._id, content, context.clock.now());
+    if (!added) throw conflict(`This ${content.wishId ? 'wish' : 'micro-project'} is already on this meeting's agenda`);
+    return added;
   },
 
   recordDecision: async (_parent, { input }, context) => {
@@ -50,16 +53,21 @@ export const agendaItemMutations: MutationResolvers = {
   },
 };
 
-async function agendaItemContent(context: Context, input: AddAgendaItemInput): Promise<AgendaItemContent> {
+/** The item's title and matter; a wish or project must exist and concern the hosts' part of the tree. */
+async function agendaItemContent(context: Context, meeting: MeetingDocument, input: AddAgendaItemInput): Promise<AgendaItemContent> {
   const title = requireText('title', input.title, { max: MAX_TITLE_LENGTH });
   if (input.wishId && input.microProjectId) throw badUserInput('microProjectId', 'must be omitted when a wishId is given: one matter per item');
+  const inReach = (path: readonly string[]) => isWithinReach(path, hexIds(meeting.hostIds), hexIds(meeting.hostPaths));
   let wishId: Types.ObjectId | null = null;
   if (input.wishId) {
     wishId = parseId('wishId', input.wishId);
-    // The wishes department answers whether the wish exists; this service keeps only its id.
-    if (!(await fetchWish(context.graph, input.wishId))) throw badUserInput('wishId', 'no wish has this id');
+    // The wishes department answers whether the wish exists and where; this service keeps only its id.
+    const wish = await fetchWish(context.graph, input.wishId);
+    if (!wish) throw badUserInput('wishId', 'no wish has this id');
+    if (!inReach(wish.organisationPath)) throw badUserInput('wishId', 'must be a wish of a host, of an organisation under one, or of one above one');
   }
   const project = input.microProjectId ? await loadForInput(context.loaders.microProject, 'microProjectId', input.microProjectId, 'micro-project') : null;
+  if (project && !inReach(hexIds(project.communityPath))) throw badUserInput('microProjectId', 'must be a micro-project of a host, of an organisation under one, or of one above one');
   return { title, wishId, microProjectId: project?._id ?? null };
 }
 

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { badUserInput, forbidden, invalidTransition, requireIntInRange, requireSignedIn, requireText } from '@civic/service-kit';
+import { badUserInput, forbidden, idOf, invalidTransition, requireIntInRange, requireSignedIn, requireText } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import type { MicroProjectDocument } from '../models/micro-project.ts';
 import { MAX_VOTE_THRESHOLD, MICRO_PROJECT_STEPS, costError, voteRefusal, votingWindowError } from '../domain/micro-project-rules.ts';
@@ -7,8 +7,9 @@ import { MAX_NOTE_LENGTH, MAX_TITLE_LENGTH } from '../domain/text-limits.ts';
 import { fetchResident } from '../graph/residents.ts';
 import { requireResident, requireStaffOver } from '../authorisation.ts';
 import { votingNotOpen } from '../errors.ts';
+import { castVote } from '../persistence/votes.ts';
 import type { Context } from '../context.ts';
-import { RETURN_UPDATED, loadTarget, uniquely } from './loading.ts';
+import { RETURN_UPDATED, loadTarget } from './loading.ts';
 import { communityToManage } from './community-access.ts';
 import { closeMicroProjectVoting } from './micro-project-voting-close.ts';
 
@@ -37,6 +38,7 @@ export const microProjectMutations: MutationResolvers = {
       votingOpensAt: input.votingOpensAt,
       votingClosesAt: input.votingClosesAt,
       status: 'PROPOSED',
+      voteCount: 0,
       reviewMeetingId: null,
       createdAt: now,
     };
@@ -52,13 +54,9 @@ export const microProjectMutations: MutationResolvers = {
     // Where the resident lives is the residents department's answer, asked at vote time.
     const resident = await fetchResident(context.graph, residentId.toHexString());
     if (resident?.community?.id !== project.communityId.toHexString()) throw forbidden("vote on another community's micro-project");
-    // One vote per resident: the unique (microProjectId, residentId) index decides, whatever arrives at once.
-    await uniquely(
-      () => context.models.MicroProjectVote.create({ microProjectId: project._id, residentId, votedAt: context.clock.now() }),
-      'You have already voted for this micro-project',
-    );
-    context.loaders.forgetVotes(project._id);
-    return project;
+    const counted = await castVote(context.models, project._id, residentId, context.clock.now());
+    context.loaders.votedByViewer.clear(idOf(counted));
+    return counted;
   },
 
   setMicroProjectVoteThreshold: async (_parent, { communityId, threshold }, context) => {

@@ -8,7 +8,7 @@ export const MicroProject: MicroProjectResolvers = {
   id: idOf,
   community: (project) => ({ id: project.communityId.toHexString() }),
   votingOpen: (project, _args, { clock }) => isVotingOpen(project, clock.now()),
-  votes: (project, _args, { loaders }) => loaders.voteCount.load(idOf(project)),
+  votes: (project) => project.voteCount,
   viewerVoted: (project, _args, { loaders }) => loaders.votedByViewer.load(idOf(project)),
   reviewMeeting: (project, _args, { loaders }) => (project.reviewMeetingId ? loaders.meeting.load(project.reviewMeetingId.toHexString()) : null),
 };

@@ -1,27 +1,26 @@
+import { pageSize } from '@civic/service-kit';
 import type { OrganisationResolvers } from '../generated/resolvers-types.ts';
-import { DEFAULT_VOTE_THRESHOLD, rankByVotes } from '../domain/micro-project-rules.ts';
+import { DEFAULT_VOTE_THRESHOLD } from '../domain/micro-project-rules.ts';
 import { UNFINISHED } from '../domain/action-item-rules.ts';
 import { ACTION_ITEM_STATUSES } from '../domain/vocabulary.ts';
 
-/** Organisation is owned by organisations; meetings adds what it hosts, owes and (for a community) votes on. */
+/**
+ * Organisation is owned by organisations; meetings adds what it hosts, owes and (for a community)
+ * votes on. Each list is bounded by `first` (the kit's page size: default 20, at most 100).
+ */
 export const Organisation: OrganisationResolvers = {
   __resolveReference: (reference) => ({ id: reference.id }),
-  meetings: async (organisation, { status }, { loaders }) => {
-    const meetings = await loaders.meetingsOfHost.load(organisation.id);
-    return status ? meetings.filter((meeting) => meeting.status === status) : meetings;
-  },
-  // Overdue: not done, deadline before now; both narrowings are part of the one indexed query.
-  actionItems: (organisation, { status, overdue }, { loaders, clock }) => {
+  meetings: (organisation, { status, first }, { loaders }) =>
+    loaders.meetingsOfHost.load({ ownerId: organisation.id, question: { status: status ?? null }, first: pageSize(first) }),
+  // Overdue: not done, deadline before now.
+  actionItems: (organisation, { status, overdue, first }, { loaders, clock }) => {
     const wanted = status ? [status] : [...ACTION_ITEM_STATUSES];
     const statuses = overdue ? wanted.filter((candidate) => UNFINISHED.includes(candidate)) : wanted;
-    return loaders.actionItemsOfOrganisation.load({ organisationId: organisation.id, statuses, deadlineBefore: overdue ? clock.now() : null });
+    const question = { statuses, deadlineBefore: overdue ? clock.now() : null };
+    return loaders.actionItemsOfOrganisation.load({ ownerId: organisation.id, question, first: pageSize(first) });
   },
-  microProjects: async (organisation, { status }, { loaders }) => {
-    const projects = (await loaders.microProjectsOfCommunity.load(organisation.id)).filter((project) => !status || project.status === status);
-    const votes = await loaders.voteCount.loadMany(projects.map((project) => project._id.toHexString()));
-    const ranked = rankByVotes(projects.map((project, index) => ({ project, id: project._id.toHexString(), createdAt: project.createdAt, votes: Number(votes[index]) })));
-    return ranked.map((entry) => entry.project);
-  },
+  microProjects: (organisation, { status, first }, { loaders }) =>
+    loaders.microProjectsOfCommunity.load({ ownerId: organisation.id, question: { status: status ?? null }, first: pageSize(first) }),
   microProjectVoteThreshold: async (organisation, _args, { loaders }) =>
     (await loaders.communitySetting.load(organisation.id))?.microProjectVoteThreshold ?? DEFAULT_VOTE_THRESHOLD,
 };
