@@ -59,10 +59,29 @@ const ACTIVITIES_AND_POSTS = `query ActivitiesAndPosts {
   posts(first: 20) { edges { node { title publisher { name } } } }
 }`;
 
+const COMMUNITY_WISHES = `query CommunityWishes($communityId: ID!) {
+  wishes(filter: { communityId: $communityId }, first: 50) {
+    edges { node { title status requester { name } claimant { ... on Resident { name } ... on Organisation { name } } grid { name } } }
+  }
+}`;
+
+const FIRST_MEETING = `query FirstMeeting($communityId: ID!) {
+  meetings(filter: { hostWithin: $communityId, kind: COORDINATION }, first: 1) { edges { node { id } } }
+}`;
+
+const MEETING = `query Meeting($id: ID!) {
+  meeting(id: $id) {
+    title level status hosts { name }
+    agenda { position title wish { title status } decision { text } }
+    participants { role reply attended resident { name } organisation { name } }
+    quorum { met present required }
+  }
+}`;
+
 // Long enough for the slowest run (a district seed and its scans), like a working day's token.
 const TOKEN_TTL_SECONDS = 24 * 3600;
 
-/** The five queries, with tokens for the seeded street, its first community and a sample resident. */
+/** The seven queries, with tokens for the seeded street, its first community and a sample resident. */
 export async function buildScenarios(stack: Stack, summary: SeedSummary): Promise<Scenario[]> {
   const streetId = required(summary.streetId, 'a street');
   const communityId = required(summary.communityIds[0], 'a community');
@@ -74,20 +93,25 @@ export async function buildScenarios(stack: Stack, summary: SeedSummary): Promis
   const communityWorker = await token('bench:community-worker', ['COMMUNITY_WORKER'], [communityId]);
   const resident = await token(`bench:resident:${residentId}`, ['RESIDENT'], [], residentId);
 
-  const gridId = await firstMicroGrid(stack, communityId, communityWorker);
+  const gridId = await firstId(stack, 'a micro grid', FIRST_MICRO_GRID, { communityId }, communityWorker);
+  const meetingId = await firstId(stack, 'a coordination meeting', FIRST_MEETING, { communityId }, communityWorker);
   return [
     { name: 'organisations, anonymous', query: ORGANISATIONS, variables: {} },
     { name: 'community residents, street admin', query: COMMUNITY_RESIDENTS, variables: { communityId }, token: streetAdmin },
     { name: 'micro grid, community worker', query: MICRO_GRID, variables: { id: gridId }, token: communityWorker },
     { name: 'me, resident', query: ME, variables: {}, token: resident },
     { name: 'activities and posts, anonymous', query: ACTIVITIES_AND_POSTS, variables: {} },
+    { name: '50 wishes with requester, claimant, grid, street admin', query: COMMUNITY_WISHES, variables: { communityId }, token: streetAdmin },
+    { name: 'a meeting with agenda, participants, wishes, community worker', query: MEETING, variables: { id: meetingId }, token: communityWorker },
   ];
 }
 
-async function firstMicroGrid(stack: Stack, communityId: string, token: string): Promise<string> {
-  const response = await stack.query<{ grids: { edges: { node: { id: string } }[] } }>(FIRST_MICRO_GRID, { communityId }, { token });
-  if (response.errors.length > 0 || response.data === null) throw new ScenarioFailedError('finding a micro grid', response as GraphResponse);
-  return required(response.data.grids.edges[0]?.node.id, `a micro grid in community ${communityId}`);
+/** The id of the first node of a one-edge connection query, whatever its field is called. */
+async function firstId(stack: Stack, what: string, query: string, variables: Record<string, unknown>, token: string): Promise<string> {
+  const response = await stack.query<Record<string, { edges: { node: { id: string } }[] }>>(query, variables, { token });
+  if (response.errors.length > 0 || response.data === null) throw new ScenarioFailedError(`finding ${what}`, response as GraphResponse);
+  const [connection] = Object.values(response.data);
+  return required(connection?.edges[0]?.node.id, `${what} in community ${String(variables.communityId)}`);
 }
 
 function required<T>(value: T | null | undefined, what: string): T {
