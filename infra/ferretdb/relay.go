@@ -102,15 +102,50 @@ func relay(ctx context.Context, client net.Conn, socket string, turn *sync.Mutex
 	}
 }
 
-// roundTrip sends one request and reads its reply while holding the turn.
+// roundTrip sends one request and reads its reply, holding the turn unless the
+// request is a handshake or heartbeat.
 func roundTrip(turn *sync.Mutex, backend net.Conn, backendReader *bufio.Reader, request []byte) ([]byte, error) {
-	turn.Lock()
-	defer turn.Unlock()
+	if !isHeartbeat(request) {
+		turn.Lock()
+		defer turn.Unlock()
+	}
 
 	if _, err := backend.Write(request); err != nil {
 		return nil, err
 	}
 	return readMessage(backendReader)
+}
+
+const (
+	opQuery = 2004
+	opMsg   = 2013
+)
+
+// isHeartbeat tells whether a request is a driver's handshake or server
+// monitoring (hello, isMaster, ping). Those touch no data, so they skip the
+// turn: a long request (an index build over a million documents) must not hold
+// up the heartbeats, or the driver gives the server up for dead. OP_QUERY only
+// carries the legacy handshake; an OP_MSG names its command first in its body.
+func isHeartbeat(message []byte) bool {
+	switch binary.LittleEndian.Uint32(message[12:16]) {
+	case opQuery:
+		return true
+	case opMsg:
+		// header, flagBits, section kind 0, document length, first element's type
+		const nameAt = headerLen + 4 + 1 + 4 + 1
+		if len(message) <= nameAt || message[headerLen+4] != 0 {
+			return false
+		}
+		end := nameAt
+		for end < len(message) && message[end] != 0 {
+			end++
+		}
+		switch string(message[nameAt:end]) {
+		case "hello", "isMaster", "ismaster", "ping":
+			return true
+		}
+	}
+	return false
 }
 
 // readMessage reads one complete wire protocol message.
