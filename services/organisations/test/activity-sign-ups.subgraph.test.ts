@@ -2,12 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { ANONYMOUS } from '@civic/identity';
 import { ManualClock } from '@civic/service-kit';
-import { createSubgraphTester, type SubgraphTester } from '@civic/test-harness';
+import { createSubgraphTester, type SubgraphTester, commandsSince, dataOf, errorOf } from '@civic/test-harness';
 import { organisationsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { TreeBuilder } from './support/tree-builder.ts';
 import { activityInput, createActivity } from './support/activity-builder.ts';
-import { commandsSince, dataOf, errorOf } from './support/results.ts';
 import { resident, service, staff } from './support/viewers.ts';
 
 const HOUR = 3600_000;

@@ -15,3 +15,4 @@ export * from './schema.ts';
 export * from './server.ts';
 export * from './run.ts';
 export * from './loaders.ts';
+export * from './loading.ts';

@@ -3,3 +3,4 @@ export * from './subgraph-tester.ts';
 export * from './stack.ts';
 export * from './local-subgraphs.ts';
 export * from './graph-builders.ts';
+export * from './results.ts';

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { OperationResult } from '@civic/test-harness';
+import type { OperationResult } from './subgraph-tester.ts';
 
 /** The data of a result that must have succeeded. */
 export function dataOf<T = Record<string, unknown>>(result: OperationResult): T {

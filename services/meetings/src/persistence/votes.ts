@@ -1,9 +1,9 @@
+import { RETURN_UPDATED, uniquely } from '@civic/service-kit';
 import { Types, type QueryFilter } from 'mongoose';
 import type { Models } from '../models/index.ts';
 import type { MicroProjectDocument } from '../models/micro-project.ts';
 import { outcomeOfVote } from '../domain/micro-project-rules.ts';
 import { votingNotOpen } from '../errors.ts';
-import { RETURN_UPDATED, uniquely } from '../resolvers/loading.ts';
 
 /**
  * Votes and the close of voting meet on one document, the project: a vote counts by a conditional

@@ -1,7 +1,6 @@
-import { idOf } from '@civic/service-kit';
+import { idOf, loadReferenced } from '@civic/service-kit';
 import type { ActionItemResolvers } from '../generated/resolvers-types.ts';
 import { isOverdue } from '../domain/action-item-rules.ts';
-import { loadReferenced } from './loading.ts';
 
 /** Action items are public follow-up (限期办结): anyone may see who owes what by when. */
 export const ActionItem: ActionItemResolvers = {

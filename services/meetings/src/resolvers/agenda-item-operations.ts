@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import { badUserInput, conflict, parseId, requireSignedIn, requireText } from '@civic/service-kit';
+import { badUserInput, conflict, parseId, requireSignedIn, requireText, RETURN_UPDATED, hexIds, loadForInput, loadTarget } from '@civic/service-kit';
 import type { AddAgendaItemInput, MutationResolvers, RecordDecisionInput } from '../generated/resolvers-types.ts';
 import type { AgendaItemDocument, DecisionDocument } from '../models/agenda-item.ts';
 import type { MicroProjectDocument } from '../models/micro-project.ts';
@@ -13,7 +13,6 @@ import { appendAgendaItem, type AgendaItemContent } from '../persistence/agenda.
 import { quorumNotMet } from '../errors.ts';
 import { signedInSubject } from '../authorisation.ts';
 import type { Context } from '../context.ts';
-import { RETURN_UPDATED, hexIds, loadForInput, loadTarget } from './loading.ts';
 import { meetingToRun, parentMeetingToRun, quorumOf, requireMeetingStatus } from './meeting-access.ts';
 
 export const agendaItemMutations: MutationResolvers = {

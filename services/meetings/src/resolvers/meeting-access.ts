@@ -1,11 +1,10 @@
-import { invalidTransition, requireSignedIn } from '@civic/service-kit';
+import { invalidTransition, requireSignedIn, loadReferenced, loadTarget } from '@civic/service-kit';
 import type { Context } from '../context.ts';
 import type { MeetingDocument } from '../models/meeting.ts';
 import type { MeetingStatus } from '../domain/vocabulary.ts';
 import type { ParticipantDocument } from '../models/participant.ts';
 import { evaluateQuorum, type QuorumState } from '../domain/quorum.ts';
 import { requireStaffOver } from '../authorisation.ts';
-import { loadReferenced, loadTarget } from './loading.ts';
 
 /** The meeting an operation runs, after checking the caller is staff over one of its hosts. */
 export async function meetingToRun(context: Context, meetingId: string, action: string): Promise<MeetingDocument> {

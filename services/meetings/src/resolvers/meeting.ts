@@ -1,6 +1,5 @@
-import { idOf, requireSignedIn } from '@civic/service-kit';
+import { idOf, requireSignedIn, hexIds } from '@civic/service-kit';
 import type { MeetingResolvers } from '../generated/resolvers-types.ts';
-import { hexIds } from './loading.ts';
 import { quorumOf } from './meeting-access.ts';
 
 /** Meetings are public community affairs; only the participant list needs a signed-in caller. */

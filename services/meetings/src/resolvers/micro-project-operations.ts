@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { badUserInput, forbidden, idOf, invalidTransition, requireIntInRange, requireSignedIn, requireText } from '@civic/service-kit';
+import { badUserInput, forbidden, idOf, invalidTransition, requireIntInRange, requireSignedIn, requireText, RETURN_UPDATED, loadTarget } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import type { MicroProjectDocument } from '../models/micro-project.ts';
 import { MAX_VOTE_THRESHOLD, MICRO_PROJECT_STEPS, costError, voteRefusal, votingWindowError } from '../domain/micro-project-rules.ts';
@@ -9,7 +9,6 @@ import { requireResident, requireStaffOver } from '../authorisation.ts';
 import { votingNotOpen } from '../errors.ts';
 import { castVote } from '../persistence/votes.ts';
 import type { Context } from '../context.ts';
-import { RETURN_UPDATED, loadTarget } from './loading.ts';
 import { communityToManage } from './community-access.ts';
 import { closeMicroProjectVoting } from './micro-project-voting-close.ts';
 

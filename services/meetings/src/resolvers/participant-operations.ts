@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { badUserInput, conflict, forbidden, parseId, requireSignedIn } from '@civic/service-kit';
+import { badUserInput, conflict, forbidden, parseId, requireSignedIn, RETURN_UPDATED, loadReferenced, loadTarget, uniquely } from '@civic/service-kit';
 import type { InviteParticipantInput, MutationResolvers } from '../generated/resolvers-types.ts';
 import { inviteeKey, type ParticipantDocument } from '../models/participant.ts';
 import { acceptsAttendance, acceptsPreparation, acceptsReplies } from '../domain/meeting-rules.ts';
@@ -8,7 +8,6 @@ import { fetchOrganisation } from '../graph/organisations.ts';
 import { fetchResident } from '../graph/residents.ts';
 import { isStaffOver } from '../authorisation.ts';
 import type { Context } from '../context.ts';
-import { RETURN_UPDATED, loadReferenced, loadTarget, uniquely } from './loading.ts';
 import { meetingToRun, parentMeetingToRun, requireMeetingStatus } from './meeting-access.ts';
 
 export const participantMutations: MutationResolvers = {

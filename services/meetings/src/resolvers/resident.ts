@@ -1,6 +1,6 @@
+import { loadAll } from '@civic/service-kit';
 import type { ResidentResolvers } from '../generated/resolvers-types.ts';
 import { requirePersonalListReader } from '../authorisation.ts';
-import { loadAll } from './loading.ts';
 
 /** Residents belong to the residents subgraph; this one adds their invitations, attendance and votes. */
 export const Resident: ResidentResolvers = {

@@ -1,5 +1,5 @@
+import { loadAll } from '@civic/service-kit';
 import type { WishResolvers } from '../generated/resolvers-types.ts';
-import { loadAll } from './loading.ts';
 
 /** Wishes belong to the wishes subgraph; this one adds the meetings that took them up. */
 export const Wish: WishResolvers = {

@@ -1,24 +1,12 @@
 import { Types, type QueryFilter } from 'mongoose';
 import { isAnonymous } from '@civic/identity';
-import {
-  badUserInput,
-  idOf,
-  invalidTransition,
-  parseId,
-  parseIds,
-  requireIntInRange,
-  requireSignedIn,
-  requireText,
-  paginate,
-  toGeoJsonPoint,
-} from '@civic/service-kit';
+import { badUserInput, idOf, invalidTransition, parseId, parseIds, requireIntInRange, requireSignedIn, requireText, paginate, toGeoJsonPoint, RETURN_UPDATED, loadAll, loadForInput, loadTarget } from '@civic/service-kit';
 import type { ActivityFilter, CreateActivityInput, MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { ACTIVITY_FIELDS, type ActivityDocument } from '../models/activity.ts';
 import { MAX_CAPACITY, MAX_CO_HOSTS, MIN_CAPACITY, activityStatus, activityWindowError, canCancel } from '../domain/activity-rules.ts';
 import { MAX_ADDRESS_LENGTH, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH } from '../domain/text-limits.ts';
 import { canSeeActivity, requireHostStaff } from '../authorisation.ts';
 import type { Context } from '../context.ts';
-import { RETURN_UPDATED, loadAll, loadForInput, loadTarget } from './loading.ts';
 
 export const activityQueries: QueryResolvers = {
   activity: async (_parent, { id }, { loaders, viewer }) => {

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { badUserInput, conflict, invalidTransition, notFound, parseId, idOf } from '@civic/service-kit';
+import { badUserInput, conflict, invalidTransition, notFound, parseId, idOf, loadTarget, uniquely } from '@civic/service-kit';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 import type { ActivityDocument } from '../models/activity.ts';
 import type { ActivityCheckInDocument } from '../models/activity-check-in.ts';
@@ -7,7 +7,6 @@ import { acceptsCheckIns, acceptsSignUpChanges, activityStatus, serviceHoursFor 
 import { claimSeat, holdsSeat, releaseSeat } from '../persistence/activity-sign-ups.ts';
 import { canSeeActivity, requireHostStaff, requireResident, signedInSubject } from '../authorisation.ts';
 import type { Context } from '../context.ts';
-import { loadTarget, uniquely } from './loading.ts';
 
 /** Residents sign themselves up and withdraw; the host's staff check participants in. */
 export const activitySignUpMutations: MutationResolvers = {

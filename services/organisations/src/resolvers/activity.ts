@@ -1,8 +1,7 @@
-import { fromGeoJsonPoint, idOf } from '@civic/service-kit';
+import { fromGeoJsonPoint, idOf, loadAll, loadReferenced } from '@civic/service-kit';
 import type { ActivityCheckInResolvers, ActivityPlaceResolvers, ActivityResolvers } from '../generated/resolvers-types.ts';
 import { activityStatus } from '../domain/activity-rules.ts';
 import { canSeeActivity, requireHostStaff } from '../authorisation.ts';
-import { loadAll, loadReferenced } from './loading.ts';
 
 export const Activity: ActivityResolvers = {
   // A COMMUNITY activity does not exist for anonymous callers.

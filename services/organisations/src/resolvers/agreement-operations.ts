@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { badUserInput, parseId, requireSignedIn, requireText } from '@civic/service-kit';
+import { badUserInput, parseId, requireSignedIn, requireText, loadForInput } from '@civic/service-kit';
 import type { ContactPersonInput, MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { AGREEMENT_FIELDS, type AgreementDocument, type ContactPerson } from '../models/agreement.ts';
 import { agreementPartyError, deadlineError, type AgreementParty } from '../domain/agreement-rules.ts';
@@ -8,7 +8,6 @@ import { isPhoneNumber, normalisePhone } from '../domain/contact.ts';
 import { MAX_PERSON_NAME_LENGTH } from '../domain/text-limits.ts';
 import { requireTreeManager } from '../authorisation.ts';
 import type { OrganisationDocument } from '../models/organisation.ts';
-import { loadForInput } from './loading.ts';
 
 export const agreementQueries: QueryResolvers = {
   agreement: (_parent, { id }, { loaders }) => loaders.agreement.load(id),

@@ -1,6 +1,5 @@
-import { idOf, requireSignedIn } from '@civic/service-kit';
+import { idOf, requireSignedIn, loadReferenced } from '@civic/service-kit';
 import type { AgreementResolvers } from '../generated/resolvers-types.ts';
-import { loadReferenced } from './loading.ts';
 
 export const Agreement: AgreementResolvers = {
   __resolveReference: (reference, { loaders }) => loaders.agreement.load(reference.id),

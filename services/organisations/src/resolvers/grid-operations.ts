@@ -1,12 +1,11 @@
 import { Types, type QueryFilter } from 'mongoose';
-import { badUserInput, parseId, requireSignedIn, requireText, type GraphClient, paginate } from '@civic/service-kit';
+import { badUserInput, parseId, requireSignedIn, requireText, type GraphClient, paginate, RETURN_UPDATED, loadForInput, loadTarget } from '@civic/service-kit';
 import type { GridFilter, MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { GRID_FIELDS, type GridDocument } from '../models/grid.ts';
 import type { OrganisationDocument } from '../models/organisation.ts';
 import { gridPlacementError } from '../domain/grid-tree.ts';
 import { isWithin } from '../domain/organisation-tree.ts';
 import { requireTreeManager } from '../authorisation.ts';
-import { RETURN_UPDATED, loadForInput, loadTarget } from './loading.ts';
 import { MAX_NAME_LENGTH } from '../domain/text-limits.ts';
 
 // Residents are the residents subgraph's: whether one exists is asked of the graph.

@@ -1,6 +1,5 @@
-import { idOf } from '@civic/service-kit';
+import { idOf, hexIds, loadAll, loadReferenced } from '@civic/service-kit';
 import type { GridResolvers } from '../generated/resolvers-types.ts';
-import { hexIds, loadAll, loadReferenced } from './loading.ts';
 
 /** Grids are public data, like the organisation tree; the responsible person is a Resident reference. */
 export const Grid: GridResolvers = {

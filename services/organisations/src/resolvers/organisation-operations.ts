@@ -1,12 +1,12 @@
 import { Types, type QueryFilter } from 'mongoose';
-import { badUserInput, parseId, requireSignedIn, requireText, paginate } from '@civic/service-kit';
+import { badUserInput, parseId, requireSignedIn, requireText, paginate, RETURN_UPDATED, loadForInput, loadTarget, uniquely } from '@civic/service-kit';
 import type { ContactInput, MutationResolvers, OrganisationFilter, QueryResolvers } from '../generated/resolvers-types.ts';
 import { ORGANISATION_FIELDS, type OrganisationDocument } from '../models/organisation.ts';
 import { placementError, positionUnder } from '../domain/organisation-tree.ts';
 import { isPhoneNumber, normalisePhone } from '../domain/contact.ts';
 import { MAX_ADDRESS_LENGTH, MAX_NAME_LENGTH } from '../domain/text-limits.ts';
 import { requireRootCreator, requireTreeManager } from '../authorisation.ts';
-import { RETURN_UPDATED, escapeRegex, loadForInput, loadTarget, uniquely } from './loading.ts';
+import { escapeRegex } from './escape-regex.ts';
 
 const SIBLING_NAME_TAKEN = 'Another organisation under the same parent already has this name';
 

@@ -1,7 +1,6 @@
-import { idOf, paginate } from '@civic/service-kit';
+import { idOf, paginate, hexIds, loadAll } from '@civic/service-kit';
 import type { OrganisationResolvers } from '../generated/resolvers-types.ts';
 import { ORGANISATION_FIELDS } from '../models/organisation.ts';
-import { hexIds, loadAll } from './loading.ts';
 
 /** Organisations are public data: no field here needs a signed-in caller. */
 export const Organisation: OrganisationResolvers = {

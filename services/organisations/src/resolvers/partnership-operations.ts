@@ -1,11 +1,10 @@
 import { Types } from 'mongoose';
-import { badUserInput, invalidTransition, requireSignedIn, requireText } from '@civic/service-kit';
+import { badUserInput, invalidTransition, requireSignedIn, requireText, RETURN_UPDATED, loadForInput, loadReferenced, loadTarget, uniquely } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import type { PartnershipDocument } from '../models/partnership.ts';
 import { MAX_COMMITMENTS, activePairKey, endedPairKey, partnershipSideError } from '../domain/partnership-rules.ts';
 import { MAX_COMMITMENT_LENGTH } from '../domain/text-limits.ts';
 import { requireTreeManager } from '../authorisation.ts';
-import { RETURN_UPDATED, loadForInput, loadReferenced, loadTarget, uniquely } from './loading.ts';
 
 export const partnershipQueries: QueryResolvers = {
   partnership: (_parent, { id }, { loaders }) => loaders.partnership.load(id),

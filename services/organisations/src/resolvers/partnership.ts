@@ -1,6 +1,5 @@
-import { idOf } from '@civic/service-kit';
+import { idOf, loadReferenced } from '@civic/service-kit';
 import type { PartnershipResolvers } from '../generated/resolvers-types.ts';
-import { loadReferenced } from './loading.ts';
 
 export const Partnership: PartnershipResolvers = {
   id: idOf,

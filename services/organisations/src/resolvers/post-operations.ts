@@ -1,11 +1,10 @@
 import { Types, type QueryFilter } from 'mongoose';
 import { isAnonymous } from '@civic/identity';
-import { badUserInput, parseId, requireSignedIn, requireText, paginate } from '@civic/service-kit';
+import { badUserInput, parseId, requireSignedIn, requireText, paginate, loadForInput } from '@civic/service-kit';
 import type { MutationResolvers, PostFilter, QueryResolvers } from '../generated/resolvers-types.ts';
 import { POST_FIELDS, type PostDocument } from '../models/post.ts';
 import { MAX_BODY_LENGTH, MAX_TITLE_LENGTH, audienceError } from '../domain/post-rules.ts';
 import { canSeePost, requireTreeManager } from '../authorisation.ts';
-import { loadForInput } from './loading.ts';
 
 export const postQueries: QueryResolvers = {
   post: async (_parent, { id }, { loaders, viewer }) => {

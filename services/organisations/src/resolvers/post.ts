@@ -1,6 +1,5 @@
-import { idOf } from '@civic/service-kit';
+import { idOf, loadReferenced } from '@civic/service-kit';
 import type { PostResolvers } from '../generated/resolvers-types.ts';
-import { loadReferenced } from './loading.ts';
 
 export const Post: PostResolvers = {
   id: idOf,

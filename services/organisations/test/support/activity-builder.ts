@@ -2,7 +2,7 @@ import type { ManualClock } from '@civic/service-kit';
 import type { Viewer } from '@civic/identity';
 import type { SubgraphTester } from '@civic/test-harness';
 import type { Models } from '../../src/models/index.ts';
-import { dataOf } from './results.ts';
+import { dataOf } from '@civic/test-harness';
 
 const HOUR = 3600_000;
 

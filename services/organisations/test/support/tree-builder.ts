@@ -1,7 +1,7 @@
 import type { SubgraphTester } from '@civic/test-harness';
 import type { Models } from '../../src/models/index.ts';
-import { dataOf } from './results.ts';
 import { rootCreator, staff } from './viewers.ts';
+import { dataOf } from '@civic/test-harness';
 
 const CREATE = `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }`;
 

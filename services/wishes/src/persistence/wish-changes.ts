@@ -1,4 +1,4 @@
-import { conflict, invalidTransition } from '@civic/service-kit';
+import { conflict, invalidTransition, RETURN_UPDATED } from '@civic/service-kit';
 import type { Models } from '../models/index.ts';
 import type { TimelineEntryDocument, WishDocument } from '../models/wish.ts';
 import { nextStatus, type WishAction } from '../domain/wish-state-machine.ts';
@@ -22,8 +22,6 @@ export interface Change {
   set?: Partial<WishDocument>;
 }
 
-/** Options of findOneAndUpdate. No projection: FerretDB 1.24 does not implement one in findAndModify. */
-const RETURN_UPDATED = { returnDocument: 'after' } as const;
 
 /** The status after the steps and their timeline entries; INVALID_TRANSITION on the first step not allowed. */
 export function planSteps(wish: Pick<WishDocument, 'status' | 'kind'>, change: Change): { status: WishDocument['status']; entries: TimelineEntryDocument[] } {
