@@ -106,6 +106,8 @@ function newResource(fields: ResourceFields, ids: ObjectIdSource, timeline: Time
     slotMinutes: isSlotted ? SLOT_MINUTES : null,
     stock: fields.stock ?? null,
     balanceFen: fields.kind === 'FUND' ? 0 : null,
+    ledgerSequence: fields.kind === 'FUND' ? 0 : null,
+    ledgerEpoch: fields.kind === 'FUND' ? 0 : null,
     parkingPlaces: fields.parkingPlaces ?? null,
     contact: fields.provider.contact.phone ? { name: `${fields.provider.name}值班员`, phone: fields.provider.contact.phone } : null,
     status: 'ACTIVE',
@@ -177,9 +179,11 @@ function newBooking(
 /** A yearly grant, then approved allowances to families hit by illness, one rejected and one still proposed. */
 function keepFundLedger(fund: ResourceDocument, residents: readonly ResidentDocument[], random: Random, ids: ObjectIdSource, timeline: Timeline, records: ResourceRecords): void {
   let balance = 0;
+  let sequence = 0;
   const entry = (id: Types.ObjectId, amountFen: number, note: string, recordedAt: Date): void => {
     balance += amountFen;
-    records.LedgerEntry.push({ _id: id, fundId: fund._id, kind: amountFen > 0 ? 'DEPOSIT' : 'DISBURSEMENT', amountFen, balanceAfterFen: balance, note, recordedAt, recordedBy: SEED_SUBJECT });
+    sequence += 1;
+    records.LedgerEntry.push({ _id: id, fundId: fund._id, sequence, epoch: 0, kind: amountFen > 0 ? 'DEPOSIT' : 'DISBURSEMENT', amountFen, balanceAfterFen: balance, note, recordedAt, recordedBy: SEED_SUBJECT });
   };
   entry(ids.next(), 20_000_000, '区民政局年度帮扶资金拨款', addDays(timeline.today, -90));
   const inNeed = residents.filter((resident) => resident.specialCare.includes('ILLNESS_POVERTY') || resident.specialCare.includes('LOW_INCOME'));
@@ -197,6 +201,7 @@ function keepFundLedger(fund: ResourceDocument, residents: readonly ResidentDocu
       state,
       proposedBy: 'seed:community-worker',
       proposedAt,
+      approvingSince: null,
       decidedBy: state === 'PROPOSED' ? null : 'seed:street-admin',
       decidedAt: state === 'PROPOSED' ? null : addDays(proposedAt, 2),
       rejectionReason: state === 'REJECTED' ? '已由医保大病救助覆盖' : null,
@@ -205,6 +210,7 @@ function keepFundLedger(fund: ResourceDocument, residents: readonly ResidentDocu
     if (state === 'APPROVED') entry(disbursement._id, -disbursement.amountFen, disbursement.reason, disbursement.decidedAt!);
   });
   fund.balanceFen = balance;
+  fund.ledgerSequence = sequence;
 }
 
 /**

@@ -9,15 +9,18 @@ import { forbidden, requireSignedIn, unauthenticated } from '@civic/service-kit'
  *   offer), Organisation.resources and .funds, and Wish.matchingResources. A resource's contact
  *   person is for signed-in callers.
  * - Resource managers (COMMUNITY_WORKER, STREET_ADMIN, DISTRICT_ADMIN) whose scope covers the
- *   served organisation create resources for it, change their status, read their bookings and
- *   parking applications, release any parking place, deposit into its funds, and propose,
- *   approve and reject disbursements. Four eyes: the proposer of a disbursement may not approve
- *   it (FORBIDDEN); another manager must.
+ *   served organisation create resources for it, edit them, restock goods, change their status,
+ *   read their bookings and parking applications, release any parking place, deposit into its
+ *   funds, and propose, approve and reject disbursements. Four eyes: the proposer of a
+ *   disbursement may not approve it (FORBIDDEN); another manager must.
  * - A fund's balance, ledger and disbursements (hardship data): its managers, analysts, services.
  * - A resident books for themself (viewer.residentId); any staff member (grid workers too) books
  *   for an organisation in their scope. A booking is read by its booker (the resident, or staff
  *   covering the booking organisation), the resource's managers, analysts and services; the
  *   booker and the managers cancel it.
+ * - A resource serves its organisation's subtree (domain/resource-rules.ts isServed): residents
+ *   book it and apply for its parking places only if they live there (FORBIDDEN otherwise);
+ *   organisations book it from there or from above; a fund pays residents living there.
  * - A resident's booking list: the resident, staff, analysts and services. Wish.bookings lists
  *   the bookings the (signed-in) caller may read.
  * - A resident applies for parking for themself and releases their own place or application;

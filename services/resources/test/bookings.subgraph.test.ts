@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '@civic/service-kit';
-import { createSubgraphTester, type SubgraphTester } from '@civic/test-harness';
+import { createSubgraphTester, type SubgraphTester, dataOf, errorOf } from '@civic/test-harness';
 import { resourcesSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { FakeGraph, aTree } from './support/fake-graph.ts';
 import { createResource, inputs } from './support/resource-builder.ts';
-import { dataOf, errorOf } from './support/results.ts';
 import { analyst, resident, staff } from './support/viewers.ts';
 
 // Friday 1 March 2030; the venue opens on Mondays (4 March).
@@ -98,6 +97,13 @@ describe('slot bookings', () => {
     });
     expect(await attempt({ ...slot, organisationId: graph.resident() }, worker)).toEqual({ code: 'BAD_USER_INPUT', field: 'organisationId', message: 'organisationId: no organisation has this id' });
     expect(await attempt(slot, worker)).toEqual({ code: 'FORBIDDEN', message: 'You may not book a resource' });
+    // The venue serves its community: not the neighbouring one, its residents or its organisations.
+    expect(await attempt(slot, resident(graph.resident(tree.otherCommunity)))).toEqual({ code: 'FORBIDDEN', message: 'You may not book a resource outside the area it serves' });
+    expect(await attempt({ ...slot, organisationId: tree.otherCommunity }, staff('STREET_ADMIN', [tree.street]))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'organisationId',
+      message: 'organisationId: is outside the area this resource serves',
+    });
     expect(await attempt({ ...slot, resourceId: 'nope' })).toEqual({ code: 'BAD_USER_INPUT', field: 'resourceId', message: 'resourceId: is not a valid id' });
     expect(await attempt({ ...slot, startsAt: monday('12:00'), endsAt: monday('13:00') })).toEqual({
       code: 'BAD_USER_INPUT',

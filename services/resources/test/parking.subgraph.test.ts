@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '@civic/service-kit';
-import { createSubgraphTester, type SubgraphTester } from '@civic/test-harness';
+import { createSubgraphTester, type SubgraphTester, dataOf, errorOf } from '@civic/test-harness';
 import { resourcesSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { FakeGraph, aTree } from './support/fake-graph.ts';
 import { createResource, inputs } from './support/resource-builder.ts';
-import { dataOf, errorOf } from './support/results.ts';
 import { resident, staff } from './support/viewers.ts';
 
 const clock = new ManualClock(new Date('2030-03-01T08:00:00+08:00'));
@@ -86,6 +85,10 @@ describe('shared parking', () => {
     const before = await tester.models.ParkingApplication.countDocuments();
     expect(errorOf(await tester.execute(APPLY, { id: fund }, resident(graph.resident())))).toEqual({ code: 'BAD_USER_INPUT', field: 'resourceId', message: 'resourceId: is not a parking quota' });
     expect(errorOf(await tester.execute(APPLY, { id: quota }, worker))).toEqual({ code: 'FORBIDDEN', message: 'You may not apply for a parking place' });
+    expect(errorOf(await tester.execute(APPLY, { id: quota }, resident(graph.resident(tree.otherCommunity))))).toEqual({
+      code: 'FORBIDDEN',
+      message: 'You may not apply for a parking place outside the area it serves',
+    });
     expect(await tester.models.ParkingApplication.countDocuments()).toBe(before);
     const mine = await apply(quota, graph.resident());
     expect(errorOf(await tester.execute(RELEASE, { id: mine.id }, resident(graph.resident())))).toEqual({ code: 'NOT_FOUND', message: `ParkingApplication ${mine.id} was not found` });

@@ -42,3 +42,14 @@ export function foreignAvailabilityField(kind: ResourceKind, input: Availability
 export function canChangeStatus(from: ResourceStatus, to: ResourceStatus): boolean {
   return from !== 'RETIRED' && from !== to;
 }
+
+/**
+ * Whom a resource serves: people and organisations in its served organisation's subtree, and the
+ * organisations above it (a street office may book its community's hall). `path` is root..the
+ * booker's organisation, or root..the community a resident lives in.
+ */
+export function isServed(servedPath: readonly string[], path: readonly string[]): boolean {
+  const served = servedPath.at(-1);
+  const own = path.at(-1);
+  return served !== undefined && own !== undefined && (path.includes(served) || servedPath.includes(own));
+}

@@ -24,3 +24,10 @@ export function quantityError(quantity: number | null | undefined): RuleError | 
 export function stockAfterTaking(stock: number, quantity: number): number | null {
   return stock >= quantity ? stock - quantity : null;
 }
+
+/** Units a delivery adds: at least one, never taking the stock above MAX_STOCK. */
+export function restockError(stock: number, quantity: number): RuleError | null {
+  if (!Number.isInteger(quantity) || quantity < 1) return { field: 'quantity', message: 'must be a whole number of at least 1' };
+  if (stock + quantity > MAX_STOCK) return { field: 'quantity', message: `would raise the stock above ${MAX_STOCK}` };
+  return null;
+}

@@ -3,7 +3,7 @@ import type { GraphClient } from '@civic/service-kit';
 /** What resources asks other departments, through the gateway, at write time. */
 
 export const ORGANISATION_PATH_QUERY = 'query($id: ID!){ organisation(id: $id) { id path } }';
-export const RESIDENT_QUERY = 'query($id: ID!){ resident(id: $id) { id } }';
+export const RESIDENT_QUERY = 'query($id: ID!){ resident(id: $id) { id community { id path } } }';
 export const WISH_QUERY = 'query($id: ID!){ wish(id: $id) { id } }';
 
 /** The organisation's path (root..itself), or null when there is no such organisation. */
@@ -12,9 +12,10 @@ export async function fetchOrganisationPath(graph: GraphClient, id: string): Pro
   return data.organisation?.path ?? null;
 }
 
-export async function residentExists(graph: GraphClient, id: string): Promise<boolean> {
-  const data = await graph.request<{ resident: { id: string } | null }>(RESIDENT_QUERY, { id });
-  return data.resident !== null;
+/** Where a resident lives: their community's path (root..community), [] without one; null when there is no such resident. */
+export async function fetchResidentPath(graph: GraphClient, id: string): Promise<string[] | null> {
+  const data = await graph.request<{ resident: { id: string; community: { id: string; path: string[] } | null } | null }>(RESIDENT_QUERY, { id });
+  return data.resident ? (data.resident.community?.path ?? []) : null;
 }
 
 export async function wishExists(graph: GraphClient, id: string): Promise<boolean> {

@@ -27,8 +27,12 @@ export interface ResourceDocument {
   slotMinutes: number | null;
   /** GOODS: units left; bookings take with a conditional $inc. */
   stock: number | null;
-  /** FUND: the balance in fen; disbursements pay with a conditional $inc. */
+  /** FUND: the balance in fen; it moves only together with `ledgerSequence` (persistence/fund-movements.ts). */
   balanceFen: number | null;
+  /** FUND: how many ledger entries are applied; the ledger as read is entries 1..ledgerSequence. */
+  ledgerSequence: number | null;
+  /** FUND: raised to revoke an abandoned movement, which may only apply under the epoch it read. */
+  ledgerEpoch: number | null;
   /** PARKING: places 1..parkingPlaces. */
   parkingPlaces: number | null;
   contact: ResourceContactDocument | null;
@@ -52,6 +56,7 @@ export const RESOURCE_FIELDS = {
   slotMinutes: 1,
   stock: 1,
   balanceFen: 1,
+  ledgerSequence: 1,
   parkingPlaces: 1,
   contact: 1,
   status: 1,
@@ -83,6 +88,8 @@ const resourceSchema = new Schema<ResourceDocument>(
     slotMinutes: { type: Number, default: null },
     stock: { type: Number, default: null },
     balanceFen: { type: Number, default: null },
+    ledgerSequence: { type: Number, default: null },
+    ledgerEpoch: { type: Number, default: null },
     parkingPlaces: { type: Number, default: null },
     contact: { type: new Schema<ResourceContactDocument>({ name: String, phone: String }, { _id: false }), default: null },
     status: { type: String, enum: RESOURCE_STATUSES, required: true },

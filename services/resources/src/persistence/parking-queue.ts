@@ -1,11 +1,10 @@
-import { isDuplicateKeyError } from '@civic/service-kit';
+import { isDuplicateKeyError, RETURN_UPDATED } from '@civic/service-kit';
 import { Types } from 'mongoose';
 import type { Models } from '../models/index.ts';
 import type { ResourceDocument } from '../models/resource.ts';
 import { applicantKey, placeKey, type ParkingApplicationDocument } from '../models/parking-application.ts';
 import { byApplicationOrder, freePlaces, maxAllocationAttempts } from '../domain/parking-rules.ts';
 
-const RETURN_UPDATED = { returnDocument: 'after' } as const;
 
 /** Queues the resident's application (WAITING), then lets the queue move; null when they already have an open one. */
 export async function enqueue(models: Models, resource: ResourceDocument, applicantId: Types.ObjectId, now: Date): Promise<Types.ObjectId | null> {

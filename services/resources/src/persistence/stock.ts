@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
 import type { Models } from '../models/index.ts';
+import type { ResourceDocument } from '../models/resource.ts';
 
 /** Takes units in one conditional update: two bookings arriving together never take the last unit twice. */
 export async function takeStock(models: Models, resourceId: Types.ObjectId, quantity: number): Promise<boolean> {
@@ -9,4 +10,13 @@ export async function takeStock(models: Models, resourceId: Types.ObjectId, quan
 
 export async function returnStock(models: Models, resourceId: Types.ObjectId, quantity: number): Promise<void> {
   await models.Resource.updateOne({ _id: resourceId }, { $inc: { stock: quantity } });
+}
+
+/** Adds a delivery in one conditional update, unless the resource was retired or the stock would exceed its cap meanwhile. */
+export async function addStock(models: Models, resourceId: Types.ObjectId, quantity: number, maxStock: number): Promise<ResourceDocument | null> {
+  return models.Resource.findOneAndUpdate(
+    { _id: resourceId, kind: 'GOODS', status: { $ne: 'RETIRED' }, stock: { $lte: maxStock - quantity } },
+    { $inc: { stock: quantity } },
+    { returnDocument: 'after' },
+  ).lean<ResourceDocument>();
 }

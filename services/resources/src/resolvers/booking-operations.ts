@@ -1,19 +1,21 @@
 import { Types } from 'mongoose';
-import { badUserInput, conflict, forbidden, invalidTransition, notFound, parseId, requireSignedIn, requireText } from '@civic/service-kit';
+import { badUserInput, conflict, forbidden, invalidTransition, notFound, parseId, requireSignedIn, requireText, RETURN_UPDATED, loadForInput } from '@civic/service-kit';
 import type { BookResourceInput, MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import type { BookingDocument } from '../models/booking.ts';
 import type { ResourceDocument } from '../models/resource.ts';
 import { isBookable, isSlotKind } from '../domain/vocabulary.ts';
 import { bookedSlots } from '../domain/opening-hours.ts';
 import { quantityError } from '../domain/stock.ts';
+import { isServed } from '../domain/resource-rules.ts';
 import { MAX_NOTE_LENGTH } from '../domain/text-limits.ts';
 import { holdSlots, releaseSlots } from '../persistence/slot-bookings.ts';
 import { returnStock, takeStock } from '../persistence/stock.ts';
 import { wishExists } from '../graph/graph-facts.ts';
-import { hexPath, mayChangeBooking, mayReadBooking, requireResident, requireStaffFor, signedInSubject } from '../authorisation.ts';
+import { hexPath, mayChangeBooking, mayReadBooking, requireStaffFor, signedInSubject } from '../authorisation.ts';
 import type { Context } from '../context.ts';
-import { RETURN_UPDATED, loadForInput, orReject, rejectRuleError } from './loading.ts';
+import { orReject, rejectRuleError } from './rule-errors.ts';
 import { organisationPathFor } from './resource-operations.ts';
+import { servedResident } from './served.ts';
 
 export const bookingQueries: QueryResolvers = {
   booking: async (_parent, { id }, { loaders, viewer }) => {
@@ -29,7 +31,7 @@ export const bookingMutations: MutationResolvers = {
     const bookedBy = signedInSubject(context.viewer);
     const resource = await loadForInput(context.loaders.resource, 'resourceId', input.resourceId, 'resource');
     if (!isBookable(resource.kind)) throw badUserInput('resourceId', `is a resource of kind ${resource.kind}, which is not booked`);
-    const booker = await bookerOf(input, context);
+    const booker = await bookerOf(input, resource, context);
     const terms = bookingTerms(input, resource, context.clock.now());
     const note = input.note ? requireText('note', input.note, { max: MAX_NOTE_LENGTH }) : null;
     const wishId = input.wishId ? await existingWish(context, input.wishId) : null;
@@ -84,13 +86,14 @@ export const bookingMutations: MutationResolvers = {
   },
 };
 
-/** The calling resident, or the organisation staff book for. */
-async function bookerOf(input: BookResourceInput, context: Context): Promise<Pick<BookingDocument, 'bookerResidentId' | 'bookerOrganisationId' | 'bookerPath'>> {
+/** The calling resident, or the organisation staff book for; either where the resource serves. */
+async function bookerOf(input: BookResourceInput, resource: ResourceDocument, context: Context): Promise<Pick<BookingDocument, 'bookerResidentId' | 'bookerOrganisationId' | 'bookerPath'>> {
   if (!input.organisationId) {
-    return { bookerResidentId: requireResident(context.viewer, 'book a resource'), bookerOrganisationId: null, bookerPath: [] };
+    return { bookerResidentId: await servedResident(context, resource.servedPath, 'book a resource'), bookerOrganisationId: null, bookerPath: [] };
   }
   const path = await organisationPathFor(context, 'organisationId', input.organisationId);
   requireStaffFor(context.viewer, hexPath(path), 'book for this organisation');
+  if (!isServed(hexPath(resource.servedPath), hexPath(path))) throw badUserInput('organisationId', 'is outside the area this resource serves');
   return { bookerResidentId: null, bookerOrganisationId: path.at(-1)!, bookerPath: path };
 }
 

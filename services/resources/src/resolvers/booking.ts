@@ -1,7 +1,6 @@
-import { idOf } from '@civic/service-kit';
+import { idOf, loadReferenced } from '@civic/service-kit';
 import type { BookingResolvers } from '../generated/resolvers-types.ts';
 import { organisationReference, residentReference } from '../connection-types.ts';
-import { loadReferenced } from './loading.ts';
 
 export const Booking: BookingResolvers = {
   id: idOf,

@@ -1,15 +1,18 @@
 import { Types } from 'mongoose';
-import { badUserInput, conflict, forbidden, invalidTransition, parseId, requireSignedIn, requireText } from '@civic/service-kit';
+import { badUserInput, conflict, forbidden, invalidTransition, parseId, requireSignedIn, requireText, RETURN_UPDATED, loadForInput, loadTarget } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import type { DisbursementDocument } from '../models/disbursement.ts';
+import type { DisbursementState } from '../domain/vocabulary.ts';
 import type { ResourceDocument } from '../models/resource.ts';
-import { amountError, canDecide, mayApprove, visibleStatus } from '../domain/fund-rules.ts';
+import { amountError, approvalStart, canDecide, mayApprove, visibleStatus } from '../domain/fund-rules.ts';
 import { MAX_NOTE_LENGTH } from '../domain/text-limits.ts';
-import { approve, deposit } from '../persistence/fund-movements.ts';
-import { residentExists } from '../graph/graph-facts.ts';
-import { requireManagerOrReader, requireResourceManager, signedInSubject } from '../authorisation.ts';
+import { recordMovement } from '../persistence/fund-movements.ts';
+import { approve } from '../persistence/disbursement-approval.ts';
+import { fetchResidentPath } from '../graph/graph-facts.ts';
+import { isServed } from '../domain/resource-rules.ts';
+import { hexPath, requireManagerOrReader, requireResourceManager, signedInSubject } from '../authorisation.ts';
 import type { Context } from '../context.ts';
-import { RETURN_UPDATED, loadForInput, loadTarget, rejectRuleError } from './loading.ts';
+import { rejectRuleError } from './rule-errors.ts';
 
 export const fundQueries: QueryResolvers = {
   disbursement: async (_parent, { id }, { viewer, loaders }) => {
@@ -26,9 +29,10 @@ export const fundMutations: MutationResolvers = {
     const fund = await managedFund(context, input.fundId, 'deposit into this fund');
     rejectRuleError(amountError('amountFen', input.amountFen));
     const note = requireText('note', input.note, { max: MAX_NOTE_LENGTH });
-    const entry = await deposit(context.models, fund._id, input.amountFen, note, by, context.clock.now());
-    if (!entry) throw badUserInput('fundId', 'is not a fund');
-    return entry;
+    const deposit = { _id: new Types.ObjectId(), kind: 'DEPOSIT' as const, amountFen: input.amountFen, note, recordedBy: by };
+    const outcome = await recordMovement(context.models, fund._id, deposit, context.clock.now());
+    if ('recorded' in outcome) return outcome.recorded;
+    throw refusal(outcome.refused);
   },
 
   proposeDisbursement: async (_parent, { input }, context) => {
@@ -37,7 +41,9 @@ export const fundMutations: MutationResolvers = {
     rejectRuleError(amountError('amountFen', input.amountFen));
     const reason = requireText('reason', input.reason, { max: MAX_NOTE_LENGTH });
     const recipientId = parseId('recipientId', input.recipientId);
-    if (!(await residentExists(context.graph, recipientId.toHexString()))) throw badUserInput('recipientId', 'no resident has this id');
+    const home = await fetchResidentPath(context.graph, recipientId.toHexString());
+    if (!home) throw badUserInput('recipientId', 'no resident has this id');
+    if (!isServed(hexPath(fund.servedPath), home)) throw badUserInput('recipientId', 'does not live in the area this fund serves');
     const disbursement: DisbursementDocument = {
       _id: new Types.ObjectId(),
       fundId: fund._id,
@@ -48,6 +54,7 @@ export const fundMutations: MutationResolvers = {
       state: 'PROPOSED',
       proposedBy,
       proposedAt: context.clock.now(),
+      approvingSince: null,
       decidedBy: null,
       decidedAt: null,
       rejectionReason: null,
@@ -58,17 +65,21 @@ export const fundMutations: MutationResolvers = {
 
   approveDisbursement: async (_parent, { id }, context) => {
     const approver = signedInSubject(context.viewer);
-    const disbursement = await decidable(context, id, 'approve');
+    const disbursement = await decisionTarget(context, id, 'approve');
     if (!mayApprove(disbursement.proposedBy, approver)) throw forbidden('approve a disbursement you proposed');
-    const outcome = await approve(context.models, disbursement, approver, context.clock.now());
+    const now = context.clock.now();
+    const start = approvalStart(disbursement, now);
+    if (start === 'DECIDED' || start === 'UNDER_WAY') throw undecidable(disbursement.state, 'be approved');
+    const outcome = await approve(context.models, disbursement, start, approver, now);
     if ('approved' in outcome) return outcome.approved;
-    if (outcome.refused === 'INSUFFICIENT_BALANCE') throw conflict("The fund's balance cannot pay this disbursement");
-    throw await decidedMeanwhile(context, disbursement, 'be approved');
+    if (outcome.refused === 'NOT_PROPOSED') throw await decidedMeanwhile(context, disbursement, 'be approved');
+    throw refusal(outcome.refused);
   },
 
   rejectDisbursement: async (_parent, { id, reason }, context) => {
     const decidedBy = signedInSubject(context.viewer);
-    const disbursement = await decidable(context, id, 'reject');
+    const disbursement = await decisionTarget(context, id, 'reject');
+    if (!canDecide(disbursement.state)) throw undecidable(disbursement.state, 'be rejected');
     const rejectionReason = requireText('reason', reason, { max: MAX_NOTE_LENGTH });
     const rejected = await context.models.Disbursement.findOneAndUpdate(
       { _id: disbursement._id, state: 'PROPOSED' },
@@ -89,17 +100,28 @@ async function managedFund({ viewer, loaders }: Context, rawId: string, action: 
   return fund;
 }
 
-/** A disbursement still to be decided by a manager of its fund. */
-async function decidable({ viewer, loaders }: Context, id: string, verb: 'approve' | 'reject'): Promise<DisbursementDocument> {
+/** A disbursement that the caller, a manager of its fund, decides on. */
+async function decisionTarget({ viewer, loaders }: Context, id: string, verb: 'approve' | 'reject'): Promise<DisbursementDocument> {
   requireSignedIn(viewer);
   const disbursement = await loadTarget(loaders.disbursement, id, 'Disbursement');
   requireResourceManager(viewer, disbursement.servedPath, `${verb} this disbursement`);
-  if (!canDecide(disbursement.state)) throw invalidTransition('Disbursement', visibleStatus(disbursement.state), `be ${verb}d`);
   return disbursement;
+}
+
+/** Why a fund movement did not happen, as the caller reads it. */
+function refusal(reason: 'NOT_A_FUND' | 'INSUFFICIENT_BALANCE' | 'BUSY') {
+  if (reason === 'NOT_A_FUND') return badUserInput('fundId', 'is not a fund');
+  if (reason === 'INSUFFICIENT_BALANCE') return conflict("The fund's balance cannot pay this disbursement");
+  return conflict('The fund is busy with other movements; try again');
 }
 
 /** Another decision came first: report the state it left. */
 async function decidedMeanwhile({ models }: Context, disbursement: DisbursementDocument, action: string) {
   const now = await models.Disbursement.findById(disbursement._id, { state: 1 }).lean<Pick<DisbursementDocument, 'state'>>();
-  return invalidTransition('Disbursement', visibleStatus(now?.state ?? disbursement.state), action);
+  return undecidable(now?.state ?? disbursement.state, action);
+}
+
+/** Why a disbursement in this state is not decided now: an approval under way, or a decision made. */
+function undecidable(state: DisbursementState, action: string) {
+  return state === 'APPROVING' ? conflict('Another approval of this disbursement is under way') : invalidTransition('Disbursement', visibleStatus(state), action);
 }

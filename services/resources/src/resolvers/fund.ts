@@ -1,10 +1,9 @@
-import { idOf, paginate } from '@civic/service-kit';
+import { idOf, paginate, loadReferenced } from '@civic/service-kit';
 import type { DisbursementResolvers, FundLedgerEntryResolvers, FundResolvers } from '../generated/resolvers-types.ts';
 import { LEDGER_ENTRY_FIELDS } from '../models/ledger-entry.ts';
 import { visibleStatus } from '../domain/fund-rules.ts';
 import { requireManagerOrReader } from '../authorisation.ts';
 import { residentReference } from '../connection-types.ts';
-import { loadReferenced } from './loading.ts';
 
 /** A fund is its FUND resource seen as money: the balance and movements are for its managers, analysts, services. */
 export const Fund: FundResolvers = {
@@ -16,7 +15,9 @@ export const Fund: FundResolvers = {
   },
   ledger: (fund, { first, after }, { viewer, models }) => {
     requireManagerOrReader(viewer, fund.servedPath, "read this fund's ledger");
-    return paginate(models.LedgerEntry, { fundId: fund._id }, { first, after }, { field: 'recordedAt', direction: -1 }, LEDGER_ENTRY_FIELDS);
+    // Applied entries only: an entry beyond the fund's sequence belongs to a movement under way or abandoned.
+    const applied = { fundId: fund._id, sequence: { $lte: fund.ledgerSequence ?? 0 } };
+    return paginate(models.LedgerEntry, applied, { first, after }, { field: 'sequence', direction: -1 }, LEDGER_ENTRY_FIELDS);
   },
   disbursements: async (fund, { status }, { viewer, loaders }) => {
     requireManagerOrReader(viewer, fund.servedPath, "read this fund's disbursements");

@@ -1,9 +1,9 @@
-import { badUserInput, conflict, forbidden, invalidTransition, notFound, requireSignedIn } from '@civic/service-kit';
+import { badUserInput, conflict, forbidden, invalidTransition, notFound, requireSignedIn, loadForInput, loadReferenced } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { PARKING_APPLICATION_FIELDS, type ParkingApplicationDocument } from '../models/parking-application.ts';
 import { enqueue, leave } from '../persistence/parking-queue.ts';
 import { isResourceManager, mayReadApplication, requireResident } from '../authorisation.ts';
-import { loadForInput, loadReferenced } from './loading.ts';
+import { servedResident } from './served.ts';
 
 export const parkingQueries: QueryResolvers = {
   parkingApplication: async (_parent, { id }, { viewer, loaders }) => {
@@ -15,10 +15,12 @@ export const parkingQueries: QueryResolvers = {
 };
 
 export const parkingMutations: MutationResolvers = {
-  applyForParking: async (_parent, { resourceId }, { viewer, models, loaders, clock }) => {
-    const applicantId = requireResident(viewer, 'apply for a parking place');
+  applyForParking: async (_parent, { resourceId }, context) => {
+    const { viewer, models, loaders, clock } = context;
+    requireResident(viewer, 'apply for a parking place');
     const resource = await loadForInput(loaders.resource, 'resourceId', resourceId, 'resource');
     if (resource.kind !== 'PARKING') throw badUserInput('resourceId', 'is not a parking quota');
+    const applicantId = await servedResident(context, resource.servedPath, 'apply for a parking place');
     if (resource.status !== 'ACTIVE') throw invalidTransition('Resource', resource.status, 'take applications');
     const applicationId = await enqueue(models, resource, applicantId, clock.now());
     if (!applicationId) throw conflict('You already have an open application for these parking places');

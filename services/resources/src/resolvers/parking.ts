@@ -1,9 +1,8 @@
-import { idOf } from '@civic/service-kit';
+import { idOf, loadReferenced } from '@civic/service-kit';
 import type { ParkingApplicationResolvers, ParkingQuotaResolvers } from '../generated/resolvers-types.ts';
 import { waitingPositions } from '../domain/parking-rules.ts';
 import { requireManagerOrReader } from '../authorisation.ts';
 import { residentReference } from '../connection-types.ts';
-import { loadReferenced } from './loading.ts';
 
 /** A PARKING resource seen as a quota: counts are public, the queue is for its managers, analysts, services. */
 export const ParkingQuota: ParkingQuotaResolvers = {

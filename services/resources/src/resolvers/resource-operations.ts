@@ -1,18 +1,17 @@
 import { Types, type QueryFilter } from 'mongoose';
-import { badUserInput, invalidTransition, paginate, parseId, requireSignedIn, requireText } from '@civic/service-kit';
+import type { Viewer } from '@civic/identity';
+import { badUserInput, conflict, invalidTransition, paginate, parseId, requireSignedIn, RETURN_UPDATED, loadTarget } from '@civic/service-kit';
 import type { CreateResourceInput, MutationResolvers, QueryResolvers, ResourceFilter } from '../generated/resolvers-types.ts';
 import { RESOURCE_FIELDS, type ResourceDocument } from '../models/resource.ts';
-import { isSlotKind } from '../domain/vocabulary.ts';
-import { openingWindows } from '../domain/opening-hours.ts';
-import { stockError } from '../domain/stock.ts';
-import { MAX_PARKING_PLACES } from '../domain/parking-rules.ts';
-import { canChangeStatus, foreignAvailabilityField, normaliseTags } from '../domain/resource-rules.ts';
-import { normalisedPhone } from '../domain/contact.ts';
-import { MAX_DESCRIPTION_LENGTH, MAX_PERSON_NAME_LENGTH, MAX_TITLE_LENGTH } from '../domain/text-limits.ts';
-import { fetchOrganisationPath, residentExists } from '../graph/graph-facts.ts';
+import { MAX_STOCK, restockError } from '../domain/stock.ts';
+import { canChangeStatus } from '../domain/resource-rules.ts';
+import { addStock } from '../persistence/stock.ts';
+import { fetchOrganisationPath, fetchResidentPath } from '../graph/graph-facts.ts';
 import { requireResourceManager, signedInSubject } from '../authorisation.ts';
 import type { Context } from '../context.ts';
-import { RETURN_UPDATED, loadTarget, orReject, rejectRuleError } from './loading.ts';
+import type { Loaders } from '../loaders.ts';
+import { rejectRuleError } from './rule-errors.ts';
+import { resourceChanges, resourceContent } from './resource-input.ts';
 
 export const resourceQueries: QueryResolvers = {
   resource: (_parent, { id }, { loaders }) => loaders.resource.load(id),
@@ -34,6 +33,8 @@ export const resourceMutations: MutationResolvers = {
       servedOrganisationId: servedPath.at(-1)!,
       servedPath,
       balanceFen: input.kind === 'FUND' ? 0 : null,
+      ledgerSequence: input.kind === 'FUND' ? 0 : null,
+      ledgerEpoch: input.kind === 'FUND' ? 0 : null,
       status: 'ACTIVE',
       createdAt: context.clock.now(),
       createdBy,
@@ -43,55 +44,41 @@ export const resourceMutations: MutationResolvers = {
   },
 
   setResourceStatus: async (_parent, { id, status }, { viewer, models, loaders }) => {
-    requireSignedIn(viewer);
-    const resource = await loadTarget(loaders.resource, id, 'Resource');
-    requireResourceManager(viewer, resource.servedPath, 'change the status of this resource');
+    const resource = await managedResource(viewer, loaders, id, 'change the status of this resource');
     if (!canChangeStatus(resource.status, status)) throw invalidTransition('Resource', resource.status, `become ${status}`);
     // Conditional on the status read: a concurrent change wins, this one is refused.
     const updated = await models.Resource.findOneAndUpdate({ _id: resource._id, status: resource.status }, { $set: { status } }, RETURN_UPDATED).lean<ResourceDocument>();
     if (!updated) throw invalidTransition('Resource', 'CHANGED', `become ${status}`);
     return updated;
   },
+
+  updateResource: async (_parent, { id, input }, { viewer, models, loaders }) => {
+    const resource = await managedResource(viewer, loaders, id, 'edit this resource');
+    const changes = resourceChanges(resource, input);
+    if (resource.status === 'RETIRED') throw invalidTransition('Resource', 'RETIRED', 'be edited');
+    // Conditional: a resource retired meanwhile stays as it was.
+    const updated = await models.Resource.findOneAndUpdate({ _id: resource._id, status: { $ne: 'RETIRED' } }, { $set: changes }, RETURN_UPDATED).lean<ResourceDocument>();
+    if (!updated) throw invalidTransition('Resource', 'RETIRED', 'be edited');
+    return updated;
+  },
+
+  restockResource: async (_parent, { id, quantity }, { viewer, models, loaders }) => {
+    const resource = await managedResource(viewer, loaders, id, 'restock this resource');
+    if (resource.kind !== 'GOODS') throw badUserInput('id', `is a resource of kind ${resource.kind}, which has no stock`);
+    rejectRuleError(restockError(resource.stock!, quantity));
+    if (resource.status === 'RETIRED') throw invalidTransition('Resource', 'RETIRED', 'be restocked');
+    const restocked = await addStock(models, resource._id, quantity, MAX_STOCK);
+    if (!restocked) throw conflict('The resource changed meanwhile; try again');
+    return restocked;
+  },
 };
 
-type ResourceContent = Pick<ResourceDocument, 'pool' | 'kind' | 'title' | 'description' | 'tags' | 'skills' | 'openingHours' | 'slotMinutes' | 'stock' | 'parkingPlaces' | 'contact'>;
-
-/** The validated content of a new resource; throws BAD_USER_INPUT naming the first bad field. */
-function resourceContent(input: CreateResourceInput): ResourceContent {
-  const title = requireText('title', input.title, { max: MAX_TITLE_LENGTH });
-  const description = requireText('description', input.description, { max: MAX_DESCRIPTION_LENGTH });
-  const { tags } = orReject(normaliseTags('tags', input.tags));
-  const { tags: skills } = orReject(normaliseTags('skills', input.skills));
-  rejectRuleError(foreignAvailabilityField(input.kind, input));
-  const slots = isSlotKind(input.kind) ? orReject(openingWindows(input.openingHours ?? [], input.slotMinutes ?? 0)) : { windows: [] };
-  if (input.kind === 'GOODS') rejectRuleError(stockError(input.stock));
-  if (input.kind === 'PARKING') {
-    const places = input.parkingPlaces;
-    if (places === null || places === undefined || !Number.isInteger(places) || places < 1 || places > MAX_PARKING_PLACES) {
-      throw badUserInput('parkingPlaces', `must be a whole number from 1 to ${MAX_PARKING_PLACES}`);
-    }
-  }
-  return {
-    pool: input.pool,
-    kind: input.kind,
-    title,
-    description,
-    tags,
-    skills,
-    openingHours: slots.windows,
-    slotMinutes: isSlotKind(input.kind) ? input.slotMinutes! : null,
-    stock: input.kind === 'GOODS' ? input.stock! : null,
-    parkingPlaces: input.kind === 'PARKING' ? input.parkingPlaces! : null,
-    contact: contactOf(input.contact),
-  };
-}
-
-function contactOf(contact: CreateResourceInput['contact']): ResourceDocument['contact'] {
-  if (!contact) return null;
-  const name = requireText('contact.name', contact.name, { max: MAX_PERSON_NAME_LENGTH });
-  const phone = normalisedPhone(contact.phone);
-  if (!phone) throw badUserInput('contact.phone', 'must be a mobile, landline or hotline number');
-  return { name, phone };
+/** The resource an operation acts on, which the caller manages. */
+async function managedResource(viewer: Viewer, loaders: Loaders, id: string, action: string): Promise<ResourceDocument> {
+  requireSignedIn(viewer);
+  const resource = await loadTarget(loaders.resource, id, 'Resource');
+  requireResourceManager(viewer, resource.servedPath, action);
+  return resource;
 }
 
 /** Exactly one provider, which must exist in the graph. */
@@ -105,7 +92,7 @@ async function providerOf(input: CreateResourceInput, context: Context): Promise
     return { providerOrganisationId: path.at(-1)!, providerResidentId: null };
   }
   const residentId = parseId('providerResidentId', providerResidentId!);
-  if (!(await residentExists(context.graph, residentId.toHexString()))) throw badUserInput('providerResidentId', 'no resident has this id');
+  if ((await fetchResidentPath(context.graph, residentId.toHexString())) === null) throw badUserInput('providerResidentId', 'no resident has this id');
   return { providerOrganisationId: null, providerResidentId: residentId };
 }
 

@@ -1,10 +1,9 @@
-import { idOf, requireSignedIn } from '@civic/service-kit';
+import { idOf, requireSignedIn, hexIds } from '@civic/service-kit';
 import type { ActorResolvers, OpeningHoursResolvers, ResourceAvailabilityResolvers, ResourceResolvers } from '../generated/resolvers-types.ts';
 import { formatClockTime } from '../domain/opening-hours.ts';
 import { isSlotKind } from '../domain/vocabulary.ts';
 import { requireResourceManager } from '../authorisation.ts';
 import { organisationReference, residentReference } from '../connection-types.ts';
-import { hexIds } from './loading.ts';
 
 /** Resources are public; their contact person is for signed-in callers, their bookings for managers. */
 export const Resource: ResourceResolvers = {

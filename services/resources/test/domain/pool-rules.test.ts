@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { quantityError, stockAfterTaking, stockError } from '../../src/domain/stock.ts';
-import { amountError, balanceAfterPaying, canDecide, mayApprove, visibleStatus } from '../../src/domain/fund-rules.ts';
+import { amountError, approvalStart, balanceAfterMovement, canDecide, isAbandoned, mayApprove, visibleStatus } from '../../src/domain/fund-rules.ts';
 import { byApplicationOrder, freePlaces, waitingPositions } from '../../src/domain/parking-rules.ts';
-import { canChangeStatus, foreignAvailabilityField, normaliseTags } from '../../src/domain/resource-rules.ts';
+import { canChangeStatus, foreignAvailabilityField, isServed, normaliseTags } from '../../src/domain/resource-rules.ts';
 
 describe('goods stock', () => {
   it('never goes below zero', () => {
@@ -22,7 +22,12 @@ describe('goods stock', () => {
 
 describe('fund balance', () => {
   it('pays only what the balance holds, in whole fen', () => {
-    expect([balanceAfterPaying(100_000, 30_000), balanceAfterPaying(30_000, 30_000), balanceAfterPaying(29_999, 30_000)]).toEqual([70_000, 0, null]);
+    expect([balanceAfterMovement(100_000, -30_000), balanceAfterMovement(30_000, -30_000), balanceAfterMovement(29_999, -30_000), balanceAfterMovement(0, 50_000)]).toEqual([
+      70_000,
+      0,
+      null,
+      50_000,
+    ]);
     expect(amountError('amountFen', 50_000)).toBe(null);
     expect(amountError('amountFen', 0)).toEqual({ field: 'amountFen', message: 'must be a whole number of fen from 1 to 100000000' });
     expect(amountError('amountFen', 12.5)).toEqual({ field: 'amountFen', message: 'must be a whole number of fen from 1 to 100000000' });
@@ -32,6 +37,19 @@ describe('fund balance', () => {
     expect([mayApprove('staff:li', 'staff:wang'), mayApprove('staff:li', 'staff:li')]).toEqual([true, false]);
     expect([canDecide('PROPOSED'), canDecide('APPROVING'), canDecide('APPROVED'), canDecide('REJECTED')]).toEqual([true, false, false, false]);
     expect([visibleStatus('APPROVING'), visibleStatus('APPROVED')]).toEqual(['PROPOSED', 'APPROVED']);
+  });
+
+  it('resumes an approval only once its process has held it past the one-minute lease', () => {
+    const now = new Date('2030-03-01T08:00:00Z');
+    const since = (seconds: number) => new Date(now.getTime() - seconds * 1000);
+    expect([isAbandoned(since(59), now), isAbandoned(since(60), now)]).toEqual([false, true]);
+    expect([
+      approvalStart({ state: 'PROPOSED', approvingSince: null }, now),
+      approvalStart({ state: 'APPROVING', approvingSince: since(10) }, now),
+      approvalStart({ state: 'APPROVING', approvingSince: since(61) }, now),
+      approvalStart({ state: 'APPROVED', approvingSince: null }, now),
+      approvalStart({ state: 'REJECTED', approvingSince: null }, now),
+    ]).toEqual(['CLAIM', 'UNDER_WAY', 'RESUME', 'DECIDED', 'DECIDED']);
   });
 });
 
@@ -77,5 +95,17 @@ describe('resource description', () => {
       false,
       false,
     ]);
+  });
+
+  it('serves its subtree and the organisations above it, not a neighbouring branch', () => {
+    const community = ['district', 'street', 'community'];
+    expect([
+      isServed(community, ['district', 'street', 'community']),
+      isServed(community, ['district', 'street', 'community', 'compound']),
+      isServed(community, ['district', 'street']),
+      isServed(['district', 'street'], ['district', 'street', 'other-community']),
+      isServed(community, ['district', 'street', 'other-community']),
+      isServed(community, []),
+    ]).toEqual([true, true, true, true, false, false]);
   });
 });

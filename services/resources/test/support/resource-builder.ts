@@ -1,7 +1,7 @@
 import type { Viewer } from '@civic/identity';
 import type { SubgraphTester } from '@civic/test-harness';
 import type { Models } from '../../src/models/index.ts';
-import { dataOf } from './results.ts';
+import { dataOf } from '@civic/test-harness';
 
 export const CREATE_RESOURCE = `mutation($input: CreateResourceInput!) { createResource(input: $input) { id } }`;
 
