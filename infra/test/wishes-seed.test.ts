@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
-import { generateSeedData } from '../../../infra/src/seed/seed-data.ts';
-import { PLANS } from '../../../infra/src/seed/plan.ts';
-import { nextStatus } from '../src/domain/wish-state-machine.ts';
-import { WISH_STATUSES } from '../src/domain/vocabulary.ts';
+import { generateSeedData } from '../src/seed/seed-data.ts';
+import { PLANS } from '../src/seed/plan.ts';
+import { nextStatus } from '../../services/wishes/src/domain/wish-state-machine.ts';
+import { WISH_STATUSES } from '../../services/wishes/src/domain/vocabulary.ts';
 
 // The sample street's wishes: every state, each reached through the service's own state machine.
 it('seeds the sample street with wishes in every state, each timeline a legal walk', () => {
