@@ -24,14 +24,51 @@ const WISHES_PER_COMMUNITY = (world: SeedWorld): readonly [number, number] => (w
 const HISTORY_DAYS = 3 * 365;
 const RECENT_DAYS = 30;
 
-const WISH_TITLES = ['帮忙买菜送上门', '陪同去医院复诊', '教我用智能手机挂号', '帮忙更换灯泡', '孩子放学后临时照看', '帮忙修理漏水的水龙头', '想借一台轮椅', '帮忙代缴水电费'];
-const REQUEST_TITLES: Record<WishCategory, string[]> = {
-  GOVERNMENT_AFFAIRS: ['小区门口占道经营', '夜间施工噪音扰民', '咨询医保异地报销', '建议增设公交站点'],
-  SELF_GOVERNANCE: ['楼道堆放杂物', '邻里漏水纠纷', '建议增设晾衣架', '咨询居民议事会报名'],
-  MARKET_SERVICE: ['电梯停运', '地下车库照明损坏', '小区绿化带缺人修剪', '门禁系统失灵'],
-  PUBLIC_WELFARE: ['独居老人需要定期探访', '困难家庭子女课业辅导', '建议开设老年书法班', '残疾人出行需要帮助'],
+/** A matter residents raise: its title, kind and the tags resources are matched by. */
+interface Matter {
+  title: string;
+  kind: WishKind;
+  tags: string[];
+}
+
+const WISHES: readonly Matter[] = [
+  { title: '帮忙买菜送上门', kind: 'WISH', tags: ['助老', '跑腿'] },
+  { title: '陪同去医院复诊', kind: 'WISH', tags: ['助老', '健康'] },
+  { title: '教我用智能手机挂号', kind: 'WISH', tags: ['助老', '数字助老'] },
+  { title: '帮忙更换灯泡', kind: 'WISH', tags: ['维修'] },
+  { title: '孩子放学后临时照看', kind: 'WISH', tags: ['托育'] },
+  { title: '帮忙修理漏水的水龙头', kind: 'WISH', tags: ['维修'] },
+  { title: '想借一台轮椅', kind: 'WISH', tags: ['助残', '助老'] },
+  { title: '帮忙代缴水电费', kind: 'WISH', tags: ['助老', '跑腿'] },
+];
+const REQUESTS: Record<WishCategory, readonly Matter[]> = {
+  GOVERNMENT_AFFAIRS: [
+    { title: '小区门口占道经营', kind: 'HELP', tags: ['市容'] },
+    { title: '夜间施工噪音扰民', kind: 'HELP', tags: ['噪音'] },
+    { title: '咨询医保异地报销', kind: 'CONSULT', tags: ['医保'] },
+    { title: '建议增设公交站点', kind: 'SUGGESTION', tags: ['交通'] },
+  ],
+  SELF_GOVERNANCE: [
+    { title: '楼道堆放杂物', kind: 'HELP', tags: ['环境'] },
+    { title: '邻里漏水纠纷', kind: 'HELP', tags: ['调解'] },
+    { title: '建议增设晾衣架', kind: 'SUGGESTION', tags: ['议事'] },
+    { title: '咨询居民议事会报名', kind: 'CONSULT', tags: ['议事'] },
+  ],
+  MARKET_SERVICE: [
+    { title: '电梯停运', kind: 'HELP', tags: ['物业', '维修'] },
+    { title: '地下车库照明损坏', kind: 'HELP', tags: ['物业', '维修'] },
+    { title: '小区绿化带缺人修剪', kind: 'SUGGESTION', tags: ['物业'] },
+    { title: '门禁系统失灵', kind: 'HELP', tags: ['物业', '维修'] },
+  ],
+  PUBLIC_WELFARE: [
+    { title: '独居老人需要定期探访', kind: 'HELP', tags: ['助老'] },
+    { title: '困难家庭子女课业辅导', kind: 'HELP', tags: ['助学', '帮扶'] },
+    { title: '建议开设老年书法班', kind: 'SUGGESTION', tags: ['助老', '培训'] },
+    { title: '残疾人出行需要帮助', kind: 'HELP', tags: ['助残'] },
+  ],
 };
-const KINDS: readonly (readonly [WishKind, number])[] = [['WISH', 55], ['HELP', 25], ['CONSULT', 10], ['SUGGESTION', 10]];
+/** Micro-wishes are over half of what residents post (Jianye's figures); the rest are requests. */
+const WISH_SHARE = 0.55;
 const CATEGORIES: readonly (readonly [WishCategory, number])[] = [['PUBLIC_WELFARE', 40], ['SELF_GOVERNANCE', 25], ['MARKET_SERVICE', 20], ['GOVERNMENT_AFFAIRS', 15]];
 const CHANNELS: readonly (readonly [WishChannel, number])[] = [['APP', 60], ['HOTLINE', 10], ['DOOR_TO_DOOR', 15], ['SERVICE_CENTRE', 10], ['MEETING', 5]];
 
@@ -66,8 +103,10 @@ export function generateWishes(world: SeedWorld): WishRecords {
 
 function aWish(world: SeedWorld, community: SeededCommunity, random: Random): WishDocument {
   const requester = random.pick(community.people.residents);
-  const kind = random.weighted(KINDS);
-  const category = kind === 'WISH' ? 'PUBLIC_WELFARE' : random.weighted(CATEGORIES);
+  const isWish = random.chance(WISH_SHARE);
+  const category = isWish ? 'PUBLIC_WELFARE' : random.weighted(CATEGORIES);
+  const matter = random.pick(isWish ? WISHES : REQUESTS[category]);
+  const kind = matter.kind;
   // One in ten from the last month, still under way in every state; the rest over three years.
   const daysAgo = random.chance(0.1) ? random.int(0, RECENT_DAYS) : random.int(RECENT_DAYS + 1, HISTORY_DAYS);
   const createdAt = world.timeline.at(-daysAgo, random.int(8, 20), random.int(0, 59));
@@ -76,9 +115,9 @@ function aWish(world: SeedWorld, community: SeededCommunity, random: Random): Wi
     _id: world.ids.next(),
     kind,
     category,
-    title: random.pick(kind === 'WISH' ? WISH_TITLES : REQUEST_TITLES[category]),
+    title: matter.title,
     description: `${community.organisations.name}居民反映：${kind === 'WISH' ? '希望得到志愿者帮助' : '请相关单位尽快处理'}`,
-    tags: category === 'MARKET_SERVICE' ? ['物业'] : kind === 'WISH' ? ['助老'] : [],
+    tags: matter.tags,
     urgency: random.chance(0.1) ? 'HIGH' : 'NORMAL',
     channel: random.weighted(CHANNELS),
     requesterId: requester._id,
