@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { parseCommandLine, scaleFlag, uriFlag } from '../command-line.ts';
-import { dropDatabases, serviceUri } from '../bench/databases.ts';
+import { dropDatabases } from '../bench/databases.ts';
 import { runLoad, summarise } from '../bench/measure.ts';
 import { countCommands, formatResults, formatSeed, type ScenarioResult } from '../bench/report.ts';
 import { buildScenarios, ScenarioFailedError, send, type Scenario } from '../bench/scenarios.ts';
@@ -96,9 +96,7 @@ try {
 
   const summary = await seed(database.uri, { scale: flags.scale, databasePrefix: prefix, log, progress: process.stderr.isTTY });
   log(formatSeed(summary));
-  const mongoUri = serviceUri(database);
-  if (mongoUri !== database.uri) log(`services connect with ${mongoUri.slice(database.uri.length)}: the embedded database answers heartbeats in turn with queries`);
-  stack = await startStack({ subgraphs, mongoUri, databaseNameFor: (name) => prefix + name });
+  stack = await startStack({ subgraphs, mongoUri: database.uri, databaseNameFor: (name) => prefix + name });
   log(`stack: ${subgraphs.map(({ name }) => name).join(', ')} and the gateway at ${stack.gatewayUrl}`);
 
   const scenarios = await buildScenarios(stack, summary);
