@@ -3,6 +3,7 @@ import type { ResidentDocument } from '../../../services/residents/src/models/in
 import type { TimelineEntryDocument, WishDocument } from '../../../services/wishes/src/models/wish.ts';
 import type { WishCategory, WishChannel, WishKind, WishStatus } from '../../../services/wishes/src/domain/vocabulary.ts';
 import { nextStatus, type WishAction } from '../../../services/wishes/src/domain/wish-state-machine.ts';
+import { submittedWish } from '../../../services/wishes/src/persistence/submitted-wish.ts';
 import { chooseHandler, organisationAtLevel, selectRoutingRule } from '../../../services/wishes/src/domain/routing-rules.ts';
 import { DEFAULT_DEADLINE_HOURS, closedOnTime, deadlinesFrom, dueAt, escalationLevel } from '../../../services/wishes/src/domain/deadlines.ts';
 import { PLANS } from './plan.ts';
@@ -111,7 +112,7 @@ function aWish(world: SeedWorld, community: SeededCommunity, random: Random): Wi
   const daysAgo = random.chance(0.1) ? random.int(0, RECENT_DAYS) : random.int(RECENT_DAYS + 1, HISTORY_DAYS);
   const createdAt = world.timeline.at(-daysAgo, random.int(8, 20), random.int(0, 59));
   const organisationPath = community.organisations.community.path;
-  const wish: WishDocument = {
+  const wish = submittedWish({
     _id: world.ids.next(),
     kind,
     category,
@@ -125,33 +126,8 @@ function aWish(world: SeedWorld, community: SeededCommunity, random: Random): Wi
     communityId: community.organisations.community._id,
     gridId: requester.gridId,
     organisationPath,
-    status: 'SUBMITTED',
-    version: 0,
-    gridClaimantIds: [],
-    openedAt: null,
-    claimantKind: null,
-    claimantId: null,
-    claimantPath: [],
-    handlerId: null,
-    handlerPath: [],
-    handlingLevel: null,
-    routing: null,
-    escalations: 0,
-    acknowledgeDeadline: null,
-    resolveDeadline: null,
-    dueAt: null,
-    publishedAt: null,
-    takenAt: null,
-    completedAt: null,
-    closedOnTime: null,
-    autoConfirmAt: null,
-    rejectionReason: null,
-    feedback: null,
-    workOrders: [],
-    timeline: [entry('SUBMIT', createdAt, 'SUBMITTED')],
-    createdAt,
-    updatedAt: createdAt,
-  };
+    submittedAt: createdAt,
+  });
   const fate = random.weighted(kind === 'WISH' ? WISH_FATES : REQUEST_FATES);
   // The older the wish, the further along its fate; the last weeks hold every open state.
   const ageDays = (world.timeline.today.getTime() - createdAt.getTime()) / 86_400_000;

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { hasRole, isStaff, type Viewer } from '@civic/identity';
-import { forbidden, requireSignedIn, requireStaffScope, staffCovers, unauthenticated } from '@civic/service-kit';
+import { forbidden, requireSignedIn, requireStaffScope, staffCovers } from '@civic/service-kit';
 
 /**
  * Who may do what in the meetings subgraph.
@@ -34,18 +34,7 @@ export function isStaffOver(viewer: Viewer, path: readonly Types.ObjectId[]): bo
   return staffCovers(viewer, hexPath(path));
 }
 
-/** The calling resident, for actions a resident takes for themself. */
-export function requireResident(viewer: Viewer, action: string): Types.ObjectId {
-  requireSignedIn(viewer);
-  if (!viewer.residentId || !/^[0-9a-f]{24}$/i.test(viewer.residentId)) throw forbidden(action);
-  return new Types.ObjectId(viewer.residentId);
-}
 
-/** Who is calling, for the records a write keeps of its author. */
-export function signedInSubject(viewer: Viewer): string {
-  if (viewer.subject === null) throw unauthenticated();
-  return viewer.subject;
-}
 
 export function requirePersonalListReader(viewer: Viewer, residentId: string, what: string): void {
   requireSignedIn(viewer);

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { hasRole, isAnonymous, isStaff, scopeCovers, type Role, type Viewer } from '@civic/identity';
-import { forbidden, requireRole, requireSignedIn, requireStaffScope, unauthenticated } from '@civic/service-kit';
+import { forbidden, requireRole, requireSignedIn, requireStaffScope } from '@civic/service-kit';
 import type { ActivityVisibility } from './domain/activity-rules.ts';
 
 /**
@@ -39,18 +39,7 @@ export function isHostStaff(viewer: Viewer, hostPath: readonly Types.ObjectId[])
   return isStaff(viewer) && scopeCovers(viewer, hexPath(hostPath));
 }
 
-/** Who is calling, for the records a write keeps of its author. */
-export function signedInSubject(viewer: Viewer): string {
-  if (viewer.subject === null) throw unauthenticated();
-  return viewer.subject;
-}
 
-/** The calling resident, for actions a resident takes for themself. */
-export function requireResident(viewer: Viewer, action: string): Types.ObjectId {
-  requireSignedIn(viewer);
-  if (!viewer.residentId || !/^[0-9a-f]{24}$/i.test(viewer.residentId)) throw forbidden(action);
-  return new Types.ObjectId(viewer.residentId);
-}
 
 export function canSeeActivity(viewer: Viewer, activity: { visibility: ActivityVisibility }): boolean {
   return activity.visibility === 'PUBLIC' || !isAnonymous(viewer);

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { hasRole, isStaff, scopeCovers, type Role, type Viewer } from '@civic/identity';
-import { forbidden, requireSignedIn, unauthenticated } from '@civic/service-kit';
+import { forbidden, requireSignedIn } from '@civic/service-kit';
 
 /**
  * Who may do what in the resources subgraph.
@@ -51,18 +51,7 @@ export function requireStaffFor(viewer: Viewer, organisationPath: readonly strin
   if (!isStaff(viewer) || !scopeCovers(viewer, organisationPath)) throw forbidden(action);
 }
 
-/** Who is calling, for the records a write keeps of its author. */
-export function signedInSubject(viewer: Viewer): string {
-  if (viewer.subject === null) throw unauthenticated();
-  return viewer.subject;
-}
 
-/** The calling resident, for actions a resident takes for themself. */
-export function requireResident(viewer: Viewer, action: string): Types.ObjectId {
-  requireSignedIn(viewer);
-  if (!viewer.residentId || !/^[0-9a-f]{24}$/i.test(viewer.residentId)) throw forbidden(action);
-  return new Types.ObjectId(viewer.residentId);
-}
 
 export interface BookingParties {
   servedPath: readonly Types.ObjectId[];

@@ -1,4 +1,5 @@
 import { hasRole, isAnonymous, isStaff, scopeCovers, type Role, type Viewer } from '@civic/identity';
+import { Types } from 'mongoose';
 import { forbidden, unauthenticated } from './errors.ts';
 
 /** Guards that resolvers call before they touch data; each throws the matching GraphQL error. */
@@ -20,4 +21,17 @@ export function requireStaffScope(viewer: Viewer, organisationPath: readonly str
 
 export function staffCovers(viewer: Viewer, organisationPath: readonly string[]): boolean {
   return isStaff(viewer) && scopeCovers(viewer, organisationPath);
+}
+
+/** Who is calling, for the records a write keeps of its author. */
+export function signedInSubject(viewer: Viewer): string {
+  if (viewer.subject === null) throw unauthenticated();
+  return viewer.subject;
+}
+
+/** The calling resident, for actions a resident takes for themself. */
+export function requireResident(viewer: Viewer, action: string): Types.ObjectId {
+  requireSignedIn(viewer);
+  if (!viewer.residentId || !/^[0-9a-f]{24}$/i.test(viewer.residentId)) throw forbidden(action);
+  return new Types.ObjectId(viewer.residentId);
 }

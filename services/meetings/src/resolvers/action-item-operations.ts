@@ -1,11 +1,11 @@
 import { Types } from 'mongoose';
-import { badUserInput, forbidden, invalidTransition, parseId, requireSignedIn, requireText, RETURN_UPDATED, loadReferenced, loadTarget } from '@civic/service-kit';
+import { badUserInput, forbidden, invalidTransition, parseId, requireSignedIn, requireText, RETURN_UPDATED, loadReferenced, loadTarget, signedInSubject } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import type { ActionItemDocument } from '../models/action-item.ts';
 import { deadlineError, progressSources } from '../domain/action-item-rules.ts';
 import { MAX_NOTE_LENGTH } from '../domain/text-limits.ts';
 import { fetchOrganisation } from '../graph/organisations.ts';
-import { isStaffOver, signedInSubject } from '../authorisation.ts';
+import { isStaffOver } from '../authorisation.ts';
 import { parentMeetingToRun } from './meeting-access.ts';
 
 export const actionItemQueries: QueryResolvers = {

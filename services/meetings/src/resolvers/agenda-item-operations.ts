@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import { badUserInput, conflict, parseId, requireSignedIn, requireText, RETURN_UPDATED, hexIds, loadForInput, loadTarget } from '@civic/service-kit';
+import { badUserInput, conflict, parseId, requireSignedIn, requireText, RETURN_UPDATED, hexIds, loadForInput, loadTarget, signedInSubject } from '@civic/service-kit';
 import type { AddAgendaItemInput, MutationResolvers, RecordDecisionInput } from '../generated/resolvers-types.ts';
 import type { AgendaItemDocument, DecisionDocument } from '../models/agenda-item.ts';
 import type { MicroProjectDocument } from '../models/micro-project.ts';
@@ -11,7 +11,6 @@ import { MAX_MINUTES_LENGTH, MAX_NOTE_LENGTH, MAX_TITLE_LENGTH } from '../domain
 import { fetchWish } from '../graph/wishes.ts';
 import { appendAgendaItem, type AgendaItemContent } from '../persistence/agenda.ts';
 import { quorumNotMet } from '../errors.ts';
-import { signedInSubject } from '../authorisation.ts';
 import type { Context } from '../context.ts';
 import { meetingToRun, parentMeetingToRun, quorumOf, requireMeetingStatus } from './meeting-access.ts';
 

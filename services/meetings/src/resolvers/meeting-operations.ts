@@ -1,12 +1,12 @@
 import { Types, type QueryFilter } from 'mongoose';
-import { badUserInput, invalidTransition, paginate, parseId, parseIds, requireSignedIn, requireText, RETURN_UPDATED } from '@civic/service-kit';
+import { badUserInput, invalidTransition, paginate, parseId, parseIds, requireSignedIn, requireText, RETURN_UPDATED, signedInSubject } from '@civic/service-kit';
 import type { MeetingFilter, MutationResolvers, QueryResolvers, ScheduleMeetingInput } from '../generated/resolvers-types.ts';
 import { MEETING_FIELDS, type MeetingDocument } from '../models/meeting.ts';
 import { MAX_HOSTS, MEETING_STEP_RESULT, MEETING_TRANSITIONS, meetingLevel, venueError } from '../domain/meeting-rules.ts';
 import type { MeetingStatus } from '../domain/vocabulary.ts';
 import { MAX_PLACE_LENGTH, MAX_TITLE_LENGTH, MAX_URL_LENGTH } from '../domain/text-limits.ts';
 import { fetchOrganisations, type OrganisationFacts } from '../graph/organisations.ts';
-import { requireStaffOver, signedInSubject } from '../authorisation.ts';
+import { requireStaffOver } from '../authorisation.ts';
 import type { Context } from '../context.ts';
 import { optionalText } from './optional-text.ts';
 import { meetingToRun } from './meeting-access.ts';

@@ -1,11 +1,11 @@
 import { Types } from 'mongoose';
-import { badUserInput, forbidden, idOf, invalidTransition, requireIntInRange, requireSignedIn, requireText, RETURN_UPDATED, loadTarget } from '@civic/service-kit';
+import { badUserInput, forbidden, idOf, invalidTransition, requireIntInRange, requireSignedIn, requireText, RETURN_UPDATED, loadTarget, requireResident } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import type { MicroProjectDocument } from '../models/micro-project.ts';
 import { MAX_VOTE_THRESHOLD, MICRO_PROJECT_STEPS, costError, voteRefusal, votingWindowError } from '../domain/micro-project-rules.ts';
 import { MAX_NOTE_LENGTH, MAX_TITLE_LENGTH } from '../domain/text-limits.ts';
 import { fetchResident } from '../graph/residents.ts';
-import { requireResident, requireStaffOver } from '../authorisation.ts';
+import { requireStaffOver } from '../authorisation.ts';
 import { votingNotOpen } from '../errors.ts';
 import { castVote } from '../persistence/votes.ts';
 import type { Context } from '../context.ts';

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { badUserInput, requireText } from '@civic/service-kit';
+import { badUserInput, requireText, signedInSubject } from '@civic/service-kit';
 import type { CloseMicroProjectVotingInput } from '../generated/resolvers-types.ts';
 import { MICRO_PROJECT_FIELDS, type MicroProjectDocument } from '../models/micro-project.ts';
 import { DEFAULT_VOTE_THRESHOLD, REVIEW_MEETING_TITLE, canCloseVoting, outcomeOfVote } from '../domain/micro-project-rules.ts';
@@ -7,7 +7,6 @@ import { meetingLevel } from '../domain/meeting-rules.ts';
 import { MAX_PLACE_LENGTH } from '../domain/text-limits.ts';
 import { settleVoting } from '../persistence/votes.ts';
 import { completeReviewAgendas, planReviewMeeting, reviewMeetingId, withdrawUnusedReviewMeeting } from '../persistence/review-meeting.ts';
-import { signedInSubject } from '../authorisation.ts';
 import type { MicroProjectVotingResultParent } from '../parents.ts';
 import type { Context } from '../context.ts';
 import { communityToManage } from './community-access.ts';

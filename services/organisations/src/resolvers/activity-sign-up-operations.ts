@@ -1,11 +1,11 @@
 import { Types } from 'mongoose';
-import { badUserInput, conflict, invalidTransition, notFound, parseId, idOf, loadTarget, uniquely } from '@civic/service-kit';
+import { badUserInput, conflict, invalidTransition, notFound, parseId, idOf, loadTarget, uniquely, requireResident, signedInSubject } from '@civic/service-kit';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 import type { ActivityDocument } from '../models/activity.ts';
 import type { ActivityCheckInDocument } from '../models/activity-check-in.ts';
 import { acceptsCheckIns, acceptsSignUpChanges, activityStatus, serviceHoursFor } from '../domain/activity-rules.ts';
 import { claimSeat, holdsSeat, releaseSeat } from '../persistence/activity-sign-ups.ts';
-import { canSeeActivity, requireHostStaff, requireResident, signedInSubject } from '../authorisation.ts';
+import { canSeeActivity, requireHostStaff } from '../authorisation.ts';
 import type { Context } from '../context.ts';
 
 /** Residents sign themselves up and withdraw; the host's staff check participants in. */

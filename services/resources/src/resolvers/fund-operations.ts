@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { badUserInput, conflict, forbidden, invalidTransition, parseId, requireSignedIn, requireText, RETURN_UPDATED, loadForInput, loadTarget } from '@civic/service-kit';
+import { badUserInput, conflict, forbidden, invalidTransition, parseId, requireSignedIn, requireText, RETURN_UPDATED, loadForInput, loadTarget, signedInSubject } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import type { DisbursementDocument } from '../models/disbursement.ts';
 import type { DisbursementState } from '../domain/vocabulary.ts';
@@ -10,7 +10,7 @@ import { recordMovement } from '../persistence/fund-movements.ts';
 import { approve } from '../persistence/disbursement-approval.ts';
 import { fetchResidentPath } from '../graph/graph-facts.ts';
 import { isServed } from '../domain/resource-rules.ts';
-import { hexPath, requireManagerOrReader, requireResourceManager, signedInSubject } from '../authorisation.ts';
+import { hexPath, requireManagerOrReader, requireResourceManager } from '../authorisation.ts';
 import type { Context } from '../context.ts';
 import { rejectRuleError } from './rule-errors.ts';
 

@@ -1,8 +1,8 @@
-import { badUserInput, conflict, forbidden, invalidTransition, notFound, requireSignedIn, loadForInput, loadReferenced } from '@civic/service-kit';
+import { badUserInput, conflict, forbidden, invalidTransition, notFound, requireSignedIn, loadForInput, loadReferenced, requireResident } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { PARKING_APPLICATION_FIELDS, type ParkingApplicationDocument } from '../models/parking-application.ts';
 import { enqueue, leave } from '../persistence/parking-queue.ts';
-import { isResourceManager, mayReadApplication, requireResident } from '../authorisation.ts';
+import { isResourceManager, mayReadApplication } from '../authorisation.ts';
 import { servedResident } from './served.ts';
 
 export const parkingQueries: QueryResolvers = {

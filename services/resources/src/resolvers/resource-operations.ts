@@ -1,13 +1,13 @@
 import { Types, type QueryFilter } from 'mongoose';
 import type { Viewer } from '@civic/identity';
-import { badUserInput, conflict, invalidTransition, paginate, parseId, requireSignedIn, RETURN_UPDATED, loadTarget } from '@civic/service-kit';
+import { badUserInput, conflict, invalidTransition, paginate, parseId, requireSignedIn, RETURN_UPDATED, loadTarget, signedInSubject } from '@civic/service-kit';
 import type { CreateResourceInput, MutationResolvers, QueryResolvers, ResourceFilter } from '../generated/resolvers-types.ts';
 import { RESOURCE_FIELDS, type ResourceDocument } from '../models/resource.ts';
 import { MAX_STOCK, restockError } from '../domain/stock.ts';
 import { canChangeStatus } from '../domain/resource-rules.ts';
 import { addStock } from '../persistence/stock.ts';
 import { fetchOrganisationPath, fetchResidentPath } from '../graph/graph-facts.ts';
-import { requireResourceManager, signedInSubject } from '../authorisation.ts';
+import { requireResourceManager } from '../authorisation.ts';
 import type { Context } from '../context.ts';
 import type { Loaders } from '../loaders.ts';
 import { rejectRuleError } from './rule-errors.ts';

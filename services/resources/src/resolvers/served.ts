@@ -1,8 +1,8 @@
 import type { Types } from 'mongoose';
-import { forbidden } from '@civic/service-kit';
+import { forbidden, requireResident } from '@civic/service-kit';
 import { isServed } from '../domain/resource-rules.ts';
 import { fetchResidentPath } from '../graph/graph-facts.ts';
-import { hexPath, requireResident } from '../authorisation.ts';
+import { hexPath } from '../authorisation.ts';
 import type { Context } from '../context.ts';
 
 /** The calling resident, who must live where the resource serves (asked of the graph). */

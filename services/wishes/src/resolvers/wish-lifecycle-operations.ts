@@ -2,12 +2,12 @@ import { Types } from 'mongoose';
 import { isStaff } from '@civic/identity';
 import { badUserInput, forbidden, parseId, requireIntInRange, requireSignedIn } from '@civic/service-kit';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
-import type { WishDocument } from '../models/wish.ts';
 import { TEXT_LIMITS } from '../domain/vocabulary.ts';
 import { fetchGrid } from '../graph/organisations.ts';
 import { fetchResident } from '../graph/residents.ts';
 import { actorOf, covers, isRequester, requireManager, requireRequesterOrStaff } from '../authorisation.ts';
 import { changeWish } from '../persistence/wish-changes.ts';
+import { submittedWish } from '../persistence/submitted-wish.ts';
 import { publication } from './publication.ts';
 import { loadWish, noteText, optionalNote, wishText } from './wish-input.ts';
 
@@ -33,7 +33,7 @@ export const wishLifecycleMutations: MutationResolvers = {
 
     const now = clock.now();
     const actor = actorOf(viewer);
-    const wish: WishDocument = {
+    const wish = submittedWish({
       _id: new Types.ObjectId(),
       kind: input.kind,
       category: input.category,
@@ -45,33 +45,8 @@ export const wishLifecycleMutations: MutationResolvers = {
       communityId,
       gridId,
       organisationPath: grid.organisationPath.map((id) => new Types.ObjectId(id)),
-      status: 'SUBMITTED',
-      version: 0,
-      gridClaimantIds: [],
-      openedAt: null,
-      claimantKind: null,
-      claimantId: null,
-      claimantPath: [],
-      handlerId: null,
-      handlerPath: [],
-      handlingLevel: null,
-      routing: null,
-      escalations: 0,
-      acknowledgeDeadline: null,
-      resolveDeadline: null,
-      dueAt: null,
-      publishedAt: null,
-      takenAt: null,
-      completedAt: null,
-      closedOnTime: null,
-      autoConfirmAt: null,
-      rejectionReason: null,
-      feedback: null,
-      workOrders: [],
-      timeline: [{ action: 'SUBMIT', actor, at: now, note: input.channel, status: 'SUBMITTED' }],
-      createdAt: now,
-      updatedAt: now,
-    };
+      submittedAt: now,
+    });
     await models.Wish.create(wish);
     return wish;
   },
