@@ -16,7 +16,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     url: string,
     private readonly gatewayKey: CryptoKey,
   ) {
-    super({ url });
+    // Node's fetch (undici) closes an idle connection before the subgraph's keep-alive timeout it
+    // announces, so a request never lands on a socket the subgraph is closing (the default
+    // fetcher's agent keeps idle sockets until the server hangs up, and loses that race).
+    super({ url, fetcher: fetch });
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
