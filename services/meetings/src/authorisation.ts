@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { hasRole, isStaff, type Viewer } from '@civic/identity';
-import { forbidden, requireSignedIn, requireStaffScope, staffCovers } from '@civic/service-kit';
+import { forbidden, requireSignedIn, requireStaffScope, staffCovers, hexIds } from '@civic/service-kit';
 
 /**
  * Who may do what in the meetings subgraph.
@@ -22,16 +22,13 @@ import { forbidden, requireSignedIn, requireStaffScope, staffCovers } from '@civ
  * - A resident's invitations, attendance and votes: the resident, staff, analysts and services.
  */
 
-export function hexPath(path: readonly Types.ObjectId[]): string[] {
-  return path.map((id) => id.toHexString());
-}
 
 export function requireStaffOver(viewer: Viewer, path: readonly Types.ObjectId[] | readonly string[], action: string): void {
   requireStaffScope(viewer, path.map(String), action);
 }
 
 export function isStaffOver(viewer: Viewer, path: readonly Types.ObjectId[]): boolean {
-  return staffCovers(viewer, hexPath(path));
+  return staffCovers(viewer, hexIds(path));
 }
 
 

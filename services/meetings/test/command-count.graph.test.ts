@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ManualClock, type CommandRecord } from '@civic/service-kit';
-import { aWorld, startStack, type Stack } from '@civic/test-harness';
+import { ManualClock } from '@civic/service-kit';
+import { aWorld, startStack, type Stack, commandCounts } from '@civic/test-harness';
 import { residentsSubgraph } from '@civic/residents';
 import { organisationsSubgraph } from '@civic/organisations';
 import { wishesSubgraph } from '@civic/wishes';
@@ -47,14 +47,6 @@ beforeAll(async () => {
 
 afterAll(() => stack.stop());
 
-function byCommand(records: CommandRecord[] | undefined): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const record of records ?? []) {
-    const key = `${record.name} ${record.collection}`;
-    counts[key] = (counts[key] ?? 0) + 1;
-  }
-  return counts;
-}
 
 it('reads a meeting with its agenda, participants and referenced wishes in one command per type per level', async () => {
   stack.resetCommands();
@@ -80,11 +72,11 @@ it('reads a meeting with its agenda, participants and referenced wishes in one c
   ]);
 
   const commands = stack.commands();
-  console.log(`database commands for a meeting with ${ITEMS} agenda items (each a wish) and ${RESIDENTS + 2} participants: ${JSON.stringify(Object.fromEntries(Object.entries(commands).map(([name, records]) => [name, byCommand(records)])))}`);
+  console.log(`database commands for a meeting with ${ITEMS} agenda items (each a wish) and ${RESIDENTS + 2} participants: ${JSON.stringify(Object.fromEntries(Object.entries(commands).map(([name, records]) => [name, commandCounts(records)])))}`);
   // participants serve both the list and the quorum (one loader); agenda items and participants are one level.
-  expect(byCommand(commands.meetings)).toEqual({ 'find meetings': 1, 'find agenda_items': 1, 'find participants': 1 });
-  expect(byCommand(commands.wishes)).toEqual({ 'find wishes': 1 });
-  expect(byCommand(commands.residents)).toEqual({ 'find residents': 1 });
+  expect(commandCounts(commands.meetings)).toEqual({ 'find meetings': 1, 'find agenda_items': 1, 'find participants': 1 });
+  expect(commandCounts(commands.wishes)).toEqual({ 'find wishes': 1 });
+  expect(commandCounts(commands.residents)).toEqual({ 'find residents': 1 });
   // Two levels reach organisations: the hosts (Meeting.hosts) and the invited ones (Participant.organisation).
-  expect(byCommand(commands.organisations)).toEqual({ 'find organisations': 2 });
+  expect(commandCounts(commands.organisations)).toEqual({ 'find organisations': 2 });
 });

@@ -2,12 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { ANONYMOUS } from '@civic/identity';
 import { ManualClock } from '@civic/service-kit';
-import { createSubgraphTester, type SubgraphTester, dataOf, errorOf } from '@civic/test-harness';
+import { createSubgraphTester, type SubgraphTester, dataOf, errorOf, resident, staff } from '@civic/test-harness';
 import { meetingsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { FakeGraph, aTree } from './support/fake-graph.ts';
 import { ADD_ITEM, ASSIGN, ATTEND, DECIDE, INVITE, OPEN, REPLY, REPORT, SCHEDULE } from './support/operations.ts';
-import { resident, staff } from './support/viewers.ts';
 
 const DAY = 24 * 3600_000;
 const clock = new ManualClock(new Date('2025-06-02T01:00:00.000Z'));

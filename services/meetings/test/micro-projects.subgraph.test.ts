@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '@civic/service-kit';
-import { createSubgraphTester, type SubgraphTester, dataOf, errorOf } from '@civic/test-harness';
+import { createSubgraphTester, type SubgraphTester, dataOf, errorOf, resident, staff } from '@civic/test-harness';
 import { meetingsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { FakeGraph, aTree } from './support/fake-graph.ts';
 import { ATTEND, CLOSE_VOTING, DECIDE, INVITE, OPEN, PROPOSE, VOTE } from './support/operations.ts';
-import { resident, staff } from './support/viewers.ts';
 
 const DAY = 24 * 3600_000;
 const clock = new ManualClock(new Date('2025-04-01T01:00:00.000Z'));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { ManualClock } from '@civic/service-kit';
-import { createSubgraphTester, type SubgraphTester, dataOf, errorOf } from '@civic/test-harness';
+import { createSubgraphTester, type SubgraphTester, dataOf, errorOf, resident, staff } from '@civic/test-harness';
 import { meetingsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import type { MeetingDocument } from '../src/models/meeting.ts';
@@ -11,7 +11,6 @@ import { planReviewMeeting, reviewMeetingId, withdrawUnusedReviewMeeting } from 
 import { settleVoting } from '../src/persistence/votes.ts';
 import { FakeGraph, aTree } from './support/fake-graph.ts';
 import { CLOSE_VOTING, PROPOSE, VOTE } from './support/operations.ts';
-import { resident, staff } from './support/viewers.ts';
 
 // The close of voting against votes arriving at once, and against a crash part-way.
 const DAY = 24 * 3600_000;

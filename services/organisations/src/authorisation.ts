@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { hasRole, isAnonymous, isStaff, scopeCovers, type Role, type Viewer } from '@civic/identity';
-import { forbidden, requireRole, requireSignedIn, requireStaffScope } from '@civic/service-kit';
+import { forbidden, requireRole, requireSignedIn, requireStaffScope, hexIds } from '@civic/service-kit';
 import type { ActivityVisibility } from './domain/activity-rules.ts';
 
 /**
@@ -24,7 +24,7 @@ const TREE_MANAGERS: Role[] = ['COMMUNITY_WORKER', 'STREET_ADMIN', 'DISTRICT_ADM
 
 export function requireTreeManager(viewer: Viewer, organisationPath: readonly Types.ObjectId[], action: string): void {
   requireSignedIn(viewer);
-  if (!hasRole(viewer, ...TREE_MANAGERS) || !scopeCovers(viewer, hexPath(organisationPath))) throw forbidden(action);
+  if (!hasRole(viewer, ...TREE_MANAGERS) || !scopeCovers(viewer, hexIds(organisationPath))) throw forbidden(action);
 }
 
 export function requireRootCreator(viewer: Viewer): void {
@@ -32,11 +32,11 @@ export function requireRootCreator(viewer: Viewer): void {
 }
 
 export function requireHostStaff(viewer: Viewer, hostPath: readonly Types.ObjectId[], action: string): void {
-  requireStaffScope(viewer, hexPath(hostPath), action);
+  requireStaffScope(viewer, hexIds(hostPath), action);
 }
 
 export function isHostStaff(viewer: Viewer, hostPath: readonly Types.ObjectId[]): boolean {
-  return isStaff(viewer) && scopeCovers(viewer, hexPath(hostPath));
+  return isStaff(viewer) && scopeCovers(viewer, hexIds(hostPath));
 }
 
 
@@ -55,6 +55,3 @@ export function requireActivityListReader(viewer: Viewer, residentId: string): v
   throw forbidden("read another resident's activities");
 }
 
-function hexPath(path: readonly Types.ObjectId[]): string[] {
-  return path.map((id) => id.toHexString());
-}

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { ANONYMOUS } from '@civic/identity';
 import { ManualClock } from '@civic/service-kit';
-import { createSubgraphTester, type SubgraphTester, commandsSince, dataOf, errorOf } from '@civic/test-harness';
+import { createSubgraphTester, type SubgraphTester, commandsSince, dataOf, errorOf, staff } from '@civic/test-harness';
 import { organisationsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { TreeBuilder } from './support/tree-builder.ts';
 import { activityInput, createActivity } from './support/activity-builder.ts';
-import { resident, service, staff } from './support/viewers.ts';
+import { resident, service } from './support/viewers.ts';
 
 const HOUR = 3600_000;
 const clock = new ManualClock(new Date('2025-03-01T08:00:00+08:00'));

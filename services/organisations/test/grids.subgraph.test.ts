@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { ANONYMOUS } from '@civic/identity';
-import { createSubgraphTester, type SubgraphTester, dataOf, errorOf } from '@civic/test-harness';
+import { createSubgraphTester, type SubgraphTester, dataOf, errorOf, staff } from '@civic/test-harness';
 import type { GraphClient } from '@civic/service-kit';
 import { organisationsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { TreeBuilder } from './support/tree-builder.ts';
-import { staff } from './support/viewers.ts';
 
 const knownResident = new Types.ObjectId().toHexString();
 const graphQueries: { query: string; variables: Record<string, unknown> | undefined }[] = [];

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { ANONYMOUS } from '@civic/identity';
 import { ManualClock } from '@civic/service-kit';
-import { createSubgraphTester, type SubgraphTester, dataOf, errorOf } from '@civic/test-harness';
+import { createSubgraphTester, type SubgraphTester, dataOf, errorOf, staff } from '@civic/test-harness';
 import { organisationsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { TreeBuilder } from './support/tree-builder.ts';
-import { resident, staff } from './support/viewers.ts';
+import { resident } from './support/viewers.ts';
 
 const clock = new ManualClock(new Date('2025-03-01T08:00:00+08:00'));
 let tester: SubgraphTester<Models>;

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { CommandRecord } from '@civic/service-kit';
-import { aWorld, startStack, type Stack } from '@civic/test-harness';
+import { aWorld, startStack, type Stack, commandCounts } from '@civic/test-harness';
 
 // No N+1: a page of 100 residents with their households, grids and activities costs one database
 // command per entity type per level, whatever the page length.
@@ -30,14 +29,6 @@ beforeAll(async () => {
 
 afterAll(() => stack.stop());
 
-function byCommand(records: CommandRecord[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const record of records) {
-    const key = `${record.name} ${record.collection}`;
-    counts[key] = (counts[key] ?? 0) + 1;
-  }
-  return counts;
-}
 
 it('reads 100 residents with households, grids and activities in one command per type per level', async () => {
   stack.resetCommands();
@@ -59,6 +50,6 @@ it('reads 100 residents with households, grids and activities in one command per
 
   const commands = stack.commands();
   console.log(`database commands for 100 residents with households, grids and activities: ${JSON.stringify(commands)}`);
-  expect(byCommand(commands.residents!)).toEqual({ 'find residents': 1, 'find households': 1 });
-  expect(byCommand(commands.organisations!)).toEqual({ 'find grids': 1, 'find activity_sign_ups': 1, 'find activities': 1 });
+  expect(commandCounts(commands.residents!)).toEqual({ 'find residents': 1, 'find households': 1 });
+  expect(commandCounts(commands.organisations!)).toEqual({ 'find grids': 1, 'find activity_sign_ups': 1, 'find activities': 1 });
 });

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { hasRole, isStaff, scopeCovers, type Role, type Viewer } from '@civic/identity';
-import { forbidden, requireSignedIn } from '@civic/service-kit';
+import { forbidden, requireSignedIn, hexIds } from '@civic/service-kit';
 
 /**
  * Who may do what in the resources subgraph.
@@ -31,7 +31,7 @@ const RESOURCE_MANAGERS: Role[] = ['COMMUNITY_WORKER', 'STREET_ADMIN', 'DISTRICT
 const READERS: Role[] = ['ANALYST', 'SERVICE'];
 
 export function isResourceManager(viewer: Viewer, servedPath: readonly Types.ObjectId[]): boolean {
-  return hasRole(viewer, ...RESOURCE_MANAGERS) && scopeCovers(viewer, hexPath(servedPath));
+  return hasRole(viewer, ...RESOURCE_MANAGERS) && scopeCovers(viewer, hexIds(servedPath));
 }
 
 export function requireResourceManager(viewer: Viewer, servedPath: readonly Types.ObjectId[], action: string): void {
@@ -62,7 +62,7 @@ export interface BookingParties {
 /** The booker (resident, or staff of the booking organisation) or the resource's managers. */
 export function mayChangeBooking(viewer: Viewer, booking: BookingParties): boolean {
   if (booking.bookerResidentId && viewer.residentId === booking.bookerResidentId.toHexString()) return true;
-  if (booking.bookerPath.length > 0 && isStaff(viewer) && scopeCovers(viewer, hexPath(booking.bookerPath))) return true;
+  if (booking.bookerPath.length > 0 && isStaff(viewer) && scopeCovers(viewer, hexIds(booking.bookerPath))) return true;
   return isResourceManager(viewer, booking.servedPath);
 }
 
@@ -80,6 +80,3 @@ export function mayReadApplication(viewer: Viewer, application: { applicantId: T
   return viewer.residentId === application.applicantId.toHexString() || isResourceManager(viewer, application.servedPath) || hasRole(viewer, ...READERS);
 }
 
-export function hexPath(path: readonly Types.ObjectId[]): string[] {
-  return path.map((id) => id.toHexString());
-}

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { ManualClock } from '@civic/service-kit';
-import { createSubgraphTester, type SubgraphTester, dataOf, errorOf } from '@civic/test-harness';
+import { createSubgraphTester, type SubgraphTester, dataOf, errorOf, staff } from '@civic/test-harness';
 import { resourcesSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { FakeGraph, aTree } from './support/fake-graph.ts';
 import { APPROVE, DEPOSIT, aFund, propose } from './support/fund-builder.ts';
-import { staff } from './support/viewers.ts';
 
 // Crashes are simulated by writing what a process that died half-way leaves in the database.
 const clock = new ManualClock(new Date('2030-03-01T08:00:00+08:00'));

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS } from '@civic/identity';
 import { ManualClock } from '@civic/service-kit';
-import { createSubgraphTester, type SubgraphTester, dataOf, errorOf } from '@civic/test-harness';
+import { createSubgraphTester, type SubgraphTester, dataOf, errorOf, resident, staff } from '@civic/test-harness';
 import { resourcesSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { FakeGraph, aTree } from './support/fake-graph.ts';
 import { createResource, inputs } from './support/resource-builder.ts';
-import { resident, staff } from './support/viewers.ts';
 
 const clock = new ManualClock(new Date('2030-03-01T08:00:00+08:00'));
 const graph = new FakeGraph();

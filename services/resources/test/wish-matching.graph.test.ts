@@ -2,8 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { residentsSubgraph } from '@civic/residents';
 import { organisationsSubgraph } from '@civic/organisations';
 import { wishesSubgraph } from '@civic/wishes';
-import type { CommandRecord } from '@civic/service-kit';
-import { aWorld, startStack, type Stack, type World } from '@civic/test-harness';
+import { aWorld, startStack, type Stack, type World, commandCounts } from '@civic/test-harness';
 import { resourcesSubgraph } from '../src/subgraph.ts';
 import { aResourceThroughGraph, asUser } from './support/graph-builders.ts';
 
@@ -47,11 +46,6 @@ beforeAll(async () => {
 
 afterAll(() => stack.stop());
 
-function byCommand(records: CommandRecord[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const record of records) counts[`${record.name} ${record.collection}`] = (counts[`${record.name} ${record.collection}`] ?? 0) + 1;
-  return counts;
-}
 
 it("matches each wish to the community's and the street's resources, books for one, and lists that booking", async () => {
   const wishes = await asUser<{ myWishes: { edges: { node: { id: string } }[] } }>(stack, elder.token, '{ myWishes(first: 1) { edges { node { id } } } }', {});
@@ -91,6 +85,6 @@ it('reads a page of wishes with their matches and bookings in one resources comm
 
   const commands = stack.commands();
   console.log(`database commands for ${WISHES} wishes with matching resources and bookings: ${JSON.stringify(commands)}`);
-  expect(byCommand(commands.resources!)).toEqual({ 'find resources': 1, 'find bookings': 1 });
-  expect(byCommand(commands.organisations!)).toEqual({ 'find organisations': 1 });
+  expect(commandCounts(commands.resources!)).toEqual({ 'find resources': 1, 'find bookings': 1 });
+  expect(commandCounts(commands.organisations!)).toEqual({ 'find organisations': 1 });
 });

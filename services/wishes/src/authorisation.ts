@@ -29,9 +29,6 @@ import type { WishDocument } from './models/wish.ts';
 const MANAGERS: Role[] = ['COMMUNITY_WORKER', 'STREET_ADMIN', 'DISTRICT_ADMIN'];
 const STREET_MANAGERS: Role[] = ['STREET_ADMIN', 'DISTRICT_ADMIN'];
 
-export function hex(path: readonly Types.ObjectId[]): string[] {
-  return path.map((id) => id.toHexString());
-}
 
 export function covers(viewer: Viewer, path: readonly Types.ObjectId[] | readonly string[]): boolean {
   const ids = path.map((id) => (typeof id === 'string' ? id : id.toHexString()));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ManualClock, type CommandRecord } from '@civic/service-kit';
-import { aWorld, startStack, type Stack } from '@civic/test-harness';
+import { ManualClock } from '@civic/service-kit';
+import { aWorld, startStack, type Stack, commandCounts } from '@civic/test-harness';
 import { residentsSubgraph } from '@civic/residents';
 import { organisationsSubgraph } from '@civic/organisations';
 import { wishesSubgraph } from '@civic/wishes';
@@ -40,11 +40,6 @@ beforeAll(async () => {
 
 afterAll(() => stack.stop());
 
-function byCommand(records: CommandRecord[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const record of records) counts[`${record.name} ${record.collection}`] = (counts[`${record.name} ${record.collection}`] ?? 0) + 1;
-  return counts;
-}
 
 it('reads 50 wishes with requester, claimant and grid in one command per type per level', async () => {
   stack.resetCommands();
@@ -64,7 +59,7 @@ it('reads 50 wishes with requester, claimant and grid in one command per type pe
   expect(nodes.every((node) => node.requester.name.length >= 2 && node.grid.name.endsWith('微网格'))).toBe(true);
 
   const commands = stack.commands();
-  const counts = { wishes: byCommand(commands.wishes!), residents: byCommand(commands.residents!), organisations: byCommand(commands.organisations!) };
+  const counts = { wishes: commandCounts(commands.wishes!), residents: commandCounts(commands.residents!), organisations: commandCounts(commands.organisations!) };
   console.log('database commands for a page of 50 wishes with requester, claimant and grid:', JSON.stringify(counts));
   expect(counts).toEqual({
     wishes: { 'find wishes': 1 },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ManualClock, type CommandRecord } from '@civic/service-kit';
-import { aWorld, startStack, type Stack, type World } from '@civic/test-harness';
+import { ManualClock } from '@civic/service-kit';
+import { aWorld, startStack, type Stack, type World, commandCounts } from '@civic/test-harness';
 import { residentsSubgraph } from '@civic/residents';
 import { organisationsSubgraph } from '@civic/organisations';
 import { wishesSubgraph } from '@civic/wishes';
@@ -71,7 +71,7 @@ it('lists open wishes of each grid, in one wishes command for five grids', async
     [grids[3]!]: [TITLES[3]],
     [grids[4]!]: [TITLES[4]],
   });
-  expect(countsOf(stack.commands().wishes!)).toEqual({ 'find wishes': 1 });
+  expect(commandCounts(stack.commands().wishes!)).toEqual({ 'find wishes': 1 });
 });
 
 it("lists a resident's own wishes to the resident and staff only, and the wishes a resident claimed", async () => {
@@ -108,11 +108,5 @@ it("reads five residents' wishes and claims in one wishes command per field", as
     [requesters[4]!.id]: [[TITLES[4]], []],
     [volunteer.id]: [[], [TITLES[0]]],
   });
-  expect(countsOf(stack.commands().wishes!)).toEqual({ 'find wishes': 2 });
+  expect(commandCounts(stack.commands().wishes!)).toEqual({ 'find wishes': 2 });
 });
-
-function countsOf(records: CommandRecord[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const record of records) counts[`${record.name} ${record.collection}`] = (counts[`${record.name} ${record.collection}`] ?? 0) + 1;
-  return counts;
-}

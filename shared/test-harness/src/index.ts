@@ -4,3 +4,4 @@ export * from './stack.ts';
 export * from './local-subgraphs.ts';
 export * from './graph-builders.ts';
 export * from './results.ts';
+export * from './viewers.ts';

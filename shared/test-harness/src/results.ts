@@ -21,3 +21,13 @@ export function commandsSince(commands: { entries(): { name: string; collection:
   const key = (command: { name: string; collection: string | null }) => `${command.collection ?? ''}/${command.name}`;
   return commands.entries().sort((a, b) => key(a).localeCompare(key(b)));
 }
+
+/** Database commands counted by `<command> <collection>`, e.g. `{ 'find residents': 1 }`. */
+export function commandCounts(records: readonly { name: string; collection: string | null }[] = []): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const record of records) {
+    const key = `${record.name} ${record.collection}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}

@@ -1,7 +1,7 @@
 import type { SubgraphTester } from '@civic/test-harness';
 import type { Models } from '../../src/models/index.ts';
-import { rootCreator, staff } from './viewers.ts';
-import { dataOf } from '@civic/test-harness';
+import { dataOf, staff } from '@civic/test-harness';
+import { rootCreator } from './viewers.ts';
 
 const CREATE = `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }`;
 

@@ -1,16 +1,12 @@
-import type { Role, Viewer } from '@civic/identity';
+import type { Viewer } from '@civic/identity';
+import { resident as residentViewer, staff } from '@civic/test-harness';
 
-/** Callers the tests act as. */
-
-export function staff(role: Role, scope: string[], subject = `staff:${role.toLowerCase()}`): Viewer {
-  return { subject, residentId: null, roles: [role], scope };
-}
+/** Callers the organisations tests act as, besides the harness's `staff`. */
 
 /** A district admin without scope: may create a root, and nothing else. */
 export const rootCreator: Viewer = staff('DISTRICT_ADMIN', [], 'staff:root-creator');
 
-export function resident(residentId: string): Viewer {
-  return { subject: `resident:${residentId}`, residentId, roles: ['RESIDENT', 'VOLUNTEER'], scope: [] };
-}
+/** Residents here volunteer too: they sign up for activities. */
+export const resident = (residentId: string): Viewer => residentViewer(residentId, ['RESIDENT', 'VOLUNTEER']);
 
 export const service: Viewer = { subject: 'service:wishes', residentId: null, roles: ['SERVICE'], scope: [] };

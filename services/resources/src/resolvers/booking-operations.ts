@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { badUserInput, conflict, forbidden, invalidTransition, notFound, parseId, requireSignedIn, requireText, RETURN_UPDATED, loadForInput, signedInSubject } from '@civic/service-kit';
+import { badUserInput, conflict, forbidden, invalidTransition, notFound, parseId, requireSignedIn, requireText, RETURN_UPDATED, loadForInput, signedInSubject, hexIds } from '@civic/service-kit';
 import type { BookResourceInput, MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import type { BookingDocument } from '../models/booking.ts';
 import type { ResourceDocument } from '../models/resource.ts';
@@ -11,7 +11,7 @@ import { MAX_NOTE_LENGTH } from '../domain/text-limits.ts';
 import { holdSlots, releaseSlots } from '../persistence/slot-bookings.ts';
 import { returnStock, takeStock } from '../persistence/stock.ts';
 import { wishExists } from '../graph/graph-facts.ts';
-import { hexPath, mayChangeBooking, mayReadBooking, requireStaffFor } from '../authorisation.ts';
+import { mayChangeBooking, mayReadBooking, requireStaffFor } from '../authorisation.ts';
 import type { Context } from '../context.ts';
 import { orReject, rejectRuleError } from './rule-errors.ts';
 import { organisationPathFor } from './resource-operations.ts';
@@ -92,8 +92,8 @@ async function bookerOf(input: BookResourceInput, resource: ResourceDocument, co
     return { bookerResidentId: await servedResident(context, resource.servedPath, 'book a resource'), bookerOrganisationId: null, bookerPath: [] };
   }
   const path = await organisationPathFor(context, 'organisationId', input.organisationId);
-  requireStaffFor(context.viewer, hexPath(path), 'book for this organisation');
-  if (!isServed(hexPath(resource.servedPath), hexPath(path))) throw badUserInput('organisationId', 'is outside the area this resource serves');
+  requireStaffFor(context.viewer, hexIds(path), 'book for this organisation');
+  if (!isServed(hexIds(resource.servedPath), hexIds(path))) throw badUserInput('organisationId', 'is outside the area this resource serves');
   return { bookerResidentId: null, bookerOrganisationId: path.at(-1)!, bookerPath: path };
 }
 

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { badUserInput, conflict, forbidden, invalidTransition, parseId, requireSignedIn, requireText, RETURN_UPDATED, loadForInput, loadTarget, signedInSubject } from '@civic/service-kit';
+import { badUserInput, conflict, forbidden, invalidTransition, parseId, requireSignedIn, requireText, RETURN_UPDATED, loadForInput, loadTarget, signedInSubject, hexIds } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import type { DisbursementDocument } from '../models/disbursement.ts';
 import type { DisbursementState } from '../domain/vocabulary.ts';
@@ -10,7 +10,7 @@ import { recordMovement } from '../persistence/fund-movements.ts';
 import { approve } from '../persistence/disbursement-approval.ts';
 import { fetchResidentPath } from '../graph/graph-facts.ts';
 import { isServed } from '../domain/resource-rules.ts';
-import { hexPath, requireManagerOrReader, requireResourceManager } from '../authorisation.ts';
+import { requireManagerOrReader, requireResourceManager } from '../authorisation.ts';
 import type { Context } from '../context.ts';
 import { rejectRuleError } from './rule-errors.ts';
 
@@ -43,7 +43,7 @@ export const fundMutations: MutationResolvers = {
     const recipientId = parseId('recipientId', input.recipientId);
     const home = await fetchResidentPath(context.graph, recipientId.toHexString());
     if (!home) throw badUserInput('recipientId', 'no resident has this id');
-    if (!isServed(hexPath(fund.servedPath), home)) throw badUserInput('recipientId', 'does not live in the area this fund serves');
+    if (!isServed(hexIds(fund.servedPath), home)) throw badUserInput('recipientId', 'does not live in the area this fund serves');
     const disbursement: DisbursementDocument = {
       _id: new Types.ObjectId(),
       fundId: fund._id,

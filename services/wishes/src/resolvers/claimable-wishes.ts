@@ -1,9 +1,8 @@
-import { encodeCursor, decodeCursor, pageSize, type Connection } from '@civic/service-kit';
+import { encodeCursor, decodeCursor, pageSize, type Connection, hexIds } from '@civic/service-kit';
 import type { QueryClaimableWishesArgs } from '../generated/resolvers-types.ts';
 import { WISH_FIELDS, type WishDocument } from '../models/wish.ts';
 import { claimLevelAt, mayClaim } from '../domain/claiming.ts';
 import { callerAsClaimant } from '../graph/claimants.ts';
-import { hex } from '../authorisation.ts';
 import type { Context } from '../context.ts';
 
 /** Published wishes waiting for a claimant are few at any time; more than this is not a listing. */
@@ -28,7 +27,7 @@ export async function claimableWishes({ asOrganisationId, first, after }: QueryC
   const windows = await Promise.all(candidates.map((wish) => loaders.claimWindows.load(wish.communityId.toHexString())));
   const claimable = candidates.filter((wish, index) => {
     const level = claimLevelAt(wish.openedAt ?? wish.createdAt, now, windows[index]!);
-    const target = { organisationPath: hex(wish.organisationPath), gridClaimantIds: hex(wish.gridClaimantIds) };
+    const target = { organisationPath: hexIds(wish.organisationPath), gridClaimantIds: hexIds(wish.gridClaimantIds) };
     return !wish.requesterId.equals(claimant.id) && mayClaim(target, claimant, level);
   });
   const start = after ? startAfter(claimable, after) : 0;

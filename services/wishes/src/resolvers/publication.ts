@@ -5,9 +5,9 @@ import { chooseHandler, selectRoutingRule } from '../domain/routing-rules.ts';
 import { deadlineHours, deadlinesFrom } from '../domain/deadlines.ts';
 import { fetchGrid, fetchRoutingFacts } from '../graph/organisations.ts';
 import { fetchResident } from '../graph/residents.ts';
-import { hex } from '../authorisation.ts';
 import { planSteps, type Step } from '../persistence/wish-changes.ts';
 import type { Context } from '../context.ts';
+import { hexIds } from '@civic/service-kit';
 
 const toObjectIds = (ids: readonly string[]) => ids.map((id) => new Types.ObjectId(id));
 
@@ -36,7 +36,7 @@ export async function openingForClaims(wish: WishDocument, now: Date, { graph }:
 async function routing(wish: WishDocument, now: Date, { graph }: Context): Promise<{ steps: Step[]; set: Partial<WishDocument> }> {
   const rule = selectRoutingRule(wish.category, wish.tags);
   const facts = await fetchRoutingFacts(graph, wish.communityId.toHexString());
-  const handler = chooseHandler(rule, hex(wish.organisationPath), facts);
+  const handler = chooseHandler(rule, hexIds(wish.organisationPath), facts);
   // An agreement's deadlines bind the property company that signed it, not other handlers.
   const byAgreement = facts.propertyCompany !== null && handler.id === facts.propertyCompany.id;
   const deadlines = deadlinesFrom(now, deadlineHours(wish.category, byAgreement ? facts.agreementHours : null));

@@ -1,9 +1,9 @@
 import { Types } from 'mongoose';
-import { forbidden } from '@civic/service-kit';
+import { forbidden, hexIds } from '@civic/service-kit';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 import { claimLevelAt, mayClaim } from '../domain/claiming.ts';
 import { callerAsClaimant } from '../graph/claimants.ts';
-import { actorOf, hex, requireClaimant } from '../authorisation.ts';
+import { actorOf, requireClaimant } from '../authorisation.ts';
 import { changeWish, planSteps } from '../persistence/wish-changes.ts';
 import { loadWish, noteText } from './wish-input.ts';
 import { openingForClaims } from './publication.ts';
@@ -18,7 +18,7 @@ export const wishClaimMutations: MutationResolvers = {
     const claimant = await callerAsClaimant(graph, viewer, asOrganisationId);
     if (claimant.id === wish.requesterId.toHexString()) throw forbidden('claim your own wish');
     const level = claimLevelAt(wish.openedAt ?? wish.createdAt, now, await loaders.claimWindows.load(wish.communityId.toHexString()));
-    const target = { organisationPath: hex(wish.organisationPath), gridClaimantIds: hex(wish.gridClaimantIds) };
+    const target = { organisationPath: hexIds(wish.organisationPath), gridClaimantIds: hexIds(wish.gridClaimantIds) };
     if (!mayClaim(target, claimant, level)) throw forbidden(`claim this wish while it is open to its ${level.toLowerCase()} only`);
     // Conditional on the version read: of many concurrent claims exactly one wins, the rest get CONFLICT.
     return changeWish(models, wish, {

@@ -1,11 +1,11 @@
 import { Types } from 'mongoose';
-import { badUserInput, invalidTransition, parseId } from '@civic/service-kit';
+import { badUserInput, invalidTransition, parseId, hexIds } from '@civic/service-kit';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 import { isRequest } from '../domain/vocabulary.ts';
 import { deadlineHours, deadlinesFrom } from '../domain/deadlines.ts';
 import { handlingLevelOf } from '../domain/routing-rules.ts';
 import { fetchOrganisation } from '../graph/organisations.ts';
-import { actorOf, hex, requireClaimant, requireHandlerStaff, requireManager } from '../authorisation.ts';
+import { actorOf, requireClaimant, requireHandlerStaff, requireManager } from '../authorisation.ts';
 import { changeWish, planSteps } from '../persistence/wish-changes.ts';
 import { completion } from './completion.ts';
 import { loadWish, noteText, optionalNote } from './wish-input.ts';
@@ -48,7 +48,7 @@ export const wishWorkMutations: MutationResolvers = {
     if (wish.handlerId?.equals(newHandlerId)) throw badUserInput('handlerId', 'already handles this request');
     const handler = await fetchOrganisation(graph, newHandlerId.toHexString());
     if (!handler) throw badUserInput('handlerId', 'no organisation has this id');
-    const handlingLevel = handlingLevelOf(hex(wish.organisationPath), handler.path);
+    const handlingLevel = handlingLevelOf(hexIds(wish.organisationPath), handler.path);
     if (!handlingLevel) throw badUserInput('handlerId', 'is outside the district of this request');
     // The new handler acknowledges afresh; the resolve deadline stays the one promised.
     const { acknowledgeDeadline } = deadlinesFrom(now, deadlineHours(wish.category, null));

@@ -1,8 +1,8 @@
-import { idOf } from '@civic/service-kit';
+import { idOf, hexIds } from '@civic/service-kit';
 import type { WishClaimantResolvers, WishResolvers, WishTimelineEntryResolvers, WorkOrderResolvers } from '../generated/resolvers-types.ts';
 import { claimLevelAt } from '../domain/claiming.ts';
 import { isOverdue } from '../domain/deadlines.ts';
-import { canSeeWish, hex, seesInFull } from '../authorisation.ts';
+import { canSeeWish, seesInFull } from '../authorisation.ts';
 
 /** What the timeline shows as actor to someone who may not see who acted. */
 export const HIDDEN_ACTOR = '***';
@@ -13,7 +13,7 @@ export const Wish: WishResolvers = {
     return wish && canSeeWish(viewer, wish) ? wish : null;
   },
   id: idOf,
-  organisationPath: (wish) => hex(wish.organisationPath),
+  organisationPath: (wish) => hexIds(wish.organisationPath),
   community: (wish) => ({ id: wish.communityId.toHexString() }),
   grid: (wish) => ({ id: wish.gridId.toHexString() }),
   requester: (wish, _args, { viewer }) => (seesInFull(viewer, wish) ? { id: wish.requesterId.toHexString() } : null),
