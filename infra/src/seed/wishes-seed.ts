@@ -131,10 +131,12 @@ function aWish(world: SeedWorld, community: SeededCommunity, random: Random): Wi
   const fate = random.weighted(kind === 'WISH' ? WISH_FATES : REQUEST_FATES);
   // The older the wish, the further along its fate; the last weeks hold every open state.
   const ageDays = (world.timeline.today.getTime() - createdAt.getTime()) / 86_400_000;
-  const steps = ageDays > RECENT_DAYS ? fate.length : random.int(0, fate.length);
+  const cut = ageDays > RECENT_DAYS ? fate.length : random.int(0, fate.length);
+  // Publishing a request routes it in the same write, as the service does: never stop between.
+  const steps = fate[cut - 1] === 'PUBLISH' && fate[cut] === 'ROUTE' ? cut + 1 : cut;
   let at = createdAt;
   for (const action of fate.slice(0, steps)) {
-    at = addHours(at, random.int(1, 30));
+    if (action !== 'ROUTE') at = addHours(at, random.int(1, 30));
     if (at > world.timeline.today) break;
     apply(wish, action, at, community, random);
   }
