@@ -1,5 +1,6 @@
 import { parseCommandLine, scaleFlag, uriFlag } from '../command-line.ts';
 import { startDatabase, type DatabaseHandle } from '../database/start-database.ts';
+import { redactUri } from '../database/database-credentials.ts';
 import type { Scale } from '../seed/plan.ts';
 import { seconds, seed, SeedRefusedError } from '../seed/seed.ts';
 import type { SeedSummary } from '../seed/summary.ts';
@@ -45,7 +46,7 @@ const log = (line: string) => console.log(`[seed] ${line}`);
 let database: DatabaseHandle | undefined;
 try {
   const uri = flags.uri ?? (database = await startDatabase({ log })).uri;
-  if (database) log(`database: ${database.kind} at ${database.uri}`);
+  if (database) log(`database: ${database.kind} at ${redactUri(database.uri)}`);
   printSummary(await seed(uri, { scale: flags.scale, reset: flags.reset, log, progress: true }));
 } catch (error) {
   console.error(`[seed] ${error instanceof SeedRefusedError ? '' : 'failed: '}${(error as Error).message}`);

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { defaultKeysDir, issueAccessToken, resolveKeyPair } from '@civic/identity';
 import { startDatabase } from '../database/start-database.ts';
+import { redactUri } from '../database/database-credentials.ts';
 import { composeSupergraph } from '../compose/compose-supergraph.ts';
 import { readSupergraphConfig, SUPERGRAPH_OUTPUT_PATH } from '../compose/supergraph-config.ts';
 import { startServiceProcess, type ServiceProcess } from '../system/service-process.ts';
@@ -18,7 +19,7 @@ const log = (line: string) => console.log(`[start] ${line}`);
 const processes: ServiceProcess[] = [];
 
 const database = await startDatabase({ log });
-log(`database: ${database.kind} at ${database.uri}`);
+log(`database: ${database.kind} at ${redactUri(database.uri)}`);
 
 let stopping = false;
 async function stopAll(exitCode: number) {
