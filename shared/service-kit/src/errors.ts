@@ -44,3 +44,14 @@ export function invalidTransition(entity: string, from: string, action: string):
 export function isDuplicateKeyError(value: unknown): boolean {
   return typeof value === 'object' && value !== null && (value as { code?: unknown }).code === 11000;
 }
+
+/**
+ * Whether a unique index with exactly this key refused the write. MongoDB names the refusing index
+ * in its duplicate-key error (`keyPattern`), so a write guarded by several unique indexes learns
+ * which rule it broke without reading again.
+ */
+export function isDuplicateKeyOn(value: unknown, key: Readonly<Record<string, 1 | -1>>): boolean {
+  if (!isDuplicateKeyError(value)) return false;
+  const refused = (value as { keyPattern?: unknown }).keyPattern;
+  return typeof refused === 'object' && refused !== null && JSON.stringify(Object.entries(refused)) === JSON.stringify(Object.entries(key));
+}
