@@ -16,3 +16,4 @@ export * from './server.ts';
 export * from './run.ts';
 export * from './loaders.ts';
 export * from './loading.ts';
+export * from './transactions.ts';
