@@ -51,8 +51,7 @@ export async function uniquely<T>(write: () => Promise<T>, message: string): Pro
   }
 }
 
-/**
- * Options of findOneAndUpdate: return the document as updated. No projection: FerretDB 1.24 does
- * not implement one in findAndModify, and these documents are small.
- */
-export const RETURN_UPDATED = { returnDocument: 'after' } as const;
+/** Options of findOneAndUpdate: the document as updated, with only the fields the caller reads. */
+export function returnUpdated(projection: Readonly<Record<string, 0 | 1>>) {
+  return { returnDocument: 'after', projection } as const;
+}

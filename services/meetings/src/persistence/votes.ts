@@ -1,7 +1,7 @@
-import { RETURN_UPDATED, uniquely } from '@civic/service-kit';
+import { returnUpdated, uniquely } from '@civic/service-kit';
 import { Types, type QueryFilter } from 'mongoose';
 import type { Models } from '../models/index.ts';
-import type { MicroProjectDocument } from '../models/micro-project.ts';
+import { MICRO_PROJECT_FIELDS, type MicroProjectDocument } from '../models/micro-project.ts';
 import { outcomeOfVote } from '../domain/micro-project-rules.ts';
 import { votingNotOpen } from '../errors.ts';
 
@@ -25,7 +25,7 @@ function takingVotes(now: Date): QueryFilter<MicroProjectDocument> {
 export async function castVote(models: Models, projectId: Types.ObjectId, residentId: Types.ObjectId, now: Date): Promise<MicroProjectDocument> {
   const vote = { _id: new Types.ObjectId(), microProjectId: projectId, residentId, votedAt: now };
   await uniquely(() => models.MicroProjectVote.create(vote), 'You have already voted for this micro-project');
-  const counted = await models.MicroProject.findOneAndUpdate({ _id: projectId, ...takingVotes(now) }, { $inc: { voteCount: 1 } }, RETURN_UPDATED).lean<MicroProjectDocument>();
+  const counted = await models.MicroProject.findOneAndUpdate({ _id: projectId, ...takingVotes(now) }, { $inc: { voteCount: 1 } }, returnUpdated(MICRO_PROJECT_FIELDS)).lean<MicroProjectDocument>();
   if (counted) return counted;
   await models.MicroProjectVote.deleteOne({ _id: vote._id });
   throw votingNotOpen('Voting on this micro-project has closed');
@@ -42,13 +42,13 @@ export async function settleVoting(models: Models, project: MicroProjectDocument
     const reviewed = await models.MicroProject.findOneAndUpdate(
       { _id: project._id, status: 'PROPOSED', voteCount: { $lt: threshold } },
       { $set: { status: 'EXPERT_REVIEW', reviewMeetingId } },
-      RETURN_UPDATED,
+      returnUpdated(MICRO_PROJECT_FIELDS),
     ).lean<MicroProjectDocument>();
     if (reviewed) return reviewed;
   }
   return models.MicroProject.findOneAndUpdate(
     { _id: project._id, status: 'PROPOSED', voteCount: { $gte: threshold } },
     { $set: { status: 'PRIORITISED' } },
-    RETURN_UPDATED,
+    returnUpdated(MICRO_PROJECT_FIELDS),
   ).lean<MicroProjectDocument>();
 }

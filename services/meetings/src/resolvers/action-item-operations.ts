@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
-import { badUserInput, forbidden, invalidTransition, parseId, requireSignedIn, requireText, RETURN_UPDATED, loadReferenced, loadTarget, signedInSubject } from '@civic/service-kit';
+import { badUserInput, forbidden, invalidTransition, parseId, requireSignedIn, requireText, returnUpdated, loadReferenced, loadTarget, signedInSubject } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
-import type { ActionItemDocument } from '../models/action-item.ts';
+import { ACTION_ITEM_FIELDS, type ActionItemDocument } from '../models/action-item.ts';
 import { deadlineError, progressSources } from '../domain/action-item-rules.ts';
 import { MAX_NOTE_LENGTH } from '../domain/text-limits.ts';
 import { fetchOrganisation } from '../graph/organisations.ts';
@@ -59,7 +59,7 @@ export const actionItemMutations: MutationResolvers = {
         $set: { status: input.status, ...(input.status === 'DONE' ? { completedAt: now } : {}) },
         $push: { progress: { note, status: input.status, reportedAt: now, reportedBy: signedInSubject(context.viewer) } },
       },
-      RETURN_UPDATED,
+      returnUpdated(ACTION_ITEM_FIELDS),
     ).lean<ActionItemDocument>();
     if (!updated) throw invalidTransition('ActionItem', item.status, `move to ${input.status}`);
     return updated;

@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
-import { badUserInput, conflict, parseId, requireSignedIn, requireText, RETURN_UPDATED, hexIds, loadForInput, loadTarget, signedInSubject } from '@civic/service-kit';
+import { badUserInput, conflict, parseId, requireSignedIn, requireText, returnUpdated, hexIds, loadForInput, loadTarget, signedInSubject } from '@civic/service-kit';
 import type { AddAgendaItemInput, MutationResolvers, RecordDecisionInput } from '../generated/resolvers-types.ts';
-import type { AgendaItemDocument, DecisionDocument } from '../models/agenda-item.ts';
+import { AGENDA_ITEM_FIELDS, type AgendaItemDocument, type DecisionDocument } from '../models/agenda-item.ts';
 import type { MicroProjectDocument } from '../models/micro-project.ts';
 import type { MeetingDocument } from '../models/meeting.ts';
 import { acceptsDecisions, acceptsPreparation, isWithinReach } from '../domain/meeting-rules.ts';
@@ -41,7 +41,7 @@ export const agendaItemMutations: MutationResolvers = {
     const recorded = await context.models.AgendaItem.findOneAndUpdate(
       { _id: item._id, decision: null },
       { $set: { decision, minutes } },
-      RETURN_UPDATED,
+      returnUpdated(AGENDA_ITEM_FIELDS),
     ).lean<AgendaItemDocument>();
     if (!recorded) throw conflict('This agenda item already has a decision');
     if (project && decision.microProjectOutcome) {

@@ -1,5 +1,5 @@
 import { Types, type QueryFilter } from 'mongoose';
-import { badUserInput, invalidTransition, paginate, parseId, parseIds, requireSignedIn, requireText, RETURN_UPDATED, signedInSubject } from '@civic/service-kit';
+import { badUserInput, invalidTransition, paginate, parseId, parseIds, requireSignedIn, requireText, returnUpdated, signedInSubject } from '@civic/service-kit';
 import type { MeetingFilter, MutationResolvers, QueryResolvers, ScheduleMeetingInput } from '../generated/resolvers-types.ts';
 import { MEETING_FIELDS, type MeetingDocument } from '../models/meeting.ts';
 import { MAX_HOSTS, MEETING_STEP_RESULT, MEETING_TRANSITIONS, meetingLevel, venueError } from '../domain/meeting-rules.ts';
@@ -63,7 +63,7 @@ async function stepMeeting(context: Context, id: string, step: keyof typeof MEET
   const stepped = await context.models.Meeting.findOneAndUpdate(
     { _id: meeting._id, status: { $in: [...from] } },
     { $set: { status: MEETING_STEP_RESULT[step], ...stamps } },
-    RETURN_UPDATED,
+    returnUpdated(MEETING_FIELDS),
   ).lean<MeetingDocument>();
   if (!stepped) throw invalidTransition('Meeting', MEETING_STEP_RESULT[step], step);
   return stepped;

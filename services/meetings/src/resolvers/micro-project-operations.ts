@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
-import { badUserInput, forbidden, idOf, invalidTransition, requireIntInRange, requireSignedIn, requireText, RETURN_UPDATED, loadTarget, requireResident } from '@civic/service-kit';
+import { badUserInput, forbidden, idOf, invalidTransition, requireIntInRange, requireSignedIn, requireText, returnUpdated, loadTarget, requireResident } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
-import type { MicroProjectDocument } from '../models/micro-project.ts';
+import { MICRO_PROJECT_FIELDS, type MicroProjectDocument } from '../models/micro-project.ts';
 import { MAX_VOTE_THRESHOLD, MICRO_PROJECT_STEPS, costError, voteRefusal, votingWindowError } from '../domain/micro-project-rules.ts';
 import { MAX_NOTE_LENGTH, MAX_TITLE_LENGTH } from '../domain/text-limits.ts';
 import { fetchResident } from '../graph/residents.ts';
@@ -90,7 +90,7 @@ async function stepProject(context: Context, id: string, step: 'start' | 'comple
   const stepped = await context.models.MicroProject.findOneAndUpdate(
     { _id: project._id, status: { $in: from } },
     { $set: { status: to, ...changes } },
-    RETURN_UPDATED,
+    returnUpdated(MICRO_PROJECT_FIELDS),
   ).lean<MicroProjectDocument>();
   if (!stepped) throw invalidTransition('MicroProject', to, step);
   return stepped;

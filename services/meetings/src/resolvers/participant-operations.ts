@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
-import { badUserInput, conflict, forbidden, parseId, requireSignedIn, RETURN_UPDATED, loadReferenced, loadTarget, uniquely } from '@civic/service-kit';
+import { badUserInput, conflict, forbidden, parseId, requireSignedIn, returnUpdated, loadReferenced, loadTarget, uniquely } from '@civic/service-kit';
 import type { InviteParticipantInput, MutationResolvers } from '../generated/resolvers-types.ts';
-import { inviteeKey, type ParticipantDocument } from '../models/participant.ts';
+import { PARTICIPANT_FIELDS, inviteeKey, type ParticipantDocument } from '../models/participant.ts';
 import { acceptsAttendance, acceptsPreparation, acceptsReplies } from '../domain/meeting-rules.ts';
 import { roleError } from '../domain/participant-rules.ts';
 import { fetchOrganisation } from '../graph/organisations.ts';
@@ -51,7 +51,7 @@ export const participantMutations: MutationResolvers = {
 };
 
 async function updateParticipant(context: Context, id: Types.ObjectId, changes: Partial<Pick<ParticipantDocument, 'reply' | 'attended'>>): Promise<ParticipantDocument> {
-  const updated = await context.models.Participant.findOneAndUpdate({ _id: id }, { $set: changes }, RETURN_UPDATED).lean<ParticipantDocument>();
+  const updated = await context.models.Participant.findOneAndUpdate({ _id: id }, { $set: changes }, returnUpdated(PARTICIPANT_FIELDS)).lean<ParticipantDocument>();
   if (!updated) throw conflict('This invitation no longer exists');
   return updated;
 }

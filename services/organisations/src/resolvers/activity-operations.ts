@@ -1,6 +1,6 @@
 import { Types, type QueryFilter } from 'mongoose';
 import { isAnonymous } from '@civic/identity';
-import { badUserInput, idOf, invalidTransition, parseId, parseIds, requireIntInRange, requireSignedIn, requireText, paginate, toGeoJsonPoint, RETURN_UPDATED, loadAll, loadForInput, loadTarget } from '@civic/service-kit';
+import { badUserInput, idOf, invalidTransition, parseId, parseIds, requireIntInRange, requireSignedIn, requireText, paginate, toGeoJsonPoint, returnUpdated, loadAll, loadForInput, loadTarget } from '@civic/service-kit';
 import type { ActivityFilter, CreateActivityInput, MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { ACTIVITY_FIELDS, type ActivityDocument } from '../models/activity.ts';
 import { MAX_CAPACITY, MAX_CO_HOSTS, MIN_CAPACITY, activityStatus, activityWindowError, canCancel } from '../domain/activity-rules.ts';
@@ -48,7 +48,7 @@ export const activityMutations: MutationResolvers = {
     const cancelled = await models.Activity.findOneAndUpdate(
       { _id: activity._id, cancelled: false, endsAt: { $gt: now } },
       { $set: { cancelled: true } },
-      RETURN_UPDATED,
+      returnUpdated(ACTIVITY_FIELDS),
     ).lean<ActivityDocument>();
     if (!cancelled) throw invalidTransition('Activity', 'CANCELLED', 'be cancelled');
     return cancelled;

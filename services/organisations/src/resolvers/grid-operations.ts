@@ -1,5 +1,5 @@
 import { Types, type QueryFilter } from 'mongoose';
-import { badUserInput, parseId, requireSignedIn, requireText, type GraphClient, paginate, RETURN_UPDATED, loadForInput, loadTarget } from '@civic/service-kit';
+import { badUserInput, parseId, requireSignedIn, requireText, type GraphClient, paginate, returnUpdated, loadForInput, loadTarget } from '@civic/service-kit';
 import type { GridFilter, MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { GRID_FIELDS, type GridDocument } from '../models/grid.ts';
 import type { OrganisationDocument } from '../models/organisation.ts';
@@ -55,7 +55,7 @@ export const gridMutations: MutationResolvers = {
     requireTreeManager(viewer, grid.organisationPath, "assign this grid's responsible person");
     const resident = parseId('residentId', residentId);
     await requireResidentExists(graph, resident);
-    return models.Grid.findOneAndUpdate({ _id: grid._id }, { $set: { responsiblePersonId: resident } }, RETURN_UPDATED)
+    return models.Grid.findOneAndUpdate({ _id: grid._id }, { $set: { responsiblePersonId: resident } }, returnUpdated(GRID_FIELDS))
       .lean<GridDocument>()
       .orFail()
       .exec();

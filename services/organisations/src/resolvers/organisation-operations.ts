@@ -1,5 +1,5 @@
 import { Types, type QueryFilter } from 'mongoose';
-import { badUserInput, parseId, requireSignedIn, requireText, paginate, RETURN_UPDATED, loadForInput, loadTarget, uniquely } from '@civic/service-kit';
+import { badUserInput, parseId, requireSignedIn, requireText, paginate, returnUpdated, loadForInput, loadTarget, uniquely } from '@civic/service-kit';
 import type { ContactInput, MutationResolvers, OrganisationFilter, QueryResolvers } from '../generated/resolvers-types.ts';
 import { ORGANISATION_FIELDS, type OrganisationDocument } from '../models/organisation.ts';
 import { placementError, positionUnder } from '../domain/organisation-tree.ts';
@@ -47,7 +47,7 @@ export const organisationMutations: MutationResolvers = {
     const newName = requireText('name', name, { max: MAX_NAME_LENGTH });
     return uniquely(
       () =>
-        models.Organisation.findOneAndUpdate({ _id: organisation._id }, { $set: { name: newName } }, RETURN_UPDATED)
+        models.Organisation.findOneAndUpdate({ _id: organisation._id }, { $set: { name: newName } }, returnUpdated(ORGANISATION_FIELDS))
           .lean<OrganisationDocument>()
           .orFail()
           .exec(),

@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
-import { badUserInput, invalidTransition, requireSignedIn, requireText, RETURN_UPDATED, loadForInput, loadReferenced, loadTarget, uniquely } from '@civic/service-kit';
+import { badUserInput, invalidTransition, requireSignedIn, requireText, returnUpdated, loadForInput, loadReferenced, loadTarget, uniquely } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
-import type { PartnershipDocument } from '../models/partnership.ts';
+import { PARTNERSHIP_FIELDS, type PartnershipDocument } from '../models/partnership.ts';
 import { MAX_COMMITMENTS, activePairKey, endedPairKey, partnershipSideError } from '../domain/partnership-rules.ts';
 import { MAX_COMMITMENT_LENGTH } from '../domain/text-limits.ts';
 import { requireTreeManager } from '../authorisation.ts';
@@ -52,7 +52,7 @@ export const partnershipMutations: MutationResolvers = {
     const ended = await models.Partnership.findOneAndUpdate(
       { _id: partnership._id, status: 'ACTIVE' },
       { $set: { status: 'ENDED', endedAt: clock.now(), pairKey: endedPairKey(partnership._id) } },
-      RETURN_UPDATED,
+      returnUpdated(PARTNERSHIP_FIELDS),
     ).lean<PartnershipDocument>();
     if (!ended) throw invalidTransition('Partnership', 'ENDED', 'end');
     return ended;

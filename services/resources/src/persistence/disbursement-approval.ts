@@ -1,8 +1,8 @@
 import type { QueryFilter } from 'mongoose';
 import type { Models } from '../models/index.ts';
-import type { DisbursementDocument } from '../models/disbursement.ts';
+import { DISBURSEMENT_FIELDS, type DisbursementDocument } from '../models/disbursement.ts';
 import { recordMovement, type MovementOutcome } from './fund-movements.ts';
-import { RETURN_UPDATED } from '@civic/service-kit';
+import { returnUpdated } from '@civic/service-kit';
 
 
 export type ApprovalOutcome = { approved: DisbursementDocument } | { refused: 'NOT_PROPOSED' | Extract<MovementOutcome, { refused: unknown }>['refused'] };
@@ -23,7 +23,7 @@ export async function approve(models: Models, disbursement: DisbursementDocument
   const claimed = await models.Disbursement.findOneAndUpdate(
     claimable,
     { $set: { state: 'APPROVING', approvingSince: now, decidedBy: approver } },
-    RETURN_UPDATED,
+    returnUpdated(DISBURSEMENT_FIELDS),
   ).lean<DisbursementDocument>();
   if (!claimed) return { refused: 'NOT_PROPOSED' };
 
@@ -42,7 +42,7 @@ export async function approve(models: Models, disbursement: DisbursementDocument
   const approved = await models.Disbursement.findOneAndUpdate(
     { _id: claimed._id, state: { $in: ['APPROVING', 'PROPOSED'] } },
     { $set: { state: 'APPROVED', approvingSince: null, decidedAt: now } },
-    RETURN_UPDATED,
+    returnUpdated(DISBURSEMENT_FIELDS),
   ).lean<DisbursementDocument>();
   // Null only when a resumed approval finished it first.
   return { approved: approved ?? (await models.Disbursement.findById(claimed._id).lean<DisbursementDocument>())! };

@@ -1,8 +1,8 @@
-import { isDuplicateKeyError, RETURN_UPDATED } from '@civic/service-kit';
+import { isDuplicateKeyError, returnUpdated } from '@civic/service-kit';
 import { Types } from 'mongoose';
 import type { Models } from '../models/index.ts';
 import type { ResourceDocument } from '../models/resource.ts';
-import { applicantKey, placeKey, type ParkingApplicationDocument } from '../models/parking-application.ts';
+import { PARKING_APPLICATION_FIELDS, applicantKey, placeKey, type ParkingApplicationDocument } from '../models/parking-application.ts';
 import { byApplicationOrder, freePlaces, maxAllocationAttempts } from '../domain/parking-rules.ts';
 
 
@@ -39,8 +39,8 @@ export async function leave(models: Models, resource: ResourceDocument, applicat
   // Two conditional updates, not one with $cond: FerretDB 1.24 has no pipeline updates.
   const freedKeys = { placeKey: application._id.toHexString(), applicantKey: application._id.toHexString(), releasedAt: now };
   const closed =
-    (await models.ParkingApplication.findOneAndUpdate({ _id: application._id, status: 'ALLOCATED' }, { $set: { status: 'RELEASED', ...freedKeys } }, RETURN_UPDATED).lean<ParkingApplicationDocument>()) ??
-    (await models.ParkingApplication.findOneAndUpdate({ _id: application._id, status: 'WAITING' }, { $set: { status: 'WITHDRAWN', ...freedKeys } }, RETURN_UPDATED).lean<ParkingApplicationDocument>());
+    (await models.ParkingApplication.findOneAndUpdate({ _id: application._id, status: 'ALLOCATED' }, { $set: { status: 'RELEASED', ...freedKeys } }, returnUpdated(PARKING_APPLICATION_FIELDS)).lean<ParkingApplicationDocument>()) ??
+    (await models.ParkingApplication.findOneAndUpdate({ _id: application._id, status: 'WAITING' }, { $set: { status: 'WITHDRAWN', ...freedKeys } }, returnUpdated(PARKING_APPLICATION_FIELDS)).lean<ParkingApplicationDocument>());
   if (closed) await allocateFreePlaces(models, resource, now);
   return closed;
 }

@@ -1,6 +1,7 @@
 import type { Types } from 'mongoose';
+import { returnUpdated } from '@civic/service-kit';
 import type { Models } from '../models/index.ts';
-import type { ResourceDocument } from '../models/resource.ts';
+import { RESOURCE_FIELDS, type ResourceDocument } from '../models/resource.ts';
 
 /** Takes units in one conditional update: two bookings arriving together never take the last unit twice. */
 export async function takeStock(models: Models, resourceId: Types.ObjectId, quantity: number): Promise<boolean> {
@@ -17,6 +18,6 @@ export async function addStock(models: Models, resourceId: Types.ObjectId, quant
   return models.Resource.findOneAndUpdate(
     { _id: resourceId, kind: 'GOODS', status: { $ne: 'RETIRED' }, stock: { $lte: maxStock - quantity } },
     { $inc: { stock: quantity } },
-    { returnDocument: 'after' },
+    returnUpdated(RESOURCE_FIELDS),
   ).lean<ResourceDocument>();
 }

@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
-import { badUserInput, conflict, forbidden, invalidTransition, notFound, parseId, requireSignedIn, requireText, RETURN_UPDATED, loadForInput, signedInSubject, hexIds } from '@civic/service-kit';
+import { badUserInput, conflict, forbidden, invalidTransition, notFound, parseId, requireSignedIn, requireText, returnUpdated, loadForInput, signedInSubject, hexIds } from '@civic/service-kit';
 import type { BookResourceInput, MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
-import type { BookingDocument } from '../models/booking.ts';
+import { BOOKING_FIELDS, type BookingDocument } from '../models/booking.ts';
 import type { ResourceDocument } from '../models/resource.ts';
 import { isBookable, isSlotKind } from '../domain/vocabulary.ts';
 import { bookedSlots } from '../domain/opening-hours.ts';
@@ -77,7 +77,7 @@ export const bookingMutations: MutationResolvers = {
     const cancelled = await models.Booking.findOneAndUpdate(
       { _id: booking._id, status: 'CONFIRMED' },
       { $set: { status: 'CANCELLED', cancelledAt: now } },
-      RETURN_UPDATED,
+      returnUpdated(BOOKING_FIELDS),
     ).lean<BookingDocument>();
     if (!cancelled) throw invalidTransition('Booking', 'CANCELLED', 'be cancelled');
     if (cancelled.startsAt) await releaseSlots(models, cancelled._id);

@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
-import { badUserInput, conflict, forbidden, invalidTransition, parseId, requireSignedIn, requireText, RETURN_UPDATED, loadForInput, loadTarget, signedInSubject, hexIds } from '@civic/service-kit';
+import { badUserInput, conflict, forbidden, invalidTransition, parseId, requireSignedIn, requireText, returnUpdated, loadForInput, loadTarget, signedInSubject, hexIds } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
-import type { DisbursementDocument } from '../models/disbursement.ts';
+import { DISBURSEMENT_FIELDS, type DisbursementDocument } from '../models/disbursement.ts';
 import type { DisbursementState } from '../domain/vocabulary.ts';
 import type { ResourceDocument } from '../models/resource.ts';
 import { amountError, approvalStart, canDecide, mayApprove, visibleStatus } from '../domain/fund-rules.ts';
@@ -84,7 +84,7 @@ export const fundMutations: MutationResolvers = {
     const rejected = await context.models.Disbursement.findOneAndUpdate(
       { _id: disbursement._id, state: 'PROPOSED' },
       { $set: { state: 'REJECTED', decidedBy, decidedAt: context.clock.now(), rejectionReason } },
-      RETURN_UPDATED,
+      returnUpdated(DISBURSEMENT_FIELDS),
     ).lean<DisbursementDocument>();
     if (!rejected) throw await decidedMeanwhile(context, disbursement, 'be rejected');
     return rejected;

@@ -1,6 +1,6 @@
 import { Types, type QueryFilter } from 'mongoose';
 import type { Viewer } from '@civic/identity';
-import { badUserInput, conflict, invalidTransition, paginate, parseId, requireSignedIn, RETURN_UPDATED, loadTarget, signedInSubject } from '@civic/service-kit';
+import { badUserInput, conflict, invalidTransition, paginate, parseId, requireSignedIn, returnUpdated, loadTarget, signedInSubject } from '@civic/service-kit';
 import type { CreateResourceInput, MutationResolvers, QueryResolvers, ResourceFilter } from '../generated/resolvers-types.ts';
 import { RESOURCE_FIELDS, type ResourceDocument } from '../models/resource.ts';
 import { MAX_STOCK, restockError } from '../domain/stock.ts';
@@ -47,7 +47,7 @@ export const resourceMutations: MutationResolvers = {
     const resource = await managedResource(viewer, loaders, id, 'change the status of this resource');
     if (!canChangeStatus(resource.status, status)) throw invalidTransition('Resource', resource.status, `become ${status}`);
     // Conditional on the status read: a concurrent change wins, this one is refused.
-    const updated = await models.Resource.findOneAndUpdate({ _id: resource._id, status: resource.status }, { $set: { status } }, RETURN_UPDATED).lean<ResourceDocument>();
+    const updated = await models.Resource.findOneAndUpdate({ _id: resource._id, status: resource.status }, { $set: { status } }, returnUpdated(RESOURCE_FIELDS)).lean<ResourceDocument>();
     if (!updated) throw invalidTransition('Resource', 'CHANGED', `become ${status}`);
     return updated;
   },
@@ -57,7 +57,7 @@ export const resourceMutations: MutationResolvers = {
     const changes = resourceChanges(resource, input);
     if (resource.status === 'RETIRED') throw invalidTransition('Resource', 'RETIRED', 'be edited');
     // Conditional: a resource retired meanwhile stays as it was.
-    const updated = await models.Resource.findOneAndUpdate({ _id: resource._id, status: { $ne: 'RETIRED' } }, { $set: changes }, RETURN_UPDATED).lean<ResourceDocument>();
+    const updated = await models.Resource.findOneAndUpdate({ _id: resource._id, status: { $ne: 'RETIRED' } }, { $set: changes }, returnUpdated(RESOURCE_FIELDS)).lean<ResourceDocument>();
     if (!updated) throw invalidTransition('Resource', 'RETIRED', 'be edited');
     return updated;
   },

@@ -1,6 +1,6 @@
-import { conflict, invalidTransition, RETURN_UPDATED } from '@civic/service-kit';
+import { conflict, invalidTransition, returnUpdated } from '@civic/service-kit';
 import type { Models } from '../models/index.ts';
-import type { TimelineEntryDocument, WishDocument } from '../models/wish.ts';
+import { WISH_FIELDS, type TimelineEntryDocument, type WishDocument } from '../models/wish.ts';
 import { nextStatus, type WishAction } from '../domain/wish-state-machine.ts';
 import { dueAt } from '../domain/deadlines.ts';
 
@@ -46,7 +46,7 @@ export async function changeWish(models: Models, wish: WishDocument, change: Cha
       $inc: { version: 1 },
       $push: { timeline: { $each: entries } },
     },
-    RETURN_UPDATED,
+    returnUpdated(WISH_FIELDS),
   ).lean<WishDocument>();
   if (!updated) throw conflict('The wish was changed by someone else at the same time; read it again');
   return updated;
