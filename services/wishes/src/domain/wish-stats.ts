@@ -1,4 +1,9 @@
-/** Figures of wishStats (time to claim counts micro-wishes: requests are routed on publication) computed in code over a projected fetch (FerretDB has no $avg or medians). */
+/**
+ * The timed figures of wishStats, as rules: time to claim counts micro-wishes only (requests are
+ * routed on publication), each duration is rounded to hundredths of an hour, and a median of an
+ * even count averages the two middle values. They stay here, not in the pipeline, because
+ * MongoDB's `$median` is approximate (t-digest, returning one of the values), not this rule.
+ */
 
 const HOUR = 3_600_000;
 
