@@ -11,6 +11,9 @@ export interface HouseholdPairingDocument {
   pairedBy: string;
 }
 
+/** A household is paired with one member at most. */
+export const ONE_PAIRING_PER_HOUSEHOLD = { householdId: 1 } as const;
+
 export const householdPairingSchema = new Schema<HouseholdPairingDocument>(
   {
     memberId: { type: Schema.Types.ObjectId, required: true },
@@ -23,7 +26,7 @@ export const householdPairingSchema = new Schema<HouseholdPairingDocument>(
 );
 
 householdPairingSchema.index({ memberId: 1, slot: 1 }, { unique: true });
-householdPairingSchema.index({ householdId: 1 }, { unique: true });
+householdPairingSchema.index(ONE_PAIRING_PER_HOUSEHOLD, { unique: true });
 
 export function householdPairingModel(connection: Connection) {
   return connection.model<HouseholdPairingDocument>('HouseholdPairing', householdPairingSchema);

@@ -11,6 +11,9 @@ export interface MemberPairingDocument {
   pairedBy: string;
 }
 
+/** A member is paired with one core member at most. */
+export const ONE_PAIRING_PER_MEMBER = { memberId: 1 } as const;
+
 export const memberPairingSchema = new Schema<MemberPairingDocument>(
   {
     coreMemberId: { type: Schema.Types.ObjectId, required: true },
@@ -23,7 +26,7 @@ export const memberPairingSchema = new Schema<MemberPairingDocument>(
 );
 
 memberPairingSchema.index({ coreMemberId: 1, slot: 1 }, { unique: true });
-memberPairingSchema.index({ memberId: 1 }, { unique: true });
+memberPairingSchema.index(ONE_PAIRING_PER_MEMBER, { unique: true });
 
 export function memberPairingModel(connection: Connection) {
   return connection.model<MemberPairingDocument>('MemberPairing', memberPairingSchema);

@@ -1,12 +1,12 @@
-import { isDuplicateKeyError } from '@civic/service-kit';
+import { isDuplicateKeyError, isDuplicateKeyOn } from '@civic/service-kit';
 import type { GraphQLError } from 'graphql';
-import type { Model, QueryFilter } from 'mongoose';
+import type { Model } from 'mongoose';
 import { pairingSlots } from '../domain/pairing.ts';
 
 export interface SlotRules<T> {
   limit: number;
-  /** Selects a pairing of the paired party (member or household), which may have one owner only. */
-  pairedParty: QueryFilter<T>;
+  /** The key of the unique index that gives the paired party (member or household) one owner only. */
+  partyIndex: Readonly<Record<string, 1>>;
   ownerFull: () => GraphQLError;
   partyAlreadyPaired: () => GraphQLError;
 }
@@ -22,10 +22,10 @@ export async function occupyFreeSlot<T>(model: Model<T>, pairing: Omit<T, '_id' 
       const created = await model.create({ ...pairing, slot } as unknown as T);
       return created.toObject() as T;
     } catch (error) {
+      // The error names the index that refused: the party's own (it is paired already), or the
+      // owner's slot (taken meanwhile: try the next).
+      if (isDuplicateKeyOn(error, rules.partyIndex)) throw rules.partyAlreadyPaired();
       if (!isDuplicateKeyError(error)) throw error;
-      // FerretDB's duplicate-key error does not name the index, so ask which one refused: the
-      // write already failed, so this read only chooses the message.
-      if (await model.exists(rules.pairedParty)) throw rules.partyAlreadyPaired();
     }
   }
   throw rules.ownerFull();

@@ -2,6 +2,8 @@ import { conflict, idOf, requireSignedIn } from '@civic/service-kit';
 import type { MutationResolvers } from '../../generated/resolvers-types.ts';
 import type { Context } from '../../context.ts';
 import type { HouseholdPairingDocument, MemberPairingDocument } from '../../models/index.ts';
+import { ONE_PAIRING_PER_MEMBER } from '../../models/member-pairing.ts';
+import { ONE_PAIRING_PER_HOUSEHOLD } from '../../models/household-pairing.ts';
 import {
   checkHouseholdPairing,
   checkMemberPairing,
@@ -36,7 +38,7 @@ export const pairingMutations: MutationResolvers = {
       { coreMemberId: core._id, memberId: member._id, pairedAt: context.clock.now(), pairedBy: pairedBy(context) },
       {
         limit: MEMBERS_PER_CORE_MEMBER,
-        pairedParty: { memberId: member._id },
+        partyIndex: ONE_PAIRING_PER_MEMBER,
         ownerFull: () => coreMemberFull(coreMemberId),
         partyAlreadyPaired: () => memberAlreadyPaired(memberId),
       },
@@ -63,7 +65,7 @@ export const pairingMutations: MutationResolvers = {
       { memberId: member._id, householdId: household._id, pairedAt: context.clock.now(), pairedBy: pairedBy(context) },
       {
         limit: HOUSEHOLDS_PER_MEMBER,
-        pairedParty: { householdId: household._id },
+        partyIndex: ONE_PAIRING_PER_HOUSEHOLD,
         ownerFull: () => memberFull(memberId),
         partyAlreadyPaired: () => householdAlreadyPaired(householdId),
       },

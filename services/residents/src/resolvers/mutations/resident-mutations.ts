@@ -118,8 +118,8 @@ export const residentMutations: MutationResolvers = {
     }
     if (action === 'SUBMIT' && resident.idNumber === undefined) throw badUserInput('residentId', 'has no ID number to verify yet');
     const { from, to } = REAL_NAME_TRANSITIONS[action];
-    // The status in the filter makes the transition atomic on MongoDB: of two racing decisions, one
-    // wins. FerretDB 1.24 (SQLite) does not apply conditional updates atomically, so there both may.
+    // The status in the filter makes the transition one atomic conditional update: of two racing
+    // decisions, one wins.
     const updated = await context.models.Resident.findOneAndUpdate(
       { _id: resident._id, verificationStatus: from },
       { $set: { verificationStatus: to, updatedAt: context.clock.now() } },
