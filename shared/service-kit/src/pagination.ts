@@ -82,7 +82,7 @@ export function pageSize(first: number | null | undefined): number {
 }
 
 /** The filter that selects documents strictly after the cursor in the given order. */
-function afterCursorFilter(order: SortOrder, cursor: string): Record<string, unknown> {
+export function afterCursorFilter(order: SortOrder, cursor: string): Record<string, unknown> {
   const { sortValue, id } = decodeCursor(cursor);
   const beyond = order.direction === 1 ? '$gt' : '$lt';
   if (order.field === '_id') return { _id: { [beyond]: id } };
@@ -98,17 +98,21 @@ export async function paginate<T extends { _id: Types.ObjectId }>(
 ): Promise<Connection<T>> {
   const limit = pageSize(args.first);
   const pageFilter = args.after ? { $and: [filter, afterCursorFilter(order, args.after)] } : filter;
-  const sort: Record<string, 1 | -1> = order.field === '_id' ? { _id: order.direction } : { [order.field]: order.direction, _id: order.direction };
   // One extra document tells whether another page follows, without a count.
   const documents =
-    limit === 0 ? [] : ((await model.find(pageFilter as QueryFilter<T>, projection).sort(sort).limit(limit + 1).lean()) as unknown as T[]);
-  const page = documents.slice(0, limit);
-  const edges = page.map((node) => ({ cursor: encodeCursor(sortValueOf(node, order.field), node._id), node }));
-  return {
-    edges,
-    pageInfo: { hasNextPage: documents.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: () => model.countDocuments(filter).exec(),
-  };
+    limit === 0 ? [] : ((await model.find(pageFilter as QueryFilter<T>, projection).sort(sortOf(order)).limit(limit + 1).lean()) as unknown as T[]);
+  return pageOf(documents, limit, order, () => model.countDocuments(filter).exec());
+}
+
+/** The sort of a listing: its field, then `_id` the same way. */
+export function sortOf(order: SortOrder): Record<string, 1 | -1> {
+  return order.field === '_id' ? { _id: order.direction } : { [order.field]: order.direction, _id: order.direction };
+}
+
+/** A page from what its query found in order: at most `limit` + 1 documents, the extra one only saying that another page follows. */
+export function pageOf<T extends { _id: Types.ObjectId }>(documents: readonly T[], limit: number, order: SortOrder, totalCount: () => Promise<number>): Connection<T> {
+  const edges = documents.slice(0, limit).map((node) => ({ cursor: encodeCursor(sortValueOf(node, order.field), node._id), node }));
+  return { edges, pageInfo: { hasNextPage: documents.length > limit, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
 }
 
 function sortValueOf(node: object, field: string): CursorValue {
