@@ -3,7 +3,7 @@ import type { GraphQLError } from 'graphql';
 import type { Model } from 'mongoose';
 import { pairingSlots } from '../domain/pairing.ts';
 
-export interface SlotRules<T> {
+export interface SlotRules {
   limit: number;
   /** The key of the unique index that gives the paired party (member or household) one owner only. */
   partyIndex: Readonly<Record<string, 1>>;
@@ -16,7 +16,7 @@ export interface SlotRules<T> {
  * (owner, slot) and (party) indexes admit or refuse, so concurrent requests can never fill more
  * than `limit` slots nor pair a party twice, and nothing is written when every slot is taken.
  */
-export async function occupyFreeSlot<T>(model: Model<T>, pairing: Omit<T, '_id' | 'slot'>, rules: SlotRules<T>): Promise<T> {
+export async function occupyFreeSlot<T>(model: Model<T>, pairing: Omit<T, '_id' | 'slot'>, rules: SlotRules): Promise<T> {
   for (const slot of pairingSlots(rules.limit)) {
     try {
       const created = await model.create({ ...pairing, slot } as unknown as T);
