@@ -1,5 +1,4 @@
-import { loaderById, loaderByForeignKey, paginate } from '@civic/service-kit';
-import { Types } from 'mongoose';
+import { loaderById, loaderByForeignKey } from '@civic/service-kit';
 import type { Viewer } from '@civic/identity';
 import type { Models } from './models/index.ts';
 import { pageLoader, sumLoader } from './grouped-loaders.ts';
@@ -22,16 +21,10 @@ export function createLoaders(models: Models, viewer: Viewer) {
     householdPairingByHousehold: loaderByForeignKey(models.HouseholdPairing, 'householdId'),
     pointsBalance: sumLoader(models.PointsEntry, 'residentId', '$amount'),
     householdCountByGrid: sumLoader(models.Household, 'gridId', 1),
-    residentsByGrid: pageLoader((gridId, page) => paginate(models.Resident, { ...inScope, gridId: new Types.ObjectId(gridId) }, page, BY_NAME)),
-    householdsByGrid: pageLoader((gridId, page) =>
-      paginate(models.Household, { ...inScope, gridId: new Types.ObjectId(gridId) }, page, { field: '_id', direction: 1 }),
-    ),
-    partyMembersByBranch: pageLoader((branchId, page) =>
-      paginate(models.Resident, { ...inScope, 'partyMembership.branchId': new Types.ObjectId(branchId) }, page, BY_NAME),
-    ),
-    pointsEntriesByResident: pageLoader((residentId, page) =>
-      paginate(models.PointsEntry, { residentId: new Types.ObjectId(residentId) }, page, { field: 'sequence', direction: -1 }),
-    ),
+    residentsByGrid: pageLoader(models.Resident, 'gridId', inScope, BY_NAME),
+    householdsByGrid: pageLoader(models.Household, 'gridId', inScope, { field: '_id', direction: 1 }),
+    partyMembersByBranch: pageLoader(models.Resident, 'partyMembership.branchId', inScope, BY_NAME),
+    pointsEntriesByResident: pageLoader(models.PointsEntry, 'residentId', {}, { field: 'sequence', direction: -1 }),
   };
 }
 

@@ -169,4 +169,24 @@ describe('Grid and Household entities', () => {
     expect(dataOf(result)).toEqual({ _entities: ids.map((id) => ({ id, building: '20栋' })) });
     expect(tester.commands.entries()).toEqual([{ name: 'find', collection: 'households' }]);
   });
+
+  it('pages the households of several grids, and several pages of one grid, in one aggregate', async () => {
+    const PAGES = `query($representations: [_Any!]!, $after: String) { _entities(representations: $representations) { ... on Grid {
+      id households(first: 2) { edges { node { room } } pageInfo { hasNextPage endCursor } } rest: households(first: 5, after: $after) { edges { node { room } } }
+    } } }`;
+    const representations = [GRID.generalA, GRID.microB, GRID.missing].map((id) => ({ __typename: 'Grid', id }));
+    const firstPages = dataOf<{ _entities: { households: { pageInfo: { endCursor: string } } }[] }>(await tester.execute(PAGES, { representations }, VIEWERS.service));
+    tester.commands.reset();
+    const result = await tester.execute(PAGES, { representations, after: firstPages._entities[0]!.households.pageInfo.endCursor }, VIEWERS.service);
+    const rooms = (...names: string[]) => names.map((room) => ({ node: { room } }));
+    expect(dataOf(result)).toEqual({
+      _entities: [
+        { id: GRID.generalA, households: { edges: rooms('502', '101'), pageInfo: { hasNextPage: true, endCursor: expect.any(String) } }, rest: { edges: rooms('102') } },
+        // Households page by id: the micro-grid's were all created before the general grid's second.
+        { id: GRID.microB, households: { edges: rooms('101', '102'), pageInfo: { hasNextPage: true, endCursor: expect.any(String) } }, rest: { edges: [] } },
+        { id: GRID.missing, households: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } }, rest: { edges: [] } },
+      ],
+    });
+    expect(tester.commands.entries()).toEqual([{ name: 'aggregate', collection: 'households' }]);
+  });
 });

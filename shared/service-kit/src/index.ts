@@ -17,3 +17,4 @@ export * from './run.ts';
 export * from './loaders.ts';
 export * from './loading.ts';
 export * from './transactions.ts';
+export * from './owner-lists.ts';
