@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { ANONYMOUS } from '@civic/identity';
 import { ManualClock } from '@civic/service-kit';
-import { createSubgraphTester, type SubgraphTester, dataOf, errorOf, resident, staff } from '@civic/test-harness';
+import { createSubgraphTester, type SubgraphTester, commandsSince, dataOf, errorOf, resident, staff } from '@civic/test-harness';
 import { meetingsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { FakeGraph, aTree } from './support/fake-graph.ts';
@@ -229,9 +229,11 @@ describe("an organisation's lists", () => {
     }
     const lists = `query($r: [_Any!]!, $first: Int) { _entities(representations: $r) { ... on Organisation { meetings(first: $first) { title } } } }`;
     const both = [{ __typename: 'Organisation', id: community }, { __typename: 'Organisation', id: neighbour }];
+    tester.commands.reset();
     expect(dataOf(await tester.execute(lists, { r: both, first: 2 }, ANONYMOUS))).toEqual({
       _entities: [{ meetings: [{ title: '二月议事会' }, { title: '三月议事会' }] }, { meetings: [{ title: '邻社区议事会' }] }],
     });
+    expect(commandsSince(tester.commands)).toEqual([{ name: 'aggregate', collection: 'meetings' }]);
     expect(dataOf(await tester.execute(lists, { r: both.slice(0, 1) }, ANONYMOUS))).toEqual({
       _entities: [{ meetings: [{ title: '二月议事会' }, { title: '三月议事会' }, { title: '一月议事会' }] }],
     });
