@@ -14,6 +14,7 @@ export * from './subgraph-definition.ts';
 export * from './schema.ts';
 export * from './server.ts';
 export * from './run.ts';
+export * from './command-count-channel.ts';
 export * from './loaders.ts';
 export * from './loading.ts';
 export * from './transactions.ts';

@@ -2,6 +2,7 @@ import { defaultKeysDir, resolvePublicKey } from '@civic/identity';
 import { createLogger } from './logger.ts';
 import { createGraphClient, disconnectedGraphClient } from './graph-client.ts';
 import { startSubgraph } from './server.ts';
+import { answerCommandCountRequests } from './command-count-channel.ts';
 import type { SubgraphDefinition } from './subgraph-definition.ts';
 
 /**
@@ -30,6 +31,7 @@ export async function runSubgraph<TModels extends object, TLoaders>(
     logger,
     graph: gatewayUrl && serviceToken ? createGraphClient({ url: () => gatewayUrl, token: () => serviceToken }) : disconnectedGraphClient,
   });
+  answerCommandCountRequests(running.commands);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
