@@ -1,10 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type Serializable } from 'node:child_process';
 import { once } from 'node:events';
 
 /** One service of the system run as its own Node.js process (TypeScript through tsx). */
 export interface ServiceProcess {
   name: string;
   url: string;
+  /** The operating system's process id, for measuring the process. */
+  pid: number;
+  /** Started with `ipc`: sends a message and resolves with the process's next message. One question at a time. */
+  ask(message: Serializable): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -16,6 +20,8 @@ export interface ServiceProcessOptions {
   url: string;
   env: Record<string, string>;
   log: (line: string) => void;
+  /** An IPC channel to the process, for a parent that asks it questions (the benchmark). */
+  ipc?: boolean;
 }
 
 const READY_TIMEOUT_MS = 60_000;
@@ -23,13 +29,22 @@ const READY_TIMEOUT_MS = 60_000;
 export async function startServiceProcess(options: ServiceProcessOptions): Promise<ServiceProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', options.entry], {
     env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: options.ipc ? ['ignore', 'inherit', 'inherit', 'ipc'] : ['ignore', 'inherit', 'inherit'],
   });
   const exited = once(child, 'exit');
   await waitUntilReady(options, child);
   return {
     name: options.name,
     url: options.url,
+    pid: child.pid!,
+    async ask(message) {
+      if (!child.send) throw new Error(`${options.name} was started without an IPC channel`);
+      const answer = once(child, 'message');
+      child.send(message);
+      const died = exited.then(() => Promise.reject(new Error(`${options.name} exited before it answered`)));
+      const [reply] = (await Promise.race([answer, died])) as [unknown];
+      return reply;
+    },
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
