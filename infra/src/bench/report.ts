@@ -1,51 +1,26 @@
-import type { CommandRecord } from '@civic/service-kit';
-import type { SeedSummary } from '../seed/summary.ts';
-import type { LatencySummary } from './measure.ts';
+import type { BenchRecord } from './bench-file.ts';
+import { failureLines, memoryTable, resultsTable, targetsTable } from './report-tables.ts';
 
-export interface ScenarioResult {
-  scenario: string;
-  latency: LatencySummary;
-  /** Database commands one request sent, by subgraph. */
-  commands: Record<string, number>;
-}
-
-/** `residents 2, organisations 3`: what one request cost each subgraph's database. */
-export function formatCommands(commands: Record<string, number>): string {
-  return Object.entries(commands)
-    .map(([subgraph, count]) => `${subgraph} ${count}`)
-    .join(', ');
-}
-
-export function countCommands(log: Record<string, CommandRecord[]>): Record<string, number> {
-  return Object.fromEntries(Object.entries(log).map(([subgraph, records]) => [subgraph, records.length]));
-}
-
-/** What was seeded: the scale and the documents per collection. */
-export function formatSeed(summary: SeedSummary): string {
-  const counts = Object.entries(summary.counts).map(([collection, count]) => `${collection} ${count.toLocaleString('en-US')}`);
-  return `seeded the ${summary.scale} scale in ${(summary.elapsedMs / 1000).toFixed(1)} s: ${counts.join(', ')}`;
-}
-
-const HEADER = ['scenario', 'requests', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'req/s', 'db commands per request'];
-// Names and command counts read left to right; numbers line up on the right.
-const LEFT_ALIGNED = new Set([0, HEADER.length - 1]);
-
-export function formatResults(results: readonly ScenarioResult[]): string {
-  const rows = results.map(({ scenario, latency, commands }) => [
-    scenario,
-    String(latency.requests),
-    latency.p50Ms.toFixed(1),
-    latency.p95Ms.toFixed(1),
-    latency.p99Ms.toFixed(1),
-    latency.maxMs.toFixed(1),
-    latency.requestsPerSecond.toFixed(1),
-    formatCommands(commands),
-  ]);
-  const widths = HEADER.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, column) => (LEFT_ALIGNED.has(column) ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
-      .join('  ')
-      .trimEnd();
-  return [line(HEADER), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+/** The whole report in Markdown, ready for the README: per scale the figures and the targets, then memory. */
+export function formatReport(record: BenchRecord): string {
+  const sections = record.scales.map((figures) => {
+    const residents = figures.seed.counts.residents?.toLocaleString('en-US') ?? 'no';
+    const failures = failureLines(figures);
+    return [
+      `### ${figures.scale} scale`,
+      `${residents} residents, database ${figures.database}; ${record.requests} requests per scenario and number in flight after ${record.warmUp} to warm up, ` +
+        `each run stopped after ${record.maxSeconds} s; latencies of successful requests; gateway overhead: the same requests straight to the one subgraph.`,
+      resultsTable(figures),
+      ...(failures.length > 0 ? ['Failed requests, with the first message of each kind:', failures.map((line) => `- ${line}`).join('\n')] : []),
+      `Targets at the ${figures.scale} scale:`,
+      targetsTable(figures.verdicts),
+    ].join('\n\n');
+  });
+  const memory = [
+    '### Memory',
+    'Resident set size of each process (VmRSS in /proc/<pid>/status) once seeded and before the first request, and after the last; ' +
+      'peak: the kernel high-water mark since the process started (VmHWM; for the database server that includes the seed).',
+    memoryTable(record.scales),
+  ].join('\n\n');
+  return [...sections, memory].join('\n\n');
 }

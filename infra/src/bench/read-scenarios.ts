@@ -1,0 +1,114 @@
+import type { BenchWorld } from './bench-world.ts';
+import { repeated, type Scenario } from './scenario.ts';
+
+/**
+ * The seven reads the front line sends most, each as the user who sends it. The expected command
+ * counts follow from each query's shape: one command per entity type on each path of each plan
+ * level, so a page of 100 costs what a page of 20 does. (Subgraphs in infra/supergraph.yaml's order.)
+ */
+
+const PAGE_LENGTH = 20;
+const LONG_PAGE_LENGTH = 50;
+
+const ORGANISATIONS = `query Organisations($first: Int) {
+  organisations(first: $first) { edges { node { name kind parent { name } } } }
+}`;
+
+const COMMUNITY_RESIDENTS = `query CommunityResidents($communityId: ID!, $first: Int) {
+  residents(filter: { communityId: $communityId }, first: $first) {
+    edges { node { name phone household { building unit room } grid { name level } activities { title } } }
+  }
+}`;
+
+const MICRO_GRID = `query MicroGrid($id: ID!, $first: Int) {
+  grid(id: $id) {
+    name
+    sizeCheck { householdCount withinStandard message }
+    residents(first: $first) { edges { node { name household { room } } } }
+  }
+}`;
+
+const ME = `query Me {
+  me { name points { balance } activities { title } serviceHours }
+}`;
+
+const ACTIVITIES_AND_POSTS = `query ActivitiesAndPosts($first: Int) {
+  activities(first: $first) { edges { node { title host { name } signedUpCount capacity } } }
+  posts(first: $first) { edges { node { title publisher { name } } } }
+}`;
+
+const COMMUNITY_WISHES = `query CommunityWishes($communityId: ID!, $first: Int) {
+  wishes(filter: { communityId: $communityId }, first: $first) {
+    edges { node { title status requester { name } claimant { ... on Resident { name } ... on Organisation { name } } grid { name } } }
+  }
+}`;
+
+const MEETING = `query Meeting($id: ID!) {
+  meeting(id: $id) {
+    title level status hosts { name }
+    agenda { position title wish { title status } decision { text } }
+    participants { role reply attended resident { name } organisation { name } }
+    quorum { met present required }
+  }
+}`;
+
+export function readScenarios(world: BenchWorld): Scenario[] {
+  return [
+    {
+      name: `${PAGE_LENGTH} organisations with their parents, anonymous`,
+      kind: 'read',
+      subgraph: 'organisations',
+      paged: true,
+      // organisations; their parents.
+      expectedCommands: { organisations: 2 },
+      prepare: repeated({ operation: { query: ORGANISATIONS, variables: { first: PAGE_LENGTH } }, caller: world.anonymous }),
+    },
+    {
+      name: `${LONG_PAGE_LENGTH} residents with households, grids, activities, street admin`,
+      kind: 'read',
+      paged: true,
+      // residents; households | grids | sign-ups, then their activities.
+      expectedCommands: { residents: 2, organisations: 3 },
+      prepare: repeated({ operation: { query: COMMUNITY_RESIDENTS, variables: { communityId: world.communityId, first: LONG_PAGE_LENGTH } }, caller: world.streetAdmin }),
+    },
+    {
+      name: `a micro grid with ${PAGE_LENGTH} residents, community worker`,
+      kind: 'read',
+      paged: true,
+      // the grid; its household count | its residents, then their households.
+      expectedCommands: { residents: 3, organisations: 1 },
+      prepare: repeated({ operation: { query: MICRO_GRID, variables: { id: world.microGridId, first: PAGE_LENGTH } }, caller: world.communityWorker }),
+    },
+    {
+      name: '`me` with points, activities, service hours, resident',
+      kind: 'read',
+      // the resident; points | sign-ups, then their activities | check-ins.
+      expectedCommands: { residents: 2, organisations: 3 },
+      prepare: repeated({ operation: { query: ME, variables: {} }, caller: world.sampleResident }),
+    },
+    {
+      name: `${PAGE_LENGTH} activities and ${PAGE_LENGTH} posts, anonymous`,
+      kind: 'read',
+      subgraph: 'organisations',
+      paged: true,
+      // activities | posts; the hosts | sign-up counts | the publishers.
+      expectedCommands: { organisations: 5 },
+      prepare: repeated({ operation: { query: ACTIVITIES_AND_POSTS, variables: { first: PAGE_LENGTH } }, caller: world.anonymous }),
+    },
+    {
+      name: `${LONG_PAGE_LENGTH} wishes with requester, claimant, grid, street admin`,
+      kind: 'read',
+      paged: true,
+      // wishes; requesters | resident claimants | organisation claimants | grids.
+      expectedCommands: { residents: 2, organisations: 2, wishes: 1 },
+      prepare: repeated({ operation: { query: COMMUNITY_WISHES, variables: { communityId: world.communityId, first: LONG_PAGE_LENGTH } }, caller: world.streetAdmin }),
+    },
+    {
+      name: 'a meeting with agenda, participants, wishes, community worker',
+      kind: 'read',
+      // the meeting; its agenda | its participants; hosts | participant organisations | participant residents | wishes on the agenda.
+      expectedCommands: { residents: 1, organisations: 2, meetings: 3, wishes: 1 },
+      prepare: repeated({ operation: { query: MEETING, variables: { id: world.meetingId } }, caller: world.communityWorker }),
+    },
+  ];
+}

@@ -1,0 +1,13 @@
+import type { Scale } from '../seed/plan.ts';
+import type { ScenarioFigures } from './measure-scenario.ts';
+import type { MemoryFigures } from './memory-watch.ts';
+
+/** Everything measured at one scale: what the report and the JSON file are made of. */
+export interface ScaleFigures {
+  scale: Scale;
+  /** `secantus` (embedded) or `external` (--uri, MONGODB_URI). */
+  database: string;
+  seed: { elapsedMs: number; counts: Record<string, number> };
+  scenarios: ScenarioFigures[];
+  memory: MemoryFigures[];
+}

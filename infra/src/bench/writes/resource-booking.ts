@@ -1,0 +1,79 @@
+import { openingWindows } from '../../../../services/resources/src/domain/opening-hours.ts';
+import type { Weekday } from '../../../../services/resources/src/domain/vocabulary.ts';
+import type { BenchWorld } from '../bench-world.ts';
+import type { Scenario } from '../scenario.ts';
+import { takenSlots, upcomingSlots } from './upcoming-slots.ts';
+
+const SLOT_RESOURCES = `query SlotResources($communityId: ID!) {
+  organisation(id: $communityId) { path }
+  resources(filter: { within: $communityId }, first: 100) {
+    edges { node { id kind servedPath availability { openingHours { weekday opens closes } slotMinutes } bookings { startsAt endsAt } } }
+  }
+}`;
+const BOOK = `mutation Book($input: BookResourceInput!) {
+  bookResource(input: $input) { id status }
+}`;
+const SLOT_KINDS = new Set(['VENUE', 'SERVICE', 'EXPERT']);
+// A year of a community's rooms and services holds more free slots than any run books.
+const DAYS_AHEAD = 366;
+const MINUTE = 60_000;
+
+interface SlotResource {
+  id: string;
+  kind: string;
+  servedPath: string[];
+  availability: { openingHours: { weekday: Weekday; opens: string; closes: string }[]; slotMinutes: number | null };
+  bookings: { startsAt: string; endsAt: string }[];
+}
+
+/**
+ * Residents book one slot of a room or a service that serves their community. The free slots of
+ * the coming year (seeded bookings left out) are handed out once each, going round the
+ * resources, so no request asks for a time another booking holds.
+ */
+export async function resourceBookingScenario(world: BenchWorld): Promise<Scenario> {
+  const { organisation, resources } = await world.setUp<{ organisation: { path: string[] }; resources: { edges: { node: SlotResource }[] } }>('finding bookable resources', {
+    query: SLOT_RESOURCES,
+    variables: { communityId: world.communityId },
+  });
+  const tomorrow = new Date(Date.now() + 24 * 60 * MINUTE);
+  const perResource = resources.edges
+    .map(({ node }) => node)
+    .filter((resource) => SLOT_KINDS.has(resource.kind) && organisation.path.includes(resource.servedPath.at(-1)!))
+    .map((resource) => {
+      const slotMinutes = resource.availability.slotMinutes!;
+      const windows = openingWindows(resource.availability.openingHours, slotMinutes);
+      if ('error' in windows) throw new Error(`resource ${resource.id}: ${windows.error.field} ${windows.error.message}`);
+      const taken = takenSlots(resource.bookings.map((booking) => ({ startsAt: new Date(booking.startsAt), endsAt: new Date(booking.endsAt) })), slotMinutes);
+      return upcomingSlots(windows.windows, slotMinutes, tomorrow, DAYS_AHEAD, taken).map((startsAt) => ({ resourceId: resource.id, startsAt, slotMinutes }));
+    });
+  if (perResource.length === 0) throw new Error(`The seed holds no bookable room or service serving community ${world.communityId}`);
+  const free = roundRobin(perResource);
+
+  let booked = 0;
+  return {
+    name: 'book a resource slot, resident',
+    kind: 'write',
+    subgraph: 'resources',
+    async prepare(count) {
+      if (booked + count > free.length) throw new Error(`Only ${free.length - booked} free slots are left to book, not ${count}`);
+      const slots = free.slice(booked, booked + count);
+      return Promise.all(
+        slots.map(async ({ resourceId, startsAt, slotMinutes }) => {
+          const resident = world.residents[booked++ % world.residents.length]!;
+          const endsAt = new Date(startsAt.getTime() + slotMinutes * MINUTE);
+          return {
+            operation: { query: BOOK, variables: { input: { resourceId, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() } } },
+            caller: await world.residentCaller(resident.id),
+          };
+        }),
+      );
+    },
+  };
+}
+
+/** The first of each list, then the second of each, and so on. */
+function roundRobin<T>(lists: readonly T[][]): T[] {
+  const longest = Math.max(...lists.map((list) => list.length));
+  return Array.from({ length: longest }, (_, index) => lists.flatMap((list) => (index < list.length ? [list[index]!] : []))).flat();
+}
