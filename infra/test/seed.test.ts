@@ -176,16 +176,16 @@ describe('npm run seed (street scale)', () => {
     expect(entries.length).toBe(first.counts.pointsEntries);
   });
 
-  it('never signs up more residents than an activity has seats', async () => {
-    const activities = new Map((await databases.organisations.Activity.find({}, { capacity: 1 }).lean()).map((activity) => [activity._id.toHexString(), activity.capacity]));
+  it('never signs up more residents than an activity has places, and counts them on the activity', async () => {
+    const activities = await databases.organisations.Activity.find({}, { capacity: 1, signedUpCount: 1 }).lean();
     const signUps = await databases.organisations.ActivitySignUp.find({}).lean();
-    const seats = new Map<string, number[]>();
-    for (const signUp of signUps) seats.set(signUp.activityId.toHexString(), [...(seats.get(signUp.activityId.toHexString()) ?? []), signUp.seat]);
-    const overbooked = [...seats].filter(([activityId, taken]) => {
-      const capacity = activities.get(activityId)!;
-      return taken.length > capacity || new Set(taken).size !== taken.length || taken.some((seat) => seat < 1 || seat > capacity);
+    const signedUpTo = new Map<string, number>();
+    for (const signUp of signUps) signedUpTo.set(signUp.activityId.toHexString(), (signedUpTo.get(signUp.activityId.toHexString()) ?? 0) + 1);
+    const miscounted = activities.filter((activity) => {
+      const count = signedUpTo.get(activity._id.toHexString()) ?? 0;
+      return count > activity.capacity || count !== activity.signedUpCount;
     });
-    expect(overbooked).toEqual([]);
+    expect(miscounted).toEqual([]);
     const checkIns = await databases.organisations.ActivityCheckIn.find({}).lean();
     const signedUp = new Set(signUps.map((signUp) => `${signUp.activityId.toHexString()}:${signUp.residentId.toHexString()}`));
     expect(checkIns.filter((checkIn) => !signedUp.has(`${checkIn.activityId.toHexString()}:${checkIn.residentId.toHexString()}`) || checkIn.hours <= 0)).toEqual([]);

@@ -45,8 +45,8 @@ const PARTICIPANT_AGES = [12, 80] as const;
 
 /**
  * Activities (微行动) over the last three months and the next month. Past ones have sign-ups and
- * check-ins with service hours; coming ones are partly booked, some full. Sign-ups hold seats
- * 1..n in the order residents signed up, never more than the capacity.
+ * check-ins with service hours; coming ones are partly booked, some full. An activity's
+ * `signedUpCount` is the number of its sign-ups, never more than the capacity.
  */
 export function organiseActivities(setting: ActivitySetting, count: number, timeline: Timeline, random: Random, ids: ObjectIdSource, records: ActivityRecords): void {
   for (let index = 0; index < count; index++) {
@@ -56,8 +56,10 @@ export function organiseActivities(setting: ActivitySetting, count: number, time
     const seats = past ? random.int(Math.ceil(activity.capacity / 2), activity.capacity) : random.chance(0.15) ? activity.capacity : random.int(Math.ceil(activity.capacity / 5), activity.capacity);
     const closes = new Date(Math.min(activity.startsAt.getTime(), timeline.today.getTime()));
     const times = Array.from({ length: seats }, () => new Date(activity.createdAt.getTime() + random.next() * (closes.getTime() - activity.createdAt.getTime()))).sort((a, b) => a.getTime() - b.getTime());
-    participants(setting, seats, random).forEach((resident, position) => {
-      records.signUps.push({ _id: ids.next(), activityId: activity._id, residentId: resident._id, seat: position + 1, signedUpAt: times[position]! });
+    const signedUp = participants(setting, seats, random);
+    activity.signedUpCount = signedUp.length;
+    signedUp.forEach((resident, position) => {
+      records.signUps.push({ _id: ids.next(), activityId: activity._id, residentId: resident._id, signedUpAt: times[position]! });
       if (!past || !random.chance(CHECK_IN_RATE)) return;
       // Most stay to the end; latecomers are credited half an hour less.
       const requested = random.chance(0.8) ? null : Math.max(0.5, (activity.endsAt.getTime() - activity.startsAt.getTime()) / 3600_000 - 0.5);
@@ -102,6 +104,7 @@ function newActivity(setting: ActivitySetting, timeline: Timeline, random: Rando
       }),
     },
     capacity: random.within(template.capacity),
+    signedUpCount: 0,
     visibility: random.chance(0.6) ? 'PUBLIC' : 'COMMUNITY',
     cancelled: false,
     createdAt,

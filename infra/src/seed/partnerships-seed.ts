@@ -1,6 +1,6 @@
 import type { PartnershipDocument } from '../../../services/organisations/src/models/partnership.ts';
 import type { AgreementDocument, ContactPerson } from '../../../services/organisations/src/models/agreement.ts';
-import { activePairKey, partnershipSideError, MAX_COMMITMENTS } from '../../../services/organisations/src/domain/partnership-rules.ts';
+import { partnershipSideError, MAX_COMMITMENTS } from '../../../services/organisations/src/domain/partnership-rules.ts';
 import { agreementPartyError, deadlineError } from '../../../services/organisations/src/domain/agreement-rules.ts';
 import { isWithin } from '../../../services/organisations/src/domain/organisation-tree.ts';
 import { isPhoneNumber } from '../../../services/organisations/src/domain/contact.ts';
@@ -27,7 +27,6 @@ export function partnerCommunity(community: CommunityOrganisations, random: Rand
       since,
       status: 'ACTIVE',
       endedAt: null,
-      pairKey: activePairKey(community.community._id, unit._id),
       createdAt: since,
     };
   });

@@ -43,12 +43,11 @@ export async function readSampleIds({ organisations }: SeedDatabases): Promise<S
     ? await organisations.Grid.findOne({ communityId: community._id, level: 'MICRO', responsiblePersonId: { $ne: null } }, { responsiblePersonId: 1 }, first).lean()
     : null;
   const staffId = microGrid?.responsiblePersonId ?? null;
-  // A participant of the community's first activity: a neighbour (mostly a volunteer) with activities
-  // to show. Found through the small organisations collections: on FerretDB a filtered read of a
-  // district's 200,000 residents is a full scan.
+  // A participant of the community's first activity, the first to sign up: a neighbour (mostly a
+  // volunteer) with activities to show.
   const activity = community ? await organisations.Activity.findOne({ hostPath: community._id }, { _id: 1 }, first).lean() : null;
   const signUp = activity
-    ? await organisations.ActivitySignUp.findOne({ activityId: activity._id, ...(staffId ? { residentId: { $ne: staffId } } : {}) }, { residentId: 1 }, { sort: { seat: 1 } }).lean()
+    ? await organisations.ActivitySignUp.findOne({ activityId: activity._id, ...(staffId ? { residentId: { $ne: staffId } } : {}) }, { residentId: 1 }, { sort: { signedUpAt: 1, _id: 1 } }).lean()
     : null;
   return {
     districtId: district?._id.toHexString() ?? null,

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Types } from 'mongoose';
-import { loaderById, loaderByForeignKey } from '@civic/service-kit';
+import { idOf, loaderById, loaderByForeignKey } from '@civic/service-kit';
 import type { Viewer } from '@civic/identity';
 import type { Models } from './models/index.ts';
 import { ORGANISATION_FIELDS } from './models/organisation.ts';
@@ -15,7 +15,6 @@ import { POST_FIELDS } from './models/post.ts';
 /** Built per request by the service kit: one query per entity type per level, never a cache shared by callers. */
 export function createLoaders(models: Models, viewer: Viewer) {
   const activity = loaderById(models.Activity, ACTIVITY_FIELDS);
-  const signUpCount = signUpCountLoader(models);
   const signedUpByViewer = signedUpByViewerLoader(models, viewer);
   return {
     organisation: loaderById(models.Organisation, ORGANISATION_FIELDS),
@@ -28,16 +27,15 @@ export function createLoaders(models: Models, viewer: Viewer) {
     agreementsOfOrganisation: loaderByForeignKey(models.Agreement, 'partyIds', { sort: { signedOn: -1, _id: -1 }, projection: AGREEMENT_FIELDS }),
     activity,
     activitiesOfResident: activitiesOfResidentLoader(models, activity),
-    signUpCount,
     signedUpByViewer,
     signUpsOfActivity: loaderByForeignKey(models.ActivitySignUp, 'activityId', { sort: { signedUpAt: 1, _id: 1 }, projection: ACTIVITY_SIGN_UP_FIELDS }),
     checkInsOfActivity: loaderByForeignKey(models.ActivityCheckIn, 'activityId', { sort: { checkedInAt: 1, _id: 1 }, projection: ACTIVITY_CHECK_IN_FIELDS }),
     serviceHoursOfResident: serviceHoursLoader(models),
     post: loaderById(models.Post, POST_FIELDS),
-    /** After this request changed an activity's sign-ups, its counts are read afresh. */
-    forgetSignUps(activityId: Types.ObjectId) {
-      signUpCount.clear(activityId.toHexString());
-      signedUpByViewer.clear(activityId.toHexString());
+    /** After this request changed an activity's sign-ups: the activity as counted, and the viewer's sign-up read afresh. */
+    signUpsChanged(counted: ActivityDocument) {
+      activity.clear(idOf(counted)).prime(idOf(counted), counted);
+      signedUpByViewer.clear(idOf(counted));
     },
   };
 }
@@ -46,18 +44,6 @@ export type Loaders = ReturnType<typeof createLoaders>;
 
 function objectIds(keys: readonly string[]): Types.ObjectId[] {
   return keys.filter((key) => /^[0-9a-f]{24}$/i.test(key)).map((key) => new Types.ObjectId(key));
-}
-
-/** Sign-ups per activity, counted by the database (one accumulator per $group: FerretDB-safe). */
-function signUpCountLoader(models: Models) {
-  return new DataLoader<string, number>(async (activityIds) => {
-    const counts = await models.ActivitySignUp.aggregate<{ _id: Types.ObjectId; count: number }>([
-      { $match: { activityId: { $in: objectIds(activityIds) } } },
-      { $group: { _id: '$activityId', count: { $sum: 1 } } },
-    ]);
-    const byActivity = new Map(counts.map((count) => [count._id.toHexString(), count.count]));
-    return activityIds.map((id) => byActivity.get(id) ?? 0);
-  });
 }
 
 /** Each resident's activities, newest first: one query on sign-ups, one (batched) on activities. */

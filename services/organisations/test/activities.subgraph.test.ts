@@ -141,7 +141,6 @@ describe('finding activities', () => {
     expect(dataOf<{ activities: { edges: unknown[] } }>(result).activities.edges).toHaveLength(3);
     expect(commandsSince(tester.commands)).toEqual([
       { name: 'find', collection: 'activities' },
-      { name: 'aggregate', collection: 'activity_sign_ups' },
       { name: 'find', collection: 'activity_sign_ups' },
       { name: 'find', collection: 'organisations' },
     ]);

@@ -5,8 +5,6 @@ import {
   activityStatus,
   activityWindowError,
   canCancel,
-  freeSeats,
-  maxSeatAttempts,
   serviceHoursFor,
   type ActivityState,
 } from '../src/domain/activity-rules.ts';
@@ -72,18 +70,6 @@ describe('activityStatus', () => {
     expect(acceptsSignUpChanges(activity, at('2025-03-02T08:59:59+08:00'))).toBe(true);
     expect(acceptsSignUpChanges(activity, at('2025-03-02T09:00:00+08:00'))).toBe(false);
     expect(acceptsSignUpChanges({ ...activity, cancelled: true }, now)).toBe(false);
-  });
-});
-
-describe('seats', () => {
-  it('lists the seats 1..capacity nobody holds', () => {
-    expect(freeSeats(5, [])).toEqual([1, 2, 3, 4, 5]);
-    expect(freeSeats(5, [4, 1])).toEqual([2, 3, 5]);
-    expect(freeSeats(3, [1, 2, 3])).toEqual([]);
-  });
-
-  it('tries for a seat at most capacity + 5 times', () => {
-    expect(maxSeatAttempts(10)).toBe(15);
   });
 });
 

@@ -13,11 +13,11 @@ afterAll(async () => {
   await tester.close();
 });
 
-async function indexesOf(model: Models[keyof Models]): Promise<{ key: Record<string, unknown>; unique?: boolean }[]> {
+async function indexesOf(model: Models[keyof Models]): Promise<{ key: Record<string, unknown>; unique?: boolean; partial?: unknown }[]> {
   const indexes = await model.listIndexes();
   return indexes
     .filter((index) => index.name !== '_id_')
-    .map((index) => (index.unique ? { key: index.key, unique: true } : { key: index.key }))
+    .map((index) => ({ key: index.key, ...(index.unique ? { unique: true } : {}), ...(index.partialFilterExpression ? { partial: index.partialFilterExpression } : {}) }))
     .sort((a, b) => JSON.stringify(a.key).localeCompare(JSON.stringify(b.key)));
 }
 
@@ -39,11 +39,14 @@ describe('indexes on the real server', () => {
       { key: { level: 1, _id: 1 } },
       { key: { parentId: 1, _id: 1 } },
     ]);
-    expect(await indexesOf(tester.models.Partnership)).toEqual([{ key: { pairKey: 1 }, unique: true }, { key: { sideIds: 1, since: -1 } }]);
+    expect(await indexesOf(tester.models.Partnership)).toEqual([
+      { key: { communityId: 1, unitId: 1 }, unique: true, partial: { status: 'ACTIVE' } },
+      { key: { sideIds: 1, since: -1 } },
+    ]);
     expect(await indexesOf(tester.models.Agreement)).toEqual([{ key: { communityId: 1, signedOn: -1 } }, { key: { partyIds: 1, signedOn: -1 } }]);
   });
 
-  it('exist for activities, their seats and check-ins', async () => {
+  it('exist for activities, their sign-ups and check-ins', async () => {
     expect(await indexesOf(tester.models.Activity)).toEqual([
       { key: { category: 1, startsAt: 1, _id: 1 } },
       { key: { hostPath: 1, startsAt: 1, _id: 1 } },
@@ -52,7 +55,6 @@ describe('indexes on the real server', () => {
     ]);
     expect(await indexesOf(tester.models.ActivitySignUp)).toEqual([
       { key: { activityId: 1, residentId: 1 }, unique: true },
-      { key: { activityId: 1, seat: 1 }, unique: true },
       { key: { residentId: 1, activityId: 1 } },
     ]);
     expect(await indexesOf(tester.models.ActivityCheckIn)).toEqual([{ key: { activityId: 1, residentId: 1 }, unique: true }, { key: { residentId: 1 } }]);

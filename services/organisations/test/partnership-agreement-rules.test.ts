@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
-import { activePairKey, endedPairKey, partnershipSideError } from '../src/domain/partnership-rules.ts';
+import { partnershipSideError } from '../src/domain/partnership-rules.ts';
 import { agreementPartyError, deadlineError } from '../src/domain/agreement-rules.ts';
 import { audienceError } from '../src/domain/post-rules.ts';
 import { isPhoneNumber, normalisePhone } from '../src/domain/contact.ts';
@@ -11,13 +11,6 @@ describe('partnership rules', () => {
     expect(partnershipSideError('unit', 'CO_BUILDING_UNIT')).toBe(null);
     expect(partnershipSideError('community', 'STREET_COMMITTEE')).toBe('must be a COMMUNITY_PARTY_COMMITTEE, not a STREET_COMMITTEE');
     expect(partnershipSideError('unit', 'MERCHANT')).toBe('must be a CO_BUILDING_UNIT, not a MERCHANT');
-  });
-
-  it('keys active pairings by the pair and ended ones by their own id', () => {
-    const community = new Types.ObjectId('65f000000000000000000001');
-    const unit = new Types.ObjectId('65f000000000000000000002');
-    expect(activePairKey(community, unit)).toBe('65f000000000000000000001:65f000000000000000000002');
-    expect(endedPairKey(new Types.ObjectId('65f0000000000000000000aa'))).toBe('ended:65f0000000000000000000aa');
   });
 });
 

@@ -62,20 +62,6 @@ export function acceptsSignUpChanges(activity: Pick<ActivityState, 'cancelled' |
   return !activity.cancelled && now.getTime() < activity.startsAt.getTime();
 }
 
-/** The seats 1..capacity that no sign-up holds, in order. */
-export function freeSeats(capacity: number, takenSeats: readonly number[]): number[] {
-  const taken = new Set(takenSeats);
-  return Array.from({ length: capacity }, (_, index) => index + 1).filter((seat) => !taken.has(seat));
-}
-
-/**
- * How often one sign-up tries for a seat. Each lost race means another resident took a seat, so
- * without cancellations `capacity` tries always settle it; a few more cover cancellations.
- */
-export function maxSeatAttempts(capacity: number): number {
-  return capacity + 5;
-}
-
 /** Only an activity that has not ended or been cancelled may be cancelled. */
 export function canCancel(status: ActivityStatus): boolean {
   return status === 'OPEN' || status === 'FULL' || status === 'ONGOING';

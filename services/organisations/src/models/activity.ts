@@ -20,8 +20,13 @@ export interface ActivityDocument {
   startsAt: Date;
   endsAt: Date;
   place: ActivityPlaceDocument;
-  /** Never changes after creation; sign-ups hold seats 1..capacity (see activity-sign-up.ts). */
+  /** Never changes after creation. */
   capacity: number;
+  /**
+   * How many residents are signed up, never above capacity: it moves only together with a sign-up
+   * document, in one transaction (persistence/activity-sign-ups.ts).
+   */
+  signedUpCount: number;
   visibility: ActivityVisibility;
   cancelled: boolean;
   createdAt: Date;
@@ -38,6 +43,7 @@ export const ACTIVITY_FIELDS = {
   endsAt: 1,
   place: 1,
   capacity: 1,
+  signedUpCount: 1,
   visibility: 1,
   cancelled: 1,
   createdAt: 1,
@@ -62,6 +68,7 @@ const activitySchema = new Schema<ActivityDocument>(
       },
     },
     capacity: { type: Number, required: true },
+    signedUpCount: { type: Number, required: true },
     visibility: { type: String, enum: ACTIVITY_VISIBILITIES, required: true },
     cancelled: { type: Boolean, required: true },
     createdAt: { type: Date, required: true },

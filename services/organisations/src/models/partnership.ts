@@ -12,8 +12,6 @@ export interface PartnershipDocument {
   since: Date;
   status: PartnershipStatus;
   endedAt: Date | null;
-  /** See domain/partnership-rules.ts: unique, so one pair has at most one ACTIVE pairing. */
-  pairKey: string;
   createdAt: Date;
 }
 
@@ -37,13 +35,13 @@ const partnershipSchema = new Schema<PartnershipDocument>(
     since: { type: Date, required: true },
     status: { type: String, enum: PARTNERSHIP_STATUSES, required: true },
     endedAt: { type: Date, default: null },
-    pairKey: { type: String, required: true },
     createdAt: { type: Date, required: true },
   },
   collectionOptions('partnerships'),
 );
 
-partnershipSchema.index({ pairKey: 1 }, { unique: true });
+// A community and a unit have at most one ACTIVE pairing; ended ones stay beside it as history.
+partnershipSchema.index({ communityId: 1, unitId: 1 }, { unique: true, partialFilterExpression: { status: 'ACTIVE' } });
 // Organisation.partnerships, newest first.
 partnershipSchema.index({ sideIds: 1, since: -1 });
 

@@ -1,45 +1,50 @@
-import { isDuplicateKeyError } from '@civic/service-kit';
+import { inTransaction, isDuplicateKeyOn, returnUpdated } from '@civic/service-kit';
 import type { Types } from 'mongoose';
 import type { Models } from '../models/index.ts';
-import type { ActivityDocument } from '../models/activity.ts';
-import { freeSeats, maxSeatAttempts } from '../domain/activity-rules.ts';
+import { ACTIVITY_FIELDS, type ActivityDocument } from '../models/activity.ts';
+import { ONE_SIGN_UP_PER_RESIDENT } from '../models/activity-sign-up.ts';
 
-export type SignUpOutcome = 'SIGNED_UP' | 'ALREADY_SIGNED_UP' | 'FULL' | 'BUSY';
+export type SignUpOutcome = { signedUp: ActivityDocument } | { refused: 'ALREADY_SIGNED_UP' | 'FULL' };
+
+/** Thrown inside a sign-up's transaction when no place is left, so that its sign-up document is not kept. */
+class NoPlaceLeft extends Error {}
 
 /**
- * Takes a free seat for the resident. Correctness rests on the two unique indexes of
- * activity_sign_ups alone: the read only suggests a seat that is probably free, and a lost race
- * (a duplicate key) means reading again.
+ * Signs the resident up: the sign-up document and the activity's count, in one transaction. The
+ * count moves by a `$inc` conditional on a place being left, so residents signing up at once get
+ * exactly as many places as there are (racing transactions on one activity conflict, and the
+ * driver runs the loser again on what the winner left); the unique (activity, resident) index
+ * refuses a second sign-up. Returns the activity as counted.
  */
-export async function claimSeat(
-  models: Models,
-  activity: Pick<ActivityDocument, '_id' | 'capacity'>,
-  residentId: Types.ObjectId,
-  now: Date,
-): Promise<SignUpOutcome> {
-  for (let attempt = 0; attempt < maxSeatAttempts(activity.capacity); attempt++) {
-    const holders = await models.ActivitySignUp.find({ activityId: activity._id }, { seat: 1, residentId: 1 }).lean();
-    if (holders.some((holder) => holder.residentId.equals(residentId))) return 'ALREADY_SIGNED_UP';
-    const free = freeSeats(activity.capacity, holders.map((holder) => holder.seat));
-    if (free.length === 0) return 'FULL';
-    // A random free seat, so that residents signing up together rarely reach for the same one.
-    const seat = free[Math.floor(Math.random() * free.length)]!;
-    try {
-      await models.ActivitySignUp.create({ activityId: activity._id, residentId, seat, signedUpAt: now });
-      return 'SIGNED_UP';
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-    }
+export async function signUp(models: Models, activity: Pick<ActivityDocument, '_id' | 'capacity'>, residentId: Types.ObjectId, now: Date): Promise<SignUpOutcome> {
+  try {
+    const counted = await inTransaction(models.Activity.db, async (session) => {
+      await models.ActivitySignUp.create([{ activityId: activity._id, residentId, signedUpAt: now }], { session });
+      const placed = await models.Activity.findOneAndUpdate(
+        { _id: activity._id, signedUpCount: { $lt: activity.capacity } },
+        { $inc: { signedUpCount: 1 } },
+        { ...returnUpdated(ACTIVITY_FIELDS), session },
+      ).lean<ActivityDocument>();
+      if (!placed) throw new NoPlaceLeft();
+      return placed;
+    });
+    return { signedUp: counted };
+  } catch (error) {
+    if (error instanceof NoPlaceLeft) return { refused: 'FULL' };
+    if (isDuplicateKeyOn(error, ONE_SIGN_UP_PER_RESIDENT)) return { refused: 'ALREADY_SIGNED_UP' };
+    throw error;
   }
-  return 'BUSY';
 }
 
-/** Gives the resident's seat back; false when the resident held none. */
-export async function releaseSeat(models: Models, activityId: Types.ObjectId, residentId: Types.ObjectId): Promise<boolean> {
-  const { deletedCount } = await models.ActivitySignUp.deleteOne({ activityId, residentId });
-  return deletedCount === 1;
+/** Takes the resident's sign-up back, and its place from the count, in one transaction; null when the resident held none. */
+export async function withdraw(models: Models, activityId: Types.ObjectId, residentId: Types.ObjectId): Promise<ActivityDocument | null> {
+  return inTransaction(models.Activity.db, async (session) => {
+    const { deletedCount } = await models.ActivitySignUp.deleteOne({ activityId, residentId }, { session });
+    if (deletedCount === 0) return null;
+    return models.Activity.findOneAndUpdate({ _id: activityId }, { $inc: { signedUpCount: -1 } }, { ...returnUpdated(ACTIVITY_FIELDS), session }).lean<ActivityDocument>();
+  });
 }
 
-export async function holdsSeat(models: Models, activityId: Types.ObjectId, residentId: Types.ObjectId): Promise<boolean> {
+export async function isSignedUp(models: Models, activityId: Types.ObjectId, residentId: Types.ObjectId): Promise<boolean> {
   return (await models.ActivitySignUp.exists({ activityId, residentId })) !== null;
 }

@@ -1,6 +1,6 @@
 import { Types, type QueryFilter } from 'mongoose';
 import { isAnonymous } from '@civic/identity';
-import { badUserInput, idOf, invalidTransition, parseId, parseIds, requireIntInRange, requireSignedIn, requireText, paginate, toGeoJsonPoint, returnUpdated, loadAll, loadForInput, loadTarget } from '@civic/service-kit';
+import { badUserInput, invalidTransition, parseId, parseIds, requireIntInRange, requireSignedIn, requireText, paginate, toGeoJsonPoint, returnUpdated, loadAll, loadForInput, loadTarget } from '@civic/service-kit';
 import type { ActivityFilter, CreateActivityInput, MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { ACTIVITY_FIELDS, type ActivityDocument } from '../models/activity.ts';
 import { MAX_CAPACITY, MAX_CO_HOSTS, MIN_CAPACITY, activityStatus, activityWindowError, canCancel } from '../domain/activity-rules.ts';
@@ -30,6 +30,7 @@ export const activityMutations: MutationResolvers = {
       ...(await activityContent(input, host._id, context)),
       hostId: host._id,
       hostPath: host.path,
+      signedUpCount: 0,
       cancelled: false,
       createdAt: context.clock.now(),
     };
@@ -42,7 +43,7 @@ export const activityMutations: MutationResolvers = {
     const activity = await loadTarget(loaders.activity, id, 'Activity');
     requireHostStaff(viewer, activity.hostPath, 'cancel this activity');
     const now = clock.now();
-    const status = activityStatus({ ...activity, signedUpCount: await loaders.signUpCount.load(idOf(activity)) }, now);
+    const status = activityStatus(activity, now);
     if (!canCancel(status)) throw invalidTransition('Activity', status, 'be cancelled');
     // The same conditions in the update: a finished or already cancelled activity stays as it is.
     const cancelled = await models.Activity.findOneAndUpdate(

@@ -1,10 +1,10 @@
 import { Types } from 'mongoose';
-import { badUserInput, conflict, invalidTransition, notFound, parseId, idOf, loadTarget, uniquely, requireResident, signedInSubject } from '@civic/service-kit';
+import { badUserInput, conflict, invalidTransition, notFound, parseId, loadTarget, uniquely, requireResident, signedInSubject } from '@civic/service-kit';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 import type { ActivityDocument } from '../models/activity.ts';
 import type { ActivityCheckInDocument } from '../models/activity-check-in.ts';
 import { acceptsCheckIns, acceptsSignUpChanges, activityStatus, serviceHoursFor } from '../domain/activity-rules.ts';
-import { claimSeat, holdsSeat, releaseSeat } from '../persistence/activity-sign-ups.ts';
+import { isSignedUp, signUp, withdraw } from '../persistence/activity-sign-ups.ts';
 import { canSeeActivity, requireHostStaff } from '../authorisation.ts';
 import type { Context } from '../context.ts';
 
@@ -14,27 +14,21 @@ export const activitySignUpMutations: MutationResolvers = {
     const residentId = requireResident(context.viewer, 'sign up for an activity');
     const activity = await visibleActivity(context, activityId);
     const now = context.clock.now();
-    await requireSignUpsOpen(context, activity, now, 'accept sign-ups');
-    switch (await claimSeat(context.models, activity, residentId, now)) {
-      case 'SIGNED_UP':
-        context.loaders.forgetSignUps(activity._id);
-        return activity;
-      case 'ALREADY_SIGNED_UP':
-        throw conflict('You have already signed up for this activity');
-      case 'FULL':
-        throw conflict('This activity is full');
-      case 'BUSY':
-        throw conflict('Many residents are signing up at once; please try again');
-    }
+    requireSignUpsOpen(activity, now, 'accept sign-ups');
+    const outcome = await signUp(context.models, activity, residentId, now);
+    if ('refused' in outcome) throw conflict(outcome.refused === 'FULL' ? 'This activity is full' : 'You have already signed up for this activity');
+    context.loaders.signUpsChanged(outcome.signedUp);
+    return outcome.signedUp;
   },
 
   cancelActivitySignUp: async (_parent, { activityId }, context) => {
     const residentId = requireResident(context.viewer, 'withdraw from an activity');
     const activity = await visibleActivity(context, activityId);
-    await requireSignUpsOpen(context, activity, context.clock.now(), 'accept withdrawals');
-    if (!(await releaseSeat(context.models, activity._id, residentId))) throw conflict('You have not signed up for this activity');
-    context.loaders.forgetSignUps(activity._id);
-    return activity;
+    requireSignUpsOpen(activity, context.clock.now(), 'accept withdrawals');
+    const withdrawn = await withdraw(context.models, activity._id, residentId);
+    if (!withdrawn) throw conflict('You have not signed up for this activity');
+    context.loaders.signUpsChanged(withdrawn);
+    return withdrawn;
   },
 
   checkInParticipant: async (_parent, { input }, context) => {
@@ -44,11 +38,11 @@ export const activitySignUpMutations: MutationResolvers = {
     requireHostStaff(viewer, activity.hostPath, 'check in participants of this activity');
     const residentId = parseId('residentId', input.residentId);
     const now = clock.now();
-    const status = activityStatus({ ...activity, signedUpCount: await loaders.signUpCount.load(idOf(activity)) }, now);
+    const status = activityStatus(activity, now);
     if (!acceptsCheckIns(status)) throw invalidTransition('Activity', status, 'record check-ins');
     // Sign-ups change only before the start and check-ins begin at the start: this read cannot
     // race a withdrawal.
-    if (!(await holdsSeat(models, activity._id, residentId))) throw badUserInput('residentId', 'did not sign up for this activity');
+    if (!(await isSignedUp(models, activity._id, residentId))) throw badUserInput('residentId', 'did not sign up for this activity');
     const hours = serviceHoursFor(activity, input.hours);
     if ('error' in hours) throw badUserInput('hours', hours.error);
 
@@ -71,8 +65,6 @@ async function visibleActivity({ loaders, viewer }: Context, activityId: string)
   return activity;
 }
 
-async function requireSignUpsOpen({ loaders }: Context, activity: ActivityDocument, now: Date, action: string): Promise<void> {
-  if (acceptsSignUpChanges(activity, now)) return;
-  const signedUpCount = await loaders.signUpCount.load(idOf(activity));
-  throw invalidTransition('Activity', activityStatus({ ...activity, signedUpCount }, now), action);
+function requireSignUpsOpen(activity: ActivityDocument, now: Date, action: string): void {
+  if (!acceptsSignUpChanges(activity, now)) throw invalidTransition('Activity', activityStatus(activity, now), action);
 }

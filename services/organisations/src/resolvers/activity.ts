@@ -12,10 +12,8 @@ export const Activity: ActivityResolvers = {
   id: idOf,
   host: (activity, _args, { loaders }) => loadReferenced(loaders.organisation, activity.hostId, 'Organisation'),
   coHosts: (activity, _args, { loaders }) => loadAll(loaders.organisation, activity.coHostIds),
-  signedUpCount: (activity, _args, { loaders }) => loaders.signUpCount.load(idOf(activity)),
-  remainingPlaces: async (activity, _args, { loaders }) => Math.max(0, activity.capacity - (await loaders.signUpCount.load(idOf(activity)))),
-  status: async (activity, _args, { loaders, clock }) =>
-    activityStatus({ ...activity, signedUpCount: await loaders.signUpCount.load(idOf(activity)) }, clock.now()),
+  remainingPlaces: (activity) => Math.max(0, activity.capacity - activity.signedUpCount),
+  status: (activity, _args, { clock }) => activityStatus(activity, clock.now()),
   viewerSignedUp: (activity, _args, { loaders, viewer }) => (viewer.residentId ? loaders.signedUpByViewer.load(idOf(activity)) : false),
   participants: async (activity, _args, { loaders, viewer }) => {
     requireHostStaff(viewer, activity.hostPath, "read this activity's participants");

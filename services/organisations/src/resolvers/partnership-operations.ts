@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import { badUserInput, invalidTransition, requireSignedIn, requireText, returnUpdated, loadForInput, loadReferenced, loadTarget, uniquely } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { PARTNERSHIP_FIELDS, type PartnershipDocument } from '../models/partnership.ts';
-import { MAX_COMMITMENTS, activePairKey, endedPairKey, partnershipSideError } from '../domain/partnership-rules.ts';
+import { MAX_COMMITMENTS, partnershipSideError } from '../domain/partnership-rules.ts';
 import { MAX_COMMITMENT_LENGTH } from '../domain/text-limits.ts';
 import { requireTreeManager } from '../authorisation.ts';
 
@@ -36,7 +36,6 @@ export const partnershipMutations: MutationResolvers = {
       since: input.since,
       status: 'ACTIVE',
       endedAt: null,
-      pairKey: activePairKey(community._id, unit._id),
       createdAt: clock.now(),
     };
     await uniquely(() => models.Partnership.create(document), 'This community and unit already have an active partnership');
@@ -51,7 +50,7 @@ export const partnershipMutations: MutationResolvers = {
     // Only an ACTIVE pairing ends; the condition sits in the update, so two callers cannot both end it.
     const ended = await models.Partnership.findOneAndUpdate(
       { _id: partnership._id, status: 'ACTIVE' },
-      { $set: { status: 'ENDED', endedAt: clock.now(), pairKey: endedPairKey(partnership._id) } },
+      { $set: { status: 'ENDED', endedAt: clock.now() } },
       returnUpdated(PARTNERSHIP_FIELDS),
     ).lean<PartnershipDocument>();
     if (!ended) throw invalidTransition('Partnership', 'ENDED', 'end');
