@@ -5,3 +5,4 @@ export * from './local-subgraphs.ts';
 export * from './graph-builders.ts';
 export * from './results.ts';
 export * from './viewers.ts';
+export * from './races.ts';
