@@ -9,7 +9,6 @@ import type { MicroProjectDocument } from '../../../services/meetings/src/models
 import type { MicroProjectVoteDocument } from '../../../services/meetings/src/models/micro-project-vote.ts';
 import type { CommunitySettingDocument } from '../../../services/meetings/src/models/community-setting.ts';
 import type { WishDocument } from '../../../services/wishes/src/models/wish.ts';
-import { matterKey } from '../../../services/meetings/src/models/agenda-item.ts';
 import { evaluateQuorum } from '../../../services/meetings/src/domain/quorum.ts';
 import { DEFAULT_VOTE_THRESHOLD, REVIEW_MEETING_TITLE, outcomeOfVote } from '../../../services/meetings/src/domain/micro-project-rules.ts';
 import type { MeetingKind, MicroProjectStatus, ParticipantRole } from '../../../services/meetings/src/domain/vocabulary.ts';
@@ -262,7 +261,6 @@ class CommunityMeetings {
       meetingId: meeting._id,
       residentId,
       organisationId,
-      inviteeKey: residentId ? `resident:${residentId.toHexString()}` : `organisation:${organisationId!.toHexString()}`,
       role,
       reply: 'ACCEPTED',
       attended,
@@ -273,9 +271,17 @@ class CommunityMeetings {
   }
 
   private agendaItem(meeting: MeetingDocument, position: number, title: string, about: { wishId?: Types.ObjectId; microProjectId?: Types.ObjectId }): AgendaItemDocument {
-    const _id = this.world.ids.next();
-    const matter = { _id, wishId: about.wishId ?? null, microProjectId: about.microProjectId ?? null };
-    const item: AgendaItemDocument = { ...matter, meetingId: meeting._id, position, title, matterKey: matterKey(matter), minutes: null, decision: null, createdAt: meeting.createdAt };
+    const item: AgendaItemDocument = {
+      _id: this.world.ids.next(),
+      wishId: about.wishId ?? null,
+      microProjectId: about.microProjectId ?? null,
+      meetingId: meeting._id,
+      position,
+      title,
+      minutes: null,
+      decision: null,
+      createdAt: meeting.createdAt,
+    };
     this.seed.AgendaItem.push(item);
     return item;
   }

@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
-import { ManualClock } from '@civic/service-kit';
+import { inTransaction, ManualClock } from '@civic/service-kit';
 import { createSubgraphTester, type SubgraphTester, dataOf, errorOf, RACE_TIMEOUT, repeatRace, resident, staff } from '@civic/test-harness';
 import { meetingsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import type { MeetingDocument } from '../src/models/meeting.ts';
 import type { MicroProjectDocument } from '../src/models/micro-project.ts';
 import { outcomeOfVote } from '../src/domain/micro-project-rules.ts';
-import { planReviewMeeting, reviewMeetingId, withdrawUnusedReviewMeeting } from '../src/persistence/review-meeting.ts';
-import { settleVoting } from '../src/persistence/votes.ts';
+import { reviewMeetingId } from '../src/persistence/review-meeting.ts';
+import { closeVoting } from '../src/persistence/voting-close.ts';
 import { FakeGraph, aTree } from './support/fake-graph.ts';
 import { CLOSE_VOTING, PROPOSE, VOTE } from './support/operations.ts';
 
-// The close of voting against votes arriving at once, and against a crash part-way.
+// The close of voting against votes arriving at once, and as one transaction.
 const DAY = 24 * 3600_000;
 const clock = new ManualClock(new Date('2025-09-01T01:00:00.000Z'));
 const graph = new FakeGraph();
@@ -96,36 +96,55 @@ describe('votes racing the close', () => {
     });
   }, RACE_TIMEOUT);
 
-  it('moves a project by its count at the move, and withdraws the review meeting no project went to', async () => {
+  it('decides on the count as it commits: a vote that lands while it runs makes it run again', async () => {
     const { community, projects, closeInput } = await aCommunity(2, ['快递柜增设']);
     await voteFor(projects[0]!, community, 1);
-    // The close read one vote and planned a review; a second vote lands before it moves the project.
-    const read = await project(projects[0]!);
-    const meetingId = reviewMeetingId(community, new Date(closeInput.reviewStartsAt));
-    await planReviewMeeting(tester.models, aReviewMeeting(meetingId, community, closeInput.reviewStartsAt));
-    await voteFor(projects[0]!, community, 1);
-    const moved = await settleVoting(tester.models, read, 2, meetingId);
-    expect({ status: moved!.status, voteCount: moved!.voteCount, reviewMeetingId: moved!.reviewMeetingId }).toEqual({ status: 'PRIORITISED', voteCount: 2, reviewMeetingId: null });
-    await withdrawUnusedReviewMeeting(tester.models, meetingId);
-    expect((await tester.models.Meeting.findById(meetingId).lean())!.status).toBe('CANCELLED');
+    const close = aClose(community, 2, closeInput.reviewStartsAt);
+    let runs = 0;
+    const result = await inTransaction(tester.models.MicroProject.db, async (session) => {
+      runs++;
+      // The transaction reads from its first read on; the second vote commits after that read.
+      await tester.models.MicroProject.findById(projects[0]).session(session).lean();
+      if (runs === 1) await voteFor(projects[0]!, community, 1);
+      return closeVoting(tester.models, close, session);
+    });
+    expect(runs).toBe(2);
+    expect({ prioritised: result.prioritised.map((moved) => [moved.title, moved.voteCount]), sentToReview: result.sentToReview, reviewMeeting: result.reviewMeeting }).toEqual({
+      prioritised: [['快递柜增设', 2]],
+      sentToReview: [],
+      reviewMeeting: null,
+    });
+    expect(await tester.models.Meeting.countDocuments({ hostIds: community, kind: 'EXPERT_REVIEW' })).toBe(0);
   });
 });
 
-describe('a close interrupted part-way', () => {
-  it('is completed by the next close: the review meeting it wrote first is taken up, and no project misses its agenda item', async () => {
+describe('a close as one transaction', () => {
+  it('leaves nothing of itself when it fails part-way, and the next close does all of it', async () => {
     const { community, worker, projects, closeInput } = await aCommunity(3, ['楼道扶手', '休闲座椅', '雨棚']);
     await voteFor(projects[0]!, community, 3);
     await voteFor(projects[1]!, community, 1);
-    // The crash: the meeting written, one project moved to it, then nothing more.
-    const meetingId = reviewMeetingId(community, new Date(closeInput.reviewStartsAt));
-    await planReviewMeeting(tester.models, aReviewMeeting(meetingId, community, closeInput.reviewStartsAt));
-    expect((await settleVoting(tester.models, await project(projects[1]!), 3, meetingId))!.status).toBe('EXPERT_REVIEW');
+    // The close's writes, then a failure before it commits.
+    const failed = inTransaction(tester.models.MicroProject.db, async (session) => {
+      await closeVoting(tester.models, aClose(community, 3, closeInput.reviewStartsAt), session);
+      throw new Error('the process died');
+    });
+    await expect(failed).rejects.toThrow('the process died');
+    expect(await tester.models.Meeting.countDocuments({ hostIds: community, kind: 'EXPERT_REVIEW' })).toBe(0);
+    expect((await Promise.all(projects.map(project))).map((stored) => [stored.status, stored.reviewMeetingId])).toEqual([
+      ['PROPOSED', null],
+      ['PROPOSED', null],
+      ['PROPOSED', null],
+    ]);
+    expect(await reviewAgendas(community)).toEqual([]);
 
     const rerun = await tester.execute(CLOSE_VOTING, { input: closeInput }, worker);
     expect(dataOf(rerun)).toEqual({
       closeMicroProjectVoting: {
         prioritised: [{ title: '楼道扶手', status: 'PRIORITISED', votes: 3 }],
-        sentToReview: [{ title: '雨棚', status: 'EXPERT_REVIEW', votes: 0 }],
+        sentToReview: [
+          { title: '休闲座椅', status: 'EXPERT_REVIEW', votes: 1 },
+          { title: '雨棚', status: 'EXPERT_REVIEW', votes: 0 },
+        ],
         reviewMeeting: {
           kind: 'EXPERT_REVIEW',
           title: '微实事项目专家评审会',
@@ -138,8 +157,7 @@ describe('a close interrupted part-way', () => {
         },
       },
     });
-    expect(await tester.models.Meeting.countDocuments({ hostIds: community, kind: 'EXPERT_REVIEW' })).toBe(1);
-    expect((await project(projects[1]!)).reviewMeetingId).toEqual(meetingId);
+    expect((await project(projects[1]!)).reviewMeetingId).toEqual(reviewMeetingId(community, new Date(closeInput.reviewStartsAt)));
 
     // Once more: nothing left to close, nothing added twice.
     expect(dataOf(await tester.execute(CLOSE_VOTING, { input: closeInput }, worker))).toEqual({ closeMicroProjectVoting: { prioritised: [], sentToReview: [], reviewMeeting: null } });
@@ -149,16 +167,18 @@ describe('a close interrupted part-way', () => {
     ]);
   });
 
-  it('adds the agenda item a crash left out when the meeting and the move were written', async () => {
-    const { community, worker, projects, closeInput } = await aCommunity(3, ['儿童滑梯翻新']);
-    const meetingId = reviewMeetingId(community, new Date(closeInput.reviewStartsAt));
-    await planReviewMeeting(tester.models, aReviewMeeting(meetingId, community, closeInput.reviewStartsAt));
-    await settleVoting(tester.models, await project(projects[0]!), 3, meetingId);
-    expect(await reviewAgendas(community)).toEqual([]);
-
-    const later = { ...closeInput, reviewStartsAt: inDays(21).toISOString() };
-    expect(dataOf(await tester.execute(CLOSE_VOTING, { input: later }, worker))).toEqual({ closeMicroProjectVoting: { prioritised: [], sentToReview: [], reviewMeeting: null } });
-    expect(await reviewAgendas(community)).toEqual([{ position: 1, title: '儿童滑梯翻新' }]);
+  it('sends the projects of a later close to the review meeting already planned at that time, after its items', async () => {
+    const { community, worker, closeInput } = await aCommunity(3, ['儿童滑梯翻新']);
+    dataOf(await tester.execute(CLOSE_VOTING, { input: closeInput }, worker));
+    const input = { communityId: community, title: '垃圾分类亭', description: '垃圾分类亭，请居民投票。', estimatedCost: 300_000, votingOpensAt: inDays(0).toISOString(), votingClosesAt: inDays(7).toISOString() };
+    dataOf(await tester.execute(PROPOSE, { input }, worker));
+    expect(dataOf(await tester.execute(CLOSE_VOTING, { input: closeInput }, worker))).toEqual({
+      closeMicroProjectVoting: {
+        prioritised: [],
+        sentToReview: [{ title: '垃圾分类亭', status: 'EXPERT_REVIEW', votes: 0 }],
+        reviewMeeting: expect.objectContaining({ agenda: [expect.objectContaining({ position: 1, title: '儿童滑梯翻新' }), expect.objectContaining({ position: 2, title: '垃圾分类亭' })] }),
+      },
+    });
     expect(await tester.models.Meeting.countDocuments({ hostIds: community, kind: 'EXPERT_REVIEW' })).toBe(1);
   });
 
@@ -175,7 +195,12 @@ describe('a close interrupted part-way', () => {
   });
 });
 
-/** The review meeting as the close writes it, for tests that stop the close part-way. */
+/** What the close of the community's voting works with, as the resolver gives it. */
+function aClose(community: string, threshold: number, reviewStartsAt: string) {
+  return { communityId: new Types.ObjectId(community), threshold, now: clock.now(), reviewMeeting: aReviewMeeting(reviewMeetingId(community, new Date(reviewStartsAt)), community, reviewStartsAt) };
+}
+
+/** The review meeting as the close writes it. */
 function aReviewMeeting(id: Types.ObjectId, community: string, startsAt: string): MeetingDocument {
   const path = [tree.district, tree.street, community].map((hex) => new Types.ObjectId(hex));
   return {

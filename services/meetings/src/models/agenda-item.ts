@@ -19,14 +19,10 @@ export interface AgendaItemDocument {
   /** 1..n in the order the items were added; unique per meeting. */
   position: number;
   title: string;
+  /** The wish the item takes up, if any: a meeting takes up a wish once (ONE_ITEM_PER_WISH). */
   wishId: Types.ObjectId | null;
+  /** The micro-project the item takes up, if any: once per meeting too (ONE_ITEM_PER_MICRO_PROJECT). */
   microProjectId: Types.ObjectId | null;
-  /**
-   * What the item takes up, unique per meeting (one matter, one discussion): `wish:<id>`,
-   * `microProject:<id>`, or `item:<own id>` for a matter of its own. A meeting never lists a wish
-   * or a project twice, and a close of voting that runs again never adds a project twice.
-   */
-  matterKey: string;
   minutes: string | null;
   decision: DecisionDocument | null;
   createdAt: Date;
@@ -58,7 +54,6 @@ const agendaItemSchema = new Schema<AgendaItemDocument>(
     title: { type: String, required: true },
     wishId: { type: Schema.Types.ObjectId, default: null },
     microProjectId: { type: Schema.Types.ObjectId, default: null },
-    matterKey: { type: String, required: true },
     minutes: { type: String, default: null },
     decision: { type: decisionSchema, default: null },
     createdAt: { type: Date, required: true },
@@ -66,20 +61,19 @@ const agendaItemSchema = new Schema<AgendaItemDocument>(
   collectionOptions('agenda_items'),
 );
 
-// Meeting.agenda in order; two items added at once never share a position.
+/** One matter, one discussion: a meeting takes up a wish, or a micro-project, once. */
+export const ONE_ITEM_PER_WISH = { meetingId: 1, wishId: 1 } as const;
+export const ONE_ITEM_PER_MICRO_PROJECT = { meetingId: 1, microProjectId: 1 } as const;
+
+// Meeting.agenda in order; two items never share a position.
 agendaItemSchema.index({ meetingId: 1, position: 1 }, { unique: true });
-// One matter per meeting (no partial indexes on FerretDB: items of their own carry their own id).
-agendaItemSchema.index({ meetingId: 1, matterKey: 1 }, { unique: true });
+// Only items that take up a wish or a project count: items of their own are any number.
+agendaItemSchema.index(ONE_ITEM_PER_WISH, { unique: true, partialFilterExpression: { wishId: { $type: 'objectId' } } });
+agendaItemSchema.index(ONE_ITEM_PER_MICRO_PROJECT, { unique: true, partialFilterExpression: { microProjectId: { $type: 'objectId' } } });
 // Wish.meetings.
 agendaItemSchema.index({ wishId: 1 });
 // The review meeting of a micro-project.
 agendaItemSchema.index({ microProjectId: 1 });
-
-export function matterKey(item: Pick<AgendaItemDocument, '_id' | 'wishId' | 'microProjectId'>): string {
-  if (item.wishId) return `wish:${item.wishId.toHexString()}`;
-  if (item.microProjectId) return `microProject:${item.microProjectId.toHexString()}`;
-  return `item:${item._id.toHexString()}`;
-}
 
 export function agendaItemModel(connection: Connection) {
   return connection.model<AgendaItemDocument>('AgendaItem', agendaItemSchema);

@@ -8,8 +8,6 @@ export interface ParticipantDocument {
   meetingId: Types.ObjectId;
   residentId: Types.ObjectId | null;
   organisationId: Types.ObjectId | null;
-  /** `resident:<id>` or `organisation:<id>`: unique per meeting, so nobody is invited twice. */
-  inviteeKey: string;
   role: ParticipantRole;
   reply: InvitationReply;
   attended: boolean;
@@ -23,7 +21,6 @@ const participantSchema = new Schema<ParticipantDocument>(
     meetingId: { type: Schema.Types.ObjectId, required: true },
     residentId: { type: Schema.Types.ObjectId, default: null },
     organisationId: { type: Schema.Types.ObjectId, default: null },
-    inviteeKey: { type: String, required: true },
     role: { type: String, enum: PARTICIPANT_ROLES, required: true },
     reply: { type: String, enum: INVITATION_REPLIES, required: true },
     attended: { type: Boolean, required: true },
@@ -32,14 +29,13 @@ const participantSchema = new Schema<ParticipantDocument>(
   collectionOptions('participants'),
 );
 
-// One invitation per invitee and meeting; also serves Meeting.participants.
-participantSchema.index({ meetingId: 1, inviteeKey: 1 }, { unique: true });
+// Nobody is invited to a meeting twice: each index covers the invitations of its kind of invitee.
+participantSchema.index({ meetingId: 1, residentId: 1 }, { unique: true, partialFilterExpression: { residentId: { $type: 'objectId' } } });
+participantSchema.index({ meetingId: 1, organisationId: 1 }, { unique: true, partialFilterExpression: { organisationId: { $type: 'objectId' } } });
+// Meeting.participants, in order of invitation.
+participantSchema.index({ meetingId: 1, invitedAt: 1, _id: 1 });
 // Resident.invitations and Resident.attendance.
 participantSchema.index({ residentId: 1, invitedAt: -1 });
-
-export function inviteeKey(invitee: { residentId: Types.ObjectId | null; organisationId: Types.ObjectId | null }): string {
-  return invitee.residentId ? `resident:${invitee.residentId.toHexString()}` : `organisation:${invitee.organisationId!.toHexString()}`;
-}
 
 export function participantModel(connection: Connection) {
   return connection.model<ParticipantDocument>('Participant', participantSchema);

@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import { badUserInput, conflict, parseId, requireSignedIn, requireText, returnUpdated, hexIds, loadForInput, loadTarget, signedInSubject } from '@civic/service-kit';
+import { badUserInput, conflict, inTransaction, parseId, requireSignedIn, requireText, returnUpdated, hexIds, loadForInput, loadTarget, signedInSubject } from '@civic/service-kit';
 import type { AddAgendaItemInput, MutationResolvers, RecordDecisionInput } from '../generated/resolvers-types.ts';
 import { AGENDA_ITEM_FIELDS, type AgendaItemDocument, type DecisionDocument } from '../models/agenda-item.ts';
 import type { MicroProjectDocument } from '../models/micro-project.ts';
@@ -37,17 +37,20 @@ export const agendaItemMutations: MutationResolvers = {
     const decision = decisionFrom(input, participants.filter((participant) => participant.attended).length, context);
     const minutes = requireText('minutes', input.minutes, { max: MAX_MINUTES_LENGTH });
 
-    // Once only: the filter holds "no decision yet", so two clerks cannot both record one.
-    const recorded = await context.models.AgendaItem.findOneAndUpdate(
-      { _id: item._id, decision: null },
-      { $set: { decision, minutes } },
-      returnUpdated(AGENDA_ITEM_FIELDS),
-    ).lean<AgendaItemDocument>();
-    if (!recorded) throw conflict('This agenda item already has a decision');
-    if (project && decision.microProjectOutcome) {
-      await context.models.MicroProject.updateOne({ _id: project._id, status: { $in: MICRO_PROJECT_STEPS.review.from } }, { $set: { status: decision.microProjectOutcome } });
-    }
-    return recorded;
+    // Once only: the filter holds "no decision yet", so two clerks cannot both record one. The
+    // project's outcome moves with the decision, in one transaction.
+    return inTransaction(context.models.AgendaItem.db, async (session) => {
+      const recorded = await context.models.AgendaItem.findOneAndUpdate(
+        { _id: item._id, decision: null },
+        { $set: { decision, minutes } },
+        { ...returnUpdated(AGENDA_ITEM_FIELDS), session },
+      ).lean<AgendaItemDocument>();
+      if (!recorded) throw conflict('This agenda item already has a decision');
+      if (project && decision.microProjectOutcome) {
+        await context.models.MicroProject.updateOne({ _id: project._id, status: { $in: MICRO_PROJECT_STEPS.review.from } }, { $set: { status: decision.microProjectOutcome } }, { session });
+      }
+      return recorded;
+    });
   },
 };
 

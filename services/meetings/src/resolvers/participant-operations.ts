@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { badUserInput, conflict, forbidden, parseId, requireSignedIn, returnUpdated, loadReferenced, loadTarget, uniquely } from '@civic/service-kit';
 import type { InviteParticipantInput, MutationResolvers } from '../generated/resolvers-types.ts';
-import { PARTICIPANT_FIELDS, inviteeKey, type ParticipantDocument } from '../models/participant.ts';
+import { PARTICIPANT_FIELDS, type ParticipantDocument } from '../models/participant.ts';
 import { acceptsAttendance, acceptsPreparation, acceptsReplies } from '../domain/meeting-rules.ts';
 import { roleError } from '../domain/participant-rules.ts';
 import { fetchOrganisation } from '../graph/organisations.ts';
@@ -19,7 +19,6 @@ export const participantMutations: MutationResolvers = {
       _id: new Types.ObjectId(),
       meetingId: meeting._id,
       ...invitee,
-      inviteeKey: inviteeKey(invitee),
       role: input.role,
       reply: 'PENDING',
       attended: false,
