@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSubgraphTester } from '@civic/test-harness';
+import { createSubgraphTester, RACE_TIMEOUT, repeatRace } from '@civic/test-harness';
 import { Types } from 'mongoose';
 import { residentsSubgraph } from '../src/subgraph.ts';
 import { createHousehold, dataOf, errorOf, registerResident, setPartyMembership, type Tester } from './support/operations.ts';
@@ -39,19 +39,39 @@ beforeAll(async () => {
 });
 afterAll(() => tester.close());
 
+let nextRoom = 1001;
+/** A household no test has used, at an address of its own. */
+function aFreshHousehold(): Promise<string> {
+  return createHousehold(tester, { gridId: GRID.microA, building: '8栋', unit: '2单元', room: String(nextRoom++) });
+}
+
+/** A party member of branch A no test has paired yet. */
+async function aFreshPartyMember(name: string, core = false): Promise<string> {
+  const memberId = await registerResident(tester, { householdId: householdIds[5]!, name });
+  await setPartyMembership(tester, memberId, ORG.branchA, core);
+  return memberId;
+}
+
+async function pairHouseholds(memberId: string, householdIds: readonly string[]) {
+  return Promise.all(householdIds.map((householdId) => tester.execute(PAIR_HOUSEHOLD, { memberId, householdId }, VIEWERS.communityWorkerA)));
+}
+
 describe('pairMemberWithCore', () => {
-  it('admits exactly 3 of 20 concurrent pairings with one core member', async () => {
-    const results = await Promise.all(
-      memberIds.map((memberId) => tester.execute(PAIR_MEMBER, { coreMemberId: coreId, memberId }, VIEWERS.communityWorkerA)),
-    );
-    const refused = results.filter((result) => result.errors.length > 0).map(errorOf);
-    expect(results.length - refused.length).toBe(3);
-    expect(refused).toEqual(Array.from({ length: 17 }, () => ({ code: 'CONFLICT', message: `Core member ${coreId} already has 3 paired members` })));
-    expect(await tester.models.MemberPairing.countDocuments({ coreMemberId: new Types.ObjectId(coreId) })).toBe(3);
-    expect((await tester.models.MemberPairing.find({}, { slot: 1, _id: 0 }).sort({ slot: 1 }).lean()).map((pairing) => pairing.slot)).toEqual([0, 1, 2]);
-  });
+  it('admits exactly 3 of 8 concurrent pairings with one core member, round after round', async () => {
+    await repeatRace(async () => {
+      const core = await aFreshPartyMember('党骨干', true);
+      const members = await Promise.all(Array.from({ length: 8 }, () => aFreshPartyMember('党员')));
+      const results = await Promise.all(members.map((memberId) => tester.execute(PAIR_MEMBER, { coreMemberId: core, memberId }, VIEWERS.communityWorkerA)));
+      const refused = results.filter((result) => result.errors.length > 0).map(errorOf);
+      expect(results.length - refused.length).toBe(3);
+      expect(refused).toEqual(Array.from({ length: 5 }, () => ({ code: 'CONFLICT', message: `Core member ${core} already has 3 paired members` })));
+      const pairings = await tester.models.MemberPairing.find({ coreMemberId: new Types.ObjectId(core) }, { slot: 1, _id: 0 }).sort({ slot: 1 }).lean();
+      expect(pairings.map((pairing) => pairing.slot)).toEqual([0, 1, 2]);
+    });
+  }, RACE_TIMEOUT);
 
   it('shows the pairing from both sides', async () => {
+    for (const memberId of memberIds.slice(0, 3)) dataOf(await tester.execute(PAIR_MEMBER, { coreMemberId: coreId, memberId }, VIEWERS.communityWorkerA));
     const paired = (await tester.models.MemberPairing.find({ coreMemberId: new Types.ObjectId(coreId) }).sort({ slot: 1 }).lean()).map((pairing) =>
       pairing.memberId.toHexString(),
     );
@@ -63,20 +83,18 @@ describe('pairMemberWithCore', () => {
     expect(dataOf(result)).toEqual({ core: { pairedMembers: paired.map((id) => ({ id })), pairedCoreMember: null }, member: { pairedCoreMember: { id: coreId } } });
   });
 
-  it('admits only one of two concurrent pairings of the same member', async () => {
-    const memberId = await registerResident(tester, { householdId: householdIds[3]!, name: '党员争' });
-    await setPartyMembership(tester, memberId, ORG.branchA);
-    const thirdCore = await registerResident(tester, { householdId: householdIds[4]!, name: '党骨干' });
-    await setPartyMembership(tester, thirdCore, ORG.branchA, true);
-    const results = await Promise.all(
-      [otherCoreId, thirdCore].map((coreMemberId) => tester.execute(PAIR_MEMBER, { coreMemberId, memberId }, VIEWERS.communityWorkerA)),
-    );
-    expect(results.filter((result) => result.errors.length === 0).length).toBe(1);
-    expect(results.filter((result) => result.errors.length > 0).map(errorOf)).toEqual([
-      { code: 'CONFLICT', message: `Member ${memberId} is already paired with a core member` },
-    ]);
-    expect(await tester.models.MemberPairing.countDocuments({ memberId: new Types.ObjectId(memberId) })).toBe(1);
-  });
+  it('admits only one of two concurrent pairings of the same member, round after round', async () => {
+    await repeatRace(async () => {
+      const memberId = await aFreshPartyMember('党员争');
+      const cores = await Promise.all([aFreshPartyMember('党骨干甲', true), aFreshPartyMember('党骨干乙', true)]);
+      const results = await Promise.all(cores.map((coreMemberId) => tester.execute(PAIR_MEMBER, { coreMemberId, memberId }, VIEWERS.communityWorkerA)));
+      expect(results.filter((result) => result.errors.length === 0).length).toBe(1);
+      expect(results.filter((result) => result.errors.length > 0).map(errorOf)).toEqual([
+        { code: 'CONFLICT', message: `Member ${memberId} is already paired with a core member` },
+      ]);
+      expect(await tester.models.MemberPairing.countDocuments({ memberId: new Types.ObjectId(memberId) })).toBe(1);
+    });
+  }, RACE_TIMEOUT);
 
   it('frees a slot when a member is unpaired', async () => {
     const [first] = await tester.models.MemberPairing.find({ coreMemberId: new Types.ObjectId(coreId) }).sort({ slot: 1 }).lean();
@@ -129,20 +147,38 @@ describe('pairMemberWithCore', () => {
 });
 
 describe('pairHouseholdWithMember', () => {
-  it('admits exactly 10 of 20 concurrent pairings with one member', async () => {
-    const memberId = memberIds[19]!;
-    const results = await Promise.all(
-      householdIds.map((householdId) => tester.execute(PAIR_HOUSEHOLD, { memberId, householdId }, VIEWERS.communityWorkerA)),
-    );
-    const refused = results.filter((result) => result.errors.length > 0).map(errorOf);
-    expect(results.length - refused.length).toBe(10);
-    expect(refused).toEqual(Array.from({ length: 10 }, () => ({ code: 'CONFLICT', message: `Member ${memberId} already has 10 paired households` })));
-    expect(await tester.models.HouseholdPairing.countDocuments({ memberId: new Types.ObjectId(memberId) })).toBe(10);
-    const listed = dataOf<{ resident: { pairedHouseholds: { id: string }[] } }>(
-      await tester.execute('query($id: ID!) { resident(id: $id) { pairedHouseholds { id } } }', { id: memberId }, VIEWERS.communityWorkerA),
-    );
-    expect(listed.resident.pairedHouseholds.length).toBe(10);
-  });
+  it('admits exactly 10 of 12 concurrent pairings with one member, round after round', async () => {
+    await repeatRace(async () => {
+      const memberId = await aFreshPartyMember('党员');
+      const results = await pairHouseholds(memberId, await Promise.all(Array.from({ length: 12 }, aFreshHousehold)));
+      const refused = results.filter((result) => result.errors.length > 0).map(errorOf);
+      expect(results.length - refused.length).toBe(10);
+      expect(refused).toEqual(Array.from({ length: 2 }, () => ({ code: 'CONFLICT', message: `Member ${memberId} already has 10 paired households` })));
+      const listed = dataOf<{ resident: { pairedHouseholds: { id: string }[] } }>(
+        await tester.execute('query($id: ID!) { resident(id: $id) { pairedHouseholds { id } } }', { id: memberId }, VIEWERS.communityWorkerA),
+      );
+      expect(listed.resident.pairedHouseholds.length).toBe(10);
+    });
+  }, RACE_TIMEOUT);
+
+  it('admits one of 4 concurrent pairings with a member who has 9 households, then none of the 3 left out, round after round', async () => {
+    await repeatRace(async () => {
+      const memberId = await aFreshPartyMember('党员');
+      const households = await Promise.all(Array.from({ length: 13 }, aFreshHousehold));
+      expect((await pairHouseholds(memberId, households.slice(0, 9))).flatMap((result) => result.errors)).toEqual([]);
+      const full = { code: 'CONFLICT', message: `Member ${memberId} already has 10 paired households` };
+
+      const forTheTenth = households.slice(9);
+      const tenth = await pairHouseholds(memberId, forTheTenth);
+      expect(tenth.filter((result) => result.errors.length > 0).map(errorOf)).toEqual([full, full, full]);
+      // The member is full now: the households left out cannot be the eleventh either.
+      const leftOut = forTheTenth.filter((_, index) => tenth[index]!.errors.length > 0);
+      expect((await pairHouseholds(memberId, leftOut)).map(errorOf)).toEqual([full, full, full]);
+      const slots = await tester.models.HouseholdPairing.find({ memberId: new Types.ObjectId(memberId) }, { slot: 1, _id: 0 }).sort({ slot: 1 }).lean();
+      expect(slots.map((pairing) => pairing.slot)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      expect(await tester.models.HouseholdPairing.countDocuments({ householdId: { $in: leftOut.map((id) => new Types.ObjectId(id)) } })).toBe(0);
+    });
+  }, RACE_TIMEOUT);
 
   it('keeps a household with one member, and unpairs it', async () => {
     const paired = (await tester.models.HouseholdPairing.findOne({}).sort({ slot: 1 }).lean())!;

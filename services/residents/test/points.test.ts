@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSubgraphTester } from '@civic/test-harness';
+import { createSubgraphTester, RACE_TIMEOUT, repeatRace } from '@civic/test-harness';
 import { encodeCursor, ManualClock } from '@civic/service-kit';
 import { Types } from 'mongoose';
 import { residentsSubgraph } from '../src/subgraph.ts';
@@ -68,45 +68,53 @@ describe('awardPoints and deductPoints', () => {
     expect(await tester.models.PointsEntry.countDocuments()).toBe(before);
   });
 
-  it('lets exactly 10 of 20 concurrent deductions of 10 through a balance of 100', async () => {
-    const residentId = await newResident('韩梅');
-    await award(residentId, 100);
-    const results = await Promise.all(
-      Array.from({ length: 20 }, () => tester.execute(DEDUCT, { input: { residentId, amount: 10, reason: '兑换公益服务' } }, VIEWERS.communityWorkerA)),
-    );
-    const refused = results.filter((result) => result.errors.length > 0).map(errorOf);
-    expect(results.length - refused.length).toBe(10);
-    expect(refused).toEqual(Array.from({ length: 10 }, () => ({ code: 'CONFLICT', message: 'The balance is 0 points, too few to deduct 10' })));
-    const entries = await tester.models.PointsEntry.find({ residentId: new Types.ObjectId(residentId) }).sort({ sequence: 1 }).lean();
-    expect(entries.map((entry) => [entry.sequence, entry.amount, entry.balanceAfter])).toEqual([
-      [1, 100, 100],
-      ...Array.from({ length: 10 }, (_, index) => [index + 2, -10, 90 - index * 10]),
-    ]);
-    const totals = await tester.execute('query($id: ID!) { resident(id: $id) { points { balance entries { totalCount } } } }', { id: residentId }, VIEWERS.communityWorkerA);
-    expect(dataOf(totals)).toEqual({ resident: { points: { balance: 0, entries: { totalCount: 11 } } } });
-  });
+  it('lets exactly 6 of 10 concurrent deductions of 10 through a balance of 60, round after round', async () => {
+    await repeatRace(async () => {
+      const residentId = await newResident('韩梅');
+      await award(residentId, 60);
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () => tester.execute(DEDUCT, { input: { residentId, amount: 10, reason: '兑换公益服务' } }, VIEWERS.communityWorkerA)),
+      );
+      const refused = results.filter((result) => result.errors.length > 0).map(errorOf);
+      expect(results.length - refused.length).toBe(6);
+      expect(refused).toEqual(Array.from({ length: 4 }, () => ({ code: 'CONFLICT', message: 'The balance is 0 points, too few to deduct 10' })));
+      const entries = await tester.models.PointsEntry.find({ residentId: new Types.ObjectId(residentId) }).sort({ sequence: 1 }).lean();
+      expect(entries.map((entry) => [entry.sequence, entry.amount, entry.balanceAfter])).toEqual([
+        [1, 60, 60],
+        ...Array.from({ length: 6 }, (_, index) => [index + 2, -10, 50 - index * 10]),
+      ]);
+      const totals = await tester.execute('query($id: ID!) { resident(id: $id) { points { balance entries { totalCount } } } }', { id: residentId }, VIEWERS.communityWorkerA);
+      expect(dataOf(totals)).toEqual({ resident: { points: { balance: 0, entries: { totalCount: 7 } } } });
+    });
+  }, RACE_TIMEOUT);
 
-  it('keeps every one of 20 concurrent awards', async () => {
-    const residentId = await newResident('杨帆');
-    const results = await Promise.all(
-      Array.from({ length: 20 }, (_, index) => tester.execute(AWARD, { input: { residentId, amount: index + 1, source: 'WISH', reason: '认领微心愿' } }, VIEWERS.service)),
-    );
-    expect(results.filter((result) => result.errors.length > 0)).toEqual([]);
-    const newest = (await tester.models.PointsEntry.findOne({ residentId: new Types.ObjectId(residentId), sequence: 20 }).lean())!;
-    expect(newest.balanceAfter).toBe(210);
-    expect(dataOf(await tester.execute(POINTS, { id: residentId, first: 1 }, VIEWERS.service))).toEqual({
-      resident: {
-        points: {
-          balance: 210,
-          entries: {
-            edges: [{ node: { amount: newest.amount, source: 'WISH', reason: '认领微心愿' } }],
-            pageInfo: { hasNextPage: true, endCursor: encodeCursor(20, newest._id) },
-            totalCount: 20,
+  it('keeps every one of 10 concurrent awards, round after round', async () => {
+    await repeatRace(async () => {
+      const residentId = await newResident('杨帆');
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, index) => tester.execute(AWARD, { input: { residentId, amount: index + 1, source: 'WISH', reason: '认领微心愿' } }, VIEWERS.service)),
+      );
+      expect(results.filter((result) => result.errors.length > 0)).toEqual([]);
+      const entries = await tester.models.PointsEntry.find({ residentId: new Types.ObjectId(residentId) }).sort({ sequence: 1 }).lean();
+      // Every amount once, and each balance the one before plus the entry's amount.
+      expect(entries.map((entry) => entry.amount).sort((a, b) => a - b)).toEqual(Array.from({ length: 10 }, (_, index) => index + 1));
+      expect(entries.map((entry, index) => [entry.sequence, entry.balanceAfter - (entries[index - 1]?.balanceAfter ?? 0)])).toEqual(entries.map((entry, index) => [index + 1, entry.amount]));
+      const newest = entries[9]!;
+      expect(newest.balanceAfter).toBe(55);
+      expect(dataOf(await tester.execute(POINTS, { id: residentId, first: 1 }, VIEWERS.service))).toEqual({
+        resident: {
+          points: {
+            balance: 55,
+            entries: {
+              edges: [{ node: { amount: newest.amount, source: 'WISH', reason: '认领微心愿' } }],
+              pageInfo: { hasNextPage: true, endCursor: encodeCursor(10, newest._id) },
+              totalCount: 10,
+            },
           },
         },
-      },
+      });
     });
-  });
+  }, RACE_TIMEOUT);
 
   it('pages entries newest first', async () => {
     const residentId = await newResident('朱琳');

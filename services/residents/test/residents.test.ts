@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSubgraphTester } from '@civic/test-harness';
+import { createSubgraphTester, RACE_TIMEOUT, repeatRace } from '@civic/test-harness';
 import { ManualClock } from '@civic/service-kit';
 import { residentsSubgraph } from '../src/subgraph.ts';
+import { idNumberCheckCharacter } from '../src/domain/contact-numbers.ts';
 import { createHousehold, dataOf, errorOf, registerResident, type Tester } from './support/operations.ts';
 import { GRID, ORG, organisationsGraph, residentViewer, STRANGER_ID, VIEWERS } from './support/world.ts';
 
@@ -148,6 +149,32 @@ describe('verifyRealName', () => {
     });
     expect((await tester.models.Resident.findById(residentId).lean())?.verificationStatus).toBe('VERIFIED');
   });
+
+  it('lets one of concurrent submissions and then one of concurrent decisions through, round after round', async () => {
+    const otherWorker = { ...VIEWERS.communityWorkerA, subject: 'staff:community-a-2' };
+    await repeatRace(async (round) => {
+      const first17 = `32010519750615${String(round).padStart(3, '0')}`;
+      const residentId = await registerResident(tester, { householdId: householdA, name: '卫红', idNumber: first17 + idNumberCheckCharacter(first17) });
+      const refusal = (status: string, action: string) => ({ code: 'INVALID_TRANSITION', message: `Resident in state ${status} cannot ${action}` });
+
+      // The resident and two staff members submit at once, each twice: one submission is taken.
+      const submitters = [residentViewer(residentId), VIEWERS.communityWorkerA, otherWorker];
+      const submitted = await Promise.all([...submitters, ...submitters].map((viewer) => tester.execute(VERIFY, { residentId, action: 'SUBMIT' }, viewer)));
+      expect(submitted.filter((result) => result.errors.length === 0).map((result) => result.data)).toEqual([{ verifyRealName: { verificationStatus: 'PENDING' } }]);
+      expect(submitted.filter((result) => result.errors.length > 0).map(errorOf)).toEqual(Array.from({ length: 5 }, () => refusal('PENDING', 'SUBMIT')));
+
+      // Staff approve and reject at once: one decision is taken, and every other one is refused against it.
+      const actions = ['APPROVE', 'REJECT', 'APPROVE', 'REJECT', 'APPROVE', 'REJECT'];
+      const decided = await Promise.all(actions.map((action, index) => tester.execute(VERIFY, { residentId, action }, index % 2 === 0 ? VIEWERS.communityWorkerA : otherWorker)));
+      const taken = decided.flatMap((result, index) => (result.errors.length === 0 ? [actions[index]!] : []));
+      expect(taken.length).toBe(1);
+      const final = taken[0] === 'APPROVE' ? 'VERIFIED' : 'UNVERIFIED';
+      expect(decided.filter((result) => result.errors.length === 0).map((result) => result.data)).toEqual([{ verifyRealName: { verificationStatus: final } }]);
+      const refused = decided.flatMap((result, index) => (result.errors.length > 0 ? [[actions[index]!, errorOf(result)]] : []));
+      expect(refused).toEqual(refused.map(([action]) => [action, refusal(final, action as string)]));
+      expect((await tester.models.Resident.findById(residentId).lean())?.verificationStatus).toBe(final);
+    });
+  }, RACE_TIMEOUT);
 
   it('needs an ID number before submitting', async () => {
     const residentId = await registerResident(tester, { householdId: householdA, name: '陈静' });
