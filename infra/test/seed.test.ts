@@ -11,7 +11,7 @@ import { REFERENCE_YEAR } from '../src/seed/timeline.ts';
 import { registrationFacts } from '../../services/residents/src/domain/personal-facts.ts';
 import { placementError } from '../../services/organisations/src/domain/organisation-tree.ts';
 
-// Seeding the street scale takes a few seconds on FerretDB; two seeds and the checks stay well under a minute.
+// Seeding the street scale takes a few seconds; two seeds and the checks stay well under a minute.
 const SETUP_TIMEOUT_MS = 120_000;
 const NOW = new Date('2026-03-16T02:00:00Z');
 

@@ -1,6 +1,7 @@
 import { parseCommandLine, scaleFlag, uriFlag } from '../command-line.ts';
 import { startDatabase, type DatabaseHandle } from '../database/start-database.ts';
 import { redactUri } from '../database/database-credentials.ts';
+import { readProcessMemory } from '../bench/process-memory.ts';
 import type { Scale } from '../seed/plan.ts';
 import { seconds, seed, SeedRefusedError } from '../seed/seed.ts';
 import type { SeedSummary } from '../seed/summary.ts';
@@ -41,6 +42,14 @@ function printSummary(summary: SeedSummary): void {
   console.log(`  a resident: ${summary.sampleResidentId}; a grid worker: ${summary.sampleStaff?.residentId} (scope ${summary.sampleStaff?.scope.join(', ')})`);
 }
 
+/** The peak resident memory of this process and, when it runs here, of the database server (read before it stops). */
+async function printPeakMemory(database: DatabaseHandle | undefined): Promise<void> {
+  const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024).toLocaleString('en-US')} MB`;
+  const server = database?.pid === undefined ? null : await readProcessMemory(database.pid);
+  const serverPeak = server ? `, the database server (pid ${database!.pid}) ${megabytes(server.peakRssBytes)}` : '';
+  console.log(`  peak memory: the seed ${megabytes(process.resourceUsage().maxRSS * 1024)}${serverPeak}`);
+}
+
 const flags = parseFlags();
 const log = (line: string) => console.log(`[seed] ${line}`);
 let database: DatabaseHandle | undefined;
@@ -48,6 +57,7 @@ try {
   const uri = flags.uri ?? (database = await startDatabase({ log })).uri;
   if (database) log(`database: ${database.kind} at ${redactUri(database.uri)}`);
   printSummary(await seed(uri, { scale: flags.scale, reset: flags.reset, log, progress: true }));
+  await printPeakMemory(database);
 } catch (error) {
   console.error(`[seed] ${error instanceof SeedRefusedError ? '' : 'failed: '}${(error as Error).message}`);
   process.exitCode = 1;

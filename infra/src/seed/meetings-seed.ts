@@ -15,7 +15,6 @@ import type { MeetingKind, MicroProjectStatus, ParticipantRole } from '../../../
 import { SEED_SUBJECT } from './party-seed.ts';
 import type { Random } from './random.ts';
 import type { SeedWorld, SeededCommunity } from './seed-data.ts';
-import type { WishRecords } from './wishes-seed.ts';
 import { addDays, type Timeline } from './timeline.ts';
 
 /** The meetings department's sample data, by model name (as the service's createModels names them). */
@@ -70,9 +69,9 @@ const THRESHOLDS = [DEFAULT_VOTE_THRESHOLD, 15, 20] as const;
  * meeting that takes up the community's recent noise and property complaints (seeded wishes), and
  * a hearing ahead.
  */
-export function generateMeetings(world: SeedWorld, wishes: WishRecords): MeetingsSeed {
+export function generateMeetings(world: SeedWorld, seededComplaints: readonly Complaint[]): MeetingsSeed {
   const seed: MeetingsSeed = { Meeting: [], AgendaItem: [], Participant: [], ActionItem: [], MicroProject: [], MicroProjectVote: [], CommunitySetting: [] };
-  const complaints = complaintsByCommunity(wishes.Wish);
+  const complaints = complaintsByCommunity(seededComplaints);
   world.communities.forEach((community, index) => {
     const random = world.random.fork(`meetings:${index}`);
     const threshold = random.pick(THRESHOLDS);
@@ -86,14 +85,26 @@ export function generateMeetings(world: SeedWorld, wishes: WishRecords): Meeting
   return seed;
 }
 
-/** The wishes a coordination meeting may take up, by community, oldest first. */
-function complaintsByCommunity(wishes: readonly WishDocument[]): Map<string, WishDocument[]> {
-  const byCommunity = new Map<string, WishDocument[]>();
-  for (const wish of wishes) {
-    // Complaints the community took on: not turned away, withdrawn, or still waiting to be looked at.
-    if (!(wish.title in COMPLAINTS) || ['SUBMITTED', 'REJECTED', 'WITHDRAWN'].includes(wish.status)) continue;
-    const key = wish.communityId.toHexString();
-    byCommunity.set(key, [...(byCommunity.get(key) ?? []), wish]);
+/** What a coordination meeting needs to know of a seeded wish it may take up. */
+export type Complaint = Pick<WishDocument, '_id' | 'title' | 'communityId' | 'createdAt'>;
+
+/**
+ * The wish as a complaint a coordination meeting may take up, or null: a noise or property
+ * complaint the community took on (not turned away, withdrawn, or still waiting to be looked at).
+ */
+export function asComplaint(wish: WishDocument): Complaint | null {
+  if (!(wish.title in COMPLAINTS) || ['SUBMITTED', 'REJECTED', 'WITHDRAWN'].includes(wish.status)) return null;
+  return { _id: wish._id, title: wish.title, communityId: wish.communityId, createdAt: wish.createdAt };
+}
+
+/** The complaints (in the order the wishes were generated) by community, oldest first. */
+function complaintsByCommunity(complaints: readonly Complaint[]): Map<string, Complaint[]> {
+  const byCommunity = new Map<string, Complaint[]>();
+  for (const complaint of complaints) {
+    const key = complaint.communityId.toHexString();
+    const list = byCommunity.get(key);
+    if (list) list.push(complaint);
+    else byCommunity.set(key, [complaint]);
   }
   for (const list of byCommunity.values()) list.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   return byCommunity;
@@ -147,10 +158,10 @@ class CommunityMeetings {
    * the property company and owners' committee; each decision gives the company an action item,
    * open, some overdue.
    */
-  coordination(complaints: readonly WishDocument[]): void {
+  coordination(complaints: readonly Complaint[]): void {
     const startsAt = this.timeline.at(-this.random.int(5, 20), 15);
     // The latest complaint of each kind, the latest kinds first.
-    const latest = new Map<string, WishDocument>();
+    const latest = new Map<string, Complaint>();
     for (const wish of complaints) if (wish.createdAt < startsAt && wish.createdAt > addDays(startsAt, -COMPLAINT_DAYS)) latest.set(wish.title, wish);
     const recent = [...latest.values()].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).slice(0, COMPLAINTS_PER_MEETING);
     const [dispute, ...settlement] = this.random.pick(DISPUTES);

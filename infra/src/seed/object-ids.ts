@@ -12,19 +12,35 @@ const COUNTER_SPAN = 2 ** 24;
  * communities, ...), which keeps `_id`-ordered listings in a sensible order.
  */
 export class ObjectIdSource {
-  private counter = 0;
+  private counter: number;
+  private readonly end: number;
   private readonly processBytes: Buffer;
 
-  constructor(random: Random) {
-    this.processBytes = Buffer.from(Array.from({ length: 5 }, () => random.int(0, 255)));
+  constructor(random: Random);
+  constructor(processBytes: Buffer, counter: number, end: number);
+  constructor(source: Random | Buffer, counter = 0, end = Number.POSITIVE_INFINITY) {
+    this.processBytes = Buffer.isBuffer(source) ? source : Buffer.from(Array.from({ length: 5 }, () => source.int(0, 255)));
+    this.counter = counter;
+    this.end = end;
   }
 
   next(): Types.ObjectId {
+    if (this.counter >= this.end) throw new Error('seed: a reserved block of ids is used up');
     const bytes = Buffer.alloc(12);
     bytes.writeUInt32BE(ID_EPOCH_SECONDS + Math.floor(this.counter / COUNTER_SPAN), 0);
     this.processBytes.copy(bytes, 4);
     bytes.writeUIntBE(this.counter % COUNTER_SPAN, 9, 3);
     this.counter++;
     return new Types.ObjectId(bytes);
+  }
+
+  /**
+   * The next `count` ids as a source of their own, for records generated after others that take
+   * ids later in the sequence: a record's id stays the same whenever it is generated.
+   */
+  reserve(count: number): ObjectIdSource {
+    const block = new ObjectIdSource(this.processBytes, this.counter, this.counter + count);
+    this.counter += count;
+    return block;
   }
 }

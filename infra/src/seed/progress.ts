@@ -1,20 +1,23 @@
 import cliProgress from 'cli-progress';
 
-/** Live progress of one collection's insert. */
-export interface CollectionProgress {
+/** Live progress of one step of the seed. */
+export interface Progress {
   advance(count: number): void;
   done(): void;
 }
 
-const SILENT: CollectionProgress = { advance: () => {}, done: () => {} };
+const SILENT: Progress = { advance: () => {}, done: () => {} };
 
-/** A progress bar with the insert rate (docs/s) on stderr; off a terminal, a line every two seconds. */
-export function collectionProgress(enabled: boolean, label: string, total: number): CollectionProgress {
+/**
+ * A progress bar on stderr; off a terminal, a line every two seconds. `detail` says what the
+ * numbers mean so far (a rate, the last index built), given the count done and the seconds taken.
+ */
+export function progressBar(enabled: boolean, label: string, total: number, detail: (done: number, seconds: number) => string): Progress {
   if (!enabled) return SILENT;
   const started = Date.now();
   const bar = new cliProgress.SingleBar(
     {
-      format: `  ${label.padEnd(20)} {bar} {value}/{total}  {rate} docs/s  {duration_formatted}`,
+      format: `  ${label.padEnd(20)} {bar} {value}/{total}  {detail}  {duration_formatted}`,
       stream: process.stderr,
       hideCursor: true,
       noTTYOutput: true,
@@ -22,17 +25,22 @@ export function collectionProgress(enabled: boolean, label: string, total: numbe
     },
     cliProgress.Presets.shades_classic,
   );
-  let inserted = 0;
-  const rate = () => Math.round(inserted / Math.max((Date.now() - started) / 1000, 0.001)).toLocaleString('en-US');
-  bar.start(total, 0, { rate: '0' });
+  let done = 0;
+  const describe = () => detail(done, Math.max((Date.now() - started) / 1000, 0.001));
+  bar.start(total, 0, { detail: describe() });
   return {
     advance(count) {
-      inserted += count;
-      bar.update(inserted, { rate: rate() });
+      done += count;
+      bar.update(done, { detail: describe() });
     },
     done() {
-      bar.update(inserted, { rate: rate() });
+      bar.update(done, { detail: describe() });
       bar.stop();
     },
   };
+}
+
+/** A collection's insert, with its rate. */
+export function insertProgress(enabled: boolean, collection: string, total: number): Progress {
+  return progressBar(enabled, collection, total, (done, seconds) => `${Math.round(done / seconds).toLocaleString('en-US')} docs/s`);
 }

@@ -3,6 +3,7 @@ import type { GridDocument } from '../../../services/organisations/src/models/gr
 import type { PartnershipDocument } from '../../../services/organisations/src/models/partnership.ts';
 import type { AgreementDocument } from '../../../services/organisations/src/models/agreement.ts';
 import type { PostDocument } from '../../../services/organisations/src/models/post.ts';
+import type { WishDocument } from '../../../services/wishes/src/models/wish.ts';
 import type {
   HouseholdDocument,
   HouseholdPairingDocument,
@@ -25,15 +26,16 @@ import { populateCommunity, type CommunityPeople } from './residents-seed.ts';
 import { generateResources, type ResourceRecords } from './resources-seed.ts';
 import { COMMUNITY_VENUES, COMPOUND_VENUES } from './text/civic-text.ts';
 import { Timeline } from './timeline.ts';
-import { generateWishes, type WishRecords } from './wishes-seed.ts';
-import { generateMeetings, type MeetingsSeed } from './meetings-seed.ts';
+import { generateWishes } from './wishes-seed.ts';
+import { asComplaint, generateMeetings, type Complaint, type MeetingsSeed } from './meetings-seed.ts';
+import type { SeededService } from './seeded-services.ts';
 import { enrolVolunteers } from './volunteers-seed.ts';
 
 /**
- * Every generated record, by service (as SEEDED_SERVICES names them) and by model name (as each
- * service's `createModels` names them).
+ * The records generated up front, by service (as SEEDED_SERVICES names them) and by model name
+ * (as each service's `createModels` names them).
  */
-export interface SeedData {
+interface GeneratedRecords {
   organisations: {
     Organisation: OrganisationDocument[];
     Grid: GridDocument[];
@@ -52,8 +54,16 @@ export interface SeedData {
     PointsEntry: PointsEntryDocument[];
   };
   resources: ResourceRecords;
-  wishes: WishRecords;
   meetings: MeetingsSeed;
+}
+
+/** One collection's sample records: how many, and the records in chunks, each generated as it is read. */
+export interface SeedCollection {
+  service: SeededService;
+  /** The model's name in the service's `createModels`. */
+  model: string;
+  count: number;
+  chunks: Iterable<readonly object[]>;
 }
 
 /** One community as the organisations and residents seed made it, for the services that build on it. */
@@ -76,26 +86,48 @@ export interface SeedWorld {
   plan: ScalePlan;
   tree: OrganisationTree;
   communities: SeededCommunity[];
-  base: Pick<SeedData, 'organisations' | 'residents'>;
+  base: Pick<GeneratedRecords, 'organisations' | 'residents'>;
   timeline: Timeline;
   random: Random;
   ids: ObjectIdSource;
 }
 
 /**
- * Generates the whole data set in memory, in a fixed order from named random streams: the same
- * plan and seed day always give the same records and ids.
+ * Generates the whole data set, collection by collection in the order of SEEDED_SERVICES, from
+ * named random streams: the same plan and seed day always give the same records and ids. The
+ * wishes (a million at district scale) are generated community by community while they are read;
+ * read each collection's chunks before asking for the next collection, as the meetings are made
+ * from the wishes read.
  */
-export function generateSeedData(plan: ScalePlan, now: Date): SeedData {
+export function* generateSeedData(plan: ScalePlan, now: Date): Generator<SeedCollection> {
   const world = generateSeedWorld(plan, now);
+  // The wishes take their ids before the resources and meetings, whenever they are generated.
   const wishes = generateWishes(world);
-  return {
-    ...world.base,
-    // Each further service: its section, generated from the world.
-    resources: generateResources(world),
-    wishes,
-    meetings: generateMeetings(world, wishes),
-  };
+  yield* collections('organisations', world.base.organisations);
+  yield* collections('residents', world.base.residents);
+  yield* collections('resources', generateResources(world));
+
+  const complaints: Complaint[] = [];
+  let wishesRead = 0;
+  function* wishChunks(): Generator<WishDocument[]> {
+    for (const chunk of wishes.byCommunity) {
+      for (const wish of chunk) {
+        const complaint = asComplaint(wish);
+        if (complaint) complaints.push(complaint);
+      }
+      wishesRead += chunk.length;
+      yield chunk;
+    }
+  }
+  yield { service: 'wishes', model: 'Wish', count: wishes.count, chunks: wishChunks() };
+  if (wishesRead !== wishes.count) throw new Error('seed: read the wishes before the meetings are generated');
+  yield* collections('wishes', { CommunitySettings: [], WishNotification: [] });
+  yield* collections('meetings', generateMeetings(world, complaints));
+}
+
+/** A service's records generated up front, one collection per model. */
+function collections<Records extends { [Model in keyof Records]: readonly object[] }>(service: SeededService, records: Records): SeedCollection[] {
+  return Object.entries<readonly object[]>(records).map(([model, documents]) => ({ service, model, count: documents.length, chunks: [documents] }));
 }
 
 function generateSeedWorld(plan: ScalePlan, now: Date): SeedWorld {

@@ -2,9 +2,9 @@ import type { Model } from 'mongoose';
 import { insertInBatches } from './bulk-insert.ts';
 import { DEFAULT_DATABASE_PREFIX, existingRecords, openSeedDatabases, type SeedDatabases } from './databases.ts';
 import { PLANS, type Scale } from './plan.ts';
-import { generateSeedData, type SeedData } from './seed-data.ts';
+import { progressBar } from './progress.ts';
+import { generateSeedData, type SeedCollection } from './seed-data.ts';
 import { readSampleIds, type SeedSummary } from './summary.ts';
-import { SEEDED_SERVICE_NAMES } from './seeded-services.ts';
 
 export interface SeedOptions {
   /** `street` (default, ~3,400 residents) or `district` (~200,000). */
@@ -24,8 +24,9 @@ export interface SeedOptions {
 export class SeedRefusedError extends Error {}
 
 /**
- * Fills every service's database with deterministic sample data: generated in
- * memory, then bulk-inserted through each service's own models, then indexed.
+ * Fills every service's database with deterministic sample data: generated collection by
+ * collection and bulk-inserted into each service's own collections as it is generated, then
+ * indexed with each service's own index declarations.
  */
 export async function seed(uri: string, options: SeedOptions = {}): Promise<SeedSummary> {
   const started = Date.now();
@@ -46,24 +47,30 @@ export async function seed(uri: string, options: SeedOptions = {}): Promise<Seed
       }
     }
 
-    const generating = Date.now();
-    const data = generateSeedData(PLANS[scale], options.now ?? new Date());
-    const total = SEEDED_SERVICE_NAMES.flatMap((service) => Object.values(data[service]) as unknown[][]).reduce((sum, documents) => sum + documents.length, 0);
-    log(`generated ${total.toLocaleString('en-US')} records (${scale} scale) in ${seconds(Date.now() - generating)} s`);
-
-    log(`inserting into ${Object.values(databases.names).join(', ')}`);
+    log(`generating the ${scale} scale and inserting it into ${Object.values(databases.names).join(', ')}`);
+    const inserting = Date.now();
     const counts: Record<string, number> = {};
     const insertSeconds: Record<string, number> = {};
-    for (const insert of inserts(databases, data)) {
-      insertSeconds[insert.collection] = await insert.run(options.progress ?? false);
-      counts[insert.collection] = insert.count;
+    for (const records of generateSeedData(PLANS[scale], options.now ?? new Date())) {
+      const model = modelOf(databases, records);
+      insertSeconds[model.collection.collectionName] = await insertInBatches(model, records, options.progress ?? false);
+      counts[model.collection.collectionName] = records.count;
     }
-    // Indexes after the data: building them once is faster than updating them on every insert
-    // (about twice as fast for residents on FerretDB), and a unique index still refuses to build
-    // over duplicates, so it checks the generator all the same.
+    const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
+    log(`inserted ${total.toLocaleString('en-US')} records in ${seconds(Date.now() - inserting)} s`);
+
+    // Indexes after the data: one build per index costs the server less than updating every index
+    // on every insert, and a unique index refuses to build over duplicates, so it checks the
+    // generator all the same.
     const indexing = Date.now();
-    await databases.buildIndexes();
-    log(`built indexes in ${seconds(Date.now() - indexing)} s`);
+    let latestIndex = '';
+    const progress = progressBar(options.progress ?? false, 'indexes', databases.indexCount, () => latestIndex);
+    await databases.buildIndexes((collection, index) => {
+      latestIndex = `${collection}.${index}`;
+      progress.advance(1);
+    });
+    progress.done();
+    log(`built ${databases.indexCount} indexes in ${seconds(Date.now() - indexing)} s`);
 
     return {
       scale,
@@ -79,26 +86,11 @@ export async function seed(uri: string, options: SeedOptions = {}): Promise<Seed
   }
 }
 
-interface Insert {
-  collection: string;
-  count: number;
-  run(progress: boolean): Promise<number>;
-}
-
-function insert<T>(model: Model<T>, documents: readonly T[]): Insert {
-  return { collection: model.collection.collectionName, count: documents.length, run: (progress) => insertInBatches(model, documents, progress) };
-}
-
-/** Every collection, service by service in the order of SEEDED_SERVICES, each by its model name. */
-function inserts(databases: SeedDatabases, data: SeedData): Insert[] {
-  return SEEDED_SERVICE_NAMES.flatMap((service) => {
-    const models = databases[service] as Record<string, Model<unknown>>;
-    return Object.entries(data[service] as Record<string, unknown[]>).map(([modelName, documents]) => {
-      const model = models[modelName];
-      if (!model) throw new Error(`seed: the ${service} service has no model ${modelName}`);
-      return insert(model, documents);
-    });
-  });
+/** The service's own model for a generated collection. */
+function modelOf(databases: SeedDatabases, records: SeedCollection): Model<unknown> {
+  const model = (databases[records.service] as Record<string, Model<unknown>>)[records.model];
+  if (!model) throw new Error(`seed: the ${records.service} service has no model ${records.model}`);
+  return model;
 }
 
 export function seconds(milliseconds: number): string {

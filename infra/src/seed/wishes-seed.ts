@@ -8,15 +8,18 @@ import { chooseHandler, organisationAtLevel, selectRoutingRule } from '../../../
 import { DEFAULT_DEADLINE_HOURS, closedOnTime, deadlinesFrom, dueAt, escalationLevel } from '../../../services/wishes/src/domain/deadlines.ts';
 import { PLANS } from './plan.ts';
 import { SEED_SUBJECT } from './party-seed.ts';
+import type { ObjectIdSource } from './object-ids.ts';
 import type { Random } from './random.ts';
 import type { SeedWorld, SeededCommunity } from './seed-data.ts';
 import { addDays, addHours } from './timeline.ts';
 
-/** The wishes service's sample data, by model name (as its createModels names them). */
-export interface WishRecords {
-  Wish: WishDocument[];
-  CommunitySettings: never[];
-  WishNotification: never[];
+/**
+ * The wishes of every community, generated one community at a time as they are read (once, in
+ * order): a district's million wishes need not sit in memory together.
+ */
+export interface WishStream {
+  count: number;
+  byCommunity: Iterable<WishDocument[]>;
 }
 
 // About a million wishes over three years at district scale (~8,300 a community); a few hundred a
@@ -90,19 +93,30 @@ const REQUEST_FATES: readonly (readonly [WishAction[], number])[] = [
   [['WITHDRAW'], 5],
 ];
 
-/** Wishes and requests of every community, each walked through the service's own state machine. */
-export function generateWishes(world: SeedWorld): WishRecords {
-  const records: WishRecords = { Wish: [], CommunitySettings: [], WishNotification: [] };
+/**
+ * Wishes and requests of every community, each walked through the service's own state machine.
+ * Their ids are taken now, so the records generated after this call get the same ids whenever
+ * the wishes themselves are generated.
+ */
+export function generateWishes(world: SeedWorld): WishStream {
   const random = world.random.fork('wishes');
-  world.communities.forEach((community, index) => {
+  const communities = world.communities.map((community, index) => {
     const stream = random.fork(`community:${index}`);
-    const count = stream.within(WISHES_PER_COMMUNITY(world));
-    for (let n = 0; n < count; n++) records.Wish.push(aWish(world, community, stream));
+    return { community, stream, count: stream.within(WISHES_PER_COMMUNITY(world)) };
   });
-  return records;
+  const count = communities.reduce((sum, community) => sum + community.count, 0);
+  const ids = world.ids.reserve(count);
+  function* byCommunity(): Generator<WishDocument[]> {
+    for (const { community, stream, count } of communities) {
+      const wishes: WishDocument[] = [];
+      for (let n = 0; n < count; n++) wishes.push(aWish(world, ids, community, stream));
+      yield wishes;
+    }
+  }
+  return { count, byCommunity: byCommunity() };
 }
 
-function aWish(world: SeedWorld, community: SeededCommunity, random: Random): WishDocument {
+function aWish(world: SeedWorld, ids: ObjectIdSource, community: SeededCommunity, random: Random): WishDocument {
   const requester = random.pick(community.people.residents);
   const isWish = random.chance(WISH_SHARE);
   const category = isWish ? 'PUBLIC_WELFARE' : random.weighted(CATEGORIES);
@@ -113,7 +127,7 @@ function aWish(world: SeedWorld, community: SeededCommunity, random: Random): Wi
   const createdAt = world.timeline.at(-daysAgo, random.int(8, 20), random.int(0, 59));
   const organisationPath = community.organisations.community.path;
   const wish = submittedWish({
-    _id: world.ids.next(),
+    _id: ids.next(),
     kind,
     category,
     title: matter.title,
@@ -147,7 +161,6 @@ function apply(wish: WishDocument, action: WishAction, at: Date, community: Seed
   const status = nextStatus(wish, action);
   if (status === null) throw new Error(`seed: a wish in ${wish.status} cannot ${action}`);
   const path = wish.organisationPath.map((id) => id.toHexString());
-  const ids = (hexes: readonly string[]) => hexes.map((hex) => new Types.ObjectId(hex));
   if (action === 'PUBLISH') Object.assign(wish, { publishedAt: at, openedAt: at });
   if (action === 'REJECT') wish.rejectionReason = '不属于社区受理范围，已告知居民';
   if (action === 'CLAIM') claim(wish, at, community, random);
@@ -159,7 +172,7 @@ function apply(wish: WishDocument, action: WishAction, at: Date, community: Seed
     const hours = handler.id === property._id.toHexString() ? { acknowledgeHours: community.agreement.responseDeadlineHours, resolveHours: community.agreement.resolutionDeadlineHours } : DEFAULT_DEADLINE_HOURS[wish.category];
     Object.assign(wish, {
       handlerId: new Types.ObjectId(handler.id),
-      handlerPath: ids(handler.path),
+      handlerPath: objectIds(handler.path),
       handlingLevel: rule.level,
       routing: { ruleId: rule.id, description: rule.description, level: rule.level },
       takenAt: at,
@@ -170,7 +183,7 @@ function apply(wish: WishDocument, action: WishAction, at: Date, community: Seed
     const level = escalationLevel(wish.handlingLevel ?? 'COMMUNITY') ?? 'DISTRICT';
     const up = organisationAtLevel(path, level);
     const deadlines = deadlinesFrom(at, DEFAULT_DEADLINE_HOURS[wish.category]);
-    Object.assign(wish, { handlerId: new Types.ObjectId(up.id), handlerPath: ids(up.path), handlingLevel: level, escalations: wish.escalations + 1, ...deadlines });
+    Object.assign(wish, { handlerId: new Types.ObjectId(up.id), handlerPath: objectIds(up.path), handlingLevel: level, escalations: wish.escalations + 1, ...deadlines });
   }
   if (action === 'FULFIL' || action === 'RESOLVE') {
     Object.assign(wish, { completedAt: at, closedOnTime: action === 'RESOLVE' ? closedOnTime(at, wish.resolveDeadline, wish.escalations) : null, autoConfirmAt: addDays(at, 7) });
@@ -183,6 +196,10 @@ function apply(wish: WishDocument, action: WishAction, at: Date, community: Seed
   }
   Object.assign(wish, { status, version: wish.version + 1, updatedAt: at, dueAt: dueAt(status, wish) });
   wish.timeline.push(entry(action, at, status));
+}
+
+function objectIds(hexes: readonly string[]): Types.ObjectId[] {
+  return hexes.map((hex) => new Types.ObjectId(hex));
 }
 
 function claim(wish: WishDocument, at: Date, community: SeededCommunity, random: Random): void {
