@@ -6,8 +6,9 @@ import type { BookingDocument } from '../../../services/resources/src/models/boo
 import type { BookingSlotDocument } from '../../../services/resources/src/models/booking-slot.ts';
 import type { DisbursementDocument } from '../../../services/resources/src/models/disbursement.ts';
 import type { LedgerEntryDocument } from '../../../services/resources/src/models/ledger-entry.ts';
-import { applicantKey, placeKey, type ParkingApplicationDocument } from '../../../services/resources/src/models/parking-application.ts';
+import type { ParkingApplicationDocument } from '../../../services/resources/src/models/parking-application.ts';
 import { bookedSlots, openingWindows, type OpeningWindow } from '../../../services/resources/src/domain/opening-hours.ts';
+import { balanceAfterMovement } from '../../../services/resources/src/domain/fund-rules.ts';
 import type { ResourceKind, ResourcePool } from '../../../services/resources/src/domain/vocabulary.ts';
 import type { ObjectIdSource } from './object-ids.ts';
 import { SEED_SUBJECT } from './party-seed.ts';
@@ -107,7 +108,6 @@ function newResource(fields: ResourceFields, ids: ObjectIdSource, timeline: Time
     stock: fields.stock ?? null,
     balanceFen: fields.kind === 'FUND' ? 0 : null,
     ledgerSequence: fields.kind === 'FUND' ? 0 : null,
-    ledgerEpoch: fields.kind === 'FUND' ? 0 : null,
     parkingPlaces: fields.parkingPlaces ?? null,
     contact: fields.provider.contact.phone ? { name: `${fields.provider.name}值班员`, phone: fields.provider.contact.phone } : null,
     status: 'ACTIVE',
@@ -181,9 +181,11 @@ function keepFundLedger(fund: ResourceDocument, residents: readonly ResidentDocu
   let balance = 0;
   let sequence = 0;
   const entry = (id: Types.ObjectId, amountFen: number, note: string, recordedAt: Date): void => {
-    balance += amountFen;
+    const after = balanceAfterMovement(balance, amountFen);
+    if (after === null) throw new Error(`seed: ${note} would take the fund below zero`);
+    balance = after;
     sequence += 1;
-    records.LedgerEntry.push({ _id: id, fundId: fund._id, sequence, epoch: 0, kind: amountFen > 0 ? 'DEPOSIT' : 'DISBURSEMENT', amountFen, balanceAfterFen: balance, note, recordedAt, recordedBy: SEED_SUBJECT });
+    records.LedgerEntry.push({ _id: id, fundId: fund._id, sequence, kind: amountFen > 0 ? 'DEPOSIT' : 'DISBURSEMENT', amountFen, balanceAfterFen: balance, note, recordedAt, recordedBy: SEED_SUBJECT });
   };
   entry(ids.next(), 20_000_000, '区民政局年度帮扶资金拨款', addDays(timeline.today, -90));
   const inNeed = residents.filter((resident) => resident.specialCare.includes('ILLNESS_POVERTY') || resident.specialCare.includes('LOW_INCOME'));
@@ -201,7 +203,6 @@ function keepFundLedger(fund: ResourceDocument, residents: readonly ResidentDocu
       state,
       proposedBy: 'seed:community-worker',
       proposedAt,
-      approvingSince: null,
       decidedBy: state === 'PROPOSED' ? null : 'seed:street-admin',
       decidedAt: state === 'PROPOSED' ? null : addDays(proposedAt, 2),
       rejectionReason: state === 'REJECTED' ? '已由医保大病救助覆盖' : null,
@@ -232,8 +233,6 @@ function queueForParking(parking: ResourceDocument, residents: readonly Resident
       applicantId: applicant._id,
       status: place ? 'ALLOCATED' : 'WAITING',
       place,
-      placeKey: place ? placeKey(parking._id, place) : _id.toHexString(),
-      applicantKey: applicantKey(parking._id, applicant._id),
       appliedAt,
       allocatedAt: place ? appliedAt : null,
       releasedAt: null,
@@ -243,8 +242,8 @@ function queueForParking(parking: ResourceDocument, residents: readonly Resident
   for (const leaving of random.sample(applications.slice(0, quota), random.int(1, 3))) {
     const releasedAt = addDays(leaving.appliedAt, 30);
     const next = waiting.shift();
-    if (next) Object.assign(next, { status: 'ALLOCATED', place: leaving.place, placeKey: leaving.placeKey, allocatedAt: releasedAt });
-    Object.assign(leaving, { status: 'RELEASED', placeKey: leaving._id.toHexString(), applicantKey: leaving._id.toHexString(), releasedAt });
+    if (next) Object.assign(next, { status: 'ALLOCATED', place: leaving.place, allocatedAt: releasedAt });
+    Object.assign(leaving, { status: 'RELEASED', releasedAt });
   }
   records.ParkingApplication.push(...applications);
 }

@@ -67,7 +67,13 @@ describe('shared parking', () => {
       message: 'ParkingApplication in state RELEASED cannot be released',
     });
     // Released, the first applicant may apply again, at the back of the queue.
-    expect((await apply(quota, applicants[0]!)).waitingPosition).toBe(2);
+    const again = await apply(quota, applicants[0]!);
+    expect(again.waitingPosition).toBe(2);
+    // A waiting application leaves the queue as WITHDRAWN, and the one behind it moves up.
+    expect(dataOf(await tester.execute(RELEASE, { id: applications[3]!.id }, resident(applicants[3]!)))).toEqual({
+      releaseParking: { id: applications[3]!.id, status: 'WITHDRAWN', place: null, releasedAt: clock.now() },
+    });
+    expect(dataOf(await tester.execute(third, { id: again.id }, worker))).toEqual({ parkingApplication: { status: 'WAITING', place: null, waitingPosition: 1 } });
   });
 
   it('never allocates more places than the quota when 10 residents apply at once, round after round', async () => {

@@ -2,7 +2,8 @@ import type { Types } from 'mongoose';
 
 /**
  * Shared parking: places 1..quota go to applications in order of application; the others wait.
- * A unique index on (resource, place) keeps allocations within the quota under concurrency.
+ * A unique index on (resource, place) over allocated applications keeps allocations within the
+ * quota under concurrency (models/parking-application.ts).
  */
 
 export const MAX_PARKING_PLACES = 1000;

@@ -18,8 +18,7 @@ export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 export const LEDGER_ENTRY_KINDS = ['DEPOSIT', 'DISBURSEMENT'] as const;
 export type LedgerEntryKind = (typeof LEDGER_ENTRY_KINDS)[number];
 
-/** APPROVING is internal: an approval under way (see persistence/fund-movements.ts); clients see PROPOSED. */
-export const DISBURSEMENT_STATES = ['PROPOSED', 'APPROVING', 'APPROVED', 'REJECTED'] as const;
+export const DISBURSEMENT_STATES = ['PROPOSED', 'APPROVED', 'REJECTED'] as const;
 export type DisbursementState = (typeof DISBURSEMENT_STATES)[number];
 
 export const PARKING_APPLICATION_STATUSES = ['ALLOCATED', 'WAITING', 'RELEASED', 'WITHDRAWN'] as const;

@@ -3,7 +3,7 @@ import { collectionOptions } from './schema-options.ts';
 
 /**
  * One slot unit held by one confirmed booking. The unique index on (resource, slot start) is what
- * refuses a double booking, on MongoDB and FerretDB alike; cancelling deletes the booking's slots.
+ * refuses a double booking; cancelling deletes the booking's slots.
  */
 export interface BookingSlotDocument {
   _id: Types.ObjectId;

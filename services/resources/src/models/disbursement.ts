@@ -14,8 +14,6 @@ export interface DisbursementDocument {
   state: DisbursementState;
   proposedBy: string;
   proposedAt: Date;
-  /** While APPROVING: when the approval under way started; an approval older than the lease was abandoned. */
-  approvingSince: Date | null;
   decidedBy: string | null;
   decidedAt: Date | null;
   rejectionReason: string | null;
@@ -30,7 +28,6 @@ export const DISBURSEMENT_FIELDS = {
   state: 1,
   proposedBy: 1,
   proposedAt: 1,
-  approvingSince: 1,
   decidedBy: 1,
   decidedAt: 1,
   rejectionReason: 1,
@@ -46,7 +43,6 @@ const disbursementSchema = new Schema<DisbursementDocument>(
     state: { type: String, enum: DISBURSEMENT_STATES, required: true },
     proposedBy: { type: String, required: true },
     proposedAt: { type: Date, required: true },
-    approvingSince: { type: Date, default: null },
     decidedBy: { type: String, default: null },
     decidedAt: { type: Date, default: null },
     rejectionReason: { type: String, default: null },

@@ -3,18 +3,15 @@ import { LEDGER_ENTRY_KINDS, type LedgerEntryKind } from '../domain/vocabulary.t
 import { collectionOptions } from './schema-options.ts';
 
 /**
- * One movement of a fund's balance, numbered: the entry is written first, at the fund's next
- * sequence, and counts only once the fund has applied it (`sequence <= fund.ledgerSequence`).
- * A disbursement's entry has the disbursement's id, so it is written and paid at most once
- * however an approval is retried.
+ * One movement of a fund's balance, numbered, written in the transaction that moves the balance
+ * (persistence/fund-movements.ts). A disbursement's entry has the disbursement's id: it is paid
+ * once at most.
  */
 export interface LedgerEntryDocument {
   _id: Types.ObjectId;
   fundId: Types.ObjectId;
-  /** 1, 2, 3… per fund, without gaps among applied entries. */
+  /** 1, 2, 3… per fund, without gaps. */
   sequence: number;
-  /** The fund's ledgerEpoch when the entry was written: it applies under that epoch only. */
-  epoch: number;
   kind: LedgerEntryKind;
   /** Signed: positive in, negative out. */
   amountFen: number;
@@ -30,7 +27,6 @@ const ledgerEntrySchema = new Schema<LedgerEntryDocument>(
   {
     fundId: { type: Schema.Types.ObjectId, required: true },
     sequence: { type: Number, required: true },
-    epoch: { type: Number, required: true },
     kind: { type: String, enum: LEDGER_ENTRY_KINDS, required: true },
     amountFen: { type: Number, required: true },
     balanceAfterFen: { type: Number, required: true },
@@ -41,8 +37,7 @@ const ledgerEntrySchema = new Schema<LedgerEntryDocument>(
   collectionOptions('fund_ledger_entries'),
 );
 
-// One entry per place in a fund's ledger: two movements never both take the next place.
-// Also serves Fund.ledger, newest (highest sequence) first.
+// One entry per number in a fund's ledger; also serves Fund.ledger, newest (highest sequence) first.
 ledgerEntrySchema.index({ fundId: 1, sequence: 1 }, { unique: true });
 
 export function ledgerEntryModel(connection: Connection) {

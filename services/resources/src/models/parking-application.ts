@@ -2,12 +2,7 @@ import { Schema, type Connection, type Types } from 'mongoose';
 import { PARKING_APPLICATION_STATUSES, type ParkingApplicationStatus } from '../domain/vocabulary.ts';
 import { collectionOptions } from './schema-options.ts';
 
-/**
- * A resident's application for a shared parking place. Two unique keys, without partial indexes:
- * `placeKey` is "resource:place" while the place is allocated (never more than the quota), and
- * `applicantKey` is "resource:resident" while the application is allocated or waiting (one open
- * application per resident). Otherwise each key is the application's own id, which frees it.
- */
+/** A resident's application for a shared parking place; the rules of the queue are its unique indexes below. */
 export interface ParkingApplicationDocument {
   _id: Types.ObjectId;
   resourceId: Types.ObjectId;
@@ -15,8 +10,6 @@ export interface ParkingApplicationDocument {
   applicantId: Types.ObjectId;
   status: ParkingApplicationStatus;
   place: number | null;
-  placeKey: string;
-  applicantKey: string;
   appliedAt: Date;
   allocatedAt: Date | null;
   releasedAt: Date | null;
@@ -40,8 +33,6 @@ const parkingApplicationSchema = new Schema<ParkingApplicationDocument>(
     applicantId: { type: Schema.Types.ObjectId, required: true },
     status: { type: String, enum: PARKING_APPLICATION_STATUSES, required: true },
     place: { type: Number, default: null },
-    placeKey: { type: String, required: true },
-    applicantKey: { type: String, required: true },
     appliedAt: { type: Date, required: true },
     allocatedAt: { type: Date, default: null },
     releasedAt: { type: Date, default: null },
@@ -49,19 +40,16 @@ const parkingApplicationSchema = new Schema<ParkingApplicationDocument>(
   collectionOptions('parking_applications'),
 );
 
-parkingApplicationSchema.index({ placeKey: 1 }, { unique: true });
-parkingApplicationSchema.index({ applicantKey: 1 }, { unique: true });
+/** A place of the quota is allocated to one application at a time. */
+export const ONE_HOLDER_PER_PLACE = { resourceId: 1, place: 1 } as const;
+/** A resident has one open application (waiting or allocated) per parking quota. */
+export const ONE_OPEN_APPLICATION_PER_RESIDENT = { resourceId: 1, applicantId: 1 } as const;
+
+parkingApplicationSchema.index(ONE_HOLDER_PER_PLACE, { unique: true, partialFilterExpression: { status: 'ALLOCATED' } });
+parkingApplicationSchema.index(ONE_OPEN_APPLICATION_PER_RESIDENT, { unique: true, partialFilterExpression: { status: { $in: ['WAITING', 'ALLOCATED'] } } });
 // The queue and ParkingQuota.applications, in order of application.
 parkingApplicationSchema.index({ resourceId: 1, status: 1, appliedAt: 1, _id: 1 });
 
 export function parkingApplicationModel(connection: Connection) {
   return connection.model<ParkingApplicationDocument>('ParkingApplication', parkingApplicationSchema);
-}
-
-export function placeKey(resourceId: Types.ObjectId, place: number): string {
-  return `${resourceId.toHexString()}:${place}`;
-}
-
-export function applicantKey(resourceId: Types.ObjectId, applicantId: Types.ObjectId): string {
-  return `${resourceId.toHexString()}:${applicantId.toHexString()}`;
 }

@@ -27,12 +27,10 @@ export interface ResourceDocument {
   slotMinutes: number | null;
   /** GOODS: units left; bookings take with a conditional $inc. */
   stock: number | null;
-  /** FUND: the balance in fen; it moves only together with `ledgerSequence` (persistence/fund-movements.ts). */
+  /** FUND: the balance in fen; it moves only with a ledger entry, in one transaction (persistence/fund-movements.ts). */
   balanceFen: number | null;
-  /** FUND: how many ledger entries are applied; the ledger as read is entries 1..ledgerSequence. */
+  /** FUND: how many ledger entries it has; the next movement's entry takes the next number. */
   ledgerSequence: number | null;
-  /** FUND: raised to revoke an abandoned movement, which may only apply under the epoch it read. */
-  ledgerEpoch: number | null;
   /** PARKING: places 1..parkingPlaces. */
   parkingPlaces: number | null;
   contact: ResourceContactDocument | null;
@@ -56,7 +54,6 @@ export const RESOURCE_FIELDS = {
   slotMinutes: 1,
   stock: 1,
   balanceFen: 1,
-  ledgerSequence: 1,
   parkingPlaces: 1,
   contact: 1,
   status: 1,
@@ -89,7 +86,6 @@ const resourceSchema = new Schema<ResourceDocument>(
     stock: { type: Number, default: null },
     balanceFen: { type: Number, default: null },
     ledgerSequence: { type: Number, default: null },
-    ledgerEpoch: { type: Number, default: null },
     parkingPlaces: { type: Number, default: null },
     contact: { type: new Schema<ResourceContactDocument>({ name: String, phone: String }, { _id: false }), default: null },
     status: { type: String, enum: RESOURCE_STATUSES, required: true },

@@ -1,10 +1,9 @@
-import { isDuplicateKeyError, returnUpdated } from '@civic/service-kit';
+import { isDuplicateKeyOn, returnUpdated } from '@civic/service-kit';
 import { Types } from 'mongoose';
 import type { Models } from '../models/index.ts';
 import type { ResourceDocument } from '../models/resource.ts';
-import { PARKING_APPLICATION_FIELDS, applicantKey, placeKey, type ParkingApplicationDocument } from '../models/parking-application.ts';
+import { ONE_HOLDER_PER_PLACE, ONE_OPEN_APPLICATION_PER_RESIDENT, PARKING_APPLICATION_FIELDS, type ParkingApplicationDocument } from '../models/parking-application.ts';
 import { byApplicationOrder, freePlaces, maxAllocationAttempts } from '../domain/parking-rules.ts';
-
 
 /** Queues the resident's application (WAITING), then lets the queue move; null when they already have an open one. */
 export async function enqueue(models: Models, resource: ResourceDocument, applicantId: Types.ObjectId, now: Date): Promise<Types.ObjectId | null> {
@@ -17,14 +16,12 @@ export async function enqueue(models: Models, resource: ResourceDocument, applic
       applicantId,
       status: 'WAITING',
       place: null,
-      placeKey: _id.toHexString(),
-      applicantKey: applicantKey(resource._id, applicantId),
       appliedAt: now,
       allocatedAt: null,
       releasedAt: null,
     } satisfies ParkingApplicationDocument);
   } catch (error) {
-    if (isDuplicateKeyError(error)) return null;
+    if (isDuplicateKeyOn(error, ONE_OPEN_APPLICATION_PER_RESIDENT)) return null;
     throw error;
   }
   await allocateFreePlaces(models, resource, now);
@@ -32,23 +29,25 @@ export async function enqueue(models: Models, resource: ResourceDocument, applic
 }
 
 /**
- * Closes an open application (RELEASED if it held a place, WITHDRAWN if it waited), freeing both
- * unique keys, then lets the first waiting application move into the freed place.
+ * Closes an open application in one update: RELEASED if it held a place, WITHDRAWN if it waited.
+ * Either way it leaves both partial unique indexes, freeing its place and its applicant; then the
+ * first waiting application may move into the freed place.
  */
 export async function leave(models: Models, resource: ResourceDocument, application: ParkingApplicationDocument, now: Date): Promise<ParkingApplicationDocument | null> {
-  // Two conditional updates, not one with $cond: FerretDB 1.24 has no pipeline updates.
-  const freedKeys = { placeKey: application._id.toHexString(), applicantKey: application._id.toHexString(), releasedAt: now };
-  const closed =
-    (await models.ParkingApplication.findOneAndUpdate({ _id: application._id, status: 'ALLOCATED' }, { $set: { status: 'RELEASED', ...freedKeys } }, returnUpdated(PARKING_APPLICATION_FIELDS)).lean<ParkingApplicationDocument>()) ??
-    (await models.ParkingApplication.findOneAndUpdate({ _id: application._id, status: 'WAITING' }, { $set: { status: 'WITHDRAWN', ...freedKeys } }, returnUpdated(PARKING_APPLICATION_FIELDS)).lean<ParkingApplicationDocument>());
+  const closed = await models.ParkingApplication.findOneAndUpdate(
+    { _id: application._id, status: { $in: ['ALLOCATED', 'WAITING'] } },
+    [{ $set: { status: { $cond: [{ $eq: ['$status', 'ALLOCATED'] }, 'RELEASED', 'WITHDRAWN'] }, releasedAt: now } }],
+    { ...returnUpdated(PARKING_APPLICATION_FIELDS), updatePipeline: true },
+  ).lean<ParkingApplicationDocument>();
   if (closed) await allocateFreePlaces(models, resource, now);
   return closed;
 }
 
 /**
  * Gives free places to waiting applications in order of application. Any pass may run at the
- * same time as others: a place goes to one application only (unique placeKey) and an application
- * moves out of WAITING once (conditional update); a lost race means reading the queue again.
+ * same time as others: a place goes to one application only (the unique index on allocated
+ * places) and an application moves out of WAITING once (conditional update); a lost race means
+ * reading the queue again.
  */
 export async function allocateFreePlaces(models: Models, resource: ResourceDocument, now: Date): Promise<void> {
   const quota = resource.parkingPlaces ?? 0;
@@ -60,14 +59,10 @@ export async function allocateFreePlaces(models: Models, resource: ResourceDocum
     const free = freePlaces(quota, open.flatMap((application) => (application.status === 'ALLOCATED' && application.place !== null ? [application.place] : [])));
     const next = open.filter((application) => application.status === 'WAITING').sort(byApplicationOrder)[0];
     if (free.length === 0 || !next) return;
-    const place = free[0]!;
     try {
-      await models.ParkingApplication.updateOne(
-        { _id: next._id, status: 'WAITING' },
-        { $set: { status: 'ALLOCATED', place, placeKey: placeKey(resource._id, place), allocatedAt: now } },
-      );
+      await models.ParkingApplication.updateOne({ _id: next._id, status: 'WAITING' }, { $set: { status: 'ALLOCATED', place: free[0]!, allocatedAt: now } });
     } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
+      if (!isDuplicateKeyOn(error, ONE_HOLDER_PER_PLACE)) throw error;
     }
   }
 }

@@ -1,16 +1,16 @@
-import type { Types } from 'mongoose';
+import type { ClientSession, Types } from 'mongoose';
 import { returnUpdated } from '@civic/service-kit';
 import type { Models } from '../models/index.ts';
 import { RESOURCE_FIELDS, type ResourceDocument } from '../models/resource.ts';
 
-/** Takes units in one conditional update: two bookings arriving together never take the last unit twice. */
-export async function takeStock(models: Models, resourceId: Types.ObjectId, quantity: number): Promise<boolean> {
-  const { modifiedCount } = await models.Resource.updateOne({ _id: resourceId, stock: { $gte: quantity } }, { $inc: { stock: -quantity } });
+/** Takes units in one conditional update, within the caller's transaction: two bookings arriving together never take the last unit twice. */
+export async function takeStock(models: Models, resourceId: Types.ObjectId, quantity: number, session: ClientSession): Promise<boolean> {
+  const { modifiedCount } = await models.Resource.updateOne({ _id: resourceId, stock: { $gte: quantity } }, { $inc: { stock: -quantity } }, { session });
   return modifiedCount === 1;
 }
 
-export async function returnStock(models: Models, resourceId: Types.ObjectId, quantity: number): Promise<void> {
-  await models.Resource.updateOne({ _id: resourceId }, { $inc: { stock: quantity } });
+export async function returnStock(models: Models, resourceId: Types.ObjectId, quantity: number, session: ClientSession): Promise<void> {
+  await models.Resource.updateOne({ _id: resourceId }, { $inc: { stock: quantity } }, { session });
 }
 
 /** Adds a delivery in one conditional update, unless the resource was retired or the stock would exceed its cap meanwhile. */

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { badUserInput, conflict, forbidden, invalidTransition, notFound, parseId, requireSignedIn, requireText, returnUpdated, loadForInput, signedInSubject, hexIds } from '@civic/service-kit';
+import { badUserInput, conflict, forbidden, inTransaction, invalidTransition, isDuplicateKeyError, notFound, parseId, requireSignedIn, requireText, returnUpdated, loadForInput, signedInSubject, hexIds } from '@civic/service-kit';
 import type { BookResourceInput, MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { BOOKING_FIELDS, type BookingDocument } from '../models/booking.ts';
 import type { ResourceDocument } from '../models/resource.ts';
@@ -53,14 +53,17 @@ export const bookingMutations: MutationResolvers = {
       bookedBy,
       cancelledAt: null,
     };
-    if (terms.slots && !(await holdSlots(context.models, resource._id, booking._id, terms.slots))) throw conflict('This time is already booked');
-    if (terms.quantity !== null && !(await takeStock(context.models, resource._id, terms.quantity))) throw conflict('Not enough left in stock');
+    // The booking, its slots or its goods: one transaction, all or nothing.
+    const { models } = context;
     try {
-      await context.models.Booking.create(booking);
+      await inTransaction(models.Booking.db, async (session) => {
+        if (terms.slots) await holdSlots(models, resource._id, booking._id, terms.slots, session);
+        if (terms.quantity !== null && !(await takeStock(models, resource._id, terms.quantity, session))) throw conflict('Not enough left in stock');
+        await models.Booking.create([booking], { session });
+      });
     } catch (error) {
-      // The booking was not recorded: give back what it held.
-      if (terms.slots) await releaseSlots(context.models, booking._id);
-      if (terms.quantity !== null) await returnStock(context.models, resource._id, terms.quantity);
+      // The only unique index a booking writes to is the slots' (resource, slot start).
+      if (isDuplicateKeyError(error)) throw conflict('This time is already booked');
       throw error;
     }
     return booking;
@@ -73,16 +76,18 @@ export const bookingMutations: MutationResolvers = {
     if (!mayChangeBooking(viewer, booking)) throw forbidden('cancel this booking');
     const now = clock.now();
     if (booking.startsAt && booking.startsAt.getTime() <= now.getTime()) throw invalidTransition('Booking', 'STARTED', 'be cancelled');
-    // One cancellation wins; only it gives the slots or the goods back.
-    const cancelled = await models.Booking.findOneAndUpdate(
-      { _id: booking._id, status: 'CONFIRMED' },
-      { $set: { status: 'CANCELLED', cancelledAt: now } },
-      returnUpdated(BOOKING_FIELDS),
-    ).lean<BookingDocument>();
-    if (!cancelled) throw invalidTransition('Booking', 'CANCELLED', 'be cancelled');
-    if (cancelled.startsAt) await releaseSlots(models, cancelled._id);
-    if (cancelled.quantity !== null) await returnStock(models, cancelled.resourceId, cancelled.quantity);
-    return cancelled;
+    // One cancellation wins, and gives the slots or the goods back in the same transaction.
+    return inTransaction(models.Booking.db, async (session) => {
+      const cancelled = await models.Booking.findOneAndUpdate(
+        { _id: booking._id, status: 'CONFIRMED' },
+        { $set: { status: 'CANCELLED', cancelledAt: now } },
+        { ...returnUpdated(BOOKING_FIELDS), session },
+      ).lean<BookingDocument>();
+      if (!cancelled) throw invalidTransition('Booking', 'CANCELLED', 'be cancelled');
+      if (cancelled.startsAt) await releaseSlots(models, cancelled._id, session);
+      if (cancelled.quantity !== null) await returnStock(models, cancelled.resourceId, cancelled.quantity, session);
+      return cancelled;
+    });
   },
 };
 

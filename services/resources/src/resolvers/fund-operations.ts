@@ -1,13 +1,12 @@
 import { Types } from 'mongoose';
-import { badUserInput, conflict, forbidden, invalidTransition, parseId, requireSignedIn, requireText, returnUpdated, loadForInput, loadTarget, signedInSubject, hexIds } from '@civic/service-kit';
+import { badUserInput, forbidden, inTransaction, invalidTransition, parseId, requireSignedIn, requireText, returnUpdated, loadForInput, loadTarget, signedInSubject, hexIds } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { DISBURSEMENT_FIELDS, type DisbursementDocument } from '../models/disbursement.ts';
-import type { DisbursementState } from '../domain/vocabulary.ts';
 import type { ResourceDocument } from '../models/resource.ts';
-import { amountError, approvalStart, canDecide, mayApprove, visibleStatus } from '../domain/fund-rules.ts';
+import { amountError, canDecide, mayApprove } from '../domain/fund-rules.ts';
 import { MAX_NOTE_LENGTH } from '../domain/text-limits.ts';
 import { recordMovement } from '../persistence/fund-movements.ts';
-import { approve } from '../persistence/disbursement-approval.ts';
+import { approveAndPay } from '../persistence/disbursement-approval.ts';
 import { fetchResidentPath } from '../graph/graph-facts.ts';
 import { isServed } from '../domain/resource-rules.ts';
 import { requireManagerOrReader, requireResourceManager } from '../authorisation.ts';
@@ -30,9 +29,7 @@ export const fundMutations: MutationResolvers = {
     rejectRuleError(amountError('amountFen', input.amountFen));
     const note = requireText('note', input.note, { max: MAX_NOTE_LENGTH });
     const deposit = { _id: new Types.ObjectId(), kind: 'DEPOSIT' as const, amountFen: input.amountFen, note, recordedBy: by };
-    const outcome = await recordMovement(context.models, fund._id, deposit, context.clock.now());
-    if ('recorded' in outcome) return outcome.recorded;
-    throw refusal(outcome.refused);
+    return inTransaction(context.models.Resource.db, (session) => recordMovement(context.models, fund._id, deposit, context.clock.now(), session));
   },
 
   proposeDisbursement: async (_parent, { input }, context) => {
@@ -54,7 +51,6 @@ export const fundMutations: MutationResolvers = {
       state: 'PROPOSED',
       proposedBy,
       proposedAt: context.clock.now(),
-      approvingSince: null,
       decidedBy: null,
       decidedAt: null,
       rejectionReason: null,
@@ -67,26 +63,22 @@ export const fundMutations: MutationResolvers = {
     const approver = signedInSubject(context.viewer);
     const disbursement = await decisionTarget(context, id, 'approve');
     if (!mayApprove(disbursement.proposedBy, approver)) throw forbidden('approve a disbursement you proposed');
-    const now = context.clock.now();
-    const start = approvalStart(disbursement, now);
-    if (start === 'DECIDED' || start === 'UNDER_WAY') throw undecidable(disbursement.state, 'be approved');
-    const outcome = await approve(context.models, disbursement, start, approver, now);
-    if ('approved' in outcome) return outcome.approved;
-    if (outcome.refused === 'NOT_PROPOSED') throw await decidedMeanwhile(context, disbursement, 'be approved');
-    throw refusal(outcome.refused);
+    if (!canDecide(disbursement.state)) throw invalidTransition('Disbursement', disbursement.state, 'be approved');
+    const approved = await inTransaction(context.models.Disbursement.db, (session) => approveAndPay(context.models, disbursement, approver, context.clock.now(), session));
+    return approved ?? (await decidedMeanwhile(context, disbursement, 'be approved'));
   },
 
   rejectDisbursement: async (_parent, { id, reason }, context) => {
     const decidedBy = signedInSubject(context.viewer);
     const disbursement = await decisionTarget(context, id, 'reject');
-    if (!canDecide(disbursement.state)) throw undecidable(disbursement.state, 'be rejected');
+    if (!canDecide(disbursement.state)) throw invalidTransition('Disbursement', disbursement.state, 'be rejected');
     const rejectionReason = requireText('reason', reason, { max: MAX_NOTE_LENGTH });
     const rejected = await context.models.Disbursement.findOneAndUpdate(
       { _id: disbursement._id, state: 'PROPOSED' },
       { $set: { state: 'REJECTED', decidedBy, decidedAt: context.clock.now(), rejectionReason } },
       returnUpdated(DISBURSEMENT_FIELDS),
     ).lean<DisbursementDocument>();
-    if (!rejected) throw await decidedMeanwhile(context, disbursement, 'be rejected');
+    if (!rejected) return decidedMeanwhile(context, disbursement, 'be rejected');
     return rejected;
   },
 };
@@ -108,20 +100,8 @@ async function decisionTarget({ viewer, loaders }: Context, id: string, verb: 'a
   return disbursement;
 }
 
-/** Why a fund movement did not happen, as the caller reads it. */
-function refusal(reason: 'NOT_A_FUND' | 'INSUFFICIENT_BALANCE' | 'BUSY') {
-  if (reason === 'NOT_A_FUND') return badUserInput('fundId', 'is not a fund');
-  if (reason === 'INSUFFICIENT_BALANCE') return conflict("The fund's balance cannot pay this disbursement");
-  return conflict('The fund is busy with other movements; try again');
-}
-
 /** Another decision came first: report the state it left. */
-async function decidedMeanwhile({ models }: Context, disbursement: DisbursementDocument, action: string) {
+async function decidedMeanwhile({ models }: Context, disbursement: DisbursementDocument, action: string): Promise<never> {
   const now = await models.Disbursement.findById(disbursement._id, { state: 1 }).lean<Pick<DisbursementDocument, 'state'>>();
-  return undecidable(now?.state ?? disbursement.state, action);
-}
-
-/** Why a disbursement in this state is not decided now: an approval under way, or a decision made. */
-function undecidable(state: DisbursementState, action: string) {
-  return state === 'APPROVING' ? conflict('Another approval of this disbursement is under way') : invalidTransition('Disbursement', visibleStatus(state), action);
+  throw invalidTransition('Disbursement', now?.state ?? disbursement.state, action);
 }

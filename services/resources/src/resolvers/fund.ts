@@ -1,7 +1,6 @@
 import { idOf, paginate, loadReferenced } from '@civic/service-kit';
 import type { DisbursementResolvers, FundLedgerEntryResolvers, FundResolvers } from '../generated/resolvers-types.ts';
 import { LEDGER_ENTRY_FIELDS } from '../models/ledger-entry.ts';
-import { visibleStatus } from '../domain/fund-rules.ts';
 import { requireManagerOrReader } from '../authorisation.ts';
 import { residentReference } from '../connection-types.ts';
 
@@ -15,14 +14,12 @@ export const Fund: FundResolvers = {
   },
   ledger: (fund, { first, after }, { viewer, models }) => {
     requireManagerOrReader(viewer, fund.servedPath, "read this fund's ledger");
-    // Applied entries only: an entry beyond the fund's sequence belongs to a movement under way or abandoned.
-    const applied = { fundId: fund._id, sequence: { $lte: fund.ledgerSequence ?? 0 } };
-    return paginate(models.LedgerEntry, applied, { first, after }, { field: 'sequence', direction: -1 }, LEDGER_ENTRY_FIELDS);
+    return paginate(models.LedgerEntry, { fundId: fund._id }, { first, after }, { field: 'sequence', direction: -1 }, LEDGER_ENTRY_FIELDS);
   },
   disbursements: async (fund, { status }, { viewer, loaders }) => {
     requireManagerOrReader(viewer, fund.servedPath, "read this fund's disbursements");
     const disbursements = await loaders.disbursementsOfFund.load(idOf(fund));
-    return status ? disbursements.filter((disbursement) => visibleStatus(disbursement.state) === status) : disbursements;
+    return status ? disbursements.filter((disbursement) => disbursement.state === status) : disbursements;
   },
 };
 
@@ -36,5 +33,5 @@ export const Disbursement: DisbursementResolvers = {
   id: idOf,
   fund: (disbursement, _args, { loaders }) => loadReferenced(loaders.resource, disbursement.fundId, 'Fund'),
   recipient: (disbursement) => residentReference(disbursement.recipientId),
-  status: (disbursement) => visibleStatus(disbursement.state),
+  status: (disbursement) => disbursement.state,
 };

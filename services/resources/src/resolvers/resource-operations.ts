@@ -1,10 +1,11 @@
 import { Types, type QueryFilter } from 'mongoose';
 import type { Viewer } from '@civic/identity';
-import { badUserInput, conflict, invalidTransition, paginate, parseId, requireSignedIn, returnUpdated, loadTarget, signedInSubject } from '@civic/service-kit';
+import { badUserInput, conflict, invalidTransition, paginate, parseId, requireSignedIn, requireText, returnUpdated, loadTarget, signedInSubject } from '@civic/service-kit';
 import type { CreateResourceInput, MutationResolvers, QueryResolvers, ResourceFilter } from '../generated/resolvers-types.ts';
 import { RESOURCE_FIELDS, type ResourceDocument } from '../models/resource.ts';
 import { MAX_STOCK, restockError } from '../domain/stock.ts';
 import { canChangeStatus } from '../domain/resource-rules.ts';
+import { MAX_TAG_LENGTH } from '../domain/text-limits.ts';
 import { addStock } from '../persistence/stock.ts';
 import { fetchOrganisationPath, fetchResidentPath } from '../graph/graph-facts.ts';
 import { requireResourceManager } from '../authorisation.ts';
@@ -34,7 +35,6 @@ export const resourceMutations: MutationResolvers = {
       servedPath,
       balanceFen: input.kind === 'FUND' ? 0 : null,
       ledgerSequence: input.kind === 'FUND' ? 0 : null,
-      ledgerEpoch: input.kind === 'FUND' ? 0 : null,
       status: 'ACTIVE',
       createdAt: context.clock.now(),
       createdBy,
@@ -111,7 +111,8 @@ function resourceFilter(filter: ResourceFilter | null | undefined): QueryFilter<
   if (filter.within) query.servedPath = parseId('filter.within', filter.within);
   if (filter.pool) query.pool = filter.pool;
   if (filter.kind) query.kind = filter.kind;
-  if (filter.tag) query.tags = filter.tag.trim();
+  // Tags are stored trimmed and no longer than MAX_TAG_LENGTH (domain/resource-rules.ts).
+  if (filter.tag !== null && filter.tag !== undefined) query.tags = requireText('filter.tag', filter.tag, { max: MAX_TAG_LENGTH });
   return query;
 }
 

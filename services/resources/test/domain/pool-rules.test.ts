@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { quantityError, stockAfterTaking, stockError } from '../../src/domain/stock.ts';
-import { amountError, approvalStart, balanceAfterMovement, canDecide, isAbandoned, mayApprove, visibleStatus } from '../../src/domain/fund-rules.ts';
+import { amountError, balanceAfterMovement, canDecide, mayApprove } from '../../src/domain/fund-rules.ts';
 import { byApplicationOrder, freePlaces, waitingPositions } from '../../src/domain/parking-rules.ts';
 import { canChangeStatus, foreignAvailabilityField, isServed, normaliseTags } from '../../src/domain/resource-rules.ts';
 
@@ -35,21 +35,7 @@ describe('fund balance', () => {
 
   it('needs a second person to approve, and decides a proposal once', () => {
     expect([mayApprove('staff:li', 'staff:wang'), mayApprove('staff:li', 'staff:li')]).toEqual([true, false]);
-    expect([canDecide('PROPOSED'), canDecide('APPROVING'), canDecide('APPROVED'), canDecide('REJECTED')]).toEqual([true, false, false, false]);
-    expect([visibleStatus('APPROVING'), visibleStatus('APPROVED')]).toEqual(['PROPOSED', 'APPROVED']);
-  });
-
-  it('resumes an approval only once its process has held it past the one-minute lease', () => {
-    const now = new Date('2030-03-01T08:00:00Z');
-    const since = (seconds: number) => new Date(now.getTime() - seconds * 1000);
-    expect([isAbandoned(since(59), now), isAbandoned(since(60), now)]).toEqual([false, true]);
-    expect([
-      approvalStart({ state: 'PROPOSED', approvingSince: null }, now),
-      approvalStart({ state: 'APPROVING', approvingSince: since(10) }, now),
-      approvalStart({ state: 'APPROVING', approvingSince: since(61) }, now),
-      approvalStart({ state: 'APPROVED', approvingSince: null }, now),
-      approvalStart({ state: 'REJECTED', approvingSince: null }, now),
-    ]).toEqual(['CLAIM', 'UNDER_WAY', 'RESUME', 'DECIDED', 'DECIDED']);
+    expect([canDecide('PROPOSED'), canDecide('APPROVED'), canDecide('REJECTED')]).toEqual([true, false, false]);
   });
 });
 
