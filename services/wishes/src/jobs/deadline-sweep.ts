@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
-import { isDuplicateKeyError } from '@civic/service-kit';
+import { inTransaction } from '@civic/service-kit';
+import type { ClientSession } from 'mongoose';
 import type { Models } from '../models/index.ts';
 import { WISH_FIELDS, type WishDocument } from '../models/wish.ts';
 import { DEFAULT_DEADLINE_HOURS, deadlinesFrom, escalationLevel } from '../domain/deadlines.ts';
@@ -8,8 +9,8 @@ import { changeWish } from '../persistence/wish-changes.ts';
 
 /**
  * The deadline job: each overdue request moves one level up the organisation tree (community →
- * street → district) with fresh deadlines, a timeline entry and a notification for its new
- * handler; fulfilled wishes left silent are confirmed automatically. Every write is conditional
+ * street → district) with fresh deadlines, a timeline entry and, in the same transaction, a
+ * notification for its new handler; fulfilled wishes left silent are confirmed automatically. Every write is conditional
  * on the version read, and what it changes no longer matches, so running it twice for the same
  * time moves nothing twice (and two replicas sweeping together move each request once).
  */
@@ -52,22 +53,25 @@ async function escalate(models: Models, wish: WishDocument, now: Date, actor: st
   const handler = organisationAtLevel(wish.organisationPath.map((id) => id.toHexString()), level);
   const note = `逾期未办结，升级至${LEVEL_NAMES[level]}督办`;
   const updated = await unlessChangedMeanwhile(() =>
-    changeWish(models, wish, {
-      steps: [{ action: 'ESCALATE', note }],
-      actor,
-      at: now,
-      set: {
-        handlerId: new Types.ObjectId(handler.id),
-        handlerPath: handler.path.map((id) => new Types.ObjectId(id)),
-        handlingLevel: level,
-        escalations: wish.escalations + 1,
-        ...deadlinesFrom(now, DEFAULT_DEADLINE_HOURS[wish.category]),
-      },
+    inTransaction(models.Wish.db, async (session) => {
+      const escalation = {
+        steps: [{ action: 'ESCALATE' as const, note }],
+        actor,
+        at: now,
+        set: {
+          handlerId: new Types.ObjectId(handler.id),
+          handlerPath: handler.path.map((id) => new Types.ObjectId(id)),
+          handlingLevel: level,
+          escalations: wish.escalations + 1,
+          ...deadlinesFrom(now, DEFAULT_DEADLINE_HOURS[wish.category]),
+        },
+      };
+      const escalated = await changeWish(models, wish, escalation, session);
+      await notify(models, escalated, `诉求「${wish.title}」${note}，请及时办理`, now, session);
+      return escalated;
     }),
   );
-  if (!updated) return false;
-  await notify(models, updated, `诉求「${wish.title}」${note}，请及时办理`, now);
-  return true;
+  return updated !== null;
 }
 
 async function autoConfirm(models: Models, wish: WishDocument, now: Date, actor: string): Promise<boolean> {
@@ -92,19 +96,11 @@ async function unlessChangedMeanwhile(write: () => Promise<WishDocument>): Promi
   }
 }
 
-/** One notification per escalation (keyed by the wish's new version), even if a run is repeated after a crash. */
-async function notify(models: Models, wish: WishDocument, message: string, now: Date): Promise<void> {
+/** The new handler's notification of an escalation, keyed by the wish's new version (one per event). */
+async function notify(models: Models, wish: WishDocument, message: string, now: Date, session: ClientSession): Promise<void> {
   if (!wish.handlerId) return;
-  try {
-    await models.WishNotification.create({
-      recipientId: wish.handlerId,
-      recipientPath: wish.handlerPath,
-      wishId: wish._id,
-      message,
-      eventKey: `${wish._id.toHexString()}:${wish.version}`,
-      createdAt: now,
-    });
-  } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
-  }
+  await models.WishNotification.create(
+    [{ recipientId: wish.handlerId, recipientPath: wish.handlerPath, wishId: wish._id, message, eventKey: `${wish._id.toHexString()}:${wish.version}`, createdAt: now }],
+    { session },
+  );
 }

@@ -1,4 +1,5 @@
 import { conflict, invalidTransition, returnUpdated } from '@civic/service-kit';
+import type { ClientSession } from 'mongoose';
 import type { Models } from '../models/index.ts';
 import { WISH_FIELDS, type TimelineEntryDocument, type WishDocument } from '../models/wish.ts';
 import { nextStatus, type WishAction } from '../domain/wish-state-machine.ts';
@@ -36,7 +37,8 @@ export function planSteps(wish: Pick<WishDocument, 'status' | 'kind'>, change: C
   return { status, entries };
 }
 
-export async function changeWish(models: Models, wish: WishDocument, change: Change): Promise<WishDocument> {
+/** Applies the change; within `session`'s transaction when it belongs to a write on other documents too. */
+export async function changeWish(models: Models, wish: WishDocument, change: Change, session?: ClientSession): Promise<WishDocument> {
   const { status, entries } = planSteps(wish, change);
   const merged = { ...wish, ...change.set, status };
   const updated = await models.Wish.findOneAndUpdate(
@@ -46,7 +48,7 @@ export async function changeWish(models: Models, wish: WishDocument, change: Cha
       $inc: { version: 1 },
       $push: { timeline: { $each: entries } },
     },
-    returnUpdated(WISH_FIELDS),
+    { ...returnUpdated(WISH_FIELDS), session },
   ).lean<WishDocument>();
   if (!updated) throw conflict('The wish was changed by someone else at the same time; read it again');
   return updated;
