@@ -69,3 +69,11 @@ it('counts, times and rates wishes of a community, and sheets its unresolved req
   );
   expect(sheet.data).toEqual({ handlingSheet: { groups: [{ handler: { id: TREE.street }, rows: [{ wish: { id: request }, ageHours: 2, overdue: false }] }] } });
 });
+
+it('lists the wishes created from an instant on, that instant included', async () => {
+  const list = 'query($filter: WishFilter){ wishes(filter: $filter) { edges { node { title } } } }';
+  const createdFrom = async (at: Date, kind: string) => (await tester.execute(list, { filter: { createdAfter: at.toISOString(), kind } }, viewers.worker)).data;
+  // The micro-wish of the second test was submitted at `start` exactly.
+  expect(await createdFrom(start, 'WISH')).toEqual({ wishes: { edges: [{ node: { title: '帮忙搬运旧家具' } }] } });
+  expect(await createdFrom(new Date(start.getTime() + 1), 'WISH')).toEqual({ wishes: { edges: [] } });
+});
