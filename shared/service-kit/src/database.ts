@@ -1,4 +1,6 @@
 import mongoose, { type Connection, type Model } from 'mongoose';
+import { BATCH_DATABASE_SETTINGS, type DatabaseSettings } from './database-settings.ts';
+import { applyTimeLimits } from './time-limits.ts';
 
 /** One database command a service sent, as the driver's command monitoring reports it. */
 export interface CommandRecord {
@@ -34,15 +36,20 @@ export interface ServiceDatabase {
 /**
  * Connects to the service's own database. `uri` may be a bare server URI or carry options;
  * the database name always comes from `databaseName`, so one server can hold every service.
+ * `settings` bound every operation (see database-settings.ts); the default suits batch tools.
  */
-export async function connectServiceDatabase(uri: string, databaseName: string): Promise<ServiceDatabase> {
+export async function connectServiceDatabase(uri: string, databaseName: string, settings: DatabaseSettings = BATCH_DATABASE_SETTINGS): Promise<ServiceDatabase> {
   const connection = mongoose.createConnection(uri, {
     dbName: databaseName,
     monitorCommands: true,
-    serverSelectionTimeoutMS: 10_000,
+    serverSelectionTimeoutMS: settings.serverSelectionTimeoutMs,
+    // While the server is unreachable an operation fails after serverSelectionTimeoutMS, instead of
+    // waiting in mongoose's buffer; the driver reconnects by itself when the server is back.
+    bufferCommands: false,
     // Indexes are built explicitly at start-up (see server.ts), before the service reports ready.
     autoIndex: false,
   });
+  applyTimeLimits(connection, settings.timeLimits);
   const commands = new CommandLog();
   connection.getClient().on('commandStarted', (event) => {
     if (HOUSEKEEPING.has(event.commandName)) return;

@@ -1,11 +1,15 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from './logger.ts';
-import { isDuplicateKeyError } from './errors.ts';
+import { databaseUnavailable, isDuplicateKeyError, queryTimeout } from './errors.ts';
+import { isDatabaseUnavailable } from './database-availability.ts';
+import { isTimeLimitExceeded, timeLimitRunOutOf } from './time-limits.ts';
 
 /**
- * Errors the code meant to raise pass through; a unique index that said no becomes CONFLICT;
- * anything else is logged and hidden behind a generic message, so no internals leak.
+ * Errors the code meant to raise pass through; a unique index that said no becomes CONFLICT; the
+ * database's own refusals become what they mean to a client: an operation stopped at its time
+ * limit QUERY_TIMEOUT (with the limit), a server that cannot be reached DATABASE_UNAVAILABLE.
+ * Anything else is logged and hidden behind a generic message, so no internals leak.
  */
 export function createErrorFormatter(logger: Logger) {
   return (raw: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -14,6 +18,11 @@ export function createErrorFormatter(logger: Logger) {
     if (original instanceof GraphQLError) return formatted;
     if (isDuplicateKeyError(original)) {
       return { ...formatted, message: 'This would duplicate an existing record', extensions: { ...formatted.extensions, code: 'CONFLICT' } };
+    }
+    const databaseError = isTimeLimitExceeded(original) ? queryTimeout(timeLimitRunOutOf(original)) : isDatabaseUnavailable(original) ? databaseUnavailable() : null;
+    if (databaseError) {
+      logger.warn({ err: original, path: formatted.path }, databaseError.message);
+      return { message: databaseError.message, path: formatted.path, locations: formatted.locations, extensions: databaseError.extensions };
     }
     const code = formatted.extensions?.code;
     if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;

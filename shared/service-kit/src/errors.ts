@@ -10,7 +10,9 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
-  | 'INVALID_TRANSITION';
+  | 'INVALID_TRANSITION'
+  | 'QUERY_TIMEOUT'
+  | 'DATABASE_UNAVAILABLE';
 
 function error(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extensions } });
@@ -38,6 +40,16 @@ export function conflict(message: string): GraphQLError {
 
 export function invalidTransition(entity: string, from: string, action: string): GraphQLError {
   return error('INVALID_TRANSITION', `${entity} in state ${from} cannot ${action}`, { from, action });
+}
+
+/** The database stopped an operation at its time limit (maxTimeMS); `limitMs` is null when the limit is not known. */
+export function queryTimeout(limitMs: number | null): GraphQLError {
+  const limit = limitMs === null ? 'its time limit' : `its time limit of ${limitMs} ms`;
+  return error('QUERY_TIMEOUT', `The database stopped this query at ${limit}; narrow the request or try again later`, { limitMs });
+}
+
+export function databaseUnavailable(): GraphQLError {
+  return error('DATABASE_UNAVAILABLE', 'The database is unavailable; try again shortly');
 }
 
 /** MongoDB's duplicate-key error: the unique index said no. */

@@ -7,6 +7,7 @@ export * from './validate.ts';
 export * from './geo.ts';
 export * from './pagination.ts';
 export * from './database.ts';
+export * from './database-settings.ts';
 export * from './authorise.ts';
 export * from './context.ts';
 export * from './graph-client.ts';

@@ -10,6 +10,7 @@ import { FORWARDED_VIEWER_HEADER, verifyForwardedViewer, type Viewer } from '@ci
 import { systemClock, type Clock } from './clock.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { buildIndexes, connectServiceDatabase, type CommandLog } from './database.ts';
+import { apiDatabaseSettings, type DatabaseSettings } from './database-settings.ts';
 import { unauthenticated } from './errors.ts';
 import { createErrorFormatter } from './error-formatting.ts';
 import { disconnectedGraphClient, type GraphClient } from './graph-client.ts';
@@ -27,6 +28,8 @@ export interface StartSubgraphOptions {
   clock?: Clock;
   logger?: Logger;
   graph?: GraphClient;
+  /** Time limits and patience with the database; from the environment unless given (apiDatabaseSettings). */
+  database?: DatabaseSettings;
 }
 
 export interface RunningSubgraph<TModels> {
@@ -48,7 +51,7 @@ export async function startSubgraph<TModels extends object, TLoaders>(
   const logger = options.logger ?? createLogger(definition.name);
   const clock = options.clock ?? systemClock;
   const graph = options.graph ?? disconnectedGraphClient;
-  const { connection, commands } = await connectServiceDatabase(options.mongoUri, options.databaseName);
+  const { connection, commands } = await connectServiceDatabase(options.mongoUri, options.databaseName, options.database ?? apiDatabaseSettings());
   const models = definition.createModels(connection);
   await buildIndexes(models);
 

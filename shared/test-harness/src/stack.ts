@@ -8,6 +8,7 @@ import {
   startSubgraph,
   type Clock,
   type CommandRecord,
+  type DatabaseSettings,
   type RunningSubgraph,
 } from '@civic/service-kit';
 import { uniqueDatabaseName } from './database-names.ts';
@@ -46,6 +47,8 @@ export interface StackOptions {
   mongoUri?: string;
   /** Each subgraph's database name; a fresh unique one by default. */
   databaseNameFor?: (subgraph: string) => string;
+  /** Every subgraph's time limits and patience with the database; from the environment by default. */
+  database?: DatabaseSettings;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -69,6 +72,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         databaseName: databaseNameFor(definition.name),
         gatewayPublicKey: gatewayKeys.publicKey,
         clock: options.clock,
+        database: options.database,
         graph: createGraphClient({ url: () => gatewayAddress.url!, token: () => serviceToken }),
       }),
     );

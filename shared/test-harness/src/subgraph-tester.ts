@@ -2,6 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { inject } from 'vitest';
 import { ANONYMOUS, type Viewer } from '@civic/identity';
 import {
+  apiDatabaseSettings,
   buildIndexes,
   buildSchema,
   connectServiceDatabase,
@@ -11,6 +12,7 @@ import {
   systemClock,
   type Clock,
   type CommandLog,
+  type DatabaseSettings,
   type GraphClient,
   type SubgraphContext,
   type SubgraphDefinition,
@@ -37,9 +39,16 @@ export interface SubgraphTester<TModels> {
  */
 export async function createSubgraphTester<TModels extends object, TLoaders>(
   definition: SubgraphDefinition<TModels, TLoaders>,
-  options: { clock?: Clock; graph?: GraphClient } = {},
+  options: {
+    clock?: Clock;
+    graph?: GraphClient;
+    /** The database server; inside vitest, the one the global setup started. */
+    mongoUri?: string;
+    /** Time limits and patience with the database; a running service's defaults unless given. */
+    database?: DatabaseSettings;
+  } = {},
 ): Promise<SubgraphTester<TModels>> {
-  const { connection, commands } = await connectServiceDatabase(inject('mongoUri'), uniqueDatabaseName(definition.name));
+  const { connection, commands } = await connectServiceDatabase(options.mongoUri ?? inject('mongoUri'), uniqueDatabaseName(definition.name), options.database ?? apiDatabaseSettings());
   const models = definition.createModels(connection);
   await buildIndexes(models);
   const logger = createLogger(definition.name, 'silent');
