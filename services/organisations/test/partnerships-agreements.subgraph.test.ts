@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { ANONYMOUS } from '@civic/identity';
-import { createSubgraphTester, type SubgraphTester, dataOf, errorOf, staff } from '@civic/test-harness';
+import { createSubgraphTester, type SubgraphTester, dataOf, errorOf, RACE_TIMEOUT, repeatRace, staff } from '@civic/test-harness';
 import { organisationsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { TreeBuilder } from './support/tree-builder.ts';
 import { resident } from './support/viewers.ts';
 
 let tester: SubgraphTester<Models>;
+let builder: TreeBuilder;
 let tree: Awaited<ReturnType<TreeBuilder['fiveLevels']>>;
 let school: string;
 let hospital: string;
@@ -18,7 +19,7 @@ let worker: ReturnType<typeof staff>;
 
 beforeAll(async () => {
   tester = await createSubgraphTester(organisationsSubgraph);
-  const builder = new TreeBuilder(tester);
+  builder = new TreeBuilder(tester);
   tree = await builder.fiveLevels();
   school = await builder.organisation('江心洲小学', 'CO_BUILDING_UNIT', tree.street);
   hospital = await builder.organisation('建邺区人民医院江心洲分院', 'CO_BUILDING_UNIT', tree.street);
@@ -82,6 +83,19 @@ describe('partnerships (结对共建)', () => {
     const again = await tester.execute(CREATE, { input }, worker);
     expect(dataOf<{ createPartnership: { status: string } }>(again).createPartnership.status).toBe('ACTIVE');
   });
+
+  it('pairs a community and a unit once when six requests to pair them arrive at once, round after round', async () => {
+    await repeatRace(async (round) => {
+      const unit = await builder.organisation(`江心洲共建单位${round}`, 'CO_BUILDING_UNIT', tree.street);
+      const input = { communityId: tree.community, unitId: unit, commitments: ['每月一次志愿服务'], since };
+      const results = await Promise.all(Array.from({ length: 6 }, () => tester.execute(CREATE, { input }, worker)));
+      expect(results.filter((result) => result.errors.length === 0).length).toBe(1);
+      expect(results.filter((result) => result.errors.length > 0).map(errorOf)).toEqual(
+        Array.from({ length: 5 }, () => ({ code: 'CONFLICT', message: 'This community and unit already have an active partnership' })),
+      );
+      expect(await tester.models.Partnership.countDocuments({ unitId: new Types.ObjectId(unit) })).toBe(1);
+    });
+  }, RACE_TIMEOUT);
 
   it('refuses wrong kinds and empty commitments, writing nothing', async () => {
     const before = await tester.models.Partnership.countDocuments();
