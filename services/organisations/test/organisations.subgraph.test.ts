@@ -96,6 +96,18 @@ describe('the organisation tree', () => {
     expect(dataOf(byPrefix)).toEqual({ organisations: { edges: [{ node: { name: '新城社区党委' } }, { node: { name: '新城社区第一党支部' } }] } });
     const regexCharacters = await tester.execute(`{ organisations(filter: { namePrefix: ".*" }) { edges { node { name } } } }`);
     expect(dataOf(regexCharacters)).toEqual({ organisations: { edges: [] } });
+    const withinName = await tester.execute(`{ organisations(filter: { namePrefix: "社区" }) { edges { node { name } } } }`);
+    expect(dataOf(withinName)).toEqual({ organisations: { edges: [] } });
+  });
+
+  it('refuses a name prefix longer than a name, naming the field', async () => {
+    const PREFIX = 'query($prefix: String) { organisations(filter: { namePrefix: $prefix }) { edges { node { name } } } }';
+    const refusals = await Promise.all(['社'.repeat(101), '  '].map(async (prefix) => (await tester.execute(PREFIX, { prefix })).errors.map((error) => [error.extensions?.code, error.extensions?.field, error.message])));
+    expect(refusals).toEqual([
+      [['BAD_USER_INPUT', 'filter.namePrefix', 'filter.namePrefix: must have at most 100 characters']],
+      [['BAD_USER_INPUT', 'filter.namePrefix', 'filter.namePrefix: must not be empty']],
+    ]);
+    expect(dataOf(await tester.execute(PREFIX, { prefix: '新'.repeat(100) }))).toEqual({ organisations: { edges: [] } });
   });
 
   it('pages through children with stable cursors', async () => {

@@ -71,6 +71,19 @@ describe('residents(filter)', () => {
     expect(await names({ namePrefix: '.*' })).toEqual([]);
   });
 
+  it('bounds a name prefix by the longest name and matches it literally from the start', async () => {
+    const refused = async (namePrefix: string) => errorOf(await tester.execute(LIST, { filter: { namePrefix } }, VIEWERS.streetAdminA));
+    expect(await names({ namePrefix: `张${'伟'.repeat(29)}` })).toEqual([]);
+    expect(await names({ namePrefix: ' 张秀　' })).toEqual(['张秀兰']);
+    expect(await names({ namePrefix: '(张|王)' })).toEqual([]);
+    expect(await names({ namePrefix: '伟' })).toEqual([]);
+    expect(await Promise.all([refused('张'.repeat(31)), refused('   '), refused('张\u0000')])).toEqual([
+      { code: 'BAD_USER_INPUT', field: 'filter.namePrefix', message: 'filter.namePrefix: must have at most 30 characters' },
+      { code: 'BAD_USER_INPUT', field: 'filter.namePrefix', message: 'filter.namePrefix: must not be empty' },
+      { code: 'BAD_USER_INPUT', field: 'filter.namePrefix', message: 'filter.namePrefix: must not contain control characters' },
+    ]);
+  });
+
   it('pages with a stable order across equal names', async () => {
     type Page = { residents: { edges: { node: { name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string }; totalCount: number } };
     const first = dataOf<Page>(await tester.execute(LIST, { first: 2 }, VIEWERS.streetAdminA)).residents;

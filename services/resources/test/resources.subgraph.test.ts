@@ -152,6 +152,16 @@ describe('listing and status', () => {
     expect(errorOf(await tester.execute(LIST, { filter: { within: 'x' } }))).toEqual({ code: 'BAD_USER_INPUT', field: 'filter.within', message: 'filter.within: is not a valid id' });
   });
 
+  it('finds by a tag as it is stored, and refuses one longer than a tag can be', async () => {
+    expect(idsOf(await tester.execute(LIST, { filter: { within: tree.street, tag: ' 助餐 ' } }))).toEqual([streetCanteen]);
+    expect(errorOf(await tester.execute(LIST, { filter: { tag: '助'.repeat(21) } }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'filter.tag',
+      message: 'filter.tag: must have at most 20 characters',
+    });
+    expect(errorOf(await tester.execute(LIST, { filter: { tag: '   ' } }))).toEqual({ code: 'BAD_USER_INPUT', field: 'filter.tag', message: 'filter.tag: must not be empty' });
+  });
+
   it('suspends and reactivates a resource, never revives a retired one, and lists active ones by default', async () => {
     const SET = `mutation($id: ID!, $status: ResourceStatus!) { setResourceStatus(id: $id, status: $status) { id status } }`;
     expect(dataOf(await tester.execute(SET, { id: otherRepair, status: 'SUSPENDED' }, staff('COMMUNITY_WORKER', [tree.otherCommunity])))).toEqual({

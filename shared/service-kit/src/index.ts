@@ -4,6 +4,7 @@ export * from './clock.ts';
 export * from './logger.ts';
 export * from './scalars.ts';
 export * from './validate.ts';
+export * from './text-filters.ts';
 export * from './geo.ts';
 export * from './pagination.ts';
 export * from './database.ts';

@@ -1,12 +1,11 @@
 import { Types, type QueryFilter } from 'mongoose';
-import { badUserInput, parseId, requireSignedIn, requireText, paginate, returnUpdated, loadForInput, loadTarget, uniquely } from '@civic/service-kit';
+import { badUserInput, parseId, requireSignedIn, requireText, paginate, returnUpdated, loadForInput, loadTarget, startsWith, uniquely } from '@civic/service-kit';
 import type { ContactInput, MutationResolvers, OrganisationFilter, QueryResolvers } from '../generated/resolvers-types.ts';
 import { ORGANISATION_FIELDS, type OrganisationDocument } from '../models/organisation.ts';
 import { placementError, positionUnder } from '../domain/organisation-tree.ts';
 import { isPhoneNumber, normalisePhone } from '../domain/contact.ts';
 import { MAX_ADDRESS_LENGTH, MAX_NAME_LENGTH } from '../domain/text-limits.ts';
 import { requireRootCreator, requireTreeManager } from '../authorisation.ts';
-import { escapeRegex } from './escape-regex.ts';
 
 const SIBLING_NAME_TAKEN = 'Another organisation under the same parent already has this name';
 
@@ -64,8 +63,8 @@ function organisationFilter(filter: OrganisationFilter | null | undefined): Quer
   // The subtree, root included: every member's path holds the root's id.
   if (filter.within) query.path = parseId('filter.within', filter.within);
   if (filter.namePrefix !== null && filter.namePrefix !== undefined) {
-    const prefix = requireText('filter.namePrefix', filter.namePrefix, { max: MAX_NAME_LENGTH });
-    query.name = { $regex: `^${escapeRegex(prefix)}` };
+    // Names are stored trimmed; a prefix is no longer than a name can be.
+    query.name = startsWith('filter.namePrefix', filter.namePrefix.trim(), MAX_NAME_LENGTH);
   }
   return query;
 }

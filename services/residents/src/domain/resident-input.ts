@@ -10,8 +10,13 @@ export const NAME_MAX_LENGTH = 30;
 // Letters of any script, and the separators of transliterated names (买买提·艾力, Anna-Lena O'Neil).
 const NAME_CHARACTERS = /^[\p{L}\p{M}·' -]+$/u;
 
+/** A name as it is stored: NFKC, trimmed, single spaces, one middle dot (names are compared and prefixed in this form). */
+export function nameText(raw: string): string {
+  return raw.normalize('NFKC').trim().replace(/\s+/g, ' ').replace(/[•・]/g, '·');
+}
+
 export function normaliseName(field: string, raw: string): string {
-  const name = raw.normalize('NFKC').trim().replace(/\s+/g, ' ').replace(/[•・]/g, '·');
+  const name = nameText(raw);
   const length = Array.from(name).length;
   if (length === 0) throw badUserInput(field, 'must not be empty');
   if (length > NAME_MAX_LENGTH) throw badUserInput(field, `must have at most ${NAME_MAX_LENGTH} characters`);

@@ -1,7 +1,8 @@
 import type { Viewer } from '@civic/identity';
-import { badUserInput, parseId } from '@civic/service-kit';
+import { parseId, startsWith } from '@civic/service-kit';
 import type { ResidentFilter } from '../generated/resolvers-types.ts';
 import { normaliseSkill } from '../domain/volunteer.ts';
+import { NAME_MAX_LENGTH, nameText } from '../domain/resident-input.ts';
 import { listingScopeFilter, requireListingAccess } from '../listing-scope.ts';
 
 /**
@@ -22,16 +23,11 @@ export function residentListQuery(viewer: Viewer, filter: ResidentFilter | null 
     conditions.push({ 'volunteerProfile.since': filter.volunteer ? { $ne: null } : null });
   }
   if (typeof filter?.skill === 'string') conditions.push({ 'volunteerProfile.skills': normaliseSkill('filter.skill', filter.skill) });
-  if (typeof filter?.namePrefix === 'string') conditions.push({ name: { $regex: `^${escapeRegex(namePrefix(filter.namePrefix))}` } });
+  if (typeof filter?.namePrefix === 'string') conditions.push({ name: namePrefix(filter.namePrefix) });
   return { $and: conditions };
 }
 
-function namePrefix(raw: string): string {
-  const prefix = raw.normalize('NFKC').trim();
-  if (prefix.length === 0) throw badUserInput('filter.namePrefix', 'must not be empty');
-  return prefix;
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Compared with names as they are stored; no longer than a name can be. */
+function namePrefix(raw: string): { $regex: string } {
+  return startsWith('filter.namePrefix', nameText(raw), NAME_MAX_LENGTH);
 }
