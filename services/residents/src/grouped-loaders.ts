@@ -41,7 +41,7 @@ export function pageLoader<T extends { _id: Types.ObjectId }>(model: Model<T>, f
         try {
           const limit = pageSize(first);
           // One extra document tells whether another page follows.
-          return { ownerId: new Types.ObjectId(parentId), narrowing: after ? afterCursorFilter(order, after) : undefined, limit: limit === 0 ? 0 : limit + 1, pageLength: limit };
+          return { ownerId: new Types.ObjectId(parentId), narrowing: after ? afterCursorFilter(model, order, after) : undefined, limit: limit === 0 ? 0 : limit + 1, pageLength: limit };
         } catch (error) {
           return error as Error;
         }

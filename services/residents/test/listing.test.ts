@@ -96,6 +96,25 @@ describe('residents(filter)', () => {
     ]);
   });
 
+  it('refuses a cursor of another shape or of another sort, on the listing and on a grid page alike', async () => {
+    const cursorOf = (content: unknown) => Buffer.from(JSON.stringify(content)).toString('base64url');
+    const id = GRID.missing;
+    const cursors = [
+      cursorOf([['d', '2026-03-01T08:00:00.000Z'], id]),
+      cursorOf([['s', { $gt: '' }], id]),
+      cursorOf([['s', '张伟'], 'not-an-id']),
+      cursorOf([['s', '张伟'], { $gt: id }]),
+      cursorOf({ after: '张伟' }),
+    ];
+    const GRID_PAGE = `query($after: String) { _entities(representations: [{ __typename: "Grid", id: "${GRID.microA}" }]) { ... on Grid { residents(first: 2, after: $after) { edges { node { name } } } } } }`;
+    const refused = { code: 'BAD_USER_INPUT', field: 'after', message: 'after: is not a cursor from this listing' };
+    const answers = [];
+    for (const after of cursors) {
+      answers.push(errorOf(await tester.execute(LIST, { after }, VIEWERS.streetAdminA)), errorOf(await tester.execute(GRID_PAGE, { after }, VIEWERS.streetAdminA)));
+    }
+    expect(answers).toEqual(cursors.flatMap(() => [refused, refused]));
+  });
+
   it('refuses residents and anonymous callers, and bad filters', async () => {
     expect(errorOf(await tester.execute(LIST, {}, residentViewer(STRANGER_ID)))).toEqual({ code: 'FORBIDDEN', message: 'You may not list residents' });
     expect(errorOf(await tester.execute(LIST, {}))).toEqual({ code: 'UNAUTHENTICATED', message: 'Sign in to do this' });

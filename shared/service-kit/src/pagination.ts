@@ -1,4 +1,4 @@
-import { Types, type Model, type QueryFilter } from 'mongoose';
+import { Types, type Model, type QueryFilter, type Schema } from 'mongoose';
 import { badUserInput } from './errors.ts';
 
 /** Relay-style connections over keyset (cursor) pagination: stable order, one indexed query a page. */
@@ -40,6 +40,15 @@ export const MAX_PAGE_SIZE = 100;
 type CursorValue = string | number | boolean | Date | Types.ObjectId;
 type EncodedValue = ['s', string] | ['n', number] | ['b', boolean] | ['d', string] | ['o', string];
 
+/** What a listing's sort field holds, and so what the sort value of its cursors must be. */
+export type SortValueType = 'string' | 'number' | 'boolean' | 'date' | 'objectId';
+
+const TYPE_OF_TAG: Readonly<Record<string, SortValueType>> = { s: 'string', n: 'number', b: 'boolean', d: 'date', o: 'objectId' };
+const TYPE_OF_SCHEMA_TYPE: Readonly<Record<string, SortValueType>> = { String: 'string', Number: 'number', Boolean: 'boolean', Date: 'date', ObjectId: 'objectId' };
+const HEX_ID = /^[0-9a-f]{24}$/i;
+/** A cursor holds one sort value (a name or a title at most) and an id; anything longer was not made here. */
+const MAX_CURSOR_LENGTH = 1024;
+
 function encodeValue(value: CursorValue): EncodedValue {
   if (value instanceof Date) return ['d', value.toISOString()];
   if (value instanceof Types.ObjectId) return ['o', value.toHexString()];
@@ -48,14 +57,23 @@ function encodeValue(value: CursorValue): EncodedValue {
   return ['s', String(value)];
 }
 
-function decodeValue([type, raw]: EncodedValue): CursorValue {
-  switch (type) {
-    case 'd':
-      return new Date(raw);
-    case 'o':
-      return new Types.ObjectId(raw);
-    default:
-      return raw;
+/** The sort value an encoded one stands for, if it is exactly what encodeValue makes of a value of `expected`. */
+function decodeValue(encoded: unknown, expected: SortValueType): CursorValue | undefined {
+  if (!Array.isArray(encoded) || encoded.length !== 2 || typeof encoded[0] !== 'string' || TYPE_OF_TAG[encoded[0]] !== expected) return undefined;
+  const raw: unknown = encoded[1];
+  switch (expected) {
+    case 'string':
+      return typeof raw === 'string' ? raw : undefined;
+    case 'number':
+      return typeof raw === 'number' && Number.isFinite(raw) ? raw : undefined;
+    case 'boolean':
+      return typeof raw === 'boolean' ? raw : undefined;
+    case 'date': {
+      const date = typeof raw === 'string' ? new Date(raw) : null;
+      return date && !Number.isNaN(date.getTime()) && date.toISOString() === raw ? date : undefined;
+    }
+    case 'objectId':
+      return typeof raw === 'string' && HEX_ID.test(raw) ? new Types.ObjectId(raw) : undefined;
   }
 }
 
@@ -63,14 +81,35 @@ export function encodeCursor(sortValue: CursorValue, id: Types.ObjectId): string
   return Buffer.from(JSON.stringify([encodeValue(sortValue), id.toHexString()])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): { sortValue: CursorValue; id: Types.ObjectId } {
-  try {
-    const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [EncodedValue, string];
-    if (!Array.isArray(value) || !Types.ObjectId.isValid(id)) throw new Error('malformed');
-    return { sortValue: decodeValue(value), id: new Types.ObjectId(id) };
-  } catch {
-    throw badUserInput('after', 'is not a cursor from this listing');
+/**
+ * The position a cursor names in a listing sorted by a field of `sortType`. Anything but a cursor
+ * this listing made (another shape, a sort value of another type, an id that is not one) is
+ * BAD_USER_INPUT on `after`, before it comes near a query.
+ */
+export function decodeCursor(cursor: string, sortType: SortValueType): { sortValue: CursorValue; id: Types.ObjectId } {
+  const decoded = cursor.length <= MAX_CURSOR_LENGTH ? parseJson(Buffer.from(cursor, 'base64url').toString('utf8')) : undefined;
+  if (Array.isArray(decoded) && decoded.length === 2) {
+    const [encoded, id] = decoded as unknown[];
+    const sortValue = decodeValue(encoded, sortType);
+    if (sortValue !== undefined && typeof id === 'string' && HEX_ID.test(id)) return { sortValue, id: new Types.ObjectId(id) };
   }
+  throw badUserInput('after', 'is not a cursor from this listing');
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The type of a listing's sort field, from the model's schema. */
+function sortValueTypeOf(schema: Schema, modelName: string, field: string): SortValueType {
+  const schemaType = (schema.path(field) as { instance?: string } | undefined)?.instance;
+  const type = schemaType === undefined ? undefined : TYPE_OF_SCHEMA_TYPE[schemaType];
+  if (!type) throw new Error(`${modelName} cannot be paged by ${field}: a cursor holds a string, number, boolean, date or id`);
+  return type;
 }
 
 export function pageSize(first: number | null | undefined): number {
@@ -81,9 +120,9 @@ export function pageSize(first: number | null | undefined): number {
   return first;
 }
 
-/** The filter that selects documents strictly after the cursor in the given order. */
-export function afterCursorFilter(order: SortOrder, cursor: string): Record<string, unknown> {
-  const { sortValue, id } = decodeCursor(cursor);
+/** The filter that selects a model's documents strictly after the cursor in the given order. */
+export function afterCursorFilter<T>(model: Model<T>, order: SortOrder, cursor: string): Record<string, unknown> {
+  const { sortValue, id } = decodeCursor(cursor, sortValueTypeOf(model.schema, model.modelName, order.field));
   const beyond = order.direction === 1 ? '$gt' : '$lt';
   if (order.field === '_id') return { _id: { [beyond]: id } };
   return { $or: [{ [order.field]: { [beyond]: sortValue } }, { [order.field]: sortValue, _id: { [beyond]: id } }] };
@@ -97,7 +136,7 @@ export async function paginate<T extends { _id: Types.ObjectId }>(
   projection?: Record<string, 0 | 1>,
 ): Promise<Connection<T>> {
   const limit = pageSize(args.first);
-  const pageFilter = args.after ? { $and: [filter, afterCursorFilter(order, args.after)] } : filter;
+  const pageFilter = args.after ? { $and: [filter, afterCursorFilter(model, order, args.after)] } : filter;
   // One extra document tells whether another page follows, without a count.
   const documents =
     limit === 0 ? [] : ((await model.find(pageFilter as QueryFilter<T>, projection).sort(sortOf(order)).limit(limit + 1).lean()) as unknown as T[]);

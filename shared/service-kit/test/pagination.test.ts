@@ -1,21 +1,89 @@
 import { Types } from 'mongoose';
+import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageSize } from '../src/pagination.ts';
+import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageSize, type SortValueType } from '../src/pagination.ts';
 
 const id = new Types.ObjectId('65a1b2c3d4e5f6a7b8c9d0e1');
+const hex = id.toHexString();
+/** A cursor of any content, encoded the way cursors are. */
+const cursorOf = (content: unknown) => Buffer.from(JSON.stringify(content)).toString('base64url');
+
+/** What decoding a cursor for a listing of `sortType` throws, as { code, field, message }. */
+function refusal(cursor: string, sortType: SortValueType) {
+  try {
+    decodeCursor(cursor, sortType);
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) throw error;
+    return { code: error.extensions.code, field: error.extensions.field, message: error.message };
+  }
+  throw new Error(`${cursor} was accepted`);
+}
+
+const REFUSED = { code: 'BAD_USER_INPUT', field: 'after', message: 'after: is not a cursor from this listing' };
 
 describe('cursors', () => {
-  it('round-trips a string sort value', () => {
-    expect(decodeCursor(encodeCursor('张三', id))).toEqual({ sortValue: '张三', id });
-  });
-
-  it('round-trips a date sort value as a date', () => {
+  it('round-trip each kind of sort value', () => {
     const at = new Date('2026-03-01T08:00:00.000Z');
-    expect(decodeCursor(encodeCursor(at, id))).toEqual({ sortValue: at, id });
+    expect([
+      decodeCursor(encodeCursor('张三', id), 'string'),
+      decodeCursor(encodeCursor(at, id), 'date'),
+      decodeCursor(encodeCursor(42, id), 'number'),
+      decodeCursor(encodeCursor(true, id), 'boolean'),
+      decodeCursor(encodeCursor(id, id), 'objectId'),
+    ]).toEqual([
+      { sortValue: '张三', id },
+      { sortValue: at, id },
+      { sortValue: 42, id },
+      { sortValue: true, id },
+      { sortValue: id, id },
+    ]);
   });
 
-  it('rejects a cursor that was not made here, naming the argument', () => {
-    expect(() => decodeCursor('bm90LWEtY3Vyc29y')).toThrow('after: is not a cursor from this listing');
+  it('refuse what is not base64 JSON, naming the argument', () => {
+    expect([refusal('bm90LWEtY3Vyc29y', 'string'), refusal('', 'string'), refusal('!!!', 'string')]).toEqual([REFUSED, REFUSED, REFUSED]);
+  });
+
+  it('refuse valid JSON of another shape', () => {
+    const shapes = [null, 7, 'text', {}, [], [['s', 'a']], [['s', 'a'], hex, 'more'], [[1, 2], 3], [['s'], hex], [['s', 'a', 'b'], hex], [{ s: 'a' }, hex]];
+    expect(shapes.map((shape) => refusal(cursorOf(shape), 'string'))).toEqual(shapes.map(() => REFUSED));
+  });
+
+  it('refuse an id that is not 24 hex digits', () => {
+    const ids = ['zzzzzzzzzzzzzzzzzzzzzzzz', hex.slice(1), `${hex}0`, 12, null, { $oid: hex }, [hex]];
+    expect(ids.map((bad) => refusal(cursorOf([['s', 'a'], bad]), 'string'))).toEqual(ids.map(() => REFUSED));
+  });
+
+  it("refuse a sort value of another type than the listing's sort field", () => {
+    const at = new Date('2026-03-01T08:00:00.000Z');
+    expect([
+      refusal(encodeCursor('张三', id), 'date'),
+      refusal(encodeCursor(at, id), 'string'),
+      refusal(encodeCursor(42, id), 'string'),
+      refusal(encodeCursor('42', id), 'number'),
+      refusal(encodeCursor(id, id), 'date'),
+    ]).toEqual([REFUSED, REFUSED, REFUSED, REFUSED, REFUSED]);
+  });
+
+  it('refuse a tag that does not match its value, or garbage nested in the value', () => {
+    const values = [
+      ['s', { $ne: null }],
+      ['s', ['a']],
+      ['n', '5'],
+      ['d', 'yesterday'],
+      ['d', 1_772_352_000_000],
+      ['d', '2026-03-01'],
+      ['o', 'not-an-id'],
+      ['x', 'a'],
+      ['b', 'true'],
+    ];
+    const sortTypes: SortValueType[] = ['string', 'string', 'number', 'date', 'date', 'date', 'objectId', 'string', 'boolean'];
+    expect(values.map((value, index) => refusal(cursorOf([value, hex]), sortTypes[index]!))).toEqual(values.map(() => REFUSED));
+    // JSON reads a number too large for a double as Infinity.
+    expect(refusal(Buffer.from(`[["n",1e400],"${hex}"]`).toString('base64url'), 'number')).toEqual(REFUSED);
+  });
+
+  it('refuse a cursor longer than any this graph makes', () => {
+    expect(refusal(encodeCursor('张'.repeat(400), id), 'string')).toEqual(REFUSED);
   });
 });
 

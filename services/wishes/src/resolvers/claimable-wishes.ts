@@ -41,7 +41,7 @@ export async function claimableWishes({ asOrganisationId, first, after }: QueryC
 }
 
 function startAfter(wishes: readonly WishDocument[], cursor: string): number {
-  const { id } = decodeCursor(cursor);
+  const { id } = decodeCursor(cursor, 'date');
   const index = wishes.findIndex((wish) => wish._id.equals(id));
   return index + 1;
 }
