@@ -89,6 +89,31 @@ describe('shared parking', () => {
     });
   }, RACE_TIMEOUT);
 
+  it('moves the two waiting in when both holders release while two more apply, round after round', async () => {
+    await repeatRace(async () => {
+      const quota = await createResource(tester, worker, inputs.parking(tree.community, tree.propertyCompany, 2));
+      const [first, second, third, fourth] = Array.from({ length: 4 }, () => graph.resident());
+      const held = [await apply(quota, first!), await apply(quota, second!)];
+      clock.advance(60_000);
+      const waiting = [await apply(quota, third!), await apply(quota, fourth!)];
+      expect([...held, ...waiting].map(({ status }) => status)).toEqual(['ALLOCATED', 'ALLOCATED', 'WAITING', 'WAITING']);
+      clock.advance(60_000);
+      const latecomers = [graph.resident(), graph.resident()];
+
+      const results = await Promise.all([
+        ...held.map((application, index) => tester.execute(RELEASE, { id: application.id }, resident([first, second][index]!))),
+        ...latecomers.map((latecomer) => tester.execute(APPLY, { id: quota }, resident(latecomer))),
+      ]);
+      expect(results.flatMap((result) => result.errors)).toEqual([]);
+      const open = await tester.models.ParkingApplication.find({ resourceId: quota, status: { $in: ['ALLOCATED', 'WAITING'] } }).lean();
+      const holders = open.filter((application) => application.status === 'ALLOCATED');
+      expect(holders.map((application) => application.applicantId.toHexString()).sort()).toEqual(waiting.map((application) => application.applicant.id).sort());
+      expect(holders.map((application) => application.place).sort()).toEqual([1, 2]);
+      const queue = open.filter((application) => application.status === 'WAITING');
+      expect(queue.map((application) => application.applicantId.toHexString()).sort()).toEqual([...latecomers].sort());
+    });
+  }, RACE_TIMEOUT);
+
   it('refuses other kinds, strangers and callers who are not residents, writing nothing', async () => {
     const quota = await createResource(tester, worker, inputs.parking(tree.community, tree.propertyCompany, 1));
     const fund = await createResource(tester, worker, inputs.fund(tree.community, tree.community));
