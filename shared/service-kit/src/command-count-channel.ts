@@ -15,6 +15,6 @@ export function answerCommandCountRequests(commands: CommandLog): void {
   const send = process.send?.bind(process);
   if (!send) return;
   process.on('message', (message) => {
-    if (message === COMMAND_COUNT_REQUEST) send({ databaseCommands: commands.entries().length } satisfies CommandCountAnswer);
+    if (message === COMMAND_COUNT_REQUEST) send({ databaseCommands: commands.count } satisfies CommandCountAnswer);
   });
 }

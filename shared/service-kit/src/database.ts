@@ -11,20 +11,36 @@ export interface CommandRecord {
 // Connection upkeep, not work a request asked for.
 const HOUSEKEEPING = new Set(['hello', 'isMaster', 'ismaster', 'ping', 'endSessions', 'createIndexes', 'listIndexes', 'buildInfo', 'saslStart', 'saslContinue']);
 
-/** Counts the commands a service sends, so tests can prove one query per entity type per level. */
+/**
+ * Counts the commands a service sends. Tests keep each entry, to prove one query per entity type
+ * per level; a running service keeps only the count, so its memory does not grow with its work.
+ */
 export class CommandLog {
-  private records: CommandRecord[] = [];
+  private sent = 0;
+  private records: CommandRecord[] | null;
 
-  record(record: CommandRecord): void {
-    this.records.push(record);
+  constructor(keepEntries: boolean) {
+    this.records = keepEntries ? [] : null;
   }
 
+  record(record: CommandRecord): void {
+    this.sent += 1;
+    this.records?.push(record);
+  }
+
+  /** Commands sent since the connection opened. */
+  get count(): number {
+    return this.sent;
+  }
+
+  /** Commands sent since the last reset. */
   entries(): CommandRecord[] {
+    if (this.records === null) throw new Error('this command log keeps only a count (keepEntries is false)');
     return [...this.records];
   }
 
   reset(): void {
-    this.records = [];
+    if (this.records !== null) this.records = [];
   }
 }
 
@@ -38,7 +54,12 @@ export interface ServiceDatabase {
  * the database name always comes from `databaseName`, so one server can hold every service.
  * `settings` bound every operation (see database-settings.ts); the default suits batch tools.
  */
-export async function connectServiceDatabase(uri: string, databaseName: string, settings: DatabaseSettings = BATCH_DATABASE_SETTINGS): Promise<ServiceDatabase> {
+export async function connectServiceDatabase(
+  uri: string,
+  databaseName: string,
+  settings: DatabaseSettings = BATCH_DATABASE_SETTINGS,
+  { keepCommandEntries = false } = {},
+): Promise<ServiceDatabase> {
   const connection = mongoose.createConnection(uri, {
     dbName: databaseName,
     monitorCommands: true,
@@ -50,7 +71,7 @@ export async function connectServiceDatabase(uri: string, databaseName: string, 
     autoIndex: false,
   });
   applyTimeLimits(connection, settings.timeLimits);
-  const commands = new CommandLog();
+  const commands = new CommandLog(keepCommandEntries);
   connection.getClient().on('commandStarted', (event) => {
     if (HOUSEKEEPING.has(event.commandName)) return;
     const target = event.command[event.commandName];

@@ -30,6 +30,8 @@ export interface StartSubgraphOptions {
   graph?: GraphClient;
   /** Time limits and patience with the database; from the environment unless given (apiDatabaseSettings). */
   database?: DatabaseSettings;
+  /** Keep every database command in `commands` (tests), not just their count. */
+  keepCommandEntries?: boolean;
 }
 
 export interface RunningSubgraph<TModels> {
@@ -51,7 +53,9 @@ export async function startSubgraph<TModels extends object, TLoaders>(
   const logger = options.logger ?? createLogger(definition.name);
   const clock = options.clock ?? systemClock;
   const graph = options.graph ?? disconnectedGraphClient;
-  const { connection, commands } = await connectServiceDatabase(options.mongoUri, options.databaseName, options.database ?? apiDatabaseSettings());
+  const { connection, commands } = await connectServiceDatabase(options.mongoUri, options.databaseName, options.database ?? apiDatabaseSettings(), {
+    keepCommandEntries: options.keepCommandEntries ?? false,
+  });
   const models = definition.createModels(connection);
   await buildIndexes(models);
 

@@ -73,6 +73,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         gatewayPublicKey: gatewayKeys.publicKey,
         clock: options.clock,
         database: options.database,
+        keepCommandEntries: true,
         graph: createGraphClient({ url: () => gatewayAddress.url!, token: () => serviceToken }),
       }),
     );

@@ -48,7 +48,12 @@ export async function createSubgraphTester<TModels extends object, TLoaders>(
     database?: DatabaseSettings;
   } = {},
 ): Promise<SubgraphTester<TModels>> {
-  const { connection, commands } = await connectServiceDatabase(options.mongoUri ?? inject('mongoUri'), uniqueDatabaseName(definition.name), options.database ?? apiDatabaseSettings());
+  const { connection, commands } = await connectServiceDatabase(
+    options.mongoUri ?? inject('mongoUri'),
+    uniqueDatabaseName(definition.name),
+    options.database ?? apiDatabaseSettings(),
+    { keepCommandEntries: true },
+  );
   const models = definition.createModels(connection);
   await buildIndexes(models);
   const logger = createLogger(definition.name, 'silent');
