@@ -82,10 +82,17 @@ export async function connectServiceDatabase(
 }
 
 /**
- * Builds every declared index before the service reports ready: each offered filter relies on
- * one, and unique indexes are what keeps concurrent writes honest. (With autoIndex off,
- * mongoose's Model.init() would skip them.)
+ * Creates every collection and builds every declared index before the service reports ready: each
+ * offered filter relies on an index, and unique indexes are what keeps concurrent writes honest.
+ * (With autoIndex off, mongoose's Model.init() would skip them.) Creating collections up front
+ * keeps that out of requests: a transaction's first insert then never has to create its
+ * collection, and concurrent first inserts never race to create one.
  */
 export async function buildIndexes(models: object): Promise<void> {
-  await Promise.all(Object.values(models).map((model: Model<unknown>) => model.createIndexes()));
+  await Promise.all(
+    Object.values(models).map(async (model: Model<unknown>) => {
+      await model.createCollection();
+      await model.createIndexes();
+    }),
+  );
 }
