@@ -1,4 +1,4 @@
-import type { Collection, Connection, Model } from 'mongoose';
+import type { Collection, Connection } from 'mongoose';
 import { buildIndexes, connectServiceDatabase, type ServiceDatabase } from '@civic/service-kit';
 import { SEEDED_SERVICE_NAMES, SEEDED_SERVICES, type SeededService, type ServiceModels } from './seeded-services.ts';
 
@@ -7,10 +7,8 @@ export const DEFAULT_DATABASE_PREFIX = 'civic_';
 
 export type SeedDatabases = ServiceModels & {
   names: Record<SeededService, string>;
-  /** How many indexes the services declare (besides `_id`). */
-  indexCount: number;
-  /** Builds every index the services declare, as each service does at start-up; `built` hears of each one done. */
-  buildIndexes(built?: (collection: string, index: string) => void): Promise<void>;
+  /** Builds every index the services declare, as each service does at start-up. */
+  buildIndexes(): Promise<void>;
   drop(): Promise<void>;
   close(): Promise<void>;
 };
@@ -34,24 +32,11 @@ export async function openSeedDatabases(uri: string, prefix = DEFAULT_DATABASE_P
   const models = Object.fromEntries(
     SEEDED_SERVICE_NAMES.map((service, index) => [service, SEEDED_SERVICES[service](connections[index]!)]),
   ) as ServiceModels;
-  const allModels = SEEDED_SERVICE_NAMES.flatMap((service) => Object.values(models[service]) as Model<unknown>[]);
   return {
     ...models,
     names,
-    indexCount: allModels.reduce((sum, model) => sum + model.schema.indexes().length, 0),
-    buildIndexes: async (built = () => {}) => {
-      const listeners = allModels.map((model) => {
-        const listener = (error: unknown, _fields: unknown, _options: unknown, name: string) => {
-          if (!error) built(model.collection.collectionName, name);
-        };
-        model.on('index-single-done', listener);
-        return () => model.off('index-single-done', listener);
-      });
-      try {
-        for (const service of SEEDED_SERVICE_NAMES) await buildIndexes(models[service]);
-      } finally {
-        for (const stopListening of listeners) stopListening();
-      }
+    buildIndexes: async () => {
+      for (const service of SEEDED_SERVICE_NAMES) await buildIndexes(models[service]);
     },
     drop: async () => {
       for (const connection of connections) await connection.dropDatabase();

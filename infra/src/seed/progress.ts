@@ -1,23 +1,30 @@
 import cliProgress from 'cli-progress';
 
-/** Live progress of one step of the seed. */
-export interface Progress {
+/** Live progress of one collection's insert. */
+export interface CollectionProgress {
   advance(count: number): void;
   done(): void;
 }
 
-const SILENT: Progress = { advance: () => {}, done: () => {} };
+/** The bars of the collections being inserted, side by side. */
+export interface InsertProgress {
+  collection(label: string, total: number): CollectionProgress;
+  /** Stops drawing; call once every insert is done or has failed. */
+  stop(): void;
+}
+
+const SILENT_COLLECTION: CollectionProgress = { advance: () => {}, done: () => {} };
+const SILENT: InsertProgress = { collection: () => SILENT_COLLECTION, stop: () => {} };
 
 /**
- * A progress bar on stderr; off a terminal, a line every two seconds. `detail` says what the
- * numbers mean so far (a rate, the last index built), given the count done and the seconds taken.
+ * A progress bar with the insert rate (docs/s) on stderr for each collection being inserted, one
+ * line each, gone when its collection is done; off a terminal, the lines every two seconds.
  */
-export function progressBar(enabled: boolean, label: string, total: number, detail: (done: number, seconds: number) => string): Progress {
+export function insertProgress(enabled: boolean): InsertProgress {
   if (!enabled) return SILENT;
-  const started = Date.now();
-  const bar = new cliProgress.SingleBar(
+  const bars = new cliProgress.MultiBar(
     {
-      format: `  ${label.padEnd(20)} {bar} {value}/{total}  {detail}  {duration_formatted}`,
+      format: '  {label} {bar} {value}/{total}  {rate} docs/s  {duration_formatted}',
       stream: process.stderr,
       hideCursor: true,
       noTTYOutput: true,
@@ -25,22 +32,22 @@ export function progressBar(enabled: boolean, label: string, total: number, deta
     },
     cliProgress.Presets.shades_classic,
   );
-  let done = 0;
-  const describe = () => detail(done, Math.max((Date.now() - started) / 1000, 0.001));
-  bar.start(total, 0, { detail: describe() });
   return {
-    advance(count) {
-      done += count;
-      bar.update(done, { detail: describe() });
+    collection(label, total) {
+      const started = Date.now();
+      let inserted = 0;
+      const rate = () => Math.round(inserted / Math.max((Date.now() - started) / 1000, 0.001)).toLocaleString('en-US');
+      const bar = bars.create(total, 0, { label: label.padEnd(20), rate: '0' });
+      return {
+        advance(count) {
+          inserted += count;
+          bar.update(inserted, { rate: rate() });
+        },
+        done() {
+          bars.remove(bar);
+        },
+      };
     },
-    done() {
-      bar.update(done, { detail: describe() });
-      bar.stop();
-    },
+    stop: () => bars.stop(),
   };
-}
-
-/** A collection's insert, with its rate. */
-export function insertProgress(enabled: boolean, collection: string, total: number): Progress {
-  return progressBar(enabled, collection, total, (done, seconds) => `${Math.round(done / seconds).toLocaleString('en-US')} docs/s`);
 }

@@ -57,13 +57,15 @@ interface GeneratedRecords {
   meetings: MeetingsSeed;
 }
 
-/** One collection's sample records: how many, and the records in chunks, each generated as it is read. */
+/** One collection's sample records: how many, and the records in chunks. */
 export interface SeedCollection {
   service: SeededService;
   /** The model's name in the service's `createModels`. */
   model: string;
   count: number;
   chunks: Iterable<readonly object[]>;
+  /** The chunks are generated as they are read, once: read them to the end before asking for the next collection. */
+  generatedAsRead: boolean;
 }
 
 /** One community as the organisations and residents seed made it, for the services that build on it. */
@@ -96,8 +98,7 @@ export interface SeedWorld {
  * Generates the whole data set, collection by collection in the order of SEEDED_SERVICES, from
  * named random streams: the same plan and seed day always give the same records and ids. The
  * wishes (a million at district scale) are generated community by community while they are read;
- * read each collection's chunks before asking for the next collection, as the meetings are made
- * from the wishes read.
+ * read them before asking for the next collection, as the meetings are made from the wishes read.
  */
 export function* generateSeedData(plan: ScalePlan, now: Date): Generator<SeedCollection> {
   const world = generateSeedWorld(plan, now);
@@ -119,7 +120,7 @@ export function* generateSeedData(plan: ScalePlan, now: Date): Generator<SeedCol
       yield chunk;
     }
   }
-  yield { service: 'wishes', model: 'Wish', count: wishes.count, chunks: wishChunks() };
+  yield { service: 'wishes', model: 'Wish', count: wishes.count, chunks: wishChunks(), generatedAsRead: true };
   if (wishesRead !== wishes.count) throw new Error('seed: read the wishes before the meetings are generated');
   yield* collections('wishes', { CommunitySettings: [], WishNotification: [] });
   yield* collections('meetings', generateMeetings(world, complaints));
@@ -127,7 +128,7 @@ export function* generateSeedData(plan: ScalePlan, now: Date): Generator<SeedCol
 
 /** A service's records generated up front, one collection per model. */
 function collections<Records extends { [Model in keyof Records]: readonly object[] }>(service: SeededService, records: Records): SeedCollection[] {
-  return Object.entries<readonly object[]>(records).map(([model, documents]) => ({ service, model, count: documents.length, chunks: [documents] }));
+  return Object.entries<readonly object[]>(records).map(([model, documents]) => ({ service, model, count: documents.length, chunks: [documents], generatedAsRead: false }));
 }
 
 function generateSeedWorld(plan: ScalePlan, now: Date): SeedWorld {

