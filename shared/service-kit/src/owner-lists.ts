@@ -1,4 +1,4 @@
-import type { Model, PipelineStage, Types } from 'mongoose';
+import type { Model, PipelineStage, QueryFilter, Types } from 'mongoose';
 
 /** One owner's list in a batch: whose it is, what narrows it beyond its owner (a cursor, say), and its bound. */
 export interface OwnerListQuery {
@@ -28,13 +28,17 @@ export async function ownerLists<T>(model: Model<T>, field: string, options: Own
   const lists: T[][] = queries.map(() => []);
   if (listed.length === 0) return lists;
   const ofOwner = ({ ownerId, narrowing }: OwnerListQuery) => ({ $and: [{ [field]: ownerId }, narrowing ?? {}] });
-  const projection: PipelineStage[] = options.projection
-    ? [{ $project: { ...options.projection, [field]: 1, ...Object.fromEntries(Object.keys(options.sort).map((key) => [key, 1])) } }]
-    : [];
+  const kept = options.projection ? { ...options.projection, [field]: 1, ...Object.fromEntries(Object.keys(options.sort).map((key) => [key, 1])) } : undefined;
+  const projection: PipelineStage[] = kept ? [{ $project: kept }] : [];
 
   if (listed.length === 1) {
+    // A find, whose limit ends the cursor in its first reply whatever the page length.
     const { query, index } = listed[0]!;
-    lists[index] = await model.aggregate<T>([{ $match: { $and: [filter, ofOwner(query)] } }, { $sort: options.sort }, { $limit: query.limit }, ...projection]);
+    lists[index] = (await model
+      .find({ $and: [filter, ofOwner(query)] } as QueryFilter<T>, kept)
+      .sort(options.sort)
+      .limit(query.limit)
+      .lean()) as T[];
     return lists;
   }
   const owners = [...new Map(listed.map(({ query }) => [query.ownerId.toHexString(), query.ownerId])).values()];
