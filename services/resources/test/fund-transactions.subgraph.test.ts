@@ -1,21 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
-import { inTransaction, ManualClock } from '@civic/service-kit';
-import { createSubgraphTester, type SubgraphTester, dataOf, staff } from '@civic/test-harness';
+import { inTransaction } from '@civic/service-kit';
+import { createSubgraphTester, type SubgraphTester, dataOf } from '@civic/test-harness';
 import { resourcesSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import type { DisbursementDocument } from '../src/models/disbursement.ts';
 import { recordMovement } from '../src/persistence/fund-movements.ts';
 import { approveAndPay } from '../src/persistence/disbursement-approval.ts';
-import { FakeGraph, aTree } from './support/fake-graph.ts';
+import { aFundOffice } from './support/fund-office.ts';
 import { APPROVE, aFund, propose } from './support/fund-builder.ts';
 
 // A fund movement and its ledger entry are one transaction: stopped before it commits, it leaves nothing.
-const clock = new ManualClock(new Date('2030-03-01T08:00:00+08:00'));
-const graph = new FakeGraph();
-const tree = aTree(graph);
-const proposer = staff('COMMUNITY_WORKER', [tree.community], 'staff:li-hong');
-const approver = staff('COMMUNITY_WORKER', [tree.community], 'staff:wang-min');
+const { clock, graph, tree, proposer, approver } = aFundOffice();
 let tester: SubgraphTester<Models>;
 
 const FUND = `query($id: ID!) { resource(id: $id) { fund { balanceFen ledger(first: 10) { totalCount edges { node {

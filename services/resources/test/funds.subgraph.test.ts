@@ -1,19 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '@civic/service-kit';
 import { createSubgraphTester, type SubgraphTester, commandsSince, dataOf, errorOf, RACE_TIMEOUT, repeatRace, resident, staff } from '@civic/test-harness';
 import { resourcesSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
-import { FakeGraph, aTree } from './support/fake-graph.ts';
+import { aFundOffice } from './support/fund-office.ts';
 import { createResource, inputs } from './support/resource-builder.ts';
 import { APPROVE, DEPOSIT, PROPOSE, aFund as aFundOf, propose as proposeFrom } from './support/fund-builder.ts';
 import { analyst } from './support/viewers.ts';
 
-const clock = new ManualClock(new Date('2030-03-01T08:00:00+08:00'));
-const graph = new FakeGraph();
-const tree = aTree(graph);
-// Two people of the community office: one proposes, the other approves.
-const proposer = staff('COMMUNITY_WORKER', [tree.community], 'staff:li-hong');
-const approver = staff('COMMUNITY_WORKER', [tree.community], 'staff:wang-min');
+const { clock, graph, tree, proposer, approver } = aFundOffice();
 let tester: SubgraphTester<Models>;
 
 const REJECT = `mutation($id: ID!, $reason: String!) { rejectDisbursement(id: $id, reason: $reason) { id status rejectionReason } }`;
