@@ -28,7 +28,7 @@ function parseFlags(): { scale: Scale; reset: boolean; uri: string | undefined }
 function printSummary(summary: SeedSummary): void {
   const rows = Object.entries(summary.counts).map(([collection, count]) => {
     const took = summary.insertSeconds[collection] ?? 0;
-    return [collection, count.toLocaleString('en-US'), took.toFixed(1), took > 0 ? Math.round(count / took).toLocaleString('en-US') : '-'];
+    return [collection, count.toLocaleString('en-US'), took.toFixed(1), count > 0 && took > 0 ? Math.round(count / took).toLocaleString('en-US') : '-'];
   });
   const total = Object.values(summary.counts).reduce((sum, count) => sum + count, 0);
   // Services are inserted side by side, so the whole seed's time, not the sum of the rows.
