@@ -1,5 +1,5 @@
 import type { Model } from 'mongoose';
-import type { InsertProgress } from './progress.ts';
+import { collectionProgress } from './progress.ts';
 import type { SeedCollection } from './seed-data.ts';
 
 export const BATCH_SIZE = 2_000;
@@ -12,17 +12,17 @@ export const BATCHES_IN_FLIGHT = 2;
  * again. Chunks are generated as they are read, while earlier batches are being written. A bar
  * shows progress for collections larger than one batch. Returns the seconds it took.
  */
-export async function insertInBatches(model: Model<unknown>, records: SeedCollection, progressBars: InsertProgress): Promise<number> {
+export async function insertInBatches(model: Model<unknown>, records: SeedCollection, showProgress: boolean): Promise<number> {
   const started = Date.now();
   const collection = model.collection;
-  const progress = records.count > BATCH_SIZE ? progressBars.collection(collection.collectionName, records.count) : undefined;
+  const progress = collectionProgress(showProgress && records.count > BATCH_SIZE, collection.collectionName, records.count);
   const writing = new Set<Promise<void>>();
   let failure: { error: unknown } | undefined;
   const write = (batch: readonly object[]) => {
     const written: Promise<void> = collection
       .insertMany(batch as object[], { ordered: false })
       .then(
-        () => progress?.advance(batch.length),
+        () => progress.advance(batch.length),
         (error: unknown) => {
           failure ??= { error };
         },
@@ -38,7 +38,7 @@ export async function insertInBatches(model: Model<unknown>, records: SeedCollec
     if (failure) break;
   }
   await Promise.all(writing);
-  progress?.done();
+  progress.done();
   if (failure) throw failure.error;
   return (Date.now() - started) / 1000;
 }

@@ -6,25 +6,15 @@ export interface CollectionProgress {
   done(): void;
 }
 
-/** The bars of the collections being inserted, side by side. */
-export interface InsertProgress {
-  collection(label: string, total: number): CollectionProgress;
-  /** Stops drawing; call once every insert is done or has failed. */
-  stop(): void;
-}
+const SILENT: CollectionProgress = { advance: () => {}, done: () => {} };
 
-const SILENT_COLLECTION: CollectionProgress = { advance: () => {}, done: () => {} };
-const SILENT: InsertProgress = { collection: () => SILENT_COLLECTION, stop: () => {} };
-
-/**
- * A progress bar with the insert rate (docs/s) on stderr for each collection being inserted, one
- * line each, gone when its collection is done; off a terminal, the lines every two seconds.
- */
-export function insertProgress(enabled: boolean): InsertProgress {
+/** A progress bar with the insert rate (docs/s) on stderr; off a terminal, a line every two seconds. */
+export function collectionProgress(enabled: boolean, label: string, total: number): CollectionProgress {
   if (!enabled) return SILENT;
-  const bars = new cliProgress.MultiBar(
+  const started = Date.now();
+  const bar = new cliProgress.SingleBar(
     {
-      format: '  {label} {bar} {value}/{total}  {rate} docs/s  {duration_formatted}',
+      format: `  ${label.padEnd(20)} {bar} {value}/{total}  {rate} docs/s  {duration_formatted}`,
       stream: process.stderr,
       hideCursor: true,
       noTTYOutput: true,
@@ -32,22 +22,17 @@ export function insertProgress(enabled: boolean): InsertProgress {
     },
     cliProgress.Presets.shades_classic,
   );
+  let inserted = 0;
+  const rate = () => Math.round(inserted / Math.max((Date.now() - started) / 1000, 0.001)).toLocaleString('en-US');
+  bar.start(total, 0, { rate: '0' });
   return {
-    collection(label, total) {
-      const started = Date.now();
-      let inserted = 0;
-      const rate = () => Math.round(inserted / Math.max((Date.now() - started) / 1000, 0.001)).toLocaleString('en-US');
-      const bar = bars.create(total, 0, { label: label.padEnd(20), rate: '0' });
-      return {
-        advance(count) {
-          inserted += count;
-          bar.update(inserted, { rate: rate() });
-        },
-        done() {
-          bars.remove(bar);
-        },
-      };
+    advance(count) {
+      inserted += count;
+      bar.update(inserted, { rate: rate() });
     },
-    stop: () => bars.stop(),
+    done() {
+      bar.update(inserted, { rate: rate() });
+      bar.stop();
+    },
   };
 }

@@ -64,8 +64,6 @@ export interface SeedCollection {
   model: string;
   count: number;
   chunks: Iterable<readonly object[]>;
-  /** The chunks are generated as they are read, once: read them to the end before asking for the next collection. */
-  generatedAsRead: boolean;
 }
 
 /** One community as the organisations and residents seed made it, for the services that build on it. */
@@ -120,7 +118,7 @@ export function* generateSeedData(plan: ScalePlan, now: Date): Generator<SeedCol
       yield chunk;
     }
   }
-  yield { service: 'wishes', model: 'Wish', count: wishes.count, chunks: wishChunks(), generatedAsRead: true };
+  yield { service: 'wishes', model: 'Wish', count: wishes.count, chunks: wishChunks() };
   if (wishesRead !== wishes.count) throw new Error('seed: read the wishes before the meetings are generated');
   yield* collections('wishes', { CommunitySettings: [], WishNotification: [] });
   yield* collections('meetings', generateMeetings(world, complaints));
@@ -128,7 +126,7 @@ export function* generateSeedData(plan: ScalePlan, now: Date): Generator<SeedCol
 
 /** A service's records generated up front, one collection per model. */
 function collections<Records extends { [Model in keyof Records]: readonly object[] }>(service: SeededService, records: Records): SeedCollection[] {
-  return Object.entries<readonly object[]>(records).map(([model, documents]) => ({ service, model, count: documents.length, chunks: [documents], generatedAsRead: false }));
+  return Object.entries<readonly object[]>(records).map(([model, documents]) => ({ service, model, count: documents.length, chunks: [documents] }));
 }
 
 function generateSeedWorld(plan: ScalePlan, now: Date): SeedWorld {

@@ -2,9 +2,7 @@ import type { Model } from 'mongoose';
 import { insertInBatches } from './bulk-insert.ts';
 import { DEFAULT_DATABASE_PREFIX, existingRecords, openSeedDatabases, type SeedDatabases } from './databases.ts';
 import { PLANS, type Scale } from './plan.ts';
-import { insertProgress, type InsertProgress } from './progress.ts';
 import { generateSeedData, type SeedCollection } from './seed-data.ts';
-import type { SeededService } from './seeded-services.ts';
 import { readSampleIds, type SeedSummary } from './summary.ts';
 
 export interface SeedOptions {
@@ -58,7 +56,13 @@ export async function seed(uri: string, options: SeedOptions = {}): Promise<Seed
 
     log(`generating the ${scale} scale and inserting it into ${Object.values(databases.names).join(', ')}`);
     const inserting = Date.now();
-    const { counts, insertSeconds } = await insertAll(databases, generateSeedData(PLANS[scale], options.now ?? new Date()), insertProgress(options.progress ?? false));
+    const counts: Record<string, number> = {};
+    const insertSeconds: Record<string, number> = {};
+    for (const records of generateSeedData(PLANS[scale], options.now ?? new Date())) {
+      const model = modelOf(databases, records);
+      insertSeconds[model.collection.collectionName] = await insertInBatches(model, records, options.progress ?? false);
+      counts[model.collection.collectionName] = records.count;
+    }
     const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
     log(`inserted ${total.toLocaleString('en-US')} records in ${seconds(Date.now() - inserting)} s`);
 
@@ -74,41 +78,6 @@ export async function seed(uri: string, options: SeedOptions = {}): Promise<Seed
   } finally {
     await databases.close();
   }
-}
-
-/**
- * Each service's collections one after another, the services side by side: the server writes to
- * several collections at once, so the wishes (two thirds of the records) need not wait for the
- * residents.
- */
-async function insertAll(databases: SeedDatabases, collections: Iterable<SeedCollection>, progress: InsertProgress): Promise<Pick<SeedSummary, 'counts' | 'insertSeconds'>> {
-  const counts: Record<string, number> = {};
-  const insertSeconds: Record<string, number> = {};
-  const services = new Map<SeededService, Promise<void>>();
-  let failure: { error: unknown } | undefined;
-  try {
-    for (const records of collections) {
-      if (failure) break;
-      const model = modelOf(databases, records);
-      const name = model.collection.collectionName;
-      counts[name] = records.count;
-      const inserted = (services.get(records.service) ?? Promise.resolve())
-        .then(async () => {
-          if (!failure) insertSeconds[name] = await insertInBatches(model, records, progress);
-        })
-        .catch((error: unknown) => {
-          failure ??= { error };
-        });
-      services.set(records.service, inserted);
-      if (records.generatedAsRead) await inserted;
-    }
-  } finally {
-    // Every insert ends before the connections close, also when one fails.
-    await Promise.all(services.values());
-    progress.stop();
-  }
-  if (failure) throw failure.error;
-  return { counts, insertSeconds };
 }
 
 /** The service's own model for a generated collection. */
