@@ -152,7 +152,7 @@ describe.skipIf(external)('startDatabase with kept data', () => {
       }
 
       expect((await stat(dataDir)).mode & 0o777).toBe(0o700);
-      expect((await stat(join(dataDir, 'secantus', 'data'))).mode & 0o777).toBe(0o700);
+      expect((await stat(join(dataDir, 'secantus', first.kind.replace('secantus-', 'store-'), 'data'))).mode & 0o777).toBe(0o700);
       expect((await stat(join(dataDir, 'keys'))).mode & 0o777).toBe(0o700);
       const credentialsFile = join(dataDir, 'keys', 'database.credentials.json');
       expect((await stat(credentialsFile)).mode & 0o777).toBe(0o600);
@@ -160,4 +160,17 @@ describe.skipIf(external)('startDatabase with kept data', () => {
     },
     START_TIMEOUT_MS,
   );
+});
+
+describe.skipIf(external)('startDatabase server choice', () => {
+  it('refuses an unknown CIVIC_DATABASE_SERVER before starting anything, naming the variable', async () => {
+    const previous = process.env.CIVIC_DATABASE_SERVER;
+    process.env.CIVIC_DATABASE_SERVER = 'mongod';
+    try {
+      await expect(startDatabase({ ephemeral: true })).rejects.toThrow('CIVIC_DATABASE_SERVER must be "python" or "rust", not "mongod"');
+    } finally {
+      if (previous === undefined) delete process.env.CIVIC_DATABASE_SERVER;
+      else process.env.CIVIC_DATABASE_SERVER = previous;
+    }
+  });
 });

@@ -4,58 +4,107 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** The embedded server's release. Pinned: it is a beta, and a new one is adopted by measuring it (README). */
-export const SECANTUS_VERSION = '0.7.0b3';
+/**
+ * The embedded server's releases, pinned: both are betas, and a new one is adopted by measuring
+ * it (README, "Which SecantusDB"). The Python server is the default; the Rust one is chosen with
+ * CIVIC_DATABASE_SERVER=rust.
+ */
+export const SECANTUS_PYTHON_VERSION = '0.7.0b3';
+export const SECANTUS_RUST_VERSION = '0.5.3-beta.196';
 
-/** What runs the embedded server: the environment's Python, and a configuration file of its own. */
+export type SecantusServerKind = 'python' | 'rust';
+
+/** How to run one installed SecantusDB server: a command and the arguments that come before the server's flags. */
 export interface SecantusInstall {
-  python: string;
-  /** Empty: every setting is passed as a flag. Naming a file stops the server reading ./secantusd.toml or ~/.secantus. */
-  configPath: string;
+  kind: SecantusServerKind;
+  command: string;
+  /** Ends with `--config <empty file>`: every setting is passed as a flag, and naming a file stops the server reading ./secantusd.toml or ~/.secantus. */
+  leadingArgs: string[];
+}
+
+/** CIVIC_DATABASE_SERVER, checked: anything but `python` or `rust` stops the start naming the variable. */
+export function chosenServerKind(): SecantusServerKind {
+  const value = process.env.CIVIC_DATABASE_SERVER || 'python';
+  if (value === 'python' || value === 'rust') return value;
+  throw new Error(`CIVIC_DATABASE_SERVER must be "python" or "rust", not "${value}"`);
 }
 
 /**
- * Returns a project-local virtual environment holding SecantusDB,
- * installing it from PyPI with the machine's Python 3 on first use (about 15 s). The folder's
- * name carries the version, so changing the pin installs afresh beside the old one.
+ * Returns the chosen SecantusDB server under `baseDir`, installing it on first use from the
+ * registries: the Python server into a virtual environment with the machine's Python 3 (about
+ * 15 s), the Rust server with `cargo install` (about 9 minutes on this project's 2-core machine).
+ * Folders carry the version, so changing a pin installs afresh beside the old one.
  */
-export async function ensureSecantusInstalled(baseDir: string, log: (line: string) => void): Promise<SecantusInstall> {
-  const venv = join(baseDir, `venv-${SECANTUS_VERSION}`);
-  const install = { python: join(venv, 'bin', 'python'), configPath: join(venv, 'secantusd.toml') };
-  if (existsSync(install.configPath)) return install;
+export async function ensureSecantusInstalled(kind: SecantusServerKind, baseDir: string, log: (line: string) => void): Promise<SecantusInstall> {
+  return kind === 'rust' ? ensureRustServer(baseDir, log) : ensurePythonServer(baseDir, log);
+}
 
-  log(`installing SecantusDB ${SECANTUS_VERSION} from PyPI into ${venv} (first run only)`);
-  await mkdir(baseDir, { recursive: true, mode: 0o700 });
-  // Built under a unique name and renamed into place, so a concurrent install or a crash never
-  // leaves a half-made environment at `venv`. The server runs as `python -m secantus`, which does
-  // not depend on the environment's path the way pip's generated scripts would.
-  const temporary = join(baseDir, `.venv-${process.pid}-${randomBytes(4).toString('hex')}`);
-  try {
-    await run(pythonCommand(), ['-m', 'venv', temporary]);
-    await run(join(temporary, 'bin', 'python'), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-input', `SecantusDB==${SECANTUS_VERSION}`]);
-    // Written last: its presence says the environment is complete.
+async function ensurePythonServer(baseDir: string, log: (line: string) => void): Promise<SecantusInstall> {
+  const venv = join(baseDir, `venv-${SECANTUS_PYTHON_VERSION}`);
+  const configPath = join(venv, 'secantusd.toml');
+  const install: SecantusInstall = { kind: 'python', command: join(venv, 'bin', 'python'), leadingArgs: ['-m', 'secantus', '--config', configPath] };
+  if (existsSync(configPath)) return install;
+
+  log(`installing SecantusDB ${SECANTUS_PYTHON_VERSION} (Python server) from PyPI into ${venv} (first run only)`);
+  // The server runs as `python -m secantus`, which does not depend on the environment's path the
+  // way pip's generated scripts would, so the environment can be built elsewhere and renamed.
+  await installAtomically(baseDir, venv, async (temporary) => {
+    await run(pythonCommand(), ['-m', 'venv', temporary], 'Python 3.11 (set CIVIC_PYTHON)');
+    await run(join(temporary, 'bin', 'python'), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-input', `SecantusDB==${SECANTUS_PYTHON_VERSION}`], 'Python 3.11 (set CIVIC_PYTHON)');
     await writeFile(join(temporary, 'secantusd.toml'), '');
-    await rename(temporary, venv).catch((error: unknown) => {
-      if (!existsSync(install.configPath)) throw error;
+  });
+  return install;
+}
+
+async function ensureRustServer(baseDir: string, log: (line: string) => void): Promise<SecantusInstall> {
+  const root = join(baseDir, `rust-${SECANTUS_RUST_VERSION}`);
+  const configPath = join(root, 'secantusd.toml');
+  const install: SecantusInstall = { kind: 'rust', command: join(root, 'bin', 'secantusd-rs'), leadingArgs: ['--config', configPath] };
+  if (existsSync(configPath)) return install;
+
+  log(`building SecantusDB ${SECANTUS_RUST_VERSION} (Rust server) from crates.io into ${root} (first run only, about 9 minutes)`);
+  await installAtomically(baseDir, root, async (temporary) => {
+    // The crate declares a newer Rust than it needs; --locked builds the dependency versions its authors tested.
+    await run(cargoCommand(), ['install', 'secantus-mdb', '--version', SECANTUS_RUST_VERSION, '--locked', '--ignore-rust-version', '--quiet', '--root', temporary], 'Rust and cargo (set CIVIC_CARGO)');
+    await writeFile(join(temporary, 'secantusd.toml'), '');
+  });
+  return install;
+}
+
+/**
+ * Builds an installation under a unique name and renames it into place, so a concurrent install
+ * or a crash never leaves a half-made one at `target`. `build` writes the configuration file
+ * last: its presence says the installation is complete.
+ */
+async function installAtomically(baseDir: string, target: string, build: (temporary: string) => Promise<void>): Promise<void> {
+  await mkdir(baseDir, { recursive: true, mode: 0o700 });
+  const temporary = join(baseDir, `.install-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    await build(temporary);
+    await rename(temporary, target).catch((error: unknown) => {
+      if (!existsSync(join(target, 'secantusd.toml'))) throw error;
     });
   } finally {
     await rm(temporary, { recursive: true, force: true });
   }
-  return install;
 }
 
 function pythonCommand(): string {
   return process.env.CIVIC_PYTHON || 'python3';
 }
 
-function run(command: string, args: string[]): Promise<void> {
+function cargoCommand(): string {
+  return process.env.CIVIC_CARGO || 'cargo';
+}
+
+function run(command: string, args: string[], needs: string): Promise<void> {
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return new Promise((resolve, reject) => {
     child.on('error', (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'ENOENT' ? new Error(`${command} not found: the embedded database needs Python 3.11 (set CIVIC_PYTHON) or MONGODB_URI`) : error);
+      reject(error.code === 'ENOENT' ? new Error(`${command} not found: this embedded database server needs ${needs}, or set MONGODB_URI`) : error);
     });
     child.on('close', (code, signal) => {
       if (code === 0) resolve();

@@ -21,16 +21,18 @@ export interface SecantusProcessOptions {
 const READY_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 10_000;
 const STARTUP_LINES_KEPT = 50;
-const LISTENING = /secantus listening on [^\s]+:(\d+)/;
+// The Python server says `secantus listening on …`, the Rust one `secantusd-rs listening on …`.
+const LISTENING = /secantus(?:d-rs)? listening on [^\s]+:(\d+)/;
 
 /**
- * Starts `python -m secantus` on loopback and resolves once it accepts connections. Its own log
- * goes to `log` from then on, warnings and errors only: at INFO it reports only its start.
+ * Starts an installed SecantusDB server on loopback and resolves once it accepts connections. Its
+ * own log goes to `log` from then on, warnings and errors only: at INFO it reports its start and
+ * slow queries.
  */
 export async function startSecantusProcess(options: SecantusProcessOptions): Promise<SecantusProcess> {
-  const args = ['-m', 'secantus', '--config', options.install.configPath, '--host', '127.0.0.1', '--port', String(options.port), '--storage-path', options.storagePath, '--log-level', 'INFO'];
+  const args = [...options.install.leadingArgs, '--host', '127.0.0.1', '--port', String(options.port), '--storage-path', options.storagePath, '--log-level', 'INFO'];
   if (options.auth) args.push('--auth');
-  const child = spawn(options.install.python, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(options.install.command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   // Also settles after a failed spawn, where events.once would reject with the 'error' instead.
   const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
   // 'exit' handlers must be synchronous: the server is told to stop and WiredTiger closes cleanly.

@@ -6,14 +6,15 @@ import { mongo } from 'mongoose';
 import { defaultKeysDir } from '@civic/identity';
 import { dataDir as defaultDataDir } from '../paths.ts';
 import { connectionString, generateCredentials, loadOrCreateCredentials, type DatabaseCredentials } from './database-credentials.ts';
-import { ensureSecantusInstalled, type SecantusInstall } from './secantus-install.ts';
+import { chosenServerKind, ensureSecantusInstalled, type SecantusInstall, type SecantusServerKind } from './secantus-install.ts';
 import { startSecantusProcess, type SecantusProcess } from './secantus-process.ts';
 
 /** A running MongoDB-wire server. */
 export interface DatabaseHandle {
   /** A full connection string (it may carry credentials: log it through `redactUri`); clients pick their database with `dbName`. */
   uri: string;
-  kind: 'external' | 'secantus';
+  /** `external` (MONGODB_URI), or which embedded SecantusDB server runs. */
+  kind: 'external' | `secantus-${SecantusServerKind}`;
   /** The embedded server's process id, for measuring it. */
   pid?: number;
   /** Stops the embedded server and removes throw-away data; leaves an external server alone. */
@@ -24,7 +25,7 @@ export interface DatabaseHandle {
 
 export interface StartDatabaseOptions {
   /**
-   * Where persistent data and its credentials live (`<dataDir>/secantus/data`, `<dataDir>/keys`);
+   * Where persistent data and its credentials live (`<dataDir>/secantus/store-<server>/data`, `<dataDir>/keys`);
    * defaults to the project's (credentials beside the development keys). SecantusDB itself is
    * installed in the project's data folder either way.
    */
@@ -47,13 +48,14 @@ export async function startDatabase(options: StartDatabaseOptions = {}): Promise
 
 async function startEmbedded(options: StartDatabaseOptions): Promise<DatabaseHandle> {
   const log = options.log ?? (() => {});
-  const install = await ensureSecantusInstalled(join(defaultDataDir, 'secantus'), log);
+  const install = await ensureSecantusInstalled(chosenServerKind(), join(defaultDataDir, 'secantus'), log);
 
   const ephemeral = options.ephemeral ?? false;
   const dataDir = options.dataDir ?? defaultDataDir;
   const keysDir = options.dataDir ? join(options.dataDir, 'keys') : defaultKeysDir();
-  // The server's folder: its data, and the mark that its user was created. mkdtemp makes a folder only its owner can read.
-  const serverDir = ephemeral ? await mkdtemp(join(tmpdir(), 'civic-secantus-')) : await ownerOnlyFolder(join(dataDir, 'secantus'));
+  // The server's folder: its data, and the mark that its user was created. mkdtemp makes a folder
+  // only its owner can read. Each server keeps its own store: their file formats are not promised to match.
+  const serverDir = ephemeral ? await mkdtemp(join(tmpdir(), 'civic-secantus-')) : await ownerOnlyFolder(join(dataDir, 'secantus', `store-${install.kind}`));
   const storagePath = await ownerOnlyFolder(join(serverDir, 'data'));
   if (!ephemeral) await chmod(dataDir, 0o700);
   const removeThrowAwayData = () => (ephemeral ? rm(serverDir, { recursive: true, force: true }) : Promise.resolve());
@@ -70,7 +72,7 @@ async function startEmbedded(options: StartDatabaseOptions): Promise<DatabaseHan
     let stopped: Promise<void> | undefined;
     return {
       uri: connectionString('127.0.0.1', port, credentials),
-      kind: 'secantus',
+      kind: `secantus-${install.kind}`,
       get pid() {
         return server.pid;
       },
