@@ -82,17 +82,19 @@ export async function connectServiceDatabase(
 }
 
 /**
- * Creates every collection and builds every declared index before the service reports ready: each
- * offered filter relies on an index, and unique indexes are what keeps concurrent writes honest.
- * (With autoIndex off, mongoose's Model.init() would skip them.) Creating collections up front
- * keeps that out of requests: a transaction's first insert then never has to create its
- * collection, and concurrent first inserts never race to create one.
+ * Creates every collection and makes its indexes exactly the declared ones before the service
+ * reports ready: each offered filter relies on an index, and unique indexes are what keeps
+ * concurrent writes honest. (With autoIndex off, mongoose's Model.init() would skip them.)
+ * Indexes the models no longer declare are dropped, and one whose options changed is rebuilt: a
+ * retired unique index would otherwise go on refusing writes under a rule the code no longer has.
+ * Creating collections up front keeps that out of requests: a transaction's first insert then
+ * never has to create its collection, and concurrent first inserts never race to create one.
  */
 export async function buildIndexes(models: object): Promise<void> {
   await Promise.all(
     Object.values(models).map(async (model: Model<unknown>) => {
       await model.createCollection();
-      await model.createIndexes();
+      await model.syncIndexes();
     }),
   );
 }
