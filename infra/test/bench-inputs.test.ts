@@ -3,7 +3,7 @@ import { concurrencyFlag, scalesFlag } from '../src/bench/bench-flags.ts';
 import { parseProcessStatus } from '../src/bench/process-memory.ts';
 import { listeningSocketInodes, loopbackPort } from '../src/bench/server-process.ts';
 import { takenSlots, upcomingSlots } from '../src/bench/writes/upcoming-slots.ts';
-import { openingWindows } from '../../services/resources/src/domain/opening-hours.ts';
+import { openingWindows } from '@civic/resources/seed';
 
 const refuse = (message: string): never => {
   throw new Error(message);

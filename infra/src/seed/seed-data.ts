@@ -1,60 +1,46 @@
-import type { OrganisationDocument } from '../../../services/organisations/src/models/organisation.ts';
-import type { GridDocument } from '../../../services/organisations/src/models/grid.ts';
-import type { PartnershipDocument } from '../../../services/organisations/src/models/partnership.ts';
-import type { AgreementDocument } from '../../../services/organisations/src/models/agreement.ts';
-import type { PostDocument } from '../../../services/organisations/src/models/post.ts';
-import type { WishDocument } from '../../../services/wishes/src/models/wish.ts';
-import type {
-  HouseholdDocument,
-  HouseholdPairingDocument,
-  MemberPairingDocument,
-  PointsEntryDocument,
-  ResidentDocument,
-} from '../../../services/residents/src/models/index.ts';
-import { organiseActivities, type ActivityRecords, type ActivitySetting } from './activities-seed.ts';
-import { layOutCommunity, type CommunityLayout } from './community-layout.ts';
-import { ObjectIdSource } from './object-ids.ts';
-import { buildOrganisationTree, type CommunityOrganisations, type OrganisationTree, type StreetOrganisations } from './organisations-seed.ts';
-import { assignGridResponsibles, enrolPartyMembers, pairCommunity } from './party-seed.ts';
-import { partnerCommunity, signAgreement } from './partnerships-seed.ts';
-import { IdNumberRegistry } from './personal-numbers.ts';
+import { ObjectIdSource, Random, Timeline, type ResidentReference, type SeededCommunity, type SeedWorld, type WishReference } from '@civic/seed-kit';
+import { asComplaint, generateMeetings, type Complaint } from '@civic/meetings/seed';
+import {
+  appointGridResponsibles,
+  buildOrganisationTree,
+  communityActivities,
+  communityGrids,
+  communityPosts,
+  organiseActivities,
+  partnerCommunity,
+  publishPosts,
+  signAgreement,
+  streetActivities,
+  streetPosts,
+  type ActivityRecords,
+  type OrganisationsRecords,
+} from '@civic/organisations/seed';
+import {
+  chooseGridResponsibles,
+  enrolPartyMembers,
+  enrolVolunteers,
+  IdNumberRegistry,
+  keepPointsLedgers,
+  layOutCommunity,
+  pairCommunity,
+  populateCommunity,
+  type ResidentsRecords,
+} from '@civic/residents/seed';
+import { generateResources } from '@civic/resources/seed';
+import { generateWishes } from '@civic/wishes/seed';
 import type { ScalePlan } from './plan.ts';
-import { keepPointsLedgers } from './points-seed.ts';
-import { publishPosts, type PostSetting } from './posts-seed.ts';
-import { Random, SEED } from './random.ts';
-import { populateCommunity, type CommunityPeople } from './residents-seed.ts';
-import { generateResources, type ResourceRecords } from './resources-seed.ts';
-import { COMMUNITY_VENUES, COMPOUND_VENUES } from './text/civic-text.ts';
-import { Timeline } from './timeline.ts';
-import { generateWishes } from './wishes-seed.ts';
-import { asComplaint, generateMeetings, type Complaint, type MeetingsSeed } from './meetings-seed.ts';
 import type { SeededService } from './seeded-services.ts';
-import { enrolVolunteers } from './volunteers-seed.ts';
+
+/** The seed every generated record derives from: change it and every name and id changes. */
+const SEED = 'civic-graph-sample-data-v1';
 
 /**
- * The records generated up front, by service (as SEEDED_SERVICES names them) and by model name
- * (as each service's `createModels` names them).
+ * The organisations' and residents' records, generated up front, by service (as SEEDED_SERVICES
+ * names them) and by model name (as each service's `createModels` names them).
  */
-interface GeneratedRecords {
-  organisations: {
-    Organisation: OrganisationDocument[];
-    Grid: GridDocument[];
-    Partnership: PartnershipDocument[];
-    Agreement: AgreementDocument[];
-    Activity: ActivityRecords['activities'];
-    ActivitySignUp: ActivityRecords['signUps'];
-    ActivityCheckIn: ActivityRecords['checkIns'];
-    Post: PostDocument[];
-  };
-  residents: {
-    Resident: ResidentDocument[];
-    Household: HouseholdDocument[];
-    MemberPairing: MemberPairingDocument[];
-    HouseholdPairing: HouseholdPairingDocument[];
-    PointsEntry: PointsEntryDocument[];
-  };
-  resources: ResourceRecords;
-  meetings: MeetingsSeed;
+interface BaseRecords {
+  organisations: OrganisationsRecords;
+  residents: ResidentsRecords;
 }
 
 /** One collection's sample records: how many, and the records in chunks. */
@@ -66,30 +52,10 @@ export interface SeedCollection {
   chunks: Iterable<readonly object[]>;
 }
 
-/** One community as the organisations and residents seed made it, for the services that build on it. */
-export interface SeededCommunity {
-  street: StreetOrganisations;
-  organisations: CommunityOrganisations;
-  layout: CommunityLayout;
-  people: CommunityPeople;
-  partyMembers: ResidentDocument[];
-  volunteers: ResidentDocument[];
-  agreement: AgreementDocument;
-}
-
-/**
- * Everything the organisations and residents seed made. Each further service generates its
- * section from it, with its own random stream (`random.fork('<service>')`) and the shared ids
- * and timeline, so that adding a service changes no record of another.
- */
-export interface SeedWorld {
-  plan: ScalePlan;
-  tree: OrganisationTree;
-  communities: SeededCommunity[];
-  base: Pick<GeneratedRecords, 'organisations' | 'residents'>;
-  timeline: Timeline;
-  random: Random;
-  ids: ObjectIdSource;
+/** The world the further services build on, and the organisations' and residents' records. */
+interface GeneratedBase {
+  world: SeedWorld;
+  base: BaseRecords;
 }
 
 /**
@@ -99,16 +65,16 @@ export interface SeedWorld {
  * read them before asking for the next collection, as the meetings are made from the wishes read.
  */
 export function* generateSeedData(plan: ScalePlan, now: Date): Generator<SeedCollection> {
-  const world = generateSeedWorld(plan, now);
+  const { world, base } = generateBase(plan, now);
   // The wishes take their ids before the resources and meetings, whenever they are generated.
-  const wishes = generateWishes(world);
-  yield* collections('organisations', world.base.organisations);
-  yield* collections('residents', world.base.residents);
+  const wishes = generateWishes(world, plan.wishesPerCommunity);
+  yield* collections('organisations', base.organisations);
+  yield* collections('residents', base.residents);
   yield* collections('resources', generateResources(world));
 
   const complaints: Complaint[] = [];
   let wishesRead = 0;
-  function* wishChunks(): Generator<WishDocument[]> {
+  function* wishChunks(): Generator<readonly WishReference[]> {
     for (const chunk of wishes.byCommunity) {
       for (const wish of chunk) {
         const complaint = asComplaint(wish);
@@ -129,7 +95,11 @@ function collections<Records extends { [Model in keyof Records]: readonly object
   return Object.entries<readonly object[]>(records).map(([model, documents]) => ({ service, model, count: documents.length, chunks: [documents] }));
 }
 
-function generateSeedWorld(plan: ScalePlan, now: Date): SeedWorld {
+/**
+ * The organisations and residents, community by community, each step by the service whose
+ * records it makes, in the order that gives every record its id and random draws.
+ */
+function generateBase(plan: ScalePlan, now: Date): GeneratedBase {
   const random = new Random(SEED);
   const ids = new ObjectIdSource(random.fork('ids'));
   const timeline = new Timeline(now);
@@ -137,23 +107,26 @@ function generateSeedWorld(plan: ScalePlan, now: Date): SeedWorld {
   const activities: ActivityRecords = { activities: [], signUps: [], checkIns: [] };
   const registry = new IdNumberRegistry();
   const communities: SeededCommunity[] = [];
-  const base: SeedWorld['base'] = {
+  const base: BaseRecords = {
     organisations: { Organisation: tree.all, Grid: [], Partnership: [], Agreement: [], Activity: activities.activities, ActivitySignUp: activities.signUps, ActivityCheckIn: activities.checkIns, Post: [] },
     residents: { Resident: [], Household: [], MemberPairing: [], HouseholdPairing: [], PointsEntry: [] },
   };
 
   tree.streets.forEach((street, streetIndex) => {
-    const streetResidents: ResidentDocument[] = [];
-    const streetVolunteers: ResidentDocument[] = [];
+    const streetResidents: ResidentReference[] = [];
+    const streetVolunteers: ResidentReference[] = [];
     street.communities.forEach((community, communityIndex) => {
       const stream = random.fork(`community:${streetIndex}:${communityIndex}`);
-      const layout = layOutCommunity(community, plan, stream.fork('grids'), ids);
+      // Grids and households are laid out together from one stream: their ids interleave.
+      const layoutStream = stream.fork('grids');
+      const grids = communityGrids(community, layoutStream, ids);
+      const layout = layOutCommunity(community, plan.generalGridsPerCommunity, grids.open, layoutStream, ids);
       const people = populateCommunity(layout, stream.fork('people'), ids, registry);
       const members = enrolPartyMembers(layout, people, stream.fork('party'));
-      assignGridResponsibles(layout, people, stream.fork('responsibles'));
+      appointGridResponsibles(grids.grids, chooseGridResponsibles(layout, people, stream.fork('responsibles')));
       const pairings = pairCommunity(layout, people, members, stream.fork('pairings'), ids);
       const volunteers = enrolVolunteers(people.residents, community, street, stream.fork('volunteers'));
-      base.organisations.Grid.push(...layout.grids);
+      base.organisations.Grid.push(...grids.grids);
       base.organisations.Partnership.push(...partnerCommunity(community, stream.fork('partnerships'), ids));
       const agreement = signAgreement(community, stream.fork('agreement'), ids);
       base.organisations.Agreement.push(agreement);
@@ -161,7 +134,7 @@ function generateSeedWorld(plan: ScalePlan, now: Date): SeedWorld {
       base.residents.Resident.push(...people.residents);
       base.residents.MemberPairing.push(...pairings.memberPairings);
       base.residents.HouseholdPairing.push(...pairings.householdPairings);
-      communities.push({ street, organisations: community, layout, people, partyMembers: members, volunteers, agreement });
+      communities.push({ street, organisations: community, residents: people.residents, volunteers, agreement });
 
       const count = stream.within(plan.activitiesPerCommunity);
       organiseActivities(communityActivities(community, people.residents, volunteers), count, timeline, stream.fork('activities'), ids, activities);
@@ -175,51 +148,5 @@ function generateSeedWorld(plan: ScalePlan, now: Date): SeedWorld {
   });
 
   base.residents.PointsEntry = keepPointsLedgers(base.residents.Resident, activities, timeline, random.fork('points'), ids);
-  return { plan, tree, communities, base, timeline, random, ids };
-}
-
-function communityActivities(community: CommunityOrganisations, residents: ResidentDocument[], volunteers: ResidentDocument[]): ActivitySetting {
-  return {
-    // The party committee and the volunteer teams organise most activities.
-    hosts: [community.community, community.community, community.residentsCommittee, community.serviceCentre, ...community.volunteerTeams, ...community.volunteerTeams, ...community.branches],
-    coHosts: community.coBuildingUnits,
-    place: (random) => (random.chance(0.5) ? `${community.name}${random.pick(COMMUNITY_VENUES)}` : `${random.pick(community.compounds)}${random.pick(COMPOUND_VENUES)}`),
-    centre: community.centre,
-    residents,
-    volunteers,
-  };
-}
-
-function streetActivities(street: StreetOrganisations, residents: ResidentDocument[], volunteers: ResidentDocument[]): ActivitySetting {
-  return {
-    hosts: [street.street, street.serviceCentre, street.volunteerTeam],
-    coHosts: [],
-    place: (random) => `${street.serviceCentre.name}${random.pick(['多功能厅', '一楼大厅', '门前广场'])}`,
-    centre: street.communities[0]!.centre,
-    residents,
-    volunteers,
-  };
-}
-
-function communityPosts(community: CommunityOrganisations): PostSetting {
-  return {
-    channels: [
-      { publisher: community.community, audiences: [community.residentsCommittee, ...community.branches] },
-      { publisher: community.residentsCommittee, audiences: [community.residentsCommittee] },
-      { publisher: community.serviceCentre, audiences: [community.serviceCentre] },
-    ],
-    place: community.name,
-    compounds: community.compounds,
-  };
-}
-
-function streetPosts(street: StreetOrganisations): PostSetting {
-  return {
-    channels: [
-      { publisher: street.street, audiences: street.communities.map((community) => community.community) },
-      { publisher: street.serviceCentre, audiences: [street.serviceCentre] },
-    ],
-    place: street.name,
-    compounds: street.communities.flatMap((community) => community.compounds),
-  };
+  return { world: { streets: tree.streets, communities, timeline, random, ids }, base };
 }

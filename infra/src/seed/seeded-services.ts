@@ -1,12 +1,12 @@
-import { createModels as createOrganisationModels } from '../../../services/organisations/src/models/index.ts';
-import { createModels as createResidentModels } from '../../../services/residents/src/models/index.ts';
-import { createModels as createResourceModels } from '../../../services/resources/src/models/index.ts';
-import { createModels as createWishModels } from '../../../services/wishes/src/models/index.ts';
-import { createModels as createMeetingModels } from '../../../services/meetings/src/models/index.ts';
+import { createModels as createMeetingModels } from '@civic/meetings/seed';
+import { createModels as createOrganisationModels } from '@civic/organisations/seed';
+import { createModels as createResidentModels } from '@civic/residents/seed';
+import { createModels as createResourceModels } from '@civic/resources/seed';
+import { createModels as createWishModels } from '@civic/wishes/seed';
 
 /**
  * Every service the seed fills, each through its own models, in insert order. A service joins
- * the seed with one line here, its section in `SeedData` and its generator (seed-data.ts).
+ * the seed with one line here and its step in seed-data.ts.
  */
 export const SEEDED_SERVICES = {
   organisations: createOrganisationModels,

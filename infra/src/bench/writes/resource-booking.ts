@@ -1,5 +1,4 @@
-import { openingWindows } from '../../../../services/resources/src/domain/opening-hours.ts';
-import type { Weekday } from '../../../../services/resources/src/domain/vocabulary.ts';
+import { openingWindows, type Weekday } from '@civic/resources/seed';
 import type { BenchWorld } from '../bench-world.ts';
 import type { Scenario } from '../scenario.ts';
 import { takenSlots, upcomingSlots } from './upcoming-slots.ts';

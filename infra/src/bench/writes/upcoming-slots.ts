@@ -1,4 +1,4 @@
-import { bookedSlots, chinaWeekTime, type OpeningWindow } from '../../../../services/resources/src/domain/opening-hours.ts';
+import { bookedSlots, chinaWeekTime, type OpeningWindow } from '@civic/resources/seed';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;

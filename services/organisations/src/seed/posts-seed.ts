@@ -1,10 +1,9 @@
-import type { PostDocument } from '../../../services/organisations/src/models/post.ts';
-import type { OrganisationDocument } from '../../../services/organisations/src/models/organisation.ts';
-import { audienceError, MAX_BODY_LENGTH, MAX_TITLE_LENGTH, POST_KINDS } from '../../../services/organisations/src/domain/post-rules.ts';
-import type { ObjectIdSource } from './object-ids.ts';
-import type { Random } from './random.ts';
+import type { PostDocument } from '../models/post.ts';
+import type { OrganisationDocument } from '../models/organisation.ts';
+import { audienceError, MAX_BODY_LENGTH, MAX_TITLE_LENGTH, POST_KINDS } from '../domain/post-rules.ts';
+import { chinaMonth, type ObjectIdSource, type Random, type Timeline } from '@civic/seed-kit';
+import type { CommunityOrganisations, StreetOrganisations } from './organisations-seed.ts';
 import { POST_TEMPLATES } from './text/civic-text.ts';
-import { chinaMonth, type Timeline } from './timeline.ts';
 
 /** Who publishes to whom on the micro-platform (微平台), and the names the texts mention. */
 export interface PostSetting {
@@ -13,6 +12,31 @@ export interface PostSetting {
   /** The community or street named in news ("新城社区", "江心洲街道"). */
   place: string;
   compounds: readonly string[];
+}
+
+/** A community's party committee, residents' committee and service centre publish, to themselves or the committee's branches. */
+export function communityPosts(community: CommunityOrganisations): PostSetting {
+  return {
+    channels: [
+      { publisher: community.community, audiences: [community.residentsCommittee, ...community.branches] },
+      { publisher: community.residentsCommittee, audiences: [community.residentsCommittee] },
+      { publisher: community.serviceCentre, audiences: [community.serviceCentre] },
+    ],
+    place: community.name,
+    compounds: community.compounds,
+  };
+}
+
+/** A street's committee publishes to itself or its communities; its service centre to itself. */
+export function streetPosts(street: StreetOrganisations): PostSetting {
+  return {
+    channels: [
+      { publisher: street.street, audiences: street.communities.map((community) => community.community) },
+      { publisher: street.serviceCentre, audiences: [street.serviceCentre] },
+    ],
+    place: street.name,
+    compounds: street.communities.flatMap((community) => community.compounds),
+  };
 }
 
 const PUBLIC_RATE = { NEWS: 0.9, POLICY: 0.7, VOLUNTEER_CALL: 0.85, NOTICE: 0.6 } as const;

@@ -1,15 +1,12 @@
-import type { PartnershipDocument } from '../../../services/organisations/src/models/partnership.ts';
-import type { AgreementDocument, ContactPerson } from '../../../services/organisations/src/models/agreement.ts';
-import { partnershipSideError, MAX_COMMITMENTS } from '../../../services/organisations/src/domain/partnership-rules.ts';
-import { agreementPartyError, deadlineError } from '../../../services/organisations/src/domain/agreement-rules.ts';
-import { isWithin } from '../../../services/organisations/src/domain/organisation-tree.ts';
-import { isPhoneNumber } from '../../../services/organisations/src/domain/contact.ts';
-import type { ObjectIdSource } from './object-ids.ts';
+import type { PartnershipDocument } from '../models/partnership.ts';
+import type { AgreementDocument, ContactPerson } from '../models/agreement.ts';
+import { partnershipSideError, MAX_COMMITMENTS } from '../domain/partnership-rules.ts';
+import { agreementPartyError, deadlineError } from '../domain/agreement-rules.ts';
+import { isWithin } from '../domain/organisation-tree.ts';
+import { isPhoneNumber } from '../domain/contact.ts';
+import { chinaTime, fixedDateBetween, givenName, mobilePhone, REFERENCE_DATE, surname, type ObjectIdSource, type Random } from '@civic/seed-kit';
 import type { CommunityOrganisations } from './organisations-seed.ts';
-import { givenName, mobilePhone, surname } from './personal-numbers.ts';
-import type { Random } from './random.ts';
 import { PARTNERSHIP_COMMITMENTS } from './text/civic-text.ts';
-import { chinaTime, fixedDateBetween, REFERENCE_DATE } from './timeline.ts';
 
 /** The community pairs with each of its co-building units (结对共建). */
 export function partnerCommunity(community: CommunityOrganisations, random: Random, ids: ObjectIdSource): PartnershipDocument[] {

@@ -1,25 +1,13 @@
-import type { ActivityDocument } from '../../../services/organisations/src/models/activity.ts';
-import type { ActivitySignUpDocument } from '../../../services/organisations/src/models/activity-sign-up.ts';
-import type { ActivityCheckInDocument } from '../../../services/organisations/src/models/activity-check-in.ts';
-import type { OrganisationDocument } from '../../../services/organisations/src/models/organisation.ts';
-import {
-  ACTIVITY_CATEGORIES,
-  MAX_CAPACITY,
-  MAX_CO_HOSTS,
-  MIN_CAPACITY,
-  activityWindowError,
-  serviceHoursFor,
-} from '../../../services/organisations/src/domain/activity-rules.ts';
-import { MAX_ADDRESS_LENGTH, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH } from '../../../services/organisations/src/domain/text-limits.ts';
-import type { ResidentDocument } from '../../../services/residents/src/models/index.ts';
+import type { ActivityDocument } from '../models/activity.ts';
+import type { ActivitySignUpDocument } from '../models/activity-sign-up.ts';
+import type { ActivityCheckInDocument } from '../models/activity-check-in.ts';
+import type { OrganisationDocument } from '../models/organisation.ts';
+import { ACTIVITY_CATEGORIES, MAX_CAPACITY, MAX_CO_HOSTS, MIN_CAPACITY, activityWindowError, serviceHoursFor } from '../domain/activity-rules.ts';
+import { MAX_ADDRESS_LENGTH, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH } from '../domain/text-limits.ts';
 import { toGeoJsonPoint } from '@civic/service-kit';
-import type { ObjectIdSource } from './object-ids.ts';
-import type { GeoPoint } from './organisations-seed.ts';
-import { SEED_SUBJECT } from './party-seed.ts';
-import type { Random } from './random.ts';
-import { ageOf } from './residents-seed.ts';
-import { ACTIVITY_TEMPLATES } from './text/civic-text.ts';
-import { addDays, addHours, type Timeline } from './timeline.ts';
+import { addDays, addHours, ageOf, SEED_SUBJECT, type GeoPoint, type ObjectIdSource, type Random, type ResidentReference, type Timeline } from '@civic/seed-kit';
+import type { CommunityOrganisations, StreetOrganisations } from './organisations-seed.ts';
+import { ACTIVITY_TEMPLATES, COMMUNITY_VENUES, COMPOUND_VENUES } from './text/civic-text.ts';
 
 export interface ActivityRecords {
   activities: ActivityDocument[];
@@ -34,8 +22,33 @@ export interface ActivitySetting {
   coHosts: readonly OrganisationDocument[];
   place: (random: Random) => string;
   centre: GeoPoint;
-  residents: readonly ResidentDocument[];
-  volunteers: readonly ResidentDocument[];
+  residents: readonly ResidentReference[];
+  volunteers: readonly ResidentReference[];
+}
+
+/** A community's activities: its party committee and volunteer teams organise most of them. */
+export function communityActivities(community: CommunityOrganisations, residents: readonly ResidentReference[], volunteers: readonly ResidentReference[]): ActivitySetting {
+  return {
+    // The party committee and the volunteer teams organise most activities.
+    hosts: [community.community, community.community, community.residentsCommittee, community.serviceCentre, ...community.volunteerTeams, ...community.volunteerTeams, ...community.branches],
+    coHosts: community.coBuildingUnits,
+    place: (random) => (random.chance(0.5) ? `${community.name}${random.pick(COMMUNITY_VENUES)}` : `${random.pick(community.compounds)}${random.pick(COMPOUND_VENUES)}`),
+    centre: community.centre,
+    residents,
+    volunteers,
+  };
+}
+
+/** A street's own activities, at its service centre, for everyone in the street. */
+export function streetActivities(street: StreetOrganisations, residents: readonly ResidentReference[], volunteers: readonly ResidentReference[]): ActivitySetting {
+  return {
+    hosts: [street.street, street.serviceCentre, street.volunteerTeam],
+    coHosts: [],
+    place: (random) => `${street.serviceCentre.name}${random.pick(['多功能厅', '一楼大厅', '门前广场'])}`,
+    centre: street.communities[0]!.centre,
+    residents,
+    volunteers,
+  };
 }
 
 const PAST_SHARE = 0.65;
@@ -125,8 +138,8 @@ function requireAcceptable(activity: ActivityDocument): void {
 }
 
 /** Different residents, mostly volunteers, old enough to take part. */
-function participants(setting: ActivitySetting, count: number, random: Random): ResidentDocument[] {
-  const chosen = new Set<ResidentDocument>();
+function participants(setting: ActivitySetting, count: number, random: Random): ResidentReference[] {
+  const chosen = new Set<ResidentReference>();
   for (let attempt = 0; chosen.size < count && attempt < count * 20; attempt++) {
     const pool = setting.volunteers.length > 0 && random.chance(VOLUNTEER_SHARE) ? setting.volunteers : setting.residents;
     const resident = random.pick(pool);

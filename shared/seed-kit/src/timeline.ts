@@ -14,6 +14,11 @@ export const REFERENCE_YEAR = 2025;
 // The last minute of 30 June, so that every working-hours moment of that day lies before it.
 export const REFERENCE_DATE = chinaTime(REFERENCE_YEAR, 6, 30, 23, 59);
 
+/** A person's age in REFERENCE_YEAR; every seeded resident has a birth year. */
+export function ageOf(person: { birthYear: number | null }): number {
+  return REFERENCE_YEAR - person.birthYear!;
+}
+
 /** A moment given in China's wall-clock time. */
 export function chinaTime(year: number, month: number, day: number, hour = 0, minute = 0): Date {
   return new Date(Date.UTC(year, month - 1, day, hour, minute) - CHINA_OFFSET_MS);

@@ -1,7 +1,7 @@
 import { Faker, base, zh_CN } from '@faker-js/faker';
 
-/** The seed every generated record derives from: change it and every name and id changes. */
-export const SEED = 'civic-graph-sample-data-v1';
+/** A `[min, max]` range, both included. */
+export type Range = readonly [min: number, max: number];
 
 /** cyrb128: 128 bits of PRNG state from a text label, so that streams are named, not numbered. */
 function stateFrom(label: string): [number, number, number, number] {
@@ -55,7 +55,7 @@ export class Random {
   }
 
   /** An integer within a `[min, max]` range. */
-  within(range: readonly [number, number]): number {
+  within(range: Range): number {
     return this.int(range[0], range[1]);
   }
 

@@ -1,20 +1,25 @@
 import type { Types } from 'mongoose';
-import type { OrganisationDocument } from '../../../services/organisations/src/models/organisation.ts';
-import type { ResidentDocument } from '../../../services/residents/src/models/index.ts';
-import type { ResourceDocument } from '../../../services/resources/src/models/resource.ts';
-import type { BookingDocument } from '../../../services/resources/src/models/booking.ts';
-import type { BookingSlotDocument } from '../../../services/resources/src/models/booking-slot.ts';
-import type { DisbursementDocument } from '../../../services/resources/src/models/disbursement.ts';
-import type { LedgerEntryDocument } from '../../../services/resources/src/models/ledger-entry.ts';
-import type { ParkingApplicationDocument } from '../../../services/resources/src/models/parking-application.ts';
-import { bookedSlots, openingWindows, type OpeningWindow } from '../../../services/resources/src/domain/opening-hours.ts';
-import { balanceAfterMovement } from '../../../services/resources/src/domain/fund-rules.ts';
-import type { ResourceKind, ResourcePool } from '../../../services/resources/src/domain/vocabulary.ts';
-import type { ObjectIdSource } from './object-ids.ts';
-import { SEED_SUBJECT } from './party-seed.ts';
-import type { Random } from './random.ts';
-import type { SeedWorld, SeededCommunity } from './seed-data.ts';
-import { addDays, addHours, type Timeline } from './timeline.ts';
+import type { ResourceDocument } from '../models/resource.ts';
+import type { BookingDocument } from '../models/booking.ts';
+import type { BookingSlotDocument } from '../models/booking-slot.ts';
+import type { DisbursementDocument } from '../models/disbursement.ts';
+import type { LedgerEntryDocument } from '../models/ledger-entry.ts';
+import type { ParkingApplicationDocument } from '../models/parking-application.ts';
+import { bookedSlots, openingWindows, type OpeningWindow } from '../domain/opening-hours.ts';
+import { balanceAfterMovement } from '../domain/fund-rules.ts';
+import type { ResourceKind, ResourcePool } from '../domain/vocabulary.ts';
+import {
+  addDays,
+  addHours,
+  SEED_SUBJECT,
+  type ObjectIdSource,
+  type OrganisationReference,
+  type Random,
+  type ResidentReference,
+  type SeededCommunity,
+  type SeedWorld,
+  type Timeline,
+} from '@civic/seed-kit';
 
 /** The resources service's sample data, by model name (as its createModels names them). */
 export interface ResourceRecords {
@@ -49,10 +54,10 @@ export function generateResources(world: SeedWorld): ResourceRecords {
   const random = world.random.fork('resources');
   const { ids, timeline } = world;
   const windows = venueWindows();
-  world.tree.streets.forEach((street, streetIndex) => {
+  world.streets.forEach((street, streetIndex) => {
     const stream = random.fork(`street:${streetIndex}`);
     const communities = world.communities.filter((community) => community.street === street);
-    const streetResidents = communities.flatMap((community) => community.people.residents);
+    const streetResidents = communities.flatMap((community) => community.residents);
     const resource = (fields: ResourceFields) => newResource(fields, ids, timeline, records);
     resource({ pool: 'ADMINISTRATIVE', kind: 'VENUE', title: `${street.name}党群服务中心多功能厅`, provider: street.serviceCentre, served: street.street, tags: ['场地', '议事', '培训'], windows });
     const fund = resource({ pool: 'ADMINISTRATIVE', kind: 'FUND', title: `${street.name}困难群众帮扶基金`, provider: street.street, served: street.street, tags: ['帮扶', '大病', '助困'] });
@@ -68,8 +73,8 @@ interface ResourceFields {
   pool: ResourcePool;
   kind: ResourceKind;
   title: string;
-  provider: OrganisationDocument;
-  served: OrganisationDocument;
+  provider: OrganisationReference;
+  served: OrganisationReference;
   tags: string[];
   windows?: OpeningWindow[];
   stock?: number;
@@ -85,8 +90,8 @@ function seedCommunity(community: SeededCommunity, resource: (fields: ResourceFi
   if (unit) resource({ pool: 'PUBLIC_WELFARE', kind: 'SERVICE', title: `${unit.name}义诊服务`, provider: unit, served, tags: ['健康', '助老'], windows });
   const team = organisations.volunteerTeams[0] ?? served;
   const wheelchairs = resource({ pool: 'PUBLIC_WELFARE', kind: 'GOODS', title: '爱心轮椅', provider: team, served, tags: ['助老', '助残'], stock: random.int(4, 8) });
-  bookVenue(venue, community.people.residents, organisations.branches, random.fork('venue'), ids, timeline, records);
-  lendGoods(wheelchairs, community.people.residents, random.fork('goods'), ids, timeline, records);
+  bookVenue(venue, community.residents, organisations.branches, random.fork('venue'), ids, timeline, records);
+  lendGoods(wheelchairs, community.residents, random.fork('goods'), ids, timeline, records);
 }
 
 function newResource(fields: ResourceFields, ids: ObjectIdSource, timeline: Timeline, records: ResourceRecords): ResourceDocument {
@@ -125,7 +130,7 @@ function venueWindows(): OpeningWindow[] {
 }
 
 /** Bookings over the next two weeks by residents and party branches, never two on one slot. */
-function bookVenue(venue: ResourceDocument, residents: readonly ResidentDocument[], branches: readonly OrganisationDocument[], random: Random, ids: ObjectIdSource, timeline: Timeline, records: ResourceRecords): void {
+function bookVenue(venue: ResourceDocument, residents: readonly ResidentReference[], branches: readonly OrganisationReference[], random: Random, ids: ObjectIdSource, timeline: Timeline, records: ResourceRecords): void {
   const taken = new Set<number>();
   const count = random.within(VENUE_BOOKINGS);
   for (let attempt = 0; attempt < count * 5 && taken.size < count * 4; attempt++) {
@@ -142,7 +147,7 @@ function bookVenue(venue: ResourceDocument, residents: readonly ResidentDocument
 }
 
 /** Some units out on loan: the stock left is what the bookings did not take. */
-function lendGoods(goods: ResourceDocument, residents: readonly ResidentDocument[], random: Random, ids: ObjectIdSource, timeline: Timeline, records: ResourceRecords): void {
+function lendGoods(goods: ResourceDocument, residents: readonly ResidentReference[], random: Random, ids: ObjectIdSource, timeline: Timeline, records: ResourceRecords): void {
   const elders = residents.filter((resident) => resident.specialCare.includes('ELDERLY_80_PLUS') || resident.specialCare.includes('DISABLED'));
   const loans = Math.min(random.int(1, 3), goods.stock!, elders.length);
   for (const borrower of random.sample(elders, loans)) {
@@ -156,8 +161,8 @@ function newBooking(
   ids: ObjectIdSource,
   timeline: Timeline,
   terms: Pick<BookingDocument, 'startsAt' | 'endsAt' | 'quantity' | 'note'>,
-  organisation: OrganisationDocument | null,
-  resident: ResidentDocument | null,
+  organisation: OrganisationReference | null,
+  resident: ResidentReference | null,
 ): BookingDocument {
   return {
     _id: ids.next(),
@@ -177,7 +182,7 @@ function newBooking(
 }
 
 /** A yearly grant, then approved allowances to families hit by illness, one rejected and one still proposed. */
-function keepFundLedger(fund: ResourceDocument, residents: readonly ResidentDocument[], random: Random, ids: ObjectIdSource, timeline: Timeline, records: ResourceRecords): void {
+function keepFundLedger(fund: ResourceDocument, residents: readonly ResidentReference[], random: Random, ids: ObjectIdSource, timeline: Timeline, records: ResourceRecords): void {
   let balance = 0;
   let sequence = 0;
   const entry = (id: Types.ObjectId, amountFen: number, note: string, recordedAt: Date): void => {
@@ -218,7 +223,7 @@ function keepFundLedger(fund: ResourceDocument, residents: readonly ResidentDocu
  * Applications over the last two months: places 1..quota go in order of application, the rest
  * wait; a few allocated residents gave their place back, and the first waiting moved in.
  */
-function queueForParking(parking: ResourceDocument, residents: readonly ResidentDocument[], random: Random, ids: ObjectIdSource, timeline: Timeline, records: ResourceRecords): void {
+function queueForParking(parking: ResourceDocument, residents: readonly ResidentReference[], random: Random, ids: ObjectIdSource, timeline: Timeline, records: ResourceRecords): void {
   const applicants = random.sample(residents.filter((resident) => resident.birthYear !== null && resident.birthYear < 2000), random.within(PARKING_APPLICANTS));
   const start = addDays(timeline.today, -60);
   const quota = parking.parkingPlaces!;

@@ -1,12 +1,8 @@
-import type { PointsEntryDocument, ResidentDocument } from '../../../services/residents/src/models/index.ts';
-import { EMPTY_LEDGER, nextLedgerHead, requirePointsAmount, requireReason } from '../../../services/residents/src/domain/points.ts';
-import type { PointsSource } from '../../../services/residents/src/domain/vocabulary.ts';
-import type { ActivityRecords } from './activities-seed.ts';
-import type { ObjectIdSource } from './object-ids.ts';
-import { SEED_SUBJECT } from './party-seed.ts';
-import type { Random } from './random.ts';
+import type { PointsEntryDocument, ResidentDocument } from '../models/index.ts';
+import { EMPTY_LEDGER, nextLedgerHead, requirePointsAmount, requireReason } from '../domain/points.ts';
+import type { PointsSource } from '../domain/vocabulary.ts';
+import { addHours, SEED_SUBJECT, type ActivityAttendance, type ObjectIdSource, type Random, type Timeline } from '@civic/seed-kit';
 import { AWARD_REASONS, EXCHANGE_REASONS, WISH_REASONS } from './text/civic-text.ts';
-import { addHours, type Timeline } from './timeline.ts';
 
 /** Points per hour of checked-in service, as a community's published rules might say. */
 const POINTS_PER_HOUR = 10;
@@ -26,7 +22,7 @@ interface Award {
  */
 export function keepPointsLedgers(
   residents: readonly ResidentDocument[],
-  activities: ActivityRecords,
+  activities: ActivityAttendance,
   timeline: Timeline,
   random: Random,
   ids: ObjectIdSource,

@@ -72,8 +72,6 @@ export const STREET_UNIT_TEMPLATES: readonly ((place: string) => string)[] = [
 
 export const VOLUNTEER_TEAM_TEMPLATES = ['红色管家志愿服务队', '银发先锋志愿服务队', '青年志愿服务队', '巾帼志愿服务队', '邻里守望志愿服务队', '平安巡防志愿服务队'];
 
-export const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
-
 /** Where Jiangxinzhou lies; other streets are placed around the district. */
 export const JIANGXINZHOU_CENTRE = { longitude: 118.705, latitude: 32.01 };
 export const DISTRICT_CENTRE = { longitude: 118.73, latitude: 32.0 };

@@ -1,17 +1,12 @@
 import type { Types } from 'mongoose';
-import type { HouseholdPairingDocument, MemberPairingDocument, ResidentDocument } from '../../../services/residents/src/models/index.ts';
-import { requireMembershipSince, PARTY_JOINING_AGE } from '../../../services/residents/src/domain/party-membership.ts';
-import { checkHouseholdPairing, checkMemberPairing, HOUSEHOLDS_PER_MEMBER, MEMBERS_PER_CORE_MEMBER } from '../../../services/residents/src/domain/pairing.ts';
-import type { PartyMembershipKind } from '../../../services/residents/src/domain/vocabulary.ts';
+import type { HouseholdPairingDocument, MemberPairingDocument, ResidentDocument } from '../models/index.ts';
+import { requireMembershipSince, PARTY_JOINING_AGE } from '../domain/party-membership.ts';
+import { checkHouseholdPairing, checkMemberPairing, HOUSEHOLDS_PER_MEMBER, MEMBERS_PER_CORE_MEMBER } from '../domain/pairing.ts';
+import type { PartyMembershipKind } from '../domain/vocabulary.ts';
+import { ageOf, chinaTime, fixedDateBetween, fixedDateInYear, REFERENCE_DATE, REFERENCE_YEAR, SEED_SUBJECT, type GridResponsible, type ObjectIdSource, type Random } from '@civic/seed-kit';
 import type { CommunityLayout, MicroGrid } from './community-layout.ts';
-import type { ObjectIdSource } from './object-ids.ts';
-import { POPULATION } from './plan.ts';
-import type { Random } from './random.ts';
-import { ageOf, type CommunityPeople } from './residents-seed.ts';
-import { chinaTime, fixedDateBetween, fixedDateInYear, REFERENCE_DATE, REFERENCE_YEAR } from './timeline.ts';
-
-/** Who records the seeded pairings and check-ins (the `pairedBy` / `recordedBy` subject). */
-export const SEED_SUBJECT = 'seed';
+import { POPULATION } from './population.ts';
+import type { CommunityPeople } from './residents-seed.ts';
 
 /**
  * Party members join the branch of the micro-grid they live in (grid branches, 网格党支部);
@@ -46,9 +41,10 @@ function membershipKind(random: Random, resident: ResidentDocument, age: number)
 
 /**
  * Each micro-grid's responsible person is a party member living in it where there is one (else
- * another neighbour); each general grid's is another member from its micro-grids.
+ * another neighbour); each general grid's is another member from its micro-grids. The
+ * organisations seed records them on its grids.
  */
-export function assignGridResponsibles(layout: CommunityLayout, people: CommunityPeople, random: Random): void {
+export function chooseGridResponsibles(layout: CommunityLayout, people: CommunityPeople, random: Random): GridResponsible[] {
   const chosen = new Set<Types.ObjectId>();
   const pick = (candidates: ResidentDocument[]) => {
     // Someone neighbours can call: an adult of working or early retirement age with a phone.
@@ -59,10 +55,12 @@ export function assignGridResponsibles(layout: CommunityLayout, people: Communit
     return person._id;
   };
   const residentsOf = (micro: MicroGrid) => micro.households.flatMap((household) => people.byHousehold.get(household)!);
-  for (const micro of layout.microGrids) micro.grid.responsiblePersonId = pick(residentsOf(micro));
+  const responsibles: GridResponsible[] = [];
+  for (const micro of layout.microGrids) responsibles.push({ gridId: micro.grid._id, residentId: pick(residentsOf(micro)) });
   for (const general of layout.generalGrids) {
-    general.responsiblePersonId = pick(layout.microGrids.filter((micro) => micro.general === general).flatMap(residentsOf));
+    responsibles.push({ gridId: general._id, residentId: pick(layout.microGrids.filter((micro) => micro.general === general).flatMap(residentsOf)) });
   }
+  return responsibles;
 }
 
 export interface Pairings {

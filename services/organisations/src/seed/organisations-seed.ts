@@ -1,11 +1,19 @@
-import type { OrganisationDocument } from '../../../services/organisations/src/models/organisation.ts';
-import { placementError, positionUnder, type OrganisationKind } from '../../../services/organisations/src/domain/organisation-tree.ts';
-import { isPhoneNumber } from '../../../services/organisations/src/domain/contact.ts';
-import { MAX_ADDRESS_LENGTH, MAX_NAME_LENGTH } from '../../../services/organisations/src/domain/text-limits.ts';
-import type { ObjectIdSource } from './object-ids.ts';
-import type { ScalePlan } from './plan.ts';
-import type { Random } from './random.ts';
-import { addDays, chinaTime, fixedDateBetween } from './timeline.ts';
+import type { OrganisationDocument } from '../models/organisation.ts';
+import { placementError, positionUnder, type OrganisationKind } from '../domain/organisation-tree.ts';
+import { isPhoneNumber } from '../domain/contact.ts';
+import { MAX_ADDRESS_LENGTH, MAX_NAME_LENGTH } from '../domain/text-limits.ts';
+import {
+  addDays,
+  chinaTime,
+  fixedDateBetween,
+  ORDINALS,
+  type CommunityOrganisations as CommunityReferences,
+  type GeoPoint,
+  type ObjectIdSource,
+  type Random,
+  type Range,
+  type StreetOrganisations as StreetReferences,
+} from '@civic/seed-kit';
 import {
   COMMUNITY_NAME_FIRST,
   COMMUNITY_NAME_SECOND,
@@ -17,50 +25,33 @@ import {
   DISTRICT_UNITS,
   JIANGXINZHOU_CENTRE,
   JIANGXINZHOU_COMMUNITIES,
-  ORDINALS,
   PROPERTY_BRANDS,
   STREET_PLACES,
   STREET_UNIT_TEMPLATES,
   VOLUNTEER_TEAM_TEMPLATES,
 } from './text/place-names.ts';
 
-export interface GeoPoint {
-  longitude: number;
-  latitude: number;
-}
-
-/** One community (社区) and the bodies under it, with what later steps need to know about it. */
-export interface CommunityOrganisations {
-  /** 新城社区: how people name the community in addresses and text. */
-  name: string;
-  community: OrganisationDocument;
-  residentsCommittee: OrganisationDocument;
-  serviceCentre: OrganisationDocument;
-  branches: OrganisationDocument[];
-  propertyCompany: OrganisationDocument;
-  ownersCommittee: OrganisationDocument;
-  volunteerTeams: OrganisationDocument[];
-  coBuildingUnits: OrganisationDocument[];
-  /** Residential compounds (小区), the first one with the owners' committee. */
-  compounds: string[];
-  households: number;
-  centre: GeoPoint;
-}
-
-export interface StreetOrganisations {
-  /** 江心洲街道 */
-  name: string;
-  street: OrganisationDocument;
-  serviceCentre: OrganisationDocument;
-  volunteerTeam: OrganisationDocument;
-  communities: CommunityOrganisations[];
-}
+export type CommunityOrganisations = CommunityReferences<OrganisationDocument>;
+export type StreetOrganisations = StreetReferences<OrganisationDocument>;
 
 export interface OrganisationTree {
   district: OrganisationDocument;
   streets: StreetOrganisations[];
   /** Every organisation, parents before children. */
   all: OrganisationDocument[];
+}
+
+/** How many streets, communities and bodies the tree holds (the seed's scale plan). */
+export interface TreePlan {
+  streets: number;
+  communitiesPerStreet: Range;
+  householdsPerCommunity: Range;
+  /** Government departments (police station, market regulation...) under each street. */
+  departmentsPerStreet: Range;
+  branchesPerCommunity: Range;
+  groupsPerBranch: Range;
+  coBuildingUnitsPerCommunity: Range;
+  volunteerTeamsPerCommunity: number;
 }
 
 /** Adds organisations the way createOrganisation would accept them: allowed parent, unique sibling names. */
@@ -103,7 +94,7 @@ class TreeBuilder {
 }
 
 /** The district committee, its streets and their communities, named and placed as in Jianye. */
-export function buildOrganisationTree(plan: ScalePlan, random: Random, ids: ObjectIdSource): OrganisationTree {
+export function buildOrganisationTree(plan: TreePlan, random: Random, ids: ObjectIdSource): OrganisationTree {
   const builder = new TreeBuilder(ids, random);
   const district = builder.add('DISTRICT_COMMITTEE', DISTRICT.name, null, { phone: DISTRICT.phone, address: DISTRICT.address });
   const names = new CommunityNames(random);
@@ -116,7 +107,7 @@ export function buildOrganisationTree(plan: ScalePlan, random: Random, ids: Obje
 interface StreetInput {
   builder: TreeBuilder;
   random: Random;
-  plan: ScalePlan;
+  plan: TreePlan;
   district: OrganisationDocument;
   place: string;
   index: number;
@@ -149,7 +140,7 @@ function buildStreet({ builder, random, plan, district, place, index, names }: S
 interface CommunityInput {
   builder: TreeBuilder;
   random: Random;
-  plan: ScalePlan;
+  plan: TreePlan;
   street: OrganisationDocument;
   streetName: string;
   stem: string;

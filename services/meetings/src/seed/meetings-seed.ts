@@ -1,21 +1,25 @@
 import type { Types } from 'mongoose';
-import type { OrganisationDocument } from '../../../services/organisations/src/models/organisation.ts';
-import type { ResidentDocument } from '../../../services/residents/src/models/index.ts';
-import type { MeetingDocument } from '../../../services/meetings/src/models/meeting.ts';
-import type { AgendaItemDocument } from '../../../services/meetings/src/models/agenda-item.ts';
-import type { ParticipantDocument } from '../../../services/meetings/src/models/participant.ts';
-import type { ActionItemDocument } from '../../../services/meetings/src/models/action-item.ts';
-import type { MicroProjectDocument } from '../../../services/meetings/src/models/micro-project.ts';
-import type { MicroProjectVoteDocument } from '../../../services/meetings/src/models/micro-project-vote.ts';
-import type { CommunitySettingDocument } from '../../../services/meetings/src/models/community-setting.ts';
-import type { WishDocument } from '../../../services/wishes/src/models/wish.ts';
-import { evaluateQuorum } from '../../../services/meetings/src/domain/quorum.ts';
-import { DEFAULT_VOTE_THRESHOLD, REVIEW_MEETING_TITLE, outcomeOfVote } from '../../../services/meetings/src/domain/micro-project-rules.ts';
-import type { MeetingKind, MicroProjectStatus, ParticipantRole } from '../../../services/meetings/src/domain/vocabulary.ts';
-import { SEED_SUBJECT } from './party-seed.ts';
-import type { Random } from './random.ts';
-import type { SeedWorld, SeededCommunity } from './seed-data.ts';
-import { addDays, type Timeline } from './timeline.ts';
+import type { MeetingDocument } from '../models/meeting.ts';
+import type { AgendaItemDocument } from '../models/agenda-item.ts';
+import type { ParticipantDocument } from '../models/participant.ts';
+import type { ActionItemDocument } from '../models/action-item.ts';
+import type { MicroProjectDocument } from '../models/micro-project.ts';
+import type { MicroProjectVoteDocument } from '../models/micro-project-vote.ts';
+import type { CommunitySettingDocument } from '../models/community-setting.ts';
+import { evaluateQuorum } from '../domain/quorum.ts';
+import { DEFAULT_VOTE_THRESHOLD, REVIEW_MEETING_TITLE, outcomeOfVote } from '../domain/micro-project-rules.ts';
+import type { MeetingKind, MicroProjectStatus, ParticipantRole } from '../domain/vocabulary.ts';
+import {
+  addDays,
+  SEED_SUBJECT,
+  type OrganisationReference,
+  type Random,
+  type ResidentReference,
+  type SeededCommunity,
+  type SeedWorld,
+  type Timeline,
+  type WishReference,
+} from '@civic/seed-kit';
 
 /** The meetings department's sample data, by model name (as the service's createModels names them). */
 export interface MeetingsSeed {
@@ -86,13 +90,13 @@ export function generateMeetings(world: SeedWorld, seededComplaints: readonly Co
 }
 
 /** What a coordination meeting needs to know of a seeded wish it may take up. */
-export type Complaint = Pick<WishDocument, '_id' | 'title' | 'communityId' | 'createdAt'>;
+export type Complaint = Pick<WishReference, '_id' | 'title' | 'communityId' | 'createdAt'>;
 
 /**
  * The wish as a complaint a coordination meeting may take up, or null: a noise or property
  * complaint the community took on (not turned away, withdrawn, or still waiting to be looked at).
  */
-export function asComplaint(wish: WishDocument): Complaint | null {
+export function asComplaint(wish: WishReference): Complaint | null {
   if (!(wish.title in COMPLAINTS) || ['SUBMITTED', 'REJECTED', 'WITHDRAWN'].includes(wish.status)) return null;
   return { _id: wish._id, title: wish.title, communityId: wish.communityId, createdAt: wish.createdAt };
 }
@@ -111,7 +115,7 @@ function complaintsByCommunity(complaints: readonly Complaint[]): Map<string, Co
 }
 
 class CommunityMeetings {
-  private readonly host: OrganisationDocument;
+  private readonly host: OrganisationReference;
   private readonly timeline: Timeline;
 
   constructor(
@@ -234,7 +238,7 @@ class CommunityMeetings {
 
   /** Distinct residents of the community vote, within the window; returns how many. */
   private votes(project: MicroProjectDocument, count: number): number {
-    const voters = this.random.sample(this.community.people.residents, Math.min(count, this.community.people.residents.length));
+    const voters = this.random.sample(this.community.residents, Math.min(count, this.community.residents.length));
     const span = Math.min(project.votingClosesAt.getTime(), this.timeline.today.getTime()) - project.votingOpensAt.getTime();
     project.voteCount = voters.length;
     for (const voter of voters) {
@@ -264,7 +268,7 @@ class CommunityMeetings {
     return meeting;
   }
 
-  private invite(meeting: MeetingDocument, invitee: { resident?: ResidentDocument; organisation?: OrganisationDocument }, role: ParticipantRole, attended: boolean): ParticipantDocument {
+  private invite(meeting: MeetingDocument, invitee: { resident?: ResidentReference; organisation?: OrganisationReference }, role: ParticipantRole, attended: boolean): ParticipantDocument {
     const residentId: Types.ObjectId | null = invitee.resident?._id ?? null;
     const organisationId: Types.ObjectId | null = invitee.organisation?._id ?? null;
     const participant: ParticipantDocument = {
@@ -309,7 +313,7 @@ class CommunityMeetings {
   }
 
   /** Distinct residents: one invitation per invitee and meeting. */
-  private people(count: number): ResidentDocument[] {
-    return this.random.sample(this.community.people.residents, count);
+  private people(count: number): ResidentReference[] {
+    return this.random.sample(this.community.residents, count);
   }
 }

@@ -1,14 +1,19 @@
-import type { GridDocument } from '../../../services/organisations/src/models/grid.ts';
-import { gridPlacementError, type GridLevel } from '../../../services/organisations/src/domain/grid-tree.ts';
-import type { HouseholdDocument } from '../../../services/residents/src/models/index.ts';
-import { normaliseHouseholdAddress } from '../../../services/residents/src/domain/household-address.ts';
-import { checkGridSize, MICRO_GRID_MAX_HOUSEHOLDS, MICRO_GRID_MIN_HOUSEHOLDS } from '../../../services/residents/src/domain/grid-size.ts';
-import type { ObjectIdSource } from './object-ids.ts';
-import type { CommunityOrganisations } from './organisations-seed.ts';
-import type { ScalePlan } from './plan.ts';
-import type { Random } from './random.ts';
-import { addDays, chinaTime, fixedDateBetween, REFERENCE_DATE } from './timeline.ts';
-import { ORDINALS } from './text/place-names.ts';
+import type { HouseholdDocument } from '../models/index.ts';
+import { normaliseHouseholdAddress } from '../domain/household-address.ts';
+import { checkGridSize, MICRO_GRID_MAX_HOUSEHOLDS, MICRO_GRID_MIN_HOUSEHOLDS } from '../domain/grid-size.ts';
+import {
+  addDays,
+  chinaTime,
+  fixedDateBetween,
+  ORDINALS,
+  REFERENCE_DATE,
+  type CommunityOrganisations,
+  type GridOpener,
+  type GridReference,
+  type ObjectIdSource,
+  type Random,
+  type Range,
+} from '@civic/seed-kit';
 
 /** A micro-grid is sized for about this many households before jitter. */
 const TYPICAL_MICRO_GRID = 45;
@@ -17,57 +22,40 @@ const SIZE_MARGIN = 5;
 const VACANT_FLAT_RATE = 0.1;
 
 export interface MicroGrid {
-  grid: GridDocument;
-  general: GridDocument;
+  grid: GridReference;
+  general: GridReference;
   households: HouseholdDocument[];
 }
 
 /** How a community is divided: one community grid, general grids, micro-grids, and the households in them. */
 export interface CommunityLayout {
-  communityGrid: GridDocument;
-  generalGrids: GridDocument[];
+  communityGrid: GridReference;
+  generalGrids: GridReference[];
   microGrids: MicroGrid[];
-  /** Community grid, general grids, micro-grids: parents before children. */
-  grids: GridDocument[];
   households: HouseholdDocument[];
 }
 
-export function layOutCommunity(community: CommunityOrganisations, plan: ScalePlan, random: Random, ids: ObjectIdSource): CommunityLayout {
-  const grids: GridDocument[] = [];
-  const addGrid = (level: GridLevel, name: string, parent: GridDocument | null, partyBranchId: GridDocument['partyBranchId']) => {
-    const problem = gridPlacementError(level, parent?.level ?? null);
-    if (problem) throw new Error(`seed: grid ${name}: ${problem}`);
-    const grid: GridDocument = {
-      _id: ids.next(),
-      name,
-      level,
-      communityId: community.community._id,
-      organisationPath: community.community.path,
-      parentId: parent?._id ?? null,
-      ancestorIds: parent ? [...parent.ancestorIds, parent._id] : [],
-      responsiblePersonId: null,
-      partyBranchId,
-      createdAt: fixedDateBetween(random, community.community.createdAt, addDays(community.community.createdAt, 300)),
-    };
-    grids.push(grid);
-    return grid;
-  };
-
-  const communityGrid = addGrid('COMMUNITY', `${community.name}网格`, null, null);
-  const generalCount = random.within(plan.generalGridsPerCommunity);
+/**
+ * Divides a community into general grids and micro-grids of 30 to 100 households each, and lays
+ * out the households flat by flat; the organisations seed opens each grid (`openGrid`), drawing
+ * from the same stream in the same order as the households.
+ */
+export function layOutCommunity(community: CommunityOrganisations, generalGridsPerCommunity: Range, openGrid: GridOpener, random: Random, ids: ObjectIdSource): CommunityLayout {
+  const communityGrid = openGrid('COMMUNITY', `${community.name}网格`, null, null);
+  const generalCount = random.within(generalGridsPerCommunity);
   const sizes = microGridSizes(random, community.households, generalCount);
   const branches = community.branches;
-  const generalGrids: GridDocument[] = [];
+  const generalGrids: GridReference[] = [];
   const microGrids: MicroGrid[] = [];
   const addresses = new AddressBook(random, community.compounds);
   for (let generalIndex = 0; generalIndex < generalCount; generalIndex++) {
     // Micro-grids are dealt to general grids in order, so each general grid has at least one.
     const mine = sizes.map((size, index) => ({ size, index })).filter(({ index }) => Math.floor((index * generalCount) / sizes.length) === generalIndex);
     const firstBranch = branches[mine[0]!.index % branches.length]!;
-    const general = addGrid('GENERAL', `${community.name}第${ORDINALS[generalIndex]}网格`, communityGrid, firstBranch._id);
+    const general = openGrid('GENERAL', `${community.name}第${ORDINALS[generalIndex]}网格`, communityGrid, firstBranch._id);
     generalGrids.push(general);
     mine.forEach(({ size, index }, position) => {
-      const grid = addGrid('MICRO', `${general.name}第${ORDINALS[position]}微网格`, general, branches[index % branches.length]!._id);
+      const grid = openGrid('MICRO', `${general.name}第${ORDINALS[position]}微网格`, general, branches[index % branches.length]!._id);
       const compound = community.compounds[Math.floor((index * community.compounds.length) / sizes.length)]!;
       const households = Array.from({ length: size }, () => addresses.nextHousehold(compound, grid, ids));
       microGrids.push({ grid, general, households });
@@ -77,7 +65,7 @@ export function layOutCommunity(community: CommunityOrganisations, plan: ScalePl
     const check = checkGridSize(grid.level, households.length);
     if (!check.withinStandard) throw new Error(`seed: ${grid.name}: ${check.message}`);
   }
-  return { communityGrid, generalGrids, microGrids, grids, households: microGrids.flatMap(({ households }) => households) };
+  return { communityGrid, generalGrids, microGrids, households: microGrids.flatMap(({ households }) => households) };
 }
 
 /** Household counts per micro-grid: as even as the standard allows, then jittered within it. */
@@ -114,7 +102,7 @@ class AddressBook {
     for (const compound of compounds) this.cursors.set(compound, { building: this.building(1), unit: 1, floor: 1, flat: 0 });
   }
 
-  nextHousehold(compound: string, grid: GridDocument, ids: ObjectIdSource): HouseholdDocument {
+  nextHousehold(compound: string, grid: GridReference, ids: ObjectIdSource): HouseholdDocument {
     const cursor = this.cursors.get(compound)!;
     do this.advance(cursor);
     while (this.random.chance(VACANT_FLAT_RATE));

@@ -1,11 +1,8 @@
-import type { ResidentDocument } from '../../../services/residents/src/models/index.ts';
-import { normaliseSkills, requireTeamCount } from '../../../services/residents/src/domain/volunteer.ts';
-import type { CommunityOrganisations, StreetOrganisations } from './organisations-seed.ts';
-import { POPULATION } from './plan.ts';
-import type { Random } from './random.ts';
-import { ageOf } from './residents-seed.ts';
+import type { ResidentDocument } from '../models/index.ts';
+import { normaliseSkills, requireTeamCount } from '../domain/volunteer.ts';
+import { ageOf, chinaTime, fixedDateBetween, REFERENCE_DATE, type CommunityOrganisations, type Random, type StreetOrganisations } from '@civic/seed-kit';
+import { POPULATION } from './population.ts';
 import { VOLUNTEER_SKILLS } from './text/civic-text.ts';
-import { chinaTime, fixedDateBetween, REFERENCE_DATE } from './timeline.ts';
 
 const YOUNGEST_VOLUNTEER = 14;
 const OLDEST_VOLUNTEER = 78;

@@ -1,17 +1,11 @@
 import { Types } from 'mongoose';
-import type { ResidentDocument } from '../../../services/residents/src/models/index.ts';
-import type { TimelineEntryDocument, WishDocument } from '../../../services/wishes/src/models/wish.ts';
-import type { WishCategory, WishChannel, WishKind, WishStatus } from '../../../services/wishes/src/domain/vocabulary.ts';
-import { nextStatus, type WishAction } from '../../../services/wishes/src/domain/wish-state-machine.ts';
-import { submittedWish } from '../../../services/wishes/src/persistence/submitted-wish.ts';
-import { chooseHandler, organisationAtLevel, selectRoutingRule } from '../../../services/wishes/src/domain/routing-rules.ts';
-import { DEFAULT_DEADLINE_HOURS, closedOnTime, deadlinesFrom, dueAt, escalationLevel } from '../../../services/wishes/src/domain/deadlines.ts';
-import { PLANS } from './plan.ts';
-import { SEED_SUBJECT } from './party-seed.ts';
-import type { ObjectIdSource } from './object-ids.ts';
-import type { Random } from './random.ts';
-import type { SeedWorld, SeededCommunity } from './seed-data.ts';
-import { addDays, addHours } from './timeline.ts';
+import type { TimelineEntryDocument, WishDocument } from '../models/wish.ts';
+import type { WishCategory, WishChannel, WishKind, WishStatus } from '../domain/vocabulary.ts';
+import { nextStatus, type WishAction } from '../domain/wish-state-machine.ts';
+import { submittedWish } from '../persistence/submitted-wish.ts';
+import { chooseHandler, organisationAtLevel, selectRoutingRule } from '../domain/routing-rules.ts';
+import { DEFAULT_DEADLINE_HOURS, closedOnTime, deadlinesFrom, dueAt, escalationLevel } from '../domain/deadlines.ts';
+import { addDays, addHours, SEED_SUBJECT, type ObjectIdSource, type Random, type Range, type ResidentReference, type SeedWorld, type SeededCommunity } from '@civic/seed-kit';
 
 /**
  * The wishes of every community, generated one community at a time as they are read (once, in
@@ -22,9 +16,6 @@ export interface WishStream {
   byCommunity: Iterable<WishDocument[]>;
 }
 
-// About a million wishes over three years at district scale (~8,300 a community); a few hundred a
-// community for the sample street, enough for every state.
-const WISHES_PER_COMMUNITY = (world: SeedWorld): readonly [number, number] => (world.plan === PLANS.district ? [7_800, 8_800] : [140, 160]);
 const HISTORY_DAYS = 3 * 365;
 const RECENT_DAYS = 30;
 
@@ -98,11 +89,11 @@ const REQUEST_FATES: readonly (readonly [WishAction[], number])[] = [
  * Their ids are taken now, so the records generated after this call get the same ids whenever
  * the wishes themselves are generated.
  */
-export function generateWishes(world: SeedWorld): WishStream {
+export function generateWishes(world: SeedWorld, wishesPerCommunity: Range): WishStream {
   const random = world.random.fork('wishes');
   const communities = world.communities.map((community, index) => {
     const stream = random.fork(`community:${index}`);
-    return { community, stream, count: stream.within(WISHES_PER_COMMUNITY(world)) };
+    return { community, stream, count: stream.within(wishesPerCommunity) };
   });
   const count = communities.reduce((sum, community) => sum + community.count, 0);
   const ids = world.ids.reserve(count);
@@ -120,7 +111,7 @@ export function generateWishes(world: SeedWorld): WishStream {
 }
 
 function aWish(world: SeedWorld, ids: ObjectIdSource, community: SeededCommunity, random: Random): WishDocument {
-  const requester = random.pick(community.people.residents);
+  const requester = random.pick(community.residents);
   const isWish = random.chance(WISH_SHARE);
   const category = isWish ? 'PUBLIC_WELFARE' : random.weighted(CATEGORIES);
   const matter = random.pick(isWish ? WISHES : REQUESTS[category]);
@@ -207,7 +198,7 @@ function objectIds(hexes: readonly string[]): Types.ObjectId[] {
 
 function claim(wish: WishDocument, at: Date, community: SeededCommunity, random: Random): void {
   const byResident = random.chance(0.6) && community.volunteers.length > 0;
-  const resident: ResidentDocument | null = byResident ? random.pick(community.volunteers) : null;
+  const resident: ResidentReference | null = byResident ? random.pick(community.volunteers) : null;
   const organisation = random.pick([...community.organisations.branches, ...community.organisations.volunteerTeams, ...community.organisations.coBuildingUnits]);
   Object.assign(wish, {
     claimantKind: resident ? 'RESIDENT' : 'ORGANISATION',

@@ -1,12 +1,10 @@
-import type { HouseholdDocument, ResidentDocument } from '../../../services/residents/src/models/index.ts';
-import { registrationFacts, type PersonalFacts } from '../../../services/residents/src/domain/personal-facts.ts';
-import { SPECIAL_CARE_TAGS, type Gender, type RealNameStatus, type SpecialCareTag } from '../../../services/residents/src/domain/vocabulary.ts';
+import type { HouseholdDocument, ResidentDocument } from '../models/index.ts';
+import { registrationFacts, type PersonalFacts } from '../domain/personal-facts.ts';
+import { SPECIAL_CARE_TAGS, type Gender, type RealNameStatus, type SpecialCareTag } from '../domain/vocabulary.ts';
+import { addDays, givenName, mobilePhone, REFERENCE_YEAR, surname, type ObjectIdSource, type Random, type Range } from '@civic/seed-kit';
 import type { CommunityLayout } from './community-layout.ts';
-import type { ObjectIdSource } from './object-ids.ts';
-import { givenName, IdNumberRegistry, mobilePhone, regionCode, surname, type Origin } from './personal-numbers.ts';
-import { POPULATION, type Range } from './plan.ts';
-import type { Random } from './random.ts';
-import { addDays, REFERENCE_YEAR } from './timeline.ts';
+import { IdNumberRegistry, regionCode, type Origin } from './personal-numbers.ts';
+import { POPULATION } from './population.ts';
 
 /** The people of a community's households, with personal facts the residents service would accept. */
 export interface CommunityPeople {
@@ -163,9 +161,4 @@ function verificationStatus(random: Random, hasIdNumber: boolean): RealNameStatu
     ['PENDING', POPULATION.pendingRate],
     ['UNVERIFIED', 1 - POPULATION.verifiedRate - POPULATION.pendingRate],
   ] as const);
-}
-
-/** Age in REFERENCE_YEAR; every seeded resident has a birth year. */
-export function ageOf(resident: Pick<ResidentDocument, 'birthYear'>): number {
-  return REFERENCE_YEAR - resident.birthYear!;
 }

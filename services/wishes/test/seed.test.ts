@@ -1,0 +1,60 @@
+import { expect, it } from 'vitest';
+import { ObjectIdSource, Random, Timeline, type OrganisationReference, type ResidentReference, type SeededCommunity, type StreetOrganisations } from '@civic/seed-kit';
+import { generateWishes } from '../src/seed/index.ts';
+import { nextStatus } from '../src/domain/wish-state-machine.ts';
+import { WISH_STATUSES } from '../src/domain/vocabulary.ts';
+import type { WishDocument } from '../src/models/wish.ts';
+
+const random = new Random('wishes-seed-test');
+const ids = new ObjectIdSource(random.fork('ids'));
+
+function organisation(name: string, parent: OrganisationReference | null): OrganisationReference {
+  const _id = ids.next();
+  return { _id, name, path: [...(parent?.path ?? []), _id], createdAt: new Date('2018-01-02T01:00:00.000Z'), contact: { phone: null } };
+}
+
+/** One community of a street, with the bodies that claim and handle its wishes, and its residents. */
+function aCommunity(): SeededCommunity {
+  const district = organisation('区委', null);
+  const streetBody = organisation('街道党工委', district);
+  const community = organisation('新城社区党委', streetBody);
+  const organisations = {
+    name: '新城社区',
+    community,
+    residentsCommittee: organisation('新城社区居民委员会', community),
+    serviceCentre: organisation('新城社区党群服务中心', community),
+    branches: [organisation('新城社区第一党支部', community)],
+    propertyCompany: organisation('万科物业新城花园服务中心', community),
+    ownersCommittee: organisation('新城花园业主委员会', community),
+    volunteerTeams: [organisation('新城社区青年志愿服务队', community)],
+    coBuildingUnits: [organisation('新城小学', community)],
+    compounds: ['新城花园'],
+    households: 100,
+    centre: { longitude: 118.705, latitude: 32.01 },
+  };
+  const street: StreetOrganisations = { name: '江心洲街道', street: streetBody, serviceCentre: organisation('街道党群服务中心', streetBody), volunteerTeam: organisation('街道志愿服务总队', streetBody), communities: [organisations] };
+  const gridId = ids.next();
+  const residents: ResidentReference[] = Array.from({ length: 200 }, (_, index) => ({ _id: ids.next(), gridId, birthYear: 1950 + (index % 60), specialCare: [] }));
+  return { street, organisations, residents, volunteers: residents.slice(0, 40), agreement: { responseDeadlineHours: 24, resolutionDeadlineHours: 72 } };
+}
+
+// A community's wishes: every state, each reached through the service's own state machine.
+it('seeds wishes in every state, each timeline a legal walk', () => {
+  const community = aCommunity();
+  const world = { streets: [community.street], communities: [community], timeline: new Timeline(new Date('2025-07-01T02:00:00.000Z')), random, ids };
+  const stream = generateWishes(world, [900, 900]);
+  const wishes: WishDocument[] = [...stream.byCommunity].flat();
+  expect(stream.count).toBe(900);
+  expect(wishes).toHaveLength(900);
+  const statuses = new Set(wishes.map((wish) => wish.status));
+  expect([...statuses].sort()).toEqual([...WISH_STATUSES].sort());
+  const illegal = wishes.filter((wish) => {
+    let status = wish.timeline[0]!.status;
+    for (const entry of wish.timeline.slice(1)) {
+      if (nextStatus({ status, kind: wish.kind }, entry.action) !== entry.status) return true;
+      status = entry.status;
+    }
+    return status !== wish.status;
+  });
+  expect(illegal).toEqual([]);
+});
