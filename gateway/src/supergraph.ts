@@ -1,13 +1,20 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 
-/** The composed supergraph that `npm run compose` writes beside the supergraph config. */
-export const SUPERGRAPH_PATH = new URL('../../infra/supergraph.graphql', import.meta.url);
+/**
+ * Where the gateway process finds the composed supergraph: SUPERGRAPH_PATH (`npm start` and the
+ * benchmark pass the one they compose), else `supergraph.graphql` in its working directory, where
+ * a deployment puts it beside the gateway.
+ */
+export function supergraphPathFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.SUPERGRAPH_PATH || 'supergraph.graphql');
+}
 
-export async function readSupergraph(path: URL | string = SUPERGRAPH_PATH): Promise<string> {
+export async function readSupergraph(path: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch {
-    throw new Error(`No supergraph at ${String(path)}; run \`npm run compose\` first`);
+    throw new Error(`No supergraph at ${path}; set SUPERGRAPH_PATH to the composed supergraph (\`npm run compose\` writes infra/supergraph.graphql)`);
   }
 }
 

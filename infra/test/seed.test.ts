@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import '../src/database/provided-context.ts';
+import '@civic/dev-platform/provided-context';
 import { seed, SeedRefusedError } from '../src/seed/seed.ts';
 import { seedIfEmpty } from '../src/seed/seed-if-empty.ts';
 import { openSeedDatabases, type SeedDatabases } from '../src/seed/databases.ts';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { parseCommandLine, scaleFlag, uriFlag } from '../command-line.ts';
-import { dataDir } from '../paths.ts';
+import { dataDir } from '@civic/dev-platform';
 import { SCALES, type Scale } from '../seed/plan.ts';
 
 /** Requests sent before each measured run and not measured: connections, JIT, caches. */

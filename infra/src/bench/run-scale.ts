@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { startDatabase, type DatabaseHandle } from '../database/start-database.ts';
+import { startDatabase, type DatabaseHandle } from '@civic/dev-platform';
 import { databaseNames } from '../seed/databases.ts';
 import type { Scale } from '../seed/plan.ts';
 import { seconds, seed } from '../seed/seed.ts';

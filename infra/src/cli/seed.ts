@@ -1,6 +1,5 @@
 import { parseCommandLine, scaleFlag, uriFlag } from '../command-line.ts';
-import { startDatabase, type DatabaseHandle } from '../database/start-database.ts';
-import { redactUri } from '../database/database-credentials.ts';
+import { redactUri, startDatabase, type DatabaseHandle } from '@civic/dev-platform';
 import { readProcessMemory } from '../bench/process-memory.ts';
 import type { Scale } from '../seed/plan.ts';
 import { seconds, seed, SeedRefusedError } from '../seed/seed.ts';

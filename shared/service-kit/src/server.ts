@@ -15,7 +15,7 @@ import { unauthenticated } from './errors.ts';
 import { createErrorFormatter } from './error-formatting.ts';
 import { disconnectedGraphClient, type GraphClient } from './graph-client.ts';
 import { buildSchema } from './schema.ts';
-import type { SubgraphContext } from './context.ts';
+import { createRequestContext, type SubgraphContext } from './context.ts';
 import type { SubgraphDefinition } from './subgraph-definition.ts';
 
 export interface StartSubgraphOptions {
@@ -91,14 +91,7 @@ export async function startSubgraph<TModels extends object, TLoaders>(
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const viewer = await viewerFromGateway(req.headers[FORWARDED_VIEWER_HEADER], options.gatewayPublicKey);
-        return {
-          viewer,
-          models,
-          loaders: definition.createLoaders(models, viewer),
-          clock,
-          graph,
-          logger: logger.child({ requestId: req.headers['x-request-id'] }),
-        };
+        return createRequestContext(definition, { models, clock, graph, logger: logger.child({ requestId: req.headers['x-request-id'] }) }, viewer);
       },
     }),
   );

@@ -1,7 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import mongoose, { Schema, type Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import '@civic/infra/provided-context';
-import { uniqueDatabaseName } from '@civic/test-harness';
+import '@civic/dev-platform/provided-context';
 import { buildIndexes } from '../src/index.ts';
 
 // A database written by an earlier release keeps that release's indexes. Starting the service
@@ -11,7 +11,7 @@ describe('buildIndexes', () => {
   let connection: Connection;
 
   beforeAll(async () => {
-    connection = await mongoose.createConnection(inject('mongoUri'), { dbName: uniqueDatabaseName('kit'), autoIndex: false, autoCreate: false }).asPromise();
+    connection = await mongoose.createConnection(inject('mongoUri'), { dbName: `test_${randomBytes(4).toString('hex')}_kit`, autoIndex: false, autoCreate: false }).asPromise();
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { Schema, Types, type Connection, type Model } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import '@civic/infra/provided-context';
+import '@civic/dev-platform/provided-context';
 import { connectServiceDatabase } from '../src/database.ts';
 import { BATCH_DATABASE_SETTINGS, type DatabaseSettings } from '../src/database-settings.ts';
 import { loaderByForeignKey, loaderById } from '../src/loaders.ts';

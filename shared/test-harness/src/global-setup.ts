@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
-import { startDatabase } from '@civic/infra';
-import '@civic/infra/provided-context';
+import { startDatabase } from '@civic/dev-platform';
+import '@civic/dev-platform/provided-context';
 
 /** Starts the real database server once for the whole test run (MONGODB_URI wins when set). */
 export default async function setup(project: TestProject) {

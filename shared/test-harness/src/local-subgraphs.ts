@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { readSupergraphConfig } from '@civic/infra';
+import { readSupergraphConfig } from '@civic/dev-platform';
 import type { SubgraphDefinition } from '@civic/service-kit';
 
 export type AnySubgraph = SubgraphDefinition<object, unknown>;

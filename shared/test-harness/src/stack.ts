@@ -1,18 +1,10 @@
-import { composeServices } from '@apollo/composition';
 import { generateKeyPair } from 'jose';
 import { inject } from 'vitest';
 import { issueAccessToken, SIGNING_ALGORITHM, type AccessTokenClaims, type KeyPair } from '@civic/identity';
-import { startGateway } from '@civic/gateway';
-import {
-  createGraphClient,
-  startSubgraph,
-  type Clock,
-  type CommandRecord,
-  type DatabaseSettings,
-  type RunningSubgraph,
-} from '@civic/service-kit';
+import { gatewayInProcess, startGraph, subgraphInProcess } from '@civic/graph-runner';
+import type { Clock, CommandRecord, DatabaseSettings, RunningSubgraph } from '@civic/service-kit';
 import { uniqueDatabaseName } from './database-names.ts';
-import '@civic/infra/provided-context';
+import '@civic/dev-platform/provided-context';
 import { loadLocalSubgraphs, type AnySubgraph } from './local-subgraphs.ts';
 
 export interface GraphResponse<TData = Record<string, unknown>> {
@@ -60,38 +52,24 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const issue = (claims: Partial<AccessTokenClaims> & Pick<AccessTokenClaims, 'roles'>, ttlSeconds = 3600) =>
     issueAccessToken(accessTokenKeys.privateKey, { subject: claims.subject ?? claims.residentId ?? 'test:user', ...claims }, ttlSeconds);
 
-  // Subgraphs start before the gateway, and ask the graph only once it runs.
-  const gatewayAddress: { url?: string } = {};
-  const subgraphs = new Map<string, RunningSubgraph<object>>();
-  for (const definition of definitions) {
-    const serviceToken = await issue({ subject: `service:${definition.name}`, roles: ['SERVICE'] });
-    subgraphs.set(
-      definition.name,
-      await startSubgraph(definition, {
+  const graph = await startGraph({
+    subgraphs: definitions.map((definition) =>
+      subgraphInProcess(definition, {
         mongoUri,
         databaseName: databaseNameFor(definition.name),
         gatewayPublicKey: gatewayKeys.publicKey,
         clock: options.clock,
         database: options.database,
         keepCommandEntries: true,
-        graph: createGraphClient({ url: () => gatewayAddress.url!, token: () => serviceToken }),
       }),
-    );
-  }
-
-  const composition = composeServices(
-    definitions.map((definition) => ({ name: definition.name, url: subgraphs.get(definition.name)!.url, typeDefs: definition.typeDefs })),
-  );
-  if (composition.errors) throw new Error(`The subgraphs do not compose: ${composition.errors.map((e) => e.message).join('; ')}`);
-  const running = await startGateway({
-    supergraphSdl: composition.supergraphSdl,
-    accessTokenPublicKey: accessTokenKeys.publicKey,
-    gatewayPrivateKey: gatewayKeys.privateKey,
+    ),
+    gateway: gatewayInProcess({ accessTokenPublicKey: accessTokenKeys.publicKey, gatewayPrivateKey: gatewayKeys.privateKey }),
+    accessTokenPrivateKey: accessTokenKeys.privateKey,
   });
-  gatewayAddress.url = running.url;
+  const subgraphs = new Map(graph.subgraphs.map((subgraph) => [subgraph.name, subgraph]));
 
   return {
-    gatewayUrl: running.url,
+    gatewayUrl: graph.gateway.url,
     subgraph(name) {
       const subgraph = subgraphs.get(name);
       if (!subgraph) throw new Error(`No subgraph named ${name} in this stack`);
@@ -99,7 +77,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     },
     token: issue,
     async query(query, variables = {}, { token } = {}) {
-      const response = await fetch(running.url, {
+      const response = await fetch(graph.gateway.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables }),
@@ -113,10 +91,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     resetCommands() {
       for (const subgraph of subgraphs.values()) subgraph.commands.reset();
     },
-    async stop() {
-      await running.stop();
-      await Promise.all([...subgraphs.values()].map((subgraph) => subgraph.stop()));
-    },
+    stop: graph.stop,
   };
 }
 

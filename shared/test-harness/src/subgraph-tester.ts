@@ -8,6 +8,7 @@ import {
   connectServiceDatabase,
   createErrorFormatter,
   createLogger,
+  createRequestContext,
   disconnectedGraphClient,
   systemClock,
   type Clock,
@@ -18,7 +19,7 @@ import {
   type SubgraphDefinition,
 } from '@civic/service-kit';
 import { uniqueDatabaseName } from './database-names.ts';
-import '@civic/infra/provided-context';
+import '@civic/dev-platform/provided-context';
 
 export interface OperationResult {
   data: Record<string, unknown> | null;
@@ -57,6 +58,7 @@ export async function createSubgraphTester<TModels extends object, TLoaders>(
   const models = definition.createModels(connection);
   await buildIndexes(models);
   const logger = createLogger(definition.name, 'silent');
+  const services = { models, clock: options.clock ?? systemClock, graph: options.graph ?? disconnectedGraphClient, logger };
   const server = new ApolloServer<SubgraphContext<TModels, TLoaders>>({ schema: buildSchema(definition), formatError: createErrorFormatter(logger) });
   await server.start();
   return {
@@ -65,16 +67,7 @@ export async function createSubgraphTester<TModels extends object, TLoaders>(
     async execute(query, variables = {}, viewer = ANONYMOUS) {
       const response = await server.executeOperation(
         { query, variables },
-        {
-          contextValue: {
-            viewer,
-            models,
-            loaders: definition.createLoaders(models, viewer),
-            clock: options.clock ?? systemClock,
-            graph: options.graph ?? disconnectedGraphClient,
-            logger,
-          },
-        },
+        { contextValue: createRequestContext(definition, services, viewer) },
       );
       if (response.body.kind !== 'single') throw new Error('Incremental delivery is not used in this graph');
       const result = response.body.singleResult;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { composeSupergraph, CompositionError } from '../src/compose/compose-supergraph.ts';
 import { readFile } from 'node:fs/promises';
+import { composeSupergraph, CompositionError, configuredSubgraph } from '../src/compose/compose-supergraph.ts';
 import { readSupergraphConfig, SUPERGRAPH_OUTPUT_PATH } from '../src/compose/supergraph-config.ts';
 
 describe('composition', () => {
   it('composes every subgraph listed in infra/supergraph.yaml', async () => {
     const subgraphs = await readSupergraphConfig();
-    const supergraph = composeSupergraph(subgraphs);
+    const supergraph = composeSupergraph(subgraphs.map((subgraph) => configuredSubgraph(subgraph)));
     for (const subgraph of subgraphs) {
       expect(supergraph).toContain(`@join__graph(name: "${subgraph.name}", url: "${subgraph.routingUrl}")`);
     }
@@ -14,11 +14,11 @@ describe('composition', () => {
 
   it('has infra/supergraph.graphql up to date with the subgraph schemas (else run npm run compose)', async () => {
     const committed = await readFile(SUPERGRAPH_OUTPUT_PATH, 'utf8');
-    expect(committed).toBe(composeSupergraph(await readSupergraphConfig()));
+    expect(committed).toBe(composeSupergraph((await readSupergraphConfig()).map((subgraph) => configuredSubgraph(subgraph))));
   });
 
   it('fails naming the problem when two subgraphs disagree', () => {
-    const entry = (name: string, sdl: string) => ({ name, routingUrl: `http://${name}/graphql`, schemaPath: `${name}.graphql`, sdl });
+    const entry = (name: string, typeDefs: string) => ({ name, url: `http://${name}/graphql`, typeDefs, source: `${name}.graphql` });
     const link = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
     const compose = () =>
       composeSupergraph([

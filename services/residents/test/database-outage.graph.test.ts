@@ -1,9 +1,9 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDatabase, type DatabaseHandle } from '@civic/infra';
+import { startDatabase, type DatabaseHandle } from '@civic/dev-platform';
 import { startStack, type Stack } from '@civic/test-harness';
 import { organisationsSubgraph } from '@civic/organisations';
-import { residentsSubgraph } from '@civic/residents';
+import { residentsSubgraph } from '../src/subgraph.ts';
 
 // A database that goes away is answered at once as DATABASE_UNAVAILABLE, and the services pick up
 // again by themselves when it returns: readiness says so, and queries answer as before.

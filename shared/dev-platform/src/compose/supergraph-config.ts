@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { projectRoot } from '../paths.ts';
 
 /** One subgraph entry of `supergraph.yaml`, with its schema file resolved and read. */
 export interface SubgraphEntry {
@@ -11,8 +11,9 @@ export interface SubgraphEntry {
   sdl: string;
 }
 
-export const SUPERGRAPH_CONFIG_PATH = fileURLToPath(new URL('../../supergraph.yaml', import.meta.url));
-export const SUPERGRAPH_OUTPUT_PATH = fileURLToPath(new URL('../../supergraph.graphql', import.meta.url));
+/** The supergraph config and the supergraph composed from it: deployment files, kept in infra/. */
+export const SUPERGRAPH_CONFIG_PATH = join(projectRoot, 'infra', 'supergraph.yaml');
+export const SUPERGRAPH_OUTPUT_PATH = join(projectRoot, 'infra', 'supergraph.graphql');
 
 interface RawConfig {
   subgraphs?: Record<string, { routing_url?: unknown; schema?: { file?: unknown } }>;

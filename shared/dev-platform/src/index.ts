@@ -1,0 +1,5 @@
+export { startDatabase, type DatabaseHandle, type StartDatabaseOptions } from './database/start-database.ts';
+export { redactUri } from './database/database-credentials.ts';
+export { dataDir, projectRoot } from './paths.ts';
+export { readSupergraphConfig, SUPERGRAPH_CONFIG_PATH, SUPERGRAPH_OUTPUT_PATH, type SubgraphEntry } from './compose/supergraph-config.ts';
+export { composeSupergraph, configuredSubgraph, CompositionError, type SubgraphToCompose } from './compose/compose-supergraph.ts';

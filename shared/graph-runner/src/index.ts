@@ -1,0 +1,6 @@
+export * from './start-graph.ts';
+export * from './subgraph-processes.ts';
+export * from './gateway-process.ts';
+export * from './in-process.ts';
+export { freeLoopbackPort } from './free-port.ts';
+export type { ServiceProcess } from './service-process.ts';
