@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { badUserInput, forbidden, inTransaction, invalidTransition, parseId, requireSignedIn, requireText, returnUpdated, loadForInput, loadTarget, signedInSubject, hexIds } from '@civic/service-kit';
+import { badUserInput, forbidden, inTransaction, invalidTransition, parseId, requireSignedIn, requireText, returnUpdated, loadForInput, loadTarget, signedInSubject, hexIds, unknownId } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { DISBURSEMENT_FIELDS, type DisbursementDocument } from '../models/disbursement.ts';
 import type { ResourceDocument } from '../models/resource.ts';
@@ -39,7 +39,7 @@ export const fundMutations: MutationResolvers = {
     const reason = requireText('reason', input.reason, { max: MAX_NOTE_LENGTH });
     const recipientId = parseId('recipientId', input.recipientId);
     const home = await fetchResidentPath(context.graph, recipientId.toHexString());
-    if (!home) throw badUserInput('recipientId', 'no resident has this id');
+    if (!home) throw unknownId('recipientId', 'resident');
     if (!isServed(hexIds(fund.servedPath), home)) throw badUserInput('recipientId', 'does not live in the area this fund serves');
     const disbursement: DisbursementDocument = {
       _id: new Types.ObjectId(),

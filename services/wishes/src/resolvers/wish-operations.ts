@@ -1,5 +1,5 @@
 import { hasRole, isStaff } from '@civic/identity';
-import { forbidden, paginate, parseId, requireSignedIn } from '@civic/service-kit';
+import { forbidden, paginate, parseId, requireSignedIn, staffScopeIds } from '@civic/service-kit';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 import { WISH_FIELDS } from '../models/wish.ts';
 import { OPEN_REQUEST_STATUSES } from '../domain/vocabulary.ts';
@@ -28,7 +28,7 @@ export const wishQueries: QueryResolvers = {
     // Staff see the part of the queue their scope covers (all of it when they cover the handler).
     if (!hasRole(viewer, 'SERVICE')) {
       if (!isStaff(viewer)) throw forbidden("read a handler's queue");
-      query.handlerPath = { $in: viewer.scope };
+      query.handlerPath = { $in: staffScopeIds(viewer) };
     }
     return paginate(models.Wish, query, { first, after }, { field: 'dueAt', direction: 1 }, WISH_FIELDS);
   },
