@@ -1,4 +1,4 @@
-import { conflict, invalidTransition } from '@civic/service-kit';
+import { conflict, forbidden, invalidTransition } from '@civic/service-kit';
 import type { QuorumState } from './domain/quorum.ts';
 
 /** Error factories of this service beyond the kit's; resolvers, domain and tests share them. */
@@ -32,4 +32,9 @@ export function alreadyOnAgenda(matter: 'wish' | 'micro-project') {
 
 export function alreadyDecided() {
   return conflict('This agenda item already has a decision');
+}
+
+/** A resident votes only on the micro-projects of their own community. */
+export function voteInAnotherCommunity() {
+  return forbidden("vote on another community's micro-project");
 }

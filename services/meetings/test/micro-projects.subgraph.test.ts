@@ -5,7 +5,7 @@ import { meetingsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { FakeGraph, aTree } from './support/fake-graph.ts';
 import { ATTEND, CLOSE_VOTING, DECIDE, INVITE, OPEN, PROPOSE, VOTE } from './support/operations.ts';
-import { alreadyVoted, quorumNotMet, votingNotOpen } from '../src/errors.ts';
+import { alreadyVoted, quorumNotMet, votingNotOpen, voteInAnotherCommunity } from '../src/errors.ts';
 
 const DAY = 24 * 3600_000;
 const clock = new ManualClock(new Date('2025-04-01T01:00:00.000Z'));
@@ -73,7 +73,7 @@ describe('voting', () => {
     const neighbour = resident(graph.resident(tree.community));
     expectError(await tester.execute(VOTE, { id: projectId }, neighbour), votingNotOpen('Voting on this micro-project has not opened yet'));
     clock.advance(1 * DAY);
-    expectError(await tester.execute(VOTE, { id: projectId }, resident(graph.resident(tree.otherCommunity))), forbidden("vote on another community's micro-project"));
+    expectError(await tester.execute(VOTE, { id: projectId }, resident(graph.resident(tree.otherCommunity))), voteInAnotherCommunity());
     expectError(await tester.execute(VOTE, { id: projectId }, worker), forbidden('vote for a micro-project'));
     expect(dataOf(await tester.execute(VOTE, { id: projectId }, neighbour))).toEqual({ voteForMicroProject: { id: projectId, votes: 1, viewerVoted: true } });
     clock.advance(2 * DAY);

@@ -1,4 +1,4 @@
-import { conflict } from '@civic/service-kit';
+import { conflict, forbidden } from '@civic/service-kit';
 import { HOUSEHOLDS_PER_MEMBER, MEMBERS_PER_CORE_MEMBER } from './domain/pairing.ts';
 
 /** Error factories of this service beyond the kit's; resolvers, domain and tests share them. */
@@ -50,4 +50,9 @@ export function idNumberTaken() {
 
 export function householdAddressTaken(address: { building: string; unit: string; room: string }) {
   return conflict(`There is already a household at ${address.building} ${address.unit} ${address.room} in this grid`);
+}
+
+/** A resident updates their own everyday facts; the rest is for their community worker. */
+export function changeOwnFact(fact: string) {
+  return forbidden(`change your own ${fact}; ask your community worker`);
 }

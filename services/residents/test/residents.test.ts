@@ -5,7 +5,7 @@ import { residentsSubgraph } from '../src/subgraph.ts';
 import { idNumberCheckCharacter } from '../src/domain/contact-numbers.ts';
 import { createHousehold, dataOf, errorOf, registerResident, type Tester } from './support/operations.ts';
 import { GRID, ORG, organisationsGraph, residentViewer, STRANGER_ID, VIEWERS } from './support/world.ts';
-import { idNumberTaken } from '../src/errors.ts';
+import { idNumberTaken, changeOwnFact } from '../src/errors.ts';
 
 const REGISTER = `mutation($input: RegisterResidentInput!) {
   registerResident(input: $input) { id name gender birthYear phone idNumber verificationStatus specialCare piiMasked grid { id } community { id } household { room } createdAt }
@@ -102,7 +102,7 @@ describe('updateResident', () => {
 
   it('refuses the resident changing their own name', async () => {
     const result = await tester.execute(UPDATE, { input: { id: residentId, name: '吴明' } }, residentViewer(residentId));
-    expectError(result, forbidden('change your own name; ask your community worker'));
+    expectError(result, changeOwnFact('name'));
     expect((await tester.models.Resident.findById(residentId).lean())?.name).toBe('吴敏');
   });
 

@@ -1,4 +1,4 @@
-import { conflict } from '@civic/service-kit';
+import { conflict, forbidden } from '@civic/service-kit';
 
 /** Error factories of this service beyond the kit's; resolvers, domain and tests share them. */
 
@@ -20,4 +20,14 @@ export function outOfStock() {
 
 export function timeAlreadyBooked() {
   return conflict('This time is already booked');
+}
+
+/** Residents book and apply only where the resource serves. */
+export function outsideServedArea(action: string) {
+  return forbidden(`${action} outside the area it serves`);
+}
+
+/** Four eyes: the proposer of a disbursement may not approve it. */
+export function approveOwnProposal() {
+  return forbidden('approve a disbursement you proposed');
 }

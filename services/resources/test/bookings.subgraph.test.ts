@@ -6,7 +6,7 @@ import type { Models } from '../src/models/index.ts';
 import { FakeGraph, aTree } from './support/fake-graph.ts';
 import { createResource, inputs } from './support/resource-builder.ts';
 import { analyst } from './support/viewers.ts';
-import { outOfStock, timeAlreadyBooked } from '../src/errors.ts';
+import { outOfStock, timeAlreadyBooked, outsideServedArea } from '../src/errors.ts';
 
 // Friday 1 March 2030; the venue opens on Mondays (4 March).
 const clock = new ManualClock(new Date('2030-03-01T08:00:00+08:00'));
@@ -100,7 +100,7 @@ describe('slot bookings', () => {
     expect(await attempt({ ...slot, organisationId: graph.resident() }, worker)).toEqual(summaryOf(unknownId('organisationId', 'organisation')));
     expect(await attempt(slot, worker)).toEqual(summaryOf(forbidden('book a resource')));
     // The venue serves its community: not the neighbouring one, its residents or its organisations.
-    expect(await attempt(slot, resident(graph.resident(tree.otherCommunity)))).toEqual(summaryOf(forbidden('book a resource outside the area it serves')));
+    expect(await attempt(slot, resident(graph.resident(tree.otherCommunity)))).toEqual(summaryOf(outsideServedArea('book a resource')));
     expect(await attempt({ ...slot, organisationId: tree.otherCommunity }, staff('STREET_ADMIN', [tree.street]))).toEqual(summaryOf(badUserInput('organisationId', 'is outside the area this resource serves')));
     expect(await attempt({ ...slot, resourceId: 'nope' })).toEqual(summaryOf(badUserInput('resourceId', 'is not a valid id')));
     expect(await attempt({ ...slot, startsAt: monday('12:00'), endsAt: monday('13:00') })).toEqual(summaryOf(badUserInput('startsAt', 'must lie within the opening hours')));

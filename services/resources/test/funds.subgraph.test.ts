@@ -7,7 +7,7 @@ import { createResource, inputs } from './support/resource-builder.ts';
 import { APPROVE, DEPOSIT, PROPOSE, aFund as aFundOf, propose as proposeFrom } from './support/fund-builder.ts';
 import { analyst } from './support/viewers.ts';
 import { badUserInput, forbidden, invalidTransition, unknownId } from '@civic/service-kit';
-import { fundCannotPay } from '../src/errors.ts';
+import { fundCannotPay, approveOwnProposal } from '../src/errors.ts';
 
 const { clock, graph, tree, proposer, approver } = aFundOffice();
 let tester: SubgraphTester<Models>;
@@ -34,7 +34,7 @@ describe('disbursements', () => {
     const id = dataOf<{ proposeDisbursement: { id: string } }>(proposed).proposeDisbursement.id;
     expect(dataOf(proposed)).toEqual({ proposeDisbursement: { id, status: 'PROPOSED', amountFen: 30_000, reason: '大病住院探望慰问金', recipient: { id: recipientId } } });
 
-    expectError(await tester.execute(APPROVE, { id }, proposer), forbidden('approve a disbursement you proposed'));
+    expectError(await tester.execute(APPROVE, { id }, proposer), approveOwnProposal());
     clock.advance(3600_000);
     expect(dataOf(await tester.execute(APPROVE, { id }, approver))).toEqual({ approveDisbursement: { id, status: 'APPROVED', decidedAt: clock.now() } });
     expectError(await tester.execute(APPROVE, { id }, approver), invalidTransition('Disbursement', 'APPROVED', 'be approved'));

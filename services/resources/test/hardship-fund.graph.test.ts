@@ -5,7 +5,8 @@ import { wishesSubgraph } from '@civic/wishes';
 import { aWorld, startStack, type Stack, type World, summaryOf } from '@civic/test-harness';
 import { resourcesSubgraph } from '../src/subgraph.ts';
 import { aHardshipFund, asUser } from './support/graph-builders.ts';
-import { forbidden, badUserInput, unknownId } from '@civic/service-kit';
+import { badUserInput, unknownId } from '@civic/service-kit';
+import { approveOwnProposal } from '../src/errors.ts';
 
 // Through the gateway, as users would: the community office proposes a hardship allowance for a
 // resident made poor by illness, a colleague approves it, and the fund's ledger shows it. (The
@@ -39,7 +40,7 @@ it('pays a hardship allowance proposed by one worker and approved by another, vi
 
   const byProposer = await stack.query(`mutation($id: ID!){ approveDisbursement(id: $id) { id } }`, { id }, { token: proposer });
   expect(byProposer.errors.map(summaryOf)).toEqual([
-    summaryOf(forbidden('approve a disbursement you proposed')),
+    summaryOf(approveOwnProposal()),
   ]);
   const approved = await stack.query(`mutation($id: ID!){ approveDisbursement(id: $id) { status recipient { name } } }`, { id }, { token: approver });
   expect(approved.errors).toEqual([]);

@@ -5,7 +5,7 @@ import { resourcesSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { FakeGraph, aTree } from './support/fake-graph.ts';
 import { createResource, inputs } from './support/resource-builder.ts';
-import { parkingApplicationOpen } from '../src/errors.ts';
+import { parkingApplicationOpen, outsideServedArea } from '../src/errors.ts';
 
 const clock = new ManualClock(new Date('2030-03-01T08:00:00+08:00'));
 const graph = new FakeGraph();
@@ -115,7 +115,7 @@ describe('shared parking', () => {
     const before = await tester.models.ParkingApplication.countDocuments();
     expectError(await tester.execute(APPLY, { id: fund }, resident(graph.resident())), badUserInput('resourceId', 'is not a parking quota'));
     expectError(await tester.execute(APPLY, { id: quota }, worker), forbidden('apply for a parking place'));
-    expectError(await tester.execute(APPLY, { id: quota }, resident(graph.resident(tree.otherCommunity))), forbidden('apply for a parking place outside the area it serves'));
+    expectError(await tester.execute(APPLY, { id: quota }, resident(graph.resident(tree.otherCommunity))), outsideServedArea('apply for a parking place'));
     expect(await tester.models.ParkingApplication.countDocuments()).toBe(before);
     const mine = await apply(quota, graph.resident());
     expectError(await tester.execute(RELEASE, { id: mine.id }, resident(graph.resident())), notFound('ParkingApplication', mine.id));

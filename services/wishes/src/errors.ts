@@ -31,3 +31,21 @@ export function wishChangedMeanwhile() {
 export function wishStepNotAllowed(status: string, action: string) {
   return invalidTransition('Wish', status, action.toLowerCase().replaceAll('_', ' '));
 }
+
+/** Wishes are asked for by residents: a caller without a resident record has none of their own. */
+export function withoutResidentRecord(action: string) {
+  return forbidden(`${action} without being a resident`);
+}
+
+/** Only staff record a wish for a resident who does not use a phone. */
+export function recordForSomeoneElse() {
+  return forbidden('record a wish for someone else');
+}
+
+export function recordInAnotherCommunity() {
+  return forbidden("record a wish in another organisation's community");
+}
+
+export function withdrawOthersWish() {
+  return forbidden('withdraw a wish of someone else');
+}

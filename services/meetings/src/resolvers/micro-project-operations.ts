@@ -1,11 +1,11 @@
 import { Types } from 'mongoose';
-import { badUserInput, forbidden, idOf, invalidTransition, requireIntInRange, requireSignedIn, requireStaffCovering, requireText, returnUpdated, loadTarget, requireResident, toObjectIds } from '@civic/service-kit';
+import { badUserInput, idOf, invalidTransition, requireIntInRange, requireSignedIn, requireStaffCovering, requireText, returnUpdated, loadTarget, requireResident, toObjectIds } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { MICRO_PROJECT_FIELDS, type MicroProjectDocument } from '../models/micro-project.ts';
 import { MAX_VOTE_THRESHOLD, MICRO_PROJECT_STEPS, costError, voteRefusal, votingWindowError } from '../domain/micro-project-rules.ts';
 import { MAX_NOTE_LENGTH, MAX_TITLE_LENGTH } from '../domain/text-limits.ts';
 import { fetchResident } from '../graph/residents.ts';
-import { votingNotOpen } from '../errors.ts';
+import { votingNotOpen, voteInAnotherCommunity } from '../errors.ts';
 import { castVote } from '../persistence/votes.ts';
 import type { Context } from '../context.ts';
 import { communityToManage } from './community-access.ts';
@@ -51,7 +51,7 @@ export const microProjectMutations: MutationResolvers = {
     if (refusal) throw votingNotOpen(refusal);
     // Where the resident lives is the residents department's answer, asked at vote time.
     const resident = await fetchResident(context.graph, residentId.toHexString());
-    if (resident?.community?.id !== project.communityId.toHexString()) throw forbidden("vote on another community's micro-project");
+    if (resident?.community?.id !== project.communityId.toHexString()) throw voteInAnotherCommunity();
     const counted = await castVote(context.models, project._id, residentId, context.clock.now());
     context.loaders.votedByViewer.clear(idOf(counted));
     return counted;

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { isStaff } from '@civic/identity';
-import { badUserInput, forbidden, parseId, requireIntInRange, requireSignedIn, toObjectIds, signedInSubject, staffCovers, unknownId } from '@civic/service-kit';
+import { badUserInput, parseId, requireIntInRange, requireSignedIn, toObjectIds, signedInSubject, staffCovers, unknownId } from '@civic/service-kit';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 import { TEXT_LIMITS } from '../domain/vocabulary.ts';
 import { fetchGrid } from '../graph/organisations.ts';
@@ -10,6 +10,7 @@ import { changeWish } from '../persistence/wish-changes.ts';
 import { submittedWish } from '../persistence/submitted-wish.ts';
 import { publication } from './publication.ts';
 import { loadWish, noteText, optionalNote, wishText } from './wish-input.ts';
+import { recordForSomeoneElse, recordInAnotherCommunity, withdrawOthersWish, withoutResidentRecord } from '../errors.ts';
 
 /** Submission, publication or rejection, withdrawal, and the requester's feedback. */
 export const wishLifecycleMutations: MutationResolvers = {
@@ -19,15 +20,15 @@ export const wishLifecycleMutations: MutationResolvers = {
     const communityId = parseId('communityId', input.communityId);
     const gridId = parseId('gridId', input.gridId);
     const requesterId = input.requesterId ? parseId('requesterId', input.requesterId) : null;
-    if (!requesterId && !viewer.residentId) throw forbidden('submit a wish without being a resident');
-    if (requesterId && !isStaff(viewer)) throw forbidden('record a wish for someone else');
+    if (!requesterId && !viewer.residentId) throw withoutResidentRecord('submit a wish');
+    if (requesterId && !isStaff(viewer)) throw recordForSomeoneElse();
 
     // The grid must belong to the community: asked of the organisations department, not its database.
     const grid = await fetchGrid(graph, gridId.toHexString());
     if (!grid) throw unknownId('gridId', 'grid');
     if (grid.community.id !== communityId.toHexString()) throw badUserInput('gridId', 'belongs to another community');
     if (requesterId) {
-      if (!staffCovers(viewer, grid.organisationPath)) throw forbidden("record a wish in another organisation's community");
+      if (!staffCovers(viewer, grid.organisationPath)) throw recordInAnotherCommunity();
       if (!(await fetchResident(graph, requesterId.toHexString()))) throw unknownId('requesterId', 'resident');
     }
 
@@ -69,7 +70,7 @@ export const wishLifecycleMutations: MutationResolvers = {
   withdrawWish: async (_parent, { id }, { viewer, loaders, models, clock }) => {
     requireSignedIn(viewer);
     const wish = await loadWish(loaders, id);
-    if (!isRequester(viewer, wish)) throw forbidden('withdraw a wish of someone else');
+    if (!isRequester(viewer, wish)) throw withdrawOthersWish();
     return changeWish(models, wish, { steps: [{ action: 'WITHDRAW' }], actor: signedInSubject(viewer), at: clock.now(), set: { openedAt: null } });
   },
 

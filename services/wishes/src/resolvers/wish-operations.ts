@@ -6,6 +6,7 @@ import { OPEN_REQUEST_STATUSES } from '../domain/vocabulary.ts';
 import { canSeeWish, visibleWishesFilter } from '../authorisation.ts';
 import { NEWEST_FIRST, wishFilter, wishOrder } from './wish-filter.ts';
 import { claimableWishes } from './claimable-wishes.ts';
+import { withoutResidentRecord } from '../errors.ts';
 
 export const wishQueries: QueryResolvers = {
   wish: async (_parent, { id }, { loaders, viewer }) => {
@@ -18,7 +19,7 @@ export const wishQueries: QueryResolvers = {
   },
   myWishes: (_parent, { first, after }, { models, viewer }) => {
     requireSignedIn(viewer);
-    if (!viewer.residentId) throw forbidden('list wishes without being a resident');
+    if (!viewer.residentId) throw withoutResidentRecord('list wishes');
     return paginate(models.Wish, { requesterId: viewer.residentId }, { first, after }, NEWEST_FIRST, WISH_FIELDS);
   },
   handlerQueue: (_parent, { handlerId, first, after }, { models, viewer }) => {

@@ -5,7 +5,7 @@ import { chinaYear } from '../../domain/china-time.ts';
 import { changedFacts, registrationFacts, SELF_EDITABLE_FACTS, updatedFacts, type PersonalFacts } from '../../domain/personal-facts.ts';
 import { isDecision, REAL_NAME_TRANSITIONS, statusAfterIdentityChange } from '../../domain/real-name.ts';
 import { loadHousehold, loadResident } from '../access.ts';
-import { idNumberTaken } from '../../errors.ts';
+import { idNumberTaken, changeOwnFact } from '../../errors.ts';
 
 /**
  * Who may:
@@ -68,7 +68,7 @@ export const residentMutations: MutationResolvers = {
     if (!staffCovers(context.viewer, resident.organisationPath)) {
       if (context.viewer.residentId !== id) throw forbidden('update this resident');
       const refused = changed.find((fact) => !SELF_EDITABLE_FACTS.includes(fact));
-      if (refused) throw forbidden(`change your own ${refused}; ask your community worker`);
+      if (refused) throw changeOwnFact(refused);
     }
     if (changed.length === 0) return resident;
     const verificationStatus = statusAfterIdentityChange(resident.verificationStatus, changed.includes('name') || changed.includes('idNumber'));
