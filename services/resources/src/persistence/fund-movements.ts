@@ -1,4 +1,3 @@
-import { conflict } from '@civic/service-kit';
 import type { ClientSession, Types } from 'mongoose';
 import type { Models } from '../models/index.ts';
 import type { LedgerEntryDocument } from '../models/ledger-entry.ts';
