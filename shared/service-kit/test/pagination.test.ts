@@ -20,8 +20,8 @@ function refusal(cursor: string, sortType: SortValueType) {
   throw new Error(`${cursor} was accepted`);
 }
 
-const refusal = badUserInput('after', 'is not a cursor from this listing');
-const REFUSED = { code: refusal.extensions.code, field: refusal.extensions.field, message: refusal.message };
+const notACursor = badUserInput('after', 'is not a cursor from this listing');
+const REFUSED = { code: notACursor.extensions.code, field: notACursor.extensions.field, message: notACursor.message };
 
 describe('cursors', () => {
   it('round-trip each kind of sort value', () => {
