@@ -122,11 +122,12 @@ describe('a close as one transaction', () => {
     await voteFor(projects[0]!, community, 3);
     await voteFor(projects[1]!, community, 1);
     // The close's writes, then a failure before it commits.
+    const death = new Error('the process died');
     const failed = inTransaction(tester.models.MicroProject.db, async (session) => {
       await closeVoting(tester.models, aClose(community, 3, closeInput.reviewStartsAt), session);
-      throw new Error('the process died');
+      throw death;
     });
-    await expect(failed).rejects.toThrow('the process died');
+    await expect(failed).rejects.toBe(death);
     expect(await tester.models.Meeting.countDocuments({ hostIds: community, kind: 'EXPERT_REVIEW' })).toBe(0);
     expect((await Promise.all(projects.map(project))).map((stored) => [stored.status, stored.reviewMeetingId])).toEqual([
       ['PROPOSED', null],

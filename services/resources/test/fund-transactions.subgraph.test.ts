@@ -32,11 +32,12 @@ async function fundAsRead(fundId: string) {
 
 /** Runs `work` in a transaction that fails after it, as a process dying before the commit would. */
 async function failingAfter(work: (session: Parameters<Parameters<typeof inTransaction>[1]>[0]) => Promise<unknown>): Promise<void> {
+  const death = new Error('the process died');
   const failed = inTransaction(tester.models.Resource.db, async (session) => {
     await work(session);
-    throw new Error('the process died');
+    throw death;
   });
-  await expect(failed).rejects.toThrow('the process died');
+  await expect(failed).rejects.toBe(death);
 }
 
 const deposited = (sequence: number, amountFen: number, balanceAfterFen: number) => ({ node: { sequence, kind: 'DEPOSIT', amountFen, balanceAfterFen, disbursement: null } });
