@@ -1,6 +1,5 @@
-import { Types } from 'mongoose';
-import { hasRole, isStaff, type Viewer } from '@civic/identity';
-import { forbidden, requireSignedIn, requireStaffScope, staffCovers, hexIds } from '@civic/service-kit';
+import type { Viewer } from '@civic/identity';
+import { requireStaffCovering, staffCovers, type OrganisationPath } from '@civic/service-kit';
 
 /**
  * Who may do what in the meetings subgraph.
@@ -22,19 +21,11 @@ import { forbidden, requireSignedIn, requireStaffScope, staffCovers, hexIds } fr
  * - A resident's invitations, attendance and votes: the resident, staff, analysts and services.
  */
 
-
-export function requireStaffOver(viewer: Viewer, path: readonly Types.ObjectId[] | readonly string[], action: string): void {
-  requireStaffScope(viewer, path.map(String), action);
+/** Staff covering any host of the meeting run it. */
+export function runsMeeting(viewer: Viewer, meeting: { hostPaths: OrganisationPath }): boolean {
+  return staffCovers(viewer, meeting.hostPaths);
 }
 
-export function isStaffOver(viewer: Viewer, path: readonly Types.ObjectId[]): boolean {
-  return staffCovers(viewer, hexIds(path));
-}
-
-
-
-export function requirePersonalListReader(viewer: Viewer, residentId: string, what: string): void {
-  requireSignedIn(viewer);
-  if (viewer.residentId === residentId || isStaff(viewer) || hasRole(viewer, 'ANALYST', 'SERVICE')) return;
-  throw forbidden(`read another resident's ${what}`);
+export function requireMeetingRunner(viewer: Viewer, meeting: { hostPaths: OrganisationPath }, action: string): void {
+  requireStaffCovering(viewer, meeting.hostPaths, action);
 }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { ownerLists } from '@civic/service-kit';
+import { isHexId, ownerLists } from '@civic/service-kit';
 import { Types, type Model } from 'mongoose';
 
 /** One owner's list: the question it asks (its status, say), and its bound. */
@@ -15,14 +15,6 @@ interface OwnedListOptions<Q> {
   projection: Record<string, 0 | 1>;
 }
 
-export function objectIds(keys: readonly string[]): Types.ObjectId[] {
-  return keys.filter(isObjectId).map((key) => new Types.ObjectId(key));
-}
-
-function isObjectId(key: string): boolean {
-  return /^[0-9a-f]{24}$/i.test(key);
-}
-
 /**
  * Bounded lists of documents per owner (`field` holds the owner's id, or an array of ids): one
  * aggregate per request level, whatever the number of owners and questions, that cuts each
@@ -33,7 +25,7 @@ export function ownedListLoader<T, Q>(model: Model<T>, field: keyof T & string, 
   return new DataLoader<OwnedListKey<Q>, T[], string>(
     async (keys) => {
       // An id that is no ObjectId owns nothing.
-      const asked = keys.filter((key) => isObjectId(key.ownerId));
+      const asked = keys.filter((key) => isHexId(key.ownerId));
       const lists = await ownerLists(
         model,
         field,

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { loaderById, loaderByForeignKey } from '@civic/service-kit';
+import { loaderById, loaderByForeignKey, objectIdsOf } from '@civic/service-kit';
 import type { Viewer } from '@civic/identity';
 import type { Models } from './models/index.ts';
 import { MEETING_FIELDS, type MeetingDocument } from './models/meeting.ts';
@@ -10,7 +10,7 @@ import { MICRO_PROJECT_FIELDS, type MicroProjectDocument } from './models/micro-
 import { MICRO_PROJECT_VOTE_FIELDS } from './models/micro-project-vote.ts';
 import { COMMUNITY_SETTING_FIELDS } from './models/community-setting.ts';
 import type { ActionItemStatus, MeetingStatus, MicroProjectStatus } from './domain/vocabulary.ts';
-import { objectIds, ownedListLoader } from './list-loaders.ts';
+import { ownedListLoader } from './list-loaders.ts';
 
 /** Built per request by the service kit: one query per entity type per level, never a cache shared by callers. */
 export function createLoaders(models: Models, viewer: Viewer) {
@@ -57,9 +57,9 @@ export type Loaders = ReturnType<typeof createLoaders>;
 /** Whether the calling resident voted for each project. */
 function votedByViewerLoader(models: Models, viewer: Viewer) {
   return new DataLoader<string, boolean>(async (projectIds) => {
-    const [residentId] = objectIds(viewer.residentId ? [viewer.residentId] : []);
+    const [residentId] = objectIdsOf(viewer.residentId ? [viewer.residentId] : []);
     if (!residentId) return projectIds.map(() => false);
-    const votes = await models.MicroProjectVote.find({ microProjectId: { $in: objectIds(projectIds) }, residentId }, { microProjectId: 1 }).lean();
+    const votes = await models.MicroProjectVote.find({ microProjectId: { $in: objectIdsOf(projectIds) }, residentId }, { microProjectId: 1 }).lean();
     const voted = new Set(votes.map((vote) => vote.microProjectId.toHexString()));
     return projectIds.map((id) => voted.has(id));
   });

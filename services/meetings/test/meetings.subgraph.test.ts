@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { ANONYMOUS } from '@civic/identity';
-import { ManualClock } from '@civic/service-kit';
-import { createSubgraphTester, type SubgraphTester, commandsSince, dataOf, errorOf, RACE_TIMEOUT, repeatRace, resident, staff } from '@civic/test-harness';
+import { ManualClock, badUserInput, forbidden, invalidTransition, unauthenticated, unknownId } from '@civic/service-kit';
+import { createSubgraphTester, type SubgraphTester, commandsSince, dataOf, errorOf, RACE_TIMEOUT, repeatRace, resident, staff, expectError, summaryOf } from '@civic/test-harness';
 import { meetingsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { FakeGraph, aTree } from './support/fake-graph.ts';
 import { ADD_ITEM, ASSIGN, ATTEND, DECIDE, INVITE, OPEN, REPLY, REPORT, SCHEDULE } from './support/operations.ts';
+import { alreadyDecided, alreadyInvited, alreadyOnAgenda, quorumNotMet } from '../src/errors.ts';
 
 const DAY = 24 * 3600_000;
 const clock = new ManualClock(new Date('2025-06-02T01:00:00.000Z'));
@@ -78,11 +79,8 @@ describe('scheduling', () => {
   });
 
   it('lets only staff over the lead host schedule', async () => {
-    expect(errorOf(await tester.execute(SCHEDULE, { input: meetingInput() }, ANONYMOUS))).toEqual({ code: 'UNAUTHENTICATED', message: 'Sign in to do this' });
-    expect(errorOf(await tester.execute(SCHEDULE, { input: meetingInput() }, staff('COMMUNITY_WORKER', [tree.otherCommunity])))).toEqual({
-      code: 'FORBIDDEN',
-      message: 'You may not schedule a meeting for this organisation',
-    });
+    expectError(await tester.execute(SCHEDULE, { input: meetingInput() }, ANONYMOUS), unauthenticated());
+    expectError(await tester.execute(SCHEDULE, { input: meetingInput() }, staff('COMMUNITY_WORKER', [tree.otherCommunity])), forbidden('schedule a meeting for this organisation'));
   });
 });
 
@@ -93,11 +91,7 @@ describe('agenda and invitations', () => {
     const item = dataOf<{ addAgendaItem: Record<string, unknown> }>(await tester.execute(ADD_ITEM, { input: { meetingId, title: '夜间施工噪音扰民', wishId } }, worker));
     expect({ ...item.addAgendaItem, id: 'id' }).toEqual({ id: 'id', position: 1, title: '夜间施工噪音扰民', wish: { id: wishId }, microProject: null });
     const unknown = new Types.ObjectId().toHexString();
-    expect(errorOf(await tester.execute(ADD_ITEM, { input: { meetingId, title: '另一件事', wishId: unknown } }, worker))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'wishId',
-      message: 'wishId: no wish has this id',
-    });
+    expectError(await tester.execute(ADD_ITEM, { input: { meetingId, title: '另一件事', wishId: unknown } }, worker), unknownId('wishId', 'wish'));
     expect(await tester.models.AgendaItem.countDocuments({ meetingId })).toBe(1);
   });
 
@@ -105,15 +99,8 @@ describe('agenda and invitations', () => {
     const meetingId = await schedule();
     const wishId = graph.wish(tree.propertyCompany);
     await addItem(meetingId, { wishId });
-    expect(errorOf(await tester.execute(ADD_ITEM, { input: { meetingId, title: '再议噪音', wishId } }, worker))).toEqual({
-      code: 'CONFLICT',
-      message: "This wish is already on this meeting's agenda",
-    });
-    expect(errorOf(await tester.execute(ADD_ITEM, { input: { meetingId, title: '邻社区的事', wishId: graph.wish(tree.otherCommunity) } }, worker))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'wishId',
-      message: 'wishId: must be a wish of a host, of an organisation under one, or of one above one',
-    });
+    expectError(await tester.execute(ADD_ITEM, { input: { meetingId, title: '再议噪音', wishId } }, worker), alreadyOnAgenda('wish'));
+    expectError(await tester.execute(ADD_ITEM, { input: { meetingId, title: '邻社区的事', wishId: graph.wish(tree.otherCommunity) } }, worker), badUserInput('wishId', 'must be a wish of a host, of an organisation under one, or of one above one'));
     expect(await tester.models.AgendaItem.countDocuments({ meetingId })).toBe(1);
   });
 
@@ -130,25 +117,11 @@ describe('agenda and invitations', () => {
     const meetingId = await schedule();
     const residentId = graph.resident(tree.community);
     await invite(meetingId, { organisationId: tree.propertyCompany }, 'PROPERTY_COMPANY');
-    expect(errorOf(await tester.execute(INVITE, { input: { meetingId, organisationId: tree.propertyCompany, role: 'PROPERTY_COMPANY' } }, worker))).toEqual({
-      code: 'CONFLICT',
-      message: 'This invitee is already invited to this meeting',
-    });
-    expect(errorOf(await tester.execute(INVITE, { input: { meetingId, organisationId: tree.ownersCommittee, role: 'PROPERTY_COMPANY' } }, worker))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'role',
-      message: 'role: PROPERTY_COMPANY needs an organisation of kind PROPERTY_COMPANY',
-    });
-    expect(errorOf(await tester.execute(INVITE, { input: { meetingId, residentId, organisationId: tree.ownersCommittee, role: 'RESIDENT_REP' } }, worker))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'residentId',
-      message: 'residentId: give exactly one of residentId and organisationId',
-    });
+    expectError(await tester.execute(INVITE, { input: { meetingId, organisationId: tree.propertyCompany, role: 'PROPERTY_COMPANY' } }, worker), alreadyInvited());
+    expectError(await tester.execute(INVITE, { input: { meetingId, organisationId: tree.ownersCommittee, role: 'PROPERTY_COMPANY' } }, worker), badUserInput('role', 'PROPERTY_COMPANY needs an organisation of kind PROPERTY_COMPANY'));
+    expectError(await tester.execute(INVITE, { input: { meetingId, residentId, organisationId: tree.ownersCommittee, role: 'RESIDENT_REP' } }, worker), badUserInput('residentId', 'give exactly one of residentId and organisationId'));
     const participantId = await invite(meetingId, { residentId }, 'RESIDENT_REP');
-    expect(errorOf(await tester.execute(REPLY, { id: participantId, reply: 'ACCEPTED' }, resident(graph.resident(tree.community))))).toEqual({
-      code: 'FORBIDDEN',
-      message: 'You may not reply to this invitation',
-    });
+    expectError(await tester.execute(REPLY, { id: participantId, reply: 'ACCEPTED' }, resident(graph.resident(tree.community))), forbidden('reply to this invitation'));
     expect(dataOf(await tester.execute(REPLY, { id: participantId, reply: 'ACCEPTED' }, resident(residentId)))).toEqual({ replyToInvitation: { id: participantId, reply: 'ACCEPTED' } });
     expect(await tester.models.Participant.countDocuments({ meetingId })).toBe(2);
   });
@@ -163,19 +136,12 @@ describe('decisions and action items', () => {
     const rep = await invite(meetingId, { residentId: graph.resident(tree.community) }, 'RESIDENT_REP');
     const decision = { agendaItemId: itemId, minutes: '物业承认夜间施工未报备，业委会要求停工整改。', decision: '晚十点后停止施工，物业一周内加装隔音围挡。', votes: { inFavour: 3, against: 0, abstaining: 0 } };
 
-    expect(errorOf(await tester.execute(DECIDE, { input: decision }, worker))).toEqual({ code: 'INVALID_TRANSITION', message: 'Meeting in state PLANNED cannot record a decision' });
+    expectError(await tester.execute(DECIDE, { input: decision }, worker), invalidTransition('Meeting', 'PLANNED', 'record a decision'));
     expect(dataOf(await tester.execute(OPEN, { id: meetingId }, worker))).toEqual({ openMeeting: { id: meetingId, status: 'IN_SESSION' } });
     for (const id of [property, rep]) await tester.execute(ATTEND, { id }, worker);
-    expect(errorOf(await tester.execute(DECIDE, { input: decision }, worker))).toEqual({
-      code: 'INVALID_TRANSITION',
-      message: 'Meeting in state QUORUM_NOT_MET cannot record a decision: every invited organisation attends, 1 of 2 present',
-    });
+    expectError(await tester.execute(DECIDE, { input: decision }, worker), quorumNotMet({ met: false, rule: 'every invited organisation attends', present: 1, required: 2 }));
     await tester.execute(ATTEND, { id: owners }, worker);
-    expect(errorOf(await tester.execute(DECIDE, { input: { ...decision, votes: { inFavour: 3, against: 1, abstaining: 0 } } }, worker))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'votes',
-      message: 'votes: count 4 votes but only 3 attendees are present',
-    });
+    expectError(await tester.execute(DECIDE, { input: { ...decision, votes: { inFavour: 3, against: 1, abstaining: 0 } } }, worker), badUserInput('votes', 'count 4 votes but only 3 attendees are present'));
     expect((await tester.models.AgendaItem.findById(itemId).lean())!.decision).toBe(null);
 
     expect(dataOf(await tester.execute(DECIDE, { input: decision }, worker))).toEqual({
@@ -185,7 +151,7 @@ describe('decisions and action items', () => {
         decision: { text: '晚十点后停止施工，物业一周内加装隔音围挡。', adopted: true, votes: { inFavour: 3, against: 0, abstaining: 0 }, microProjectOutcome: null },
       },
     });
-    expect(errorOf(await tester.execute(DECIDE, { input: decision }, worker))).toEqual({ code: 'CONFLICT', message: 'This agenda item already has a decision' });
+    expectError(await tester.execute(DECIDE, { input: decision }, worker), alreadyDecided());
 
     const deadline = inDays(7);
     const assigned = await tester.execute(ASSIGN, { input: { agendaItemId: itemId, description: '加装隔音围挡', responsibleOrganisationId: tree.propertyCompany, deadline } }, worker);
@@ -202,10 +168,7 @@ describe('decisions and action items', () => {
 
     const done = await tester.execute(REPORT, { input: { actionItemId: actionItem.id, note: '围挡已安装完毕', status: 'DONE' } }, staff('COMMUNITY_WORKER', [tree.propertyCompany]));
     expect(dataOf(done)).toEqual({ reportActionItemProgress: { id: actionItem.id, status: 'DONE', overdue: false, progress: [{ note: '围挡已安装完毕', status: 'DONE' }] } });
-    expect(errorOf(await tester.execute(REPORT, { input: { actionItemId: actionItem.id, note: '再次确认', status: 'IN_PROGRESS' } }, worker))).toEqual({
-      code: 'INVALID_TRANSITION',
-      message: 'ActionItem in state DONE cannot move to IN_PROGRESS',
-    });
+    expectError(await tester.execute(REPORT, { input: { actionItemId: actionItem.id, note: '再次确认', status: 'IN_PROGRESS' } }, worker), invalidTransition('ActionItem', 'DONE', 'move to IN_PROGRESS'));
     expect(dataOf(await tester.execute(overdueList, { r: representations }, ANONYMOUS))).toEqual({ _entities: [{ actionItems: [], open: [] }] });
   });
 
@@ -213,10 +176,7 @@ describe('decisions and action items', () => {
     const meetingId = await schedule();
     const itemId = await addItem(meetingId);
     const input = { agendaItemId: itemId, description: '整改', responsibleOrganisationId: tree.propertyCompany, deadline: inDays(3) };
-    expect(errorOf(await tester.execute(ASSIGN, { input }, worker))).toEqual({
-      code: 'INVALID_TRANSITION',
-      message: 'AgendaItem in state UNDECIDED cannot take action items before its decision is recorded',
-    });
+    expectError(await tester.execute(ASSIGN, { input }, worker), invalidTransition('AgendaItem', 'UNDECIDED', 'take action items before its decision is recorded'));
     expect(await tester.models.ActionItem.countDocuments({ agendaItemId: itemId })).toBe(0);
   });
 });
@@ -240,6 +200,6 @@ describe("an organisation's lists", () => {
       _entities: [{ meetings: [{ title: '二月议事会' }, { title: '三月议事会' }, { title: '一月议事会' }] }],
     });
     const tooMany = await tester.execute(lists, { r: both.slice(0, 1), first: 101 }, ANONYMOUS);
-    expect(tooMany.errors.map((error) => ({ code: error.extensions?.code, message: error.message }))).toEqual([{ code: 'BAD_USER_INPUT', message: 'first: must be a whole number from 0 to 100' }]);
+    expect(tooMany.errors.map(summaryOf)).toEqual([summaryOf(badUserInput('first', 'must be a whole number from 0 to 100'))]);
   });
 });

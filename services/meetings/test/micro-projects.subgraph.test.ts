@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '@civic/service-kit';
-import { createSubgraphTester, type SubgraphTester, dataOf, errorOf, RACE_TIMEOUT, repeatRace, resident, staff } from '@civic/test-harness';
+import { ManualClock, badUserInput, forbidden, invalidTransition } from '@civic/service-kit';
+import { createSubgraphTester, type SubgraphTester, dataOf, errorOf, RACE_TIMEOUT, repeatRace, resident, staff, expectError, summaryOf } from '@civic/test-harness';
 import { meetingsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { FakeGraph, aTree } from './support/fake-graph.ts';
 import { ATTEND, CLOSE_VOTING, DECIDE, INVITE, OPEN, PROPOSE, VOTE } from './support/operations.ts';
+import { alreadyVoted, quorumNotMet, votingNotOpen, voteInAnotherCommunity } from '../src/errors.ts';
 
 const DAY = 24 * 3600_000;
 const clock = new ManualClock(new Date('2025-04-01T01:00:00.000Z'));
@@ -59,7 +60,7 @@ describe('voting', () => {
       const voter = resident(graph.resident(community));
       const results = await Promise.all(Array.from({ length: 20 }, () => tester.execute(VOTE, { id: projectId }, voter)));
       const refusals = results.filter((result) => result.errors.length > 0).map(errorOf);
-      expect(refusals).toEqual(Array.from({ length: 19 }, () => ({ code: 'CONFLICT', message: 'You have already voted for this micro-project' })));
+      expect(refusals).toEqual(Array.from({ length: 19 }, () => summaryOf(alreadyVoted())));
       expect(await tester.models.MicroProjectVote.countDocuments({ microProjectId: projectId })).toBe(1);
       expect(dataOf(await tester.execute(`query($id: ID!) { microProject(id: $id) { votes viewerVoted } }`, { id: projectId }, voter))).toEqual({
         microProject: { votes: 1, viewerVoted: true },
@@ -70,22 +71,13 @@ describe('voting', () => {
   it("lets only the community's residents vote, and only in the window", async () => {
     const projectId = await propose({ title: '健身器材维修', votingOpensAt: inDays(1), votingClosesAt: inDays(3) });
     const neighbour = resident(graph.resident(tree.community));
-    expect(errorOf(await tester.execute(VOTE, { id: projectId }, neighbour))).toEqual({
-      code: 'INVALID_TRANSITION',
-      message: 'MicroProject in state VOTING_NOT_OPEN cannot take a vote: Voting on this micro-project has not opened yet',
-    });
+    expectError(await tester.execute(VOTE, { id: projectId }, neighbour), votingNotOpen('Voting on this micro-project has not opened yet'));
     clock.advance(1 * DAY);
-    expect(errorOf(await tester.execute(VOTE, { id: projectId }, resident(graph.resident(tree.otherCommunity))))).toEqual({
-      code: 'FORBIDDEN',
-      message: "You may not vote on another community's micro-project",
-    });
-    expect(errorOf(await tester.execute(VOTE, { id: projectId }, worker))).toEqual({ code: 'FORBIDDEN', message: 'You may not vote for a micro-project' });
+    expectError(await tester.execute(VOTE, { id: projectId }, resident(graph.resident(tree.otherCommunity))), voteInAnotherCommunity());
+    expectError(await tester.execute(VOTE, { id: projectId }, worker), forbidden('vote for a micro-project'));
     expect(dataOf(await tester.execute(VOTE, { id: projectId }, neighbour))).toEqual({ voteForMicroProject: { id: projectId, votes: 1, viewerVoted: true } });
     clock.advance(2 * DAY);
-    expect(errorOf(await tester.execute(VOTE, { id: projectId }, resident(graph.resident(tree.community))))).toEqual({
-      code: 'INVALID_TRANSITION',
-      message: 'MicroProject in state VOTING_NOT_OPEN cannot take a vote: Voting on this micro-project has closed',
-    });
+    expectError(await tester.execute(VOTE, { id: projectId }, resident(graph.resident(tree.community))), votingNotOpen('Voting on this micro-project has closed'));
     expect(await tester.models.MicroProjectVote.countDocuments({ microProjectId: projectId })).toBe(1);
   });
 });
@@ -126,10 +118,7 @@ describe('closing the window', () => {
         },
       },
     });
-    expect(errorOf(await tester.execute(VOTE, { id: bench }, resident(graph.resident(community))))).toEqual({
-      code: 'INVALID_TRANSITION',
-      message: 'MicroProject in state VOTING_NOT_OPEN cannot take a vote: Voting on this micro-project has closed',
-    });
+    expectError(await tester.execute(VOTE, { id: bench }, resident(graph.resident(community))), votingNotOpen('Voting on this micro-project has closed'));
 
     // The review decides once three reviewers attend.
     const meeting = await tester.models.Meeting.findOne({ hostIds: community, kind: 'EXPERT_REVIEW' }).lean();
@@ -141,17 +130,10 @@ describe('closing the window', () => {
       const invited = await tester.execute(INVITE, { input: { meetingId, residentId: graph.resident(community), role } }, communityWorker);
       dataOf(await tester.execute(ATTEND, { id: dataOf<{ inviteParticipant: { id: string } }>(invited).inviteParticipant.id }, communityWorker));
     }
-    expect(errorOf(await tester.execute(DECIDE, { input: decide }, communityWorker))).toEqual({
-      code: 'INVALID_TRANSITION',
-      message: 'Meeting in state QUORUM_NOT_MET cannot record a decision: at least 3 of EXPERT/NPC_DEPUTY/CPPCC_MEMBER/DEPARTMENT_HEAD attend, 2 of 3 present',
-    });
+    expectError(await tester.execute(DECIDE, { input: decide }, communityWorker), quorumNotMet({ met: false, rule: 'at least 3 of EXPERT/NPC_DEPUTY/CPPCC_MEMBER/DEPARTMENT_HEAD attend', present: 2, required: 3 }));
     const third = await tester.execute(INVITE, { input: { meetingId, residentId: graph.resident(community), role: 'CPPCC_MEMBER' } }, communityWorker);
     dataOf(await tester.execute(ATTEND, { id: dataOf<{ inviteParticipant: { id: string } }>(third).inviteParticipant.id }, communityWorker));
-    expect(errorOf(await tester.execute(DECIDE, { input: { ...decide, microProjectOutcome: null } }, communityWorker))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'microProjectOutcome',
-      message: 'microProjectOutcome: is required: this item reviews a micro-project',
-    });
+    expectError(await tester.execute(DECIDE, { input: { ...decide, microProjectOutcome: null } }, communityWorker), badUserInput('microProjectOutcome', 'is required: this item reviews a micro-project'));
     expect(dataOf(await tester.execute(DECIDE, { input: decide }, communityWorker))).toEqual({
       recordDecision: { id: benchItem, minutes: decide.minutes, decision: { text: decide.decision, adopted: true, votes: null, microProjectOutcome: 'APPROVED' } },
     });
@@ -159,15 +141,11 @@ describe('closing the window', () => {
     const lifecycle = `mutation($id: ID!) { startMicroProject(id: $id) { status } }`;
     expect(dataOf(await tester.execute(lifecycle, { id: bench }, communityWorker))).toEqual({ startMicroProject: { status: 'IN_PROGRESS' } });
     const complete = `mutation($id: ID!, $cost: Int!) { completeMicroProject(id: $id, actualCost: $cost) { status actualCost reviewMeeting { id } } }`;
-    expect(errorOf(await tester.execute(complete, { id: bench, cost: -1 }, communityWorker))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'actualCost',
-      message: 'actualCost: must be a whole number of fen from 0 to 1000000000',
-    });
+    expectError(await tester.execute(complete, { id: bench, cost: -1 }, communityWorker), badUserInput('actualCost', 'must be a whole number of fen from 0 to 1000000000'));
     expect(dataOf(await tester.execute(complete, { id: bench, cost: 2_800_000 }, communityWorker))).toEqual({
       completeMicroProject: { status: 'DONE', actualCost: 2_800_000, reviewMeeting: { id: meetingId } },
     });
-    expect(errorOf(await tester.execute(lifecycle, { id: bench }, communityWorker))).toEqual({ code: 'INVALID_TRANSITION', message: 'MicroProject in state DONE cannot start' });
+    expectError(await tester.execute(lifecycle, { id: bench }, communityWorker), invalidTransition('MicroProject', 'DONE', 'start'));
 
     const ranking = `query($r: [_Any!]!) {
       _entities(representations: $r) { ... on Organisation { microProjects { title status votes } top: microProjects(first: 1) { title } microProjectVoteThreshold } }
@@ -189,15 +167,8 @@ describe('closing the window', () => {
 
   it('lets only staff over the community close it, and checks the review input first', async () => {
     const input = { communityId: tree.community, reviewStartsAt: inDays(5), reviewPlace: '社区议事厅' };
-    expect(errorOf(await tester.execute(CLOSE_VOTING, { input }, staff('COMMUNITY_WORKER', [tree.otherCommunity])))).toEqual({
-      code: 'FORBIDDEN',
-      message: "You may not close this community's micro-project voting",
-    });
-    expect(errorOf(await tester.execute(CLOSE_VOTING, { input: { ...input, reviewStartsAt: inDays(-1) } }, worker))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'reviewStartsAt',
-      message: 'reviewStartsAt: must be in the future',
-    });
+    expectError(await tester.execute(CLOSE_VOTING, { input }, staff('COMMUNITY_WORKER', [tree.otherCommunity])), forbidden("close this community's micro-project voting"));
+    expectError(await tester.execute(CLOSE_VOTING, { input: { ...input, reviewStartsAt: inDays(-1) } }, worker), badUserInput('reviewStartsAt', 'must be in the future'));
     expect(await tester.models.MicroProject.countDocuments({ communityId: tree.community, status: 'PROPOSED' })).toBe(1);
   });
 });

@@ -1,6 +1,5 @@
-import { Types } from 'mongoose';
-import { hasRole, isAnonymous, isStaff, scopeCovers, type Role, type Viewer } from '@civic/identity';
-import { forbidden, requireRole, requireSignedIn, requireStaffScope, hexIds } from '@civic/service-kit';
+import { isAnonymous, type Viewer } from '@civic/identity';
+import { MANAGER_ROLES, requireRole, requireStaffCovering, type OrganisationPath } from '@civic/service-kit';
 import type { ActivityVisibility } from './domain/activity-rules.ts';
 
 /**
@@ -20,26 +19,13 @@ import type { ActivityVisibility } from './domain/activity-rules.ts';
  * - A resident's activity list: the resident, staff, analysts and services.
  */
 
-const TREE_MANAGERS: Role[] = ['COMMUNITY_WORKER', 'STREET_ADMIN', 'DISTRICT_ADMIN'];
-
-export function requireTreeManager(viewer: Viewer, organisationPath: readonly Types.ObjectId[], action: string): void {
-  requireSignedIn(viewer);
-  if (!hasRole(viewer, ...TREE_MANAGERS) || !scopeCovers(viewer, hexIds(organisationPath))) throw forbidden(action);
+export function requireTreeManager(viewer: Viewer, organisationPath: OrganisationPath, action: string): void {
+  requireStaffCovering(viewer, organisationPath, action, MANAGER_ROLES);
 }
 
 export function requireRootCreator(viewer: Viewer): void {
   requireRole(viewer, 'create a district committee', 'DISTRICT_ADMIN');
 }
-
-export function requireHostStaff(viewer: Viewer, hostPath: readonly Types.ObjectId[], action: string): void {
-  requireStaffScope(viewer, hexIds(hostPath), action);
-}
-
-export function isHostStaff(viewer: Viewer, hostPath: readonly Types.ObjectId[]): boolean {
-  return isStaff(viewer) && scopeCovers(viewer, hexIds(hostPath));
-}
-
-
 
 export function canSeeActivity(viewer: Viewer, activity: { visibility: ActivityVisibility }): boolean {
   return activity.visibility === 'PUBLIC' || !isAnonymous(viewer);
@@ -48,10 +34,3 @@ export function canSeeActivity(viewer: Viewer, activity: { visibility: ActivityV
 export function canSeePost(viewer: Viewer, post: { public: boolean }): boolean {
   return post.public || !isAnonymous(viewer);
 }
-
-export function requireActivityListReader(viewer: Viewer, residentId: string): void {
-  requireSignedIn(viewer);
-  if (viewer.residentId === residentId || isStaff(viewer) || hasRole(viewer, 'ANALYST', 'SERVICE')) return;
-  throw forbidden("read another resident's activities");
-}
-

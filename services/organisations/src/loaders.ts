@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Types } from 'mongoose';
-import { idOf, loaderById, loaderByForeignKey } from '@civic/service-kit';
+import { idOf, loaderById, loaderByForeignKey, objectIdsOf } from '@civic/service-kit';
 import type { Viewer } from '@civic/identity';
 import type { Models } from './models/index.ts';
 import { ORGANISATION_FIELDS } from './models/organisation.ts';
@@ -42,14 +42,10 @@ export function createLoaders(models: Models, viewer: Viewer) {
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-function objectIds(keys: readonly string[]): Types.ObjectId[] {
-  return keys.filter((key) => /^[0-9a-f]{24}$/i.test(key)).map((key) => new Types.ObjectId(key));
-}
-
 /** Each resident's activities, newest first: one query on sign-ups, one (batched) on activities. */
 function activitiesOfResidentLoader(models: Models, activity: DataLoader<string, ActivityDocument | null>) {
   return new DataLoader<string, ActivityDocument[]>(async (residentIds) => {
-    const signUps = await models.ActivitySignUp.find({ residentId: { $in: objectIds(residentIds) } }, { residentId: 1, activityId: 1 }).lean();
+    const signUps = await models.ActivitySignUp.find({ residentId: { $in: objectIdsOf(residentIds) } }, { residentId: 1, activityId: 1 }).lean();
     const activities = await activity.loadMany([...new Set(signUps.map((signUp) => signUp.activityId.toHexString()))]);
     const byId = new Map<string, ActivityDocument>();
     for (const loaded of activities) {
@@ -69,9 +65,9 @@ function activitiesOfResidentLoader(models: Models, activity: DataLoader<string,
 /** Whether the calling resident signed up for each activity. */
 function signedUpByViewerLoader(models: Models, viewer: Viewer) {
   return new DataLoader<string, boolean>(async (activityIds) => {
-    const [residentId] = objectIds(viewer.residentId ? [viewer.residentId] : []);
+    const [residentId] = objectIdsOf(viewer.residentId ? [viewer.residentId] : []);
     if (!residentId) return activityIds.map(() => false);
-    const signUps = await models.ActivitySignUp.find({ activityId: { $in: objectIds(activityIds) }, residentId }, { activityId: 1 }).lean();
+    const signUps = await models.ActivitySignUp.find({ activityId: { $in: objectIdsOf(activityIds) }, residentId }, { activityId: 1 }).lean();
     const signedUp = new Set(signUps.map((signUp) => signUp.activityId.toHexString()));
     return activityIds.map((id) => signedUp.has(id));
   });
@@ -81,7 +77,7 @@ function signedUpByViewerLoader(models: Models, viewer: Viewer) {
 function serviceHoursLoader(models: Models) {
   return new DataLoader<string, number>(async (residentIds) => {
     const totals = await models.ActivityCheckIn.aggregate<{ _id: Types.ObjectId; hours: number }>([
-      { $match: { residentId: { $in: objectIds(residentIds) } } },
+      { $match: { residentId: { $in: objectIdsOf(residentIds) } } },
       { $group: { _id: '$residentId', hours: { $sum: '$hours' } } },
     ]);
     const byResident = new Map(totals.map((total) => [total._id.toHexString(), Math.round(total.hours * 100) / 100]));

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { ANONYMOUS } from '@civic/identity';
-import { ManualClock } from '@civic/service-kit';
-import { createSubgraphTester, type SubgraphTester, commandsSince, dataOf, errorOf, staff } from '@civic/test-harness';
+import { ManualClock, forbidden, unauthenticated, badUserInput } from '@civic/service-kit';
+import { createSubgraphTester, type SubgraphTester, commandsSince, dataOf, staff, expectError, type ErrorWithExtensions } from '@civic/test-harness';
 import { organisationsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { TreeBuilder } from './support/tree-builder.ts';
@@ -61,19 +61,19 @@ describe('publishing activities', () => {
   it('refuses bad input, naming the field, and writes nothing', async () => {
     const before = await tester.models.Activity.countDocuments();
     const past = new Date(clock.now().getTime() - HOUR).toISOString();
-    const cases: [Record<string, unknown>, { field: string; message: string }][] = [
-      [{ startsAt: past }, { field: 'startsAt', message: 'startsAt: must be in the future' }],
-      [{ endsAt: new Date(clock.now().getTime() + 23 * HOUR).toISOString() }, { field: 'endsAt', message: 'endsAt: must be after startsAt' }],
-      [{ capacity: 0 }, { field: 'capacity', message: 'capacity: must be a whole number from 1 to 500' }],
-      [{ title: '  ' }, { field: 'title', message: 'title: must not be empty' }],
-      [{ coHostIds: [tree.community] }, { field: 'coHostIds', message: 'coHostIds: must not include the host' }],
-      [{ coHostIds: [newResidentId()] }, { field: 'coHostIds', message: 'coHostIds: name an organisation that does not exist' }],
-      [{ place: { address: '新城社区', location: { longitude: 200, latitude: 32 } } }, { field: 'place.location.longitude', message: 'place.location.longitude: must be between -180 and 180' }],
-      [{ hostId: 'not-an-id' }, { field: 'hostId', message: 'hostId: is not a valid id' }],
+    const cases: [Record<string, unknown>, ErrorWithExtensions][] = [
+      [{ startsAt: past }, badUserInput('startsAt', 'must be in the future')],
+      [{ endsAt: new Date(clock.now().getTime() + 23 * HOUR).toISOString() }, badUserInput('endsAt', 'must be after startsAt')],
+      [{ capacity: 0 }, badUserInput('capacity', 'must be a whole number from 1 to 500')],
+      [{ title: '  ' }, badUserInput('title', 'must not be empty')],
+      [{ coHostIds: [tree.community] }, badUserInput('coHostIds', 'must not include the host')],
+      [{ coHostIds: [newResidentId()] }, badUserInput('coHostIds', 'name an organisation that does not exist')],
+      [{ place: { address: '新城社区', location: { longitude: 200, latitude: 32 } } }, badUserInput('place.location.longitude', 'must be between -180 and 180')],
+      [{ hostId: 'not-an-id' }, badUserInput('hostId', 'is not a valid id')],
     ];
     for (const [change, expected] of cases) {
       const result = await tester.execute(CREATE_ACTIVITY, { input: activityInput(clock, tree.community, change) }, worker);
-      expect(errorOf(result)).toEqual({ code: 'BAD_USER_INPUT', ...expected });
+      expectError(result, expected);
     }
     expect(await tester.models.Activity.countDocuments()).toBe(before);
   });
@@ -81,15 +81,9 @@ describe('publishing activities', () => {
   it('lets only staff covering the host publish', async () => {
     const before = await tester.models.Activity.countDocuments();
     const input = activityInput(clock, tree.community);
-    expect(errorOf(await tester.execute(CREATE_ACTIVITY, { input }, ANONYMOUS))).toEqual({ code: 'UNAUTHENTICATED', message: 'Sign in to do this' });
-    expect(errorOf(await tester.execute(CREATE_ACTIVITY, { input }, resident(newResidentId())))).toEqual({
-      code: 'FORBIDDEN',
-      message: 'You may not create an activity for this organisation',
-    });
-    expect(errorOf(await tester.execute(CREATE_ACTIVITY, { input }, staff('STREET_ADMIN', [newResidentId()])))).toEqual({
-      code: 'FORBIDDEN',
-      message: 'You may not create an activity for this organisation',
-    });
+    expectError(await tester.execute(CREATE_ACTIVITY, { input }, ANONYMOUS), unauthenticated());
+    expectError(await tester.execute(CREATE_ACTIVITY, { input }, resident(newResidentId())), forbidden('create an activity for this organisation'));
+    expectError(await tester.execute(CREATE_ACTIVITY, { input }, staff('STREET_ADMIN', [newResidentId()])), forbidden('create an activity for this organisation'));
     expect(await tester.models.Activity.countDocuments()).toBe(before);
   });
 });

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { ANONYMOUS } from '@civic/identity';
-import { ManualClock } from '@civic/service-kit';
-import { createSubgraphTester, type SubgraphTester, commandsSince, dataOf, errorOf, RACE_TIMEOUT, repeatRace, staff } from '@civic/test-harness';
+import { ManualClock, badUserInput, forbidden, invalidTransition, unauthenticated, notFound } from '@civic/service-kit';
+import { createSubgraphTester, type SubgraphTester, commandsSince, dataOf, errorOf, RACE_TIMEOUT, repeatRace, staff, expectError, summaryOf } from '@civic/test-harness';
 import { organisationsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { TreeBuilder } from './support/tree-builder.ts';
 import { activityInput, createActivity } from './support/activity-builder.ts';
 import { resident, service } from './support/viewers.ts';
+import { activityFull, alreadyCheckedIn, alreadySignedUp, notSignedUp } from '../src/errors.ts';
 
 const HOUR = 3600_000;
 const clock = new ManualClock(new Date('2025-03-01T08:00:00+08:00'));
@@ -41,7 +42,7 @@ describe('signing up', () => {
 
       const refusals = results.filter((result) => result.errors.length > 0).map(errorOf);
       expect(results.length - refusals.length).toBe(5);
-      expect(refusals).toEqual(Array.from({ length: 15 }, () => ({ code: 'CONFLICT', message: 'This activity is full' })));
+      expect(refusals).toEqual(Array.from({ length: 15 }, () => summaryOf(activityFull())));
       const read = await tester.execute(`query($id: ID!) { activity(id: $id) { signedUpCount remainingPlaces status } }`, { id }, worker);
       expect(dataOf(read)).toEqual({ activity: { signedUpCount: 5, remainingPlaces: 0, status: 'FULL' } });
       expect([await tester.models.ActivitySignUp.countDocuments({ activityId: id }), (await tester.models.Activity.findById(id).lean())!.signedUpCount]).toEqual([5, 5]);
@@ -54,11 +55,11 @@ describe('signing up', () => {
     expect(dataOf(await tester.execute(SIGN_UP, { id }, me))).toEqual({
       signUpForActivity: { id, signedUpCount: 1, remainingPlaces: 1, status: 'OPEN', viewerSignedUp: true },
     });
-    expect(errorOf(await tester.execute(SIGN_UP, { id }, me))).toEqual({ code: 'CONFLICT', message: 'You have already signed up for this activity' });
+    expectError(await tester.execute(SIGN_UP, { id }, me), alreadySignedUp());
     expect(await tester.models.ActivitySignUp.countDocuments({ activityId: id })).toBe(1);
 
     expect(dataOf(await tester.execute(WITHDRAW, { id }, me))).toEqual({ cancelActivitySignUp: { id, signedUpCount: 0, viewerSignedUp: false } });
-    expect(errorOf(await tester.execute(WITHDRAW, { id }, me))).toEqual({ code: 'CONFLICT', message: 'You have not signed up for this activity' });
+    expectError(await tester.execute(WITHDRAW, { id }, me), notSignedUp());
     expect(dataOf(await tester.execute(SIGN_UP, { id }, me))).toEqual({
       signUpForActivity: { id, signedUpCount: 1, remainingPlaces: 1, status: 'OPEN', viewerSignedUp: true },
     });
@@ -66,10 +67,10 @@ describe('signing up', () => {
 
   it('lets only residents sign themselves up, and hides COMMUNITY activities from anonymous callers', async () => {
     const id = await createActivity(tester, worker, activityInput(clock, tree.community, { visibility: 'COMMUNITY' }));
-    expect(errorOf(await tester.execute(SIGN_UP, { id }, ANONYMOUS))).toEqual({ code: 'UNAUTHENTICATED', message: 'Sign in to do this' });
-    expect(errorOf(await tester.execute(SIGN_UP, { id }, worker))).toEqual({ code: 'FORBIDDEN', message: 'You may not sign up for an activity' });
+    expectError(await tester.execute(SIGN_UP, { id }, ANONYMOUS), unauthenticated());
+    expectError(await tester.execute(SIGN_UP, { id }, worker), forbidden('sign up for an activity'));
     const unknown = newResidentId();
-    expect(errorOf(await tester.execute(SIGN_UP, { id: unknown }, resident(newResidentId())))).toEqual({ code: 'NOT_FOUND', message: `Activity ${unknown} was not found` });
+    expectError(await tester.execute(SIGN_UP, { id: unknown }, resident(newResidentId())), notFound('Activity', unknown));
     expect(await tester.models.ActivitySignUp.countDocuments({ activityId: id })).toBe(0);
   });
 
@@ -77,16 +78,10 @@ describe('signing up', () => {
     const started = await createActivity(tester, worker, activityInput(clock, tree.community, {}, 1));
     const cancelled = await createActivity(tester, worker, activityInput(clock, tree.community, {}, 1));
     expect(dataOf(await tester.execute(CANCEL, { id: cancelled }, worker))).toEqual({ cancelActivity: { id: cancelled, status: 'CANCELLED' } });
-    expect(errorOf(await tester.execute(CANCEL, { id: cancelled }, worker))).toEqual({ code: 'INVALID_TRANSITION', message: 'Activity in state CANCELLED cannot be cancelled' });
-    expect(errorOf(await tester.execute(SIGN_UP, { id: cancelled }, resident(newResidentId())))).toEqual({
-      code: 'INVALID_TRANSITION',
-      message: 'Activity in state CANCELLED cannot accept sign-ups',
-    });
+    expectError(await tester.execute(CANCEL, { id: cancelled }, worker), invalidTransition('Activity', 'CANCELLED', 'be cancelled'));
+    expectError(await tester.execute(SIGN_UP, { id: cancelled }, resident(newResidentId())), invalidTransition('Activity', 'CANCELLED', 'accept sign-ups'));
     clock.advance(HOUR);
-    expect(errorOf(await tester.execute(SIGN_UP, { id: started }, resident(newResidentId())))).toEqual({
-      code: 'INVALID_TRANSITION',
-      message: 'Activity in state ONGOING cannot accept sign-ups',
-    });
+    expectError(await tester.execute(SIGN_UP, { id: started }, resident(newResidentId())), invalidTransition('Activity', 'ONGOING', 'accept sign-ups'));
     expect(await tester.models.ActivitySignUp.countDocuments({ activityId: { $in: [started, cancelled] } })).toBe(0);
   });
 });
@@ -103,7 +98,7 @@ describe('check-ins and service hours', () => {
 
   it('does not check anyone in before the start', async () => {
     const result = await tester.execute(CHECK_IN, { input: { activityId, residentId: volunteers[0] } }, worker);
-    expect(errorOf(result)).toEqual({ code: 'INVALID_TRANSITION', message: 'Activity in state OPEN cannot record check-ins' });
+    expectError(result, invalidTransition('Activity', 'OPEN', 'record check-ins'));
   });
 
   it("records the activity's length by default, fewer hours on request, once per participant", async () => {
@@ -112,29 +107,15 @@ describe('check-ins and service hours', () => {
     expect(dataOf(first)).toEqual({ checkInParticipant: { activity: { id: activityId }, resident: { id: volunteers[0] }, hours: 2.5, checkedInAt: clock.now() } });
     const late = await tester.execute(CHECK_IN, { input: { activityId, residentId: volunteers[1], hours: 1.5 } }, staff('GRID_WORKER', [tree.community]));
     expect(dataOf(late)).toEqual({ checkInParticipant: { activity: { id: activityId }, resident: { id: volunteers[1] }, hours: 1.5, checkedInAt: clock.now() } });
-    expect(errorOf(await tester.execute(CHECK_IN, { input: { activityId, residentId: volunteers[0] } }, worker))).toEqual({
-      code: 'CONFLICT',
-      message: 'This participant is already checked in',
-    });
+    expectError(await tester.execute(CHECK_IN, { input: { activityId, residentId: volunteers[0] } }, worker), alreadyCheckedIn());
     expect(await tester.models.ActivityCheckIn.countDocuments({ activityId })).toBe(2);
   });
 
   it('refuses non-participants, too many hours and callers who are not host staff, writing nothing', async () => {
     const before = await tester.models.ActivityCheckIn.countDocuments();
-    expect(errorOf(await tester.execute(CHECK_IN, { input: { activityId, residentId: newResidentId() } }, worker))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'residentId',
-      message: 'residentId: did not sign up for this activity',
-    });
-    expect(errorOf(await tester.execute(CHECK_IN, { input: { activityId, residentId: absentee, hours: 3 } }, worker))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'hours',
-      message: "hours: must be at most the activity's length, 2.5 hours",
-    });
-    expect(errorOf(await tester.execute(CHECK_IN, { input: { activityId, residentId: absentee } }, resident(absentee)))).toEqual({
-      code: 'FORBIDDEN',
-      message: 'You may not check in participants of this activity',
-    });
+    expectError(await tester.execute(CHECK_IN, { input: { activityId, residentId: newResidentId() } }, worker), badUserInput('residentId', 'did not sign up for this activity'));
+    expectError(await tester.execute(CHECK_IN, { input: { activityId, residentId: absentee, hours: 3 } }, worker), badUserInput("hours", "must be at most the activity's length, 2.5 hours"));
+    expectError(await tester.execute(CHECK_IN, { input: { activityId, residentId: absentee } }, resident(absentee)), forbidden('check in participants of this activity'));
     expect(await tester.models.ActivityCheckIn.countDocuments()).toBe(before);
   });
 
@@ -184,12 +165,12 @@ describe('check-ins and service hours', () => {
     // A refused list nulls only that field: the service hours a neighbour may read still answer.
     const byNeighbour = await tester.execute(RESIDENTS, { r }, resident(other!));
     expect(byNeighbour.data).toEqual({ _entities: [{ id: volunteer, activities: null, serviceHours: 2.5 }] });
-    expect(errorOf(byNeighbour)).toEqual({ code: 'FORBIDDEN', message: "You may not read another resident's activities" });
+    expectError(byNeighbour, forbidden("read another resident's activities"));
     const anonymous = await tester.execute(RESIDENTS, { r }, ANONYMOUS);
     expect(anonymous.data).toEqual({ _entities: [{ id: volunteer, activities: null, serviceHours: null }] });
-    expect(anonymous.errors.map((error) => [error.extensions?.code, error.message])).toEqual([
-      ['UNAUTHENTICATED', 'Sign in to do this'],
-      ['UNAUTHENTICATED', 'Sign in to do this'],
+    expect(anonymous.errors.map(summaryOf)).toEqual([
+      summaryOf(unauthenticated()),
+      summaryOf(unauthenticated()),
     ]);
   });
 });

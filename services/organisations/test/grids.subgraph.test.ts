@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { ANONYMOUS } from '@civic/identity';
-import { createSubgraphTester, type SubgraphTester, dataOf, errorOf, staff } from '@civic/test-harness';
+import { createSubgraphTester, type SubgraphTester, dataOf, staff, expectError, type ErrorWithExtensions } from '@civic/test-harness';
 import type { GraphClient } from '@civic/service-kit';
 import { organisationsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { TreeBuilder } from './support/tree-builder.ts';
+import { forbidden, unauthenticated, unknownId, badUserInput } from '@civic/service-kit';
 
 const knownResident = new Types.ObjectId().toHexString();
 const graphQueries: { query: string; variables: Record<string, unknown> | undefined }[] = [];
@@ -103,18 +104,18 @@ describe('the grid tree', () => {
       createdAt: new Date(),
     }))._id.toHexString();
     const before = await tester.models.Grid.countDocuments();
-    const cases: [Record<string, unknown>, { field: string; message: string }][] = [
-      [{ name: '微网格', level: 'MICRO', communityId: tree.community, parentId: top }, { field: 'parentId', message: 'parentId: a MICRO grid must sit under a GENERAL grid, not a COMMUNITY grid' }],
-      [{ name: '综合网格', level: 'GENERAL', communityId: tree.community }, { field: 'parentId', message: 'parentId: a GENERAL grid must sit under a COMMUNITY grid' }],
-      [{ name: '社区网格', level: 'COMMUNITY', communityId: tree.community, parentId: top }, { field: 'parentId', message: 'parentId: a COMMUNITY grid has no parent grid' }],
-      [{ name: '综合网格', level: 'GENERAL', communityId: tree.community, parentId: otherTop }, { field: 'parentId', message: 'parentId: belongs to another community' }],
-      [{ name: '社区网格', level: 'COMMUNITY', communityId: tree.street }, { field: 'communityId', message: 'communityId: must be a COMMUNITY_PARTY_COMMITTEE, not a STREET_COMMITTEE' }],
-      [{ name: '社区网格', level: 'COMMUNITY', communityId: tree.community, partyBranchId: tree.group }, { field: 'partyBranchId', message: 'partyBranchId: must be a PARTY_BRANCH, not a PARTY_GROUP' }],
-      [{ name: '社区网格', level: 'COMMUNITY', communityId: tree.community, partyBranchId: otherBranch }, { field: 'partyBranchId', message: "partyBranchId: must lie within the community's subtree" }],
-      [{ name: '', level: 'COMMUNITY', communityId: tree.community }, { field: 'name', message: 'name: must not be empty' }],
+    const cases: [Record<string, unknown>, ErrorWithExtensions][] = [
+      [{ name: '微网格', level: 'MICRO', communityId: tree.community, parentId: top }, badUserInput('parentId', 'a MICRO grid must sit under a GENERAL grid, not a COMMUNITY grid')],
+      [{ name: '综合网格', level: 'GENERAL', communityId: tree.community }, badUserInput('parentId', 'a GENERAL grid must sit under a COMMUNITY grid')],
+      [{ name: '社区网格', level: 'COMMUNITY', communityId: tree.community, parentId: top }, badUserInput('parentId', 'a COMMUNITY grid has no parent grid')],
+      [{ name: '综合网格', level: 'GENERAL', communityId: tree.community, parentId: otherTop }, badUserInput('parentId', 'belongs to another community')],
+      [{ name: '社区网格', level: 'COMMUNITY', communityId: tree.street }, badUserInput('communityId', 'must be a COMMUNITY_PARTY_COMMITTEE, not a STREET_COMMITTEE')],
+      [{ name: '社区网格', level: 'COMMUNITY', communityId: tree.community, partyBranchId: tree.group }, badUserInput('partyBranchId', 'must be a PARTY_BRANCH, not a PARTY_GROUP')],
+      [{ name: '社区网格', level: 'COMMUNITY', communityId: tree.community, partyBranchId: otherBranch }, badUserInput('partyBranchId', "must lie within the community's subtree")],
+      [{ name: '', level: 'COMMUNITY', communityId: tree.community }, badUserInput('name', 'must not be empty')],
     ];
     for (const [input, expected] of cases) {
-      expect(errorOf(await tester.execute(CREATE, { input }, worker))).toEqual({ code: 'BAD_USER_INPUT', ...expected });
+      expectError(await tester.execute(CREATE, { input }, worker), expected);
     }
     expect(await tester.models.Grid.countDocuments()).toBe(before);
   });
@@ -122,8 +123,8 @@ describe('the grid tree', () => {
   it("lets only staff covering the community create a grid", async () => {
     const before = await tester.models.Grid.countDocuments();
     const input = { name: '滨江社区网格二', level: 'COMMUNITY', communityId: otherCommunity };
-    expect(errorOf(await tester.execute(CREATE, { input }, worker))).toEqual({ code: 'FORBIDDEN', message: 'You may not create a grid in this community' });
-    expect(errorOf(await tester.execute(CREATE, { input }, ANONYMOUS))).toEqual({ code: 'UNAUTHENTICATED', message: 'Sign in to do this' });
+    expectError(await tester.execute(CREATE, { input }, worker), forbidden('create a grid in this community'));
+    expectError(await tester.execute(CREATE, { input }, ANONYMOUS), unauthenticated());
     expect(await tester.models.Grid.countDocuments()).toBe(before);
   });
 });
@@ -142,17 +143,14 @@ describe('the responsible person', () => {
   it('refuses an unknown resident and leaves the grid as it was', async () => {
     const grid = await createGrid({ name: '新城社区第四网格', level: 'COMMUNITY', communityId: tree.community });
     const result = await tester.execute(ASSIGN, { g: grid, r: new Types.ObjectId().toHexString() }, worker);
-    expect(errorOf(result)).toEqual({ code: 'BAD_USER_INPUT', field: 'residentId', message: 'residentId: no resident has this id' });
+    expectError(result, unknownId('residentId', 'resident'));
     expect((await tester.models.Grid.findById(grid).lean())?.responsiblePersonId).toBe(null);
   });
 
   it('refuses staff of another community', async () => {
     const grid = await createGrid({ name: '新城社区第五网格', level: 'COMMUNITY', communityId: tree.community });
     const outsider = staff('COMMUNITY_WORKER', [otherCommunity]);
-    expect(errorOf(await tester.execute(ASSIGN, { g: grid, r: knownResident }, outsider))).toEqual({
-      code: 'FORBIDDEN',
-      message: "You may not assign this grid's responsible person",
-    });
+    expectError(await tester.execute(ASSIGN, { g: grid, r: knownResident }, outsider), forbidden("assign this grid's responsible person"));
   });
 });
 

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { ANONYMOUS } from '@civic/identity';
-import { createSubgraphTester, type SubgraphTester, dataOf, errorOf, staff } from '@civic/test-harness';
+import { createSubgraphTester, type SubgraphTester, dataOf, staff, expectError, summaryOf, type ErrorWithExtensions } from '@civic/test-harness';
 import { organisationsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { TreeBuilder } from './support/tree-builder.ts';
 import { rootCreator } from './support/viewers.ts';
+import { badUserInput, forbidden, unauthenticated, unknownId, notFound } from '@civic/service-kit';
+import { siblingNameTaken } from '../src/errors.ts';
 
 let tester: SubgraphTester<Models>;
 let tree: Awaited<ReturnType<TreeBuilder['fiveLevels']>>;
@@ -102,10 +104,10 @@ describe('the organisation tree', () => {
 
   it('refuses a name prefix longer than a name, naming the field', async () => {
     const PREFIX = 'query($prefix: String) { organisations(filter: { namePrefix: $prefix }) { edges { node { name } } } }';
-    const refusals = await Promise.all(['社'.repeat(101), '  '].map(async (prefix) => (await tester.execute(PREFIX, { prefix })).errors.map((error) => [error.extensions?.code, error.extensions?.field, error.message])));
+    const refusals = await Promise.all(['社'.repeat(101), '  '].map(async (prefix) => (await tester.execute(PREFIX, { prefix })).errors.map(summaryOf)));
     expect(refusals).toEqual([
-      [['BAD_USER_INPUT', 'filter.namePrefix', 'filter.namePrefix: must have at most 100 characters']],
-      [['BAD_USER_INPUT', 'filter.namePrefix', 'filter.namePrefix: must not be empty']],
+      [summaryOf(badUserInput('filter.namePrefix', 'must have at most 100 characters'))],
+      [summaryOf(badUserInput('filter.namePrefix', 'must not be empty'))],
     ]);
     expect(dataOf(await tester.execute(PREFIX, { prefix: '新'.repeat(100) }))).toEqual({ organisations: { edges: [] } });
   });
@@ -132,16 +134,8 @@ describe('the organisation tree', () => {
   });
 
   it('refuses a page size beyond 100 and a cursor it did not issue', async () => {
-    expect(errorOf(await tester.execute(`{ organisations(first: 101) { totalCount } }`))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'first',
-      message: 'first: must be a whole number from 0 to 100',
-    });
-    expect(errorOf(await tester.execute(`{ organisations(after: "not-a-cursor") { totalCount } }`))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'after',
-      message: 'after: is not a cursor from this listing',
-    });
+    expectError(await tester.execute(`{ organisations(first: 101) { totalCount } }`), badUserInput('first', 'must be a whole number from 0 to 100'));
+    expectError(await tester.execute(`{ organisations(after: "not-a-cursor") { totalCount } }`), badUserInput('after', 'is not a cursor from this listing'));
   });
 });
 
@@ -170,7 +164,7 @@ describe('creating and renaming', () => {
     expect(dataOf(read)).toEqual({ organisation: { name: '新城社区党委', contact: { phone: '025-86451234', address: '南京市建邺区江心洲街道新城路18号' } } });
     const before = await tester.models.Organisation.countDocuments();
     const write = await tester.execute(CREATE, { input: { name: '新城社区第二党支部', kind: 'PARTY_BRANCH', parentId: tree.community } }, ANONYMOUS);
-    expect(errorOf(write)).toEqual({ code: 'UNAUTHENTICATED', message: 'Sign in to do this' });
+    expectError(write, unauthenticated());
     expect(await tester.models.Organisation.countDocuments()).toBe(before);
   });
 
@@ -178,33 +172,30 @@ describe('creating and renaming', () => {
     const before = await tester.models.Organisation.countDocuments();
     const input = { name: '新城社区第二党支部', kind: 'PARTY_BRANCH', parentId: tree.community };
     const elsewhere = staff('COMMUNITY_WORKER', [new Types.ObjectId().toHexString()]);
-    expect(errorOf(await tester.execute(CREATE, { input }, elsewhere))).toEqual({ code: 'FORBIDDEN', message: 'You may not create an organisation here' });
+    expectError(await tester.execute(CREATE, { input }, elsewhere), forbidden('create an organisation here'));
     const gridWorker = staff('GRID_WORKER', [tree.community]);
-    expect(errorOf(await tester.execute(CREATE, { input }, gridWorker))).toEqual({ code: 'FORBIDDEN', message: 'You may not create an organisation here' });
+    expectError(await tester.execute(CREATE, { input }, gridWorker), forbidden('create an organisation here'));
     const streetAdmin = staff('STREET_ADMIN', [tree.street]);
-    expect(errorOf(await tester.execute(CREATE, { input: { name: '秦淮区委', kind: 'DISTRICT_COMMITTEE' } }, streetAdmin))).toEqual({
-      code: 'FORBIDDEN',
-      message: 'You may not create a district committee',
-    });
+    expectError(await tester.execute(CREATE, { input: { name: '秦淮区委', kind: 'DISTRICT_COMMITTEE' } }, streetAdmin), forbidden('create a district committee'));
     expect(await tester.models.Organisation.countDocuments()).toBe(before);
   });
 
   it('refuses bad input, naming the field, and writes nothing', async () => {
     const admin = staff('DISTRICT_ADMIN', [tree.district]);
     const before = await tester.models.Organisation.countDocuments();
-    const cases: [Record<string, unknown>, { field: string; message: string }][] = [
-      [{ name: '第二党小组', kind: 'PARTY_GROUP', parentId: tree.community }, { field: 'parentId', message: 'parentId: a PARTY_GROUP cannot sit under a COMMUNITY_PARTY_COMMITTEE; allowed: PARTY_BRANCH' }],
-      [{ name: '江心洲街道', kind: 'STREET_COMMITTEE' }, { field: 'parentId', message: 'parentId: a STREET_COMMITTEE must sit under one of DISTRICT_COMMITTEE' }],
-      [{ name: '   ', kind: 'PARTY_BRANCH', parentId: tree.community }, { field: 'name', message: 'name: must not be empty' }],
-      [{ name: '新城社区第二党支部', kind: 'PARTY_BRANCH', parentId: 'abc' }, { field: 'parentId', message: 'parentId: is not a valid id' }],
-      [{ name: '新城社区第二党支部', kind: 'PARTY_BRANCH', parentId: new Types.ObjectId().toHexString() }, { field: 'parentId', message: 'parentId: no organisation has this id' }],
+    const cases: [Record<string, unknown>, ErrorWithExtensions][] = [
+      [{ name: '第二党小组', kind: 'PARTY_GROUP', parentId: tree.community }, badUserInput('parentId', 'a PARTY_GROUP cannot sit under a COMMUNITY_PARTY_COMMITTEE; allowed: PARTY_BRANCH')],
+      [{ name: '江心洲街道', kind: 'STREET_COMMITTEE' }, badUserInput('parentId', 'a STREET_COMMITTEE must sit under one of DISTRICT_COMMITTEE')],
+      [{ name: '   ', kind: 'PARTY_BRANCH', parentId: tree.community }, badUserInput('name', 'must not be empty')],
+      [{ name: '新城社区第二党支部', kind: 'PARTY_BRANCH', parentId: 'abc' }, badUserInput('parentId', 'is not a valid id')],
+      [{ name: '新城社区第二党支部', kind: 'PARTY_BRANCH', parentId: new Types.ObjectId().toHexString() }, unknownId('parentId', 'organisation')],
       [
         { name: '新城社区第二党支部', kind: 'PARTY_BRANCH', parentId: tree.community, contact: { phone: '电话号码' } },
-        { field: 'contact.phone', message: 'contact.phone: must be a mobile, landline or hotline number' },
+        badUserInput('contact.phone', 'must be a mobile, landline or hotline number'),
       ],
     ];
     for (const [input, expected] of cases) {
-      expect(errorOf(await tester.execute(CREATE, { input }, admin))).toEqual({ code: 'BAD_USER_INPUT', ...expected });
+      expectError(await tester.execute(CREATE, { input }, admin), expected);
     }
     expect(await tester.models.Organisation.countDocuments()).toBe(before);
   });
@@ -213,26 +204,20 @@ describe('creating and renaming', () => {
     const admin = staff('DISTRICT_ADMIN', [tree.district]);
     const before = await tester.models.Organisation.countDocuments();
     const result = await tester.execute(CREATE, { input: { name: '第一党小组', kind: 'PARTY_GROUP', parentId: tree.branch } }, admin);
-    expect(errorOf(result)).toEqual({ code: 'CONFLICT', message: 'Another organisation under the same parent already has this name' });
+    expectError(result, siblingNameTaken());
     expect(await tester.models.Organisation.countDocuments()).toBe(before);
   });
 
   it('renames within scope only', async () => {
     const RENAME = `mutation($id: ID!, $name: String!) { renameOrganisation(id: $id, name: $name) { id name } }`;
     const outsider = staff('COMMUNITY_WORKER', [new Types.ObjectId().toHexString()]);
-    expect(errorOf(await tester.execute(RENAME, { id: tree.group, name: '党员先锋小组' }, outsider))).toEqual({
-      code: 'FORBIDDEN',
-      message: 'You may not rename this organisation',
-    });
+    expectError(await tester.execute(RENAME, { id: tree.group, name: '党员先锋小组' }, outsider), forbidden('rename this organisation'));
     const branchWorker = staff('COMMUNITY_WORKER', [tree.branch]);
     expect(dataOf(await tester.execute(RENAME, { id: tree.group, name: '党员先锋小组' }, branchWorker))).toEqual({
       renameOrganisation: { id: tree.group, name: '党员先锋小组' },
     });
     const missing = new Types.ObjectId().toHexString();
-    expect(errorOf(await tester.execute(RENAME, { id: missing, name: '新名称' }, branchWorker))).toEqual({
-      code: 'NOT_FOUND',
-      message: `Organisation ${missing} was not found`,
-    });
+    expectError(await tester.execute(RENAME, { id: missing, name: '新名称' }, branchWorker), notFound('Organisation', missing));
     await tester.execute(RENAME, { id: tree.group, name: '第一党小组' }, branchWorker);
   });
 

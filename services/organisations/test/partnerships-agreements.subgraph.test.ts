@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { ANONYMOUS } from '@civic/identity';
-import { createSubgraphTester, type SubgraphTester, dataOf, errorOf, RACE_TIMEOUT, repeatRace, staff } from '@civic/test-harness';
+import { createSubgraphTester, type SubgraphTester, dataOf, errorOf, RACE_TIMEOUT, repeatRace, staff, expectError, summaryOf, type ErrorWithExtensions } from '@civic/test-harness';
 import { organisationsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { TreeBuilder } from './support/tree-builder.ts';
 import { resident } from './support/viewers.ts';
+import { forbidden, invalidTransition, unauthenticated, badUserInput, unknownId } from '@civic/service-kit';
+import { partnershipAlreadyActive } from '../src/errors.ts';
 
 let tester: SubgraphTester<Models>;
 let builder: TreeBuilder;
@@ -74,12 +76,12 @@ describe('partnerships (结对共建)', () => {
     const input = { communityId: tree.community, unitId: hospital, commitments: ['每季度义诊一次'], since };
     const first = dataOf<{ createPartnership: { id: string } }>(await tester.execute(CREATE, { input }, worker)).createPartnership.id;
     const before = await tester.models.Partnership.countDocuments();
-    expect(errorOf(await tester.execute(CREATE, { input }, worker))).toEqual({ code: 'CONFLICT', message: 'This community and unit already have an active partnership' });
+    expectError(await tester.execute(CREATE, { input }, worker), partnershipAlreadyActive());
     expect(await tester.models.Partnership.countDocuments()).toBe(before);
 
     const ended = dataOf<{ endPartnership: { endedAt: string } }>(await tester.execute(END, { id: first }, worker)).endPartnership;
     expect(ended).toEqual({ id: first, status: 'ENDED', endedAt: ended.endedAt });
-    expect(errorOf(await tester.execute(END, { id: first }, worker))).toEqual({ code: 'INVALID_TRANSITION', message: 'Partnership in state ENDED cannot end' });
+    expectError(await tester.execute(END, { id: first }, worker), invalidTransition('Partnership', 'ENDED', 'end'));
     const again = await tester.execute(CREATE, { input }, worker);
     expect(dataOf<{ createPartnership: { status: string } }>(again).createPartnership.status).toBe('ACTIVE');
   });
@@ -91,7 +93,7 @@ describe('partnerships (结对共建)', () => {
       const results = await Promise.all(Array.from({ length: 6 }, () => tester.execute(CREATE, { input }, worker)));
       expect(results.filter((result) => result.errors.length === 0).length).toBe(1);
       expect(results.filter((result) => result.errors.length > 0).map(errorOf)).toEqual(
-        Array.from({ length: 5 }, () => ({ code: 'CONFLICT', message: 'This community and unit already have an active partnership' })),
+        Array.from({ length: 5 }, () => summaryOf(partnershipAlreadyActive())),
       );
       expect(await tester.models.Partnership.countDocuments({ unitId: new Types.ObjectId(unit) })).toBe(1);
     });
@@ -99,20 +101,17 @@ describe('partnerships (结对共建)', () => {
 
   it('refuses wrong kinds and empty commitments, writing nothing', async () => {
     const before = await tester.models.Partnership.countDocuments();
-    const cases: [Record<string, unknown>, { field: string; message: string }][] = [
-      [{ communityId: tree.street, unitId: school, commitments: ['共建'], since }, { field: 'communityId', message: 'communityId: must be a COMMUNITY_PARTY_COMMITTEE, not a STREET_COMMITTEE' }],
-      [{ communityId: tree.community, unitId: propertyCompany, commitments: ['共建'], since }, { field: 'unitId', message: 'unitId: must be a CO_BUILDING_UNIT, not a PROPERTY_COMPANY' }],
-      [{ communityId: tree.community, unitId: school, commitments: [], since }, { field: 'commitments', message: 'commitments: must list 1 to 20 commitments' }],
-      [{ communityId: tree.community, unitId: school, commitments: ['共建', ' '], since }, { field: 'commitments[1]', message: 'commitments[1]: must not be empty' }],
+    const cases: [Record<string, unknown>, ErrorWithExtensions][] = [
+      [{ communityId: tree.street, unitId: school, commitments: ['共建'], since }, badUserInput('communityId', 'must be a COMMUNITY_PARTY_COMMITTEE, not a STREET_COMMITTEE')],
+      [{ communityId: tree.community, unitId: propertyCompany, commitments: ['共建'], since }, badUserInput('unitId', 'must be a CO_BUILDING_UNIT, not a PROPERTY_COMPANY')],
+      [{ communityId: tree.community, unitId: school, commitments: [], since }, badUserInput('commitments', 'must list 1 to 20 commitments')],
+      [{ communityId: tree.community, unitId: school, commitments: ['共建', ' '], since }, badUserInput('commitments[1]', 'must not be empty')],
     ];
     const streetAdmin = staff('STREET_ADMIN', [tree.street]);
     for (const [input, expected] of cases) {
-      expect(errorOf(await tester.execute(CREATE, { input }, streetAdmin))).toEqual({ code: 'BAD_USER_INPUT', ...expected });
+      expectError(await tester.execute(CREATE, { input }, streetAdmin), expected);
     }
-    expect(errorOf(await tester.execute(CREATE, { input: { communityId: tree.community, unitId: school, commitments: ['共建'], since } }, resident(new Types.ObjectId().toHexString())))).toEqual({
-      code: 'FORBIDDEN',
-      message: 'You may not create a partnership for this community',
-    });
+    expectError(await tester.execute(CREATE, { input: { communityId: tree.community, unitId: school, commitments: ['共建'], since } }, resident(new Types.ObjectId().toHexString())), forbidden('create a partnership for this community'));
     expect(await tester.models.Partnership.countDocuments()).toBe(before);
   });
 });
@@ -172,22 +171,22 @@ describe('tripartite agreements (三方协议)', () => {
       ANONYMOUS,
     );
     expect(result.data).toEqual({ agreement: { responseDeadlineHours: 24, contacts: null } });
-    expect(errorOf(result)).toEqual({ code: 'UNAUTHENTICATED', message: 'Sign in to do this' });
+    expectError(result, unauthenticated());
   });
 
   it('checks the kinds, the owners committee, the contacts and the deadlines, writing nothing', async () => {
     const before = await tester.models.Agreement.countDocuments();
-    const cases: [Record<string, unknown>, { field: string; message: string }][] = [
-      [{ propertyCompanyId: ownersCommittee }, { field: 'propertyCompanyId', message: 'propertyCompanyId: must be a PROPERTY_COMPANY, not a OWNERS_COMMITTEE' }],
-      [{ ownersCommitteeId: otherOwnersCommittee }, { field: 'ownersCommitteeId', message: "ownersCommitteeId: must lie within the community's subtree" }],
-      [{ communityContact: { name: '王建国', phone: '12' } }, { field: 'communityContact.phone', message: 'communityContact.phone: must be a mobile, landline or hotline number' }],
-      [{ ownersCommitteeContact: { name: ' ', phone: '13812345678' } }, { field: 'ownersCommitteeContact.name', message: 'ownersCommitteeContact.name: must not be empty' }],
-      [{ responseDeadlineHours: 0 }, { field: 'responseDeadlineHours', message: 'responseDeadlineHours: must be a whole number from 1 to 168' }],
-      [{ resolutionDeadlineHours: 12 }, { field: 'resolutionDeadlineHours', message: 'resolutionDeadlineHours: must be a whole number from responseDeadlineHours (24) to 2160' }],
-      [{ propertyCompanyId: new Types.ObjectId().toHexString() }, { field: 'propertyCompanyId', message: 'propertyCompanyId: no organisation has this id' }],
+    const cases: [Record<string, unknown>, ErrorWithExtensions][] = [
+      [{ propertyCompanyId: ownersCommittee }, badUserInput('propertyCompanyId', 'must be a PROPERTY_COMPANY, not a OWNERS_COMMITTEE')],
+      [{ ownersCommitteeId: otherOwnersCommittee }, badUserInput('ownersCommitteeId', "must lie within the community's subtree")],
+      [{ communityContact: { name: '王建国', phone: '12' } }, badUserInput('communityContact.phone', 'must be a mobile, landline or hotline number')],
+      [{ ownersCommitteeContact: { name: ' ', phone: '13812345678' } }, badUserInput('ownersCommitteeContact.name', 'must not be empty')],
+      [{ responseDeadlineHours: 0 }, badUserInput('responseDeadlineHours', 'must be a whole number from 1 to 168')],
+      [{ resolutionDeadlineHours: 12 }, badUserInput('resolutionDeadlineHours', 'must be a whole number from responseDeadlineHours (24) to 2160')],
+      [{ propertyCompanyId: new Types.ObjectId().toHexString() }, unknownId('propertyCompanyId', 'organisation')],
     ];
     for (const [change, expected] of cases) {
-      expect(errorOf(await tester.execute(SIGN, { input: { ...withParties(), ...change } }, worker))).toEqual({ code: 'BAD_USER_INPUT', ...expected });
+      expectError(await tester.execute(SIGN, { input: { ...withParties(), ...change } }, worker), expected);
     }
     expect(await tester.models.Agreement.countDocuments()).toBe(before);
   });
@@ -195,10 +194,7 @@ describe('tripartite agreements (三方协议)', () => {
   it('lets only staff covering the community sign', async () => {
     const before = await tester.models.Agreement.countDocuments();
     const gridWorkerElsewhere = staff('STREET_ADMIN', [new Types.ObjectId().toHexString()]);
-    expect(errorOf(await tester.execute(SIGN, { input: withParties() }, gridWorkerElsewhere))).toEqual({
-      code: 'FORBIDDEN',
-      message: 'You may not sign an agreement for this community',
-    });
+    expectError(await tester.execute(SIGN, { input: withParties() }, gridWorkerElsewhere), forbidden('sign an agreement for this community'));
     expect(await tester.models.Agreement.countDocuments()).toBe(before);
   });
 });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { ANONYMOUS } from '@civic/identity';
-import { ManualClock } from '@civic/service-kit';
-import { createSubgraphTester, type SubgraphTester, dataOf, errorOf, staff } from '@civic/test-harness';
+import { ManualClock, badUserInput, forbidden, unauthenticated } from '@civic/service-kit';
+import { createSubgraphTester, type SubgraphTester, dataOf, staff, expectError } from '@civic/test-harness';
 import { organisationsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { TreeBuilder } from './support/tree-builder.ts';
@@ -83,21 +83,10 @@ describe('the micro-platform (微平台)', () => {
     const before = await tester.models.Post.countDocuments();
     const communityWorker = staff('COMMUNITY_WORKER', [tree.community]);
     const base = { publisherId: tree.community, kind: 'NEWS', title: '社区新闻', body: '正文', public: true };
-    expect(errorOf(await tester.execute(PUBLISH, { input: { ...base, audienceId: tree.street } }, communityWorker))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'audienceId',
-      message: "audienceId: must be the publisher or lie within the publisher's subtree",
-    });
-    expect(errorOf(await tester.execute(PUBLISH, { input: { ...base, title: ' ' } }, communityWorker))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'title',
-      message: 'title: must not be empty',
-    });
-    expect(errorOf(await tester.execute(PUBLISH, { input: { ...base, publisherId: otherCommunity } }, communityWorker))).toEqual({
-      code: 'FORBIDDEN',
-      message: 'You may not publish for this organisation',
-    });
-    expect(errorOf(await tester.execute(PUBLISH, { input: base }, ANONYMOUS))).toEqual({ code: 'UNAUTHENTICATED', message: 'Sign in to do this' });
+    expectError(await tester.execute(PUBLISH, { input: { ...base, audienceId: tree.street } }, communityWorker), badUserInput("audienceId", "must be the publisher or lie within the publisher's subtree"));
+    expectError(await tester.execute(PUBLISH, { input: { ...base, title: ' ' } }, communityWorker), badUserInput('title', 'must not be empty'));
+    expectError(await tester.execute(PUBLISH, { input: { ...base, publisherId: otherCommunity } }, communityWorker), forbidden('publish for this organisation'));
+    expectError(await tester.execute(PUBLISH, { input: base }, ANONYMOUS), unauthenticated());
     expect(await tester.models.Post.countDocuments()).toBe(before);
   });
 

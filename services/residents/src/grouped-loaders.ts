@@ -1,12 +1,8 @@
 import DataLoader from 'dataloader';
 import { Types, type Model, type PipelineStage, type QueryFilter } from 'mongoose';
-import { afterCursorFilter, ownerLists, pageOf, pageSize, sortOf, type Connection, type PageArgs, type SortOrder } from '@civic/service-kit';
+import { afterCursorFilter, ownerLists, pageOf, pageSize, sortOf, type Connection, type PageArgs, type SortOrder, objectIdsOf } from '@civic/service-kit';
 
 /** Loader shapes the service kit does not offer: grouped sums, and pages of a parent's list. */
-
-function toObjectIds(keys: readonly string[]): Types.ObjectId[] {
-  return keys.filter((key) => /^[0-9a-f]{24}$/i.test(key)).map((key) => new Types.ObjectId(key));
-}
 
 /**
  * For each key, the sum of `value` (a field path like `$amount`, or 1 to count) over the documents
@@ -15,7 +11,7 @@ function toObjectIds(keys: readonly string[]): Types.ObjectId[] {
 export function sumLoader<T>(model: Model<T>, field: string, value: string | 1): DataLoader<string, number> {
   return new DataLoader<string, number>(async (keys) => {
     const pipeline: PipelineStage[] = [
-      { $match: { [field]: { $in: toObjectIds(keys) } } },
+      { $match: { [field]: { $in: objectIdsOf(keys) } } },
       { $group: { _id: `$${field}`, total: { $sum: value } } },
     ];
     const groups = await model.aggregate<{ _id: Types.ObjectId; total: number }>(pipeline);

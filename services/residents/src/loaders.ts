@@ -2,7 +2,7 @@ import { loaderById, loaderByForeignKey } from '@civic/service-kit';
 import type { Viewer } from '@civic/identity';
 import type { Models } from './models/index.ts';
 import { pageLoader, sumLoader } from './grouped-loaders.ts';
-import { listingScopeFilter } from './listing-scope.ts';
+import { listingScopeFilter } from './authorisation.ts';
 
 /** Listings of residents are by name, then _id, so pages stay stable when names repeat. */
 export const BY_NAME = { field: 'name', direction: 1 } as const;

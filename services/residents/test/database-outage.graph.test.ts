@@ -1,7 +1,8 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDatabase, type DatabaseHandle } from '@civic/dev-platform';
-import { startStack, type Stack } from '@civic/test-harness';
+import { databaseUnavailable } from '@civic/service-kit';
+import { startStack, summaryOf, type Stack } from '@civic/test-harness';
 import { organisationsSubgraph } from '@civic/organisations';
 import { residentsSubgraph } from '../src/subgraph.ts';
 
@@ -47,13 +48,13 @@ describe.skipIf(external)('a database that goes down and comes back', () => {
       const elapsedMs = Date.now() - started;
       whileDown = {
         withinTwoSeconds: elapsedMs < 2_000,
-        errors: response.errors.map((error) => ({ code: error.extensions?.code, message: error.message, path: error.path })),
+        errors: response.errors.map((error) => ({ ...summaryOf(error), path: error.path })),
         readiness: await readiness(),
       };
     });
     expect(whileDown).toEqual({
       withinTwoSeconds: true,
-      errors: [{ code: 'DATABASE_UNAVAILABLE', message: 'The database is unavailable; try again shortly', path: ['residents', 'totalCount'] }],
+      errors: [{ ...summaryOf(databaseUnavailable()), path: ['residents', 'totalCount'] }],
       readiness: { status: 503, body: { status: 'unavailable', reason: 'database' } },
     });
 

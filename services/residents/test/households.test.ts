@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSubgraphTester } from '@civic/test-harness';
+import { createSubgraphTester, expectError } from '@civic/test-harness';
 import { residentsSubgraph } from '../src/subgraph.ts';
 import { GRID_QUERY } from '../src/graph/organisations.ts';
-import { createHousehold, dataOf, errorOf, registerResident, type Tester } from './support/operations.ts';
+import { createHousehold, dataOf, registerResident, type Tester } from './support/operations.ts';
 import { GRID, ORG, organisationsGraph, residentViewer, STRANGER_ID, VIEWERS, type RecordingGraph } from './support/world.ts';
+import { badUserInput, forbidden, unauthenticated } from '@civic/service-kit';
+import { householdAddressTaken } from '../src/errors.ts';
 
 const CREATE = 'mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { id building unit room grid { id } community { id } } }';
 
@@ -38,35 +40,32 @@ describe('createHousehold', () => {
     await createHousehold(tester, input);
     const before = await tester.models.Household.countDocuments();
     const result = await tester.execute(CREATE, { input: { ...input, room: ' 101 ' } }, VIEWERS.communityWorkerA);
-    expect(errorOf(result)).toEqual({ code: 'CONFLICT', message: 'There is already a household at 5栋 1单元 101 in this grid' });
+    expectError(result, householdAddressTaken({ building: '5栋', unit: '1单元', room: '101' }));
     expect(await tester.models.Household.countDocuments()).toBe(before);
   });
 
   it('answers BAD_USER_INPUT on gridId for a grid the graph does not know, writing nothing', async () => {
     const before = await tester.models.Household.countDocuments();
     const result = await tester.execute(CREATE, { input: { gridId: GRID.missing, building: '1栋', unit: '1单元', room: '101' } }, VIEWERS.streetAdminA);
-    expect(errorOf(result)).toEqual({ code: 'BAD_USER_INPUT', field: 'gridId', message: 'gridId: does not name a grid' });
+    expectError(result, badUserInput('gridId', 'does not name a grid'));
     expect(await tester.models.Household.countDocuments()).toBe(before);
   });
 
   it('refuses malformed input before asking anyone', async () => {
     const asked = graph.requests.length;
     const badId = await tester.execute(CREATE, { input: { gridId: 'grid-1', building: '1栋', unit: '1单元', room: '101' } }, VIEWERS.streetAdminA);
-    expect(errorOf(badId)).toEqual({ code: 'BAD_USER_INPUT', field: 'gridId', message: 'gridId: is not a valid id' });
+    expectError(badId, badUserInput('gridId', 'is not a valid id'));
     const emptyRoom = await tester.execute(CREATE, { input: { gridId: GRID.microA, building: '1栋', unit: '1单元', room: '  ' } }, VIEWERS.streetAdminA);
-    expect(errorOf(emptyRoom)).toEqual({ code: 'BAD_USER_INPUT', field: 'room', message: 'room: must not be empty' });
+    expectError(emptyRoom, badUserInput('room', 'must not be empty'));
     expect(graph.requests.length).toBe(asked);
   });
 
   it('refuses staff whose scope does not cover the grid, and non-staff', async () => {
     const before = await tester.models.Household.countDocuments();
     const input = { gridId: GRID.microA, building: '9栋', unit: '1单元', room: '101' };
-    expect(errorOf(await tester.execute(CREATE, { input }, VIEWERS.communityWorkerB))).toEqual({
-      code: 'FORBIDDEN',
-      message: 'You may not create households in this grid',
-    });
-    expect(errorOf(await tester.execute(CREATE, { input }, residentViewer(STRANGER_ID)))).toEqual({ code: 'FORBIDDEN', message: 'You may not create households' });
-    expect(errorOf(await tester.execute(CREATE, { input }))).toEqual({ code: 'UNAUTHENTICATED', message: 'Sign in to do this' });
+    expectError(await tester.execute(CREATE, { input }, VIEWERS.communityWorkerB), forbidden('create households in this grid'));
+    expectError(await tester.execute(CREATE, { input }, residentViewer(STRANGER_ID)), forbidden('create households'));
+    expectError(await tester.execute(CREATE, { input }), unauthenticated());
     expect(await tester.models.Household.countDocuments()).toBe(before);
   });
 });
@@ -94,7 +93,7 @@ describe('household visibility', () => {
   });
 
   it('refuses anonymous callers', async () => {
-    expect(errorOf(await tester.execute(QUERY, { id: householdId }))).toEqual({ code: 'UNAUTHENTICATED', message: 'Sign in to do this' });
+    expectError(await tester.execute(QUERY, { id: householdId }), unauthenticated());
   });
 });
 
@@ -156,10 +155,7 @@ describe('Grid and Household entities', () => {
       _entities: [{ residents: { totalCount: 0 }, households: { totalCount: 0 } }],
     });
     const households = 'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Grid { households { totalCount } } } }';
-    expect(errorOf(await tester.execute(households, { representations }, residentViewer(STRANGER_ID)))).toEqual({
-      code: 'FORBIDDEN',
-      message: 'You may not list the households of a grid',
-    });
+    expectError(await tester.execute(households, { representations }, residentViewer(STRANGER_ID)), forbidden('list the households of a grid'));
   });
 
   it('resolves Household references in one query', async () => {

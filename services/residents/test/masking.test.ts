@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSubgraphTester } from '@civic/test-harness';
+import { createSubgraphTester, expectError } from '@civic/test-harness';
 import { residentsSubgraph } from '../src/subgraph.ts';
-import { createHousehold, dataOf, errorOf, registerResident, type Tester } from './support/operations.ts';
+import { createHousehold, dataOf, registerResident, type Tester } from './support/operations.ts';
 import { GRID, organisationsGraph, residentViewer, STRANGER_ID, VIEWERS } from './support/world.ts';
+import { unauthenticated } from '@civic/service-kit';
 
 const PERSON = 'name phone idNumber specialCare piiMasked gender birthYear household { room }';
 
@@ -57,7 +58,7 @@ describe('PII masking', () => {
   });
 
   it('gives anonymous callers UNAUTHENTICATED', async () => {
-    expect(errorOf(await tester.execute(QUERY, { id: residentId }))).toEqual({ code: 'UNAUTHENTICATED', message: 'Sign in to do this' });
+    expectError(await tester.execute(QUERY, { id: residentId }), unauthenticated());
   });
 
   it('answers `me` with the viewer’s own record', async () => {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSubgraphTester } from '@civic/test-harness';
+import { createSubgraphTester, expectError } from '@civic/test-harness';
 import { residentsSubgraph } from '../src/subgraph.ts';
-import { createHousehold, dataOf, errorOf, registerResident, type Tester } from './support/operations.ts';
+import { createHousehold, dataOf, registerResident, type Tester } from './support/operations.ts';
 import { GRID, ORG, organisationsGraph, residentViewer, STRANGER_ID, VIEWERS } from './support/world.ts';
+import { badUserInput, forbidden } from '@civic/service-kit';
 
 const SET_MEMBERSHIP = `mutation($residentId: ID!, $membership: PartyMembershipInput) {
   setPartyMembership(residentId: $residentId, membership: $membership) { partyMembership { branch { id } kind since core } }
@@ -31,20 +32,9 @@ describe('setPartyMembership', () => {
   });
 
   it('refuses an organisation that is not a party branch, a date before 18, and staff out of scope', async () => {
-    expect(errorOf(await tester.execute(SET_MEMBERSHIP, { residentId, membership: { ...membership, branchId: ORG.teamA } }, VIEWERS.communityWorkerA))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'branchId',
-      message: `branchId: ${ORG.teamA} is not a party branch`,
-    });
-    expect(errorOf(await tester.execute(SET_MEMBERSHIP, { residentId, membership: { ...membership, since: '1987-07-01T00:00:00.000Z' } }, VIEWERS.communityWorkerA))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'since',
-      message: 'since: must be no earlier than 1988, the year the resident turned 18',
-    });
-    expect(errorOf(await tester.execute(SET_MEMBERSHIP, { residentId, membership }, VIEWERS.communityWorkerB))).toEqual({
-      code: 'FORBIDDEN',
-      message: 'You may not set the party membership of this resident',
-    });
+    expectError(await tester.execute(SET_MEMBERSHIP, { residentId, membership: { ...membership, branchId: ORG.teamA } }, VIEWERS.communityWorkerA), badUserInput('branchId', `${ORG.teamA} is not a party branch`));
+    expectError(await tester.execute(SET_MEMBERSHIP, { residentId, membership: { ...membership, since: '1987-07-01T00:00:00.000Z' } }, VIEWERS.communityWorkerA), badUserInput('since', 'must be no earlier than 1988, the year the resident turned 18'));
+    expectError(await tester.execute(SET_MEMBERSHIP, { residentId, membership }, VIEWERS.communityWorkerB), forbidden('set the party membership of this resident'));
     const stored = (await tester.models.Resident.findById(residentId).lean())!.partyMembership;
     expect({ branchId: stored?.branchId.toHexString(), core: stored?.core }).toEqual({ branchId: ORG.branchA, core: true });
   });
@@ -69,15 +59,8 @@ describe('setVolunteerProfile', () => {
   });
 
   it('refuses an organisation that is not a volunteer team, and strangers', async () => {
-    expect(errorOf(await tester.execute(SET_PROFILE, { residentId, profile: { skills: [], teamIds: [ORG.branchA] } }, residentViewer(residentId)))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'teamIds',
-      message: `teamIds: ${ORG.branchA} is not a volunteer team`,
-    });
-    expect(errorOf(await tester.execute(SET_PROFILE, { residentId, profile: null }, residentViewer(STRANGER_ID)))).toEqual({
-      code: 'FORBIDDEN',
-      message: 'You may not set the volunteer profile of this resident',
-    });
+    expectError(await tester.execute(SET_PROFILE, { residentId, profile: { skills: [], teamIds: [ORG.branchA] } }, residentViewer(residentId)), badUserInput('teamIds', `${ORG.branchA} is not a volunteer team`));
+    expectError(await tester.execute(SET_PROFILE, { residentId, profile: null }, residentViewer(STRANGER_ID)), forbidden('set the volunteer profile of this resident'));
     expect((await tester.models.Resident.findById(residentId).lean())!.volunteerProfile?.skills).toEqual(['家电维修']);
   });
 

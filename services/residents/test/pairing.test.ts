@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSubgraphTester, RACE_TIMEOUT, repeatRace } from '@civic/test-harness';
+import { createSubgraphTester, RACE_TIMEOUT, repeatRace, expectError, summaryOf } from '@civic/test-harness';
 import { Types } from 'mongoose';
 import { residentsSubgraph } from '../src/subgraph.ts';
 import { createHousehold, dataOf, errorOf, registerResident, setPartyMembership, type Tester } from './support/operations.ts';
 import { GRID, ORG, organisationsGraph, VIEWERS } from './support/world.ts';
+import { badUserInput, forbidden } from '@civic/service-kit';
+import { memberStillPaired, coreMemberFull, householdAlreadyPaired, memberAlreadyPaired, memberFull } from '../src/errors.ts';
 
 const PAIR_MEMBER = `mutation($coreMemberId: ID!, $memberId: ID!) {
   pairMemberWithCore(coreMemberId: $coreMemberId, memberId: $memberId) { coreMember { name } member { name } }
@@ -64,7 +66,7 @@ describe('pairMemberWithCore', () => {
       const results = await Promise.all(members.map((memberId) => tester.execute(PAIR_MEMBER, { coreMemberId: core, memberId }, VIEWERS.communityWorkerA)));
       const refused = results.filter((result) => result.errors.length > 0).map(errorOf);
       expect(results.length - refused.length).toBe(3);
-      expect(refused).toEqual(Array.from({ length: 5 }, () => ({ code: 'CONFLICT', message: `Core member ${core} already has 3 paired members` })));
+      expect(refused).toEqual(Array.from({ length: 5 }, () => summaryOf(coreMemberFull(core))));
       const pairings = await tester.models.MemberPairing.find({ coreMemberId: new Types.ObjectId(core) }, { slot: 1, _id: 0 }).sort({ slot: 1 }).lean();
       expect(pairings.map((pairing) => pairing.slot)).toEqual([0, 1, 2]);
     });
@@ -90,7 +92,7 @@ describe('pairMemberWithCore', () => {
       const results = await Promise.all(cores.map((coreMemberId) => tester.execute(PAIR_MEMBER, { coreMemberId, memberId }, VIEWERS.communityWorkerA)));
       expect(results.filter((result) => result.errors.length === 0).length).toBe(1);
       expect(results.filter((result) => result.errors.length > 0).map(errorOf)).toEqual([
-        { code: 'CONFLICT', message: `Member ${memberId} is already paired with a core member` },
+        summaryOf(memberAlreadyPaired(memberId)),
       ]);
       expect(await tester.models.MemberPairing.countDocuments({ memberId: new Types.ObjectId(memberId) })).toBe(1);
     });
@@ -112,25 +114,10 @@ describe('pairMemberWithCore', () => {
   it('refuses ineligible pairings, writing nothing', async () => {
     const before = await tester.models.MemberPairing.countDocuments();
     const free = memberIds[19]!;
-    expect(errorOf(await tester.execute(PAIR_MEMBER, { coreMemberId: neighbourId, memberId: free }, VIEWERS.communityWorkerA))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'coreMemberId',
-      message: 'coreMemberId: is not a party member',
-    });
-    expect(errorOf(await tester.execute(PAIR_MEMBER, { coreMemberId: free, memberId: memberIds[18] }, VIEWERS.communityWorkerA))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'coreMemberId',
-      message: 'coreMemberId: is not a core party member',
-    });
-    expect(errorOf(await tester.execute(PAIR_MEMBER, { coreMemberId: coreId, memberId: 'nobody' }, VIEWERS.communityWorkerA))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'memberId',
-      message: 'memberId: is not a valid id',
-    });
-    expect(errorOf(await tester.execute(PAIR_MEMBER, { coreMemberId: otherCoreId, memberId: free }, VIEWERS.communityWorkerB))).toEqual({
-      code: 'FORBIDDEN',
-      message: 'You may not pair members with this core member',
-    });
+    expectError(await tester.execute(PAIR_MEMBER, { coreMemberId: neighbourId, memberId: free }, VIEWERS.communityWorkerA), badUserInput('coreMemberId', 'is not a party member'));
+    expectError(await tester.execute(PAIR_MEMBER, { coreMemberId: free, memberId: memberIds[18] }, VIEWERS.communityWorkerA), badUserInput('coreMemberId', 'is not a core party member'));
+    expectError(await tester.execute(PAIR_MEMBER, { coreMemberId: coreId, memberId: 'nobody' }, VIEWERS.communityWorkerA), badUserInput('memberId', 'is not a valid id'));
+    expectError(await tester.execute(PAIR_MEMBER, { coreMemberId: otherCoreId, memberId: free }, VIEWERS.communityWorkerB), forbidden('pair members with this core member'));
     expect(await tester.models.MemberPairing.countDocuments()).toBe(before);
   });
 
@@ -141,7 +128,7 @@ describe('pairMemberWithCore', () => {
       { id: paired },
       VIEWERS.communityWorkerA,
     );
-    expect(errorOf(result)).toEqual({ code: 'CONFLICT', message: 'This member is still paired; unpair first' });
+    expectError(result, memberStillPaired());
     expect((await tester.models.Resident.findById(paired).lean())?.partyMembership?.branchId.toHexString()).toBe(ORG.branchA);
   });
 });
@@ -153,7 +140,7 @@ describe('pairHouseholdWithMember', () => {
       const results = await pairHouseholds(memberId, await Promise.all(Array.from({ length: 12 }, aFreshHousehold)));
       const refused = results.filter((result) => result.errors.length > 0).map(errorOf);
       expect(results.length - refused.length).toBe(10);
-      expect(refused).toEqual(Array.from({ length: 2 }, () => ({ code: 'CONFLICT', message: `Member ${memberId} already has 10 paired households` })));
+      expect(refused).toEqual(Array.from({ length: 2 }, () => summaryOf(memberFull(memberId))));
       const listed = dataOf<{ resident: { pairedHouseholds: { id: string }[] } }>(
         await tester.execute('query($id: ID!) { resident(id: $id) { pairedHouseholds { id } } }', { id: memberId }, VIEWERS.communityWorkerA),
       );
@@ -166,7 +153,7 @@ describe('pairHouseholdWithMember', () => {
       const memberId = await aFreshPartyMember('党员');
       const households = await Promise.all(Array.from({ length: 13 }, aFreshHousehold));
       expect((await pairHouseholds(memberId, households.slice(0, 9))).flatMap((result) => result.errors)).toEqual([]);
-      const full = { code: 'CONFLICT', message: `Member ${memberId} already has 10 paired households` };
+      const full = summaryOf(memberFull(memberId));
 
       const forTheTenth = households.slice(9);
       const tenth = await pairHouseholds(memberId, forTheTenth);
@@ -184,10 +171,7 @@ describe('pairHouseholdWithMember', () => {
     const paired = (await tester.models.HouseholdPairing.findOne({}).sort({ slot: 1 }).lean())!;
     const householdId = paired.householdId.toHexString();
     const memberId = memberIds[18]!;
-    expect(errorOf(await tester.execute(PAIR_HOUSEHOLD, { memberId, householdId }, VIEWERS.communityWorkerA))).toEqual({
-      code: 'CONFLICT',
-      message: `Household ${householdId} is already paired with a member`,
-    });
+    expectError(await tester.execute(PAIR_HOUSEHOLD, { memberId, householdId }, VIEWERS.communityWorkerA), householdAlreadyPaired(householdId));
     const read = await tester.execute('query($id: ID!) { household(id: $id) { pairedMember { id } } }', { id: householdId }, VIEWERS.communityWorkerA);
     expect(dataOf(read)).toEqual({ household: { pairedMember: { id: paired.memberId.toHexString() } } });
     const unpaired = await tester.execute('mutation($id: ID!) { unpairHousehold(householdId: $id) { pairedMember { id } } }', { id: householdId }, VIEWERS.communityWorkerA);
@@ -200,15 +184,7 @@ describe('pairHouseholdWithMember', () => {
   });
 
   it('refuses a core member and a non-member', async () => {
-    expect(errorOf(await tester.execute(PAIR_HOUSEHOLD, { memberId: coreId, householdId: householdIds[0] }, VIEWERS.communityWorkerA))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'memberId',
-      message: 'memberId: is a core party member; households pair with ordinary members',
-    });
-    expect(errorOf(await tester.execute(PAIR_HOUSEHOLD, { memberId: neighbourId, householdId: householdIds[0] }, VIEWERS.communityWorkerA))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'memberId',
-      message: 'memberId: is not a party member',
-    });
+    expectError(await tester.execute(PAIR_HOUSEHOLD, { memberId: coreId, householdId: householdIds[0] }, VIEWERS.communityWorkerA), badUserInput('memberId', 'is a core party member; households pair with ordinary members'));
+    expectError(await tester.execute(PAIR_HOUSEHOLD, { memberId: neighbourId, householdId: householdIds[0] }, VIEWERS.communityWorkerA), badUserInput('memberId', 'is not a party member'));
   });
 });

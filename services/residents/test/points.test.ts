@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSubgraphTester, RACE_TIMEOUT, repeatRace } from '@civic/test-harness';
-import { encodeCursor, ManualClock } from '@civic/service-kit';
+import { createSubgraphTester, RACE_TIMEOUT, repeatRace, expectError, summaryOf } from '@civic/test-harness';
+import { encodeCursor, ManualClock, badUserInput, forbidden } from '@civic/service-kit';
 import { Types } from 'mongoose';
 import { residentsSubgraph } from '../src/subgraph.ts';
 import { createHousehold, dataOf, errorOf, registerResident, type Tester } from './support/operations.ts';
 import { GRID, organisationsGraph, residentViewer, STRANGER_ID, VIEWERS } from './support/world.ts';
+import { insufficientPoints } from '../src/errors.ts';
 
 const AWARD = 'mutation($input: PointsAwardInput!) { awardPoints(input: $input) { amount source reason recordedBy balanceAfter at } }';
 const DEDUCT = 'mutation($input: PointsDeductionInput!) { deductPoints(input: $input) { amount source balanceAfter } }';
@@ -61,10 +62,7 @@ describe('awardPoints and deductPoints', () => {
     const residentId = await newResident('沈佳');
     await award(residentId, 10);
     const before = await tester.models.PointsEntry.countDocuments();
-    expect(errorOf(await tester.execute(DEDUCT, { input: { residentId, amount: 11, reason: '违规扣分' } }, VIEWERS.communityWorkerA))).toEqual({
-      code: 'CONFLICT',
-      message: 'The balance is 10 points, too few to deduct 11',
-    });
+    expectError(await tester.execute(DEDUCT, { input: { residentId, amount: 11, reason: '违规扣分' } }, VIEWERS.communityWorkerA), insufficientPoints(10, 11));
     expect(await tester.models.PointsEntry.countDocuments()).toBe(before);
   });
 
@@ -77,7 +75,7 @@ describe('awardPoints and deductPoints', () => {
       );
       const refused = results.filter((result) => result.errors.length > 0).map(errorOf);
       expect(results.length - refused.length).toBe(6);
-      expect(refused).toEqual(Array.from({ length: 4 }, () => ({ code: 'CONFLICT', message: 'The balance is 0 points, too few to deduct 10' })));
+      expect(refused).toEqual(Array.from({ length: 4 }, () => summaryOf(insufficientPoints(0, 10))));
       const entries = await tester.models.PointsEntry.find({ residentId: new Types.ObjectId(residentId) }).sort({ sequence: 1 }).lean();
       expect(entries.map((entry) => [entry.sequence, entry.amount, entry.balanceAfter])).toEqual([
         [1, 60, 60],
@@ -138,28 +136,13 @@ describe('awardPoints and deductPoints', () => {
     const residentId = await newResident('尤佳');
     const before = await tester.models.PointsEntry.countDocuments();
     const input = { residentId, amount: 5, source: 'AWARD', reason: '优秀志愿者' };
-    expect(errorOf(await tester.execute(AWARD, { input }, VIEWERS.gridWorkerA))).toEqual({ code: 'FORBIDDEN', message: 'You may not award points to this resident' });
-    expect(errorOf(await tester.execute(AWARD, { input }, VIEWERS.communityWorkerB))).toEqual({ code: 'FORBIDDEN', message: 'You may not award points to this resident' });
-    expect(errorOf(await tester.execute(AWARD, { input }, residentViewer(residentId)))).toEqual({ code: 'FORBIDDEN', message: 'You may not award points to this resident' });
-    expect(errorOf(await tester.execute(DEDUCT, { input: { residentId, amount: 1, reason: '扣分' } }, VIEWERS.service))).toEqual({
-      code: 'FORBIDDEN',
-      message: 'You may not deduct points from this resident',
-    });
-    expect(errorOf(await tester.execute(AWARD, { input: { ...input, amount: 0 } }, VIEWERS.communityWorkerA))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'amount',
-      message: 'amount: must be a whole number from 1 to 10000',
-    });
-    expect(errorOf(await tester.execute(AWARD, { input: { ...input, source: 'DEDUCTION' } }, VIEWERS.communityWorkerA))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'source',
-      message: 'source: must be one of ACTIVITY, WISH, AWARD; use deductPoints to deduct',
-    });
-    expect(errorOf(await tester.execute(AWARD, { input: { ...input, reason: ' ' } }, VIEWERS.communityWorkerA))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'reason',
-      message: 'reason: must not be empty',
-    });
+    expectError(await tester.execute(AWARD, { input }, VIEWERS.gridWorkerA), forbidden('award points to this resident'));
+    expectError(await tester.execute(AWARD, { input }, VIEWERS.communityWorkerB), forbidden('award points to this resident'));
+    expectError(await tester.execute(AWARD, { input }, residentViewer(residentId)), forbidden('award points to this resident'));
+    expectError(await tester.execute(DEDUCT, { input: { residentId, amount: 1, reason: '扣分' } }, VIEWERS.service), forbidden('deduct points from this resident'));
+    expectError(await tester.execute(AWARD, { input: { ...input, amount: 0 } }, VIEWERS.communityWorkerA), badUserInput('amount', 'must be a whole number from 1 to 10000'));
+    expectError(await tester.execute(AWARD, { input: { ...input, source: 'DEDUCTION' } }, VIEWERS.communityWorkerA), badUserInput('source', 'must be one of ACTIVITY, WISH, AWARD; use deductPoints to deduct'));
+    expectError(await tester.execute(AWARD, { input: { ...input, reason: ' ' } }, VIEWERS.communityWorkerA), badUserInput('reason', 'must not be empty'));
     expect(await tester.models.PointsEntry.countDocuments()).toBe(before);
   });
 });

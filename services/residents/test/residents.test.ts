@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSubgraphTester, RACE_TIMEOUT, repeatRace } from '@civic/test-harness';
-import { ManualClock } from '@civic/service-kit';
+import { createSubgraphTester, RACE_TIMEOUT, repeatRace, expectError, summaryOf } from '@civic/test-harness';
+import { ManualClock, badUserInput, forbidden, invalidTransition, unauthenticated } from '@civic/service-kit';
 import { residentsSubgraph } from '../src/subgraph.ts';
 import { idNumberCheckCharacter } from '../src/domain/contact-numbers.ts';
 import { createHousehold, dataOf, errorOf, registerResident, type Tester } from './support/operations.ts';
 import { GRID, ORG, organisationsGraph, residentViewer, STRANGER_ID, VIEWERS } from './support/world.ts';
+import { idNumberTaken, changeOwnFact } from '../src/errors.ts';
 
 const REGISTER = `mutation($input: RegisterResidentInput!) {
   registerResident(input: $input) { id name gender birthYear phone idNumber verificationStatus specialCare piiMasked grid { id } community { id } household { room } createdAt }
@@ -62,7 +63,7 @@ describe('registerResident', () => {
     await registerResident(tester, { householdId: householdA, name: '孙丽', idNumber: '320106199002200049' });
     const before = await tester.models.Resident.countDocuments();
     const result = await tester.execute(REGISTER, { input: { householdId: householdA, name: '孙莉', idNumber: '320106199002200049' } }, VIEWERS.streetAdminA);
-    expect(errorOf(result)).toEqual({ code: 'CONFLICT', message: 'A resident with this ID number is already registered' });
+    expectError(result, idNumberTaken());
     expect(await tester.models.Resident.countDocuments()).toBe(before);
   });
 
@@ -75,15 +76,9 @@ describe('registerResident', () => {
   it('refuses staff out of scope, residents and anonymous callers', async () => {
     const before = await tester.models.Resident.countDocuments();
     const input = { householdId: householdA, name: '周杰' };
-    expect(errorOf(await tester.execute(REGISTER, { input }, VIEWERS.communityWorkerB))).toEqual({
-      code: 'FORBIDDEN',
-      message: 'You may not register residents in this household',
-    });
-    expect(errorOf(await tester.execute(REGISTER, { input }, residentViewer(STRANGER_ID)))).toEqual({
-      code: 'FORBIDDEN',
-      message: 'You may not register residents in this household',
-    });
-    expect(errorOf(await tester.execute(REGISTER, { input }))).toEqual({ code: 'UNAUTHENTICATED', message: 'Sign in to do this' });
+    expectError(await tester.execute(REGISTER, { input }, VIEWERS.communityWorkerB), forbidden('register residents in this household'));
+    expectError(await tester.execute(REGISTER, { input }, residentViewer(STRANGER_ID)), forbidden('register residents in this household'));
+    expectError(await tester.execute(REGISTER, { input }), unauthenticated());
     expect(await tester.models.Resident.countDocuments()).toBe(before);
   });
 });
@@ -107,7 +102,7 @@ describe('updateResident', () => {
 
   it('refuses the resident changing their own name', async () => {
     const result = await tester.execute(UPDATE, { input: { id: residentId, name: '吴明' } }, residentViewer(residentId));
-    expect(errorOf(result)).toEqual({ code: 'FORBIDDEN', message: 'You may not change your own name; ask your community worker' });
+    expectError(result, changeOwnFact('name'));
     expect((await tester.models.Resident.findById(residentId).lean())?.name).toBe('吴敏');
   });
 
@@ -119,14 +114,8 @@ describe('updateResident', () => {
   });
 
   it('refuses other residents and staff out of scope', async () => {
-    expect(errorOf(await tester.execute(UPDATE, { input: { id: residentId, phone: '13900003333' } }, residentViewer(STRANGER_ID)))).toEqual({
-      code: 'FORBIDDEN',
-      message: 'You may not update this resident',
-    });
-    expect(errorOf(await tester.execute(UPDATE, { input: { id: residentId, phone: '13900003333' } }, VIEWERS.communityWorkerB))).toEqual({
-      code: 'FORBIDDEN',
-      message: 'You may not update this resident',
-    });
+    expectError(await tester.execute(UPDATE, { input: { id: residentId, phone: '13900003333' } }, residentViewer(STRANGER_ID)), forbidden('update this resident'));
+    expectError(await tester.execute(UPDATE, { input: { id: residentId, phone: '13900003333' } }, VIEWERS.communityWorkerB), forbidden('update this resident'));
   });
 });
 
@@ -136,17 +125,11 @@ describe('verifyRealName', () => {
     expect(dataOf(await tester.execute(VERIFY, { residentId, action: 'SUBMIT' }, residentViewer(residentId)))).toEqual({
       verifyRealName: { verificationStatus: 'PENDING' },
     });
-    expect(errorOf(await tester.execute(VERIFY, { residentId, action: 'APPROVE' }, residentViewer(residentId)))).toEqual({
-      code: 'FORBIDDEN',
-      message: 'You may not decide real-name verification',
-    });
+    expectError(await tester.execute(VERIFY, { residentId, action: 'APPROVE' }, residentViewer(residentId)), forbidden('decide real-name verification'));
     expect(dataOf(await tester.execute(VERIFY, { residentId, action: 'APPROVE' }, VIEWERS.communityWorkerA))).toEqual({
       verifyRealName: { verificationStatus: 'VERIFIED' },
     });
-    expect(errorOf(await tester.execute(VERIFY, { residentId, action: 'REJECT' }, VIEWERS.communityWorkerA))).toEqual({
-      code: 'INVALID_TRANSITION',
-      message: 'Resident in state VERIFIED cannot REJECT',
-    });
+    expectError(await tester.execute(VERIFY, { residentId, action: 'REJECT' }, VIEWERS.communityWorkerA), invalidTransition('Resident', 'VERIFIED', 'REJECT'));
     expect((await tester.models.Resident.findById(residentId).lean())?.verificationStatus).toBe('VERIFIED');
   });
 
@@ -155,7 +138,7 @@ describe('verifyRealName', () => {
     await repeatRace(async (round) => {
       const first17 = `32010519750615${String(round).padStart(3, '0')}`;
       const residentId = await registerResident(tester, { householdId: householdA, name: '卫红', idNumber: first17 + idNumberCheckCharacter(first17) });
-      const refusal = (status: string, action: string) => ({ code: 'INVALID_TRANSITION', message: `Resident in state ${status} cannot ${action}` });
+      const refusal = (status: string, action: string) => summaryOf(invalidTransition('Resident', status, action));
 
       // The resident and two staff members submit at once, each twice: one submission is taken.
       const submitters = [residentViewer(residentId), VIEWERS.communityWorkerA, otherWorker];
@@ -178,11 +161,7 @@ describe('verifyRealName', () => {
 
   it('needs an ID number before submitting', async () => {
     const residentId = await registerResident(tester, { householdId: householdA, name: '陈静' });
-    expect(errorOf(await tester.execute(VERIFY, { residentId, action: 'SUBMIT' }, residentViewer(residentId)))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'residentId',
-      message: 'residentId: has no ID number to verify yet',
-    });
+    expectError(await tester.execute(VERIFY, { residentId, action: 'SUBMIT' }, residentViewer(residentId)), badUserInput('residentId', 'has no ID number to verify yet'));
   });
 });
 
@@ -191,10 +170,7 @@ describe('moveResidentToHousehold', () => {
 
   it('needs staff covering both households, and copies the new place', async () => {
     const residentId = await registerResident(tester, { householdId: householdA, name: '褚建国' });
-    expect(errorOf(await tester.execute(MOVE, { residentId, householdId: householdB }, VIEWERS.communityWorkerA))).toEqual({
-      code: 'FORBIDDEN',
-      message: 'You may not move residents into this household',
-    });
+    expectError(await tester.execute(MOVE, { residentId, householdId: householdB }, VIEWERS.communityWorkerA), forbidden('move residents into this household'));
     const district = { subject: 'staff:district', residentId: null, roles: ['DISTRICT_ADMIN' as const], scope: [ORG.district] };
     expect(dataOf(await tester.execute(MOVE, { residentId, householdId: householdB }, district))).toEqual({
       moveResidentToHousehold: { grid: { id: GRID.microB }, community: { id: ORG.communityB } },

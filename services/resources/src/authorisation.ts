@@ -1,6 +1,6 @@
-import { Types } from 'mongoose';
-import { hasRole, isStaff, scopeCovers, type Role, type Viewer } from '@civic/identity';
-import { forbidden, requireSignedIn, hexIds } from '@civic/service-kit';
+import type { Types } from 'mongoose';
+import { hasRole, type Viewer } from '@civic/identity';
+import { forbidden, MANAGER_ROLES, READER_ROLES, requireSignedIn, requireStaffCovering, staffCovers, type OrganisationPath } from '@civic/service-kit';
 
 /**
  * Who may do what in the resources subgraph.
@@ -27,56 +27,38 @@ import { forbidden, requireSignedIn, hexIds } from '@civic/service-kit';
  *   an application is read by the applicant, the managers, analysts and services.
  */
 
-const RESOURCE_MANAGERS: Role[] = ['COMMUNITY_WORKER', 'STREET_ADMIN', 'DISTRICT_ADMIN'];
-const READERS: Role[] = ['ANALYST', 'SERVICE'];
-
-export function isResourceManager(viewer: Viewer, servedPath: readonly Types.ObjectId[]): boolean {
-  return hasRole(viewer, ...RESOURCE_MANAGERS) && scopeCovers(viewer, hexIds(servedPath));
+export function isResourceManager(viewer: Viewer, servedPath: OrganisationPath): boolean {
+  return staffCovers(viewer, servedPath, MANAGER_ROLES);
 }
 
-export function requireResourceManager(viewer: Viewer, servedPath: readonly Types.ObjectId[], action: string): void {
-  requireSignedIn(viewer);
-  if (!isResourceManager(viewer, servedPath)) throw forbidden(action);
+export function requireResourceManager(viewer: Viewer, servedPath: OrganisationPath, action: string): void {
+  requireStaffCovering(viewer, servedPath, action, MANAGER_ROLES);
 }
 
 /** Fund balances, ledgers and disbursements; parking queues. */
-export function requireManagerOrReader(viewer: Viewer, servedPath: readonly Types.ObjectId[], action: string): void {
+export function requireManagerOrReader(viewer: Viewer, servedPath: OrganisationPath, action: string): void {
   requireSignedIn(viewer);
-  if (!isResourceManager(viewer, servedPath) && !hasRole(viewer, ...READERS)) throw forbidden(action);
+  if (!isResourceManager(viewer, servedPath) && !hasRole(viewer, ...READER_ROLES)) throw forbidden(action);
 }
-
-/** Staff acting for an organisation in their scope (booking for it). */
-export function requireStaffFor(viewer: Viewer, organisationPath: readonly string[], action: string): void {
-  requireSignedIn(viewer);
-  if (!isStaff(viewer) || !scopeCovers(viewer, organisationPath)) throw forbidden(action);
-}
-
-
 
 export interface BookingParties {
-  servedPath: readonly Types.ObjectId[];
+  servedPath: OrganisationPath;
   bookerResidentId: Types.ObjectId | null;
-  bookerPath: readonly Types.ObjectId[];
+  bookerPath: OrganisationPath;
 }
 
 /** The booker (resident, or staff of the booking organisation) or the resource's managers. */
 export function mayChangeBooking(viewer: Viewer, booking: BookingParties): boolean {
   if (booking.bookerResidentId && viewer.residentId === booking.bookerResidentId.toHexString()) return true;
-  if (booking.bookerPath.length > 0 && isStaff(viewer) && scopeCovers(viewer, hexIds(booking.bookerPath))) return true;
+  if (staffCovers(viewer, booking.bookerPath)) return true;
   return isResourceManager(viewer, booking.servedPath);
 }
 
 export function mayReadBooking(viewer: Viewer, booking: BookingParties): boolean {
-  return mayChangeBooking(viewer, booking) || hasRole(viewer, ...READERS);
+  return mayChangeBooking(viewer, booking) || hasRole(viewer, ...READER_ROLES);
 }
 
-export function requireBookingListReader(viewer: Viewer, residentId: string): void {
-  requireSignedIn(viewer);
-  if (viewer.residentId === residentId || isStaff(viewer) || hasRole(viewer, ...READERS)) return;
-  throw forbidden("read another resident's bookings");
-}
-
-export function mayReadApplication(viewer: Viewer, application: { applicantId: Types.ObjectId; servedPath: readonly Types.ObjectId[] }): boolean {
-  return viewer.residentId === application.applicantId.toHexString() || isResourceManager(viewer, application.servedPath) || hasRole(viewer, ...READERS);
+export function mayReadApplication(viewer: Viewer, application: { applicantId: Types.ObjectId; servedPath: OrganisationPath }): boolean {
+  return viewer.residentId === application.applicantId.toHexString() || isResourceManager(viewer, application.servedPath) || hasRole(viewer, ...READER_ROLES);
 }
 

@@ -1,6 +1,5 @@
 import DataLoader from 'dataloader';
-import { Types } from 'mongoose';
-import { loaderById, loaderByForeignKey } from '@civic/service-kit';
+import { loaderById, loaderByForeignKey, objectIdsOf } from '@civic/service-kit';
 import type { Models } from './models/index.ts';
 import { RESOURCE_FIELDS, type ResourceDocument } from './models/resource.ts';
 import { BOOKING_FIELDS, type BookingDocument } from './models/booking.ts';
@@ -42,7 +41,7 @@ function matchingResourcesLoader(models: Models) {
       const organisationIds = new Set(requests.flatMap((request) => request.organisationPath));
       const tags = new Set(requests.flatMap((request) => request.tags));
       const candidates = await models.Resource.find(
-        { servedOrganisationId: { $in: objectIds([...organisationIds]) }, status: 'ACTIVE', tags: { $in: [...tags] } },
+        { servedOrganisationId: { $in: objectIdsOf([...organisationIds]) }, status: 'ACTIVE', tags: { $in: [...tags] } },
         RESOURCE_FIELDS,
       ).lean<ResourceDocument[]>();
       const described = candidates.map((document) => ({
@@ -68,7 +67,7 @@ function confirmedBookingsLoader(models: Models) {
       const found = new Map<string, BookingDocument[]>();
       for (const [from, resourceIds] of byFrom) {
         const bookings = await models.Booking.find(
-          { resourceId: { $in: objectIds(resourceIds) }, status: 'CONFIRMED', $or: [{ startsAt: null }, { startsAt: { $gte: new Date(from) } }] },
+          { resourceId: { $in: objectIdsOf(resourceIds) }, status: 'CONFIRMED', $or: [{ startsAt: null }, { startsAt: { $gte: new Date(from) } }] },
           BOOKING_FIELDS,
         )
           .sort({ startsAt: 1, bookedAt: 1, _id: 1 })
@@ -82,8 +81,4 @@ function confirmedBookingsLoader(models: Models) {
     },
     { cacheKeyFn: (key) => `${key.resourceId}@${key.from.getTime()}` },
   );
-}
-
-function objectIds(keys: readonly string[]): Types.ObjectId[] {
-  return keys.filter((key) => /^[0-9a-f]{24}$/i.test(key)).map((key) => new Types.ObjectId(key));
 }

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '@civic/service-kit';
-import { createSubgraphTester, type SubgraphTester, dataOf, errorOf, RACE_TIMEOUT, repeatRace, resident, staff } from '@civic/test-harness';
+import { ManualClock, badUserInput, forbidden, invalidTransition, unknownId } from '@civic/service-kit';
+import { createSubgraphTester, type SubgraphTester, dataOf, errorOf, RACE_TIMEOUT, repeatRace, resident, staff, expectError, summaryOf } from '@civic/test-harness';
 import { resourcesSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { FakeGraph, aTree } from './support/fake-graph.ts';
 import { createResource, inputs } from './support/resource-builder.ts';
 import { analyst } from './support/viewers.ts';
+import { outOfStock, timeAlreadyBooked, outsideServedArea } from '../src/errors.ts';
 
 // Friday 1 March 2030; the venue opens on Mondays (4 March).
 const clock = new ManualClock(new Date('2030-03-01T08:00:00+08:00'));
@@ -43,7 +44,7 @@ describe('slot bookings', () => {
       const results = await Promise.all(Array.from({ length: 20 }, () => tester.execute(BOOK, { input }, resident(graph.resident()))));
       const refusals = results.filter((result) => result.errors.length > 0).map(errorOf);
       expect(results.length - refusals.length).toBe(1);
-      expect(refusals).toEqual(Array.from({ length: 19 }, () => ({ code: 'CONFLICT', message: 'This time is already booked' })));
+      expect(refusals).toEqual(Array.from({ length: 19 }, () => summaryOf(timeAlreadyBooked())));
       expect(await tester.models.Booking.countDocuments({ resourceId: fresh })).toBe(1);
       expect(await tester.models.BookingSlot.countDocuments({ resourceId: fresh })).toBe(2);
     });
@@ -53,7 +54,7 @@ describe('slot bookings', () => {
     await book(resident(graph.resident()), { resourceId: venue, startsAt: monday('09:00'), endsAt: monday('10:00') });
     const me = resident(graph.resident());
     const overlapping = await tester.execute(BOOK, { input: { resourceId: venue, startsAt: monday('09:30'), endsAt: monday('10:30') } }, me);
-    expect(errorOf(overlapping)).toEqual({ code: 'CONFLICT', message: 'This time is already booked' });
+    expectError(overlapping, timeAlreadyBooked());
     // The refused booking holds no slot: all of its slots or none.
     expect(await tester.models.BookingSlot.countDocuments({ resourceId: venue })).toBe(2);
 
@@ -71,7 +72,7 @@ describe('slot bookings', () => {
       wish: null,
     });
     expect(dataOf(await tester.execute(CANCEL, { id: booking.id }, me))).toEqual({ cancelBooking: { id: booking.id, status: 'CANCELLED', cancelledAt: clock.now() } });
-    expect(errorOf(await tester.execute(CANCEL, { id: booking.id }, me))).toEqual({ code: 'INVALID_TRANSITION', message: 'Booking in state CANCELLED cannot be cancelled' });
+    expectError(await tester.execute(CANCEL, { id: booking.id }, me), invalidTransition('Booking', 'CANCELLED', 'be cancelled'));
     expect(await tester.models.BookingSlot.countDocuments({ resourceId: venue })).toBe(2);
     await book(resident(graph.resident()), { resourceId: venue, startsAt: monday('10:00'), endsAt: monday('10:30') });
   });
@@ -88,35 +89,24 @@ describe('slot bookings', () => {
     });
     const forResident = await tester.execute(QUERY, { id: venue }, resident(graph.resident()));
     expect(forResident.data).toEqual({ resource: { bookings: null } });
-    expect(errorOf(forResident)).toEqual({ code: 'FORBIDDEN', message: "You may not read this resource's bookings" });
+    expectError(forResident, forbidden("read this resource's bookings"));
   });
 
   it('books for an organisation in the staff member’s scope only, and refuses bad input writing nothing', async () => {
     const before = await tester.models.Booking.countDocuments();
     const attempt = async (input: Record<string, unknown>, viewer = resident(graph.resident())) => errorOf(await tester.execute(BOOK, { input }, viewer));
     const slot = { resourceId: venue, startsAt: monday('14:00'), endsAt: monday('15:00') };
-    expect(await attempt({ ...slot, organisationId: tree.propertyCompany }, staff('GRID_WORKER', [tree.otherCommunity]))).toEqual({
-      code: 'FORBIDDEN',
-      message: 'You may not book for this organisation',
-    });
-    expect(await attempt({ ...slot, organisationId: graph.resident() }, worker)).toEqual({ code: 'BAD_USER_INPUT', field: 'organisationId', message: 'organisationId: no organisation has this id' });
-    expect(await attempt(slot, worker)).toEqual({ code: 'FORBIDDEN', message: 'You may not book a resource' });
+    expect(await attempt({ ...slot, organisationId: tree.propertyCompany }, staff('GRID_WORKER', [tree.otherCommunity]))).toEqual(summaryOf(forbidden('book for this organisation')));
+    expect(await attempt({ ...slot, organisationId: graph.resident() }, worker)).toEqual(summaryOf(unknownId('organisationId', 'organisation')));
+    expect(await attempt(slot, worker)).toEqual(summaryOf(forbidden('book a resource')));
     // The venue serves its community: not the neighbouring one, its residents or its organisations.
-    expect(await attempt(slot, resident(graph.resident(tree.otherCommunity)))).toEqual({ code: 'FORBIDDEN', message: 'You may not book a resource outside the area it serves' });
-    expect(await attempt({ ...slot, organisationId: tree.otherCommunity }, staff('STREET_ADMIN', [tree.street]))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'organisationId',
-      message: 'organisationId: is outside the area this resource serves',
-    });
-    expect(await attempt({ ...slot, resourceId: 'nope' })).toEqual({ code: 'BAD_USER_INPUT', field: 'resourceId', message: 'resourceId: is not a valid id' });
-    expect(await attempt({ ...slot, startsAt: monday('12:00'), endsAt: monday('13:00') })).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'startsAt',
-      message: 'startsAt: must lie within the opening hours',
-    });
-    expect(await attempt({ ...slot, endsAt: undefined })).toEqual({ code: 'BAD_USER_INPUT', field: 'endsAt', message: 'endsAt: is required for a resource of kind VENUE' });
-    expect(await attempt({ ...slot, quantity: 2 })).toEqual({ code: 'BAD_USER_INPUT', field: 'quantity', message: 'quantity: does not apply to a resource of kind VENUE' });
-    expect(await attempt({ ...slot, wishId: graph.resident() })).toEqual({ code: 'BAD_USER_INPUT', field: 'wishId', message: 'wishId: no wish has this id' });
+    expect(await attempt(slot, resident(graph.resident(tree.otherCommunity)))).toEqual(summaryOf(outsideServedArea('book a resource')));
+    expect(await attempt({ ...slot, organisationId: tree.otherCommunity }, staff('STREET_ADMIN', [tree.street]))).toEqual(summaryOf(badUserInput('organisationId', 'is outside the area this resource serves')));
+    expect(await attempt({ ...slot, resourceId: 'nope' })).toEqual(summaryOf(badUserInput('resourceId', 'is not a valid id')));
+    expect(await attempt({ ...slot, startsAt: monday('12:00'), endsAt: monday('13:00') })).toEqual(summaryOf(badUserInput('startsAt', 'must lie within the opening hours')));
+    expect(await attempt({ ...slot, endsAt: undefined })).toEqual(summaryOf(badUserInput('endsAt', 'is required for a resource of kind VENUE')));
+    expect(await attempt({ ...slot, quantity: 2 })).toEqual(summaryOf(badUserInput('quantity', 'does not apply to a resource of kind VENUE')));
+    expect(await attempt({ ...slot, wishId: graph.resident() })).toEqual(summaryOf(unknownId('wishId', 'wish')));
     expect(await tester.models.Booking.countDocuments()).toBe(before);
     expect(await tester.models.BookingSlot.countDocuments({ resourceId: venue })).toBe(3);
 
@@ -133,7 +123,7 @@ describe('goods bookings', () => {
       const wheelchairs = await createResource(tester, worker, inputs.goods(tree.community, tree.community, 5));
       const results = await Promise.all(Array.from({ length: 20 }, () => tester.execute(BOOK, { input: { resourceId: wheelchairs, quantity: 1 } }, resident(graph.resident()))));
       const refusals = results.filter((result) => result.errors.length > 0).map(errorOf);
-      expect(refusals).toEqual(Array.from({ length: 15 }, () => ({ code: 'CONFLICT', message: 'Not enough left in stock' })));
+      expect(refusals).toEqual(Array.from({ length: 15 }, () => summaryOf(outOfStock())));
       expect(await tester.models.Booking.countDocuments({ resourceId: wheelchairs, status: 'CONFIRMED' })).toBe(5);
       expect(dataOf(await tester.execute(STOCK, { id: wheelchairs }))).toEqual({ resource: { availability: { stock: 0 } } });
     });
@@ -148,15 +138,8 @@ describe('goods bookings', () => {
 
     dataOf(await tester.execute(CANCEL, { id: taken[0] }, bookers[0]!));
     expect(dataOf(await tester.execute(STOCK, { id: wheelchairs }))).toEqual({ resource: { availability: { stock: 1 } } });
-    expect(errorOf(await tester.execute(BOOK, { input: { resourceId: wheelchairs, quantity: 2 } }, bookers[0]!))).toEqual({
-      code: 'CONFLICT',
-      message: 'Not enough left in stock',
-    });
-    expect(errorOf(await tester.execute(BOOK, { input: { resourceId: wheelchairs, quantity: 0 } }, bookers[0]!))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'quantity',
-      message: 'quantity: must be a whole number from 1 to 100',
-    });
+    expectError(await tester.execute(BOOK, { input: { resourceId: wheelchairs, quantity: 2 } }, bookers[0]!), outOfStock());
+    expectError(await tester.execute(BOOK, { input: { resourceId: wheelchairs, quantity: 0 } }, bookers[0]!), badUserInput('quantity', 'must be a whole number from 1 to 100'));
     expect(dataOf(await tester.execute(STOCK, { id: wheelchairs }))).toEqual({ resource: { availability: { stock: 1 } } });
   });
 
@@ -180,7 +163,7 @@ describe('goods bookings', () => {
       _entities: [{ bookings: [{ id: second, note: '复诊用' }] }],
     });
     const byOther = await tester.execute(RESIDENT, { r: [{ __typename: 'Resident', id: elder.residentId }] }, helper);
-    expect(errorOf(byOther)).toEqual({ code: 'FORBIDDEN', message: "You may not read another resident's bookings" });
+    expectError(byOther, forbidden("read another resident's bookings"));
   });
 });
 

@@ -9,6 +9,7 @@ import { recordMovement } from '../src/persistence/fund-movements.ts';
 import { approveAndPay } from '../src/persistence/disbursement-approval.ts';
 import { aFundOffice } from './support/fund-office.ts';
 import { APPROVE, aFund, propose } from './support/fund-builder.ts';
+import { fundCannotPay } from '../src/errors.ts';
 
 // A fund movement and its ledger entry are one transaction: stopped before it commits, it leaves nothing.
 const { clock, graph, tree, proposer, approver } = aFundOffice();
@@ -31,11 +32,12 @@ async function fundAsRead(fundId: string) {
 
 /** Runs `work` in a transaction that fails after it, as a process dying before the commit would. */
 async function failingAfter(work: (session: Parameters<Parameters<typeof inTransaction>[1]>[0]) => Promise<unknown>): Promise<void> {
+  const death = new Error('the process died');
   const failed = inTransaction(tester.models.Resource.db, async (session) => {
     await work(session);
-    throw new Error('the process died');
+    throw death;
   });
-  await expect(failed).rejects.toThrow('the process died');
+  await expect(failed).rejects.toBe(death);
 }
 
 const deposited = (sequence: number, amountFen: number, balanceAfterFen: number) => ({ node: { sequence, kind: 'DEPOSIT', amountFen, balanceAfterFen, disbursement: null } });
@@ -83,7 +85,7 @@ describe('an approval that fails before it commits', () => {
     const id = await propose(tester, proposer, fundId, 30_000, graph.resident());
     const proposal = (await tester.models.Disbursement.findById(id).lean<DisbursementDocument>())!;
     const refused = inTransaction(tester.models.Resource.db, (session) => approveAndPay(tester.models, proposal, approver.subject!, clock.now(), session));
-    await expect(refused).rejects.toThrow("The fund's balance cannot pay this disbursement");
+    await expect(refused).rejects.toThrow(fundCannotPay());
     const stored = (await tester.models.Disbursement.findById(id).lean<DisbursementDocument>())!;
     expect([stored.state, stored.decidedBy, stored.decidedAt]).toEqual(['PROPOSED', null, null]);
     expect(await fundAsRead(fundId)).toEqual({ balanceFen: 10_000, ledger: { totalCount: 1, edges: [deposited(1, 10_000, 10_000)] } });

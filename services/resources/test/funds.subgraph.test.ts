@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSubgraphTester, type SubgraphTester, commandsSince, dataOf, errorOf, RACE_TIMEOUT, repeatRace, resident, staff } from '@civic/test-harness';
+import { createSubgraphTester, type SubgraphTester, commandsSince, dataOf, errorOf, RACE_TIMEOUT, repeatRace, resident, staff, expectError, summaryOf } from '@civic/test-harness';
 import { resourcesSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { aFundOffice } from './support/fund-office.ts';
 import { createResource, inputs } from './support/resource-builder.ts';
 import { APPROVE, DEPOSIT, PROPOSE, aFund as aFundOf, propose as proposeFrom } from './support/fund-builder.ts';
 import { analyst } from './support/viewers.ts';
+import { badUserInput, forbidden, invalidTransition, unknownId } from '@civic/service-kit';
+import { fundCannotPay, approveOwnProposal } from '../src/errors.ts';
 
 const { clock, graph, tree, proposer, approver } = aFundOffice();
 let tester: SubgraphTester<Models>;
@@ -32,10 +34,10 @@ describe('disbursements', () => {
     const id = dataOf<{ proposeDisbursement: { id: string } }>(proposed).proposeDisbursement.id;
     expect(dataOf(proposed)).toEqual({ proposeDisbursement: { id, status: 'PROPOSED', amountFen: 30_000, reason: '大病住院探望慰问金', recipient: { id: recipientId } } });
 
-    expect(errorOf(await tester.execute(APPROVE, { id }, proposer))).toEqual({ code: 'FORBIDDEN', message: 'You may not approve a disbursement you proposed' });
+    expectError(await tester.execute(APPROVE, { id }, proposer), approveOwnProposal());
     clock.advance(3600_000);
     expect(dataOf(await tester.execute(APPROVE, { id }, approver))).toEqual({ approveDisbursement: { id, status: 'APPROVED', decidedAt: clock.now() } });
-    expect(errorOf(await tester.execute(APPROVE, { id }, approver))).toEqual({ code: 'INVALID_TRANSITION', message: 'Disbursement in state APPROVED cannot be approved' });
+    expectError(await tester.execute(APPROVE, { id }, approver), invalidTransition('Disbursement', 'APPROVED', 'be approved'));
 
     expect(dataOf(await tester.execute(FUND, { id: fundId }, analyst))).toEqual({
       resource: {
@@ -59,7 +61,7 @@ describe('disbursements', () => {
       const ids = await Promise.all(Array.from({ length: 8 }, () => propose(fundId, 10_000)));
       const results = await Promise.all(ids.map((id) => tester.execute(APPROVE, { id }, approver)));
       const refusals = results.filter((result) => result.errors.length > 0).map(errorOf);
-      expect(refusals).toEqual(Array.from({ length: 4 }, () => ({ code: 'CONFLICT', message: "The fund's balance cannot pay this disbursement" })));
+      expect(refusals).toEqual(Array.from({ length: 4 }, () => summaryOf(fundCannotPay())));
 
       const fund = dataOf<{ resource: { fund: { balanceFen: number; ledger: { totalCount: number; edges: { node: { sequence: number; kind: string; amountFen: number; balanceAfterFen: number } }[] } } } }>(
         await tester.execute(FUND, { id: fundId }, approver),
@@ -110,7 +112,7 @@ describe('disbursements', () => {
       expect(results.filter((result) => result.errors.length === 0).length).toBe(1);
       // The other finds it approved: the two transactions conflict on the proposal, and the one run again reads the decision.
       const loser = results.find((result) => result.errors.length > 0)!;
-      expect(errorOf(loser)).toEqual({ code: 'INVALID_TRANSITION', message: 'Disbursement in state APPROVED cannot be approved' });
+      expectError(loser, invalidTransition('Disbursement', 'APPROVED', 'be approved'));
       expect(await tester.models.LedgerEntry.countDocuments({ fundId })).toBe(2);
       expect((await tester.models.Resource.findById(fundId).lean())!.balanceFen).toBe(30_000);
     });
@@ -122,7 +124,7 @@ describe('disbursements', () => {
     expect(dataOf(await tester.execute(REJECT, { id, reason: '已由民政部门救助' }, approver))).toEqual({
       rejectDisbursement: { id, status: 'REJECTED', rejectionReason: '已由民政部门救助' },
     });
-    expect(errorOf(await tester.execute(APPROVE, { id }, approver))).toEqual({ code: 'INVALID_TRANSITION', message: 'Disbursement in state REJECTED cannot be approved' });
+    expectError(await tester.execute(APPROVE, { id }, approver), invalidTransition('Disbursement', 'REJECTED', 'be approved'));
     expect(dataOf(await tester.execute(`query($id: ID!) { resource(id: $id) { fund { balanceFen disbursements(status: REJECTED) { id } } } }`, { id: fundId }, approver))).toEqual({
       resource: { fund: { balanceFen: 50_000, disbursements: [{ id }] } },
     });
@@ -134,25 +136,17 @@ describe('disbursements', () => {
     const [disbursements, entries] = [await tester.models.Disbursement.countDocuments(), await tester.models.LedgerEntry.countDocuments()];
     const attempt = async (input: Record<string, unknown>, viewer = proposer) =>
       errorOf(await tester.execute(PROPOSE, { input: { fundId, recipientId: graph.resident(), amountFen: 10_000, reason: '困难补助', ...input } }, viewer));
-    expect(await attempt({ amountFen: -500 })).toEqual({ code: 'BAD_USER_INPUT', field: 'amountFen', message: 'amountFen: must be a whole number of fen from 1 to 100000000' });
-    expect(await attempt({ recipientId: tree.community })).toEqual({ code: 'BAD_USER_INPUT', field: 'recipientId', message: 'recipientId: no resident has this id' });
-    expect(await attempt({ recipientId: graph.resident(tree.otherCommunity) })).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'recipientId',
-      message: 'recipientId: does not live in the area this fund serves',
-    });
-    expect(await attempt({ reason: ' ' })).toEqual({ code: 'BAD_USER_INPUT', field: 'reason', message: 'reason: must not be empty' });
-    expect(await attempt({ fundId: venue })).toEqual({ code: 'BAD_USER_INPUT', field: 'fundId', message: 'fundId: is not a fund' });
-    expect(await attempt({}, staff('COMMUNITY_WORKER', [tree.otherCommunity]))).toEqual({ code: 'FORBIDDEN', message: 'You may not propose a disbursement from this fund' });
-    expect(await attempt({}, resident(graph.resident()))).toEqual({ code: 'FORBIDDEN', message: 'You may not propose a disbursement from this fund' });
-    expect(errorOf(await tester.execute(DEPOSIT, { input: { fundId, amountFen: 0, note: '捐款' } }, proposer))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'amountFen',
-      message: 'amountFen: must be a whole number of fen from 1 to 100000000',
-    });
+    expect(await attempt({ amountFen: -500 })).toEqual(summaryOf(badUserInput('amountFen', 'must be a whole number of fen from 1 to 100000000')));
+    expect(await attempt({ recipientId: tree.community })).toEqual(summaryOf(unknownId('recipientId', 'resident')));
+    expect(await attempt({ recipientId: graph.resident(tree.otherCommunity) })).toEqual(summaryOf(badUserInput('recipientId', 'does not live in the area this fund serves')));
+    expect(await attempt({ reason: ' ' })).toEqual(summaryOf(badUserInput('reason', 'must not be empty')));
+    expect(await attempt({ fundId: venue })).toEqual(summaryOf(badUserInput('fundId', 'is not a fund')));
+    expect(await attempt({}, staff('COMMUNITY_WORKER', [tree.otherCommunity]))).toEqual(summaryOf(forbidden('propose a disbursement from this fund')));
+    expect(await attempt({}, resident(graph.resident()))).toEqual(summaryOf(forbidden('propose a disbursement from this fund')));
+    expectError(await tester.execute(DEPOSIT, { input: { fundId, amountFen: 0, note: '捐款' } }, proposer), badUserInput('amountFen', 'must be a whole number of fen from 1 to 100000000'));
     const read = await tester.execute(`query($id: ID!) { resource(id: $id) { title fund { balanceFen } } }`, { id: fundId }, resident(graph.resident()));
     expect(read.data).toEqual({ resource: { title: '困难群众帮扶基金', fund: { balanceFen: null } } });
-    expect(errorOf(read)).toEqual({ code: 'FORBIDDEN', message: "You may not read this fund's balance" });
+    expectError(read, forbidden("read this fund's balance"));
     expect([await tester.models.Disbursement.countDocuments(), await tester.models.LedgerEntry.countDocuments()]).toEqual([disbursements, entries]);
   });
 });

@@ -2,9 +2,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { residentsSubgraph } from '@civic/residents';
 import { organisationsSubgraph } from '@civic/organisations';
 import { wishesSubgraph } from '@civic/wishes';
-import { aWorld, startStack, type Stack, type World } from '@civic/test-harness';
+import { aWorld, startStack, type Stack, type World, summaryOf } from '@civic/test-harness';
 import { resourcesSubgraph } from '../src/subgraph.ts';
 import { aHardshipFund, asUser } from './support/graph-builders.ts';
+import { badUserInput, unknownId } from '@civic/service-kit';
+import { approveOwnProposal } from '../src/errors.ts';
 
 // Through the gateway, as users would: the community office proposes a hardship allowance for a
 // resident made poor by illness, a colleague approves it, and the fund's ledger shows it. (The
@@ -37,8 +39,8 @@ it('pays a hardship allowance proposed by one worker and approved by another, vi
   expect(proposed.proposeDisbursement).toEqual({ id, status: 'PROPOSED' });
 
   const byProposer = await stack.query(`mutation($id: ID!){ approveDisbursement(id: $id) { id } }`, { id }, { token: proposer });
-  expect(byProposer.errors.map((error) => ({ code: error.extensions?.code, message: error.message }))).toEqual([
-    { code: 'FORBIDDEN', message: 'You may not approve a disbursement you proposed' },
+  expect(byProposer.errors.map(summaryOf)).toEqual([
+    summaryOf(approveOwnProposal()),
   ]);
   const approved = await stack.query(`mutation($id: ID!){ approveDisbursement(id: $id) { status recipient { name } } }`, { id }, { token: approver });
   expect(approved.errors).toEqual([]);
@@ -75,15 +77,13 @@ it('answers bad input with a clear error naming the field, and writes nothing', 
   const models = stack.subgraph('resources').models as unknown as { Disbursement: { countDocuments(): Promise<number> } };
   const before = await models.Disbursement.countDocuments();
   const attempts = [
-    { amountFen: 0, recipientId, field: 'amountFen', message: 'amountFen: must be a whole number of fen from 1 to 100000000' },
-    { amountFen: 10_000, recipientId: world.branchId, field: 'recipientId', message: 'recipientId: no resident has this id' },
-    { amountFen: 10_000, recipientId: '王桂兰', field: 'recipientId', message: 'recipientId: is not a valid id' },
+    { amountFen: 0, recipientId, refusal: badUserInput('amountFen', 'must be a whole number of fen from 1 to 100000000') },
+    { amountFen: 10_000, recipientId: world.branchId, refusal: unknownId('recipientId', 'resident') },
+    { amountFen: 10_000, recipientId: '王桂兰', refusal: badUserInput('recipientId', 'is not a valid id') },
   ];
   for (const attempt of attempts) {
     const response = await stack.query(PROPOSE, { input: { fundId, recipientId: attempt.recipientId, amountFen: attempt.amountFen, reason: '困难补助' } }, { token: proposer });
-    expect(response.errors.map((error) => ({ code: error.extensions?.code, field: error.extensions?.field, message: error.message }))).toEqual([
-      { code: 'BAD_USER_INPUT', field: attempt.field, message: attempt.message },
-    ]);
+    expect(response.errors.map(summaryOf)).toEqual([summaryOf(attempt.refusal)]);
   }
   expect(await models.Disbursement.countDocuments()).toBe(before);
 });

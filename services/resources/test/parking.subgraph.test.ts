@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '@civic/service-kit';
-import { createSubgraphTester, type SubgraphTester, dataOf, errorOf, RACE_TIMEOUT, repeatRace, resident, staff } from '@civic/test-harness';
+import { ManualClock, badUserInput, forbidden, invalidTransition, notFound } from '@civic/service-kit';
+import { createSubgraphTester, type SubgraphTester, dataOf, RACE_TIMEOUT, repeatRace, resident, staff, expectError } from '@civic/test-harness';
 import { resourcesSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { FakeGraph, aTree } from './support/fake-graph.ts';
 import { createResource, inputs } from './support/resource-builder.ts';
+import { parkingApplicationOpen, outsideServedArea } from '../src/errors.ts';
 
 const clock = new ManualClock(new Date('2030-03-01T08:00:00+08:00'));
 const graph = new FakeGraph();
@@ -47,10 +48,7 @@ describe('shared parking', () => {
       { status: 'WAITING', place: null, waitingPosition: 1 },
       { status: 'WAITING', place: null, waitingPosition: 2 },
     ]);
-    expect(errorOf(await tester.execute(APPLY, { id: quota }, resident(applicants[0]!)))).toEqual({
-      code: 'CONFLICT',
-      message: 'You already have an open application for these parking places',
-    });
+    expectError(await tester.execute(APPLY, { id: quota }, resident(applicants[0]!)), parkingApplicationOpen());
 
     const released = await tester.execute(RELEASE, { id: applications[0]!.id }, resident(applicants[0]!));
     expect(dataOf(released)).toEqual({ releaseParking: { id: applications[0]!.id, status: 'RELEASED', place: 1, releasedAt: clock.now() } });
@@ -62,10 +60,7 @@ describe('shared parking', () => {
     expect(dataOf(await tester.execute(QUOTA, { id: quota }, worker))).toEqual({
       resource: { parking: { places: 2, allocatedCount: 2, waitingCount: 1, applications: [{ place: 2 }, { place: 1 }] } },
     });
-    expect(errorOf(await tester.execute(RELEASE, { id: applications[0]!.id }, resident(applicants[0]!)))).toEqual({
-      code: 'INVALID_TRANSITION',
-      message: 'ParkingApplication in state RELEASED cannot be released',
-    });
+    expectError(await tester.execute(RELEASE, { id: applications[0]!.id }, resident(applicants[0]!)), invalidTransition('ParkingApplication', 'RELEASED', 'be released'));
     // Released, the first applicant may apply again, at the back of the queue.
     const again = await apply(quota, applicants[0]!);
     expect(again.waitingPosition).toBe(2);
@@ -118,15 +113,12 @@ describe('shared parking', () => {
     const quota = await createResource(tester, worker, inputs.parking(tree.community, tree.propertyCompany, 1));
     const fund = await createResource(tester, worker, inputs.fund(tree.community, tree.community));
     const before = await tester.models.ParkingApplication.countDocuments();
-    expect(errorOf(await tester.execute(APPLY, { id: fund }, resident(graph.resident())))).toEqual({ code: 'BAD_USER_INPUT', field: 'resourceId', message: 'resourceId: is not a parking quota' });
-    expect(errorOf(await tester.execute(APPLY, { id: quota }, worker))).toEqual({ code: 'FORBIDDEN', message: 'You may not apply for a parking place' });
-    expect(errorOf(await tester.execute(APPLY, { id: quota }, resident(graph.resident(tree.otherCommunity))))).toEqual({
-      code: 'FORBIDDEN',
-      message: 'You may not apply for a parking place outside the area it serves',
-    });
+    expectError(await tester.execute(APPLY, { id: fund }, resident(graph.resident())), badUserInput('resourceId', 'is not a parking quota'));
+    expectError(await tester.execute(APPLY, { id: quota }, worker), forbidden('apply for a parking place'));
+    expectError(await tester.execute(APPLY, { id: quota }, resident(graph.resident(tree.otherCommunity))), outsideServedArea('apply for a parking place'));
     expect(await tester.models.ParkingApplication.countDocuments()).toBe(before);
     const mine = await apply(quota, graph.resident());
-    expect(errorOf(await tester.execute(RELEASE, { id: mine.id }, resident(graph.resident())))).toEqual({ code: 'NOT_FOUND', message: `ParkingApplication ${mine.id} was not found` });
+    expectError(await tester.execute(RELEASE, { id: mine.id }, resident(graph.resident())), notFound('ParkingApplication', mine.id));
     expect(dataOf(await tester.execute(RELEASE, { id: mine.id }, worker))).toEqual({ releaseParking: { id: mine.id, status: 'RELEASED', place: 1, releasedAt: clock.now() } });
   });
 });

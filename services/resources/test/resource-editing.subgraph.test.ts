@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS } from '@civic/identity';
-import { ManualClock } from '@civic/service-kit';
-import { createSubgraphTester, type SubgraphTester, dataOf, errorOf, RACE_TIMEOUT, repeatRace, resident, staff } from '@civic/test-harness';
+import { ManualClock, badUserInput, forbidden, invalidTransition, unauthenticated } from '@civic/service-kit';
+import { createSubgraphTester, type SubgraphTester, dataOf, errorOf, RACE_TIMEOUT, repeatRace, resident, staff, expectError, summaryOf } from '@civic/test-harness';
 import { resourcesSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { FakeGraph, aTree } from './support/fake-graph.ts';
@@ -83,7 +83,7 @@ describe('editing a resource', () => {
     const goods = await createResource(tester, worker, inputs.goods(tree.community, tree.community, 5));
     const before = [await storedResource(venue), await storedResource(goods)];
     const attempt = async (input: Record<string, unknown>, id = venue) => errorOf(await tester.execute(UPDATE, { id, input }, worker));
-    const refusal = (field: string, message: string) => ({ code: 'BAD_USER_INPUT', field, message: `${field}: ${message}` });
+    const refusal = (field: string, message: string) => summaryOf(badUserInput(field, message));
     expect(await attempt({ title: '  ' })).toEqual(refusal('title', 'must not be empty'));
     expect(await attempt({ description: '说明'.repeat(2501) })).toEqual(refusal('description', 'must have at most 5000 characters'));
     expect(await attempt({ tags: ['议事', ' '] })).toEqual(refusal('tags', 'must not contain an empty tag'));
@@ -106,13 +106,13 @@ describe('editing a resource', () => {
     const id = await createResource(tester, worker, inputs.venue(tree.community, tree.community));
     const before = await storedResource(id);
     const input = { title: '居民活动室' };
-    expect(errorOf(await tester.execute(UPDATE, { id, input }, ANONYMOUS))).toEqual({ code: 'UNAUTHENTICATED', message: 'Sign in to do this' });
+    expectError(await tester.execute(UPDATE, { id, input }, ANONYMOUS), unauthenticated());
     for (const viewer of [otherWorker, staff('GRID_WORKER', [tree.community]), resident(graph.resident())]) {
-      expect(errorOf(await tester.execute(UPDATE, { id, input }, viewer))).toEqual({ code: 'FORBIDDEN', message: 'You may not edit this resource' });
+      expectError(await tester.execute(UPDATE, { id, input }, viewer), forbidden('edit this resource'));
     }
     expect(await storedResource(id)).toEqual(before);
     dataOf(await tester.execute(RETIRE, { id }, worker));
-    expect(errorOf(await tester.execute(UPDATE, { id, input }, worker))).toEqual({ code: 'INVALID_TRANSITION', message: 'Resource in state RETIRED cannot be edited' });
+    expectError(await tester.execute(UPDATE, { id, input }, worker), invalidTransition('Resource', 'RETIRED', 'be edited'));
     expect((await storedResource(id))!.title).toBe('党群服务中心多功能活动室');
   });
 });
@@ -132,14 +132,14 @@ describe('restocking goods', () => {
     const goods = await createResource(tester, worker, inputs.goods(tree.community, tree.community, 99_990));
     const venue = await createResource(tester, worker, inputs.venue(tree.community, tree.community));
     const attempt = async (id: string, quantity: number, viewer = worker) => errorOf(await tester.execute(RESTOCK, { id, quantity }, viewer));
-    expect(await attempt(goods, 0)).toEqual({ code: 'BAD_USER_INPUT', field: 'quantity', message: 'quantity: must be a whole number of at least 1' });
-    expect(await attempt(goods, -5)).toEqual({ code: 'BAD_USER_INPUT', field: 'quantity', message: 'quantity: must be a whole number of at least 1' });
-    expect(await attempt(goods, 11)).toEqual({ code: 'BAD_USER_INPUT', field: 'quantity', message: 'quantity: would raise the stock above 100000' });
-    expect(await attempt(venue, 5)).toEqual({ code: 'BAD_USER_INPUT', field: 'id', message: 'id: is a resource of kind VENUE, which has no stock' });
-    expect(await attempt(goods, 5, otherWorker)).toEqual({ code: 'FORBIDDEN', message: 'You may not restock this resource' });
+    expect(await attempt(goods, 0)).toEqual(summaryOf(badUserInput('quantity', 'must be a whole number of at least 1')));
+    expect(await attempt(goods, -5)).toEqual(summaryOf(badUserInput('quantity', 'must be a whole number of at least 1')));
+    expect(await attempt(goods, 11)).toEqual(summaryOf(badUserInput('quantity', 'would raise the stock above 100000')));
+    expect(await attempt(venue, 5)).toEqual(summaryOf(badUserInput('id', 'is a resource of kind VENUE, which has no stock')));
+    expect(await attempt(goods, 5, otherWorker)).toEqual(summaryOf(forbidden('restock this resource')));
     expect((await storedResource(goods))!.stock).toBe(99_990);
     dataOf(await tester.execute(RETIRE, { id: goods }, worker));
-    expect(await attempt(goods, 5)).toEqual({ code: 'INVALID_TRANSITION', message: 'Resource in state RETIRED cannot be restocked' });
+    expect(await attempt(goods, 5)).toEqual(summaryOf(invalidTransition('Resource', 'RETIRED', 'be restocked')));
     expect((await storedResource(goods))!.stock).toBe(99_990);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS } from '@civic/identity';
-import { ManualClock } from '@civic/service-kit';
-import { createSubgraphTester, type SubgraphTester, commandsSince, dataOf, errorOf, resident, staff } from '@civic/test-harness';
+import { ManualClock, badUserInput, forbidden, invalidTransition, unauthenticated, unknownId } from '@civic/service-kit';
+import { createSubgraphTester, type SubgraphTester, commandsSince, dataOf, errorOf, resident, staff, expectError, summaryOf } from '@civic/test-harness';
 import { resourcesSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { FakeGraph, aTree } from './support/fake-graph.ts';
@@ -75,56 +75,32 @@ describe('creating resources', () => {
     });
     const read = await tester.execute(`query($id: ID!) { resource(id: $id) { provider { ... on Resident { id } } contact { name } } }`, { id }, ANONYMOUS);
     expect(read.data).toEqual({ resource: { provider: { id: provider }, contact: null } });
-    expect(errorOf(read)).toEqual({ code: 'UNAUTHENTICATED', message: 'Sign in to do this' });
+    expectError(read, unauthenticated());
   });
 
   it('refuses bad input naming the field, and writes nothing', async () => {
     const before = await tester.models.Resource.countDocuments();
     const attempt = async (input: Record<string, unknown>) => errorOf(await tester.execute(CREATE_RESOURCE, { input }, worker));
     const venue = (overrides: Record<string, unknown>) => inputs.venue(tree.community, tree.community, overrides);
-    expect(await attempt(venue({ title: '  ' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'title', message: 'title: must not be empty' });
-    expect(await attempt(venue({ stock: 3 }))).toEqual({ code: 'BAD_USER_INPUT', field: 'stock', message: 'stock: does not apply to a resource of kind VENUE' });
-    expect(await attempt(venue({ slotMinutes: 45 }))).toEqual({ code: 'BAD_USER_INPUT', field: 'slotMinutes', message: 'slotMinutes: must be 30 or 60' });
-    expect(await attempt(venue({ openingHours: [{ weekday: 'MONDAY', opens: '8点', closes: '11:30' }] }))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'openingHours[0].opens',
-      message: 'openingHours[0].opens: must be a time HH:MM',
-    });
-    expect(await attempt(venue({ contact: { name: '陈主任', phone: '12345678' } }))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'contact.phone',
-      message: 'contact.phone: must be a mobile, landline or hotline number',
-    });
-    expect(await attempt(inputs.goods(tree.community, tree.community, -2))).toEqual({ code: 'BAD_USER_INPUT', field: 'stock', message: 'stock: must be a whole number from 0 to 100000' });
-    expect(await attempt(inputs.parking(tree.community, tree.community, 0))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'parkingPlaces',
-      message: 'parkingPlaces: must be a whole number from 1 to 1000',
-    });
-    expect(await attempt(venue({ servedOrganisationId: graph.resident() }))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'servedOrganisationId',
-      message: 'servedOrganisationId: no organisation has this id',
-    });
-    expect(await attempt(venue({ providerResidentId: graph.resident() }))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'providerOrganisationId',
-      message: 'providerOrganisationId: exactly one of providerOrganisationId and providerResidentId is required',
-    });
-    expect(await attempt(venue({ providerOrganisationId: null, providerResidentId: 'abc' }))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'providerResidentId',
-      message: 'providerResidentId: is not a valid id',
-    });
+    expect(await attempt(venue({ title: '  ' }))).toEqual(summaryOf(badUserInput('title', 'must not be empty')));
+    expect(await attempt(venue({ stock: 3 }))).toEqual(summaryOf(badUserInput('stock', 'does not apply to a resource of kind VENUE')));
+    expect(await attempt(venue({ slotMinutes: 45 }))).toEqual(summaryOf(badUserInput('slotMinutes', 'must be 30 or 60')));
+    expect(await attempt(venue({ openingHours: [{ weekday: 'MONDAY', opens: '8点', closes: '11:30' }] }))).toEqual(summaryOf(badUserInput('openingHours[0].opens', 'must be a time HH:MM')));
+    expect(await attempt(venue({ contact: { name: '陈主任', phone: '12345678' } }))).toEqual(summaryOf(badUserInput('contact.phone', 'must be a mobile, landline or hotline number')));
+    expect(await attempt(inputs.goods(tree.community, tree.community, -2))).toEqual(summaryOf(badUserInput('stock', 'must be a whole number from 0 to 100000')));
+    expect(await attempt(inputs.parking(tree.community, tree.community, 0))).toEqual(summaryOf(badUserInput('parkingPlaces', 'must be a whole number from 1 to 1000')));
+    expect(await attempt(venue({ servedOrganisationId: graph.resident() }))).toEqual(summaryOf(unknownId('servedOrganisationId', 'organisation')));
+    expect(await attempt(venue({ providerResidentId: graph.resident() }))).toEqual(summaryOf(badUserInput('providerOrganisationId', 'exactly one of providerOrganisationId and providerResidentId is required')));
+    expect(await attempt(venue({ providerOrganisationId: null, providerResidentId: 'abc' }))).toEqual(summaryOf(badUserInput('providerResidentId', 'is not a valid id')));
     expect(await tester.models.Resource.countDocuments()).toBe(before);
   });
 
   it('lets only managers whose scope covers the served organisation create resources', async () => {
     const before = await tester.models.Resource.countDocuments();
     const input = inputs.venue(tree.community, tree.community);
-    expect(errorOf(await tester.execute(CREATE_RESOURCE, { input }, ANONYMOUS))).toEqual({ code: 'UNAUTHENTICATED', message: 'Sign in to do this' });
+    expectError(await tester.execute(CREATE_RESOURCE, { input }, ANONYMOUS), unauthenticated());
     for (const viewer of [staff('COMMUNITY_WORKER', [tree.otherCommunity]), staff('GRID_WORKER', [tree.community]), resident(graph.resident())]) {
-      expect(errorOf(await tester.execute(CREATE_RESOURCE, { input }, viewer))).toEqual({ code: 'FORBIDDEN', message: 'You may not create a resource for this organisation' });
+      expectError(await tester.execute(CREATE_RESOURCE, { input }, viewer), forbidden('create a resource for this organisation'));
     }
     expect(await tester.models.Resource.countDocuments()).toBe(before);
   });
@@ -149,17 +125,13 @@ describe('listing and status', () => {
     expect(idsOf(await tester.execute(LIST, { filter: { within: tree.otherCommunity } }))).toEqual([otherRepair]);
     expect(idsOf(await tester.execute(LIST, { filter: { within: tree.street, tag: '助餐' } }))).toEqual([streetCanteen]);
     expect(idsOf(await tester.execute(LIST, { filter: { within: tree.community, pool: 'MARKET', kind: 'GOODS' } }))).toEqual([communityRepair]);
-    expect(errorOf(await tester.execute(LIST, { filter: { within: 'x' } }))).toEqual({ code: 'BAD_USER_INPUT', field: 'filter.within', message: 'filter.within: is not a valid id' });
+    expectError(await tester.execute(LIST, { filter: { within: 'x' } }), badUserInput('filter.within', 'is not a valid id'));
   });
 
   it('finds by a tag as it is stored, and refuses one longer than a tag can be', async () => {
     expect(idsOf(await tester.execute(LIST, { filter: { within: tree.street, tag: ' 助餐 ' } }))).toEqual([streetCanteen]);
-    expect(errorOf(await tester.execute(LIST, { filter: { tag: '助'.repeat(21) } }))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'filter.tag',
-      message: 'filter.tag: must have at most 20 characters',
-    });
-    expect(errorOf(await tester.execute(LIST, { filter: { tag: '   ' } }))).toEqual({ code: 'BAD_USER_INPUT', field: 'filter.tag', message: 'filter.tag: must not be empty' });
+    expectError(await tester.execute(LIST, { filter: { tag: '助'.repeat(21) } }), badUserInput('filter.tag', 'must have at most 20 characters'));
+    expectError(await tester.execute(LIST, { filter: { tag: '   ' } }), badUserInput('filter.tag', 'must not be empty'));
   });
 
   it('suspends and reactivates a resource, never revives a retired one, and lists active ones by default', async () => {
@@ -169,12 +141,9 @@ describe('listing and status', () => {
     });
     expect(idsOf(await tester.execute(LIST, { filter: { within: tree.otherCommunity } }))).toEqual([]);
     expect(idsOf(await tester.execute(LIST, { filter: { within: tree.otherCommunity, status: 'SUSPENDED' } }))).toEqual([otherRepair]);
-    expect(errorOf(await tester.execute(SET, { id: otherRepair, status: 'ACTIVE' }, worker))).toEqual({ code: 'FORBIDDEN', message: 'You may not change the status of this resource' });
+    expectError(await tester.execute(SET, { id: otherRepair, status: 'ACTIVE' }, worker), forbidden('change the status of this resource'));
     expect(dataOf(await tester.execute(SET, { id: otherRepair, status: 'RETIRED' }, streetAdmin))).toEqual({ setResourceStatus: { id: otherRepair, status: 'RETIRED' } });
-    expect(errorOf(await tester.execute(SET, { id: otherRepair, status: 'ACTIVE' }, streetAdmin))).toEqual({
-      code: 'INVALID_TRANSITION',
-      message: 'Resource in state RETIRED cannot become ACTIVE',
-    });
+    expectError(await tester.execute(SET, { id: otherRepair, status: 'ACTIVE' }, streetAdmin), invalidTransition('Resource', 'RETIRED', 'become ACTIVE'));
   });
 
   it("adds an organisation's resources and funds, one query for both fields of many organisations", async () => {

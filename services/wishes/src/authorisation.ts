@@ -1,6 +1,16 @@
-import type { Types } from 'mongoose';
-import { hasRole, isStaff, scopeCovers, type Role, type Viewer } from '@civic/identity';
-import { forbidden, requireRole, requireSignedIn, unauthenticated } from '@civic/service-kit';
+import { hasRole, type Viewer } from '@civic/identity';
+import {
+  forbidden,
+  MANAGER_ROLES,
+  READER_ROLES,
+  requireRole,
+  requireSignedIn,
+  requireStaffCovering,
+  staffCovers,
+  staffScopeIds,
+  STREET_MANAGER_ROLES,
+  type OrganisationPath,
+} from '@civic/service-kit';
 import { PUBLIC_STATUSES } from './domain/vocabulary.ts';
 import type { WishDocument } from './models/wish.ts';
 
@@ -26,38 +36,23 @@ import type { WishDocument } from './models/wish.ts';
  *   anonymous caller sees nothing personal. Stats and the handling sheet: staff in scope, analysts, services.
  */
 
-const MANAGERS: Role[] = ['COMMUNITY_WORKER', 'STREET_ADMIN', 'DISTRICT_ADMIN'];
-const STREET_MANAGERS: Role[] = ['STREET_ADMIN', 'DISTRICT_ADMIN'];
-
-
-export function covers(viewer: Viewer, path: readonly Types.ObjectId[] | readonly string[]): boolean {
-  const ids = path.map((id) => (typeof id === 'string' ? id : id.toHexString()));
-  return isStaff(viewer) && scopeCovers(viewer, ids);
-}
-
-/** Who is calling, for the timeline. */
-export function actorOf(viewer: Viewer): string {
-  if (viewer.subject === null) throw unauthenticated();
-  return viewer.subject;
-}
-
 export function isRequester(viewer: Viewer, wish: Pick<WishDocument, 'requesterId'>): boolean {
   return viewer.residentId !== null && viewer.residentId === wish.requesterId.toHexString();
 }
 
 export function isClaimant(viewer: Viewer, wish: Pick<WishDocument, 'claimantKind' | 'claimantId' | 'claimantPath'>): boolean {
   if (wish.claimantKind === 'RESIDENT') return viewer.residentId !== null && viewer.residentId === wish.claimantId?.toHexString();
-  return wish.claimantKind === 'ORGANISATION' && covers(viewer, wish.claimantPath);
+  return wish.claimantKind === 'ORGANISATION' && staffCovers(viewer, wish.claimantPath);
 }
 
 export function isHandlerStaff(viewer: Viewer, wish: Pick<WishDocument, 'handlerPath'>): boolean {
-  return wish.handlerPath.length > 0 && covers(viewer, wish.handlerPath);
+  return staffCovers(viewer, wish.handlerPath);
 }
 
 type Visible = Pick<WishDocument, 'requesterId' | 'claimantKind' | 'claimantId' | 'claimantPath' | 'handlerPath' | 'organisationPath' | 'status'>;
 
 export function seesInFull(viewer: Viewer, wish: Visible): boolean {
-  return hasRole(viewer, 'SERVICE') || isRequester(viewer, wish) || isClaimant(viewer, wish) || isHandlerStaff(viewer, wish) || covers(viewer, wish.organisationPath);
+  return hasRole(viewer, 'SERVICE') || isRequester(viewer, wish) || isClaimant(viewer, wish) || isHandlerStaff(viewer, wish) || staffCovers(viewer, wish.organisationPath);
 }
 
 export function canSeeWish(viewer: Viewer, wish: Visible): boolean {
@@ -72,33 +67,25 @@ export function visibleWishesFilter(viewer: Viewer, { fullOnly = false } = {}): 
   if (hasRole(viewer, 'SERVICE')) return {};
   const any: Record<string, unknown>[] = fullOnly ? [] : [{ status: { $in: PUBLIC_STATUSES } }];
   if (viewer.residentId) any.push({ requesterId: viewer.residentId }, { claimantId: viewer.residentId });
-  if (isStaff(viewer) && viewer.scope.length > 0) {
-    any.push({ organisationPath: { $in: viewer.scope } }, { handlerPath: { $in: viewer.scope } }, { claimantPath: { $in: viewer.scope } });
-  }
+  const scope = staffScopeIds(viewer);
+  if (scope.length > 0) any.push({ organisationPath: { $in: scope } }, { handlerPath: { $in: scope } }, { claimantPath: { $in: scope } });
   // Nobody to match: an id no document has.
   if (any.length === 0) return { _id: null };
   return any.length === 1 ? any[0]! : { $or: any };
 }
 
-export function requireManager(viewer: Viewer, path: readonly Types.ObjectId[] | readonly string[], action: string): void {
-  requireSignedIn(viewer);
-  if (!hasRole(viewer, ...MANAGERS) || !covers(viewer, path)) throw forbidden(action);
+export function requireManager(viewer: Viewer, path: OrganisationPath, action: string): void {
+  requireStaffCovering(viewer, path, action, MANAGER_ROLES);
 }
 
-export function requireStreetManager(viewer: Viewer, organisationPath: readonly Types.ObjectId[], action: string): void {
-  requireSignedIn(viewer);
+export function requireStreetManager(viewer: Viewer, organisationPath: OrganisationPath, action: string): void {
   // The community's path without the community itself: the street and above.
-  if (!hasRole(viewer, ...STREET_MANAGERS) || !covers(viewer, organisationPath.slice(0, -1))) throw forbidden(action);
-}
-
-export function requireStaffCovering(viewer: Viewer, path: readonly Types.ObjectId[] | readonly string[], action: string): void {
-  requireSignedIn(viewer);
-  if (!covers(viewer, path)) throw forbidden(action);
+  requireStaffCovering(viewer, organisationPath.slice(0, -1), action, STREET_MANAGER_ROLES);
 }
 
 export function requireRequesterOrStaff(viewer: Viewer, wish: WishDocument, action: string): void {
   requireSignedIn(viewer);
-  if (!isRequester(viewer, wish) && !covers(viewer, wish.organisationPath)) throw forbidden(action);
+  if (!isRequester(viewer, wish) && !staffCovers(viewer, wish.organisationPath)) throw forbidden(action);
 }
 
 export function requireClaimant(viewer: Viewer, wish: WishDocument, action: string): void {
@@ -107,8 +94,7 @@ export function requireClaimant(viewer: Viewer, wish: WishDocument, action: stri
 }
 
 export function requireHandlerStaff(viewer: Viewer, wish: WishDocument, action: string): void {
-  requireSignedIn(viewer);
-  if (!isHandlerStaff(viewer, wish)) throw forbidden(action);
+  requireStaffCovering(viewer, wish.handlerPath, action);
 }
 
 export function requireSweeper(viewer: Viewer): void {
@@ -118,7 +104,7 @@ export function requireSweeper(viewer: Viewer): void {
 /** Aggregates over a subtree: staff covering it, analysts and services. */
 export function requireReportReader(viewer: Viewer, path: readonly string[], action: string): void {
   requireSignedIn(viewer);
-  if (hasRole(viewer, 'ANALYST', 'SERVICE') || covers(viewer, path)) return;
+  if (hasRole(viewer, ...READER_ROLES) || staffCovers(viewer, path)) return;
   throw forbidden(action);
 }
 

@@ -1,6 +1,5 @@
 import DataLoader from 'dataloader';
-import { Types } from 'mongoose';
-import { loaderById, loaderByForeignKey } from '@civic/service-kit';
+import { loaderById, loaderByForeignKey, objectIdsOf } from '@civic/service-kit';
 import type { Viewer } from '@civic/identity';
 import type { Models } from './models/index.ts';
 import { WISH_FIELDS } from './models/wish.ts';
@@ -30,7 +29,7 @@ export type Loaders = ReturnType<typeof createLoaders>;
 /** Each community's claim windows, the defaults where it set none. */
 function claimWindowsLoader(models: Models) {
   return new DataLoader<string, ClaimWindows>(async (communityIds) => {
-    const ids = communityIds.filter((id) => /^[0-9a-f]{24}$/i.test(id)).map((id) => new Types.ObjectId(id));
+    const ids = objectIdsOf(communityIds);
     const settings = await models.CommunitySettings.find({ communityId: { $in: ids } }, COMMUNITY_SETTINGS_FIELDS).lean();
     const byCommunity = new Map(settings.map((setting) => [setting.communityId.toHexString(), setting]));
     return communityIds.map((id) => {

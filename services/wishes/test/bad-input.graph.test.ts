@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { aWorld, startStack, type Stack, type World } from '@civic/test-harness';
+import { aWorld, startStack, type Stack, type World, summaryOf } from '@civic/test-harness';
 import { residentsSubgraph } from '@civic/residents';
 import { organisationsSubgraph } from '@civic/organisations';
 import { wishesSubgraph } from '@civic/wishes';
 import { CLAIM, CONFIRM, COMPLETE, PUBLISH, START, WishWorld, wishInput, type WishView } from './support/wish-world.ts';
+import { badUserInput, forbidden, unknownId } from '@civic/service-kit';
 
 // Bad input and a claim by someone not allowed: a clear error naming the field, nothing written.
 let stack: Stack;
@@ -31,7 +32,7 @@ const wishCount = () => (stack.subgraph('wishes').models as unknown as { Wish: {
 
 async function submitError(input: Record<string, unknown>) {
   const response = await stack.query(SUBMIT, { input }, { token: requesterToken });
-  return response.errors.map((error) => ({ code: error.extensions?.code, field: error.extensions?.field, message: error.message }));
+  return response.errors.map(summaryOf);
 }
 
 it('refuses an unknown grid, a grid of another community, an empty title and an over-long description', async () => {
@@ -44,14 +45,14 @@ it('refuses an unknown grid, a grid of another community, an empty title and an 
   const base = wishInput({ communityId: world.communityId, gridId });
 
   expect(await submitError({ ...base, gridId: '650000000000000000000001' })).toEqual([
-    { code: 'BAD_USER_INPUT', field: 'gridId', message: 'gridId: no grid has this id' },
+    summaryOf(unknownId('gridId', 'grid')),
   ]);
   expect(await submitError({ ...base, gridId: otherGrid })).toEqual([
-    { code: 'BAD_USER_INPUT', field: 'gridId', message: 'gridId: belongs to another community' },
+    summaryOf(badUserInput('gridId', 'belongs to another community')),
   ]);
-  expect(await submitError({ ...base, title: '   ' })).toEqual([{ code: 'BAD_USER_INPUT', field: 'title', message: 'title: must not be empty' }]);
+  expect(await submitError({ ...base, title: '   ' })).toEqual([summaryOf(badUserInput('title', 'must not be empty'))]);
   expect(await submitError({ ...base, description: '很'.repeat(1001) })).toEqual([
-    { code: 'BAD_USER_INPUT', field: 'description', message: 'description: must have at most 1000 characters' },
+    summaryOf(badUserInput('description', 'must have at most 1000 characters')),
   ]);
   expect(await wishCount()).toBe(1);
 });
@@ -62,7 +63,7 @@ it('refuses a rating of 6 and a claim by someone not allowed, leaving the wish a
   // A resident who is neither volunteer nor party member may not claim.
   const bystanderId = await world.aResident(await world.aHousehold(gridId), { name: '吴晓东' });
   const bystander = await wishes.act(CLAIM, { id: wish.id }, await wishes.residentToken(bystanderId));
-  expect(bystander.errors.map((error) => [error.extensions?.code, error.message])).toEqual([['FORBIDDEN', 'You may not claim a wish']]);
+  expect(bystander.errors.map(summaryOf)).toEqual([summaryOf(forbidden('claim a wish'))]);
 
   // The grid's party branch claims (its staff act for it), fulfils; the requester rates 6.
   const branchToken = await wishes.staffToken('COMMUNITY_WORKER', [world.branchId]);
@@ -70,8 +71,8 @@ it('refuses a rating of 6 and a claim by someone not allowed, leaving the wish a
   await wishes.must(START, { id: wish.id }, branchToken);
   const fulfilled = await wishes.must(COMPLETE, { id: wish.id }, branchToken);
   const rated = await wishes.act(CONFIRM, { id: wish.id, rating: 6 }, requesterToken);
-  expect(rated.errors.map((error) => [error.extensions?.code, error.extensions?.field, error.message])).toEqual([
-    ['BAD_USER_INPUT', 'rating', 'rating: must be a whole number from 1 to 5'],
+  expect(rated.errors.map(summaryOf)).toEqual([
+    summaryOf(badUserInput('rating', 'must be a whole number from 1 to 5')),
   ]);
   const after = await wishes.act('query($id: ID!){ wish(id: $id) {WISH} }', { id: wish.id }, requesterToken);
   expect(after.wish).toEqual(fulfilled);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ManualClock } from '@civic/service-kit';
-import { aWorld, RACE_TIMEOUT, repeatRace, startStack, type Stack, type World } from '@civic/test-harness';
+import { aWorld, RACE_TIMEOUT, repeatRace, startStack, type Stack, type World, summaryOf } from '@civic/test-harness';
 import { residentsSubgraph } from '@civic/residents';
 import { organisationsSubgraph } from '@civic/organisations';
 import { wishesSubgraph } from '@civic/wishes';
@@ -37,7 +37,7 @@ it('lets exactly one of 10 concurrent claims win, round after round; the others 
     const results = await Promise.all(volunteers.map((volunteer) => wishes.act(CLAIM, { id: wish.id }, volunteer.token)));
     const winners = results.filter((result) => result.errors.length === 0);
     expect(winners.length).toBe(1);
-    const refusals = results.flatMap((result) => result.errors.map((error) => [error.extensions?.code, error.message]));
+    const refusals = results.flatMap((result) => result.errors.map(summaryOf));
     expect(refusals.length).toBe(9);
     for (const refusal of refusals) expect(CLAIM_REFUSALS).toContainEqual(refusal);
 

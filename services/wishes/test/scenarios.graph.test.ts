@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '@civic/service-kit';
-import { aWorld, startStack, type Stack, type World } from '@civic/test-harness';
+import { aWorld, startStack, type Stack, type World, summaryOf } from '@civic/test-harness';
 import { residentsSubgraph } from '@civic/residents';
 import { organisationsSubgraph } from '@civic/organisations';
 import { wishesSubgraph } from '@civic/wishes';
 import { CLAIM, CLOSE_ORDER, COMPLETE, CONFIRM, DISPATCH, PUBLISH, START, SWEEP, WishWorld } from './support/wish-world.ts';
+import { claimOutsideWindow } from '../src/errors.ts';
 
 // The three user stories of issue 3, through the real gateway, with one clock for every subgraph.
 const HOUR = 3_600_000;
@@ -37,7 +38,7 @@ describe("an elderly resident's wish", () => {
     await wishes.must(PUBLISH, { id: submitted.id }, workerToken);
     // For the first 24 hours only the micro-grid's own people may claim.
     const early = await wishes.act(CLAIM, { id: submitted.id }, volunteer.token);
-    expect(early.errors.map((error) => [error.extensions?.code, error.message])).toEqual([['FORBIDDEN', 'You may not claim this wish while it is open to its grid only']]);
+    expect(early.errors.map(summaryOf)).toEqual([summaryOf(claimOutsideWindow('GRID'))]);
 
     clock.advance(25 * HOUR);
     const claimed = await wishes.must(CLAIM, { id: submitted.id }, volunteer.token);

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { aWorld, startStack, type Stack, type World } from '@civic/test-harness';
+import { aWorld, startStack, type Stack, type World, summaryOf } from '@civic/test-harness';
 import { residentsSubgraph } from '@civic/residents';
 import { organisationsSubgraph } from '@civic/organisations';
 import { wishesSubgraph } from '@civic/wishes';
 import { PUBLISH, REJECT, WishWorld, errorsOf } from './support/wish-world.ts';
+import { forbidden } from '@civic/service-kit';
 
 // Who sees what, through the gateway: the requester in full, others published wishes with the
 // requester masked, handlers their queue, staff their subtree, anonymous callers nothing personal.
@@ -88,9 +89,9 @@ it("gives staff of another community nothing beyond what any resident sees, and 
     { input: { organisationId: world.communityId, from: '2020-01-01T00:00:00.000Z', to: '2040-01-01T00:00:00.000Z' } },
     { token: tokens.otherWorker },
   );
-  expect(errorsOf(stats.errors)).toEqual([['FORBIDDEN', null, 'You may not read the statistics of this organisation']]);
+  expect(errorsOf(stats.errors)).toEqual([summaryOf(forbidden('read the statistics of this organisation'))]);
   const publish = await wishes.act(PUBLISH, { id: ids.submitted }, tokens.otherWorker);
-  expect(errorsOf(publish.errors)).toEqual([['FORBIDDEN', null, 'You may not publish this wish']]);
+  expect(errorsOf(publish.errors)).toEqual([summaryOf(forbidden('publish this wish'))]);
 });
 
 it('shows an anonymous caller nothing personal', async () => {
@@ -98,5 +99,5 @@ it('shows an anonymous caller nothing personal', async () => {
   expect(await read(ids.submitted)).toEqual({ wish: null });
   expect(await listed(undefined, { requesterId })).toEqual({ totalCount: 0, nodes: new Set() });
   const personal = await Promise.all(['{ myWishes { totalCount } }', `{ handlerQueue(handlerId: "${world.communityId}") { totalCount } }`].map((query) => stack.query(query)));
-  expect(personal.map((response) => errorsOf(response.errors)[0]![0])).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
+  expect(personal.map((response) => errorsOf(response.errors)[0]!.code)).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
 });

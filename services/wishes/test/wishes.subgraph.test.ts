@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ManualClock } from '@civic/service-kit';
-import { createSubgraphTester, RACE_TIMEOUT, repeatRace, type SubgraphTester } from '@civic/test-harness';
+import { createSubgraphTester, RACE_TIMEOUT, repeatRace, type SubgraphTester, summaryOf } from '@civic/test-harness';
 import { wishesSubgraph } from '@civic/wishes';
 import type { Models } from '../src/models/index.ts';
 import { fakeGraph, TREE, viewers } from './support/fake-graph.ts';
 import { CLAIM_REFUSALS } from './support/claim-refusals.ts';
+import { wishStepNotAllowed } from '../src/errors.ts';
 
 // The subgraph alone, on a real database, with the rest of the graph answered by a fake.
 const HOUR = 3_600_000;
@@ -38,7 +39,7 @@ it('lets exactly one of 20 concurrent claims win and records that one, round aft
     const results = await Promise.all(Array.from({ length: 20 }, (_, n) => tester.execute(claim, { id }, viewers.volunteer(n))));
     const winners = results.flatMap((result, n) => (result.errors.length === 0 ? [n] : []));
     expect(winners.length).toBe(1);
-    const refusals = results.flatMap((result) => result.errors.map((error) => [error.extensions?.code, error.message]));
+    const refusals = results.flatMap((result) => result.errors.map(summaryOf));
     expect(refusals.length).toBe(19);
     for (const refusal of refusals) expect(CLAIM_REFUSALS).toContainEqual(refusal);
     const stored = await tester.models.Wish.findById(id).lean();
@@ -93,7 +94,7 @@ it('answers INVALID_TRANSITION and changes nothing for a move the state machine 
   const result = await tester.execute(ACT('withdrawWish'), { id }, viewers.requester);
   expect(result.errors).toEqual([]);
   const again = await tester.execute(ACT('withdrawWish'), { id }, viewers.requester);
-  expect(again.errors.map((error) => [error.extensions?.code, error.message])).toEqual([['INVALID_TRANSITION', 'Wish in state WITHDRAWN cannot withdraw']]);
+  expect(again.errors.map(summaryOf)).toEqual([summaryOf(wishStepNotAllowed('WITHDRAWN', 'WITHDRAW'))]);
   const after = await tester.models.Wish.findById(id).lean();
   expect([before!.version, after!.version, after!.timeline.length]).toEqual([1, 2, 3]);
 });

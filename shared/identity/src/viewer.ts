@@ -24,11 +24,3 @@ export function hasRole(viewer: Viewer, ...roles: Role[]): boolean {
 export function isStaff(viewer: Viewer): boolean {
   return hasRole(viewer, ...STAFF_ROLES);
 }
-
-/**
- * Whether the viewer's scope covers something that sits under the given organisation path
- * (the ids from the root of the tree down to the organisation itself).
- */
-export function scopeCovers(viewer: Viewer, organisationPath: readonly string[]): boolean {
-  return viewer.scope.some((orgId) => organisationPath.includes(orgId));
-}

@@ -1,6 +1,45 @@
-import { hasRole, isAnonymous, isStaff, scopeCovers, type Role, type Viewer } from '@civic/identity';
+import { hasRole, isAnonymous, isStaff, STAFF_ROLES, type Role, type Viewer } from '@civic/identity';
 import { Types } from 'mongoose';
 import { forbidden, unauthenticated } from './errors.ts';
+import { isHexId, objectIdsOf } from './object-ids.ts';
+
+/**
+ * Who may act: the words every service's authorisation file is written in. A service's own rules
+ * (a meeting's hosts, a wish's claimant) are compositions of these, not checks of their own.
+ */
+
+/** Staff who manage a community and what lies above it: organisations, resources, wishes. */
+export const MANAGER_ROLES: readonly Role[] = ['COMMUNITY_WORKER', 'STREET_ADMIN', 'DISTRICT_ADMIN'];
+
+/** Staff who manage a street and what lies above it. */
+export const STREET_MANAGER_ROLES: readonly Role[] = ['STREET_ADMIN', 'DISTRICT_ADMIN'];
+
+/** Callers who read across the district without acting in it. */
+export const READER_ROLES: readonly Role[] = ['ANALYST', 'SERVICE'];
+
+/** An organisation path, root first, as stored (ids) or as the graph gives it (hex text). */
+export type OrganisationPath = readonly (Types.ObjectId | string)[];
+
+/**
+ * The scope check: the viewer holds one of `roles` (any staff role unless narrowed) and their
+ * scope names an organisation on `path`, so what sits there lies in a subtree they act in.
+ */
+export function staffCovers(viewer: Viewer, path: OrganisationPath, roles: readonly Role[] = STAFF_ROLES): boolean {
+  if (!hasRole(viewer, ...roles)) return false;
+  const onPath = new Set(path.map(String));
+  return viewer.scope.some((organisationId) => onPath.has(organisationId));
+}
+
+/** `staffCovers`, or UNAUTHENTICATED for an anonymous caller and FORBIDDEN for anyone else. */
+export function requireStaffCovering(viewer: Viewer, path: OrganisationPath, action: string, roles: readonly Role[] = STAFF_ROLES): void {
+  requireSignedIn(viewer);
+  if (!staffCovers(viewer, path, roles)) throw forbidden(action);
+}
+
+/** The organisations whose subtrees a staff viewer acts in, for listings filtered in the database. */
+export function staffScopeIds(viewer: Viewer): Types.ObjectId[] {
+  return isStaff(viewer) ? objectIdsOf(viewer.scope) : [];
+}
 
 /** Guards that resolvers call before they touch data; each throws the matching GraphQL error. */
 
@@ -13,14 +52,14 @@ export function requireRole(viewer: Viewer, action: string, ...roles: Role[]): v
   if (!hasRole(viewer, ...roles)) throw forbidden(action);
 }
 
-/** Staff acting on something that sits under `organisationPath` (root first). */
-export function requireStaffScope(viewer: Viewer, organisationPath: readonly string[], action: string): void {
+/**
+ * A resident's personal lists (their bookings, activities, invitations): the resident, any staff
+ * member, analysts and services. `what` names the list in the refusal.
+ */
+export function requirePersonalListReader(viewer: Viewer, residentId: string, what: string): void {
   requireSignedIn(viewer);
-  if (!isStaff(viewer) || !scopeCovers(viewer, organisationPath)) throw forbidden(action);
-}
-
-export function staffCovers(viewer: Viewer, organisationPath: readonly string[]): boolean {
-  return isStaff(viewer) && scopeCovers(viewer, organisationPath);
+  if (viewer.residentId === residentId || isStaff(viewer) || hasRole(viewer, ...READER_ROLES)) return;
+  throw forbidden(`read another resident's ${what}`);
 }
 
 /** Who is calling, for the records a write keeps of its author. */
@@ -32,6 +71,6 @@ export function signedInSubject(viewer: Viewer): string {
 /** The calling resident, for actions a resident takes for themself. */
 export function requireResident(viewer: Viewer, action: string): Types.ObjectId {
   requireSignedIn(viewer);
-  if (!viewer.residentId || !/^[0-9a-f]{24}$/i.test(viewer.residentId)) throw forbidden(action);
+  if (!viewer.residentId || !isHexId(viewer.residentId)) throw forbidden(action);
   return new Types.ObjectId(viewer.residentId);
 }

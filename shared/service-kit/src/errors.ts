@@ -22,6 +22,11 @@ export function badUserInput(field: string, message: string): GraphQLError {
   return error('BAD_USER_INPUT', `${field}: ${message}`, { field });
 }
 
+/** An input names an id that no document of its kind (`noun`: organisation, grid...) has. */
+export function unknownId(field: string, noun: string): GraphQLError {
+  return badUserInput(field, `no ${noun} has this id`);
+}
+
 export function unauthenticated(message = 'Sign in to do this'): GraphQLError {
   return error('UNAUTHENTICATED', message, { http: { status: 401 } });
 }

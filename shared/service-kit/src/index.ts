@@ -3,6 +3,7 @@ export * from './error-formatting.ts';
 export * from './clock.ts';
 export * from './logger.ts';
 export * from './scalars.ts';
+export * from './object-ids.ts';
 export * from './validate.ts';
 export * from './text-filters.ts';
 export * from './geo.ts';

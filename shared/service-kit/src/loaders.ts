@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { Types, type Model, type QueryFilter } from 'mongoose';
+import type { Model, QueryFilter, Types } from 'mongoose';
+import { objectIdsOf } from './object-ids.ts';
 
 /**
  * DataLoader factories: whatever the list length, each resolves with one `$in` query per
@@ -8,15 +9,10 @@ import { Types, type Model, type QueryFilter } from 'mongoose';
 
 type WithId = { _id: Types.ObjectId };
 
-function toObjectIds(keys: readonly string[]): Types.ObjectId[] {
-  // Ids that are not ObjectIds cannot match a document; dropping them avoids a cast error.
-  return keys.filter((key) => Types.ObjectId.isValid(key) && /^[0-9a-f]{24}$/i.test(key)).map((key) => new Types.ObjectId(key));
-}
-
 /** Loads documents by id; a missing id resolves to null. */
 export function loaderById<T extends WithId>(model: Model<T>, projection?: Record<string, 0 | 1>): DataLoader<string, T | null> {
   return new DataLoader<string, T | null>(async (ids) => {
-    const documents = (await model.find({ _id: { $in: toObjectIds(ids) } } as QueryFilter<T>, projection).lean()) as unknown as T[];
+    const documents = (await model.find({ _id: { $in: objectIdsOf(ids) } } as QueryFilter<T>, projection).lean()) as unknown as T[];
     const byId = new Map(documents.map((document) => [document._id.toHexString(), document]));
     return ids.map((id) => byId.get(id) ?? null);
   });
@@ -32,7 +28,7 @@ export function loaderByForeignKey<T extends WithId>(
   options: { filter?: QueryFilter<T>; sort?: Record<string, 1 | -1>; projection?: Record<string, 0 | 1> } = {},
 ): DataLoader<string, T[]> {
   return new DataLoader<string, T[]>(async (keys) => {
-    const query = { ...(options.filter ?? {}), [field]: { $in: toObjectIds(keys) } } as QueryFilter<T>;
+    const query = { ...(options.filter ?? {}), [field]: { $in: objectIdsOf(keys) } } as QueryFilter<T>;
     const documents = (await model
       .find(query, options.projection)
       .sort(options.sort ?? { _id: 1 })

@@ -1,13 +1,11 @@
 import type DataLoader from 'dataloader';
 import type { Types } from 'mongoose';
-import { badUserInput, conflict, isDuplicateKeyError, notFound } from './errors.ts';
+import type { GraphQLError } from 'graphql';
+import { isDuplicateKeyError, notFound, unknownId } from './errors.ts';
 import { parseId } from './validate.ts';
+import { hexIds } from './object-ids.ts';
 
 /** Helpers resolvers share to read documents through per-request loaders and to write. */
-
-export function hexIds(ids: readonly Types.ObjectId[]): string[] {
-  return ids.map((id) => id.toHexString());
-}
 
 /** Documents for ids, in the ids' order, through a loader (one batched query). */
 export async function loadAll<T>(loader: DataLoader<string, T | null>, ids: readonly Types.ObjectId[]): Promise<T[]> {
@@ -30,7 +28,7 @@ export async function loadReferenced<T>(loader: DataLoader<string, T | null>, id
 export async function loadForInput<T>(loader: DataLoader<string, T | null>, field: string, rawId: string, type: string): Promise<T> {
   const id = parseId(field, rawId);
   const document = await loader.load(id.toHexString());
-  if (document === null) throw badUserInput(field, `no ${type} has this id`);
+  if (document === null) throw unknownId(field, type);
   return document;
 }
 
@@ -41,12 +39,12 @@ export async function loadTarget<T>(loader: DataLoader<string, T | null>, rawId:
   return document;
 }
 
-/** Runs a write a unique index guards; the index saying no becomes CONFLICT with `message`. */
-export async function uniquely<T>(write: () => Promise<T>, message: string): Promise<T> {
+/** Runs a write a unique index guards; the index saying no becomes the service's `refusal` (a CONFLICT). */
+export async function uniquely<T>(write: () => Promise<T>, refusal: () => GraphQLError): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    if (isDuplicateKeyError(error)) throw conflict(message);
+    if (isDuplicateKeyError(error)) throw refusal();
     throw error;
   }
 }

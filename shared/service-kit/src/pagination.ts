@@ -1,5 +1,6 @@
 import { Types, type Model, type QueryFilter, type Schema } from 'mongoose';
 import { badUserInput } from './errors.ts';
+import { isHexId } from './object-ids.ts';
 
 /** Relay-style connections over keyset (cursor) pagination: stable order, one indexed query a page. */
 
@@ -45,7 +46,6 @@ export type SortValueType = 'string' | 'number' | 'boolean' | 'date' | 'objectId
 
 const TYPE_OF_TAG: Readonly<Record<string, SortValueType>> = { s: 'string', n: 'number', b: 'boolean', d: 'date', o: 'objectId' };
 const TYPE_OF_SCHEMA_TYPE: Readonly<Record<string, SortValueType>> = { String: 'string', Number: 'number', Boolean: 'boolean', Date: 'date', ObjectId: 'objectId' };
-const HEX_ID = /^[0-9a-f]{24}$/i;
 /** A cursor holds one sort value (a name or a title at most) and an id; anything longer was not made here. */
 const MAX_CURSOR_LENGTH = 1024;
 
@@ -73,7 +73,7 @@ function decodeValue(encoded: unknown, expected: SortValueType): CursorValue | u
       return date && !Number.isNaN(date.getTime()) && date.toISOString() === raw ? date : undefined;
     }
     case 'objectId':
-      return typeof raw === 'string' && HEX_ID.test(raw) ? new Types.ObjectId(raw) : undefined;
+      return typeof raw === 'string' && isHexId(raw) ? new Types.ObjectId(raw) : undefined;
   }
 }
 
@@ -91,7 +91,7 @@ export function decodeCursor(cursor: string, sortType: SortValueType): { sortVal
   if (Array.isArray(decoded) && decoded.length === 2) {
     const [encoded, id] = decoded as unknown[];
     const sortValue = decodeValue(encoded, sortType);
-    if (sortValue !== undefined && typeof id === 'string' && HEX_ID.test(id)) return { sortValue, id: new Types.ObjectId(id) };
+    if (sortValue !== undefined && typeof id === 'string' && isHexId(id)) return { sortValue, id: new Types.ObjectId(id) };
   }
   throw badUserInput('after', 'is not a cursor from this listing');
 }

@@ -1,10 +1,11 @@
-import { isValidObjectId, Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { badUserInput } from './errors.ts';
+import { isHexId } from './object-ids.ts';
 
 /** Input checks shared by all subgraphs; each names the offending field. */
 
 export function parseId(field: string, value: string): Types.ObjectId {
-  if (!isValidObjectId(value) || !/^[0-9a-f]{24}$/i.test(value)) throw badUserInput(field, 'is not a valid id');
+  if (!isHexId(value)) throw badUserInput(field, 'is not a valid id');
   return new Types.ObjectId(value);
 }
 

@@ -4,5 +4,6 @@ export * from './stack.ts';
 export * from './local-subgraphs.ts';
 export * from './graph-builders.ts';
 export * from './results.ts';
+export * from './error-matchers.ts';
 export * from './viewers.ts';
 export * from './races.ts';

@@ -3,7 +3,7 @@ import { Types, type ClientSession, type QueryFilter } from 'mongoose';
 import type { Models } from '../models/index.ts';
 import { MICRO_PROJECT_FIELDS, type MicroProjectDocument } from '../models/micro-project.ts';
 import type { outcomeOfVote } from '../domain/micro-project-rules.ts';
-import { votingNotOpen } from '../errors.ts';
+import { votingNotOpen, alreadyVoted } from '../errors.ts';
 
 /**
  * Votes and the close of voting meet on one document, the project, each in a transaction: a vote
@@ -33,7 +33,7 @@ export async function castVote(models: Models, projectId: Types.ObjectId, reside
         if (!counted) throw votingNotOpen('Voting on this micro-project has closed');
         return counted;
       }),
-    'You have already voted for this micro-project',
+    alreadyVoted,
   );
 }
 

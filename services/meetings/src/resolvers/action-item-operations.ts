@@ -1,11 +1,11 @@
 import { Types } from 'mongoose';
-import { badUserInput, forbidden, invalidTransition, parseId, requireSignedIn, requireText, returnUpdated, loadReferenced, loadTarget, signedInSubject } from '@civic/service-kit';
+import { badUserInput, forbidden, invalidTransition, parseId, requireSignedIn, requireText, returnUpdated, loadReferenced, loadTarget, signedInSubject, staffCovers, toObjectIds, unknownId } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { ACTION_ITEM_FIELDS, type ActionItemDocument } from '../models/action-item.ts';
 import { deadlineError, progressSources } from '../domain/action-item-rules.ts';
 import { MAX_NOTE_LENGTH } from '../domain/text-limits.ts';
 import { fetchOrganisation } from '../graph/organisations.ts';
-import { isStaffOver } from '../authorisation.ts';
+import { runsMeeting } from '../authorisation.ts';
 import { parentMeetingToRun } from './meeting-access.ts';
 
 export const actionItemQueries: QueryResolvers = {
@@ -24,7 +24,7 @@ export const actionItemMutations: MutationResolvers = {
     if (lateness) throw badUserInput('deadline', lateness);
     parseId('responsibleOrganisationId', input.responsibleOrganisationId);
     const responsible = await fetchOrganisation(context.graph, input.responsibleOrganisationId);
-    if (!responsible) throw badUserInput('responsibleOrganisationId', 'no organisation has this id');
+    if (!responsible) throw unknownId('responsibleOrganisationId', 'organisation');
 
     const document: ActionItemDocument = {
       _id: new Types.ObjectId(),
@@ -32,7 +32,7 @@ export const actionItemMutations: MutationResolvers = {
       agendaItemId: item._id,
       description,
       responsibleOrganisationId: new Types.ObjectId(responsible.id),
-      responsiblePath: responsible.path.map((id) => new Types.ObjectId(id)),
+      responsiblePath: toObjectIds(responsible.path),
       deadline: input.deadline,
       status: 'OPEN',
       progress: [],
@@ -47,7 +47,7 @@ export const actionItemMutations: MutationResolvers = {
     requireSignedIn(context.viewer);
     const item = await loadTarget(context.loaders.actionItem, input.actionItemId, 'ActionItem');
     const meeting = await loadReferenced(context.loaders.meeting, item.meetingId, 'Meeting');
-    if (!isStaffOver(context.viewer, item.responsiblePath) && !isStaffOver(context.viewer, meeting.hostPaths)) throw forbidden('report progress on this action item');
+    if (!staffCovers(context.viewer, item.responsiblePath) && !runsMeeting(context.viewer, meeting)) throw forbidden('report progress on this action item');
     const note = requireText('note', input.note, { max: MAX_NOTE_LENGTH });
     const from = progressSources(input.status);
     if (from.length === 0) throw badUserInput('status', 'must be IN_PROGRESS or DONE');

@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import { badUserInput, conflict, inTransaction, parseId, requireSignedIn, requireText, returnUpdated, hexIds, loadForInput, loadTarget, signedInSubject } from '@civic/service-kit';
+import { badUserInput, inTransaction, parseId, requireSignedIn, requireText, returnUpdated, hexIds, loadForInput, loadTarget, signedInSubject, unknownId } from '@civic/service-kit';
 import type { AddAgendaItemInput, MutationResolvers, RecordDecisionInput } from '../generated/resolvers-types.ts';
 import { AGENDA_ITEM_FIELDS, type AgendaItemDocument, type DecisionDocument } from '../models/agenda-item.ts';
 import type { MicroProjectDocument } from '../models/micro-project.ts';
@@ -10,7 +10,7 @@ import { MICRO_PROJECT_STEPS } from '../domain/micro-project-rules.ts';
 import { MAX_MINUTES_LENGTH, MAX_NOTE_LENGTH, MAX_TITLE_LENGTH } from '../domain/text-limits.ts';
 import { fetchWish } from '../graph/wishes.ts';
 import { appendAgendaItem, type AgendaItemContent } from '../persistence/agenda.ts';
-import { quorumNotMet } from '../errors.ts';
+import { quorumNotMet, alreadyDecided, alreadyOnAgenda } from '../errors.ts';
 import type { Context } from '../context.ts';
 import { meetingToRun, parentMeetingToRun, quorumOf, requireMeetingStatus } from './meeting-access.ts';
 
@@ -20,7 +20,7 @@ export const agendaItemMutations: MutationResolvers = {
     requireMeetingStatus(meeting, acceptsPreparation, 'take agenda items');
     const content = await agendaItemContent(context, meeting, input);
     const added = await appendAgendaItem(context.models, meeting._id, content, context.clock.now());
-    if (!added) throw conflict(`This ${content.wishId ? 'wish' : 'micro-project'} is already on this meeting's agenda`);
+    if (!added) throw alreadyOnAgenda(content.wishId ? 'wish' : 'micro-project');
     return added;
   },
 
@@ -29,7 +29,7 @@ export const agendaItemMutations: MutationResolvers = {
     const item = await loadTarget(context.loaders.agendaItem, input.agendaItemId, 'AgendaItem');
     const meeting = await parentMeetingToRun(context, item.meetingId, 'record decisions of this meeting');
     requireMeetingStatus(meeting, acceptsDecisions, 'record a decision');
-    if (item.decision) throw conflict('This agenda item already has a decision');
+    if (item.decision) throw alreadyDecided();
     const project = await reviewedProject(context, item, input);
     const participants = await context.loaders.participantsOfMeeting.load(meeting._id.toHexString());
     const quorum = quorumOf(meeting, participants);
@@ -45,7 +45,7 @@ export const agendaItemMutations: MutationResolvers = {
         { $set: { decision, minutes } },
         { ...returnUpdated(AGENDA_ITEM_FIELDS), session },
       ).lean<AgendaItemDocument>();
-      if (!recorded) throw conflict('This agenda item already has a decision');
+      if (!recorded) throw alreadyDecided();
       if (project && decision.microProjectOutcome) {
         await context.models.MicroProject.updateOne({ _id: project._id, status: { $in: MICRO_PROJECT_STEPS.review.from } }, { $set: { status: decision.microProjectOutcome } }, { session });
       }
@@ -64,7 +64,7 @@ async function agendaItemContent(context: Context, meeting: MeetingDocument, inp
     wishId = parseId('wishId', input.wishId);
     // The wishes department answers whether the wish exists and where; this service keeps only its id.
     const wish = await fetchWish(context.graph, input.wishId);
-    if (!wish) throw badUserInput('wishId', 'no wish has this id');
+    if (!wish) throw unknownId('wishId', 'wish');
     if (!inReach(wish.organisationPath)) throw badUserInput('wishId', 'must be a wish of a host, of an organisation under one, or of one above one');
   }
   const project = input.microProjectId ? await loadForInput(context.loaders.microProject, 'microProjectId', input.microProjectId, 'micro-project') : null;

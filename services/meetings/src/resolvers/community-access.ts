@@ -1,7 +1,6 @@
-import { badUserInput, parseId, requireSignedIn } from '@civic/service-kit';
+import { badUserInput, parseId, requireSignedIn, requireStaffCovering, unknownId } from '@civic/service-kit';
 import type { Context } from '../context.ts';
 import { fetchOrganisation, type OrganisationFacts } from '../graph/organisations.ts';
-import { requireStaffOver } from '../authorisation.ts';
 
 const COMMUNITY_KIND = 'COMMUNITY_PARTY_COMMITTEE';
 
@@ -10,8 +9,8 @@ export async function communityToManage(context: Context, field: string, rawId: 
   requireSignedIn(context.viewer);
   parseId(field, rawId);
   const community = await fetchOrganisation(context.graph, rawId);
-  if (!community) throw badUserInput(field, 'no organisation has this id');
+  if (!community) throw unknownId(field, 'organisation');
   if (community.kind !== COMMUNITY_KIND) throw badUserInput(field, `must be a community (${COMMUNITY_KIND})`);
-  requireStaffOver(context.viewer, community.path, action);
+  requireStaffCovering(context.viewer, community.path, action);
   return community;
 }

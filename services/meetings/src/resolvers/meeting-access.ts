@@ -4,20 +4,20 @@ import type { MeetingDocument } from '../models/meeting.ts';
 import type { MeetingStatus } from '../domain/vocabulary.ts';
 import type { ParticipantDocument } from '../models/participant.ts';
 import { evaluateQuorum, type QuorumState } from '../domain/quorum.ts';
-import { requireStaffOver } from '../authorisation.ts';
+import { requireMeetingRunner } from '../authorisation.ts';
 
 /** The meeting an operation runs, after checking the caller is staff over one of its hosts. */
 export async function meetingToRun(context: Context, meetingId: string, action: string): Promise<MeetingDocument> {
   requireSignedIn(context.viewer);
   const meeting = await loadTarget(context.loaders.meeting, meetingId, 'Meeting');
-  requireStaffOver(context.viewer, meeting.hostPaths, action);
+  requireMeetingRunner(context.viewer, meeting, action);
   return meeting;
 }
 
 /** The meeting of an agenda item or participant, checked the same way. */
 export async function parentMeetingToRun(context: Context, meetingId: MeetingDocument['_id'], action: string): Promise<MeetingDocument> {
   const meeting = await loadReferenced(context.loaders.meeting, meetingId, 'Meeting');
-  requireStaffOver(context.viewer, meeting.hostPaths, action);
+  requireMeetingRunner(context.viewer, meeting, action);
   return meeting;
 }
 

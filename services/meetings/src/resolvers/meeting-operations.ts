@@ -1,12 +1,11 @@
 import { Types, type QueryFilter } from 'mongoose';
-import { badUserInput, invalidTransition, paginate, parseId, parseIds, requireSignedIn, requireText, returnUpdated, signedInSubject } from '@civic/service-kit';
+import { badUserInput, invalidTransition, paginate, parseId, parseIds, requireSignedIn, requireStaffCovering, requireText, returnUpdated, signedInSubject, toObjectIds } from '@civic/service-kit';
 import type { MeetingFilter, MutationResolvers, QueryResolvers, ScheduleMeetingInput } from '../generated/resolvers-types.ts';
 import { MEETING_FIELDS, type MeetingDocument } from '../models/meeting.ts';
 import { MAX_HOSTS, MEETING_STEP_RESULT, MEETING_TRANSITIONS, meetingLevel, venueError } from '../domain/meeting-rules.ts';
 import type { MeetingStatus } from '../domain/vocabulary.ts';
 import { MAX_PLACE_LENGTH, MAX_TITLE_LENGTH, MAX_URL_LENGTH } from '../domain/text-limits.ts';
 import { fetchOrganisations, type OrganisationFacts } from '../graph/organisations.ts';
-import { requireStaffOver } from '../authorisation.ts';
 import type { Context } from '../context.ts';
 import { optionalText } from './optional-text.ts';
 import { meetingToRun } from './meeting-access.ts';
@@ -26,7 +25,7 @@ export const meetingMutations: MutationResolvers = {
     const venue = meetingVenue(input);
     if (input.startsAt.getTime() <= context.clock.now().getTime()) throw badUserInput('startsAt', 'must be in the future');
     const hosts = await hostFacts(context, hostIds);
-    requireStaffOver(context.viewer, hosts[0]!.path, 'schedule a meeting for this organisation');
+    requireStaffCovering(context.viewer, hosts[0]!.path, 'schedule a meeting for this organisation');
     const level = meetingLevel(hosts.map((host) => host.kinds));
     if (level === null) throw badUserInput('hostIds', 'must be organisations within a district');
 
@@ -91,7 +90,7 @@ async function hostFacts(context: Context, hostIds: readonly Types.ObjectId[]): 
 }
 
 function unionOfPaths(hosts: readonly OrganisationFacts[]): Types.ObjectId[] {
-  return [...new Set(hosts.flatMap((host) => host.path))].map((id) => new Types.ObjectId(id));
+  return toObjectIds([...new Set(hosts.flatMap((host) => host.path))]);
 }
 
 function meetingFilter(filter: MeetingFilter | null | undefined): QueryFilter<MeetingDocument> {

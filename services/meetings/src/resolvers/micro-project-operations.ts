@@ -1,12 +1,11 @@
 import { Types } from 'mongoose';
-import { badUserInput, forbidden, idOf, invalidTransition, requireIntInRange, requireSignedIn, requireText, returnUpdated, loadTarget, requireResident } from '@civic/service-kit';
+import { badUserInput, idOf, invalidTransition, requireIntInRange, requireSignedIn, requireStaffCovering, requireText, returnUpdated, loadTarget, requireResident, toObjectIds } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { MICRO_PROJECT_FIELDS, type MicroProjectDocument } from '../models/micro-project.ts';
 import { MAX_VOTE_THRESHOLD, MICRO_PROJECT_STEPS, costError, voteRefusal, votingWindowError } from '../domain/micro-project-rules.ts';
 import { MAX_NOTE_LENGTH, MAX_TITLE_LENGTH } from '../domain/text-limits.ts';
 import { fetchResident } from '../graph/residents.ts';
-import { requireStaffOver } from '../authorisation.ts';
-import { votingNotOpen } from '../errors.ts';
+import { votingNotOpen, voteInAnotherCommunity } from '../errors.ts';
 import { castVote } from '../persistence/votes.ts';
 import type { Context } from '../context.ts';
 import { communityToManage } from './community-access.ts';
@@ -29,7 +28,7 @@ export const microProjectMutations: MutationResolvers = {
     const document: MicroProjectDocument = {
       _id: new Types.ObjectId(),
       communityId: new Types.ObjectId(community.id),
-      communityPath: community.path.map((id) => new Types.ObjectId(id)),
+      communityPath: toObjectIds(community.path),
       title,
       description,
       estimatedCost: input.estimatedCost,
@@ -52,7 +51,7 @@ export const microProjectMutations: MutationResolvers = {
     if (refusal) throw votingNotOpen(refusal);
     // Where the resident lives is the residents department's answer, asked at vote time.
     const resident = await fetchResident(context.graph, residentId.toHexString());
-    if (resident?.community?.id !== project.communityId.toHexString()) throw forbidden("vote on another community's micro-project");
+    if (resident?.community?.id !== project.communityId.toHexString()) throw voteInAnotherCommunity();
     const counted = await castVote(context.models, project._id, residentId, context.clock.now());
     context.loaders.votedByViewer.clear(idOf(counted));
     return counted;
@@ -84,7 +83,7 @@ export const microProjectMutations: MutationResolvers = {
 async function stepProject(context: Context, id: string, step: 'start' | 'complete', changes: Partial<MicroProjectDocument>): Promise<MicroProjectDocument> {
   requireSignedIn(context.viewer);
   const project = await loadTarget(context.loaders.microProject, id, 'MicroProject');
-  requireStaffOver(context.viewer, project.communityPath, `${step} this micro-project`);
+  requireStaffCovering(context.viewer, project.communityPath, `${step} this micro-project`);
   const { from, to } = MICRO_PROJECT_STEPS[step];
   if (!(from as readonly string[]).includes(project.status)) throw invalidTransition('MicroProject', project.status, step);
   const stepped = await context.models.MicroProject.findOneAndUpdate(

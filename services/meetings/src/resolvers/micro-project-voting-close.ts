@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { badUserInput, inTransaction, requireText, signedInSubject } from '@civic/service-kit';
+import { badUserInput, inTransaction, requireText, signedInSubject, toObjectIds } from '@civic/service-kit';
 import type { CloseMicroProjectVotingInput } from '../generated/resolvers-types.ts';
 import type { MeetingDocument } from '../models/meeting.ts';
 import { DEFAULT_VOTE_THRESHOLD, REVIEW_MEETING_TITLE } from '../domain/micro-project-rules.ts';
@@ -31,7 +31,7 @@ export async function closeMicroProjectVoting(context: Context, input: CloseMicr
     kind: 'EXPERT_REVIEW',
     title: REVIEW_MEETING_TITLE,
     hostIds: [communityId],
-    hostPaths: community.path.map((id) => new Types.ObjectId(id)),
+    hostPaths: toObjectIds(community.path),
     level,
     startsAt: input.reviewStartsAt,
     place: reviewPlace,

@@ -1,14 +1,15 @@
 import { Types } from 'mongoose';
-import { badUserInput, conflict, forbidden, parseId, requireSignedIn, returnUpdated, loadReferenced, loadTarget, uniquely } from '@civic/service-kit';
+import { badUserInput, forbidden, parseId, requireSignedIn, returnUpdated, loadReferenced, loadTarget, uniquely, unknownId } from '@civic/service-kit';
 import type { InviteParticipantInput, MutationResolvers } from '../generated/resolvers-types.ts';
 import { PARTICIPANT_FIELDS, type ParticipantDocument } from '../models/participant.ts';
 import { acceptsAttendance, acceptsPreparation, acceptsReplies } from '../domain/meeting-rules.ts';
 import { roleError } from '../domain/participant-rules.ts';
 import { fetchOrganisation } from '../graph/organisations.ts';
 import { fetchResident } from '../graph/residents.ts';
-import { isStaffOver } from '../authorisation.ts';
+import { runsMeeting } from '../authorisation.ts';
 import type { Context } from '../context.ts';
 import { meetingToRun, parentMeetingToRun, requireMeetingStatus } from './meeting-access.ts';
+import { alreadyInvited, invitationGone } from '../errors.ts';
 
 export const participantMutations: MutationResolvers = {
   inviteParticipant: async (_parent, { input }, context) => {
@@ -24,7 +25,7 @@ export const participantMutations: MutationResolvers = {
       attended: false,
       invitedAt: context.clock.now(),
     };
-    await uniquely(() => context.models.Participant.create(document), 'This invitee is already invited to this meeting');
+    await uniquely(() => context.models.Participant.create(document), alreadyInvited);
     return document;
   },
 
@@ -34,7 +35,7 @@ export const participantMutations: MutationResolvers = {
     const meeting = await loadReferenced(context.loaders.meeting, participant.meetingId, 'Meeting');
     // A resident answers for themself; an organisation's answer is recorded by the hosts' staff.
     const own = participant.residentId !== null && participant.residentId.toHexString() === context.viewer.residentId;
-    if (!own && !(participant.organisationId !== null && isStaffOver(context.viewer, meeting.hostPaths))) throw forbidden('reply to this invitation');
+    if (!own && !(participant.organisationId !== null && runsMeeting(context.viewer, meeting))) throw forbidden('reply to this invitation');
     requireMeetingStatus(meeting, acceptsReplies, 'take replies');
     if (reply === 'PENDING') throw badUserInput('reply', 'must be ACCEPTED or DECLINED');
     return updateParticipant(context, participant._id, { reply });
@@ -51,7 +52,7 @@ export const participantMutations: MutationResolvers = {
 
 async function updateParticipant(context: Context, id: Types.ObjectId, changes: Partial<Pick<ParticipantDocument, 'reply' | 'attended'>>): Promise<ParticipantDocument> {
   const updated = await context.models.Participant.findOneAndUpdate({ _id: id }, { $set: changes }, returnUpdated(PARTICIPANT_FIELDS)).lean<ParticipantDocument>();
-  if (!updated) throw conflict('This invitation no longer exists');
+  if (!updated) throw invitationGone();
   return updated;
 }
 
@@ -62,12 +63,12 @@ async function inviteeOf(context: Context, input: InviteParticipantInput): Promi
     const residentId = parseId('residentId', input.residentId);
     const misfit = roleError(input.role, null);
     if (misfit) throw badUserInput('role', misfit);
-    if (!(await fetchResident(context.graph, input.residentId))) throw badUserInput('residentId', 'no resident has this id');
+    if (!(await fetchResident(context.graph, input.residentId))) throw unknownId('residentId', 'resident');
     return { residentId, organisationId: null };
   }
   const organisationId = parseId('organisationId', input.organisationId!);
   const organisation = await fetchOrganisation(context.graph, input.organisationId!);
-  if (!organisation) throw badUserInput('organisationId', 'no organisation has this id');
+  if (!organisation) throw unknownId('organisationId', 'organisation');
   const misfit = roleError(input.role, organisation.kind);
   if (misfit) throw badUserInput('role', misfit);
   return { residentId: null, organisationId };

@@ -1,6 +1,5 @@
-import { loadAll } from '@civic/service-kit';
+import { loadAll, requirePersonalListReader } from '@civic/service-kit';
 import type { ResidentResolvers } from '../generated/resolvers-types.ts';
-import { requirePersonalListReader } from '../authorisation.ts';
 
 /** Residents belong to the residents subgraph; this one adds their invitations, attendance and votes. */
 export const Resident: ResidentResolvers = {

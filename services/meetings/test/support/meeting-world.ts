@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Stack, World } from '@civic/test-harness';
+import { summaryOf, type ErrorSummary, type Stack, type World } from '@civic/test-harness';
 
 /**
  * Builders for graph tests: meetings and micro-projects made the way users make them, with
@@ -18,10 +18,10 @@ export class MeetingWorld {
     return response.data!;
   }
 
-  /** Runs an operation that must fail, and returns its errors as { code, message }. */
-  async refused(query: string, variables: Record<string, unknown>, token: string): Promise<{ code: unknown; message: string }[]> {
+  /** Runs an operation that must fail, and returns its errors as { code, field?, message }. */
+  async refused(query: string, variables: Record<string, unknown>, token: string): Promise<ErrorSummary[]> {
     const response = await this.stack.query(query, variables, { token });
-    return response.errors.map((error) => ({ code: error.extensions?.code, message: error.message }));
+    return response.errors.map(summaryOf);
   }
 
   residentToken(residentId: string): Promise<string> {

@@ -1,12 +1,13 @@
 import { Types } from 'mongoose';
-import { badUserInput, conflict, invalidTransition, notFound, parseId, loadTarget, uniquely, requireResident, signedInSubject } from '@civic/service-kit';
+import { badUserInput, invalidTransition, notFound, parseId, loadTarget, uniquely, requireResident, signedInSubject, requireStaffCovering } from '@civic/service-kit';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 import type { ActivityDocument } from '../models/activity.ts';
 import type { ActivityCheckInDocument } from '../models/activity-check-in.ts';
 import { acceptsCheckIns, acceptsSignUpChanges, activityStatus, serviceHoursFor } from '../domain/activity-rules.ts';
 import { isSignedUp, signUp, withdraw } from '../persistence/activity-sign-ups.ts';
-import { canSeeActivity, requireHostStaff } from '../authorisation.ts';
+import { canSeeActivity } from '../authorisation.ts';
 import type { Context } from '../context.ts';
+import { activityFull, alreadyCheckedIn, alreadySignedUp, notSignedUp } from '../errors.ts';
 
 /** Residents sign themselves up and withdraw; the host's staff check participants in. */
 export const activitySignUpMutations: MutationResolvers = {
@@ -16,7 +17,7 @@ export const activitySignUpMutations: MutationResolvers = {
     const now = context.clock.now();
     requireSignUpsOpen(activity, now, 'accept sign-ups');
     const outcome = await signUp(context.models, activity, residentId, now);
-    if ('refused' in outcome) throw conflict(outcome.refused === 'FULL' ? 'This activity is full' : 'You have already signed up for this activity');
+    if ('refused' in outcome) throw outcome.refused === 'FULL' ? activityFull() : alreadySignedUp();
     context.loaders.signUpsChanged(outcome.signedUp);
     return outcome.signedUp;
   },
@@ -26,7 +27,7 @@ export const activitySignUpMutations: MutationResolvers = {
     const activity = await visibleActivity(context, activityId);
     requireSignUpsOpen(activity, context.clock.now(), 'accept withdrawals');
     const withdrawn = await withdraw(context.models, activity._id, residentId);
-    if (!withdrawn) throw conflict('You have not signed up for this activity');
+    if (!withdrawn) throw notSignedUp();
     context.loaders.signUpsChanged(withdrawn);
     return withdrawn;
   },
@@ -35,7 +36,7 @@ export const activitySignUpMutations: MutationResolvers = {
     const { viewer, models, loaders, clock } = context;
     const staffMember = signedInSubject(viewer);
     const activity = await loadTarget(loaders.activity, input.activityId, 'Activity');
-    requireHostStaff(viewer, activity.hostPath, 'check in participants of this activity');
+    requireStaffCovering(viewer, activity.hostPath, 'check in participants of this activity');
     const residentId = parseId('residentId', input.residentId);
     const now = clock.now();
     const status = activityStatus(activity, now);
@@ -54,7 +55,7 @@ export const activitySignUpMutations: MutationResolvers = {
       checkedInAt: now,
       checkedInBy: staffMember,
     };
-    await uniquely(() => models.ActivityCheckIn.create(checkIn), 'This participant is already checked in');
+    await uniquely(() => models.ActivityCheckIn.create(checkIn), alreadyCheckedIn);
     return checkIn;
   },
 };

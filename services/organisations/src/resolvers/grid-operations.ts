@@ -1,5 +1,5 @@
 import { Types, type QueryFilter } from 'mongoose';
-import { badUserInput, parseId, requireSignedIn, requireText, type GraphClient, paginate, returnUpdated, loadForInput, loadTarget } from '@civic/service-kit';
+import { badUserInput, parseId, requireSignedIn, requireText, type GraphClient, paginate, returnUpdated, loadForInput, loadTarget, unknownId } from '@civic/service-kit';
 import type { GridFilter, MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { GRID_FIELDS, type GridDocument } from '../models/grid.ts';
 import type { OrganisationDocument } from '../models/organisation.ts';
@@ -70,7 +70,7 @@ function requireBranchOf(community: OrganisationDocument, branch: OrganisationDo
 
 async function requireResidentExists(graph: GraphClient, residentId: Types.ObjectId): Promise<void> {
   const { resident } = await graph.request<{ resident: { id: string } | null }>(RESIDENT_EXISTS, { id: residentId.toHexString() });
-  if (!resident) throw badUserInput('residentId', 'no resident has this id');
+  if (!resident) throw unknownId('residentId', 'resident');
 }
 
 function gridFilter(filter: GridFilter | null | undefined): QueryFilter<GridDocument> {

@@ -6,8 +6,7 @@ import { placementError, positionUnder } from '../domain/organisation-tree.ts';
 import { isPhoneNumber, normalisePhone } from '../domain/contact.ts';
 import { MAX_ADDRESS_LENGTH, MAX_NAME_LENGTH } from '../domain/text-limits.ts';
 import { requireRootCreator, requireTreeManager } from '../authorisation.ts';
-
-const SIBLING_NAME_TAKEN = 'Another organisation under the same parent already has this name';
+import { siblingNameTaken } from '../errors.ts';
 
 export const organisationQueries: QueryResolvers = {
   organisation: (_parent, { id }, { loaders }) => loaders.organisation.load(id),
@@ -35,7 +34,7 @@ export const organisationMutations: MutationResolvers = {
       contact: parseContact(input.contact),
       createdAt: clock.now(),
     };
-    await uniquely(() => models.Organisation.create(document), SIBLING_NAME_TAKEN);
+    await uniquely(() => models.Organisation.create(document), siblingNameTaken);
     return document;
   },
 
@@ -50,7 +49,7 @@ export const organisationMutations: MutationResolvers = {
           .lean<OrganisationDocument>()
           .orFail()
           .exec(),
-      SIBLING_NAME_TAKEN,
+      siblingNameTaken,
     );
   },
 };

@@ -5,6 +5,7 @@ import { PARTNERSHIP_FIELDS, type PartnershipDocument } from '../models/partners
 import { MAX_COMMITMENTS, partnershipSideError } from '../domain/partnership-rules.ts';
 import { MAX_COMMITMENT_LENGTH } from '../domain/text-limits.ts';
 import { requireTreeManager } from '../authorisation.ts';
+import { partnershipAlreadyActive } from '../errors.ts';
 
 export const partnershipQueries: QueryResolvers = {
   partnership: (_parent, { id }, { loaders }) => loaders.partnership.load(id),
@@ -38,7 +39,7 @@ export const partnershipMutations: MutationResolvers = {
       endedAt: null,
       createdAt: clock.now(),
     };
-    await uniquely(() => models.Partnership.create(document), 'This community and unit already have an active partnership');
+    await uniquely(() => models.Partnership.create(document), partnershipAlreadyActive);
     return document;
   },
 

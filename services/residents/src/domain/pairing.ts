@@ -1,4 +1,4 @@
-import { badUserInput, conflict } from '@civic/service-kit';
+import { badUserInput } from '@civic/service-kit';
 
 /**
  * The "1310" rule (一名骨干党员联系三名党员, 每名党员联系十户): a core party member pairs with up to 3
@@ -35,20 +35,4 @@ export function checkMemberPairing(core: PartyStanding, member: PartyStanding): 
 export function checkHouseholdPairing(member: PartyStanding): void {
   if (!member.partyMembership) throw badUserInput('memberId', 'is not a party member');
   if (member.partyMembership.core) throw badUserInput('memberId', 'is a core party member; households pair with ordinary members');
-}
-
-export function coreMemberFull(coreMemberId: string) {
-  return conflict(`Core member ${coreMemberId} already has ${MEMBERS_PER_CORE_MEMBER} paired members`);
-}
-
-export function memberAlreadyPaired(memberId: string) {
-  return conflict(`Member ${memberId} is already paired with a core member`);
-}
-
-export function memberFull(memberId: string) {
-  return conflict(`Member ${memberId} already has ${HOUSEHOLDS_PER_MEMBER} paired households`);
-}
-
-export function householdAlreadyPaired(householdId: string) {
-  return conflict(`Household ${householdId} is already paired with a member`);
 }

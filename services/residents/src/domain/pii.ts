@@ -1,5 +1,5 @@
 import { hasRole, type Viewer } from '@civic/identity';
-import { staffCovers } from '@civic/service-kit';
+import { staffCovers, type OrganisationPath } from '@civic/service-kit';
 
 /**
  * Who sees a resident's PII (full name, phone, ID number, special care, household room), and what
@@ -7,7 +7,7 @@ import { staffCovers } from '@civic/service-kit';
  */
 
 /** The person themself, staff whose scope covers where they live, and services. */
-export function canSeeResidentPii(viewer: Viewer, resident: { id: string; organisationPath: readonly string[] }): boolean {
+export function canSeeResidentPii(viewer: Viewer, resident: { id: string; organisationPath: OrganisationPath }): boolean {
   if (hasRole(viewer, 'SERVICE')) return true;
   if (viewer.residentId !== null && viewer.residentId === resident.id) return true;
   return staffCovers(viewer, resident.organisationPath);
@@ -20,7 +20,7 @@ export function canSeeResidentPii(viewer: Viewer, resident: { id: string; organi
 export function canSeeHouseholdAddress(
   viewer: Viewer,
   viewerHouseholdId: string | null,
-  household: { id: string; organisationPath: readonly string[] },
+  household: { id: string; organisationPath: OrganisationPath },
 ): boolean {
   if (hasRole(viewer, 'SERVICE')) return true;
   if (viewerHouseholdId !== null && viewerHouseholdId === household.id) return true;

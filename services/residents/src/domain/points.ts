@@ -1,5 +1,6 @@
-import { badUserInput, conflict, requireIntInRange, requireText } from '@civic/service-kit';
+import { badUserInput, requireIntInRange, requireText } from '@civic/service-kit';
 import type { PointsSource } from './vocabulary.ts';
+import { insufficientPoints } from '../errors.ts';
 
 /**
  * The points ledger (微星光) is append-only. Each entry carries its resident's next sequence number
@@ -38,8 +39,4 @@ export function nextLedgerHead(head: LedgerHead, signedAmount: number): LedgerHe
   const balanceAfter = head.balanceAfter + signedAmount;
   if (balanceAfter < 0) throw insufficientPoints(head.balanceAfter, -signedAmount);
   return { sequence: head.sequence + 1, balanceAfter };
-}
-
-export function insufficientPoints(balance: number, wanted: number) {
-  return conflict(`The balance is ${balance} points, too few to deduct ${wanted}`);
 }

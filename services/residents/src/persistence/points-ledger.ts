@@ -1,7 +1,8 @@
-import { conflict, isDuplicateKeyError } from '@civic/service-kit';
+import { isDuplicateKeyError } from '@civic/service-kit';
 import type { Model, Types } from 'mongoose';
 import { EMPTY_LEDGER, nextLedgerHead, type LedgerHead } from '../domain/points.ts';
 import type { PointsEntryDocument } from '../models/index.ts';
+import { pointsLedgerBusy } from '../errors.ts';
 
 export type NewPointsEntry = Omit<PointsEntryDocument, '_id' | 'sequence' | 'balanceAfter'>;
 
@@ -25,7 +26,7 @@ export async function appendPointsEntry(model: Model<PointsEntryDocument>, entry
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 4 * attempt));
     }
   }
-  throw conflict('The points ledger of this resident is busy; try again');
+  throw pointsLedgerBusy();
 }
 
 async function ledgerHead(model: Model<PointsEntryDocument>, residentId: Types.ObjectId): Promise<LedgerHead> {

@@ -1,22 +1,17 @@
-import { idOf, notFound, parseId, requireStaffScope } from '@civic/service-kit';
-import type { Types } from 'mongoose';
+import { idOf, notFound, parseId } from '@civic/service-kit';
 import type { Context } from '../context.ts';
 import type { HouseholdDocument, ResidentDocument } from '../models/index.ts';
 import { canSeeHouseholdAddress, canSeeResidentPii } from '../domain/pii.ts';
 
-/** Lookups and checks that several resolvers share: load-or-refuse, scope, PII visibility. */
-
-export function pathOf(document: { organisationPath: readonly Types.ObjectId[] }): string[] {
-  return document.organisationPath.map((id) => id.toHexString());
-}
+/** Lookups and checks that several resolvers share: load-or-refuse, PII visibility. */
 
 export function residentPiiVisible(context: Context, resident: ResidentDocument): boolean {
-  return canSeeResidentPii(context.viewer, { id: idOf(resident), organisationPath: pathOf(resident) });
+  return canSeeResidentPii(context.viewer, { id: idOf(resident), organisationPath: resident.organisationPath });
 }
 
 export async function householdAddressVisible(context: Context, household: HouseholdDocument): Promise<boolean> {
   const own = context.viewer.residentId ? await context.loaders.resident.load(context.viewer.residentId) : null;
-  return canSeeHouseholdAddress(context.viewer, own ? own.householdId.toHexString() : null, { id: idOf(household), organisationPath: pathOf(household) });
+  return canSeeHouseholdAddress(context.viewer, own ? own.householdId.toHexString() : null, { id: idOf(household), organisationPath: household.organisationPath });
 }
 
 /** The resident named by an argument, or NOT_FOUND; the id is checked first (BAD_USER_INPUT). */
@@ -33,9 +28,3 @@ export async function loadHousehold(context: Context, field: string, id: string)
   if (!household) throw notFound('Household', id);
   return household;
 }
-
-/** Staff whose scope covers where the resident or household lives. */
-export function requireStaffOver(context: Context, document: { organisationPath: readonly Types.ObjectId[] }, action: string): void {
-  requireStaffScope(context.viewer, pathOf(document), action);
-}
-

@@ -1,7 +1,7 @@
 import { parseId, requireSignedIn } from '@civic/service-kit';
 import type { GridResolvers } from '../generated/resolvers-types.ts';
 import { checkGridSize } from '../domain/grid-size.ts';
-import { requireListingAccess } from '../listing-scope.ts';
+import { requireListingAccess } from '../authorisation.ts';
 
 /**
  * Grid is owned by organisations; residents adds who lives in it (listed for staff within their

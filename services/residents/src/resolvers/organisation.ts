@@ -1,6 +1,6 @@
 import { parseId } from '@civic/service-kit';
 import type { OrganisationResolvers } from '../generated/resolvers-types.ts';
-import { requireListingAccess } from '../listing-scope.ts';
+import { requireListingAccess } from '../authorisation.ts';
 
 /** Organisation is owned by organisations; residents adds the party members registered with it (a listing: staff and services). */
 export const Organisation: OrganisationResolvers = {

@@ -3,7 +3,7 @@ import { parseId, startsWith } from '@civic/service-kit';
 import type { ResidentFilter } from '../generated/resolvers-types.ts';
 import { normaliseSkill } from '../domain/volunteer.ts';
 import { NAME_MAX_LENGTH, nameText } from '../domain/resident-input.ts';
-import { listingScopeFilter, requireListingAccess } from '../listing-scope.ts';
+import { listingScopeFilter, requireListingAccess } from '../authorisation.ts';
 
 /**
  * The query behind `residents(filter)`. Each condition leads one of the resident indexes (see

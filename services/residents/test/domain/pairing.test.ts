@@ -3,12 +3,11 @@ import { badUserInput, conflict } from '@civic/service-kit';
 import {
   checkHouseholdPairing,
   checkMemberPairing,
-  coreMemberFull,
   HOUSEHOLDS_PER_MEMBER,
-  memberFull,
   MEMBERS_PER_CORE_MEMBER,
   pairingSlots,
 } from '../../src/domain/pairing.ts';
+import { coreMemberFull, memberFull } from '../../src/errors.ts';
 
 const core = { id: 'core', partyMembership: { core: true } };
 const member = { id: 'member', partyMembership: { core: false } };

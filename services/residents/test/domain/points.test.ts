@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { badUserInput } from '@civic/service-kit';
-import { EMPTY_LEDGER, insufficientPoints, nextLedgerHead, requireAwardSource, requirePointsAmount, requireReason } from '../../src/domain/points.ts';
+import { EMPTY_LEDGER, nextLedgerHead, requireAwardSource, requirePointsAmount, requireReason } from '../../src/domain/points.ts';
+import { insufficientPoints } from '../../src/errors.ts';
 
 describe('nextLedgerHead', () => {
   it('numbers entries from 1 and keeps the running balance', () => {

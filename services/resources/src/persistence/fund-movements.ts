@@ -1,7 +1,7 @@
-import { conflict } from '@civic/service-kit';
 import type { ClientSession, Types } from 'mongoose';
 import type { Models } from '../models/index.ts';
 import type { LedgerEntryDocument } from '../models/ledger-entry.ts';
+import { fundCannotPay } from '../errors.ts';
 
 export interface MovementDraft {
   /** A disbursement's id for its payment; a new id for a deposit. */
@@ -27,7 +27,7 @@ export async function recordMovement(models: Models, fundId: Types.ObjectId, dra
     { $inc: { balanceFen: draft.amountFen, ledgerSequence: 1 } },
     { returnDocument: 'after', projection: { balanceFen: 1, ledgerSequence: 1 }, session },
   ).lean<{ balanceFen: number; ledgerSequence: number }>();
-  if (!fund) throw conflict("The fund's balance cannot pay this disbursement");
+  if (!fund) throw fundCannotPay();
   const entry: LedgerEntryDocument = { ...draft, fundId, sequence: fund.ledgerSequence, balanceAfterFen: fund.balanceFen, recordedAt: now };
   await models.LedgerEntry.create([entry], { session });
   return entry;

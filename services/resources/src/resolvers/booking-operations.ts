@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { badUserInput, conflict, forbidden, inTransaction, invalidTransition, isDuplicateKeyError, notFound, parseId, requireSignedIn, requireText, returnUpdated, loadForInput, signedInSubject, hexIds } from '@civic/service-kit';
+import { badUserInput, forbidden, inTransaction, invalidTransition, isDuplicateKeyError, notFound, parseId, requireSignedIn, requireText, returnUpdated, loadForInput, signedInSubject, hexIds, requireStaffCovering, unknownId } from '@civic/service-kit';
 import type { BookResourceInput, MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { BOOKING_FIELDS, type BookingDocument } from '../models/booking.ts';
 import type { ResourceDocument } from '../models/resource.ts';
@@ -11,11 +11,12 @@ import { MAX_NOTE_LENGTH } from '../domain/text-limits.ts';
 import { holdSlots, releaseSlots } from '../persistence/slot-bookings.ts';
 import { returnStock, takeStock } from '../persistence/stock.ts';
 import { wishExists } from '../graph/graph-facts.ts';
-import { mayChangeBooking, mayReadBooking, requireStaffFor } from '../authorisation.ts';
+import { mayChangeBooking, mayReadBooking } from '../authorisation.ts';
 import type { Context } from '../context.ts';
 import { orReject, rejectRuleError } from './rule-errors.ts';
 import { organisationPathFor } from './resource-operations.ts';
 import { servedResident } from './served.ts';
+import { outOfStock, timeAlreadyBooked } from '../errors.ts';
 
 export const bookingQueries: QueryResolvers = {
   booking: async (_parent, { id }, { loaders, viewer }) => {
@@ -58,12 +59,12 @@ export const bookingMutations: MutationResolvers = {
     try {
       await inTransaction(models.Booking.db, async (session) => {
         if (terms.slots) await holdSlots(models, resource._id, booking._id, terms.slots, session);
-        if (terms.quantity !== null && !(await takeStock(models, resource._id, terms.quantity, session))) throw conflict('Not enough left in stock');
+        if (terms.quantity !== null && !(await takeStock(models, resource._id, terms.quantity, session))) throw outOfStock();
         await models.Booking.create([booking], { session });
       });
     } catch (error) {
       // The only unique index a booking writes to is the slots' (resource, slot start).
-      if (isDuplicateKeyError(error)) throw conflict('This time is already booked');
+      if (isDuplicateKeyError(error)) throw timeAlreadyBooked();
       throw error;
     }
     return booking;
@@ -97,7 +98,7 @@ async function bookerOf(input: BookResourceInput, resource: ResourceDocument, co
     return { bookerResidentId: await servedResident(context, resource.servedPath, 'book a resource'), bookerOrganisationId: null, bookerPath: [] };
   }
   const path = await organisationPathFor(context, 'organisationId', input.organisationId);
-  requireStaffFor(context.viewer, hexIds(path), 'book for this organisation');
+  requireStaffCovering(context.viewer, path, 'book for this organisation');
   if (!isServed(hexIds(resource.servedPath), hexIds(path))) throw badUserInput('organisationId', 'is outside the area this resource serves');
   return { bookerResidentId: null, bookerOrganisationId: path.at(-1)!, bookerPath: path };
 }
@@ -118,6 +119,6 @@ function bookingTerms(input: BookResourceInput, resource: ResourceDocument, now:
 
 async function existingWish({ graph }: Context, rawId: string): Promise<Types.ObjectId> {
   const id = parseId('wishId', rawId);
-  if (!(await wishExists(graph, id.toHexString()))) throw badUserInput('wishId', 'no wish has this id');
+  if (!(await wishExists(graph, id.toHexString()))) throw unknownId('wishId', 'wish');
   return id;
 }

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { badUserInput, forbidden, inTransaction, invalidTransition, parseId, requireSignedIn, requireText, returnUpdated, loadForInput, loadTarget, signedInSubject, hexIds } from '@civic/service-kit';
+import { badUserInput, inTransaction, invalidTransition, parseId, requireSignedIn, requireText, returnUpdated, loadForInput, loadTarget, signedInSubject, hexIds, unknownId } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { DISBURSEMENT_FIELDS, type DisbursementDocument } from '../models/disbursement.ts';
 import type { ResourceDocument } from '../models/resource.ts';
@@ -12,6 +12,7 @@ import { isServed } from '../domain/resource-rules.ts';
 import { requireManagerOrReader, requireResourceManager } from '../authorisation.ts';
 import type { Context } from '../context.ts';
 import { rejectRuleError } from './rule-errors.ts';
+import { approveOwnProposal } from '../errors.ts';
 
 export const fundQueries: QueryResolvers = {
   disbursement: async (_parent, { id }, { viewer, loaders }) => {
@@ -39,7 +40,7 @@ export const fundMutations: MutationResolvers = {
     const reason = requireText('reason', input.reason, { max: MAX_NOTE_LENGTH });
     const recipientId = parseId('recipientId', input.recipientId);
     const home = await fetchResidentPath(context.graph, recipientId.toHexString());
-    if (!home) throw badUserInput('recipientId', 'no resident has this id');
+    if (!home) throw unknownId('recipientId', 'resident');
     if (!isServed(hexIds(fund.servedPath), home)) throw badUserInput('recipientId', 'does not live in the area this fund serves');
     const disbursement: DisbursementDocument = {
       _id: new Types.ObjectId(),
@@ -62,7 +63,7 @@ export const fundMutations: MutationResolvers = {
   approveDisbursement: async (_parent, { id }, context) => {
     const approver = signedInSubject(context.viewer);
     const disbursement = await decisionTarget(context, id, 'approve');
-    if (!mayApprove(disbursement.proposedBy, approver)) throw forbidden('approve a disbursement you proposed');
+    if (!mayApprove(disbursement.proposedBy, approver)) throw approveOwnProposal();
     if (!canDecide(disbursement.state)) throw invalidTransition('Disbursement', disbursement.state, 'be approved');
     const approved = await inTransaction(context.models.Disbursement.db, (session) => approveAndPay(context.models, disbursement, approver, context.clock.now(), session));
     return approved ?? (await decidedMeanwhile(context, disbursement, 'be approved'));

@@ -1,9 +1,10 @@
-import { badUserInput, conflict, forbidden, invalidTransition, notFound, requireSignedIn, loadForInput, loadReferenced, requireResident } from '@civic/service-kit';
+import { badUserInput, forbidden, invalidTransition, notFound, requireSignedIn, loadForInput, loadReferenced, requireResident } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { PARKING_APPLICATION_FIELDS, type ParkingApplicationDocument } from '../models/parking-application.ts';
 import { enqueue, leave } from '../persistence/parking-queue.ts';
 import { isResourceManager, mayReadApplication } from '../authorisation.ts';
 import { servedResident } from './served.ts';
+import { parkingApplicationOpen } from '../errors.ts';
 
 export const parkingQueries: QueryResolvers = {
   parkingApplication: async (_parent, { id }, { viewer, loaders }) => {
@@ -23,7 +24,7 @@ export const parkingMutations: MutationResolvers = {
     const applicantId = await servedResident(context, resource.servedPath, 'apply for a parking place');
     if (resource.status !== 'ACTIVE') throw invalidTransition('Resource', resource.status, 'take applications');
     const applicationId = await enqueue(models, resource, applicantId, clock.now());
-    if (!applicationId) throw conflict('You already have an open application for these parking places');
+    if (!applicationId) throw parkingApplicationOpen();
     // Read after the queue moved, so the answer says whether a place was allocated.
     return (await models.ParkingApplication.findById(applicationId, PARKING_APPLICATION_FIELDS).lean<ParkingApplicationDocument>())!;
   },

@@ -1,6 +1,6 @@
 import { Types, type QueryFilter } from 'mongoose';
 import type { Viewer } from '@civic/identity';
-import { badUserInput, conflict, invalidTransition, paginate, parseId, requireSignedIn, requireText, returnUpdated, loadTarget, signedInSubject } from '@civic/service-kit';
+import { badUserInput, invalidTransition, paginate, parseId, requireSignedIn, requireText, returnUpdated, loadTarget, signedInSubject, toObjectIds, unknownId } from '@civic/service-kit';
 import type { CreateResourceInput, MutationResolvers, QueryResolvers, ResourceFilter } from '../generated/resolvers-types.ts';
 import { RESOURCE_FIELDS, type ResourceDocument } from '../models/resource.ts';
 import { MAX_STOCK, restockError } from '../domain/stock.ts';
@@ -13,6 +13,7 @@ import type { Context } from '../context.ts';
 import type { Loaders } from '../loaders.ts';
 import { rejectRuleError } from './rule-errors.ts';
 import { resourceChanges, resourceContent } from './resource-input.ts';
+import { resourceChangedMeanwhile } from '../errors.ts';
 
 export const resourceQueries: QueryResolvers = {
   resource: (_parent, { id }, { loaders }) => loaders.resource.load(id),
@@ -68,7 +69,7 @@ export const resourceMutations: MutationResolvers = {
     rejectRuleError(restockError(resource.stock!, quantity));
     if (resource.status === 'RETIRED') throw invalidTransition('Resource', 'RETIRED', 'be restocked');
     const restocked = await addStock(models, resource._id, quantity, MAX_STOCK);
-    if (!restocked) throw conflict('The resource changed meanwhile; try again');
+    if (!restocked) throw resourceChangedMeanwhile();
     return restocked;
   },
 };
@@ -92,7 +93,7 @@ async function providerOf(input: CreateResourceInput, context: Context): Promise
     return { providerOrganisationId: path.at(-1)!, providerResidentId: null };
   }
   const residentId = parseId('providerResidentId', providerResidentId!);
-  if ((await fetchResidentPath(context.graph, residentId.toHexString())) === null) throw badUserInput('providerResidentId', 'no resident has this id');
+  if ((await fetchResidentPath(context.graph, residentId.toHexString())) === null) throw unknownId('providerResidentId', 'resident');
   return { providerOrganisationId: null, providerResidentId: residentId };
 }
 
@@ -100,8 +101,8 @@ async function providerOf(input: CreateResourceInput, context: Context): Promise
 export async function organisationPathFor({ graph }: Context, field: string, rawId: string): Promise<Types.ObjectId[]> {
   const id = parseId(field, rawId);
   const path = await fetchOrganisationPath(graph, id.toHexString());
-  if (!path) throw badUserInput(field, 'no organisation has this id');
-  return path.map((entry) => new Types.ObjectId(entry));
+  if (!path) throw unknownId(field, 'organisation');
+  return toObjectIds(path);
 }
 
 function resourceFilter(filter: ResourceFilter | null | undefined): QueryFilter<ResourceDocument> {

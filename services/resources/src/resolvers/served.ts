@@ -1,13 +1,14 @@
 import type { Types } from 'mongoose';
-import { forbidden, requireResident, hexIds } from '@civic/service-kit';
+import { requireResident, hexIds } from '@civic/service-kit';
 import { isServed } from '../domain/resource-rules.ts';
 import { fetchResidentPath } from '../graph/graph-facts.ts';
 import type { Context } from '../context.ts';
+import { outsideServedArea } from '../errors.ts';
 
 /** The calling resident, who must live where the resource serves (asked of the graph). */
 export async function servedResident({ viewer, graph }: Context, servedPath: readonly Types.ObjectId[], action: string): Promise<Types.ObjectId> {
   const residentId = requireResident(viewer, action);
   const home = await fetchResidentPath(graph, residentId.toHexString());
-  if (!home || !isServed(hexIds(servedPath), home)) throw forbidden(`${action} outside the area it serves`);
+  if (!home || !isServed(hexIds(servedPath), home)) throw outsideServedArea(action);
   return residentId;
 }

@@ -1,4 +1,6 @@
-import type { ClaimLevel } from './vocabulary.ts';
+import type { GraphQLError } from 'graphql';
+import { claimForOrganisationOfKind, claimOutsideWindow, claimOwnWish, claimWithoutStanding } from '../errors.ts';
+import { CLAIMING_ORGANISATION_KINDS, type ClaimLevel } from './vocabulary.ts';
 
 /**
  * Who may claim a published wish (微心愿认领), level by level: first its own micro-grid (the
@@ -40,6 +42,8 @@ export function autoConfirmAt(completedAt: Date, windows: ClaimWindows): Date {
 
 /** What the wish says about who may claim it. */
 export interface ClaimTarget {
+  /** Who asked for the wish: they never claim it themself. */
+  requesterId: string;
   /** The community's path (root..community). */
   organisationPath: readonly string[];
   /** Residents and organisations of the wish's own micro-grid, noted at publication. */
@@ -53,10 +57,27 @@ export interface ClaimantReach {
   within: readonly string[];
 }
 
-export function mayClaim(target: ClaimTarget, claimant: ClaimantReach, level: ClaimLevel): boolean {
+export function mayClaim(target: Omit<ClaimTarget, 'requesterId'>, claimant: ClaimantReach, level: ClaimLevel): boolean {
   if (target.gridClaimantIds.includes(claimant.id)) return true;
   const communityId = target.organisationPath.at(-1);
   const streetId = target.organisationPath.at(-2);
   if (level !== 'GRID' && communityId !== undefined && claimant.within.includes(communityId)) return true;
   return level === 'STREET' && streetId !== undefined && claimant.within.includes(streetId);
+}
+
+/** Why `claimant` may not claim the wish at `level`, or null when it may. */
+export function claimRefusal(target: ClaimTarget, claimant: ClaimantReach, level: ClaimLevel): GraphQLError | null {
+  if (claimant.id === target.requesterId) return claimOwnWish();
+  if (!mayClaim(target, claimant, level)) return claimOutsideWindow(level);
+  return null;
+}
+
+/** A resident claims as a volunteer with a profile, or as a party member with a membership. */
+export function residentStandingRefusal(standing: { volunteerWithProfile: boolean; memberWithMembership: boolean }): GraphQLError | null {
+  return standing.volunteerWithProfile || standing.memberWithMembership ? null : claimWithoutStanding();
+}
+
+/** Organisations of the claiming kinds (party branches, volunteer teams, units...) claim; others do not. */
+export function organisationKindRefusal(kind: string): GraphQLError | null {
+  return CLAIMING_ORGANISATION_KINDS.includes(kind) ? null : claimForOrganisationOfKind(kind);
 }

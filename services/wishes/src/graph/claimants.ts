@@ -1,8 +1,9 @@
-import { badUserInput, forbidden, type GraphClient } from '@civic/service-kit';
+import { forbidden, staffCovers, unknownId, type GraphClient } from '@civic/service-kit';
 import { hasRole, type Viewer } from '@civic/identity';
-import type { ClaimantReach } from '../domain/claiming.ts';
-import { CLAIMING_ORGANISATION_KINDS, type ClaimantKind } from '../domain/vocabulary.ts';
-import { covers, requireResidentClaimer } from '../authorisation.ts';
+import { organisationKindRefusal, residentStandingRefusal, type ClaimantReach } from '../domain/claiming.ts';
+import { claimWithoutStanding } from '../errors.ts';
+import type { ClaimantKind } from '../domain/vocabulary.ts';
+import { requireResidentClaimer } from '../authorisation.ts';
 import { fetchOrganisation } from './organisations.ts';
 import { fetchResident } from './residents.ts';
 
@@ -30,18 +31,22 @@ export async function callerAsClaimant(graph: GraphClient, viewer: Viewer, asOrg
   if (asOrganisationId) return organisationClaimant(graph, viewer, asOrganisationId);
   const residentId = requireResidentClaimer(viewer);
   const resident = await fetchResident(graph, residentId);
-  const volunteer = hasRole(viewer, 'VOLUNTEER') && resident?.volunteerProfile;
-  const member = hasRole(viewer, 'PARTY_MEMBER') && resident?.partyMembership;
-  if (!resident || (!volunteer && !member)) throw forbidden('claim a wish without a volunteer profile or party membership');
+  if (!resident) throw claimWithoutStanding();
+  const refusal = residentStandingRefusal({
+    volunteerWithProfile: hasRole(viewer, 'VOLUNTEER') && Boolean(resident.volunteerProfile),
+    memberWithMembership: hasRole(viewer, 'PARTY_MEMBER') && Boolean(resident.partyMembership),
+  });
+  if (refusal) throw refusal;
   const paths = [resident.community?.path ?? [], resident.partyMembership?.branch.path ?? [], ...(resident.volunteerProfile?.teams.map((team) => team.path) ?? [])];
   return { kind: 'RESIDENT', id: resident.id, path: resident.community?.path ?? [], ...reachOf(paths) };
 }
 
 async function organisationClaimant(graph: GraphClient, viewer: Viewer, organisationId: string): Promise<Claimant> {
   const organisation = await fetchOrganisation(graph, organisationId);
-  if (!organisation) throw badUserInput('asOrganisationId', 'no organisation has this id');
-  if (!covers(viewer, organisation.path)) throw forbidden('claim a wish for this organisation');
-  if (!CLAIMING_ORGANISATION_KINDS.includes(organisation.kind)) throw forbidden(`claim a wish for an organisation of kind ${organisation.kind}`);
+  if (!organisation) throw unknownId('asOrganisationId', 'organisation');
+  if (!staffCovers(viewer, organisation.path)) throw forbidden('claim a wish for this organisation');
+  const refusal = organisationKindRefusal(organisation.kind);
+  if (refusal) throw refusal;
   const paired = organisation.partnerships.map((partnership) => partnership.community.path);
   return { kind: 'ORGANISATION', id: organisation.id, path: organisation.path, ...reachOf([organisation.path, ...paired]) };
 }

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { inTransaction } from '@civic/service-kit';
+import { inTransaction, toObjectIds } from '@civic/service-kit';
 import type { ClientSession } from 'mongoose';
 import type { Models } from '../models/index.ts';
 import { WISH_FIELDS, type WishDocument } from '../models/wish.ts';
@@ -60,7 +60,7 @@ async function escalate(models: Models, wish: WishDocument, now: Date, actor: st
         at: now,
         set: {
           handlerId: new Types.ObjectId(handler.id),
-          handlerPath: handler.path.map((id) => new Types.ObjectId(id)),
+          handlerPath: toObjectIds(handler.path),
           handlingLevel: level,
           escalations: wish.escalations + 1,
           ...deadlinesFrom(now, DEFAULT_DEADLINE_HOURS[wish.category]),

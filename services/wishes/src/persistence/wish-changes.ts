@@ -1,4 +1,5 @@
-import { conflict, invalidTransition, returnUpdated } from '@civic/service-kit';
+import { returnUpdated } from '@civic/service-kit';
+import { wishChangedMeanwhile, wishStepNotAllowed } from '../errors.ts';
 import type { ClientSession } from 'mongoose';
 import type { Models } from '../models/index.ts';
 import { WISH_FIELDS, type TimelineEntryDocument, type WishDocument } from '../models/wish.ts';
@@ -30,7 +31,7 @@ export function planSteps(wish: Pick<WishDocument, 'status' | 'kind'>, change: C
   const entries: TimelineEntryDocument[] = [];
   for (const step of change.steps) {
     const next = nextStatus({ status, kind: wish.kind }, step.action);
-    if (next === null) throw invalidTransition('Wish', status, step.action.toLowerCase().replaceAll('_', ' '));
+    if (next === null) throw wishStepNotAllowed(status, step.action);
     status = next;
     entries.push({ action: step.action, actor: change.actor, at: change.at, note: step.note ?? null, status });
   }
@@ -50,6 +51,6 @@ export async function changeWish(models: Models, wish: WishDocument, change: Cha
     },
     { ...returnUpdated(WISH_FIELDS), session },
   ).lean<WishDocument>();
-  if (!updated) throw conflict('The wish was changed by someone else at the same time; read it again');
+  if (!updated) throw wishChangedMeanwhile();
   return updated;
 }

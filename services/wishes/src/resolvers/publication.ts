@@ -7,9 +7,7 @@ import { fetchGrid, fetchRoutingFacts } from '../graph/organisations.ts';
 import { fetchResident } from '../graph/residents.ts';
 import { planSteps, type Step } from '../persistence/wish-changes.ts';
 import type { Context } from '../context.ts';
-import { hexIds } from '@civic/service-kit';
-
-const toObjectIds = (ids: readonly string[]) => ids.map((id) => new Types.ObjectId(id));
+import { hexIds, toObjectIds } from '@civic/service-kit';
 
 /**
  * What publishing changes. A micro-wish opens for claiming, first to its micro-grid: the grid's

@@ -1,5 +1,5 @@
 import { isStaff, hasRole } from '@civic/identity';
-import { badUserInput, forbidden, pageSize, parseId, requireSignedIn } from '@civic/service-kit';
+import { badUserInput, forbidden, pageSize, parseId, requireSignedIn, unknownId, staffScopeIds } from '@civic/service-kit';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 import { WISH_FIELDS, type WishDocument } from '../models/wish.ts';
 import { WISH_NOTIFICATION_FIELDS, type WishNotificationDocument } from '../models/wish-notification.ts';
@@ -79,7 +79,7 @@ export const reportQueries: QueryResolvers = {
     const query: Record<string, unknown> = { recipientId: parseId('recipientId', recipientId) };
     if (!hasRole(viewer, 'SERVICE')) {
       if (!isStaff(viewer)) throw forbidden("read an organisation's notifications");
-      query.recipientPath = { $in: viewer.scope };
+      query.recipientPath = { $in: staffScopeIds(viewer) };
     }
     return models.WishNotification.find(query, WISH_NOTIFICATION_FIELDS).sort({ createdAt: -1, _id: -1 }).limit(pageSize(first)).lean<WishNotificationDocument[]>();
   },
@@ -90,7 +90,7 @@ async function reportedOrganisation({ graph, viewer }: Context, rawId: string, f
   requireSignedIn(viewer);
   const id = parseId(field, rawId);
   const organisation = await fetchOrganisation(graph, id.toHexString());
-  if (!organisation) throw badUserInput(field, 'no organisation has this id');
+  if (!organisation) throw unknownId(field, 'organisation');
   requireReportReader(viewer, organisation.path, action);
   return id;
 }

@@ -1,8 +1,8 @@
-import { badUserInput, parseId, requireIntInRange } from '@civic/service-kit';
+import { badUserInput, parseId, requireIntInRange, signedInSubject } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { WINDOW_LIMITS, windowsError } from '../domain/claiming.ts';
 import { fetchOrganisation } from '../graph/organisations.ts';
-import { actorOf, requireManager, requireSweeper } from '../authorisation.ts';
+import { requireManager, requireSweeper } from '../authorisation.ts';
 import { sweepDeadlines } from '../jobs/deadline-sweep.ts';
 
 /** A community's claim windows and auto-confirmation; the deadline sweep on demand. */
@@ -29,7 +29,7 @@ export const settingsMutations: MutationResolvers = {
     // Upsert on the unique community id: concurrent first settings land in one document.
     await models.CommunitySettings.updateOne(
       { communityId },
-      { $set: { ...windows, updatedBy: actorOf(viewer), updatedAt: clock.now() } },
+      { $set: { ...windows, updatedBy: signedInSubject(viewer), updatedAt: clock.now() } },
       { upsert: true },
     );
     return { communityId: communityId.toHexString(), ...windows };
@@ -37,6 +37,6 @@ export const settingsMutations: MutationResolvers = {
 
   runDeadlineSweep: (_parent, { at }, { viewer, models, clock }) => {
     requireSweeper(viewer);
-    return sweepDeadlines(models, at ?? clock.now(), actorOf(viewer));
+    return sweepDeadlines(models, at ?? clock.now(), signedInSubject(viewer));
   },
 };

@@ -1,9 +1,9 @@
 import { Types } from 'mongoose';
-import { forbidden, hexIds } from '@civic/service-kit';
+import { hexIds, toObjectIds, signedInSubject } from '@civic/service-kit';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
-import { claimLevelAt, mayClaim } from '../domain/claiming.ts';
+import { claimLevelAt, claimRefusal } from '../domain/claiming.ts';
 import { callerAsClaimant } from '../graph/claimants.ts';
-import { actorOf, requireClaimant } from '../authorisation.ts';
+import { requireClaimant } from '../authorisation.ts';
 import { changeWish, planSteps } from '../persistence/wish-changes.ts';
 import { loadWish, noteText } from './wish-input.ts';
 import { openingForClaims } from './publication.ts';
@@ -13,13 +13,13 @@ export const wishClaimMutations: MutationResolvers = {
   claimWish: async (_parent, { id, asOrganisationId }, { viewer, graph, loaders, models, clock }) => {
     const wish = await loadWish(loaders, id);
     const now = clock.now();
-    const actor = actorOf(viewer);
+    const actor = signedInSubject(viewer);
     planSteps(wish, { steps: [{ action: 'CLAIM' }], actor, at: now });
     const claimant = await callerAsClaimant(graph, viewer, asOrganisationId);
-    if (claimant.id === wish.requesterId.toHexString()) throw forbidden('claim your own wish');
     const level = claimLevelAt(wish.openedAt ?? wish.createdAt, now, await loaders.claimWindows.load(wish.communityId.toHexString()));
-    const target = { organisationPath: hexIds(wish.organisationPath), gridClaimantIds: hexIds(wish.gridClaimantIds) };
-    if (!mayClaim(target, claimant, level)) throw forbidden(`claim this wish while it is open to its ${level.toLowerCase()} only`);
+    const target = { requesterId: wish.requesterId.toHexString(), organisationPath: hexIds(wish.organisationPath), gridClaimantIds: hexIds(wish.gridClaimantIds) };
+    const refusal = claimRefusal(target, claimant, level);
+    if (refusal) throw refusal;
     // Conditional on the version read: of many concurrent claims exactly one wins, the rest get CONFLICT.
     return changeWish(models, wish, {
       steps: [{ action: 'CLAIM', note: claimant.kind === 'ORGANISATION' ? claimant.id : null }],
@@ -28,7 +28,7 @@ export const wishClaimMutations: MutationResolvers = {
       set: {
         claimantKind: claimant.kind,
         claimantId: new Types.ObjectId(claimant.id),
-        claimantPath: claimant.path.map((pathId) => new Types.ObjectId(pathId)),
+        claimantPath: toObjectIds(claimant.path),
         takenAt: now,
       },
     });
@@ -40,7 +40,7 @@ export const wishClaimMutations: MutationResolvers = {
     const wish = await loadWish(loaders, id);
     requireClaimant(viewer, wish, 'hand back a wish you did not claim');
     const now = clock.now();
-    const actor = actorOf(viewer);
+    const actor = signedInSubject(viewer);
     planSteps(wish, { steps: [{ action: 'HAND_BACK' }], actor, at: now });
     // Open again to the micro-grid's claimants of today, and the claim windows count afresh from now.
     return changeWish(models, wish, {

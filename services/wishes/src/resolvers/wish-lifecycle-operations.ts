@@ -1,15 +1,16 @@
 import { Types } from 'mongoose';
 import { isStaff } from '@civic/identity';
-import { badUserInput, forbidden, parseId, requireIntInRange, requireSignedIn } from '@civic/service-kit';
+import { badUserInput, parseId, requireIntInRange, requireSignedIn, toObjectIds, signedInSubject, staffCovers, unknownId } from '@civic/service-kit';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 import { TEXT_LIMITS } from '../domain/vocabulary.ts';
 import { fetchGrid } from '../graph/organisations.ts';
 import { fetchResident } from '../graph/residents.ts';
-import { actorOf, covers, isRequester, requireManager, requireRequesterOrStaff } from '../authorisation.ts';
+import { isRequester, requireManager, requireRequesterOrStaff } from '../authorisation.ts';
 import { changeWish } from '../persistence/wish-changes.ts';
 import { submittedWish } from '../persistence/submitted-wish.ts';
 import { publication } from './publication.ts';
 import { loadWish, noteText, optionalNote, wishText } from './wish-input.ts';
+import { recordForSomeoneElse, recordInAnotherCommunity, withdrawOthersWish, withoutResidentRecord } from '../errors.ts';
 
 /** Submission, publication or rejection, withdrawal, and the requester's feedback. */
 export const wishLifecycleMutations: MutationResolvers = {
@@ -19,20 +20,20 @@ export const wishLifecycleMutations: MutationResolvers = {
     const communityId = parseId('communityId', input.communityId);
     const gridId = parseId('gridId', input.gridId);
     const requesterId = input.requesterId ? parseId('requesterId', input.requesterId) : null;
-    if (!requesterId && !viewer.residentId) throw forbidden('submit a wish without being a resident');
-    if (requesterId && !isStaff(viewer)) throw forbidden('record a wish for someone else');
+    if (!requesterId && !viewer.residentId) throw withoutResidentRecord('submit a wish');
+    if (requesterId && !isStaff(viewer)) throw recordForSomeoneElse();
 
     // The grid must belong to the community: asked of the organisations department, not its database.
     const grid = await fetchGrid(graph, gridId.toHexString());
-    if (!grid) throw badUserInput('gridId', 'no grid has this id');
+    if (!grid) throw unknownId('gridId', 'grid');
     if (grid.community.id !== communityId.toHexString()) throw badUserInput('gridId', 'belongs to another community');
     if (requesterId) {
-      if (!covers(viewer, grid.organisationPath)) throw forbidden("record a wish in another organisation's community");
-      if (!(await fetchResident(graph, requesterId.toHexString()))) throw badUserInput('requesterId', 'no resident has this id');
+      if (!staffCovers(viewer, grid.organisationPath)) throw recordInAnotherCommunity();
+      if (!(await fetchResident(graph, requesterId.toHexString()))) throw unknownId('requesterId', 'resident');
     }
 
     const now = clock.now();
-    const actor = actorOf(viewer);
+    const actor = signedInSubject(viewer);
     const wish = submittedWish({
       _id: new Types.ObjectId(),
       kind: input.kind,
@@ -44,7 +45,7 @@ export const wishLifecycleMutations: MutationResolvers = {
       recordedBy: actor,
       communityId,
       gridId,
-      organisationPath: grid.organisationPath.map((id) => new Types.ObjectId(id)),
+      organisationPath: toObjectIds(grid.organisationPath),
       submittedAt: now,
     });
     await models.Wish.create(wish);
@@ -56,21 +57,21 @@ export const wishLifecycleMutations: MutationResolvers = {
     requireManager(context.viewer, wish.organisationPath, 'publish this wish');
     const now = context.clock.now();
     const change = await publication(wish, now, context);
-    return changeWish(context.models, wish, { ...change, actor: actorOf(context.viewer), at: now });
+    return changeWish(context.models, wish, { ...change, actor: signedInSubject(context.viewer), at: now });
   },
 
   rejectWish: async (_parent, { id, reason }, { viewer, loaders, models, clock }) => {
     const rejectionReason = noteText('reason', reason);
     const wish = await loadWish(loaders, id);
     requireManager(viewer, wish.organisationPath, 'reject this wish');
-    return changeWish(models, wish, { steps: [{ action: 'REJECT', note: rejectionReason }], actor: actorOf(viewer), at: clock.now(), set: { rejectionReason } });
+    return changeWish(models, wish, { steps: [{ action: 'REJECT', note: rejectionReason }], actor: signedInSubject(viewer), at: clock.now(), set: { rejectionReason } });
   },
 
   withdrawWish: async (_parent, { id }, { viewer, loaders, models, clock }) => {
     requireSignedIn(viewer);
     const wish = await loadWish(loaders, id);
-    if (!isRequester(viewer, wish)) throw forbidden('withdraw a wish of someone else');
-    return changeWish(models, wish, { steps: [{ action: 'WITHDRAW' }], actor: actorOf(viewer), at: clock.now(), set: { openedAt: null } });
+    if (!isRequester(viewer, wish)) throw withdrawOthersWish();
+    return changeWish(models, wish, { steps: [{ action: 'WITHDRAW' }], actor: signedInSubject(viewer), at: clock.now(), set: { openedAt: null } });
   },
 
   confirmWish: async (_parent, { id, rating, comment }, { viewer, loaders, models, clock }) => {
@@ -81,7 +82,7 @@ export const wishLifecycleMutations: MutationResolvers = {
     const now = clock.now();
     return changeWish(models, wish, {
       steps: [{ action: 'CONFIRM', note: remark }],
-      actor: actorOf(viewer),
+      actor: signedInSubject(viewer),
       at: now,
       set: { feedback: { rating: score, comment: remark, automatic: false, at: now }, autoConfirmAt: null },
     });
@@ -93,7 +94,7 @@ export const wishLifecycleMutations: MutationResolvers = {
     requireRequesterOrStaff(viewer, wish, 'reopen this wish');
     return changeWish(models, wish, {
       steps: [{ action: 'REOPEN', note }],
-      actor: actorOf(viewer),
+      actor: signedInSubject(viewer),
       at: clock.now(),
       set: { completedAt: null, closedOnTime: null, autoConfirmAt: null },
     });

@@ -1,11 +1,10 @@
-import { Types } from 'mongoose';
-import { badUserInput, invalidTransition, parseId, hexIds } from '@civic/service-kit';
+import { badUserInput, invalidTransition, parseId, hexIds, toObjectIds, signedInSubject, unknownId } from '@civic/service-kit';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 import { isRequest } from '../domain/vocabulary.ts';
 import { deadlineHours, deadlinesFrom } from '../domain/deadlines.ts';
 import { handlingLevelOf } from '../domain/routing-rules.ts';
 import { fetchOrganisation } from '../graph/organisations.ts';
-import { actorOf, requireClaimant, requireHandlerStaff, requireManager } from '../authorisation.ts';
+import { requireClaimant, requireHandlerStaff, requireManager } from '../authorisation.ts';
 import { changeWish, planSteps } from '../persistence/wish-changes.ts';
 import { completion } from './completion.ts';
 import { loadWish, noteText, optionalNote } from './wish-input.ts';
@@ -18,7 +17,7 @@ export const wishWorkMutations: MutationResolvers = {
     const request = isRequest(wish.kind);
     if (request) requireHandlerStaff(viewer, wish, 'take up a request your organisation does not handle');
     else requireClaimant(viewer, wish, 'start a wish you did not claim');
-    return changeWish(models, wish, { steps: [{ action: request ? 'ACKNOWLEDGE' : 'START_SERVICE' }], actor: actorOf(viewer), at: clock.now() });
+    return changeWish(models, wish, { steps: [{ action: request ? 'ACKNOWLEDGE' : 'START_SERVICE' }], actor: signedInSubject(viewer), at: clock.now() });
   },
 
   completeWish: async (_parent, { id, note }, context) => {
@@ -31,7 +30,7 @@ export const wishWorkMutations: MutationResolvers = {
     const now = context.clock.now();
     return changeWish(context.models, wish, {
       steps: [{ action: request ? 'RESOLVE' : 'FULFIL', note: text }],
-      actor: actorOf(context.viewer),
+      actor: signedInSubject(context.viewer),
       at: now,
       set: await completion(wish, now, context),
     });
@@ -44,19 +43,19 @@ export const wishWorkMutations: MutationResolvers = {
     requireManager(viewer, wish.organisationPath, 'reassign this request');
     const now = clock.now();
     // A move the state machine refuses answers before the graph is asked.
-    planSteps(wish, { steps: [{ action: 'REASSIGN' }], actor: actorOf(viewer), at: now });
+    planSteps(wish, { steps: [{ action: 'REASSIGN' }], actor: signedInSubject(viewer), at: now });
     if (wish.handlerId?.equals(newHandlerId)) throw badUserInput('handlerId', 'already handles this request');
     const handler = await fetchOrganisation(graph, newHandlerId.toHexString());
-    if (!handler) throw badUserInput('handlerId', 'no organisation has this id');
+    if (!handler) throw unknownId('handlerId', 'organisation');
     const handlingLevel = handlingLevelOf(hexIds(wish.organisationPath), handler.path);
     if (!handlingLevel) throw badUserInput('handlerId', 'is outside the district of this request');
     // The new handler acknowledges afresh; the resolve deadline stays the one promised.
     const { acknowledgeDeadline } = deadlinesFrom(now, deadlineHours(wish.category, null));
     return changeWish(models, wish, {
       steps: [{ action: 'REASSIGN', note: text }],
-      actor: actorOf(viewer),
+      actor: signedInSubject(viewer),
       at: now,
-      set: { handlerId: newHandlerId, handlerPath: handler.path.map((pathId) => new Types.ObjectId(pathId)), handlingLevel, acknowledgeDeadline },
+      set: { handlerId: newHandlerId, handlerPath: toObjectIds(handler.path), handlingLevel, acknowledgeDeadline },
     });
   },
 

@@ -1,10 +1,10 @@
 import { Types } from 'mongoose';
-import { badUserInput, forbidden, invalidTransition, notFound, parseId, requireText } from '@civic/service-kit';
+import { badUserInput, forbidden, invalidTransition, notFound, parseId, requireText, toObjectIds, signedInSubject, staffCovers, unknownId } from '@civic/service-kit';
 import type { MutationCloseWorkOrderArgs, MutationDispatchWishArgs } from '../generated/resolvers-types.ts';
 import { WISH_FIELDS, type WishDocument, type WorkOrderDocument } from '../models/wish.ts';
 import { TEXT_LIMITS } from '../domain/vocabulary.ts';
 import { fetchOrganisations } from '../graph/organisations.ts';
-import { actorOf, covers, requireStreetManager } from '../authorisation.ts';
+import { requireStreetManager } from '../authorisation.ts';
 import { changeWish, type Step } from '../persistence/wish-changes.ts';
 import type { Context } from '../context.ts';
 import { completion } from './completion.ts';
@@ -34,11 +34,11 @@ export async function dispatchWish({ id, workOrders }: MutationDispatchWishArgs,
   const assignees = await fetchOrganisations(graph, parsed.map((order) => order.assigneeId.toHexString()));
   const orders: WorkOrderDocument[] = parsed.map((order, index) => {
     const assignee = assignees.get(order.assigneeId.toHexString());
-    if (!assignee) throw badUserInput(`workOrders[${index}].assigneeId`, 'no organisation has this id');
-    return { _id: new Types.ObjectId(), ...order, assigneePath: assignee.path.map((pathId) => new Types.ObjectId(pathId)), status: 'OPEN', closedAt: null, closingNote: null };
+    if (!assignee) throw unknownId(`workOrders[${index}].assigneeId`, 'organisation');
+    return { _id: new Types.ObjectId(), ...order, assigneePath: toObjectIds(assignee.path), status: 'OPEN', closedAt: null, closingNote: null };
   });
   const summary = orders.map((order) => order.part).join('；');
-  return changeWish(models, wish, { steps: [{ action: 'DISPATCH', note: summary }], actor: actorOf(viewer), at: now, set: { workOrders: [...wish.workOrders, ...orders] } });
+  return changeWish(models, wish, { steps: [{ action: 'DISPATCH', note: summary }], actor: signedInSubject(viewer), at: now, set: { workOrders: [...wish.workOrders, ...orders] } });
 }
 
 export async function closeWorkOrder({ wishId, workOrderId, note }: MutationCloseWorkOrderArgs, context: Context): Promise<WishDocument> {
@@ -63,7 +63,7 @@ async function closeOn(wish: WishDocument, orderId: Types.ObjectId, closingNote:
   const order = wish.workOrders.find((candidate) => candidate._id.equals(orderId));
   if (!order) throw notFound('WorkOrder', orderId.toHexString());
   const streetPath = wish.organisationPath.slice(0, -1);
-  if (!covers(viewer, order.assigneePath) && !covers(viewer, streetPath)) throw forbidden('close a work order of another organisation');
+  if (!staffCovers(viewer, order.assigneePath) && !staffCovers(viewer, streetPath)) throw forbidden('close a work order of another organisation');
   if (order.status === 'DONE') throw invalidTransition('WorkOrder', 'DONE', 'be closed');
   const now = clock.now();
   const workOrders = wish.workOrders.map((candidate) => (candidate._id.equals(orderId) ? { ...candidate, status: 'DONE' as const, closedAt: now, closingNote } : candidate));
@@ -71,5 +71,5 @@ async function closeOn(wish: WishDocument, orderId: Types.ObjectId, closingNote:
   const steps: Step[] = [{ action: 'CLOSE_WORK_ORDER', note: order.part }];
   if (allDone) steps.push({ action: 'RESOLVE', note: '全部工单已办结' });
   const set = allDone ? { workOrders, ...(await completion(wish, now, context)) } : { workOrders };
-  return changeWish(models, wish, { steps, actor: actorOf(viewer), at: now, set });
+  return changeWish(models, wish, { steps, actor: signedInSubject(viewer), at: now, set });
 }

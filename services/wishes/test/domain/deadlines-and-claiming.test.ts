@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { closedOnTime, deadlineHours, deadlinesFrom, dueAt, escalationLevel, isOverdue } from '../../src/domain/deadlines.ts';
-import { autoConfirmAt, claimLevelAt, DEFAULT_CLAIM_WINDOWS, mayClaim, windowsError } from '../../src/domain/claiming.ts';
+import { autoConfirmAt, claimLevelAt, claimRefusal, DEFAULT_CLAIM_WINDOWS, mayClaim, organisationKindRefusal, residentStandingRefusal, windowsError } from '../../src/domain/claiming.ts';
+import { CLAIMING_ORGANISATION_KINDS } from '../../src/domain/vocabulary.ts';
+import { claimForOrganisationOfKind, claimOutsideWindow, claimOwnWish, claimWithoutStanding } from '../../src/errors.ts';
 import { computeFigures, median } from '../../src/domain/wish-stats.ts';
 import { groupByHandler } from '../../src/domain/handling-sheet.ts';
 
@@ -62,6 +64,25 @@ describe('claim windows', () => {
       [false, false, true],
       [false, false, false],
     ]);
+  });
+
+  it('refuse the requester their own wish, whoever else could claim it, and a claimant outside the open level', () => {
+    const claims = { ...target, requesterId: 'keeper' };
+    expect(claimRefusal(claims, { id: 'keeper', within: ['d1', 's1', 'c1'] }, 'STREET')).toEqual(claimOwnWish());
+    expect(claimRefusal(claims, { id: 'n1', within: ['d1', 's1', 'c1'] }, 'GRID')).toEqual(claimOutsideWindow('GRID'));
+    expect(claimRefusal(claims, { id: 'n1', within: ['d1', 's1', 'c1'] }, 'COMMUNITY')).toBeNull();
+    expect(claimRefusal(claims, { id: 'branch', within: [] }, 'GRID')).toBeNull();
+  });
+
+  it('let residents claim with a volunteer profile or a party membership, and organisations of a claiming kind', () => {
+    const standings = [
+      { volunteerWithProfile: true, memberWithMembership: false },
+      { volunteerWithProfile: false, memberWithMembership: true },
+      { volunteerWithProfile: false, memberWithMembership: false },
+    ];
+    expect(standings.map(residentStandingRefusal)).toEqual([null, null, claimWithoutStanding()]);
+    expect(organisationKindRefusal(CLAIMING_ORGANISATION_KINDS[0]!)).toBeNull();
+    expect(organisationKindRefusal('OWNERS_COMMITTEE')).toEqual(claimForOrganisationOfKind('OWNERS_COMMITTEE'));
   });
 
   it('refuse settings where the street opens before the community, and confirm silence after the days set', () => {

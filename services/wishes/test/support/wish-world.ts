@@ -1,4 +1,4 @@
-import type { Stack, World } from '@civic/test-harness';
+import { summaryOf, type ErrorSummary, type Stack, type World } from '@civic/test-harness';
 
 /**
  * Builders for wishes in graph tests: they act as users do, through the gateway. Residents are
@@ -127,7 +127,7 @@ export const HAND_BACK = 'mutation($id: ID!, $reason: String!){ handBackWish(id:
 export const REOPEN = 'mutation($id: ID!, $reason: String!){ reopenWish(id: $id, reason: $reason) {WISH} }';
 export const READ = 'query($id: ID!){ wish(id: $id) {WISH} }';
 
-/** Errors as [code, field, message], for exact assertions. */
-export function errorsOf(errors: { message: string; extensions?: Record<string, unknown> }[]): unknown[][] {
-  return errors.map((error) => [error.extensions?.code, error.extensions?.field ?? null, error.message]);
+/** Errors as { code, field?, message }, to compare with the error factories' errors. */
+export function errorsOf(errors: { message: string; extensions?: Record<string, unknown> }[]): ErrorSummary[] {
+  return errors.map(summaryOf);
 }

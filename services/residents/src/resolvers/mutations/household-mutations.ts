@@ -1,10 +1,11 @@
 import { isStaff } from '@civic/identity';
-import { badUserInput, conflict, forbidden, isDuplicateKeyError, parseId, requireSignedIn, requireStaffScope } from '@civic/service-kit';
+import { badUserInput, forbidden, isDuplicateKeyError, parseId, requireSignedIn, requireStaffCovering, toObjectIds } from '@civic/service-kit';
 import { Types } from 'mongoose';
 import type { MutationResolvers } from '../../generated/resolvers-types.ts';
 import type { HouseholdDocument } from '../../models/index.ts';
 import { normaliseHouseholdAddress } from '../../domain/household-address.ts';
 import { fetchGrid } from '../../graph/organisations.ts';
+import { householdAddressTaken } from '../../errors.ts';
 
 /** Who may: staff whose scope covers the grid's community (the grid comes from organisations). */
 export const householdMutations: MutationResolvers = {
@@ -16,19 +17,19 @@ export const householdMutations: MutationResolvers = {
     const address = normaliseHouseholdAddress(input);
     const grid = await fetchGrid(context.graph, input.gridId);
     if (!grid) throw badUserInput('gridId', 'does not name a grid');
-    requireStaffScope(context.viewer, grid.organisationPath, 'create households in this grid');
+    requireStaffCovering(context.viewer, grid.organisationPath, 'create households in this grid');
     try {
       const created = await context.models.Household.create({
         ...address,
         gridId: new Types.ObjectId(grid.id),
         communityId: new Types.ObjectId(grid.community.id),
-        organisationPath: grid.organisationPath.map((id) => new Types.ObjectId(id)),
+        organisationPath: toObjectIds(grid.organisationPath),
         createdAt: context.clock.now(),
       });
       return created.toObject() as HouseholdDocument;
     } catch (error) {
       if (isDuplicateKeyError(error)) {
-        throw conflict(`There is already a household at ${address.building} ${address.unit} ${address.room} in this grid`);
+        throw householdAddressTaken(address);
       }
       throw error;
     }

@@ -1,11 +1,12 @@
-import { badUserInput, conflict, forbidden, idOf, parseId, parseIds, requireSignedIn, staffCovers } from '@civic/service-kit';
+import { badUserInput, forbidden, idOf, parseId, parseIds, requireSignedIn, staffCovers, requireStaffCovering } from '@civic/service-kit';
 import type { MutationResolvers } from '../../generated/resolvers-types.ts';
 import type { ResidentDocument } from '../../models/index.ts';
 import type { Context } from '../../context.ts';
 import { requireMembershipSince } from '../../domain/party-membership.ts';
 import { normaliseSkills, requireTeamCount } from '../../domain/volunteer.ts';
 import { fetchOrganisations } from '../../graph/organisations.ts';
-import { loadResident, pathOf, requireStaffOver } from '../access.ts';
+import { loadResident } from '../access.ts';
+import { coreMemberStillPaired, memberStillPaired } from '../../errors.ts';
 
 /**
  * Who may:
@@ -33,8 +34,8 @@ async function requireStandingKeepsPairings(context: Context, resident: Resident
     context.loaders.memberPairingByMember.load(id),
     context.loaders.householdPairingsByMember.load(id),
   ]);
-  if (led.length > 0 && core !== true) throw conflict('This core member still has paired members; unpair them first');
-  if ((ledBy || households.length > 0) && core !== false) throw conflict('This member is still paired; unpair first');
+  if (led.length > 0 && core !== true) throw coreMemberStillPaired();
+  if ((ledBy || households.length > 0) && core !== false) throw memberStillPaired();
 }
 
 function saved(resident: ResidentDocument | null, field: string): ResidentDocument {
@@ -46,7 +47,7 @@ export const membershipMutations: MutationResolvers = {
   setPartyMembership: async (_parent, { residentId, membership }, context) => {
     requireSignedIn(context.viewer);
     const resident = await loadResident(context, 'residentId', residentId);
-    requireStaffOver(context, resident, 'set the party membership of this resident');
+    requireStaffCovering(context.viewer, resident.organisationPath, 'set the party membership of this resident');
     const now = context.clock.now();
     if (!membership) {
       await requireStandingKeepsPairings(context, resident, null);
@@ -73,7 +74,7 @@ export const membershipMutations: MutationResolvers = {
   setVolunteerProfile: async (_parent, { residentId, profile }, context) => {
     requireSignedIn(context.viewer);
     const resident = await loadResident(context, 'residentId', residentId);
-    if (context.viewer.residentId !== residentId && !staffCovers(context.viewer, pathOf(resident))) {
+    if (context.viewer.residentId !== residentId && !staffCovers(context.viewer, resident.organisationPath)) {
       throw forbidden('set the volunteer profile of this resident');
     }
     const now = context.clock.now();

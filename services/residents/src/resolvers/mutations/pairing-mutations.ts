@@ -1,4 +1,4 @@
-import { conflict, idOf, requireSignedIn } from '@civic/service-kit';
+import { idOf, requireSignedIn, requireStaffCovering } from '@civic/service-kit';
 import type { MutationResolvers } from '../../generated/resolvers-types.ts';
 import type { Context } from '../../context.ts';
 import type { HouseholdPairingDocument, MemberPairingDocument } from '../../models/index.ts';
@@ -7,15 +7,12 @@ import { ONE_PAIRING_PER_HOUSEHOLD } from '../../models/household-pairing.ts';
 import {
   checkHouseholdPairing,
   checkMemberPairing,
-  coreMemberFull,
-  householdAlreadyPaired,
   HOUSEHOLDS_PER_MEMBER,
-  memberAlreadyPaired,
-  memberFull,
   MEMBERS_PER_CORE_MEMBER,
 } from '../../domain/pairing.ts';
+import { coreMemberFull, householdAlreadyPaired, householdNotPaired, memberAlreadyPaired, memberFull, memberNotPaired } from '../../errors.ts';
 import { occupyFreeSlot } from '../../persistence/pairing-slots.ts';
-import { loadHousehold, loadResident, requireStaffOver } from '../access.ts';
+import { loadHousehold, loadResident } from '../access.ts';
 
 /**
  * Who may: staff whose scope covers everyone in the pairing (the 1310 pairing is run by the
@@ -30,8 +27,8 @@ export const pairingMutations: MutationResolvers = {
   pairMemberWithCore: async (_parent, { coreMemberId, memberId }, context) => {
     requireSignedIn(context.viewer);
     const [core, member] = await Promise.all([loadResident(context, 'coreMemberId', coreMemberId), loadResident(context, 'memberId', memberId)]);
-    requireStaffOver(context, core, 'pair members with this core member');
-    requireStaffOver(context, member, 'pair this member');
+    requireStaffCovering(context.viewer, core.organisationPath, 'pair members with this core member');
+    requireStaffCovering(context.viewer, member.organisationPath, 'pair this member');
     checkMemberPairing({ id: idOf(core), partyMembership: core.partyMembership }, { id: idOf(member), partyMembership: member.partyMembership });
     return occupyFreeSlot<MemberPairingDocument>(
       context.models.MemberPairing,
@@ -48,17 +45,17 @@ export const pairingMutations: MutationResolvers = {
   unpairMember: async (_parent, { memberId }, context) => {
     requireSignedIn(context.viewer);
     const member = await loadResident(context, 'memberId', memberId);
-    requireStaffOver(context, member, 'unpair this member');
+    requireStaffCovering(context.viewer, member.organisationPath, 'unpair this member');
     const { deletedCount } = await context.models.MemberPairing.deleteOne({ memberId: member._id });
-    if (deletedCount === 0) throw conflict(`Member ${memberId} is not paired with a core member`);
+    if (deletedCount === 0) throw memberNotPaired(memberId);
     return member;
   },
 
   pairHouseholdWithMember: async (_parent, { memberId, householdId }, context) => {
     requireSignedIn(context.viewer);
     const [member, household] = await Promise.all([loadResident(context, 'memberId', memberId), loadHousehold(context, 'householdId', householdId)]);
-    requireStaffOver(context, member, 'pair households with this member');
-    requireStaffOver(context, household, 'pair this household');
+    requireStaffCovering(context.viewer, member.organisationPath, 'pair households with this member');
+    requireStaffCovering(context.viewer, household.organisationPath, 'pair this household');
     checkHouseholdPairing({ id: idOf(member), partyMembership: member.partyMembership });
     return occupyFreeSlot<HouseholdPairingDocument>(
       context.models.HouseholdPairing,
@@ -75,9 +72,9 @@ export const pairingMutations: MutationResolvers = {
   unpairHousehold: async (_parent, { householdId }, context) => {
     requireSignedIn(context.viewer);
     const household = await loadHousehold(context, 'householdId', householdId);
-    requireStaffOver(context, household, 'unpair this household');
+    requireStaffCovering(context.viewer, household.organisationPath, 'unpair this household');
     const { deletedCount } = await context.models.HouseholdPairing.deleteOne({ householdId: household._id });
-    if (deletedCount === 0) throw conflict(`Household ${householdId} is not paired with a member`);
+    if (deletedCount === 0) throw householdNotPaired(householdId);
     return household;
   },
 };

@@ -1,18 +1,10 @@
-import { hasRole, scopeCovers, type Viewer } from '@civic/identity';
+import { hasRole } from '@civic/identity';
 import { forbidden, parseId, requireSignedIn } from '@civic/service-kit';
 import type { MutationResolvers } from '../../generated/resolvers-types.ts';
-import type { ResidentDocument } from '../../models/index.ts';
 import { requireAwardSource, requirePointsAmount, requireReason } from '../../domain/points.ts';
 import { appendPointsEntry } from '../../persistence/points-ledger.ts';
-import { loadResident, pathOf } from '../access.ts';
-
-/**
- * Who may: community workers and street admins whose scope covers the resident award and deduct;
- * services (activities, wishes) may award, never deduct.
- */
-function mayRecordPoints(viewer: Viewer, resident: ResidentDocument): boolean {
-  return hasRole(viewer, 'COMMUNITY_WORKER', 'STREET_ADMIN') && scopeCovers(viewer, pathOf(resident));
-}
+import { loadResident } from '../access.ts';
+import { mayRecordPoints } from '../../authorisation.ts';
 
 export const pointsMutations: MutationResolvers = {
   awardPoints: async (_parent, { input }, context) => {

@@ -1,10 +1,11 @@
-import { forbidden, idOf, invalidTransition, isDuplicateKeyError, conflict, badUserInput, requireSignedIn, staffCovers } from '@civic/service-kit';
+import { forbidden, idOf, invalidTransition, isDuplicateKeyError, badUserInput, requireSignedIn, staffCovers, requireStaffCovering } from '@civic/service-kit';
 import type { MutationResolvers } from '../../generated/resolvers-types.ts';
 import type { ResidentDocument } from '../../models/index.ts';
 import { chinaYear } from '../../domain/china-time.ts';
 import { changedFacts, registrationFacts, SELF_EDITABLE_FACTS, updatedFacts, type PersonalFacts } from '../../domain/personal-facts.ts';
 import { isDecision, REAL_NAME_TRANSITIONS, statusAfterIdentityChange } from '../../domain/real-name.ts';
-import { loadHousehold, loadResident, pathOf, requireStaffOver } from '../access.ts';
+import { loadHousehold, loadResident } from '../access.ts';
+import { idNumberTaken, changeOwnFact } from '../../errors.ts';
 
 /**
  * Who may:
@@ -12,8 +13,6 @@ import { loadHousehold, loadResident, pathOf, requireStaffOver } from '../access
  * - updateResident: staff covering the resident; the resident themself may change the phone only;
  * - verifyRealName: SUBMIT by the resident or covering staff; APPROVE and REJECT by covering staff.
  */
-
-const DUPLICATE_ID_NUMBER = 'A resident with this ID number is already registered';
 
 function factsOf(resident: ResidentDocument): PersonalFacts {
   const { name, gender, birthYear, phone, specialCare } = resident;
@@ -30,7 +29,7 @@ async function saving<T>(write: Promise<T>): Promise<T> {
   try {
     return await write;
   } catch (error) {
-    if (isDuplicateKeyError(error)) throw conflict(DUPLICATE_ID_NUMBER);
+    if (isDuplicateKeyError(error)) throw idNumberTaken();
     throw error;
   }
 }
@@ -41,7 +40,7 @@ export const residentMutations: MutationResolvers = {
     const now = context.clock.now();
     const facts = registrationFacts(input, chinaYear(now));
     const household = await loadHousehold(context, 'householdId', input.householdId);
-    requireStaffOver(context, household, 'register residents in this household');
+    requireStaffCovering(context.viewer, household.organisationPath, 'register residents in this household');
     const { idNumber, ...rest } = facts;
     const created = await saving(
       context.models.Resident.create({
@@ -66,10 +65,10 @@ export const residentMutations: MutationResolvers = {
     const before = factsOf(resident);
     const after = updatedFacts(before, changes, chinaYear(now));
     const changed = changedFacts(before, after);
-    if (!staffCovers(context.viewer, pathOf(resident))) {
+    if (!staffCovers(context.viewer, resident.organisationPath)) {
       if (context.viewer.residentId !== id) throw forbidden('update this resident');
       const refused = changed.find((fact) => !SELF_EDITABLE_FACTS.includes(fact));
-      if (refused) throw forbidden(`change your own ${refused}; ask your community worker`);
+      if (refused) throw changeOwnFact(refused);
     }
     if (changed.length === 0) return resident;
     const verificationStatus = statusAfterIdentityChange(resident.verificationStatus, changed.includes('name') || changed.includes('idNumber'));
@@ -89,8 +88,8 @@ export const residentMutations: MutationResolvers = {
     requireSignedIn(context.viewer);
     const resident = await loadResident(context, 'residentId', residentId);
     const household = await loadHousehold(context, 'householdId', householdId);
-    requireStaffOver(context, resident, 'move this resident');
-    requireStaffOver(context, household, 'move residents into this household');
+    requireStaffCovering(context.viewer, resident.organisationPath, 'move this resident');
+    requireStaffCovering(context.viewer, household.organisationPath, 'move residents into this household');
     if (resident.householdId.equals(household._id)) return resident;
     const moved = await context.models.Resident.findOneAndUpdate(
       { _id: resident._id },
@@ -113,7 +112,7 @@ export const residentMutations: MutationResolvers = {
     requireSignedIn(context.viewer);
     const resident = await loadResident(context, 'residentId', residentId);
     const isSelf = context.viewer.residentId === idOf(resident);
-    if (!staffCovers(context.viewer, pathOf(resident)) && (isDecision(action) || !isSelf)) {
+    if (!staffCovers(context.viewer, resident.organisationPath) && (isDecision(action) || !isSelf)) {
       throw forbidden(isDecision(action) ? 'decide real-name verification' : 'submit real-name verification for this resident');
     }
     if (action === 'SUBMIT' && resident.idNumber === undefined) throw badUserInput('residentId', 'has no ID number to verify yet');

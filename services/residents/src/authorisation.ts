@@ -1,0 +1,34 @@
+import { hasRole, isStaff, type Role, type Viewer } from '@civic/identity';
+import { forbidden, requireSignedIn, staffCovers, staffScopeIds, type OrganisationPath } from '@civic/service-kit';
+
+/**
+ * Who may do what in the residents subgraph, beyond the scope checks resolvers make with the kit.
+ *
+ * - Staff whose scope covers where a resident or household lives register, move, pair and unpair
+ *   them and set their party membership; the resident updates their own everyday facts.
+ * - Community workers and street admins whose scope covers the resident award and deduct points;
+ *   services (activities, wishes) may award, never deduct.
+ * - Listings of residents and households: staff, within their scope, and services.
+ */
+
+const POINTS_RECORDER_ROLES: readonly Role[] = ['COMMUNITY_WORKER', 'STREET_ADMIN'];
+
+export function mayRecordPoints(viewer: Viewer, resident: { organisationPath: OrganisationPath }): boolean {
+  return staffCovers(viewer, resident.organisationPath, POINTS_RECORDER_ROLES);
+}
+
+/**
+ * Who may list residents and households (residents(filter), Grid.residents, Grid.households,
+ * Organisation.partyMembers): staff, who see what lies under their scope, and services, who see
+ * everything. Residents find people through their own records and pairings instead.
+ */
+export function requireListingAccess(viewer: Viewer, action: string): void {
+  requireSignedIn(viewer);
+  if (!hasRole(viewer, 'SERVICE') && !isStaff(viewer)) throw forbidden(action);
+}
+
+/** The condition every listing adds for this viewer; `organisationPath` is indexed on both collections. */
+export function listingScopeFilter(viewer: Viewer): Record<string, unknown> {
+  if (hasRole(viewer, 'SERVICE')) return {};
+  return { organisationPath: { $in: staffScopeIds(viewer) } };
+}
