@@ -1,3 +1,4 @@
+import type { TreePlan } from '@civic/organisations/seed';
 import type { Range } from '@civic/seed-kit';
 
 /**
@@ -8,16 +9,8 @@ import type { Range } from '@civic/seed-kit';
 export const SCALES = ['street', 'district'] as const;
 export type Scale = (typeof SCALES)[number];
 
-export interface ScalePlan {
-  streets: number;
-  communitiesPerStreet: Range;
-  householdsPerCommunity: Range;
-  /** Government departments (police station, market regulation...) under each street. */
-  departmentsPerStreet: Range;
-  branchesPerCommunity: Range;
-  groupsPerBranch: Range;
-  coBuildingUnitsPerCommunity: Range;
-  volunteerTeamsPerCommunity: number;
+/** The organisation tree's plan, and how much each service's seed generates over it. */
+export interface ScalePlan extends TreePlan {
   generalGridsPerCommunity: Range;
   activitiesPerCommunity: Range;
   activitiesPerStreet: Range;
