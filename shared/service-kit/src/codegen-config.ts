@@ -1,16 +1,46 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { SUPERGRAPH_OUTPUT_PATH } from '@civic/dev-platform';
+
+/**
+ * The typed documents of a package that asks the graph: every `graphql(`...`)` operation in its
+ * `src/` is checked against the composed supergraph and becomes a TypedDocumentNode whose
+ * variables and result are generated types (`src/generated/graph/`), so a query that drifts from
+ * the graph fails to compile.
+ */
+const graphDocuments: NonNullable<CodegenConfig['generates']>[string] = {
+  schema: SUPERGRAPH_OUTPUT_PATH,
+  documents: ['src/**/*.ts', '!src/generated/**'],
+  preset: 'client',
+  presetConfig: { fragmentMasking: false },
+  config: {
+    enumsAsTypes: true,
+    skipTypename: true,
+    avoidOptionals: { field: true },
+    scalars: { DateTime: 'string' },
+    useTypeImports: true,
+  },
+};
+
+// Generated files import each other with the `.ts` extension, as the rest of the code does.
+const importsWithExtension = { importExtension: '.ts', emitLegacyCommonJSImports: false } as const;
+
+/** For a package whose only generated code is its typed documents (the test harness's builders). */
+export function graphDocumentsCodegenConfig(): CodegenConfig {
+  return { ...importsWithExtension, generates: { 'src/generated/graph/': graphDocuments } };
+}
 
 /**
  * The graphql-codegen setup every subgraph shares: resolver types generated from its SDL with
  * federation support, mapped to the service's own lean document types, so a resolver that drifts
- * from its schema fails to compile. `mappers` maps GraphQL type names to `../path.ts#TypeName`
- * (relative to `src/generated/`).
+ * from its schema fails to compile; and the typed documents of its queries to the graph.
+ * `mappers` maps GraphQL type names to `../path.ts#TypeName` (relative to `src/generated/`).
  */
 export function subgraphCodegenConfig(mappers: Record<string, string>): CodegenConfig {
   return {
-    schema: 'src/schema.graphql',
+    ...importsWithExtension,
     generates: {
       'src/generated/resolvers-types.ts': {
+        schema: 'src/schema.graphql',
         plugins: ['typescript', 'typescript-resolvers'],
         config: {
           federation: true,
@@ -24,6 +54,7 @@ export function subgraphCodegenConfig(mappers: Record<string, string>): CodegenC
           emitLegacyCommonJSImports: false,
         },
       },
+      'src/generated/graph/': graphDocuments,
     },
   };
 }

@@ -1,28 +1,33 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, print } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 
-/** How a service asks the graph for another department's data, with its own service identity. */
+/**
+ * How a service asks the graph for another department's data, with its own service identity.
+ * Documents are generated from the composed supergraph, so the variables and the answer are typed.
+ */
 export interface GraphClient {
-  request<TData>(query: string, variables?: Record<string, unknown>): Promise<TData>;
+  request<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables): Promise<TResult>;
 }
 
-interface GraphResponse<TData> {
-  data?: TData | null;
+interface GraphResponse {
+  data?: unknown;
   errors?: { message: string; extensions?: Record<string, unknown> }[];
 }
 
 export function createGraphClient(options: { url: () => string; token: () => Promise<string> | string }): GraphClient {
   return {
-    async request<TData>(query: string, variables: Record<string, unknown> = {}): Promise<TData> {
+    async request<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables): Promise<TResult> {
       const response = await fetch(options.url(), {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${await options.token()}` },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query: print(document), variables }),
       });
-      const body = (await response.json()) as GraphResponse<TData>;
+      const body = (await response.json()) as GraphResponse;
       const first = body.errors?.[0];
       if (first) throw new GraphQLError(`The graph refused a service query: ${first.message}`, { extensions: { code: 'GRAPH_QUERY_FAILED' } });
       if (!body.data) throw new GraphQLError(`The graph answered ${response.status} without data`, { extensions: { code: 'GRAPH_QUERY_FAILED' } });
-      return body.data;
+      // The document was validated against the supergraph when it was generated.
+      return body.data as TResult;
     },
   };
 }

@@ -13,6 +13,7 @@ export * from './database-settings.ts';
 export * from './authorise.ts';
 export * from './context.ts';
 export * from './graph-client.ts';
+export * from './request-together.ts';
 export * from './subgraph-definition.ts';
 export * from './schema.ts';
 export * from './server.ts';

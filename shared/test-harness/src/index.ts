@@ -7,3 +7,4 @@ export * from './results.ts';
 export * from './error-matchers.ts';
 export * from './viewers.ts';
 export * from './races.ts';
+export * from './fake-graph.ts';
