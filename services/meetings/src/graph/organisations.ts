@@ -1,6 +1,9 @@
-import type { GraphClient } from '@civic/service-kit';
+import { graphCall, requestTogether, type GraphClient } from '@civic/service-kit';
+import { graphql } from '../generated/graph/gql.ts';
 
 /** What meetings asks the organisations department, through the gateway, at write time. */
+
+const ORGANISATION_QUERY = graphql(`query MeetingsOrganisation($id: ID!) { organisation(id: $id) { id kind path ancestors { kind } } }`);
 
 export interface OrganisationFacts {
   id: string;
@@ -11,24 +14,13 @@ export interface OrganisationFacts {
   kinds: string[];
 }
 
-interface OrganisationAnswer {
-  id: string;
-  kind: string;
-  path: string[];
-  ancestors: { kind: string }[];
-}
-
-/** Several organisations in one request (aliased fields); a missing id maps to null. */
+/** Several organisations in one request; a missing id maps to null. */
 export async function fetchOrganisations(graph: GraphClient, ids: readonly string[]): Promise<Map<string, OrganisationFacts | null>> {
   const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const variables = Object.fromEntries(unique.map((id, index) => [`id${index}`, id]));
-  const declarations = unique.map((_id, index) => `$id${index}: ID!`).join(', ');
-  const selections = unique.map((_id, index) => `o${index}: organisation(id: $id${index}) { id kind path ancestors { kind } }`).join(' ');
-  const data = await graph.request<Record<string, OrganisationAnswer | null>>(`query(${declarations}){ ${selections} }`, variables);
+  const answers = await requestTogether(graph, unique.map((id) => graphCall(ORGANISATION_QUERY, { id })));
   return new Map(
     unique.map((id, index) => {
-      const answer = data[`o${index}`] ?? null;
+      const answer = answers[index]!.organisation;
       const facts = answer && { id: answer.id, kind: answer.kind, path: answer.path, kinds: [...answer.ancestors.map((ancestor) => ancestor.kind), answer.kind] };
       return [id, facts];
     }),

@@ -1,15 +1,13 @@
 import type { GraphClient } from '@civic/service-kit';
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { graphql } from '../generated/graph/gql.ts';
 
 /** What meetings asks the wishes department at write time: that a wish taken up on an agenda exists. */
 
-export const WISH_QUERY = 'query($id: ID!){ wish(id: $id) { id organisationPath } }';
+const WISH_QUERY = graphql(`query MeetingsWish($id: ID!) { wish(id: $id) { id organisationPath } }`);
 
-export interface WishFacts {
-  id: string;
-  organisationPath: string[];
-}
+export type WishFacts = NonNullable<ResultOf<typeof WISH_QUERY>['wish']>;
 
 export async function fetchWish(graph: GraphClient, id: string): Promise<WishFacts | null> {
-  const data = await graph.request<{ wish: WishFacts | null }>(WISH_QUERY, { id });
-  return data.wish;
+  return (await graph.request(WISH_QUERY, { id })).wish;
 }

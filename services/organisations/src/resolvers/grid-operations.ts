@@ -7,9 +7,10 @@ import { gridPlacementError } from '../domain/grid-tree.ts';
 import { isWithin } from '../domain/organisation-tree.ts';
 import { requireTreeManager } from '../authorisation.ts';
 import { MAX_NAME_LENGTH } from '../domain/text-limits.ts';
+import { graphql } from '../generated/graph/gql.ts';
 
 // Residents are the residents subgraph's: whether one exists is asked of the graph.
-const RESIDENT_EXISTS = 'query ResidentExists($id: ID!) { resident(id: $id) { id } }';
+const RESIDENT_EXISTS = graphql(`query OrganisationsResidentExists($id: ID!) { resident(id: $id) { id } }`);
 
 export const gridQueries: QueryResolvers = {
   grid: (_parent, { id }, { loaders }) => loaders.grid.load(id),
@@ -69,7 +70,7 @@ function requireBranchOf(community: OrganisationDocument, branch: OrganisationDo
 }
 
 async function requireResidentExists(graph: GraphClient, residentId: Types.ObjectId): Promise<void> {
-  const { resident } = await graph.request<{ resident: { id: string } | null }>(RESIDENT_EXISTS, { id: residentId.toHexString() });
+  const { resident } = await graph.request(RESIDENT_EXISTS, { id: residentId.toHexString() });
   if (!resident) throw unknownId('residentId', 'resident');
 }
 

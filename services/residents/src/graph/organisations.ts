@@ -1,35 +1,25 @@
-import type { GraphClient } from '@civic/service-kit';
-import type { GridLevel } from '../domain/vocabulary.ts';
+import { graphCall, requestTogether, type GraphClient } from '@civic/service-kit';
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { graphql } from '../generated/graph/gql.ts';
 
 /** What residents asks the organisations department, through the gateway, at write time. */
 
 // The exact query of the federation contract: a household copies the grid's community and path.
-export const GRID_QUERY = 'query($id: ID!){ grid(id: $id) { id level organisationPath community { id } } }';
+export const GRID_QUERY = graphql(`query ResidentsGrid($id: ID!) { grid(id: $id) { id level organisationPath community { id } } }`);
 
-export interface GridFacts {
-  id: string;
-  level: GridLevel;
-  organisationPath: string[];
-  community: { id: string };
-}
+export type GridFacts = NonNullable<ResultOf<typeof GRID_QUERY>['grid']>;
 
 export async function fetchGrid(graph: GraphClient, id: string): Promise<GridFacts | null> {
-  const data = await graph.request<{ grid: GridFacts | null }>(GRID_QUERY, { id });
-  return data.grid;
+  return (await graph.request(GRID_QUERY, { id })).grid;
 }
 
-export interface OrganisationFacts {
-  id: string;
-  kind: string;
-}
+const ORGANISATION_QUERY = graphql(`query ResidentsOrganisation($id: ID!) { organisation(id: $id) { id kind } }`);
 
-/** Several organisations in one request (aliased fields); a missing id maps to null. */
+export type OrganisationFacts = NonNullable<ResultOf<typeof ORGANISATION_QUERY>['organisation']>;
+
+/** Several organisations in one request; a missing id maps to null. */
 export async function fetchOrganisations(graph: GraphClient, ids: readonly string[]): Promise<Map<string, OrganisationFacts | null>> {
   const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const variables = Object.fromEntries(unique.map((id, index) => [`id${index}`, id]));
-  const declarations = unique.map((_id, index) => `$id${index}: ID!`).join(', ');
-  const selections = unique.map((_id, index) => `o${index}: organisation(id: $id${index}) { id kind }`).join(' ');
-  const data = await graph.request<Record<string, OrganisationFacts | null>>(`query(${declarations}){ ${selections} }`, variables);
-  return new Map(unique.map((id, index) => [id, data[`o${index}`] ?? null]));
+  const answers = await requestTogether(graph, unique.map((id) => graphCall(ORGANISATION_QUERY, { id })));
+  return new Map(unique.map((id, index) => [id, answers[index]!.organisation]));
 }

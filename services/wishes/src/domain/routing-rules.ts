@@ -1,4 +1,5 @@
 import type { HandlingLevel, WishCategory } from './vocabulary.ts';
+import type { OrganisationKind } from '../generated/graph/graphql.ts';
 
 /**
  * Who handles a request (诉求分类流转), kept as data. The first rule whose category matches and
@@ -11,7 +12,7 @@ import type { HandlingLevel, WishCategory } from './vocabulary.ts';
  */
 export type HandlerSource =
   | { type: 'AGREEMENT_PROPERTY_COMPANY' }
-  | { type: 'ORGANISATION_KIND'; kind: string }
+  | { type: 'ORGANISATION_KIND'; kind: OrganisationKind }
   | { type: 'PATH_LEVEL' };
 
 export interface RoutingRule {

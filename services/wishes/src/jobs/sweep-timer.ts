@@ -1,4 +1,7 @@
 import { createGraphClient, createLogger } from '@civic/service-kit';
+import { graphql } from '../generated/graph/gql.ts';
+
+const SWEEP_MUTATION = graphql(`mutation WishesDeadlineSweep { runDeadlineSweep { escalated autoConfirmed } }`);
 
 /**
  * Runs the deadline sweep every DEADLINE_SWEEP_MINUTES (default 5) by calling this service's own
@@ -18,7 +21,7 @@ export function startSweepTimer(env: NodeJS.ProcessEnv = process.env): NodeJS.Ti
   const graph = createGraphClient({ url: () => gatewayUrl, token: () => token });
   const timer = setInterval(() => {
     graph
-      .request<{ runDeadlineSweep: { escalated: number; autoConfirmed: number } }>('mutation { runDeadlineSweep { escalated autoConfirmed } }')
+      .request(SWEEP_MUTATION, {})
       .then((data) => logger.info(data.runDeadlineSweep, 'deadline sweep done'))
       .catch((error: unknown) => logger.warn({ err: error }, 'deadline sweep failed; the next run tries again'));
   }, minutes * 60_000);
