@@ -2,10 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { ANONYMOUS } from '@civic/identity';
 import { ManualClock, badUserInput, forbidden, invalidTransition, unauthenticated, unknownId } from '@civic/service-kit';
-import { createSubgraphTester, type SubgraphTester, commandsSince, dataOf, errorOf, RACE_TIMEOUT, repeatRace, resident, staff, expectError, summaryOf } from '@civic/test-harness';
+import { createSubgraphTester, type SubgraphTester, commandsSince, dataOf, errorOf, RACE_TIMEOUT, repeatRace, resident, staff, expectError, summaryOf, FakeGraph, aTree } from '@civic/test-harness';
 import { meetingsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
-import { FakeGraph, aTree } from './support/fake-graph.ts';
 import { ADD_ITEM, ASSIGN, ATTEND, DECIDE, INVITE, OPEN, REPLY, REPORT, SCHEDULE } from './support/operations.ts';
 import { alreadyDecided, alreadyInvited, alreadyOnAgenda, quorumNotMet } from '../src/errors.ts';
 

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, badUserInput, forbidden, invalidTransition } from '@civic/service-kit';
-import { createSubgraphTester, type SubgraphTester, dataOf, errorOf, RACE_TIMEOUT, repeatRace, resident, staff, expectError, summaryOf } from '@civic/test-harness';
+import { createSubgraphTester, type SubgraphTester, dataOf, errorOf, RACE_TIMEOUT, repeatRace, resident, staff, expectError, summaryOf, FakeGraph, aTree } from '@civic/test-harness';
 import { meetingsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
-import { FakeGraph, aTree } from './support/fake-graph.ts';
 import { ATTEND, CLOSE_VOTING, DECIDE, INVITE, OPEN, PROPOSE, VOTE } from './support/operations.ts';
 import { alreadyVoted, quorumNotMet, votingNotOpen, voteInAnotherCommunity } from '../src/errors.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { inTransaction, ManualClock, badUserInput } from '@civic/service-kit';
-import { createSubgraphTester, type SubgraphTester, dataOf, errorOf, RACE_TIMEOUT, repeatRace, resident, staff, expectError, summaryOf } from '@civic/test-harness';
+import { createSubgraphTester, type SubgraphTester, dataOf, errorOf, RACE_TIMEOUT, repeatRace, resident, staff, expectError, summaryOf, FakeGraph, aTree } from '@civic/test-harness';
 import { meetingsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import type { MeetingDocument } from '../src/models/meeting.ts';
@@ -9,7 +9,6 @@ import type { MicroProjectDocument } from '../src/models/micro-project.ts';
 import { outcomeOfVote } from '../src/domain/micro-project-rules.ts';
 import { reviewMeetingId } from '../src/persistence/review-meeting.ts';
 import { closeVoting } from '../src/persistence/voting-close.ts';
-import { FakeGraph, aTree } from './support/fake-graph.ts';
 import { CLOSE_VOTING, PROPOSE, VOTE } from './support/operations.ts';
 import { votingNotOpen } from '../src/errors.ts';
 

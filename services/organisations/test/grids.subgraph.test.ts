@@ -1,22 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { ANONYMOUS } from '@civic/identity';
-import { createSubgraphTester, type SubgraphTester, dataOf, staff, expectError, type ErrorWithExtensions } from '@civic/test-harness';
-import type { GraphClient } from '@civic/service-kit';
+import { createSubgraphTester, type SubgraphTester, dataOf, staff, expectError, type ErrorWithExtensions, FakeGraph } from '@civic/test-harness';
 import { organisationsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { TreeBuilder } from './support/tree-builder.ts';
 import { forbidden, unauthenticated, unknownId, badUserInput } from '@civic/service-kit';
 
-const knownResident = new Types.ObjectId().toHexString();
-const graphQueries: { query: string; variables: Record<string, unknown> | undefined }[] = [];
 // Stands in for the gateway: the residents subgraph knows one resident.
-const graph: GraphClient = {
-  async request<T>(query: string, variables?: Record<string, unknown>) {
-    graphQueries.push({ query, variables });
-    return { resident: variables?.id === knownResident ? { id: knownResident } : null } as T;
-  },
-};
+const graph = new FakeGraph();
+const knownResident = graph.resident(null);
 
 let tester: SubgraphTester<Models>;
 let tree: Awaited<ReturnType<TreeBuilder['fiveLevels']>>;
@@ -134,10 +127,10 @@ describe('the responsible person', () => {
 
   it('assigns a resident the graph knows, asking the graph once', async () => {
     const grid = await createGrid({ name: '新城社区第三网格', level: 'COMMUNITY', communityId: tree.community });
-    graphQueries.length = 0;
+    const asked = graph.requests.length;
     const result = await tester.execute(ASSIGN, { g: grid, r: knownResident }, worker);
     expect(dataOf(result)).toEqual({ assignGridResponsible: { id: grid, responsiblePerson: { id: knownResident } } });
-    expect(graphQueries).toEqual([{ query: 'query ResidentExists($id: ID!) { resident(id: $id) { id } }', variables: { id: knownResident } }]);
+    expect(graph.requests.slice(asked).map((request) => request.variables)).toEqual([{ id: knownResident }]);
   });
 
   it('refuses an unknown resident and leaves the grid as it was', async () => {

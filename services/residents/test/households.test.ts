@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSubgraphTester, expectError } from '@civic/test-harness';
+import { createSubgraphTester, expectError, type FakeGraph } from '@civic/test-harness';
 import { residentsSubgraph } from '../src/subgraph.ts';
 import { GRID_QUERY } from '../src/graph/organisations.ts';
 import { createHousehold, dataOf, registerResident, type Tester } from './support/operations.ts';
-import { GRID, ORG, organisationsGraph, residentViewer, STRANGER_ID, VIEWERS, type RecordingGraph } from './support/world.ts';
+import { GRID, ORG, organisationsGraph, residentViewer, STRANGER_ID, VIEWERS } from './support/world.ts';
 import { badUserInput, forbidden, unauthenticated } from '@civic/service-kit';
 import { householdAddressTaken } from '../src/errors.ts';
 
 const CREATE = 'mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { id building unit room grid { id } community { id } } }';
 
 let tester: Tester;
-let graph: RecordingGraph;
+let graph: FakeGraph;
 
 beforeAll(async () => {
   graph = organisationsGraph();
@@ -30,7 +30,7 @@ describe('createHousehold', () => {
       grid: { id: GRID.microA },
       community: { id: ORG.communityA },
     });
-    expect(graph.requests.at(-1)).toEqual({ query: GRID_QUERY, variables: { id: GRID.microA } });
+    expect(graph.requests.at(-1)).toEqual({ document: GRID_QUERY, variables: { id: GRID.microA } });
     const stored = await tester.models.Household.findById(household.id as string).lean();
     expect(stored?.organisationPath.map(String)).toEqual([ORG.district, ORG.streetA, ORG.communityA]);
   });

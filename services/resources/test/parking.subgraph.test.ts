@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, badUserInput, forbidden, invalidTransition, notFound } from '@civic/service-kit';
-import { createSubgraphTester, type SubgraphTester, dataOf, RACE_TIMEOUT, repeatRace, resident, staff, expectError } from '@civic/test-harness';
+import { createSubgraphTester, type SubgraphTester, dataOf, RACE_TIMEOUT, repeatRace, resident, staff, expectError, FakeGraph, aTree } from '@civic/test-harness';
 import { resourcesSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
-import { FakeGraph, aTree } from './support/fake-graph.ts';
 import { createResource, inputs } from './support/resource-builder.ts';
 import { parkingApplicationOpen, outsideServedArea } from '../src/errors.ts';
 

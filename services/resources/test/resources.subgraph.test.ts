@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS } from '@civic/identity';
 import { ManualClock, badUserInput, forbidden, invalidTransition, unauthenticated, unknownId } from '@civic/service-kit';
-import { createSubgraphTester, type SubgraphTester, commandsSince, dataOf, errorOf, resident, staff, expectError, summaryOf } from '@civic/test-harness';
+import { createSubgraphTester, type SubgraphTester, commandsSince, dataOf, errorOf, resident, staff, expectError, summaryOf, FakeGraph, aTree } from '@civic/test-harness';
 import { resourcesSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
-import { FakeGraph, aTree } from './support/fake-graph.ts';
 import { CREATE_RESOURCE, createResource, inputs } from './support/resource-builder.ts';
 
 const clock = new ManualClock(new Date('2030-03-01T08:00:00+08:00'));

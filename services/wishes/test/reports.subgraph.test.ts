@@ -3,7 +3,7 @@ import { ManualClock } from '@civic/service-kit';
 import { createSubgraphTester, type SubgraphTester } from '@civic/test-harness';
 import { wishesSubgraph } from '@civic/wishes';
 import type { Models } from '../src/models/index.ts';
-import { fakeGraph, TREE, viewers } from './support/fake-graph.ts';
+import { graph, TREE, viewers } from './support/fixed-tree.ts';
 
 // Community settings, claimable wishes, statistics and the weekly handling sheet.
 const HOUR = 3_600_000;
@@ -12,7 +12,7 @@ const clock = new ManualClock(start);
 let tester: SubgraphTester<Models>;
 
 beforeAll(async () => {
-  tester = await createSubgraphTester(wishesSubgraph, { clock, graph: fakeGraph() });
+  tester = await createSubgraphTester(wishesSubgraph, { clock, graph });
 });
 
 afterAll(() => tester.close());

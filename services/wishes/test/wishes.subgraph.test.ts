@@ -3,7 +3,7 @@ import { ManualClock } from '@civic/service-kit';
 import { createSubgraphTester, RACE_TIMEOUT, repeatRace, type SubgraphTester, summaryOf } from '@civic/test-harness';
 import { wishesSubgraph } from '@civic/wishes';
 import type { Models } from '../src/models/index.ts';
-import { fakeGraph, TREE, viewers } from './support/fake-graph.ts';
+import { graph, TREE, viewers } from './support/fixed-tree.ts';
 import { CLAIM_REFUSALS } from './support/claim-refusals.ts';
 import { wishStepNotAllowed } from '../src/errors.ts';
 
@@ -17,7 +17,7 @@ const ACT = (mutation: string) => `mutation($id: ID!){ ${mutation}(id: $id) { id
 const WISH = 'query($id: ID!){ wish(id: $id) { status handler { id } handlingLevel feedback { automatic rating } timeline { action status } } }';
 
 beforeAll(async () => {
-  tester = await createSubgraphTester(wishesSubgraph, { clock, graph: fakeGraph() });
+  tester = await createSubgraphTester(wishesSubgraph, { clock, graph });
 });
 
 afterAll(() => tester.close());

@@ -1,7 +1,6 @@
 import { Types } from 'mongoose';
-import { buildSchema, graphql } from 'graphql';
 import type { Viewer } from '@civic/identity';
-import type { GraphClient } from '@civic/service-kit';
+import { FakeGraph } from '@civic/test-harness';
 
 /**
  * A small district as the organisations department would describe it, and the viewers who act in
@@ -25,61 +24,21 @@ export const STRANGER_ID = id(900);
 
 export const GRID = { microA: id(101), generalA: id(102), microB: id(103), missing: id(199) };
 
-interface GridRow {
-  id: string;
-  level: 'COMMUNITY' | 'GENERAL' | 'MICRO';
-  organisationPath: string[];
-  community: { id: string };
-}
-
-const PATH_A = [ORG.district, ORG.streetA, ORG.communityA];
-const PATH_B = [ORG.district, ORG.streetB, ORG.communityB];
-
-const GRIDS: GridRow[] = [
-  { id: GRID.microA, level: 'MICRO', organisationPath: PATH_A, community: { id: ORG.communityA } },
-  { id: GRID.generalA, level: 'GENERAL', organisationPath: PATH_A, community: { id: ORG.communityA } },
-  { id: GRID.microB, level: 'MICRO', organisationPath: PATH_B, community: { id: ORG.communityB } },
-];
-
-const ORGANISATIONS = [
-  { id: ORG.communityA, kind: 'COMMUNITY_PARTY_COMMITTEE' },
-  { id: ORG.branchA, kind: 'PARTY_BRANCH' },
-  { id: ORG.branchB, kind: 'PARTY_BRANCH' },
-  { id: ORG.teamA, kind: 'VOLUNTEER_TEAM' },
-];
-
-// The part of the organisations schema that residents asks about.
-const organisationsSchema = buildSchema(`
-  enum GridLevel { COMMUNITY GENERAL MICRO }
-  type Organisation { id: ID! kind: String! }
-  type Grid { id: ID! level: GridLevel! organisationPath: [ID!]! community: Organisation! }
-  type Query { grid(id: ID!): Grid organisation(id: ID!): Organisation }
-`);
-
-export interface RecordingGraph extends GraphClient {
-  requests: { query: string; variables: Record<string, unknown> }[];
-}
-
-/** The other department's answers, from the tables above, through a real GraphQL execution. */
-export function organisationsGraph(): RecordingGraph {
-  const requests: RecordingGraph['requests'] = [];
-  return {
-    requests,
-    async request<TData>(query: string, variables: Record<string, unknown> = {}): Promise<TData> {
-      requests.push({ query, variables });
-      const result = await graphql({
-        schema: organisationsSchema,
-        source: query,
-        variableValues: variables,
-        rootValue: {
-          grid: ({ id }: { id: string }) => GRIDS.find((grid) => grid.id === id) ?? null,
-          organisation: ({ id }: { id: string }) => ORGANISATIONS.find((organisation) => organisation.id === id) ?? null,
-        },
-      });
-      if (result.errors?.length) throw new Error(`The graph refused a service query: ${result.errors[0]!.message}`);
-      return result.data as TData;
-    },
-  };
+/** The organisations department as residents asks it: the two streets' trees and their grids. */
+export function organisationsGraph(): FakeGraph {
+  const graph = new FakeGraph();
+  graph.organisation('DISTRICT_COMMITTEE', null, ORG.district);
+  graph.organisation('STREET_COMMITTEE', ORG.district, ORG.streetA);
+  graph.organisation('COMMUNITY_PARTY_COMMITTEE', ORG.streetA, ORG.communityA);
+  graph.organisation('PARTY_BRANCH', ORG.communityA, ORG.branchA);
+  graph.organisation('VOLUNTEER_TEAM', ORG.communityA, ORG.teamA);
+  graph.organisation('STREET_COMMITTEE', ORG.district, ORG.streetB);
+  graph.organisation('COMMUNITY_PARTY_COMMITTEE', ORG.streetB, ORG.communityB);
+  graph.organisation('PARTY_BRANCH', ORG.communityB, ORG.branchB);
+  graph.grid({ level: 'MICRO', communityId: ORG.communityA }, GRID.microA);
+  graph.grid({ level: 'GENERAL', communityId: ORG.communityA }, GRID.generalA);
+  graph.grid({ level: 'MICRO', communityId: ORG.communityB }, GRID.microB);
+  return graph;
 }
 
 export const VIEWERS = {

@@ -1,6 +1,5 @@
 import { ManualClock } from '@civic/service-kit';
-import { staff } from '@civic/test-harness';
-import { FakeGraph, aTree } from './fake-graph.ts';
+import { staff, FakeGraph, aTree } from '@civic/test-harness';
 
 /**
  * A community office that manages a hardship fund, on a clock of its own: two people, since one

@@ -1,9 +1,9 @@
-import type { GraphClient } from '@civic/service-kit';
+import { FakeGraph, type FakeResident } from '@civic/test-harness';
 import type { Viewer } from '@civic/identity';
 
 /**
- * The rest of the graph for subgraph tests: a small fixed tree (district d, street s, community c
- * with micro-grid g) answering the queries wishes sends at write time.
+ * The rest of the graph for subgraph tests: a small fixed tree (district, street, community with
+ * its party branch and a micro-grid) in the harness's fake graph, and the residents who act in it.
  */
 export const TREE = {
   district: '65f000000000000000000001',
@@ -14,42 +14,24 @@ export const TREE = {
   requester: '65f000000000000000000010',
 } as const;
 
-const PATH = [TREE.district, TREE.street, TREE.community];
+/** Residents of the community with a household (not paired) and a volunteer profile in no team. */
+const NEIGHBOUR: FakeResident = { household: { pairedMemberId: null }, volunteerTeamIds: [] };
 
-export function fakeGraph(): GraphClient {
-  return {
-    request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-      if (query.includes('grid(id:')) {
-        const found = variables.id === TREE.grid;
-        return Promise.resolve({
-          grid: found ? { id: TREE.grid, level: 'MICRO', organisationPath: PATH, community: { id: TREE.community }, responsiblePerson: null, partyBranch: { id: TREE.branch } } : null,
-        } as T);
-      }
-      if (query.includes('resident(id:')) {
-        const id = String(variables.id);
-        return Promise.resolve({
-          resident: { id, community: { id: TREE.community, path: PATH }, household: { pairedMember: null }, partyMembership: null, volunteerProfile: { teams: [] } },
-        } as T);
-      }
-      if (query.includes('agreements(')) {
-        return Promise.resolve({ agreements: [], k0: { edges: [] }, k1: { edges: [] }, k2: { edges: [] } } as T);
-      }
-      const answers: Record<string, unknown> = {};
-      for (const [key, id] of Object.entries(variables)) {
-        const known = ([...PATH, TREE.branch] as string[]).indexOf(String(id));
-        answers[key.replace('id', 'o')] = known < 0 ? null : { id, kind: ['DISTRICT_COMMITTEE', 'STREET_COMMITTEE', 'COMMUNITY_PARTY_COMMITTEE', 'PARTY_BRANCH'][known], path: PATH.slice(0, known + 1), partnerships: [] };
-      }
-      return Promise.resolve(answers as T);
-    },
-  };
-}
+export const graph = new FakeGraph();
+graph.organisation('DISTRICT_COMMITTEE', null, TREE.district);
+graph.organisation('STREET_COMMITTEE', TREE.district, TREE.street);
+graph.organisation('COMMUNITY_PARTY_COMMITTEE', TREE.street, TREE.community);
+graph.organisation('PARTY_BRANCH', TREE.community, TREE.branch);
+graph.grid({ level: 'MICRO', communityId: TREE.community, partyBranchId: TREE.branch }, TREE.grid);
+graph.resident(TREE.community, NEIGHBOUR, TREE.requester);
 
 export const viewers = {
   requester: { subject: TREE.requester, residentId: TREE.requester, roles: ['RESIDENT'], scope: [] } as Viewer,
   worker: { subject: 'worker', residentId: null, roles: ['COMMUNITY_WORKER'], scope: [TREE.community] } as Viewer,
   sweeper: { subject: 'service:wishes', residentId: null, roles: ['SERVICE'], scope: [] } as Viewer,
+  /** The n-th volunteer of the community, known to the graph from the first time a test names them. */
   volunteer: (n: number): Viewer => {
-    const id = `65f1${String(n).padStart(20, '0')}`;
+    const id = graph.resident(TREE.community, NEIGHBOUR, `65f1${String(n).padStart(20, '0')}`);
     return { subject: id, residentId: id, roles: ['RESIDENT', 'VOLUNTEER'], scope: [] } as Viewer;
   },
 };
