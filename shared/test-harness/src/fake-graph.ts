@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { buildSchema, execute, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { buildSchema, execute, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { SUPERGRAPH_OUTPUT_PATH } from '@civic/dev-platform';
 import type { GraphClient } from '@civic/service-kit';
@@ -98,7 +98,8 @@ export class FakeGraph implements GraphClient {
 
   async request<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables): Promise<TResult> {
     this.requests.push({ document, variables });
-    const result = await execute({ schema: schema(), document, variableValues: variables as Record<string, unknown>, rootValue: this.queryRoot() });
+    const invalid = validate(schema(), document);
+    const result = invalid.length > 0 ? { errors: invalid } : await execute({ schema: schema(), document, variableValues: variables as Record<string, unknown>, rootValue: this.queryRoot() });
     const first = result.errors?.[0];
     if (first) throw new Error(`The graph refused a service query: ${first.message}`);
     return result.data as TResult;
