@@ -1,7 +1,7 @@
 import { forbidden, idOf, invalidTransition, isDuplicateKeyError, badUserInput, requireSignedIn, staffCovers, requireStaffCovering, paginate, parseId } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { BY_NAME } from '../loaders.ts';
-import { residentListQuery } from './resident-filter.ts';
+import { residentListQuery } from '../inputs/resident-filter.ts';
 import type { ResidentDocument } from '../models/index.ts';
 import { chinaYear } from '../domain/china-time.ts';
 import { changedFacts, registrationFacts, SELF_EDITABLE_FACTS, updatedFacts, type PersonalFacts } from '../domain/personal-facts.ts';
