@@ -3,7 +3,7 @@ import type { Models } from '../models/index.ts';
 import { MICRO_PROJECT_FIELDS, type MicroProjectDocument } from '../models/micro-project.ts';
 import type { MeetingDocument } from '../models/meeting.ts';
 import { canCloseVoting, outcomeOfVote } from '../domain/micro-project-rules.ts';
-import type { MicroProjectVotingResultParent } from '../parents.ts';
+import type { MicroProjectVotingResultParent } from '../mappers.ts';
 import { settleVoting } from './votes.ts';
 import { planReviewMeeting } from './review-meeting.ts';
 import { appendAgendaItems } from './agenda.ts';

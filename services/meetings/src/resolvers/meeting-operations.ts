@@ -7,7 +7,7 @@ import type { MeetingStatus } from '../domain/vocabulary.ts';
 import { MAX_PLACE_LENGTH, MAX_TITLE_LENGTH, MAX_URL_LENGTH } from '../domain/text-limits.ts';
 import { fetchOrganisations, type OrganisationFacts } from '../graph/organisations.ts';
 import type { Context } from '../context.ts';
-import { optionalText } from './optional-text.ts';
+import { optionalText } from '../inputs/optional-text.ts';
 import { meetingToRun } from './meeting-access.ts';
 
 export const meetingQueries: QueryResolvers = {

@@ -7,7 +7,7 @@ import { meetingLevel } from '../domain/meeting-rules.ts';
 import { MAX_PLACE_LENGTH } from '../domain/text-limits.ts';
 import { reviewMeetingId } from '../persistence/review-meeting.ts';
 import { closeVoting } from '../persistence/voting-close.ts';
-import type { MicroProjectVotingResultParent } from '../parents.ts';
+import type { MicroProjectVotingResultParent } from '../mappers.ts';
 import type { Context } from '../context.ts';
 import { communityToManage } from './community-access.ts';
 

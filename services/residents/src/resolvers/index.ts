@@ -1,5 +1,4 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
-import { Query } from './query.ts';
 import { Resident } from './resident.ts';
 import { Household } from './household.ts';
 import { Grid } from './grid.ts';
@@ -10,14 +9,14 @@ import { PointsAccount } from './points-account.ts';
 import { PointsEntry } from './points-entry.ts';
 import { MemberPairing } from './member-pairing.ts';
 import { HouseholdPairing } from './household-pairing.ts';
-import { residentMutations } from './mutations/resident-mutations.ts';
-import { householdMutations } from './mutations/household-mutations.ts';
-import { membershipMutations } from './mutations/membership-mutations.ts';
-import { pairingMutations } from './mutations/pairing-mutations.ts';
-import { pointsMutations } from './mutations/points-mutations.ts';
+import { residentMutations, residentQueries } from './resident-operations.ts';
+import { householdMutations, householdQueries } from './household-operations.ts';
+import { membershipMutations } from './membership-operations.ts';
+import { pairingMutations } from './pairing-operations.ts';
+import { pointsMutations } from './points-operations.ts';
 
 export const resolvers: Resolvers = {
-  Query,
+  Query: { ...residentQueries, ...householdQueries },
   Mutation: { ...residentMutations, ...householdMutations, ...membershipMutations, ...pairingMutations, ...pointsMutations },
   Resident,
   Household,

@@ -13,7 +13,7 @@ import { returnStock, takeStock } from '../persistence/stock.ts';
 import { wishExists } from '../graph/graph-facts.ts';
 import { mayChangeBooking, mayReadBooking } from '../authorisation.ts';
 import type { Context } from '../context.ts';
-import { orReject, rejectRuleError } from './rule-errors.ts';
+import { orReject, rejectRuleError } from '../inputs/rule-errors.ts';
 import { organisationPathFor } from './resource-operations.ts';
 import { servedResident } from './served.ts';
 import { outOfStock, timeAlreadyBooked } from '../errors.ts';

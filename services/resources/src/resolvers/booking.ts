@@ -1,6 +1,6 @@
 import { idOf, loadReferenced } from '@civic/service-kit';
 import type { BookingResolvers } from '../generated/resolvers-types.ts';
-import { organisationReference, residentReference } from '../connection-types.ts';
+import { organisationReference, residentReference } from '../mappers.ts';
 
 export const Booking: BookingResolvers = {
   id: idOf,

@@ -11,7 +11,7 @@ import { fetchResidentPath } from '../graph/graph-facts.ts';
 import { isServed } from '../domain/resource-rules.ts';
 import { requireManagerOrReader, requireResourceManager } from '../authorisation.ts';
 import type { Context } from '../context.ts';
-import { rejectRuleError } from './rule-errors.ts';
+import { rejectRuleError } from '../inputs/rule-errors.ts';
 import { approveOwnProposal } from '../errors.ts';
 
 export const fundQueries: QueryResolvers = {

@@ -2,7 +2,7 @@ import { idOf, paginate, loadReferenced } from '@civic/service-kit';
 import type { DisbursementResolvers, FundLedgerEntryResolvers, FundResolvers } from '../generated/resolvers-types.ts';
 import { LEDGER_ENTRY_FIELDS } from '../models/ledger-entry.ts';
 import { requireManagerOrReader } from '../authorisation.ts';
-import { residentReference } from '../connection-types.ts';
+import { residentReference } from '../mappers.ts';
 
 /** A fund is its FUND resource seen as money: the balance and movements are for its managers, analysts, services. */
 export const Fund: FundResolvers = {

@@ -1,5 +1,5 @@
 import type { OrganisationResolvers } from '../generated/resolvers-types.ts';
-import { organisationReference } from '../connection-types.ts';
+import { organisationReference } from '../mappers.ts';
 
 /** Organisation is owned by organisations; resources adds what it provides. Public. */
 export const Organisation: OrganisationResolvers = {

@@ -2,7 +2,7 @@ import { idOf, loadReferenced } from '@civic/service-kit';
 import type { ParkingApplicationResolvers, ParkingQuotaResolvers } from '../generated/resolvers-types.ts';
 import { waitingPositions } from '../domain/parking-rules.ts';
 import { requireManagerOrReader } from '../authorisation.ts';
-import { residentReference } from '../connection-types.ts';
+import { residentReference } from '../mappers.ts';
 
 /** A PARKING resource seen as a quota: counts are public, the queue is for its managers, analysts, services. */
 export const ParkingQuota: ParkingQuotaResolvers = {

@@ -1,6 +1,6 @@
 import { requirePersonalListReader } from '@civic/service-kit';
 import type { ResidentResolvers } from '../generated/resolvers-types.ts';
-import { residentReference } from '../connection-types.ts';
+import { residentReference } from '../mappers.ts';
 
 /** Resident is owned by residents; resources adds their bookings. */
 export const Resident: ResidentResolvers = {

@@ -11,8 +11,8 @@ import { fetchOrganisationPath, fetchResidentPath } from '../graph/graph-facts.t
 import { requireResourceManager } from '../authorisation.ts';
 import type { Context } from '../context.ts';
 import type { Loaders } from '../loaders.ts';
-import { rejectRuleError } from './rule-errors.ts';
-import { resourceChanges, resourceContent } from './resource-input.ts';
+import { rejectRuleError } from '../inputs/rule-errors.ts';
+import { resourceChanges, resourceContent } from '../inputs/resource-input.ts';
 import { resourceChangedMeanwhile } from '../errors.ts';
 
 export const resourceQueries: QueryResolvers = {

@@ -3,7 +3,7 @@ import type { ActorResolvers, OpeningHoursResolvers, ResourceAvailabilityResolve
 import { formatClockTime } from '../domain/opening-hours.ts';
 import { isSlotKind } from '../domain/vocabulary.ts';
 import { requireResourceManager } from '../authorisation.ts';
-import { organisationReference, residentReference } from '../connection-types.ts';
+import { organisationReference, residentReference } from '../mappers.ts';
 
 /** Resources are public; their contact person is for signed-in callers, their bookings for managers. */
 export const Resource: ResourceResolvers = {

@@ -6,7 +6,7 @@ import { WISH_NOTIFICATION_FIELDS, type WishNotificationDocument } from '../mode
 import { WISH_CATEGORIES, WISH_STATUSES } from '../domain/vocabulary.ts';
 import { groupByHandler, weekEnd } from '../domain/handling-sheet.ts';
 import { computeFigures } from '../domain/wish-stats.ts';
-import { createdBetween } from './created-range.ts';
+import { createdBetween } from '../inputs/created-range.ts';
 import { fetchOrganisation } from '../graph/organisations.ts';
 import { requireReportReader } from '../authorisation.ts';
 import type { Context } from '../context.ts';

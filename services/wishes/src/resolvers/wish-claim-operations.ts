@@ -5,7 +5,7 @@ import { claimLevelAt, claimRefusal } from '../domain/claiming.ts';
 import { callerAsClaimant } from '../graph/claimants.ts';
 import { requireClaimant } from '../authorisation.ts';
 import { changeWish, planSteps } from '../persistence/wish-changes.ts';
-import { loadWish, noteText } from './wish-input.ts';
+import { loadWish, noteText } from '../inputs/wish-input.ts';
 import { openingForClaims } from './publication.ts';
 
 /** Claiming a micro-wish and handing it back. */

@@ -9,7 +9,7 @@ import { isRequester, requireManager, requireRequesterOrStaff } from '../authori
 import { changeWish } from '../persistence/wish-changes.ts';
 import { submittedWish } from '../persistence/submitted-wish.ts';
 import { publication } from './publication.ts';
-import { loadWish, noteText, optionalNote, wishText } from './wish-input.ts';
+import { loadWish, noteText, optionalNote, wishText } from '../inputs/wish-input.ts';
 import { recordForSomeoneElse, recordInAnotherCommunity, withdrawOthersWish, withoutResidentRecord } from '../errors.ts';
 
 /** Submission, publication or rejection, withdrawal, and the requester's feedback. */

@@ -4,7 +4,7 @@ import type { QueryResolvers } from '../generated/resolvers-types.ts';
 import { WISH_FIELDS } from '../models/wish.ts';
 import { OPEN_REQUEST_STATUSES } from '../domain/vocabulary.ts';
 import { canSeeWish, visibleWishesFilter } from '../authorisation.ts';
-import { NEWEST_FIRST, wishFilter, wishOrder } from './wish-filter.ts';
+import { NEWEST_FIRST, wishFilter, wishOrder } from '../inputs/wish-filter.ts';
 import { claimableWishes } from './claimable-wishes.ts';
 import { withoutResidentRecord } from '../errors.ts';
 

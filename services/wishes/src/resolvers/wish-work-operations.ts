@@ -7,7 +7,7 @@ import { fetchOrganisation } from '../graph/organisations.ts';
 import { requireClaimant, requireHandlerStaff, requireManager } from '../authorisation.ts';
 import { changeWish, planSteps } from '../persistence/wish-changes.ts';
 import { completion } from './completion.ts';
-import { loadWish, noteText, optionalNote } from './wish-input.ts';
+import { loadWish, noteText, optionalNote } from '../inputs/wish-input.ts';
 import { dispatchWish, closeWorkOrder } from './work-orders.ts';
 
 /** The work itself: starting, completing, reassigning and dispatching (see work-orders.ts). */

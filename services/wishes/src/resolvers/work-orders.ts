@@ -8,7 +8,7 @@ import { requireStreetManager } from '../authorisation.ts';
 import { changeWish, type Step } from '../persistence/wish-changes.ts';
 import type { Context } from '../context.ts';
 import { completion } from './completion.ts';
-import { loadWish, optionalNote } from './wish-input.ts';
+import { loadWish, optionalNote } from '../inputs/wish-input.ts';
 
 /** Central dispatch (集中派单) into work orders, and joint handling (协同整治) until the last one closes. */
 

@@ -1,18 +1,18 @@
 import { idOf, requireSignedIn, requireStaffCovering } from '@civic/service-kit';
-import type { MutationResolvers } from '../../generated/resolvers-types.ts';
-import type { Context } from '../../context.ts';
-import type { HouseholdPairingDocument, MemberPairingDocument } from '../../models/index.ts';
-import { ONE_PAIRING_PER_MEMBER } from '../../models/member-pairing.ts';
-import { ONE_PAIRING_PER_HOUSEHOLD } from '../../models/household-pairing.ts';
+import type { MutationResolvers } from '../generated/resolvers-types.ts';
+import type { Context } from '../context.ts';
+import type { HouseholdPairingDocument, MemberPairingDocument } from '../models/index.ts';
+import { ONE_PAIRING_PER_MEMBER } from '../models/member-pairing.ts';
+import { ONE_PAIRING_PER_HOUSEHOLD } from '../models/household-pairing.ts';
 import {
   checkHouseholdPairing,
   checkMemberPairing,
   HOUSEHOLDS_PER_MEMBER,
   MEMBERS_PER_CORE_MEMBER,
-} from '../../domain/pairing.ts';
-import { coreMemberFull, householdAlreadyPaired, householdNotPaired, memberAlreadyPaired, memberFull, memberNotPaired } from '../../errors.ts';
-import { occupyFreeSlot } from '../../persistence/pairing-slots.ts';
-import { loadHousehold, loadResident } from '../access.ts';
+} from '../domain/pairing.ts';
+import { coreMemberFull, householdAlreadyPaired, householdNotPaired, memberAlreadyPaired, memberFull, memberNotPaired } from '../errors.ts';
+import { occupyFreeSlot } from '../persistence/pairing-slots.ts';
+import { loadHousehold, loadResident } from './access.ts';
 
 /**
  * Who may: staff whose scope covers everyone in the pairing (the 1310 pairing is run by the

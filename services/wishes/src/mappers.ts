@@ -2,8 +2,8 @@ import type { Connection, Edge } from '@civic/service-kit';
 import type { WishDocument } from './models/wish.ts';
 
 /** What the connection resolvers return (codegen maps the GraphQL connection types to these). */
-export type WishConnectionModel = Connection<WishDocument>;
-export type WishEdgeModel = Edge<WishDocument>;
+export type WishConnectionParent = Connection<WishDocument>;
+export type WishEdgeParent = Edge<WishDocument>;
 
 /** An entity of another subgraph as this one knows it: only its key. */
 export interface EntityReference {
@@ -12,18 +12,18 @@ export interface EntityReference {
   id: string;
 }
 
-export interface HandlingSheetModel {
+export interface HandlingSheetParent {
   weekStart: Date;
   weekEnd: Date;
-  groups: HandlingSheetGroupModel[];
+  groups: HandlingSheetGroupParent[];
 }
 
-export interface HandlingSheetGroupModel {
+export interface HandlingSheetGroupParent {
   handler: EntityReference;
   rows: { wish: WishDocument; ageHours: number; resolveDeadline: Date | null; overdue: boolean }[];
 }
 
-export interface CommunitySettingsModel {
+export interface CommunitySettingsParent {
   communityId: string;
   gridWindowHours: number;
   communityWindowHours: number;

@@ -1,11 +1,19 @@
 import { isStaff } from '@civic/identity';
 import { badUserInput, forbidden, isDuplicateKeyError, parseId, requireSignedIn, requireStaffCovering, toObjectIds } from '@civic/service-kit';
 import { Types } from 'mongoose';
-import type { MutationResolvers } from '../../generated/resolvers-types.ts';
-import type { HouseholdDocument } from '../../models/index.ts';
-import { normaliseHouseholdAddress } from '../../domain/household-address.ts';
-import { fetchGrid } from '../../graph/organisations.ts';
-import { householdAddressTaken } from '../../errors.ts';
+import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
+import type { HouseholdDocument } from '../models/index.ts';
+import { normaliseHouseholdAddress } from '../domain/household-address.ts';
+import { fetchGrid } from '../graph/organisations.ts';
+import { householdAddressTaken } from '../errors.ts';
+
+export const householdQueries: QueryResolvers = {
+  household: (_parent, { id }, context) => {
+    requireSignedIn(context.viewer);
+    parseId('id', id);
+    return context.loaders.household.load(id);
+  },
+};
 
 /** Who may: staff whose scope covers the grid's community (the grid comes from organisations). */
 export const householdMutations: MutationResolvers = {

@@ -1,12 +1,12 @@
 import { badUserInput, forbidden, idOf, parseId, parseIds, requireSignedIn, staffCovers, requireStaffCovering } from '@civic/service-kit';
-import type { MutationResolvers } from '../../generated/resolvers-types.ts';
-import type { ResidentDocument } from '../../models/index.ts';
-import type { Context } from '../../context.ts';
-import { requireMembershipSince } from '../../domain/party-membership.ts';
-import { normaliseSkills, requireTeamCount } from '../../domain/volunteer.ts';
-import { fetchOrganisations } from '../../graph/organisations.ts';
-import { loadResident } from '../access.ts';
-import { coreMemberStillPaired, memberStillPaired } from '../../errors.ts';
+import type { MutationResolvers } from '../generated/resolvers-types.ts';
+import type { ResidentDocument } from '../models/index.ts';
+import type { Context } from '../context.ts';
+import { requireMembershipSince } from '../domain/party-membership.ts';
+import { normaliseSkills, requireTeamCount } from '../domain/volunteer.ts';
+import { fetchOrganisations } from '../graph/organisations.ts';
+import { loadResident } from './access.ts';
+import { coreMemberStillPaired, memberStillPaired } from '../errors.ts';
 
 /**
  * Who may:

@@ -1,10 +1,10 @@
 import { hasRole } from '@civic/identity';
 import { forbidden, parseId, requireSignedIn } from '@civic/service-kit';
-import type { MutationResolvers } from '../../generated/resolvers-types.ts';
-import { requireAwardSource, requirePointsAmount, requireReason } from '../../domain/points.ts';
-import { appendPointsEntry } from '../../persistence/points-ledger.ts';
-import { loadResident } from '../access.ts';
-import { mayRecordPoints } from '../../authorisation.ts';
+import type { MutationResolvers } from '../generated/resolvers-types.ts';
+import { requireAwardSource, requirePointsAmount, requireReason } from '../domain/points.ts';
+import { appendPointsEntry } from '../persistence/points-ledger.ts';
+import { loadResident } from './access.ts';
+import { mayRecordPoints } from '../authorisation.ts';
 
 export const pointsMutations: MutationResolvers = {
   awardPoints: async (_parent, { input }, context) => {

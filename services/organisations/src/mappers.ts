@@ -5,14 +5,14 @@ import type { ActivityDocument } from './models/activity.ts';
 import type { PostDocument } from './models/post.ts';
 
 /** What the connection resolvers return (codegen maps the GraphQL connection types to these). */
-export type OrganisationConnectionModel = Connection<OrganisationDocument>;
-export type OrganisationEdgeModel = Edge<OrganisationDocument>;
-export type GridConnectionModel = Connection<GridDocument>;
-export type GridEdgeModel = Edge<GridDocument>;
-export type ActivityConnectionModel = Connection<ActivityDocument>;
-export type ActivityEdgeModel = Edge<ActivityDocument>;
-export type PostConnectionModel = Connection<PostDocument>;
-export type PostEdgeModel = Edge<PostDocument>;
+export type OrganisationConnectionParent = Connection<OrganisationDocument>;
+export type OrganisationEdgeParent = Edge<OrganisationDocument>;
+export type GridConnectionParent = Connection<GridDocument>;
+export type GridEdgeParent = Edge<GridDocument>;
+export type ActivityConnectionParent = Connection<ActivityDocument>;
+export type ActivityEdgeParent = Edge<ActivityDocument>;
+export type PostConnectionParent = Connection<PostDocument>;
+export type PostEdgeParent = Edge<PostDocument>;
 
 /** A Resident as this subgraph knows it: only its key. */
 export interface ResidentReference {

@@ -4,10 +4,10 @@ import type { ResourceDocument } from './models/resource.ts';
 import type { LedgerEntryDocument } from './models/ledger-entry.ts';
 
 /** What the connection resolvers return (codegen maps the GraphQL connection types to these). */
-export type ResourceConnectionModel = Connection<ResourceDocument>;
-export type ResourceEdgeModel = Edge<ResourceDocument>;
-export type FundLedgerEntryConnectionModel = Connection<LedgerEntryDocument>;
-export type FundLedgerEntryEdgeModel = Edge<LedgerEntryDocument>;
+export type ResourceConnectionParent = Connection<ResourceDocument>;
+export type ResourceEdgeParent = Edge<ResourceDocument>;
+export type FundLedgerEntryConnectionParent = Connection<LedgerEntryDocument>;
+export type FundLedgerEntryEdgeParent = Edge<LedgerEntryDocument>;
 
 /** Entities of other subgraphs as this one knows them: their key, and the type for the Actor union. */
 export interface OrganisationReference {

@@ -1,11 +1,13 @@
-import { forbidden, idOf, invalidTransition, isDuplicateKeyError, badUserInput, requireSignedIn, staffCovers, requireStaffCovering } from '@civic/service-kit';
-import type { MutationResolvers } from '../../generated/resolvers-types.ts';
-import type { ResidentDocument } from '../../models/index.ts';
-import { chinaYear } from '../../domain/china-time.ts';
-import { changedFacts, registrationFacts, SELF_EDITABLE_FACTS, updatedFacts, type PersonalFacts } from '../../domain/personal-facts.ts';
-import { isDecision, REAL_NAME_TRANSITIONS, statusAfterIdentityChange } from '../../domain/real-name.ts';
-import { loadHousehold, loadResident } from '../access.ts';
-import { idNumberTaken, changeOwnFact } from '../../errors.ts';
+import { forbidden, idOf, invalidTransition, isDuplicateKeyError, badUserInput, requireSignedIn, staffCovers, requireStaffCovering, paginate, parseId } from '@civic/service-kit';
+import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
+import { BY_NAME } from '../loaders.ts';
+import { residentListQuery } from '../inputs/resident-filter.ts';
+import type { ResidentDocument } from '../models/index.ts';
+import { chinaYear } from '../domain/china-time.ts';
+import { changedFacts, registrationFacts, SELF_EDITABLE_FACTS, updatedFacts, type PersonalFacts } from '../domain/personal-facts.ts';
+import { isDecision, REAL_NAME_TRANSITIONS, statusAfterIdentityChange } from '../domain/real-name.ts';
+import { loadHousehold, loadResident } from './access.ts';
+import { idNumberTaken, changeOwnFact } from '../errors.ts';
 
 /**
  * Who may:
@@ -33,6 +35,21 @@ async function saving<T>(write: Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/** Anonymous callers get UNAUTHENTICATED for any resident data; signed-in callers see PII masked as fits. */
+export const residentQueries: QueryResolvers = {
+  me: (_parent, _args, context) => {
+    requireSignedIn(context.viewer);
+    return context.viewer.residentId ? context.loaders.resident.load(context.viewer.residentId) : null;
+  },
+  resident: (_parent, { id }, context) => {
+    requireSignedIn(context.viewer);
+    parseId('id', id);
+    return context.loaders.resident.load(id);
+  },
+  residents: (_parent, { filter, first, after }, context) =>
+    paginate(context.models.Resident, residentListQuery(context.viewer, filter), { first, after }, BY_NAME),
+};
 
 export const residentMutations: MutationResolvers = {
   registerResident: async (_parent, { input }, context) => {
