@@ -6,9 +6,9 @@ import { ROUTING_RULES } from '../domain/routing-rules.ts';
 
 /** What wishes asks the organisations department, through the gateway, at write time. */
 
-const GRID_QUERY = graphql(
-  `query WishesGrid($id: ID!) { grid(id: $id) { id level organisationPath community { id } responsiblePerson { id } partyBranch { id } } }`,
-);
+const GRID_QUERY = graphql(`query WishesGrid($id: ID!) {
+  grid(id: $id) { id level organisationPath community { id } responsiblePerson { id } partyBranch { id } }
+}`);
 
 export type GridFacts = NonNullable<ResultOf<typeof GRID_QUERY>['grid']>;
 
@@ -17,9 +17,9 @@ export async function fetchGrid(graph: GraphClient, id: string): Promise<GridFac
 }
 
 // `partnerships`: the communities this organisation is paired with (结对共建), with their paths.
-const ORGANISATION_QUERY = graphql(
-  `query WishesOrganisation($id: ID!) { organisation(id: $id) { id kind path partnerships(status: ACTIVE) { community { id path } } } }`,
-);
+const ORGANISATION_QUERY = graphql(`query WishesOrganisation($id: ID!) {
+  organisation(id: $id) { id kind path partnerships(status: ACTIVE) { community { id path } } }
+}`);
 
 export type OrganisationFacts = NonNullable<ResultOf<typeof ORGANISATION_QUERY>['organisation']>;
 
@@ -35,14 +35,14 @@ export async function fetchOrganisation(graph: GraphClient, id: string): Promise
 }
 
 /** The community's agreements, newest first. */
-const AGREEMENTS_QUERY = graphql(
-  `query WishesAgreements($community: ID!) { agreements(communityId: $community) { propertyCompany { id path } responseDeadlineHours resolutionDeadlineHours } }`,
-);
+const AGREEMENTS_QUERY = graphql(`query WishesAgreements($community: ID!) {
+  agreements(communityId: $community) { propertyCompany { id path } responseDeadlineHours resolutionDeadlineHours }
+}`);
 
 /** The first organisation of a kind within the community. */
-const FIRST_OF_KIND_QUERY = graphql(
-  `query WishesFirstOfKind($community: ID!, $kind: OrganisationKind!) { organisations(filter: { within: $community, kind: $kind }, first: 1) { edges { node { id path } } } }`,
-);
+const FIRST_OF_KIND_QUERY = graphql(`query WishesFirstOfKind($community: ID!, $kind: OrganisationKind!) {
+  organisations(filter: { within: $community, kind: $kind }, first: 1) { edges { node { id path } } }
+}`);
 
 export interface RoutingFacts extends RoutingCandidates {
   /** The newest agreement's deadlines, for the requests it covers. */
