@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { loaderById, loaderByForeignKey, objectIdsOf } from '@civic/service-kit';
+import { loaderById, loaderByForeignKey, objectIdsOf, ownedListLoader } from '@civic/service-kit';
 import type { Viewer } from '@civic/identity';
 import type { Models } from './models/index.ts';
 import { MEETING_FIELDS, type MeetingDocument } from './models/meeting.ts';
@@ -10,7 +10,6 @@ import { MICRO_PROJECT_FIELDS, type MicroProjectDocument } from './models/micro-
 import { MICRO_PROJECT_VOTE_FIELDS } from './models/micro-project-vote.ts';
 import { COMMUNITY_SETTING_FIELDS } from './models/community-setting.ts';
 import type { ActionItemStatus, MeetingStatus, MicroProjectStatus } from './domain/vocabulary.ts';
-import { ownedListLoader } from './list-loaders.ts';
 
 /** Built per request by the service kit: one query per entity type per level, never a cache shared by callers. */
 export function createLoaders(models: Models, viewer: Viewer) {

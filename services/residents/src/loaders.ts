@@ -1,7 +1,6 @@
-import { loaderById, loaderByForeignKey } from '@civic/service-kit';
+import { loaderById, loaderByForeignKey, pageLoader, sumLoader } from '@civic/service-kit';
 import type { Viewer } from '@civic/identity';
 import type { Models } from './models/index.ts';
-import { pageLoader, sumLoader } from './grouped-loaders.ts';
 import { listingScopeFilter } from './authorisation.ts';
 
 /** Listings of residents are by name, then _id, so pages stay stable when names repeat. */

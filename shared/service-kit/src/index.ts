@@ -23,3 +23,6 @@ export * from './loaders.ts';
 export * from './loading.ts';
 export * from './transactions.ts';
 export * from './owner-lists.ts';
+export * from './owned-list-loader.ts';
+export * from './page-loader.ts';
+export * from './sum-loader.ts';

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { isHexId, ownerLists } from '@civic/service-kit';
+import { isHexId } from './object-ids.ts';
+import { ownerLists } from './owner-lists.ts';
 import { Types, type Model } from 'mongoose';
 
 /** One owner's list: the question it asks (its status, say), and its bound. */
@@ -18,7 +19,7 @@ interface OwnedListOptions<Q> {
 /**
  * Bounded lists of documents per owner (`field` holds the owner's id, or an array of ids): one
  * aggregate per request level, whatever the number of owners and questions, that cuts each
- * owner's list to its question and its bound (service-kit ownerLists); with one owner, the usual
+ * owner's list to its question and its bound (`ownerLists`); with one owner, the usual
  * case, the database stops at the bound.
  */
 export function ownedListLoader<T, Q>(model: Model<T>, field: keyof T & string, options: OwnedListOptions<Q>) {

@@ -1,24 +1,7 @@
 import DataLoader from 'dataloader';
-import { Types, type Model, type PipelineStage, type QueryFilter } from 'mongoose';
-import { afterCursorFilter, ownerLists, pageOf, pageSize, sortOf, type Connection, type PageArgs, type SortOrder, objectIdsOf } from '@civic/service-kit';
-
-/** Loader shapes the service kit does not offer: grouped sums, and pages of a parent's list. */
-
-/**
- * For each key, the sum of `value` (a field path like `$amount`, or 1 to count) over the documents
- * whose `field` holds the key: one `$group` per batch.
- */
-export function sumLoader<T>(model: Model<T>, field: string, value: string | 1): DataLoader<string, number> {
-  return new DataLoader<string, number>(async (keys) => {
-    const pipeline: PipelineStage[] = [
-      { $match: { [field]: { $in: objectIdsOf(keys) } } },
-      { $group: { _id: `$${field}`, total: { $sum: value } } },
-    ];
-    const groups = await model.aggregate<{ _id: Types.ObjectId; total: number }>(pipeline);
-    const totals = new Map(groups.map((group) => [String(group._id), group.total]));
-    return keys.map((key) => totals.get(key) ?? 0);
-  });
-}
+import { Types, type Model, type QueryFilter } from 'mongoose';
+import { ownerLists } from './owner-lists.ts';
+import { afterCursorFilter, pageOf, pageSize, sortOf, type Connection, type PageArgs, type SortOrder } from './pagination.ts';
 
 export interface PageKey extends PageArgs {
   parentId: string;
@@ -27,7 +10,7 @@ export interface PageKey extends PageArgs {
 /**
  * Pages of parents' lists (a grid's residents, say; `field` holds the parent's id): the first
  * pages of a whole list of grids, and any page a cursor asks for, come from one aggregate per
- * batch that cuts each parent's list to its own page (service-kit ownerLists). A bad `first` or
+ * batch that cuts each parent's list to its own page (`ownerLists`). A bad `first` or
  * `after` fails only its own page.
  */
 export function pageLoader<T extends { _id: Types.ObjectId }>(model: Model<T>, field: string, filter: Record<string, unknown>, order: SortOrder): DataLoader<PageKey, Connection<T>, string> {
