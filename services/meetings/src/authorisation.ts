@@ -1,5 +1,5 @@
 import type { Viewer } from '@civic/identity';
-import { requireStaffCovering, staffCovers, type OrganisationPath } from '@civic/service-kit';
+import { requireStaffCovering, staffCovers, type OrganisationPath, forbidden } from '@civic/service-kit';
 
 /**
  * Who may do what in the meetings subgraph.
@@ -27,5 +27,5 @@ export function runsMeeting(viewer: Viewer, meeting: { hostPaths: OrganisationPa
 }
 
 export function requireMeetingRunner(viewer: Viewer, meeting: { hostPaths: OrganisationPath }, action: string): void {
-  requireStaffCovering(viewer, meeting.hostPaths, action);
+  requireStaffCovering(viewer, meeting.hostPaths, () => forbidden(action));
 }

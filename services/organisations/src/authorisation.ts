@@ -1,5 +1,5 @@
 import { isAnonymous, type Viewer } from '@civic/identity';
-import { MANAGER_ROLES, requireRole, requireStaffCovering, type OrganisationPath } from '@civic/service-kit';
+import { MANAGER_ROLES, requireRole, requireStaffCovering, type OrganisationPath, forbidden } from '@civic/service-kit';
 import type { ActivityVisibility } from './domain/activity-rules.ts';
 
 /**
@@ -20,11 +20,11 @@ import type { ActivityVisibility } from './domain/activity-rules.ts';
  */
 
 export function requireTreeManager(viewer: Viewer, organisationPath: OrganisationPath, action: string): void {
-  requireStaffCovering(viewer, organisationPath, action, MANAGER_ROLES);
+  requireStaffCovering(viewer, organisationPath, () => forbidden(action), MANAGER_ROLES);
 }
 
 export function requireRootCreator(viewer: Viewer): void {
-  requireRole(viewer, 'create a district committee', 'DISTRICT_ADMIN');
+  requireRole(viewer, () => forbidden('create a district committee'), 'DISTRICT_ADMIN');
 }
 
 export function canSeeActivity(viewer: Viewer, activity: { visibility: ActivityVisibility }): boolean {

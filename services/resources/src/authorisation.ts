@@ -32,7 +32,7 @@ export function isResourceManager(viewer: Viewer, servedPath: OrganisationPath):
 }
 
 export function requireResourceManager(viewer: Viewer, servedPath: OrganisationPath, action: string): void {
-  requireStaffCovering(viewer, servedPath, action, MANAGER_ROLES);
+  requireStaffCovering(viewer, servedPath, () => forbidden(action), MANAGER_ROLES);
 }
 
 /** Fund balances, ledgers and disbursements; parking queues. */

@@ -75,12 +75,12 @@ export function visibleWishesFilter(viewer: Viewer, { fullOnly = false } = {}): 
 }
 
 export function requireManager(viewer: Viewer, path: OrganisationPath, action: string): void {
-  requireStaffCovering(viewer, path, action, MANAGER_ROLES);
+  requireStaffCovering(viewer, path, () => forbidden(action), MANAGER_ROLES);
 }
 
 export function requireStreetManager(viewer: Viewer, organisationPath: OrganisationPath, action: string): void {
   // The community's path without the community itself: the street and above.
-  requireStaffCovering(viewer, organisationPath.slice(0, -1), action, STREET_MANAGER_ROLES);
+  requireStaffCovering(viewer, organisationPath.slice(0, -1), () => forbidden(action), STREET_MANAGER_ROLES);
 }
 
 export function requireRequesterOrStaff(viewer: Viewer, wish: WishDocument, action: string): void {
@@ -94,11 +94,11 @@ export function requireClaimant(viewer: Viewer, wish: WishDocument, action: stri
 }
 
 export function requireHandlerStaff(viewer: Viewer, wish: WishDocument, action: string): void {
-  requireStaffCovering(viewer, wish.handlerPath, action);
+  requireStaffCovering(viewer, wish.handlerPath, () => forbidden(action));
 }
 
 export function requireSweeper(viewer: Viewer): void {
-  requireRole(viewer, 'run the deadline sweep', 'DISTRICT_ADMIN', 'SERVICE');
+  requireRole(viewer, () => forbidden('run the deadline sweep'), 'DISTRICT_ADMIN', 'SERVICE');
 }
 
 /** Aggregates over a subtree: staff covering it, analysts and services. */

@@ -1,4 +1,5 @@
 import { hasRole, isAnonymous, isStaff, STAFF_ROLES, type Role, type Viewer } from '@civic/identity';
+import type { GraphQLError } from 'graphql';
 import { Types } from 'mongoose';
 import { forbidden, unauthenticated } from './errors.ts';
 import { isHexId, objectIdsOf } from './object-ids.ts';
@@ -30,10 +31,16 @@ export function staffCovers(viewer: Viewer, path: OrganisationPath, roles: reado
   return viewer.scope.some((organisationId) => onPath.has(organisationId));
 }
 
-/** `staffCovers`, or UNAUTHENTICATED for an anonymous caller and FORBIDDEN for anyone else. */
-export function requireStaffCovering(viewer: Viewer, path: OrganisationPath, action: string, roles: readonly Role[] = STAFF_ROLES): void {
+/**
+ * A refusal the service names in its errors.ts (`scheduleMeetingElsewhere`, ...), made only when a
+ * guard refuses, so a guard's caller says which error and the message is written once.
+ */
+export type Refusal = () => GraphQLError;
+
+/** `staffCovers`, or UNAUTHENTICATED for an anonymous caller and the service's `refusal` for anyone else. */
+export function requireStaffCovering(viewer: Viewer, path: OrganisationPath, refusal: Refusal, roles: readonly Role[] = STAFF_ROLES): void {
   requireSignedIn(viewer);
-  if (!staffCovers(viewer, path, roles)) throw forbidden(action);
+  if (!staffCovers(viewer, path, roles)) throw refusal();
 }
 
 /** The organisations whose subtrees a staff viewer acts in, for listings filtered in the database. */
@@ -47,9 +54,9 @@ export function requireSignedIn(viewer: Viewer): void {
   if (isAnonymous(viewer)) throw unauthenticated();
 }
 
-export function requireRole(viewer: Viewer, action: string, ...roles: Role[]): void {
+export function requireRole(viewer: Viewer, refusal: Refusal, ...roles: Role[]): void {
   requireSignedIn(viewer);
-  if (!hasRole(viewer, ...roles)) throw forbidden(action);
+  if (!hasRole(viewer, ...roles)) throw refusal();
 }
 
 /**
@@ -59,7 +66,12 @@ export function requireRole(viewer: Viewer, action: string, ...roles: Role[]): v
 export function requirePersonalListReader(viewer: Viewer, residentId: string, what: string): void {
   requireSignedIn(viewer);
   if (viewer.residentId === residentId || isStaff(viewer) || hasRole(viewer, ...READER_ROLES)) return;
-  throw forbidden(`read another resident's ${what}`);
+  throw readAnotherResidentsList(what);
+}
+
+/** The refusal of `requirePersonalListReader`: `what` names the list (bookings, activities...). */
+export function readAnotherResidentsList(what: string): GraphQLError {
+  return forbidden(`read another resident's ${what}`);
 }
 
 /** Who is calling, for the records a write keeps of its author. */
@@ -69,8 +81,8 @@ export function signedInSubject(viewer: Viewer): string {
 }
 
 /** The calling resident, for actions a resident takes for themself. */
-export function requireResident(viewer: Viewer, action: string): Types.ObjectId {
+export function requireResident(viewer: Viewer, refusal: Refusal): Types.ObjectId {
   requireSignedIn(viewer);
-  if (!viewer.residentId || !isHexId(viewer.residentId)) throw forbidden(action);
+  if (!viewer.residentId || !isHexId(viewer.residentId)) throw refusal();
   return new Types.ObjectId(viewer.residentId);
 }

@@ -1,4 +1,4 @@
-import { badUserInput, parseId, requireSignedIn, requireStaffCovering, unknownId } from '@civic/service-kit';
+import { badUserInput, parseId, requireSignedIn, requireStaffCovering, unknownId, forbidden } from '@civic/service-kit';
 import type { Context } from '../context.ts';
 import { fetchOrganisation, type OrganisationFacts } from '../graph/organisations.ts';
 
@@ -11,6 +11,6 @@ export async function communityToManage(context: Context, field: string, rawId: 
   const community = await fetchOrganisation(context.graph, rawId);
   if (!community) throw unknownId(field, 'organisation');
   if (community.kind !== COMMUNITY_KIND) throw badUserInput(field, `must be a community (${COMMUNITY_KIND})`);
-  requireStaffCovering(context.viewer, community.path, action);
+  requireStaffCovering(context.viewer, community.path, () => forbidden(action));
   return community;
 }

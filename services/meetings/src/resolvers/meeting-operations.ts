@@ -1,5 +1,5 @@
 import { Types, type QueryFilter } from 'mongoose';
-import { badUserInput, invalidTransition, paginate, parseId, parseIds, requireSignedIn, requireStaffCovering, requireText, returnUpdated, signedInSubject, toObjectIds } from '@civic/service-kit';
+import { badUserInput, invalidTransition, paginate, parseId, parseIds, requireSignedIn, requireStaffCovering, requireText, returnUpdated, signedInSubject, toObjectIds, forbidden } from '@civic/service-kit';
 import type { MeetingFilter, MutationResolvers, QueryResolvers, ScheduleMeetingInput } from '../generated/resolvers-types.ts';
 import { MEETING_FIELDS, type MeetingDocument } from '../models/meeting.ts';
 import { MAX_HOSTS, MEETING_STEP_RESULT, MEETING_TRANSITIONS, meetingLevel, venueError } from '../domain/meeting-rules.ts';
@@ -25,7 +25,7 @@ export const meetingMutations: MutationResolvers = {
     const venue = meetingVenue(input);
     if (input.startsAt.getTime() <= context.clock.now().getTime()) throw badUserInput('startsAt', 'must be in the future');
     const hosts = await hostFacts(context, hostIds);
-    requireStaffCovering(context.viewer, hosts[0]!.path, 'schedule a meeting for this organisation');
+    requireStaffCovering(context.viewer, hosts[0]!.path, () => forbidden('schedule a meeting for this organisation'));
     const level = meetingLevel(hosts.map((host) => host.kinds));
     if (level === null) throw badUserInput('hostIds', 'must be organisations within a district');
 

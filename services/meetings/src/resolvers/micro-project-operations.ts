@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { badUserInput, idOf, invalidTransition, requireIntInRange, requireSignedIn, requireStaffCovering, requireText, returnUpdated, loadTarget, requireResident, toObjectIds } from '@civic/service-kit';
+import { badUserInput, idOf, invalidTransition, requireIntInRange, requireSignedIn, requireStaffCovering, requireText, returnUpdated, loadTarget, requireResident, toObjectIds, forbidden } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { MICRO_PROJECT_FIELDS, type MicroProjectDocument } from '../models/micro-project.ts';
 import { MAX_VOTE_THRESHOLD, MICRO_PROJECT_STEPS, costError, voteRefusal, votingWindowError } from '../domain/micro-project-rules.ts';
@@ -45,7 +45,7 @@ export const microProjectMutations: MutationResolvers = {
   },
 
   voteForMicroProject: async (_parent, { microProjectId }, context) => {
-    const residentId = requireResident(context.viewer, 'vote for a micro-project');
+    const residentId = requireResident(context.viewer, () => forbidden('vote for a micro-project'));
     const project = await loadTarget(context.loaders.microProject, microProjectId, 'MicroProject');
     const refusal = voteRefusal(project, context.clock.now());
     if (refusal) throw votingNotOpen(refusal);
@@ -83,7 +83,7 @@ export const microProjectMutations: MutationResolvers = {
 async function stepProject(context: Context, id: string, step: 'start' | 'complete', changes: Partial<MicroProjectDocument>): Promise<MicroProjectDocument> {
   requireSignedIn(context.viewer);
   const project = await loadTarget(context.loaders.microProject, id, 'MicroProject');
-  requireStaffCovering(context.viewer, project.communityPath, `${step} this micro-project`);
+  requireStaffCovering(context.viewer, project.communityPath, () => forbidden(`${step} this micro-project`));
   const { from, to } = MICRO_PROJECT_STEPS[step];
   if (!(from as readonly string[]).includes(project.status)) throw invalidTransition('MicroProject', project.status, step);
   const stepped = await context.models.MicroProject.findOneAndUpdate(

@@ -1,6 +1,6 @@
 import { Types, type QueryFilter } from 'mongoose';
 import { isAnonymous } from '@civic/identity';
-import { badUserInput, invalidTransition, parseId, parseIds, requireIntInRange, requireSignedIn, requireText, paginate, toGeoJsonPoint, returnUpdated, loadAll, loadForInput, loadTarget, requireStaffCovering } from '@civic/service-kit';
+import { badUserInput, invalidTransition, parseId, parseIds, requireIntInRange, requireSignedIn, requireText, paginate, toGeoJsonPoint, returnUpdated, loadAll, loadForInput, loadTarget, requireStaffCovering, forbidden } from '@civic/service-kit';
 import type { ActivityFilter, CreateActivityInput, MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { ACTIVITY_FIELDS, type ActivityDocument } from '../models/activity.ts';
 import { MAX_CAPACITY, MAX_CO_HOSTS, MIN_CAPACITY, activityStatus, activityWindowError, canCancel } from '../domain/activity-rules.ts';
@@ -24,7 +24,7 @@ export const activityMutations: MutationResolvers = {
   createActivity: async (_parent, { input }, context) => {
     requireSignedIn(context.viewer);
     const host = await loadForInput(context.loaders.organisation, 'hostId', input.hostId, 'organisation');
-    requireStaffCovering(context.viewer, host.path, 'create an activity for this organisation');
+    requireStaffCovering(context.viewer, host.path, () => forbidden('create an activity for this organisation'));
     const document: ActivityDocument = {
       _id: new Types.ObjectId(),
       ...(await activityContent(input, host._id, context)),
@@ -41,7 +41,7 @@ export const activityMutations: MutationResolvers = {
   cancelActivity: async (_parent, { id }, { viewer, models, loaders, clock }) => {
     requireSignedIn(viewer);
     const activity = await loadTarget(loaders.activity, id, 'Activity');
-    requireStaffCovering(viewer, activity.hostPath, 'cancel this activity');
+    requireStaffCovering(viewer, activity.hostPath, () => forbidden('cancel this activity'));
     const now = clock.now();
     const status = activityStatus(activity, now);
     if (!canCancel(status)) throw invalidTransition('Activity', status, 'be cancelled');

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { badUserInput, invalidTransition, notFound, parseId, loadTarget, uniquely, requireResident, signedInSubject, requireStaffCovering } from '@civic/service-kit';
+import { badUserInput, invalidTransition, notFound, parseId, loadTarget, uniquely, requireResident, signedInSubject, requireStaffCovering, forbidden } from '@civic/service-kit';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 import type { ActivityDocument } from '../models/activity.ts';
 import type { ActivityCheckInDocument } from '../models/activity-check-in.ts';
@@ -12,7 +12,7 @@ import { activityFull, alreadyCheckedIn, alreadySignedUp, notSignedUp } from '..
 /** Residents sign themselves up and withdraw; the host's staff check participants in. */
 export const activitySignUpMutations: MutationResolvers = {
   signUpForActivity: async (_parent, { activityId }, context) => {
-    const residentId = requireResident(context.viewer, 'sign up for an activity');
+    const residentId = requireResident(context.viewer, () => forbidden('sign up for an activity'));
     const activity = await visibleActivity(context, activityId);
     const now = context.clock.now();
     requireSignUpsOpen(activity, now, 'accept sign-ups');
@@ -23,7 +23,7 @@ export const activitySignUpMutations: MutationResolvers = {
   },
 
   cancelActivitySignUp: async (_parent, { activityId }, context) => {
-    const residentId = requireResident(context.viewer, 'withdraw from an activity');
+    const residentId = requireResident(context.viewer, () => forbidden('withdraw from an activity'));
     const activity = await visibleActivity(context, activityId);
     requireSignUpsOpen(activity, context.clock.now(), 'accept withdrawals');
     const withdrawn = await withdraw(context.models, activity._id, residentId);
@@ -36,7 +36,7 @@ export const activitySignUpMutations: MutationResolvers = {
     const { viewer, models, loaders, clock } = context;
     const staffMember = signedInSubject(viewer);
     const activity = await loadTarget(loaders.activity, input.activityId, 'Activity');
-    requireStaffCovering(viewer, activity.hostPath, 'check in participants of this activity');
+    requireStaffCovering(viewer, activity.hostPath, () => forbidden('check in participants of this activity'));
     const residentId = parseId('residentId', input.residentId);
     const now = clock.now();
     const status = activityStatus(activity, now);

@@ -1,4 +1,4 @@
-import { fromGeoJsonPoint, idOf, loadAll, loadReferenced, requireStaffCovering } from '@civic/service-kit';
+import { fromGeoJsonPoint, idOf, loadAll, loadReferenced, requireStaffCovering, forbidden } from '@civic/service-kit';
 import type { ActivityCheckInResolvers, ActivityPlaceResolvers, ActivityResolvers } from '../generated/resolvers-types.ts';
 import { activityStatus } from '../domain/activity-rules.ts';
 import { canSeeActivity } from '../authorisation.ts';
@@ -16,12 +16,12 @@ export const Activity: ActivityResolvers = {
   status: (activity, _args, { clock }) => activityStatus(activity, clock.now()),
   viewerSignedUp: (activity, _args, { loaders, viewer }) => (viewer.residentId ? loaders.signedUpByViewer.load(idOf(activity)) : false),
   participants: async (activity, _args, { loaders, viewer }) => {
-    requireStaffCovering(viewer, activity.hostPath, "read this activity's participants");
+    requireStaffCovering(viewer, activity.hostPath, () => forbidden("read this activity's participants"));
     const signUps = await loaders.signUpsOfActivity.load(idOf(activity));
     return signUps.map((signUp) => ({ id: signUp.residentId.toHexString() }));
   },
   checkIns: (activity, _args, { loaders, viewer }) => {
-    requireStaffCovering(viewer, activity.hostPath, "read this activity's check-ins");
+    requireStaffCovering(viewer, activity.hostPath, () => forbidden("read this activity's check-ins"));
     return loaders.checkInsOfActivity.load(idOf(activity));
   },
 };

@@ -25,7 +25,7 @@ export const householdMutations: MutationResolvers = {
     const address = normaliseHouseholdAddress(input);
     const grid = await fetchGrid(context.graph, input.gridId);
     if (!grid) throw badUserInput('gridId', 'does not name a grid');
-    requireStaffCovering(context.viewer, grid.organisationPath, 'create households in this grid');
+    requireStaffCovering(context.viewer, grid.organisationPath, () => forbidden('create households in this grid'));
     try {
       const created = await context.models.Household.create({
         ...address,

@@ -47,7 +47,7 @@ export const membershipMutations: MutationResolvers = {
   setPartyMembership: async (_parent, { residentId, membership }, context) => {
     requireSignedIn(context.viewer);
     const resident = await loadResident(context, 'residentId', residentId);
-    requireStaffCovering(context.viewer, resident.organisationPath, 'set the party membership of this resident');
+    requireStaffCovering(context.viewer, resident.organisationPath, () => forbidden('set the party membership of this resident'));
     const now = context.clock.now();
     if (!membership) {
       await requireStandingKeepsPairings(context, resident, null);

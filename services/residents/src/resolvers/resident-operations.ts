@@ -57,7 +57,7 @@ export const residentMutations: MutationResolvers = {
     const now = context.clock.now();
     const facts = registrationFacts(input, chinaYear(now));
     const household = await loadHousehold(context, 'householdId', input.householdId);
-    requireStaffCovering(context.viewer, household.organisationPath, 'register residents in this household');
+    requireStaffCovering(context.viewer, household.organisationPath, () => forbidden('register residents in this household'));
     const { idNumber, ...rest } = facts;
     const created = await saving(
       context.models.Resident.create({
@@ -105,8 +105,8 @@ export const residentMutations: MutationResolvers = {
     requireSignedIn(context.viewer);
     const resident = await loadResident(context, 'residentId', residentId);
     const household = await loadHousehold(context, 'householdId', householdId);
-    requireStaffCovering(context.viewer, resident.organisationPath, 'move this resident');
-    requireStaffCovering(context.viewer, household.organisationPath, 'move residents into this household');
+    requireStaffCovering(context.viewer, resident.organisationPath, () => forbidden('move this resident'));
+    requireStaffCovering(context.viewer, household.organisationPath, () => forbidden('move residents into this household'));
     if (resident.householdId.equals(household._id)) return resident;
     const moved = await context.models.Resident.findOneAndUpdate(
       { _id: resident._id },

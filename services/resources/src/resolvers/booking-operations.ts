@@ -98,7 +98,7 @@ async function bookerOf(input: BookResourceInput, resource: ResourceDocument, co
     return { bookerResidentId: await servedResident(context, resource.servedPath, 'book a resource'), bookerOrganisationId: null, bookerPath: [] };
   }
   const path = await organisationPathFor(context, 'organisationId', input.organisationId);
-  requireStaffCovering(context.viewer, path, 'book for this organisation');
+  requireStaffCovering(context.viewer, path, () => forbidden('book for this organisation'));
   if (!isServed(hexIds(resource.servedPath), hexIds(path))) throw badUserInput('organisationId', 'is outside the area this resource serves');
   return { bookerResidentId: null, bookerOrganisationId: path.at(-1)!, bookerPath: path };
 }

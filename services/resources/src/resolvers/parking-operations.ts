@@ -18,7 +18,7 @@ export const parkingQueries: QueryResolvers = {
 export const parkingMutations: MutationResolvers = {
   applyForParking: async (_parent, { resourceId }, context) => {
     const { viewer, models, loaders, clock } = context;
-    requireResident(viewer, 'apply for a parking place');
+    requireResident(viewer, () => forbidden('apply for a parking place'));
     const resource = await loadForInput(loaders.resource, 'resourceId', resourceId, 'resource');
     if (resource.kind !== 'PARKING') throw badUserInput('resourceId', 'is not a parking quota');
     const applicantId = await servedResident(context, resource.servedPath, 'apply for a parking place');
