@@ -1,4 +1,4 @@
-import { badUserInput } from './errors.ts';
+import { latitudeOutOfRange, longitudeOutOfRange } from './input-errors.ts';
 
 /** The GraphQL shape of a place (`GeoPoint { longitude latitude }`). */
 export interface GeoPointInput {
@@ -13,8 +13,8 @@ export interface GeoJsonPoint {
 }
 
 export function toGeoJsonPoint(field: string, point: GeoPointInput): GeoJsonPoint {
-  if (!(point.longitude >= -180 && point.longitude <= 180)) throw badUserInput(`${field}.longitude`, 'must be between -180 and 180');
-  if (!(point.latitude >= -90 && point.latitude <= 90)) throw badUserInput(`${field}.latitude`, 'must be between -90 and 90');
+  if (!(point.longitude >= -180 && point.longitude <= 180)) throw longitudeOutOfRange(field);
+  if (!(point.latitude >= -90 && point.latitude <= 90)) throw latitudeOutOfRange(field);
   return { type: 'Point', coordinates: [point.longitude, point.latitude] };
 }
 

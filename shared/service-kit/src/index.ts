@@ -1,4 +1,5 @@
 export * from './errors.ts';
+export * from './input-errors.ts';
 export * from './error-formatting.ts';
 export * from './clock.ts';
 export * from './logger.ts';

@@ -1,5 +1,5 @@
 import { Types, type Model, type QueryFilter, type Schema } from 'mongoose';
-import { badUserInput } from './errors.ts';
+import { notACursor, notWholeNumberInRange } from './input-errors.ts';
 import { isHexId } from './object-ids.ts';
 
 /** Relay-style connections over keyset (cursor) pagination: stable order, one indexed query a page. */
@@ -93,7 +93,7 @@ export function decodeCursor(cursor: string, sortType: SortValueType): { sortVal
     const sortValue = decodeValue(encoded, sortType);
     if (sortValue !== undefined && typeof id === 'string' && isHexId(id)) return { sortValue, id: new Types.ObjectId(id) };
   }
-  throw badUserInput('after', 'is not a cursor from this listing');
+  throw notACursor();
 }
 
 function parseJson(text: string): unknown {
@@ -115,7 +115,7 @@ function sortValueTypeOf(schema: Schema, modelName: string, field: string): Sort
 export function pageSize(first: number | null | undefined): number {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw badUserInput('first', `must be a whole number from 0 to ${MAX_PAGE_SIZE}`);
+    throw notWholeNumberInRange('first', 0, MAX_PAGE_SIZE);
   }
   return first;
 }

@@ -1,4 +1,4 @@
-import { badUserInput } from './errors.ts';
+import { controlCharacters, emptyText, textTooLong } from './input-errors.ts';
 
 /**
  * Filters on free text a client types. Each is bounded (a long value is refused before it reaches
@@ -12,10 +12,10 @@ import { badUserInput } from './errors.ts';
  */
 export function startsWith(field: string, prefix: string, maxLength: number): { $regex: string } {
   const length = [...prefix].length;
-  if (length === 0) throw badUserInput(field, 'must not be empty');
-  if (length > maxLength) throw badUserInput(field, `must have at most ${maxLength} characters`);
+  if (length === 0) throw emptyText(field);
+  if (length > maxLength) throw textTooLong(field, maxLength);
   // MongoDB refuses a pattern holding a NUL, and no name holds a control character.
-  if (/\p{Cc}/u.test(prefix)) throw badUserInput(field, 'must not contain control characters');
+  if (/\p{Cc}/u.test(prefix)) throw controlCharacters(field);
   return { $regex: `^${escapeRegex(prefix)}` };
 }
 

@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { badUserInput } from '../src/errors.ts';
+import { notACursor, notWholeNumberInRange } from '../src/input-errors.ts';
 import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageSize, type SortValueType } from '../src/pagination.ts';
 
 const id = new Types.ObjectId('65a1b2c3d4e5f6a7b8c9d0e1');
@@ -20,8 +20,8 @@ function refusal(cursor: string, sortType: SortValueType) {
   throw new Error(`${cursor} was accepted`);
 }
 
-const notACursor = badUserInput('after', 'is not a cursor from this listing');
-const REFUSED = { code: notACursor.extensions.code, field: notACursor.extensions.field, message: notACursor.message };
+const refusedCursor = notACursor();
+const REFUSED = { code: refusedCursor.extensions.code, field: refusedCursor.extensions.field, message: refusedCursor.message };
 
 describe('cursors', () => {
   it('round-trip each kind of sort value', () => {
@@ -95,10 +95,10 @@ describe('page size', () => {
   });
 
   it(`refuses more than ${MAX_PAGE_SIZE}`, () => {
-    expect(() => pageSize(MAX_PAGE_SIZE + 1)).toThrow(badUserInput('first', `must be a whole number from 0 to ${MAX_PAGE_SIZE}`));
+    expect(() => pageSize(MAX_PAGE_SIZE + 1)).toThrow(notWholeNumberInRange('first', 0, MAX_PAGE_SIZE));
   });
 
   it('refuses a negative size', () => {
-    expect(() => pageSize(-1)).toThrow(badUserInput('first', `must be a whole number from 0 to ${MAX_PAGE_SIZE}`));
+    expect(() => pageSize(-1)).toThrow(notWholeNumberInRange('first', 0, MAX_PAGE_SIZE));
   });
 });
