@@ -10,7 +10,7 @@ import { isServed } from '../domain/resource-rules.ts';
 import { MAX_NOTE_LENGTH } from '../domain/text-limits.ts';
 import { holdSlots, releaseSlots } from '../persistence/slot-bookings.ts';
 import { returnStock, takeStock } from '../persistence/stock.ts';
-import { wishExists } from '../graph/graph-facts.ts';
+import { wishExists } from '../graph/wishes.ts';
 import { mayChangeBooking, mayReadBooking } from '../authorisation.ts';
 import type { Context } from '../context.ts';
 import { orReject, rejectRuleError } from '../inputs/rule-errors.ts';

@@ -7,7 +7,7 @@ import { amountError, canDecide, mayApprove } from '../domain/fund-rules.ts';
 import { MAX_NOTE_LENGTH } from '../domain/text-limits.ts';
 import { recordMovement } from '../persistence/fund-movements.ts';
 import { approveAndPay } from '../persistence/disbursement-approval.ts';
-import { fetchResidentPath } from '../graph/graph-facts.ts';
+import { fetchResidentPath } from '../graph/residents.ts';
 import { isServed } from '../domain/resource-rules.ts';
 import { requireManagerOrReader, requireResourceManager } from '../authorisation.ts';
 import type { Context } from '../context.ts';

@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import { requireResident, hexIds, forbidden } from '@civic/service-kit';
 import { isServed } from '../domain/resource-rules.ts';
-import { fetchResidentPath } from '../graph/graph-facts.ts';
+import { fetchResidentPath } from '../graph/residents.ts';
 import type { Context } from '../context.ts';
 import { outsideServedArea } from '../errors.ts';
 
