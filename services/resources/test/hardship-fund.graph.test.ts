@@ -5,8 +5,9 @@ import { wishesSubgraph } from '@civic/wishes';
 import { aWorld, startStack, type Stack, type World, summaryOf } from '@civic/test-harness';
 import { resourcesSubgraph } from '../src/subgraph.ts';
 import { aHardshipFund, asUser } from './support/graph-builders.ts';
-import { badUserInput, unknownId } from '@civic/service-kit';
-import { approveOwnProposal } from '../src/errors.ts';
+import { notAnId, unknownId } from '@civic/service-kit';
+import { amountOutOfRange } from '../src/domain/fund-rules.ts';
+import { approveOwnProposal, invalidInput } from '../src/errors.ts';
 
 // Through the gateway, as users would: the community office proposes a hardship allowance for a
 // resident made poor by illness, a colleague approves it, and the fund's ledger shows it. (The
@@ -77,9 +78,9 @@ it('answers bad input with a clear error naming the field, and writes nothing', 
   const models = stack.subgraph('resources').models as unknown as { Disbursement: { countDocuments(): Promise<number> } };
   const before = await models.Disbursement.countDocuments();
   const attempts = [
-    { amountFen: 0, recipientId, refusal: badUserInput('amountFen', 'must be a whole number of fen from 1 to 100000000') },
+    { amountFen: 0, recipientId, refusal: invalidInput(amountOutOfRange('amountFen')) },
     { amountFen: 10_000, recipientId: world.branchId, refusal: unknownId('recipientId', 'resident') },
-    { amountFen: 10_000, recipientId: '王桂兰', refusal: badUserInput('recipientId', 'is not a valid id') },
+    { amountFen: 10_000, recipientId: '王桂兰', refusal: notAnId('recipientId') },
   ];
   for (const attempt of attempts) {
     const response = await stack.query(PROPOSE, { input: { fundId, recipientId: attempt.recipientId, amountFen: attempt.amountFen, reason: '困难补助' } }, { token: proposer });
