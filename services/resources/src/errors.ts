@@ -1,4 +1,3 @@
-import type { GraphQLError } from 'graphql';
 import { badUserInput, conflict, forbidden, notMatching } from '@civic/service-kit';
 import type { RuleError } from './domain/opening-hours.ts';
 import type { ResourceKind } from './domain/vocabulary.ts';
@@ -138,7 +137,7 @@ export function timeAlreadyBooked() {
 // Input (BAD_USER_INPUT)
 
 /** A domain rule's violation, as BAD_USER_INPUT on its field. */
-export function invalidInput(violation: RuleError): GraphQLError {
+export function invalidInput(violation: RuleError) {
   return badUserInput(violation.field, violation.message);
 }
 
