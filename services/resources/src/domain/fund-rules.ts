@@ -6,9 +6,13 @@ import type { RuleError } from './opening-hours.ts';
 // 1,000,000 yuan: more than a community fund moves at once; a typo's extra zeros are refused.
 export const MAX_MOVEMENT_FEN = 100_000_000;
 
+export function amountOutOfRange(field: string): RuleError {
+  return { field, message: `must be a whole number of fen from 1 to ${MAX_MOVEMENT_FEN}` };
+}
+
 export function amountError(field: string, amountFen: number): RuleError | null {
   if (!Number.isInteger(amountFen) || amountFen < 1 || amountFen > MAX_MOVEMENT_FEN) {
-    return { field, message: `must be a whole number of fen from 1 to ${MAX_MOVEMENT_FEN}` };
+    return amountOutOfRange(field);
   }
   return null;
 }
