@@ -1,6 +1,7 @@
 import type { GraphQLError } from 'graphql';
+import type { InputViolation } from '@civic/service-kit';
 import { claimForOrganisationOfKind, claimOutsideWindow, claimOwnWish, claimWithoutStanding } from '../errors.ts';
-import { CLAIMING_ORGANISATION_KINDS, type ClaimLevel } from './vocabulary.ts';
+import { CLAIMING_ORGANISATION_KINDS, type ClaimantKind, type ClaimLevel } from './vocabulary.ts';
 
 /**
  * Who may claim a published wish (微心愿认领), level by level: first its own micro-grid (the
@@ -29,11 +30,12 @@ export function claimLevelAt(openedAt: Date, now: Date, windows: ClaimWindows): 
 }
 
 /** The settings' own consistency: the street opens no earlier than the community. */
-export function windowsError(windows: ClaimWindows): { field: string; message: string } | null {
-  if (windows.communityWindowHours < windows.gridWindowHours) {
-    return { field: 'communityWindowHours', message: 'must not be shorter than gridWindowHours' };
-  }
-  return null;
+export function windowsError(windows: ClaimWindows): InputViolation | null {
+  return windows.communityWindowHours < windows.gridWindowHours ? communityWindowShorterThanGrid() : null;
+}
+
+export function communityWindowShorterThanGrid(): InputViolation {
+  return { field: 'communityWindowHours', message: 'must not be shorter than gridWindowHours' };
 }
 
 export function autoConfirmAt(completedAt: Date, windows: ClaimWindows): Date {
@@ -55,6 +57,23 @@ export interface ClaimantReach {
   id: string;
   /** Organisation ids whose members the claimant counts among: its community and branch paths, its pairings. */
   within: readonly string[];
+}
+
+/** A would-be claimant as the graph describes it now (asked afresh on every claim). */
+export interface Claimant extends ClaimantReach {
+  kind: ClaimantKind;
+  /** Stored on the wish: the organisation's path, or the resident's community path. */
+  path: string[];
+  /**
+   * The ids of `within` below the tree's root: a wish whose path holds one of them may be
+   * claimable (the root, a district, is on every wish's path and decides nothing).
+   */
+  nearby: string[];
+}
+
+/** The reach of a claimant who counts among the members of every organisation on `paths`. */
+export function reachOf(paths: readonly (readonly string[])[]): Pick<Claimant, 'within' | 'nearby'> {
+  return { within: [...new Set(paths.flat())], nearby: [...new Set(paths.flatMap((path) => path.slice(1)))] };
 }
 
 export function mayClaim(target: Omit<ClaimTarget, 'requesterId'>, claimant: ClaimantReach, level: ClaimLevel): boolean {

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { closedOnTime, deadlineHours, deadlinesFrom, dueAt, escalationLevel, isOverdue } from '../../src/domain/deadlines.ts';
-import { autoConfirmAt, claimLevelAt, claimRefusal, DEFAULT_CLAIM_WINDOWS, mayClaim, organisationKindRefusal, residentStandingRefusal, windowsError } from '../../src/domain/claiming.ts';
+import {
+  autoConfirmAt,
+  claimLevelAt,
+  claimRefusal,
+  communityWindowShorterThanGrid,
+  DEFAULT_CLAIM_WINDOWS,
+  mayClaim,
+  organisationKindRefusal,
+  residentStandingRefusal,
+  windowsError,
+} from '../../src/domain/claiming.ts';
 import { CLAIMING_ORGANISATION_KINDS } from '../../src/domain/vocabulary.ts';
 import { claimForOrganisationOfKind, claimOutsideWindow, claimOwnWish, claimWithoutStanding } from '../../src/errors.ts';
 import { computeFigures, median } from '../../src/domain/wish-stats.ts';
@@ -86,10 +96,7 @@ describe('claim windows', () => {
   });
 
   it('refuse settings where the street opens before the community, and confirm silence after the days set', () => {
-    expect(windowsError({ gridWindowHours: 48, communityWindowHours: 24, autoConfirmDays: 7 })).toEqual({
-      field: 'communityWindowHours',
-      message: 'must not be shorter than gridWindowHours',
-    });
+    expect(windowsError({ gridWindowHours: 48, communityWindowHours: 24, autoConfirmDays: 7 })).toEqual(communityWindowShorterThanGrid());
     expect(autoConfirmAt(T0, DEFAULT_CLAIM_WINDOWS)).toEqual(at(7 * 24));
   });
 });
