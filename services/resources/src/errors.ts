@@ -1,5 +1,4 @@
 import { badUserInput, conflict, forbidden, notMatching } from '@civic/service-kit';
-import type { RuleError } from './domain/opening-hours.ts';
 import type { ResourceKind } from './domain/vocabulary.ts';
 
 /** Error factories of this service beyond the kit's; resolvers, domain and tests share them. */
@@ -135,11 +134,6 @@ export function timeAlreadyBooked() {
 }
 
 // Input (BAD_USER_INPUT)
-
-/** A domain rule's violation, as BAD_USER_INPUT on its field. */
-export function invalidInput(violation: RuleError) {
-  return badUserInput(violation.field, violation.message);
-}
 
 export function providerNotExactlyOne() {
   return badUserInput('providerOrganisationId', 'exactly one of providerOrganisationId and providerResidentId is required');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock, invalidTransition, notAnId, readAnotherResidentsList, unknownId } from '@civic/service-kit';
+import { invalidInput, invalidTransition, ManualClock, notAnId, readAnotherResidentsList, unknownId } from '@civic/service-kit';
 import { createSubgraphTester, type SubgraphTester, dataOf, errorOf, RACE_TIMEOUT, repeatRace, resident, staff, expectError, summaryOf, FakeGraph, aTree } from '@civic/test-harness';
 import { resourcesSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
@@ -7,18 +7,7 @@ import { createResource, inputs } from './support/resource-builder.ts';
 import { analyst } from './support/viewers.ts';
 import { outsideOpeningHours } from '../src/domain/opening-hours.ts';
 import { quantityOutOfRange } from '../src/domain/stock.ts';
-import {
-  bookAsNonResident,
-  bookForOrganisationOutOfScope,
-  bookingTimeMissing,
-  bookOutsideServedArea,
-  invalidInput,
-  organisationNotServed,
-  outOfStock,
-  quantityForSlots,
-  readUnmanagedResourceBookings,
-  timeAlreadyBooked,
-} from '../src/errors.ts';
+import { bookAsNonResident, bookForOrganisationOutOfScope, bookingTimeMissing, bookOutsideServedArea, organisationNotServed, outOfStock, quantityForSlots, readUnmanagedResourceBookings, timeAlreadyBooked } from '../src/errors.ts';
 
 // Friday 1 March 2030; the venue opens on Mondays (4 March).
 const clock = new ManualClock(new Date('2030-03-01T08:00:00+08:00'));

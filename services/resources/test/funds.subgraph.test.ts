@@ -6,9 +6,9 @@ import { aFundOffice } from './support/fund-office.ts';
 import { createResource, inputs } from './support/resource-builder.ts';
 import { APPROVE, DEPOSIT, PROPOSE, aFund as aFundOf, propose as proposeFrom } from './support/fund-builder.ts';
 import { analyst } from './support/viewers.ts';
-import { emptyText, invalidTransition, unknownId } from '@civic/service-kit';
+import { emptyText, invalidInput, invalidTransition, unknownId } from '@civic/service-kit';
 import { amountOutOfRange } from '../src/domain/fund-rules.ts';
-import { approveOwnProposal, fundCannotPay, invalidInput, notAFund, proposeFromUnmanagedFund, readUnmanagedFundBalance, recipientNotServed } from '../src/errors.ts';
+import { approveOwnProposal, fundCannotPay, notAFund, proposeFromUnmanagedFund, readUnmanagedFundBalance, recipientNotServed } from '../src/errors.ts';
 
 const { clock, graph, tree, proposer, approver } = aFundOffice();
 let tester: SubgraphTester<Models>;

@@ -6,9 +6,9 @@ import { wishesSubgraph } from '@civic/wishes';
 import { aWorld, startStack, type Stack, type World, summaryOf } from '@civic/test-harness';
 import { resourcesSubgraph } from '../src/subgraph.ts';
 import { aHardshipFund, asUser } from './support/graph-builders.ts';
-import { notAnId, unknownId } from '@civic/service-kit';
+import { invalidInput, notAnId, unknownId } from '@civic/service-kit';
 import { amountOutOfRange } from '../src/domain/fund-rules.ts';
-import { approveOwnProposal, invalidInput } from '../src/errors.ts';
+import { approveOwnProposal } from '../src/errors.ts';
 import { graphql } from '../src/generated/graph/gql.ts';
 
 // Through the gateway, as users would: the community office proposes a hardship allowance for a

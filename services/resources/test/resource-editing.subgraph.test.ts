@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS } from '@civic/identity';
-import { ManualClock, emptyText, invalidTransition, textTooLong, unauthenticated } from '@civic/service-kit';
+import { emptyText, invalidInput, invalidTransition, ManualClock, textTooLong, unauthenticated } from '@civic/service-kit';
 import { createSubgraphTester, type SubgraphTester, dataOf, errorOf, RACE_TIMEOUT, repeatRace, resident, staff, expectError, summaryOf, FakeGraph, aTree } from '@civic/test-harness';
 import { resourcesSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
@@ -8,7 +8,7 @@ import { createResource, inputs } from './support/resource-builder.ts';
 import { noOpeningWindow, notAClockTime, windowOfPartSlots } from '../src/domain/opening-hours.ts';
 import { emptyTag, fieldNotOfKind, tagTooLong } from '../src/domain/resource-rules.ts';
 import { deliveryBelowOne, stockOverflow } from '../src/domain/stock.ts';
-import { contactPhoneNotAPhoneNumber, editUnmanagedResource, invalidInput, nothingToChange, restockUnmanagedResource, restockWithoutStock } from '../src/errors.ts';
+import { contactPhoneNotAPhoneNumber, editUnmanagedResource, nothingToChange, restockUnmanagedResource, restockWithoutStock } from '../src/errors.ts';
 
 const clock = new ManualClock(new Date('2030-03-01T08:00:00+08:00'));
 const graph = new FakeGraph();

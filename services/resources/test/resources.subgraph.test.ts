@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS } from '@civic/identity';
-import { ManualClock, emptyText, invalidTransition, notAnId, notWholeNumberInRange, textTooLong, unauthenticated, unknownId } from '@civic/service-kit';
+import { emptyText, invalidInput, invalidTransition, ManualClock, notAnId, notWholeNumberInRange, textTooLong, unauthenticated, unknownId } from '@civic/service-kit';
 import { createSubgraphTester, type SubgraphTester, commandsSince, dataOf, errorOf, resident, staff, expectError, summaryOf, FakeGraph, aTree } from '@civic/test-harness';
 import { resourcesSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
@@ -8,7 +8,7 @@ import { CREATE_RESOURCE, createResource, inputs } from './support/resource-buil
 import { notAClockTime, slotLengthNotOffered } from '../src/domain/opening-hours.ts';
 import { fieldNotOfKind } from '../src/domain/resource-rules.ts';
 import { stockOutOfRange } from '../src/domain/stock.ts';
-import { changeUnmanagedResourceStatus, contactPhoneNotAPhoneNumber, createResourceOutOfScope, invalidInput, providerNotExactlyOne } from '../src/errors.ts';
+import { changeUnmanagedResourceStatus, contactPhoneNotAPhoneNumber, createResourceOutOfScope, providerNotExactlyOne } from '../src/errors.ts';
 
 const clock = new ManualClock(new Date('2030-03-01T08:00:00+08:00'));
 const graph = new FakeGraph();

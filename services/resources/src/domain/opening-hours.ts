@@ -1,3 +1,4 @@
+import type { InputViolation } from '@civic/service-kit';
 import type { Weekday } from './vocabulary.ts';
 import { WEEKDAYS } from './vocabulary.ts';
 
@@ -21,54 +22,53 @@ const MINUTE = 60_000;
 const CHINA_OFFSET = 8 * 60 * MINUTE;
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
 
-export type RuleError = { field: string; message: string };
 
 // The rule errors of opening hours (openingWindows) and of bookings (bookedSlots).
 
-export function slotLengthNotOffered(): RuleError {
+export function slotLengthNotOffered(): InputViolation {
   return { field: 'slotMinutes', message: 'must be 30 or 60' };
 }
 
-export function noOpeningWindow(): RuleError {
+export function noOpeningWindow(): InputViolation {
   return { field: 'openingHours', message: 'must list at least one window' };
 }
 
 /** The `index`th window's opening or closing time is not HH:MM. */
-export function notAClockTime(index: number, end: 'opens' | 'closes'): RuleError {
+export function notAClockTime(index: number, end: 'opens' | 'closes'): InputViolation {
   return { field: `openingHours[${index}].${end}`, message: 'must be a time HH:MM' };
 }
 
-export function closesBeforeOpening(index: number): RuleError {
+export function closesBeforeOpening(index: number): InputViolation {
   return { field: `openingHours[${index}].closes`, message: 'must be after opens' };
 }
 
 /** A window whose length is not a multiple of the slot length. */
-export function windowOfPartSlots(index: number, slotMinutes: number): RuleError {
+export function windowOfPartSlots(index: number, slotMinutes: number): InputViolation {
   return { field: `openingHours[${index}].closes`, message: `must leave whole slots of ${slotMinutes} minutes` };
 }
 
-export function windowsOverlap(index: number): RuleError {
+export function windowsOverlap(index: number): InputViolation {
   return { field: `openingHours[${index}]`, message: 'overlaps another window of the same day' };
 }
 
-export function startsInThePast(): RuleError {
+export function startsInThePast(): InputViolation {
   return { field: 'startsAt', message: 'must be in the future' };
 }
 
-export function endsBeforeStart(): RuleError {
+export function endsBeforeStart(): InputViolation {
   return { field: 'endsAt', message: 'must be after startsAt' };
 }
 
-export function bookingTooLong(): RuleError {
+export function bookingTooLong(): InputViolation {
   return { field: 'endsAt', message: `must be at most ${MAX_BOOKING_MINUTES / 60} hours after startsAt` };
 }
 
-export function outsideOpeningHours(): RuleError {
+export function outsideOpeningHours(): InputViolation {
   return { field: 'startsAt', message: 'must lie within the opening hours' };
 }
 
 /** A booking that starts or ends inside a slot; `opensAt` (minutes after midnight) is its window's opening. */
-export function bookingOfPartSlots(slotMinutes: number, opensAt: number): RuleError {
+export function bookingOfPartSlots(slotMinutes: number, opensAt: number): InputViolation {
   return { field: 'startsAt', message: `must cover whole slots of ${slotMinutes} minutes from ${formatClockTime(opensAt)}` };
 }
 
@@ -87,7 +87,7 @@ export function formatClockTime(minutes: number): string {
 export function openingWindows(
   input: readonly { weekday: Weekday; opens: string; closes: string }[],
   slotMinutes: number,
-): { windows: OpeningWindow[] } | { error: RuleError } {
+): { windows: OpeningWindow[] } | { error: InputViolation } {
   if (!SLOT_LENGTHS.includes(slotMinutes as 30 | 60)) return { error: slotLengthNotOffered() };
   if (input.length === 0) return { error: noOpeningWindow() };
   const windows: OpeningWindow[] = [];
@@ -122,7 +122,7 @@ export function bookedSlots(
   windows: readonly OpeningWindow[],
   slotMinutes: number,
   now: Date,
-): { slots: Date[] } | { error: RuleError } {
+): { slots: Date[] } | { error: InputViolation } {
   const { startsAt, endsAt } = booking;
   if (startsAt.getTime() <= now.getTime()) return { error: startsInThePast() };
   const length = (endsAt.getTime() - startsAt.getTime()) / MINUTE;
