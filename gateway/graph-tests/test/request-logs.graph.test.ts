@@ -40,7 +40,8 @@ describe('the request id', () => {
   });
 
   it('is made when the caller sent none, or one too long or with other characters', async () => {
-    for (const header of [{}, { 'x-request-id': 'a'.repeat(129) }, { 'x-request-id': 'two words' }, { 'x-request-id': '<script>' }]) {
+    const headers: Record<string, string>[] = [{}, { 'x-request-id': 'a'.repeat(129) }, { 'x-request-id': 'two words' }, { 'x-request-id': '<script>' }];
+    for (const header of headers) {
       const response = await post({ query: '{ __typename }' }, header);
       expect(response.requestId).toMatch(UUID);
     }
