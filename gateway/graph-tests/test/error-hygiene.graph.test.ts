@@ -92,6 +92,27 @@ describe('an operation that cannot be resolved', () => {
   });
 });
 
+describe("Apollo Server's own refusals, through the gateway", () => {
+  it('answers variables of the wrong type with 400 BAD_USER_INPUT', async () => {
+    const response = await post(JSON.stringify({ query: 'query($first: Int!) { organisations(first: $first) { totalCount } }', variables: { first: 'many' } }));
+    expect([response.status, (response.body as { errors: { extensions: { code: string } }[] }).errors.map((error) => error.extensions.code)]).toEqual([
+      400,
+      ['BAD_USER_INPUT'],
+    ]);
+  });
+
+  it('answers an unknown persisted query hash with PERSISTED_QUERY_NOT_FOUND', async () => {
+    const response = await post(JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }));
+    expect([response.status, response.body]).toEqual([200, refusal('PersistedQueryNotFound', 'PERSISTED_QUERY_NOT_FOUND')]);
+  });
+
+  it('answers a mutation sent over GET with 405 BAD_REQUEST', async () => {
+    const url = `${stack.gatewayUrl}?query=${encodeURIComponent('mutation { withdrawWish(id: "x") { id } }')}`;
+    const response = await send(url, { headers: { 'apollo-require-preflight': 'true' } });
+    expect([response.status, response.body]).toEqual([405, refusal('GET requests only support query operations, not mutation operations')]);
+  });
+});
+
 describe('a subgraph that refuses', () => {
   it("passes on the subgraph's own typed error with its 401, and nothing of its reply", async () => {
     const response = await post(JSON.stringify({ query: 'mutation { withdrawWish(id: "65a1b2c3d4e5f6a7b8c9d0e1") { id } }' }));
