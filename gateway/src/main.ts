@@ -1,11 +1,11 @@
 import { defaultKeysDir, resolveKeyPair, resolvePublicKey } from '@civic/identity';
-import { readSupergraph, subgraphUrlsFromEnv, supergraphPathFromEnv } from './supergraph.ts';
+import { subgraphUrlsFromEnv, supergraphPathFromEnv } from './supergraph.ts';
 import { startGateway } from './server.ts';
 
-/** Runs the gateway as its own process: SUPERGRAPH_PATH, PORT, HOST, SUBGRAPH_URL_<NAME>, key variables or CIVIC_KEYS_DIR. */
+/** Runs the gateway as its own process: SUPERGRAPH_PATH (followed for changes), PORT, HOST, SUBGRAPH_URL_<NAME>, key variables or CIVIC_KEYS_DIR. */
 const keysDir = defaultKeysDir();
 const gateway = await startGateway({
-  supergraphSdl: await readSupergraph(supergraphPathFromEnv()),
+  supergraphPath: supergraphPathFromEnv(),
   accessTokenPublicKey: await resolvePublicKey('access-token', keysDir),
   gatewayPrivateKey: (await resolveKeyPair('gateway', keysDir)).privateKey,
   subgraphUrls: subgraphUrlsFromEnv(),
