@@ -1,4 +1,5 @@
 import { badUserInput, conflict, forbidden, invalidInput, invalidTransition, type InputViolation } from '@civic/service-kit';
+import type { ClaimRefusal } from './domain/claiming.ts';
 import type { ClaimLevel } from './domain/vocabulary.ts';
 
 /** Error factories of this service beyond the kit's; resolvers, domain and tests share them. */
@@ -22,6 +23,20 @@ export function claimWithoutStanding() {
 
 export function claimForOrganisationOfKind(kind: string) {
   return forbidden(`claim a wish for an organisation of kind ${kind}`);
+}
+
+/** The error of a claim the claiming rules refuse (domain/claiming.ts). */
+export function claimRefused(refusal: ClaimRefusal) {
+  switch (refusal.reason) {
+    case 'OWN_WISH':
+      return claimOwnWish();
+    case 'OUTSIDE_WINDOW':
+      return claimOutsideWindow(refusal.level);
+    case 'WITHOUT_STANDING':
+      return claimWithoutStanding();
+    case 'ORGANISATION_KIND':
+      return claimForOrganisationOfKind(refusal.kind);
+  }
 }
 
 /** A resident claims for themself only with role VOLUNTEER or PARTY_MEMBER. */

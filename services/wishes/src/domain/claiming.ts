@@ -1,6 +1,4 @@
-import type { GraphQLError } from 'graphql';
 import type { InputViolation } from '@civic/service-kit';
-import { claimForOrganisationOfKind, claimOutsideWindow, claimOwnWish, claimWithoutStanding } from '../errors.ts';
 import { CLAIMING_ORGANISATION_KINDS, type ClaimantKind, type ClaimLevel } from './vocabulary.ts';
 
 /**
@@ -84,19 +82,29 @@ export function mayClaim(target: Omit<ClaimTarget, 'requesterId'>, claimant: Cla
   return level === 'STREET' && streetId !== undefined && claimant.within.includes(streetId);
 }
 
+/**
+ * Why a claim is refused, as the rules see it; `claimRefused` in errors.ts makes it the client's
+ * error, so the rules stay free of GraphQL.
+ */
+export type ClaimRefusal =
+  | { reason: 'OWN_WISH' }
+  | { reason: 'OUTSIDE_WINDOW'; level: ClaimLevel }
+  | { reason: 'WITHOUT_STANDING' }
+  | { reason: 'ORGANISATION_KIND'; kind: string };
+
 /** Why `claimant` may not claim the wish at `level`, or null when it may. */
-export function claimRefusal(target: ClaimTarget, claimant: ClaimantReach, level: ClaimLevel): GraphQLError | null {
-  if (claimant.id === target.requesterId) return claimOwnWish();
-  if (!mayClaim(target, claimant, level)) return claimOutsideWindow(level);
+export function claimRefusal(target: ClaimTarget, claimant: ClaimantReach, level: ClaimLevel): ClaimRefusal | null {
+  if (claimant.id === target.requesterId) return { reason: 'OWN_WISH' };
+  if (!mayClaim(target, claimant, level)) return { reason: 'OUTSIDE_WINDOW', level };
   return null;
 }
 
 /** A resident claims as a volunteer with a profile, or as a party member with a membership. */
-export function residentStandingRefusal(standing: { volunteerWithProfile: boolean; memberWithMembership: boolean }): GraphQLError | null {
-  return standing.volunteerWithProfile || standing.memberWithMembership ? null : claimWithoutStanding();
+export function residentStandingRefusal(standing: { volunteerWithProfile: boolean; memberWithMembership: boolean }): ClaimRefusal | null {
+  return standing.volunteerWithProfile || standing.memberWithMembership ? null : { reason: 'WITHOUT_STANDING' };
 }
 
 /** Organisations of the claiming kinds (party branches, volunteer teams, units...) claim; others do not. */
-export function organisationKindRefusal(kind: string): GraphQLError | null {
-  return CLAIMING_ORGANISATION_KINDS.includes(kind) ? null : claimForOrganisationOfKind(kind);
+export function organisationKindRefusal(kind: string): ClaimRefusal | null {
+  return CLAIMING_ORGANISATION_KINDS.includes(kind) ? null : { reason: 'ORGANISATION_KIND', kind };
 }

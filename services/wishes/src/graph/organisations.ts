@@ -3,7 +3,7 @@ import type { Viewer } from '@civic/identity';
 import type { ResultOf } from '@graphql-typed-document-node/core';
 import { graphql } from '../generated/graph/gql.ts';
 import { organisationKindRefusal, reachOf, type Claimant } from '../domain/claiming.ts';
-import { claimForOrganisationOutOfScope } from '../errors.ts';
+import { claimForOrganisationOutOfScope, claimRefused } from '../errors.ts';
 import type { RoutingCandidates } from '../domain/routing-rules.ts';
 import { ROUTING_RULES } from '../domain/routing-rules.ts';
 
@@ -43,7 +43,7 @@ export async function organisationClaimant(graph: GraphClient, viewer: Viewer, o
   if (!organisation) throw unknownId('asOrganisationId', 'organisation');
   if (!staffCovers(viewer, organisation.path)) throw claimForOrganisationOutOfScope();
   const refusal = organisationKindRefusal(organisation.kind);
-  if (refusal) throw refusal;
+  if (refusal) throw claimRefused(refusal);
   const paired = organisation.partnerships.map((partnership) => partnership.community.path);
   return { kind: 'ORGANISATION', id: organisation.id, path: organisation.path, ...reachOf([organisation.path, ...paired]) };
 }

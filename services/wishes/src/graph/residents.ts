@@ -4,7 +4,7 @@ import type { ResultOf } from '@graphql-typed-document-node/core';
 import { graphql } from '../generated/graph/gql.ts';
 import { reachOf, residentStandingRefusal, type Claimant } from '../domain/claiming.ts';
 import { requireResidentClaimer } from '../authorisation.ts';
-import { claimWithoutStanding } from '../errors.ts';
+import { claimRefused, claimWithoutStanding } from '../errors.ts';
 
 /** What wishes asks the residents department, through the gateway, at write time. */
 
@@ -28,7 +28,7 @@ export async function residentClaimant(graph: GraphClient, viewer: Viewer): Prom
     volunteerWithProfile: hasRole(viewer, 'VOLUNTEER') && Boolean(resident.volunteerProfile),
     memberWithMembership: hasRole(viewer, 'PARTY_MEMBER') && Boolean(resident.partyMembership),
   });
-  if (refusal) throw refusal;
+  if (refusal) throw claimRefused(refusal);
   const paths = [resident.community?.path ?? [], resident.partyMembership?.branch.path ?? [], ...(resident.volunteerProfile?.teams.map((team) => team.path) ?? [])];
   return { kind: 'RESIDENT', id: resident.id, path: resident.community?.path ?? [], ...reachOf(paths) };
 }

@@ -5,7 +5,7 @@ import { claimLevelAt, claimRefusal } from '../domain/claiming.ts';
 import { organisationClaimant } from '../graph/organisations.ts';
 import { residentClaimant } from '../graph/residents.ts';
 import { requireClaimant } from '../authorisation.ts';
-import { handBackWishOfAnotherClaimant } from '../errors.ts';
+import { claimRefused, handBackWishOfAnotherClaimant } from '../errors.ts';
 import { changeWish, planSteps } from '../persistence/wish-changes.ts';
 import { loadWish, noteText } from '../inputs/wish-input.ts';
 import { openingForClaims } from './publication.ts';
@@ -21,7 +21,7 @@ export const wishClaimMutations: MutationResolvers = {
     const level = claimLevelAt(wish.openedAt ?? wish.createdAt, now, await loaders.claimWindows.load(wish.communityId.toHexString()));
     const target = { requesterId: wish.requesterId.toHexString(), organisationPath: hexIds(wish.organisationPath), gridClaimantIds: hexIds(wish.gridClaimantIds) };
     const refusal = claimRefusal(target, claimant, level);
-    if (refusal) throw refusal;
+    if (refusal) throw claimRefused(refusal);
     // Conditional on the version read: of many concurrent claims exactly one wins, the rest get CONFLICT.
     return changeWish(models, wish, {
       steps: [{ action: 'CLAIM', note: claimant.kind === 'ORGANISATION' ? claimant.id : null }],

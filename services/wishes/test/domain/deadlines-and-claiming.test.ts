@@ -12,7 +12,6 @@ import {
   windowsError,
 } from '../../src/domain/claiming.ts';
 import { CLAIMING_ORGANISATION_KINDS } from '../../src/domain/vocabulary.ts';
-import { claimForOrganisationOfKind, claimOutsideWindow, claimOwnWish, claimWithoutStanding } from '../../src/errors.ts';
 import { computeFigures, median } from '../../src/domain/wish-stats.ts';
 import { groupByHandler } from '../../src/domain/handling-sheet.ts';
 
@@ -78,8 +77,8 @@ describe('claim windows', () => {
 
   it('refuse the requester their own wish, whoever else could claim it, and a claimant outside the open level', () => {
     const claims = { ...target, requesterId: 'keeper' };
-    expect(claimRefusal(claims, { id: 'keeper', within: ['d1', 's1', 'c1'] }, 'STREET')).toEqual(claimOwnWish());
-    expect(claimRefusal(claims, { id: 'n1', within: ['d1', 's1', 'c1'] }, 'GRID')).toEqual(claimOutsideWindow('GRID'));
+    expect(claimRefusal(claims, { id: 'keeper', within: ['d1', 's1', 'c1'] }, 'STREET')).toEqual({ reason: 'OWN_WISH' });
+    expect(claimRefusal(claims, { id: 'n1', within: ['d1', 's1', 'c1'] }, 'GRID')).toEqual({ reason: 'OUTSIDE_WINDOW', level: 'GRID' });
     expect(claimRefusal(claims, { id: 'n1', within: ['d1', 's1', 'c1'] }, 'COMMUNITY')).toBeNull();
     expect(claimRefusal(claims, { id: 'branch', within: [] }, 'GRID')).toBeNull();
   });
@@ -90,9 +89,9 @@ describe('claim windows', () => {
       { volunteerWithProfile: false, memberWithMembership: true },
       { volunteerWithProfile: false, memberWithMembership: false },
     ];
-    expect(standings.map(residentStandingRefusal)).toEqual([null, null, claimWithoutStanding()]);
+    expect(standings.map(residentStandingRefusal)).toEqual([null, null, { reason: 'WITHOUT_STANDING' }]);
     expect(organisationKindRefusal(CLAIMING_ORGANISATION_KINDS[0]!)).toBeNull();
-    expect(organisationKindRefusal('OWNERS_COMMITTEE')).toEqual(claimForOrganisationOfKind('OWNERS_COMMITTEE'));
+    expect(organisationKindRefusal('OWNERS_COMMITTEE')).toEqual({ reason: 'ORGANISATION_KIND', kind: 'OWNERS_COMMITTEE' });
   });
 
   it('refuse settings where the street opens before the community, and confirm silence after the days set', () => {
