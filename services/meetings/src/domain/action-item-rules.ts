@@ -6,9 +6,18 @@ const DAY = 24 * 3600_000;
 // A year is the horizon of a neighbourhood decision; longer belongs in a plan, not an action item.
 export const MAX_DEADLINE_DAYS = 366;
 
-export function deadlineError(deadline: Date, now: Date): string | null {
-  if (deadline.getTime() <= now.getTime()) return 'must be in the future';
-  if (deadline.getTime() - now.getTime() > MAX_DEADLINE_DAYS * DAY) return `must be within ${MAX_DEADLINE_DAYS} days`;
+export function deadlinePassed() {
+  return { field: 'deadline', message: 'must be in the future' };
+}
+
+export function deadlineTooFar() {
+  return { field: 'deadline', message: `must be within ${MAX_DEADLINE_DAYS} days` };
+}
+
+/** Why an action item cannot be due at `deadline` (field and message), or null. */
+export function deadlineError(deadline: Date, now: Date): { field: string; message: string } | null {
+  if (deadline.getTime() <= now.getTime()) return deadlinePassed();
+  if (deadline.getTime() - now.getTime() > MAX_DEADLINE_DAYS * DAY) return deadlineTooFar();
   return null;
 }
 

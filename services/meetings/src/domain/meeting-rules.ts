@@ -4,6 +4,9 @@ import type { MeetingLevel, MeetingStatus } from './vocabulary.ts';
 
 export const MAX_HOSTS = 5;
 
+/** The organisation kind of a community, whose micro-projects residents vote on. */
+export const COMMUNITY_KIND = 'COMMUNITY_PARTY_COMMITTEE';
+
 /** Organisation kinds that give a meeting its level; other hosts take the level of the nearest such ancestor. */
 const LEVEL_OF_KIND: Readonly<Record<string, MeetingLevel>> = {
   COMMUNITY_PARTY_COMMITTEE: 'COMMUNITY',
@@ -36,11 +39,23 @@ export function meetingLevel(hosts: readonly (readonly string[])[]): MeetingLeve
   return highest;
 }
 
+export function venueMissing() {
+  return { field: 'place', message: 'give a place, or an onlineUrl for an online meeting' };
+}
+
+export function placeAndLink() {
+  return { field: 'onlineUrl', message: 'must be omitted when a place is given' };
+}
+
+export function linkNotHttps() {
+  return { field: 'onlineUrl', message: 'must be an https:// link' };
+}
+
 /** Exactly one of place and link: why not (field and message), or null. */
-export function venueError(place: string | null, onlineUrl: string | null): { field: 'place' | 'onlineUrl'; message: string } | null {
-  if (place === null && onlineUrl === null) return { field: 'place', message: 'give a place, or an onlineUrl for an online meeting' };
-  if (place !== null && onlineUrl !== null) return { field: 'onlineUrl', message: 'must be omitted when a place is given' };
-  if (onlineUrl !== null && !/^https:\/\/\S+$/.test(onlineUrl)) return { field: 'onlineUrl', message: 'must be an https:// link' };
+export function venueError(place: string | null, onlineUrl: string | null): { field: string; message: string } | null {
+  if (place === null && onlineUrl === null) return venueMissing();
+  if (place !== null && onlineUrl !== null) return placeAndLink();
+  if (onlineUrl !== null && !/^https:\/\/\S+$/.test(onlineUrl)) return linkNotHttps();
   return null;
 }
 

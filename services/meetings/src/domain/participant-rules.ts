@@ -16,11 +16,24 @@ export const ORGANISATION_ROLES: Readonly<Partial<Record<ParticipantRole, string
   EXPERT: null,
 };
 
-/** Why this invitee cannot take the role (null when it can); `organisationKind` is null for a resident. */
-export function roleError(role: ParticipantRole, organisationKind: string | null): string | null {
-  if (organisationKind === null) return RESIDENT_ROLES.includes(role) ? null : `${role} is a role for an organisation, not a resident`;
+export function organisationRoleForResident(role: ParticipantRole) {
+  return { field: 'role', message: `${role} is a role for an organisation, not a resident` };
+}
+
+export function residentRoleForOrganisation(role: ParticipantRole) {
+  return { field: 'role', message: `${role} is a role for a resident, not an organisation` };
+}
+
+/** The role needs an organisation of kind `needed`, and the invitee is of another kind. */
+export function roleNeedsKind(role: ParticipantRole, needed: string) {
+  return { field: 'role', message: `${role} needs an organisation of kind ${needed}` };
+}
+
+/** Why this invitee cannot take the role (field and message; null when it can); `organisationKind` is null for a resident. */
+export function roleError(role: ParticipantRole, organisationKind: string | null): { field: string; message: string } | null {
+  if (organisationKind === null) return RESIDENT_ROLES.includes(role) ? null : organisationRoleForResident(role);
   const needed = ORGANISATION_ROLES[role];
-  if (needed === undefined) return `${role} is a role for a resident, not an organisation`;
-  if (needed !== null && needed !== organisationKind) return `${role} needs an organisation of kind ${needed}`;
+  if (needed === undefined) return residentRoleForOrganisation(role);
+  if (needed !== null && needed !== organisationKind) return roleNeedsKind(role, needed);
   return null;
 }
