@@ -116,11 +116,6 @@ export function alreadyDecided() {
 
 // Input: what is wrong with a field the client sent.
 
-/** A domain rule's objection (`venueMissing()`, ...) as the client's BAD_USER_INPUT error. */
-export function invalidInput(violation: { field: string; message: string }) {
-  return badUserInput(violation.field, violation.message);
-}
-
 export function hostCountOutOfRange() {
   return badUserInput('hostIds', `must list 1 to ${MAX_HOSTS} organisations`);
 }

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { ANONYMOUS } from '@civic/identity';
-import { ManualClock, invalidTransition, unauthenticated, unknownId, notAnId, emptyText, notWholeNumberInRange } from '@civic/service-kit';
+import { ManualClock, invalidTransition, unauthenticated, unknownId, notAnId, emptyText, notWholeNumberInRange, invalidInput } from '@civic/service-kit';
 import { createSubgraphTester, type ErrorWithExtensions, type SubgraphTester, commandsSince, dataOf, RACE_TIMEOUT, repeatRace, resident, staff, expectError, summaryOf, FakeGraph, aTree } from '@civic/test-harness';
 import { meetingsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { ADD_ITEM, ASSIGN, ATTEND, DECIDE, INVITE, OPEN, REPLY, REPORT, SCHEDULE } from './support/operations.ts';
-import { alreadyDecided, alreadyInvited, alreadyOnAgenda, hostCountOutOfRange, hostsOutsideDistrict, invalidInput, inviteeNotExactlyOne, meetingInThePast, quorumNotMet, replyForAnother, scheduleMeetingElsewhere, wishOutOfReach } from '../src/errors.ts';
+import { alreadyDecided, alreadyInvited, alreadyOnAgenda, hostCountOutOfRange, hostsOutsideDistrict, inviteeNotExactlyOne, meetingInThePast, quorumNotMet, replyForAnother, scheduleMeetingElsewhere, wishOutOfReach } from '../src/errors.ts';
 import { linkNotHttps, venueMissing } from '../src/domain/meeting-rules.ts';
 import { moreVotesThanAttendees } from '../src/domain/decision-rules.ts';
 import { roleNeedsKind } from '../src/domain/participant-rules.ts';

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock, invalidTransition, emptyText } from '@civic/service-kit';
+import { ManualClock, invalidTransition, emptyText, invalidInput } from '@civic/service-kit';
 import { createSubgraphTester, type ErrorWithExtensions, type SubgraphTester, dataOf, errorOf, RACE_TIMEOUT, repeatRace, resident, staff, expectError, summaryOf, FakeGraph, aTree } from '@civic/test-harness';
 import { meetingsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { ATTEND, CLOSE_VOTING, DECIDE, INVITE, OPEN, PROPOSE, VOTE } from './support/operations.ts';
-import { alreadyVoted, closeVotingOutOfScope, invalidInput, notACommunity, outcomeRequired, quorumNotMet, reviewInThePast, voteInAnotherCommunity, voteWithoutResidency, votingClosed, votingNotYetOpen } from '../src/errors.ts';
+import { alreadyVoted, closeVotingOutOfScope, notACommunity, outcomeRequired, quorumNotMet, reviewInThePast, voteInAnotherCommunity, voteWithoutResidency, votingClosed, votingNotYetOpen } from '../src/errors.ts';
 import { costOutOfRange, votingClosesInThePast } from '../src/domain/micro-project-rules.ts';
 
 const DAY = 24 * 3600_000;

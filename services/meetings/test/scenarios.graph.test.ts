@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock, notAnId } from '@civic/service-kit';
+import { ManualClock, notAnId, invalidInput } from '@civic/service-kit';
 import { aWorld, startStack, type Stack, type World, summaryOf } from '@civic/test-harness';
 import { residentsSubgraph } from '@civic/residents';
 import { organisationsSubgraph } from '@civic/organisations';
 import { wishesSubgraph } from '@civic/wishes';
 import { meetingsSubgraph } from '../src/subgraph.ts';
 import { MeetingWorld } from './support/meeting-world.ts';
-import { alreadyVoted, invalidInput, meetingInThePast } from '../src/errors.ts';
+import { alreadyVoted, meetingInThePast } from '../src/errors.ts';
 import { venueMissing } from '../src/domain/meeting-rules.ts';
 
 // The user stories of issue 4's meetings half, through the real gateway, with one clock for every subgraph.

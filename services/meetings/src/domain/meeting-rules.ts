@@ -1,3 +1,4 @@
+import type { InputViolation } from '@civic/service-kit';
 import type { MeetingLevel, MeetingStatus } from './vocabulary.ts';
 
 /** Rules of a meeting itself: its level, its place, and the life of its status. */
@@ -39,20 +40,20 @@ export function meetingLevel(hosts: readonly (readonly string[])[]): MeetingLeve
   return highest;
 }
 
-export function venueMissing() {
+export function venueMissing(): InputViolation {
   return { field: 'place', message: 'give a place, or an onlineUrl for an online meeting' };
 }
 
-export function placeAndLink() {
+export function placeAndLink(): InputViolation {
   return { field: 'onlineUrl', message: 'must be omitted when a place is given' };
 }
 
-export function linkNotHttps() {
+export function linkNotHttps(): InputViolation {
   return { field: 'onlineUrl', message: 'must be an https:// link' };
 }
 
 /** Exactly one of place and link: why not (field and message), or null. */
-export function venueError(place: string | null, onlineUrl: string | null): { field: string; message: string } | null {
+export function venueError(place: string | null, onlineUrl: string | null): InputViolation | null {
   if (place === null && onlineUrl === null) return venueMissing();
   if (place !== null && onlineUrl !== null) return placeAndLink();
   if (onlineUrl !== null && !/^https:\/\/\S+$/.test(onlineUrl)) return linkNotHttps();

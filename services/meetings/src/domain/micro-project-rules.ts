@@ -1,3 +1,4 @@
+import type { InputViolation } from '@civic/service-kit';
 import type { MicroProjectStatus } from './vocabulary.ts';
 
 /** Rules of micro-projects (微实事): cost, voting window, threshold, and the life of a project. */
@@ -16,20 +17,20 @@ export interface VotingWindow {
   votingClosesAt: Date;
 }
 
-export function votingClosesInThePast() {
+export function votingClosesInThePast(): InputViolation {
   return { field: 'votingClosesAt', message: 'must be in the future' };
 }
 
-export function votingClosesBeforeOpening() {
+export function votingClosesBeforeOpening(): InputViolation {
   return { field: 'votingClosesAt', message: 'must be after votingOpensAt' };
 }
 
-export function votingWindowTooLong() {
+export function votingWindowTooLong(): InputViolation {
   return { field: 'votingClosesAt', message: `must be at most ${MAX_VOTING_DAYS} days after votingOpensAt` };
 }
 
 /** Why a window cannot be published at `now` (field and message), or null. */
-export function votingWindowError(window: VotingWindow, now: Date): { field: string; message: string } | null {
+export function votingWindowError(window: VotingWindow, now: Date): InputViolation | null {
   if (window.votingClosesAt.getTime() <= now.getTime()) return votingClosesInThePast();
   if (window.votingClosesAt.getTime() <= window.votingOpensAt.getTime()) return votingClosesBeforeOpening();
   if (window.votingClosesAt.getTime() - window.votingOpensAt.getTime() > MAX_VOTING_DAYS * DAY) return votingWindowTooLong();
@@ -68,12 +69,12 @@ export const MICRO_PROJECT_STEPS = {
 } as const satisfies Record<string, { from: readonly MicroProjectStatus[]; to?: MicroProjectStatus }>;
 
 /** `field` holds a cost that is not a whole number of fen within the bounds. */
-export function costOutOfRange(field: string) {
+export function costOutOfRange(field: string): InputViolation {
   return { field, message: `must be a whole number of fen from 0 to ${MAX_COST_FEN}` };
 }
 
 /** Why the cost in `field` is refused (field and message), or null. */
-export function costError(field: string, fen: number): { field: string; message: string } | null {
+export function costError(field: string, fen: number): InputViolation | null {
   if (!Number.isInteger(fen) || fen < 0 || fen > MAX_COST_FEN) return costOutOfRange(field);
   return null;
 }

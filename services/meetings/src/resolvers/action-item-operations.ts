@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { invalidTransition, parseId, requireSignedIn, requireText, returnUpdated, loadReferenced, loadTarget, signedInSubject, staffCovers, toObjectIds, unknownId } from '@civic/service-kit';
+import { invalidTransition, parseId, requireSignedIn, requireText, returnUpdated, loadReferenced, loadTarget, signedInSubject, staffCovers, toObjectIds, unknownId, invalidInput } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { ACTION_ITEM_FIELDS, type ActionItemDocument } from '../models/action-item.ts';
 import { deadlineError, progressSources } from '../domain/action-item-rules.ts';
@@ -7,7 +7,7 @@ import { MAX_NOTE_LENGTH } from '../domain/text-limits.ts';
 import { fetchOrganisation } from '../graph/organisations.ts';
 import { runsMeeting } from '../authorisation.ts';
 import { parentMeetingToRun } from './meeting-access.ts';
-import { assignActionItemOutOfScope, invalidInput, progressStatusInvalid, reportProgressOutOfScope } from '../errors.ts';
+import { assignActionItemOutOfScope, progressStatusInvalid, reportProgressOutOfScope } from '../errors.ts';
 
 export const actionItemQueries: QueryResolvers = {
   actionItem: (_parent, { id }, { loaders }) => loaders.actionItem.load(id),

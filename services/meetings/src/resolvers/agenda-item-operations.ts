@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import { inTransaction, parseId, requireSignedIn, requireText, returnUpdated, hexIds, loadForInput, loadTarget, signedInSubject, unknownId } from '@civic/service-kit';
+import { inTransaction, parseId, requireSignedIn, requireText, returnUpdated, hexIds, loadForInput, loadTarget, signedInSubject, unknownId, invalidInput } from '@civic/service-kit';
 import type { AddAgendaItemInput, MutationResolvers, RecordDecisionInput } from '../generated/resolvers-types.ts';
 import { AGENDA_ITEM_FIELDS, type AgendaItemDocument, type DecisionDocument } from '../models/agenda-item.ts';
 import type { MicroProjectDocument } from '../models/micro-project.ts';
@@ -10,7 +10,7 @@ import { MICRO_PROJECT_STEPS } from '../domain/micro-project-rules.ts';
 import { MAX_MINUTES_LENGTH, MAX_NOTE_LENGTH, MAX_TITLE_LENGTH } from '../domain/text-limits.ts';
 import { fetchWish } from '../graph/wishes.ts';
 import { appendAgendaItem, type AgendaItemContent } from '../persistence/agenda.ts';
-import { alreadyDecided, alreadyOnAgenda, changeAgendaOutOfScope, invalidInput, microProjectOutOfReach, outcomeRequired, outcomeWithoutReview, quorumNotMet, recordDecisionOutOfScope, twoMatters, wishOutOfReach } from '../errors.ts';
+import { alreadyDecided, alreadyOnAgenda, changeAgendaOutOfScope, microProjectOutOfReach, outcomeRequired, outcomeWithoutReview, quorumNotMet, recordDecisionOutOfScope, twoMatters, wishOutOfReach } from '../errors.ts';
 import type { Context } from '../context.ts';
 import { meetingToRun, parentMeetingToRun, quorumOf, requireMeetingStatus } from './meeting-access.ts';
 

@@ -1,5 +1,5 @@
 import { Types, type QueryFilter } from 'mongoose';
-import { invalidTransition, paginate, parseId, parseIds, requireSignedIn, requireStaffCovering, requireText, returnUpdated, signedInSubject, toObjectIds } from '@civic/service-kit';
+import { invalidTransition, paginate, parseId, parseIds, requireSignedIn, requireStaffCovering, requireText, returnUpdated, signedInSubject, toObjectIds, invalidInput } from '@civic/service-kit';
 import type { MeetingFilter, MutationResolvers, QueryResolvers, ScheduleMeetingInput } from '../generated/resolvers-types.ts';
 import { MEETING_FIELDS, type MeetingDocument } from '../models/meeting.ts';
 import { MAX_HOSTS, MEETING_STEP_RESULT, MEETING_TRANSITIONS, meetingLevel, venueError } from '../domain/meeting-rules.ts';
@@ -9,7 +9,7 @@ import { fetchOrganisations, type OrganisationFacts } from '../graph/organisatio
 import type { Context } from '../context.ts';
 import { optionalText } from '../inputs/optional-text.ts';
 import { meetingToRun } from './meeting-access.ts';
-import { hostCountOutOfRange, hostsOutsideDistrict, invalidInput, meetingInThePast, scheduleMeetingElsewhere, stepMeetingOutOfScope, unknownHost } from '../errors.ts';
+import { hostCountOutOfRange, hostsOutsideDistrict, meetingInThePast, scheduleMeetingElsewhere, stepMeetingOutOfScope, unknownHost } from '../errors.ts';
 
 export const meetingQueries: QueryResolvers = {
   meeting: (_parent, { id }, { loaders }) => loaders.meeting.load(id),

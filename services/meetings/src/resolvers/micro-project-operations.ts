@@ -1,11 +1,11 @@
 import { Types } from 'mongoose';
-import { idOf, invalidTransition, requireIntInRange, requireSignedIn, requireStaffCovering, requireText, returnUpdated, loadTarget, requireResident, toObjectIds } from '@civic/service-kit';
+import { idOf, invalidTransition, requireIntInRange, requireSignedIn, requireStaffCovering, requireText, returnUpdated, loadTarget, requireResident, toObjectIds, invalidInput } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { MICRO_PROJECT_FIELDS, type MicroProjectDocument } from '../models/micro-project.ts';
 import { MAX_VOTE_THRESHOLD, MICRO_PROJECT_STEPS, costError, voteRefusal, votingWindowError } from '../domain/micro-project-rules.ts';
 import { MAX_NOTE_LENGTH, MAX_TITLE_LENGTH } from '../domain/text-limits.ts';
 import { fetchResident } from '../graph/residents.ts';
-import { invalidInput, proposeMicroProjectOutOfScope, setVoteThresholdOutOfScope, stepMicroProjectOutOfScope, voteInAnotherCommunity, voteWithoutResidency, votingClosed, votingNotYetOpen } from '../errors.ts';
+import { proposeMicroProjectOutOfScope, setVoteThresholdOutOfScope, stepMicroProjectOutOfScope, voteInAnotherCommunity, voteWithoutResidency, votingClosed, votingNotYetOpen } from '../errors.ts';
 import { castVote } from '../persistence/votes.ts';
 import type { Context } from '../context.ts';
 import { communityToManage } from './community-access.ts';

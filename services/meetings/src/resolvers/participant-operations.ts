@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { parseId, requireSignedIn, returnUpdated, loadReferenced, loadTarget, uniquely, unknownId } from '@civic/service-kit';
+import { parseId, requireSignedIn, returnUpdated, loadReferenced, loadTarget, uniquely, unknownId, invalidInput } from '@civic/service-kit';
 import type { InviteParticipantInput, MutationResolvers } from '../generated/resolvers-types.ts';
 import { PARTICIPANT_FIELDS, type ParticipantDocument } from '../models/participant.ts';
 import { acceptsAttendance, acceptsPreparation, acceptsReplies } from '../domain/meeting-rules.ts';
@@ -9,7 +9,7 @@ import { fetchResident } from '../graph/residents.ts';
 import { runsMeeting } from '../authorisation.ts';
 import type { Context } from '../context.ts';
 import { meetingToRun, parentMeetingToRun, requireMeetingStatus } from './meeting-access.ts';
-import { alreadyInvited, invalidInput, invitationGone, inviteeNotExactlyOne, inviteOutOfScope, replyForAnother, replyNotAnAnswer, takeAttendanceOutOfScope } from '../errors.ts';
+import { alreadyInvited, invitationGone, inviteeNotExactlyOne, inviteOutOfScope, replyForAnother, replyNotAnAnswer, takeAttendanceOutOfScope } from '../errors.ts';
 
 export const participantMutations: MutationResolvers = {
   inviteParticipant: async (_parent, { input }, context) => {
