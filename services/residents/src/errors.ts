@@ -1,8 +1,4 @@
 import { badUserInput, conflict, forbidden } from '@civic/service-kit';
-import { HOUSEHOLDS_PER_MEMBER, MEMBERS_PER_CORE_MEMBER } from './domain/pairing.ts';
-import { PARTY_JOINING_AGE } from './domain/party-membership.ts';
-import { AWARD_SOURCES } from './domain/points.ts';
-import { MAX_SKILLS, MAX_VOLUNTEER_TEAMS } from './domain/volunteer.ts';
 
 /** Error factories of this service beyond the kit's; resolvers, domain and tests share them. */
 
@@ -109,16 +105,16 @@ export function unpairHouseholdOutOfScope() {
 
 // Conflicts: the request collides with what is stored.
 
-export function coreMemberFull(coreMemberId: string) {
-  return conflict(`Core member ${coreMemberId} already has ${MEMBERS_PER_CORE_MEMBER} paired members`);
+export function coreMemberFull(coreMemberId: string, limit: number) {
+  return conflict(`Core member ${coreMemberId} already has ${limit} paired members`);
 }
 
 export function memberAlreadyPaired(memberId: string) {
   return conflict(`Member ${memberId} is already paired with a core member`);
 }
 
-export function memberFull(memberId: string) {
-  return conflict(`Member ${memberId} already has ${HOUSEHOLDS_PER_MEMBER} paired households`);
+export function memberFull(memberId: string, limit: number) {
+  return conflict(`Member ${memberId} already has ${limit} paired households`);
 }
 
 export function householdAlreadyPaired(householdId: string) {
@@ -227,21 +223,21 @@ export function membershipSinceInFuture() {
 }
 
 /** Membership starts no earlier than the year the resident reached the joining age. */
-export function membershipBeforeJoiningAge(birthYear: number) {
-  return badUserInput('since', `must be no earlier than ${birthYear + PARTY_JOINING_AGE}, the year the resident turned ${PARTY_JOINING_AGE}`);
+export function membershipBeforeJoiningAge(birthYear: number, joiningAge: number) {
+  return badUserInput('since', `must be no earlier than ${birthYear + joiningAge}, the year the resident turned ${joiningAge}`);
 }
 
 /** Awards come from the award sources; taking points away is deductPoints. */
-export function notAnAwardSource() {
-  return badUserInput('source', `must be one of ${AWARD_SOURCES.join(', ')}; use deductPoints to deduct`);
+export function notAnAwardSource(sources: readonly string[]) {
+  return badUserInput('source', `must be one of ${sources.join(', ')}; use deductPoints to deduct`);
 }
 
-export function tooManySkills() {
-  return badUserInput('skills', `must list at most ${MAX_SKILLS} skills`);
+export function tooManySkills(max: number) {
+  return badUserInput('skills', `must list at most ${max} skills`);
 }
 
-export function tooManyVolunteerTeams() {
-  return badUserInput('teamIds', `must list at most ${MAX_VOLUNTEER_TEAMS} teams`);
+export function tooManyVolunteerTeams(max: number) {
+  return badUserInput('teamIds', `must list at most ${max} teams`);
 }
 
 export function pairWithSelf() {

@@ -4,6 +4,7 @@ import { residentsSubgraph } from '../src/subgraph.ts';
 import { createHousehold, dataOf, registerResident, type Tester } from './support/operations.ts';
 import { GRID, ORG, organisationsGraph, residentViewer, STRANGER_ID, VIEWERS } from './support/world.ts';
 import { membershipBeforeJoiningAge, notAPartyBranch, notAVolunteerTeam, setAnotherVolunteerProfile, setMembershipOutOfScope } from '../src/errors.ts';
+import { PARTY_JOINING_AGE } from '../src/domain/party-membership.ts';
 
 const SET_MEMBERSHIP = `mutation($residentId: ID!, $membership: PartyMembershipInput) {
   setPartyMembership(residentId: $residentId, membership: $membership) { partyMembership { branch { id } kind since core } }
@@ -33,7 +34,7 @@ describe('setPartyMembership', () => {
 
   it('refuses an organisation that is not a party branch, a date before 18, and staff out of scope', async () => {
     expectError(await tester.execute(SET_MEMBERSHIP, { residentId, membership: { ...membership, branchId: ORG.teamA } }, VIEWERS.communityWorkerA), notAPartyBranch(ORG.teamA));
-    expectError(await tester.execute(SET_MEMBERSHIP, { residentId, membership: { ...membership, since: '1987-07-01T00:00:00.000Z' } }, VIEWERS.communityWorkerA), membershipBeforeJoiningAge(1970));
+    expectError(await tester.execute(SET_MEMBERSHIP, { residentId, membership: { ...membership, since: '1987-07-01T00:00:00.000Z' } }, VIEWERS.communityWorkerA), membershipBeforeJoiningAge(1970, PARTY_JOINING_AGE));
     expectError(await tester.execute(SET_MEMBERSHIP, { residentId, membership }, VIEWERS.communityWorkerB), setMembershipOutOfScope());
     const stored = (await tester.models.Resident.findById(residentId).lean())!.partyMembership;
     expect({ branchId: stored?.branchId.toHexString(), core: stored?.core }).toEqual({ branchId: ORG.branchA, core: true });

@@ -6,6 +6,7 @@ import { createHousehold, dataOf, errorOf, registerResident, setPartyMembership,
 import { GRID, ORG, organisationsGraph, VIEWERS } from './support/world.ts';
 import { notAnId } from '@civic/service-kit';
 import { coreMemberForHousehold, coreMemberFull, householdAlreadyPaired, leaderNotCoreMember, leaderNotPartyMember, memberAlreadyPaired, memberFull, memberNotPartyMember, memberStillPaired, pairCoreMemberOutOfScope } from '../src/errors.ts';
+import { HOUSEHOLDS_PER_MEMBER, MEMBERS_PER_CORE_MEMBER } from '../src/domain/pairing.ts';
 
 const PAIR_MEMBER = `mutation($coreMemberId: ID!, $memberId: ID!) {
   pairMemberWithCore(coreMemberId: $coreMemberId, memberId: $memberId) { coreMember { name } member { name } }
@@ -66,7 +67,7 @@ describe('pairMemberWithCore', () => {
       const results = await Promise.all(members.map((memberId) => tester.execute(PAIR_MEMBER, { coreMemberId: core, memberId }, VIEWERS.communityWorkerA)));
       const refused = results.filter((result) => result.errors.length > 0).map(errorOf);
       expect(results.length - refused.length).toBe(3);
-      expect(refused).toEqual(Array.from({ length: 5 }, () => summaryOf(coreMemberFull(core))));
+      expect(refused).toEqual(Array.from({ length: 5 }, () => summaryOf(coreMemberFull(core, MEMBERS_PER_CORE_MEMBER))));
       const pairings = await tester.models.MemberPairing.find({ coreMemberId: new Types.ObjectId(core) }, { slot: 1, _id: 0 }).sort({ slot: 1 }).lean();
       expect(pairings.map((pairing) => pairing.slot)).toEqual([0, 1, 2]);
     });
@@ -140,7 +141,7 @@ describe('pairHouseholdWithMember', () => {
       const results = await pairHouseholds(memberId, await Promise.all(Array.from({ length: 12 }, aFreshHousehold)));
       const refused = results.filter((result) => result.errors.length > 0).map(errorOf);
       expect(results.length - refused.length).toBe(10);
-      expect(refused).toEqual(Array.from({ length: 2 }, () => summaryOf(memberFull(memberId))));
+      expect(refused).toEqual(Array.from({ length: 2 }, () => summaryOf(memberFull(memberId, HOUSEHOLDS_PER_MEMBER))));
       const listed = dataOf<{ resident: { pairedHouseholds: { id: string }[] } }>(
         await tester.execute('query($id: ID!) { resident(id: $id) { pairedHouseholds { id } } }', { id: memberId }, VIEWERS.communityWorkerA),
       );
@@ -153,7 +154,7 @@ describe('pairHouseholdWithMember', () => {
       const memberId = await aFreshPartyMember('党员');
       const households = await Promise.all(Array.from({ length: 13 }, aFreshHousehold));
       expect((await pairHouseholds(memberId, households.slice(0, 9))).flatMap((result) => result.errors)).toEqual([]);
-      const full = summaryOf(memberFull(memberId));
+      const full = summaryOf(memberFull(memberId, HOUSEHOLDS_PER_MEMBER));
 
       const forTheTenth = households.slice(9);
       const tenth = await pairHouseholds(memberId, forTheTenth);

@@ -6,6 +6,7 @@ import { residentsSubgraph } from '../src/subgraph.ts';
 import { createHousehold, dataOf, errorOf, registerResident, type Tester } from './support/operations.ts';
 import { GRID, organisationsGraph, residentViewer, STRANGER_ID, VIEWERS } from './support/world.ts';
 import { awardPointsOutOfScope, deductPointsOutOfScope, insufficientPoints, notAnAwardSource } from '../src/errors.ts';
+import { AWARD_SOURCES } from '../src/domain/points.ts';
 
 const AWARD = 'mutation($input: PointsAwardInput!) { awardPoints(input: $input) { amount source reason recordedBy balanceAfter at } }';
 const DEDUCT = 'mutation($input: PointsDeductionInput!) { deductPoints(input: $input) { amount source balanceAfter } }';
@@ -141,7 +142,7 @@ describe('awardPoints and deductPoints', () => {
     expectError(await tester.execute(AWARD, { input }, residentViewer(residentId)), awardPointsOutOfScope());
     expectError(await tester.execute(DEDUCT, { input: { residentId, amount: 1, reason: '扣分' } }, VIEWERS.service), deductPointsOutOfScope());
     expectError(await tester.execute(AWARD, { input: { ...input, amount: 0 } }, VIEWERS.communityWorkerA), notWholeNumberInRange('amount', 1, 10000));
-    expectError(await tester.execute(AWARD, { input: { ...input, source: 'DEDUCTION' } }, VIEWERS.communityWorkerA), notAnAwardSource());
+    expectError(await tester.execute(AWARD, { input: { ...input, source: 'DEDUCTION' } }, VIEWERS.communityWorkerA), notAnAwardSource(AWARD_SOURCES));
     expectError(await tester.execute(AWARD, { input: { ...input, reason: ' ' } }, VIEWERS.communityWorkerA), emptyText('reason'));
     expect(await tester.models.PointsEntry.countDocuments()).toBe(before);
   });

@@ -7,7 +7,7 @@ export function requireMembershipSince(since: Date, birthYear: number | null, no
   if (Number.isNaN(since.getTime())) throw membershipSinceInvalid();
   if (since.getTime() > now.getTime()) throw membershipSinceInFuture();
   if (birthYear !== null && since.getUTCFullYear() < birthYear + PARTY_JOINING_AGE) {
-    throw membershipBeforeJoiningAge(birthYear);
+    throw membershipBeforeJoiningAge(birthYear, PARTY_JOINING_AGE);
   }
   return since;
 }

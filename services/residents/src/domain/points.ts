@@ -26,7 +26,7 @@ export function requirePointsAmount(amount: number): number {
 }
 
 export function requireAwardSource(source: PointsSource): PointsSource {
-  if (!AWARD_SOURCES.includes(source)) throw notAnAwardSource();
+  if (!AWARD_SOURCES.includes(source)) throw notAnAwardSource(AWARD_SOURCES);
   return source;
 }
 

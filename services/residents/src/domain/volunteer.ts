@@ -12,10 +12,10 @@ export function normaliseSkill(field: string, raw: string): string {
 
 export function normaliseSkills(raw: readonly string[]): string[] {
   const skills = [...new Set(raw.map((skill) => normaliseSkill('skills', skill)))];
-  if (skills.length > MAX_SKILLS) throw tooManySkills();
+  if (skills.length > MAX_SKILLS) throw tooManySkills(MAX_SKILLS);
   return skills;
 }
 
 export function requireTeamCount(teamIds: readonly string[]): void {
-  if (new Set(teamIds).size > MAX_VOLUNTEER_TEAMS) throw tooManyVolunteerTeams();
+  if (new Set(teamIds).size > MAX_VOLUNTEER_TEAMS) throw tooManyVolunteerTeams(MAX_VOLUNTEER_TEAMS);
 }

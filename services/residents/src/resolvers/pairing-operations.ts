@@ -4,12 +4,7 @@ import type { Context } from '../context.ts';
 import type { HouseholdPairingDocument, MemberPairingDocument } from '../models/index.ts';
 import { ONE_PAIRING_PER_MEMBER } from '../models/member-pairing.ts';
 import { ONE_PAIRING_PER_HOUSEHOLD } from '../models/household-pairing.ts';
-import {
-  checkHouseholdPairing,
-  checkMemberPairing,
-  HOUSEHOLDS_PER_MEMBER,
-  MEMBERS_PER_CORE_MEMBER,
-} from '../domain/pairing.ts';
+import { checkHouseholdPairing, checkMemberPairing, HOUSEHOLDS_PER_MEMBER, MEMBERS_PER_CORE_MEMBER } from '../domain/pairing.ts';
 import {
   coreMemberFull,
   householdAlreadyPaired,
@@ -49,7 +44,7 @@ export const pairingMutations: MutationResolvers = {
       {
         limit: MEMBERS_PER_CORE_MEMBER,
         partyIndex: ONE_PAIRING_PER_MEMBER,
-        ownerFull: () => coreMemberFull(coreMemberId),
+        ownerFull: () => coreMemberFull(coreMemberId, MEMBERS_PER_CORE_MEMBER),
         partyAlreadyPaired: () => memberAlreadyPaired(memberId),
       },
     );
@@ -76,7 +71,7 @@ export const pairingMutations: MutationResolvers = {
       {
         limit: HOUSEHOLDS_PER_MEMBER,
         partyIndex: ONE_PAIRING_PER_HOUSEHOLD,
-        ownerFull: () => memberFull(memberId),
+        ownerFull: () => memberFull(memberId, HOUSEHOLDS_PER_MEMBER),
         partyAlreadyPaired: () => householdAlreadyPaired(householdId),
       },
     );

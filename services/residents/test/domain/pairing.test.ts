@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkHouseholdPairing,
-  checkMemberPairing,
-  HOUSEHOLDS_PER_MEMBER,
-  MEMBERS_PER_CORE_MEMBER,
-  pairingSlots,
-} from '../../src/domain/pairing.ts';
+import { checkHouseholdPairing, checkMemberPairing, HOUSEHOLDS_PER_MEMBER, MEMBERS_PER_CORE_MEMBER, pairingSlots } from '../../src/domain/pairing.ts';
 import { coreMemberAsMember, coreMemberForHousehold, coreMemberFull, leaderNotCoreMember, leaderNotPartyMember, memberFull, memberNotPartyMember, pairWithSelf } from '../../src/errors.ts';
 
 const core = { id: 'core', partyMembership: { core: true } };
@@ -21,8 +15,8 @@ describe('1310 limits', () => {
   });
 
   it('names the limit when it is reached', () => {
-    expect(coreMemberFull('c1')).toMatchObject({ message: 'Core member c1 already has 3 paired members', extensions: { code: 'CONFLICT' } });
-    expect(memberFull('m1')).toMatchObject({ message: 'Member m1 already has 10 paired households', extensions: { code: 'CONFLICT' } });
+    expect(coreMemberFull('c1', MEMBERS_PER_CORE_MEMBER)).toMatchObject({ message: 'Core member c1 already has 3 paired members', extensions: { code: 'CONFLICT' } });
+    expect(memberFull('m1', HOUSEHOLDS_PER_MEMBER)).toMatchObject({ message: 'Member m1 already has 10 paired households', extensions: { code: 'CONFLICT' } });
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyText, notWholeNumberInRange } from '@civic/service-kit';
-import { EMPTY_LEDGER, nextLedgerHead, requireAwardSource, requirePointsAmount, requireReason } from '../../src/domain/points.ts';
+import { AWARD_SOURCES, EMPTY_LEDGER, nextLedgerHead, requireAwardSource, requirePointsAmount, requireReason } from '../../src/domain/points.ts';
 import { insufficientPoints, notAnAwardSource } from '../../src/errors.ts';
 
 describe('nextLedgerHead', () => {
@@ -31,7 +31,7 @@ describe('points input', () => {
 
   it('awards from activities, wishes and awards, never as a deduction', () => {
     expect(requireAwardSource('WISH')).toBe('WISH');
-    expect(() => requireAwardSource('DEDUCTION')).toThrow(notAnAwardSource());
+    expect(() => requireAwardSource('DEDUCTION')).toThrow(notAnAwardSource(AWARD_SOURCES));
   });
 
   it('needs a reason', () => {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { emptyText } from '@civic/service-kit';
 import { isDecision, REAL_NAME_TRANSITIONS, statusAfterIdentityChange } from '../../src/domain/real-name.ts';
 import { normaliseHouseholdAddress } from '../../src/domain/household-address.ts';
-import { normaliseSkills, requireTeamCount } from '../../src/domain/volunteer.ts';
-import { requireMembershipSince } from '../../src/domain/party-membership.ts';
+import { MAX_SKILLS, MAX_VOLUNTEER_TEAMS, normaliseSkills, requireTeamCount } from '../../src/domain/volunteer.ts';
+import { PARTY_JOINING_AGE, requireMembershipSince } from '../../src/domain/party-membership.ts';
 import { chinaYear } from '../../src/domain/china-time.ts';
 import { membershipBeforeJoiningAge, membershipSinceInFuture, tooManySkills, tooManyVolunteerTeams } from '../../src/errors.ts';
 
@@ -39,8 +39,8 @@ describe('volunteer skills', () => {
   });
 
   it('caps skills at 20 and teams at 10', () => {
-    expect(() => normaliseSkills(Array.from({ length: 21 }, (_, index) => `技能${index}`))).toThrow(tooManySkills());
-    expect(() => requireTeamCount(Array.from({ length: 11 }, (_, index) => `team${index}`))).toThrow(tooManyVolunteerTeams());
+    expect(() => normaliseSkills(Array.from({ length: 21 }, (_, index) => `技能${index}`))).toThrow(tooManySkills(MAX_SKILLS));
+    expect(() => requireTeamCount(Array.from({ length: 11 }, (_, index) => `team${index}`))).toThrow(tooManyVolunteerTeams(MAX_VOLUNTEER_TEAMS));
   });
 });
 
@@ -55,7 +55,7 @@ describe('party membership', () => {
   it('refuses a date in the future or before the age of 18', () => {
     expect(() => requireMembershipSince(new Date('2025-07-01T00:00:00Z'), 1980, now)).toThrow(membershipSinceInFuture());
     expect(() => requireMembershipSince(new Date('1997-07-01T00:00:00Z'), 1980, now)).toThrow(
-      membershipBeforeJoiningAge(1980),
+      membershipBeforeJoiningAge(1980, PARTY_JOINING_AGE),
     );
   });
 });
