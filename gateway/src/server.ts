@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { CryptoKey } from 'jose';
@@ -13,6 +14,8 @@ import type { GatewayContext } from './gateway-context.ts';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
 import { DEFAULT_QUERY_LIMITS, queryLimitsRule, type QueryLimits } from './query-limits.ts';
 import { formatGatewayError } from './format-error.ts';
+import { explorerRoutes } from './explorer/explorer-routes.ts';
+import { signedInIntrospectionOnly } from './introspection-access.ts';
 
 export interface StartGatewayOptions {
   supergraphSdl: string;
@@ -25,6 +28,8 @@ export interface StartGatewayOptions {
   port?: number;
   host?: string;
   limits?: QueryLimits;
+  /** Whether anonymous callers may introspect the schema; main.ts turns it off when NODE_ENV=production. */
+  anonymousIntrospection?: boolean;
   logger?: Logger;
 }
 
@@ -51,7 +56,14 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     validationRules: [queryLimitsRule(options.limits ?? DEFAULT_QUERY_LIMITS)],
     formatError: formatGatewayError(logger),
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    // Introspection is ours to govern (Apollo would turn it off for everyone in production), and
+    // the explorer replaces Apollo's landing page, which loads from Apollo's CDN.
+    introspection: true,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ...(options.anonymousIntrospection === false ? [signedInIntrospectionOnly()] : []),
+    ],
   });
   await apollo.start();
 
@@ -61,6 +73,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   app.get('/health/ready', (_request, response) => {
     response.json({ status: 'ok' });
   });
+  app.use(explorerRoutes('/graphql'));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

@@ -14,7 +14,9 @@ export function subgraphInProcess<TModels extends object, TLoaders>(
   };
 }
 
+export type GatewayInProcessOptions = Omit<StartGatewayOptions, 'supergraphSdl' | 'port'>;
+
 /** The gateway served from this process on a free loopback port. */
-export function gatewayInProcess(options: Omit<StartGatewayOptions, 'supergraphSdl' | 'port'>): GatewayStarter<RunningGateway> {
+export function gatewayInProcess(options: GatewayInProcessOptions): GatewayStarter<RunningGateway> {
   return { start: (supergraphSdl) => startGateway({ ...options, supergraphSdl }) };
 }

@@ -1,7 +1,7 @@
 import { generateKeyPair } from 'jose';
 import { inject } from 'vitest';
 import { issueAccessToken, SIGNING_ALGORITHM, type AccessTokenClaims, type KeyPair } from '@civic/identity';
-import { gatewayInProcess, startGraph, subgraphInProcess } from '@civic/graph-runner';
+import { gatewayInProcess, startGraph, subgraphInProcess, type GatewayInProcessOptions } from '@civic/graph-runner';
 import type { Clock, CommandRecord, DatabaseSettings, RunningSubgraph } from '@civic/service-kit';
 import { uniqueDatabaseName } from './database-names.ts';
 import '@civic/dev-platform/provided-context';
@@ -41,6 +41,8 @@ export interface StackOptions {
   databaseNameFor?: (subgraph: string) => string;
   /** Every subgraph's time limits and patience with the database; from the environment by default. */
   database?: DatabaseSettings;
+  /** Settings of the gateway beyond its keys (as NODE_ENV=production sets them: `anonymousIntrospection: false`). */
+  gateway?: Omit<GatewayInProcessOptions, 'accessTokenPublicKey' | 'gatewayPrivateKey'>;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -63,7 +65,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         keepCommandEntries: true,
       }),
     ),
-    gateway: gatewayInProcess({ accessTokenPublicKey: accessTokenKeys.publicKey, gatewayPrivateKey: gatewayKeys.privateKey }),
+    gateway: gatewayInProcess({ ...options.gateway, accessTokenPublicKey: accessTokenKeys.publicKey, gatewayPrivateKey: gatewayKeys.privateKey }),
     accessTokenPrivateKey: accessTokenKeys.privateKey,
   });
   const subgraphs = new Map(graph.subgraphs.map((subgraph) => [subgraph.name, subgraph]));
