@@ -3,7 +3,8 @@ import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, typ
 import { isAnonymous } from '@civic/identity';
 import type { GatewayContext } from './gateway-context.ts';
 
-const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
+/** The fields through which an operation introspects the schema (`__typename` tells only a type's name). */
+export const INTROSPECTION_FIELDS: ReadonlySet<string> = new Set(['__schema', '__type']);
 
 /**
  * In production the schema is described to signed-in callers only: an anonymous operation that
@@ -21,7 +22,7 @@ export function signedInIntrospectionOnly(): ApolloServerPlugin<GatewayContext> 
   };
 }
 
-export function introspectionNeedsSignIn(): GraphQLError {
+function introspectionNeedsSignIn(): GraphQLError {
   return new GraphQLError('Introspection is open to signed-in callers only: send a bearer token', {
     extensions: { code: 'FORBIDDEN', http: { status: 403 } },
   });
@@ -35,7 +36,7 @@ function introspects(operation: OperationDefinitionNode, document: DocumentNode)
   const seen = new Set<string>();
   const visit = (selectionSet: SelectionSetNode): boolean =>
     selectionSet.selections.some((selection) => {
-      if (selection.kind === Kind.FIELD) return INTROSPECTION_ROOTS.has(selection.name.value);
+      if (selection.kind === Kind.FIELD) return INTROSPECTION_FIELDS.has(selection.name.value);
       if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet);
       const name = selection.name.value;
       if (seen.has(name)) return false;

@@ -1,4 +1,5 @@
 import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext } from 'graphql';
+import { INTROSPECTION_FIELDS } from './introspection-access.ts';
 
 /**
  * Limits that keep an ad-hoc query from hurting front-line work: how deep a query may nest and
@@ -11,8 +12,6 @@ export interface QueryLimits {
 }
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxFields: 2_000 };
-
-const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
 
 export function queryLimitsRule(limits: QueryLimits) {
   return (context: ValidationContext): ASTVisitor => ({
@@ -40,7 +39,7 @@ function measure(selectionSet: SelectionSetNode, fragments: Map<string, Fragment
     if (selection.kind === Kind.FIELD) {
       // Introspection's shape is fixed (graphql-js's own MaxIntrospectionDepthRule keeps its lists
       // from nesting); counted here, the standard introspection query (14 levels) could not pass.
-      if (INTROSPECTION_ROOTS.has(selection.name.value)) continue;
+      if (INTROSPECTION_FIELDS.has(selection.name.value)) continue;
       fields += 1;
       if (selection.selectionSet) {
         const inner = measure(selection.selectionSet, fragments, visiting);
