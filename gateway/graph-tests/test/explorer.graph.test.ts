@@ -150,7 +150,6 @@ describe('the explorer in a browser', () => {
     await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
     await page.locator('.graphiql-doc-explorer').getByText('Resident', { exact: true }).first().waitFor();
 
-    await page.screenshot({ path: '/tmp/explorer.png' });
     await context.close();
     expect(requested.filter((url) => new URL(url).origin !== origin)).toEqual([]);
     expect(problems).toEqual([]);
