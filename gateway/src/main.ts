@@ -2,7 +2,7 @@ import { defaultKeysDir, resolveKeyPair, resolvePublicKey } from '@civic/identit
 import { subgraphUrlsFromEnv, supergraphPathFromEnv } from './supergraph.ts';
 import { startGateway } from './server.ts';
 
-/** Runs the gateway as its own process: SUPERGRAPH_PATH (followed for changes), PORT, HOST, SUBGRAPH_URL_<NAME>, key variables or CIVIC_KEYS_DIR. */
+/** Runs the gateway as its own process: SUPERGRAPH_PATH (followed for changes), PORT, HOST, SUBGRAPH_URL_<NAME>, key variables or CIVIC_KEYS_DIR, NODE_ENV. */
 const keysDir = defaultKeysDir();
 const gateway = await startGateway({
   supergraphPath: supergraphPathFromEnv(),
@@ -11,6 +11,7 @@ const gateway = await startGateway({
   subgraphUrls: subgraphUrlsFromEnv(),
   port: Number(process.env.PORT ?? 4000),
   host: process.env.HOST ?? '127.0.0.1',
+  anonymousIntrospection: process.env.NODE_ENV !== 'production',
 });
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

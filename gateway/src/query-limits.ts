@@ -1,8 +1,10 @@
 import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext } from 'graphql';
+import { INTROSPECTION_FIELDS } from './introspection-access.ts';
 
 /**
  * Limits that keep an ad-hoc query from hurting front-line work: how deep a query may nest and
- * how many fields it may select in all (fragments counted where they are spread).
+ * how many fields it may select in all (fragments counted where they are spread). Introspection
+ * (`__schema`, `__type`) is not counted.
  */
 export interface QueryLimits {
   maxDepth: number;
@@ -35,6 +37,9 @@ function measure(selectionSet: SelectionSetNode, fragments: Map<string, Fragment
   let fields = 0;
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
+      // Introspection's shape is fixed (graphql-js's own MaxIntrospectionDepthRule keeps its lists
+      // from nesting); counted here, the standard introspection query (14 levels) could not pass.
+      if (INTROSPECTION_FIELDS.has(selection.name.value)) continue;
       fields += 1;
       if (selection.selectionSet) {
         const inner = measure(selection.selectionSet, fragments, visiting);

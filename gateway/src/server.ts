@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { CryptoKey } from 'jose';
@@ -20,6 +21,8 @@ import { operationResolution } from './operation-resolution.ts';
 import { Readiness } from './readiness.ts';
 import { subgraphsOf } from './supergraph-check.ts';
 import { fixedSupergraph, watchedSupergraphFile } from './supergraph-source.ts';
+import { explorerRoutes } from './explorer/explorer-routes.ts';
+import { signedInIntrospectionOnly } from './introspection-access.ts';
 
 export interface StartGatewayOptions {
   /** The composed supergraph, served as it is for the gateway's life. Give this or `supergraphPath`. */
@@ -35,6 +38,8 @@ export interface StartGatewayOptions {
   port?: number;
   host?: string;
   limits?: QueryLimits;
+  /** Whether anonymous callers may introspect the schema; main.ts turns it off when NODE_ENV=production. */
+  anonymousIntrospection?: boolean;
   logger?: Logger;
 }
 
@@ -64,7 +69,16 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     validationRules: [queryLimitsRule(options.limits ?? DEFAULT_QUERY_LIMITS)],
     formatError: formatGatewayError(logger),
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), operationRecorder, operationResolution],
+    // Introspection is ours to govern (Apollo would turn it off for everyone in production), and
+    // the explorer replaces Apollo's landing page, which loads from Apollo's CDN.
+    introspection: true,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      operationRecorder,
+      operationResolution,
+      ...(options.anonymousIntrospection === false ? [signedInIntrospectionOnly()] : []),
+    ],
   });
   await apollo.start();
 
@@ -72,6 +86,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     response.json({ status: 'ok' });
   });
   app.get('/health/ready', readiness.handler);
+  app.use(explorerRoutes('/graphql'));
   app.use(
     '/graphql',
     accessLog(),

@@ -1,6 +1,6 @@
-import { buildSchema, parse, validate } from 'graphql';
+import { buildSchema, getIntrospectionQuery, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { queryLimitsRule } from '../src/query-limits.ts';
+import { DEFAULT_QUERY_LIMITS, queryLimitsRule } from '../src/query-limits.ts';
 import { subgraphUrlsFromEnv } from '../src/supergraph.ts';
 
 const schema = buildSchema(`
@@ -19,6 +19,19 @@ describe('query limits', () => {
 
   it('refuses a query nested deeper than the limit', () => {
     expect(errorsFor('{ node { child { child { child { name } } } } }')).toEqual(['The query nests 4 levels deep; the limit is 3']);
+  });
+
+  it('lets the standard introspection query through the default limits', () => {
+    expect(errorsFor(getIntrospectionQuery(), DEFAULT_QUERY_LIMITS)).toEqual([]);
+  });
+
+  it('still refuses an ordinary query 13 levels deep under the default limits', () => {
+    const thirteenDeep = `{ node { ${'child { '.repeat(12)}name${' }'.repeat(12)} } }`;
+    expect(errorsFor(thirteenDeep, DEFAULT_QUERY_LIMITS)).toEqual(['The query nests 13 levels deep; the limit is 12']);
+  });
+
+  it('counts the ordinary fields beside introspection', () => {
+    expect(errorsFor('{ __schema { types { name } } node { child { child { child { name } } } } }')).toEqual(['The query nests 4 levels deep; the limit is 3']);
   });
 
   it('counts fields spread through fragments', () => {

@@ -51,15 +51,26 @@ try {
   const token = sample.streetId
     ? await issueAccessToken(issuer.privateKey, { subject: 'dev:street-admin', roles: ['STREET_ADMIN'], scope: [sample.streetId] })
     : null;
+  // Tokens for the explorer's example tabs, for people of the sample street.
+  const residentCommand = `npm run -s token -- --role RESIDENT --resident ${sample.sampleResidentId ?? '<residentId>'}`;
+  const gridWorkerCommand = sample.sampleStaff
+    ? `npm run -s token -- --role GRID_WORKER --resident ${sample.sampleStaff.residentId} --scope ${sample.sampleStaff.scope.join(' --scope ')}`
+    : 'npm run -s token -- --role GRID_WORKER --resident <residentId> --scope <communityId>';
   log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(`
   The civic graph is running.
-    GraphQL gateway (point a browser or client here): ${gatewayUrl}
-    Health:                                          ${new URL(gatewayUrl).origin}/health/ready
-  A first query, as a street admin of the sample street (token valid 8 hours; a fresh one: TOKEN=$(${tokenCommand})):
+    GraphQL gateway (point a client here):        ${gatewayUrl}
+    Explorer (open the same URL in a browser):    ${gatewayUrl}
+    Health:                                       ${new URL(gatewayUrl).origin}/health/ready
+  A street admin of the sample street: paste this token into the explorer's "Bearer token" field, or use it with curl
+  (valid 8 hours; a fresh one: TOKEN=$(${tokenCommand})):
     TOKEN=${token ?? `$(${tokenCommand})`}
     curl -s ${gatewayUrl} -H "authorization: Bearer ${token ?? '$TOKEN'}" -H 'content-type: application/json' \\
       -d '{"query":"{ organisations(first: 5) { edges { node { id name kind } } } }"}'
+  Tokens for the explorer's other example tabs:
+    a resident:    ${residentCommand}
+    a grid worker: ${gridWorkerCommand}
+    an analyst:    npm run -s token -- --role ANALYST
   Press Ctrl-C to stop everything.
 `);
 } catch (error) {

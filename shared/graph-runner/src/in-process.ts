@@ -15,11 +15,13 @@ export function subgraphInProcess<TModels extends object, TLoaders>(
   };
 }
 
+export type GatewayInProcessOptions = Omit<StartGatewayOptions, 'supergraphSdl' | 'port'>;
+
 /**
  * The gateway served from this process on a free loopback port; with `supergraphPath`, the
  * composed supergraph is written there and the gateway follows that file.
  */
-export function gatewayInProcess(options: Omit<StartGatewayOptions, 'supergraphSdl' | 'port'>): GatewayStarter<RunningGateway> {
+export function gatewayInProcess(options: GatewayInProcessOptions): GatewayStarter<RunningGateway> {
   return {
     async start(supergraphSdl) {
       if (options.supergraphPath === undefined) return startGateway({ ...options, supergraphSdl });

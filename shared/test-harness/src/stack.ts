@@ -1,7 +1,7 @@
 import { generateKeyPair } from 'jose';
 import { inject } from 'vitest';
 import { issueAccessToken, SIGNING_ALGORITHM, type AccessTokenClaims, type KeyPair } from '@civic/identity';
-import { gatewayInProcess, startGraph, subgraphInProcess } from '@civic/graph-runner';
+import { gatewayInProcess, startGraph, subgraphInProcess, type GatewayInProcessOptions } from '@civic/graph-runner';
 import type { SubgraphToCompose } from '@civic/dev-platform';
 import type { Clock, CommandRecord, DatabaseSettings, Logger, RunningSubgraph } from '@civic/service-kit';
 import { uniqueDatabaseName } from './database-names.ts';
@@ -48,6 +48,8 @@ export interface StackOptions {
   supergraphPath?: string;
   /** Where every part logs, the gateway and each subgraph under its own name; silent by default. */
   logger?: Logger;
+  /** Settings of the gateway beyond its keys (as NODE_ENV=production sets them: `anonymousIntrospection: false`). */
+  gateway?: Omit<GatewayInProcessOptions, 'accessTokenPublicKey' | 'gatewayPrivateKey'>;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -73,6 +75,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ),
     remoteSubgraphs: options.remoteSubgraphs,
     gateway: gatewayInProcess({
+      ...options.gateway,
       accessTokenPublicKey: accessTokenKeys.publicKey,
       gatewayPrivateKey: gatewayKeys.privateKey,
       supergraphPath: options.supergraphPath,
