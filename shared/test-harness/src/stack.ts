@@ -48,6 +48,10 @@ export interface StackOptions {
   supergraphPath?: string;
   /** Where every part logs, the gateway and each subgraph under its own name; silent by default. */
   logger?: Logger;
+  /** The gateway's signing keys, for a test that signs forwarded viewers itself; generated for this stack by default. */
+  gatewayKeys?: KeyPair;
+  /** Where the gateway finds a subgraph instead of where it listens, by subgraph name (a capturing proxy in a test). */
+  subgraphUrls?: Record<string, string>;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -55,7 +59,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const mongoUri = options.mongoUri ?? inject('mongoUri');
   const databaseNameFor = options.databaseNameFor ?? uniqueDatabaseName;
   const accessTokenKeys = (await generateKeyPair(SIGNING_ALGORITHM, { crv: 'Ed25519' })) as KeyPair;
-  const gatewayKeys = (await generateKeyPair(SIGNING_ALGORITHM, { crv: 'Ed25519' })) as KeyPair;
+  const gatewayKeys = options.gatewayKeys ?? ((await generateKeyPair(SIGNING_ALGORITHM, { crv: 'Ed25519' })) as KeyPair);
   const issue = (claims: Partial<AccessTokenClaims> & Pick<AccessTokenClaims, 'roles'>, ttlSeconds = 3600) =>
     issueAccessToken(accessTokenKeys.privateKey, { subject: claims.subject ?? claims.residentId ?? 'test:user', ...claims }, ttlSeconds);
 
@@ -74,7 +78,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     remoteSubgraphs: options.remoteSubgraphs,
     gateway: gatewayInProcess({
       accessTokenPublicKey: accessTokenKeys.publicKey,
-      gatewayPrivateKey: gatewayKeys.privateKey,
+      gatewayKeys,
+      subgraphUrls: options.subgraphUrls,
       supergraphPath: options.supergraphPath,
       logger: options.logger?.child({ name: 'gateway' }),
     }),
