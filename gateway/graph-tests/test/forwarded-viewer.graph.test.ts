@@ -5,7 +5,9 @@ import { aWorld, startStack, type Stack, type World } from '@civic/test-harness'
 import { startCapturingProxy, type CapturingProxy } from './capturing-proxy.ts';
 
 // A forwarded viewer is for one subgraph: a header captured where the gateway sent it (a proxy in
-// front of the organisations subgraph stands for a partner's subgraph) opens no other.
+// front of the organisations subgraph stands for a partner's subgraph) opens no other. The
+// subgraphs verify against the gateway's JWKS, as a partner's would (identity.graph.test.ts runs
+// them with the key).
 const CAPTURED_AT = 'organisations';
 const OTHER_SUBGRAPHS = ['residents', 'wishes', 'resources', 'meetings'];
 
@@ -32,10 +34,10 @@ async function direct(subgraph: string, viewerHeader: string, query = '{ __typen
   return { status: response.status, data: body.data ?? null, errors: (body.errors ?? []).map((e) => [e.message, e.extensions.code]) };
 }
 
-/** A forwarded viewer for `audience` signed with the gateway's own key, by hand, with the lifetime given. */
-async function handSigned(audience: string, lifetimeSeconds: number): Promise<string> {
+/** A forwarded viewer for `audience` signed with the gateway's own key, by hand, with the lifetime and `kid` given. */
+async function handSigned(audience: string, lifetimeSeconds: number, kid?: string): Promise<string> {
   const issuedAt = Math.floor(Date.now() / 1000);
-  const kid = await calculateJwkThumbprint(await exportJWK(gatewayKeys.publicKey));
+  kid ??= await calculateJwkThumbprint(await exportJWK(gatewayKeys.publicKey));
   return new SignJWT({ rid: null, roles: ['DISTRICT_ADMIN'], scope: [world.districtId], request_id: 'hand-signed' })
     .setProtectedHeader({ alg: 'EdDSA', kid })
     .setSubject('test:admin')
@@ -49,7 +51,7 @@ async function handSigned(audience: string, lifetimeSeconds: number): Promise<st
 beforeAll(async () => {
   gatewayKeys = (await generateKeyPair(SIGNING_ALGORITHM, { crv: 'Ed25519' })) as KeyPair;
   proxy = await startCapturingProxy();
-  stack = await startStack({ gatewayKeys, subgraphUrls: { [CAPTURED_AT]: proxy.url } });
+  stack = await startStack({ gatewayKeys, subgraphUrls: { [CAPTURED_AT]: proxy.url }, verifyWithGatewayJwks: true });
   proxy.forwardTo(stack.subgraph(CAPTURED_AT).url);
   world = await aWorld(stack);
   residentId = await world.aResident(await world.aHousehold(await world.aMicroGrid()), { name: '王秀英', phone: '13812345678' });
@@ -117,6 +119,14 @@ describe('the lifetime of a forwarded viewer', () => {
 });
 
 describe('the gateway JWKS', () => {
+  it('is what the subgraphs verify with: the right key under a kid it does not list is refused', async () => {
+    expect(await direct('residents', await handSigned('residents', 30, 'a-retired-key'))).toEqual({
+      status: 401,
+      data: null,
+      errors: [['The forwarded identity was not signed by the gateway', 'UNAUTHENTICATED']],
+    });
+  });
+
   it('serves the key that verifies a captured header, under the kid the header names', async () => {
     const response = await fetch(new URL('/.well-known/jwks.json', stack.gatewayUrl));
     expect(response.status).toBe(200);

@@ -1,6 +1,6 @@
-import { generateKeyPair } from 'jose';
+import { createRemoteJWKSet, generateKeyPair, type JWTVerifyGetKey } from 'jose';
 import { inject } from 'vitest';
-import { issueAccessToken, SIGNING_ALGORITHM, type AccessTokenClaims, type KeyPair } from '@civic/identity';
+import { issueAccessToken, JWKS_PATH, SIGNING_ALGORITHM, type AccessTokenClaims, type GatewayVerificationKey, type KeyPair } from '@civic/identity';
 import { gatewayInProcess, startGraph, subgraphInProcess } from '@civic/graph-runner';
 import type { SubgraphToCompose } from '@civic/dev-platform';
 import type { Clock, CommandRecord, DatabaseSettings, Logger, RunningSubgraph } from '@civic/service-kit';
@@ -52,6 +52,8 @@ export interface StackOptions {
   gatewayKeys?: KeyPair;
   /** Where the gateway finds a subgraph instead of where it listens, by subgraph name (a capturing proxy in a test). */
   subgraphUrls?: Record<string, string>;
+  /** Subgraphs verify forwarded viewers against the gateway's JWKS, as GATEWAY_JWKS_URL makes them do, not its key. */
+  verifyWithGatewayJwks?: boolean;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -63,12 +65,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const issue = (claims: Partial<AccessTokenClaims> & Pick<AccessTokenClaims, 'roles'>, ttlSeconds = 3600) =>
     issueAccessToken(accessTokenKeys.privateKey, { subject: claims.subject ?? claims.residentId ?? 'test:user', ...claims }, ttlSeconds);
 
+  // The gateway's URL is known once startGraph returns; the subgraphs verify nothing before.
+  const gatewayPublicKey: GatewayVerificationKey = options.verifyWithGatewayJwks ? gatewayJwks((): string => graph.gateway.url) : gatewayKeys.publicKey;
   const graph = await startGraph({
     subgraphs: definitions.map((definition) =>
       subgraphInProcess(definition, {
         mongoUri,
         databaseName: databaseNameFor(definition.name),
-        gatewayPublicKey: gatewayKeys.publicKey,
+        gatewayPublicKey,
         clock: options.clock,
         database: options.database,
         keepCommandEntries: true,
@@ -114,3 +118,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
 }
 
+/** The gateway's JWKS, fetched on first use: subgraphs start before the gateway, and verify only once it runs. */
+function gatewayJwks(gatewayUrl: () => string): JWTVerifyGetKey {
+  let jwks: JWTVerifyGetKey | undefined;
+  return (protectedHeader, token) => (jwks ??= createRemoteJWKSet(new URL(JWKS_PATH, gatewayUrl())))(protectedHeader, token);
+}
