@@ -4,6 +4,6 @@ import type { Viewer } from '@civic/identity';
 export interface GatewayContext {
   viewer: Viewer;
   requestId: string;
-  /** The signed viewer header, made once per request on first use. */
-  forwardedViewer?: Promise<string>;
+  /** The signed viewer header for each subgraph, by subgraph name: made once per request on first use. */
+  forwardedViewers?: Map<string, Promise<string>>;
 }

@@ -7,7 +7,7 @@ const keysDir = defaultKeysDir();
 const gateway = await startGateway({
   supergraphPath: supergraphPathFromEnv(),
   accessTokenPublicKey: await resolvePublicKey('access-token', keysDir),
-  gatewayPrivateKey: (await resolveKeyPair('gateway', keysDir)).privateKey,
+  gatewayKeys: await resolveKeyPair('gateway', keysDir),
   subgraphUrls: subgraphUrlsFromEnv(),
   port: Number(process.env.PORT ?? 4000),
   host: process.env.HOST ?? '127.0.0.1',

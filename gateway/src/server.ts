@@ -7,6 +7,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { CryptoKey } from 'jose';
+import { gatewaySigningKey, JWKS_PATH, type KeyPair } from '@civic/identity';
 import { pino, type Logger } from 'pino';
 import { authenticate } from './authenticate.ts';
 import type { GatewayContext } from './gateway-context.ts';
@@ -23,6 +24,7 @@ import { subgraphsOf } from './supergraph-check.ts';
 import { fixedSupergraph, watchedSupergraphFile } from './supergraph-source.ts';
 import { explorerRoutes } from './explorer/explorer-routes.ts';
 import { signedInIntrospectionOnly } from './introspection-access.ts';
+import { serveJwks } from './jwks-route.ts';
 
 export interface StartGatewayOptions {
   /** The composed supergraph, served as it is for the gateway's life. Give this or `supergraphPath`. */
@@ -31,8 +33,8 @@ export interface StartGatewayOptions {
   supergraphPath?: string;
   /** Verifies callers' bearer tokens. */
   accessTokenPublicKey: CryptoKey;
-  /** Signs the viewer forwarded to subgraphs. */
-  gatewayPrivateKey: CryptoKey;
+  /** Signs the viewer forwarded to subgraphs; the public half is served at /.well-known/jwks.json. */
+  gatewayKeys: KeyPair;
   /** Subgraph URLs that replace the routing URLs baked into the supergraph, by subgraph name. */
   subgraphUrls?: Record<string, string>;
   port?: number;
@@ -52,9 +54,10 @@ export interface RunningGateway {
 export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
   const logger = options.logger ?? pino({ name: 'gateway', level: process.env.LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info') });
   const readiness = new Readiness();
+  const signingKey = await gatewaySigningKey(options.gatewayKeys);
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphSource(options, logger),
-    buildService: ({ name, url }) => new SubgraphDataSource(name, options.subgraphUrls?.[name] ?? url!, options.gatewayPrivateKey),
+    buildService: ({ name, url }) => new SubgraphDataSource(name, options.subgraphUrls?.[name] ?? url!, signingKey),
     logger,
   });
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => readiness.serving(subgraphsOf(coreSupergraphSdl, options.subgraphUrls)));
@@ -87,6 +90,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   });
   app.get('/health/ready', readiness.handler);
   app.use(explorerRoutes('/graphql'));
+  app.get(JWKS_PATH, serveJwks(signingKey.jwks));
   app.use(
     '/graphql',
     accessLog(),

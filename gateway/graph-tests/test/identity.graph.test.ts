@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPair } from 'jose';
-import { signForwardedViewer, SIGNING_ALGORITHM, type KeyPair } from '@civic/identity';
+import { gatewaySigningKey, signForwardedViewer, SIGNING_ALGORITHM, type KeyPair } from '@civic/identity';
 import { aWorld, startStack, type Stack, type World } from '@civic/test-harness';
 
 // Identity through the real gateway: tokens, subgraphs refusing direct calls, PII by viewer.
@@ -65,8 +65,9 @@ describe('a subgraph called directly', () => {
   });
 
   it('refuses a viewer header signed by any other key', async () => {
-    const forger = (await generateKeyPair(SIGNING_ALGORITHM, { crv: 'Ed25519' })) as KeyPair;
-    const forged = await signForwardedViewer(forger.privateKey, { subject: 'x', residentId: null, roles: ['DISTRICT_ADMIN'], scope: [world.districtId] });
+    const forger = await gatewaySigningKey((await generateKeyPair(SIGNING_ALGORITHM, { crv: 'Ed25519' })) as KeyPair);
+    const viewer = { subject: 'x', residentId: null, roles: ['DISTRICT_ADMIN' as const], scope: [world.districtId] };
+    const forged = await signForwardedViewer(forger, viewer, { audience: 'residents', requestId: 'forged' });
     expect(await direct({ 'x-civic-viewer': forged })).toEqual({
       status: 401,
       errors: [['The forwarded identity was not signed by the gateway', 'UNAUTHENTICATED']],

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { keyPairFromPrivateJwk, type KeyPair } from '@civic/identity';
+import { gatewaySigningKey, keyPairFromPrivateJwk, type GatewaySigningKey, type KeyPair } from '@civic/identity';
 
 /**
  * Keys of one benchmark run, never the development keys: the token issuer's (the bench signs its
@@ -7,7 +7,7 @@ import { keyPairFromPrivateJwk, type KeyPair } from '@civic/identity';
  */
 export interface BenchKeys {
   accessToken: KeyPair;
-  gateway: KeyPair;
+  gateway: GatewaySigningKey;
   /** What the processes read instead of key files. */
   env: { gateway: Record<string, string>; subgraph: Record<string, string> };
 }
@@ -17,7 +17,7 @@ export async function generateBenchKeys(): Promise<BenchKeys> {
   const gateway = generatedJwks();
   return {
     accessToken: await keyPairFromPrivateJwk(accessToken.privateJwk),
-    gateway: await keyPairFromPrivateJwk(gateway.privateJwk),
+    gateway: await gatewaySigningKey(await keyPairFromPrivateJwk(gateway.privateJwk)),
     env: {
       gateway: { ACCESS_TOKEN_PUBLIC_JWK: JSON.stringify(accessToken.publicJwk), GATEWAY_PRIVATE_JWK: JSON.stringify(gateway.privateJwk) },
       subgraph: { GATEWAY_PUBLIC_JWK: JSON.stringify(gateway.publicJwk) },

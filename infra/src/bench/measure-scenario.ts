@@ -90,18 +90,19 @@ function inPortions<T>(requests: readonly T[], parts: number): T[][] {
 function load(stack: ProcessStack, scenario: Scenario, route: Route, requests: ScenarioRequest[], concurrency: number, maxSeconds: number): Promise<LoadResult> {
   const url = route === 'gateway' ? stack.gatewayUrl : stack.subgraphUrl(scenario.subgraph!);
   let next = 0;
-  return runLoad(() => send(url, route, requests[next++]!), { requests: requests.length, concurrency, maxMs: maxSeconds * 1000 });
+  return runLoad(() => send(url, route === 'gateway' ? null : scenario.subgraph!, requests[next++]!), { requests: requests.length, concurrency, maxMs: maxSeconds * 1000 });
 }
 
-async function send(url: string, route: Route, request: ScenarioRequest): Promise<Failure> {
-  const headers = route === 'gateway' ? request.caller.gatewayHeaders() : await request.caller.subgraphHeaders();
+/** Sends one request to the gateway, or to the named subgraph directly. */
+async function send(url: string, subgraph: string | null, request: ScenarioRequest): Promise<Failure> {
+  const headers = subgraph === null ? request.caller.gatewayHeaders() : await request.caller.subgraphHeaders(subgraph);
   return failureOf(await postGraphQL(url, request.operation, headers));
 }
 
 /** One request alone through the gateway, and what each subgraph's command count grew by. */
 async function countCommands(stack: ProcessStack, request: ScenarioRequest, pageLength: number | null): Promise<CommandFigures> {
   const before = await stack.commandCounts();
-  const failure = await send(stack.gatewayUrl, 'gateway', request);
+  const failure = await send(stack.gatewayUrl, null, request);
   const after = await stack.commandCounts();
   const bySubgraph = Object.fromEntries(Object.entries(after).flatMap(([subgraph, count]) => (count > before[subgraph]! ? [[subgraph, count - before[subgraph]!]] : [])));
   return { pageLength, bySubgraph, failure };

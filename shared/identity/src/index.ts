@@ -5,3 +5,4 @@ export * from './key-config.ts';
 export * from './access-token.ts';
 export * from './forwarded-viewer.ts';
 export * from './request-id.ts';
+export * from './gateway-signing-key.ts';

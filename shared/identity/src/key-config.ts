@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CryptoKey, JWK } from 'jose';
+import { createRemoteJWKSet, type CryptoKey, type JWK } from 'jose';
 import { keyPairFromPrivateJwk, loadOrCreateKeyPair, publicKeyFromJwk, type KeyPair } from './keys.ts';
+import type { GatewayVerificationKey } from './forwarded-viewer.ts';
 
 /** The two key pairs of the graph: the token issuer's, and the gateway's for forwarded viewers. */
 export type KeyName = 'access-token' | 'gateway';
@@ -30,6 +31,17 @@ export async function resolvePublicKey(name: KeyName, keysDir: string): Promise<
   const fromEnv = process.env[ENV_PUBLIC[name]];
   if (fromEnv) return publicKeyFromJwk(JSON.parse(fromEnv) as JWK);
   return (await resolveKeyPair(name, keysDir)).publicKey;
+}
+
+/**
+ * What a subgraph verifies forwarded viewers with: the gateway's JWKS when GATEWAY_JWKS_URL is
+ * set (fetched on first use and cached by jose, fetched again when a header names an unknown
+ * `kid`), otherwise the gateway's public key as `resolvePublicKey` finds it.
+ */
+export async function resolveGatewayVerificationKey(keysDir: string, env: NodeJS.ProcessEnv = process.env): Promise<GatewayVerificationKey> {
+  const jwksUrl = env.GATEWAY_JWKS_URL;
+  if (jwksUrl) return createRemoteJWKSet(new URL(jwksUrl));
+  return resolvePublicKey('gateway', keysDir);
 }
 
 /** Where development keys live: CIVIC_KEYS_DIR, else `keys/` in the project's gitignored data folder. */

@@ -1,15 +1,6 @@
 import { generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
-import {
-  ANONYMOUS,
-  InvalidTokenError,
-  issueAccessToken,
-  signForwardedViewer,
-  SIGNING_ALGORITHM,
-  verifyAccessToken,
-  verifyForwardedViewer,
-  type KeyPair,
-} from '../src/index.ts';
+import { InvalidTokenError, issueAccessToken, SIGNING_ALGORITHM, verifyAccessToken, type KeyPair } from '../src/index.ts';
 
 const keys = () => generateKeyPair(SIGNING_ALGORITHM, { crv: 'Ed25519' }) as Promise<KeyPair>;
 
@@ -37,30 +28,5 @@ describe('access tokens', () => {
     const { privateKey, publicKey } = await keys();
     const token = await issueAccessToken(privateKey, { subject: 's', roles: ['ANALYST', 'EMPEROR' as never] });
     expect((await verifyAccessToken(publicKey, token)).roles).toEqual(['ANALYST']);
-  });
-});
-
-describe('forwarded viewer', () => {
-  it('carries the viewer from the gateway to a subgraph', async () => {
-    const { privateKey, publicKey } = await keys();
-    const viewer = { subject: 'r1', residentId: 'r1', roles: ['RESIDENT' as const], scope: [] };
-    expect(await verifyForwardedViewer(publicKey, await signForwardedViewer(privateKey, viewer))).toEqual(viewer);
-  });
-
-  it('carries an anonymous caller as anonymous', async () => {
-    const { privateKey, publicKey } = await keys();
-    expect(await verifyForwardedViewer(publicKey, await signForwardedViewer(privateKey, ANONYMOUS))).toBe(ANONYMOUS);
-  });
-
-  it('refuses a header older than a minute', async () => {
-    const { privateKey, publicKey } = await keys();
-    const header = await signForwardedViewer(privateKey, ANONYMOUS, new Date(Date.now() - 120_000));
-    await expect(verifyForwardedViewer(publicKey, header)).rejects.toThrow('"exp" claim timestamp check failed');
-  });
-
-  it('refuses a user access token passed off as a forwarded viewer', async () => {
-    const { privateKey, publicKey } = await keys();
-    const accessToken = await issueAccessToken(privateKey, { subject: 'r1', roles: ['STREET_ADMIN'] });
-    await expect(verifyForwardedViewer(publicKey, accessToken)).rejects.toThrow('unexpected "iss" claim value');
   });
 });

@@ -1,4 +1,4 @@
-import { defaultKeysDir, resolvePublicKey } from '@civic/identity';
+import { defaultKeysDir, resolveGatewayVerificationKey } from '@civic/identity';
 import { createLogger } from './logger.ts';
 import { createGraphClient, disconnectedGraphClient } from './graph-client.ts';
 import { startSubgraph } from './server.ts';
@@ -8,7 +8,7 @@ import type { SubgraphDefinition } from './subgraph-definition.ts';
 /**
  * Runs a subgraph as its own process, configured by the environment:
  * PORT, HOST, MONGODB_URI, MONGODB_DATABASE (default `civic_<name>`), GATEWAY_URL and
- * SERVICE_TOKEN (to ask the graph), GATEWAY_PUBLIC_JWK or CIVIC_KEYS_DIR (to verify the gateway).
+ * SERVICE_TOKEN (to ask the graph), GATEWAY_JWKS_URL, GATEWAY_PUBLIC_JWK or CIVIC_KEYS_DIR (to verify the gateway).
  */
 export async function runSubgraph<TModels extends object, TLoaders>(
   definition: SubgraphDefinition<TModels, TLoaders>,
@@ -25,7 +25,7 @@ export async function runSubgraph<TModels extends object, TLoaders>(
   const running = await startSubgraph(definition, {
     mongoUri,
     databaseName: process.env.MONGODB_DATABASE ?? `civic_${definition.name}`,
-    gatewayPublicKey: await resolvePublicKey('gateway', defaultKeysDir()),
+    gatewayPublicKey: await resolveGatewayVerificationKey(defaultKeysDir()),
     port: Number(process.env.PORT ?? defaultPort),
     host: process.env.HOST ?? '127.0.0.1',
     logger,

@@ -5,8 +5,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
-import type { CryptoKey } from 'jose';
-import { FORWARDED_VIEWER_HEADER, verifyForwardedViewer, type Viewer } from '@civic/identity';
+import { FORWARDED_VIEWER_HEADER, ForwardedViewerRefused, verifyForwardedViewer, type GatewayVerificationKey, type VerifiedForwardedViewer } from '@civic/identity';
 import { systemClock, type Clock } from './clock.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { buildIndexes, connectServiceDatabase, type CommandLog } from './database.ts';
@@ -23,8 +22,8 @@ import type { SubgraphDefinition } from './subgraph-definition.ts';
 export interface StartSubgraphOptions {
   mongoUri: string;
   databaseName: string;
-  /** Verifies the viewer header the gateway signs. */
-  gatewayPublicKey: CryptoKey;
+  /** Verifies the viewer header the gateway signs: its public key, or its JWKS (`resolveGatewayVerificationKey`). */
+  gatewayPublicKey: GatewayVerificationKey;
   port?: number;
   host?: string;
   clock?: Clock;
@@ -93,7 +92,7 @@ export async function startSubgraph<TModels extends object, TLoaders>(
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const viewer = await viewerFromGateway(req.headers[FORWARDED_VIEWER_HEADER], options.gatewayPublicKey);
+        const { viewer } = await viewerFromGateway(req.headers[FORWARDED_VIEWER_HEADER], options.gatewayPublicKey, definition.name);
         return createRequestContext(definition, { models, clock, graph, logger: requestLogger(logger) }, viewer);
       },
     }),
@@ -114,15 +113,16 @@ export async function startSubgraph<TModels extends object, TLoaders>(
   };
 }
 
-/** Only the gateway (or a service going through it) may call a subgraph. */
-async function viewerFromGateway(header: string | string[] | undefined, gatewayPublicKey: CryptoKey): Promise<Viewer> {
+/** Only the gateway (or a service going through it) may call a subgraph, with a viewer signed for this one. */
+async function viewerFromGateway(header: string | string[] | undefined, gatewayKey: GatewayVerificationKey, subgraphName: string): Promise<VerifiedForwardedViewer> {
   if (typeof header !== 'string' || header.length === 0) {
     throw unauthenticated('Subgraphs accept only requests forwarded by the gateway');
   }
   try {
-    return await verifyForwardedViewer(gatewayPublicKey, header);
-  } catch {
-    throw unauthenticated('The forwarded identity was not signed by the gateway');
+    return await verifyForwardedViewer(gatewayKey, header, subgraphName);
+  } catch (error) {
+    if (error instanceof ForwardedViewerRefused) throw unauthenticated(error.message);
+    throw error;
   }
 }
 

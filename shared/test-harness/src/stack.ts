@@ -1,6 +1,6 @@
-import { generateKeyPair } from 'jose';
+import { createRemoteJWKSet, generateKeyPair, type JWTVerifyGetKey } from 'jose';
 import { inject } from 'vitest';
-import { issueAccessToken, SIGNING_ALGORITHM, type AccessTokenClaims, type KeyPair } from '@civic/identity';
+import { issueAccessToken, JWKS_PATH, SIGNING_ALGORITHM, type AccessTokenClaims, type GatewayVerificationKey, type KeyPair } from '@civic/identity';
 import { gatewayInProcess, startGraph, subgraphInProcess, type GatewayInProcessOptions } from '@civic/graph-runner';
 import type { SubgraphToCompose } from '@civic/dev-platform';
 import type { Clock, CommandRecord, DatabaseSettings, Logger, RunningSubgraph } from '@civic/service-kit';
@@ -49,7 +49,13 @@ export interface StackOptions {
   /** Where every part logs, the gateway and each subgraph under its own name; silent by default. */
   logger?: Logger;
   /** Settings of the gateway beyond its keys (as NODE_ENV=production sets them: `anonymousIntrospection: false`). */
-  gateway?: Omit<GatewayInProcessOptions, 'accessTokenPublicKey' | 'gatewayPrivateKey'>;
+  gateway?: Omit<GatewayInProcessOptions, 'accessTokenPublicKey' | 'gatewayKeys'>;
+  /** The gateway's signing keys, for a test that signs forwarded viewers itself; generated for this stack by default. */
+  gatewayKeys?: KeyPair;
+  /** Where the gateway finds a subgraph instead of where it listens, by subgraph name (a capturing proxy in a test). */
+  subgraphUrls?: Record<string, string>;
+  /** Subgraphs verify forwarded viewers against the gateway's JWKS, as GATEWAY_JWKS_URL makes them do, not its key. */
+  verifyWithGatewayJwks?: boolean;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -57,16 +63,18 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const mongoUri = options.mongoUri ?? inject('mongoUri');
   const databaseNameFor = options.databaseNameFor ?? uniqueDatabaseName;
   const accessTokenKeys = (await generateKeyPair(SIGNING_ALGORITHM, { crv: 'Ed25519' })) as KeyPair;
-  const gatewayKeys = (await generateKeyPair(SIGNING_ALGORITHM, { crv: 'Ed25519' })) as KeyPair;
+  const gatewayKeys = options.gatewayKeys ?? ((await generateKeyPair(SIGNING_ALGORITHM, { crv: 'Ed25519' })) as KeyPair);
   const issue = (claims: Partial<AccessTokenClaims> & Pick<AccessTokenClaims, 'roles'>, ttlSeconds = 3600) =>
     issueAccessToken(accessTokenKeys.privateKey, { subject: claims.subject ?? claims.residentId ?? 'test:user', ...claims }, ttlSeconds);
 
+  // The gateway's URL is known once startGraph returns; the subgraphs verify nothing before.
+  const gatewayPublicKey: GatewayVerificationKey = options.verifyWithGatewayJwks ? gatewayJwks((): string => graph.gateway.url) : gatewayKeys.publicKey;
   const graph = await startGraph({
     subgraphs: definitions.map((definition) =>
       subgraphInProcess(definition, {
         mongoUri,
         databaseName: databaseNameFor(definition.name),
-        gatewayPublicKey: gatewayKeys.publicKey,
+        gatewayPublicKey,
         clock: options.clock,
         database: options.database,
         keepCommandEntries: true,
@@ -77,7 +85,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     gateway: gatewayInProcess({
       ...options.gateway,
       accessTokenPublicKey: accessTokenKeys.publicKey,
-      gatewayPrivateKey: gatewayKeys.privateKey,
+      gatewayKeys,
+      subgraphUrls: options.subgraphUrls,
       supergraphPath: options.supergraphPath,
       logger: options.logger?.child({ name: 'gateway' }),
     }),
@@ -112,3 +121,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
 }
 
+/** The gateway's JWKS, fetched on first use: subgraphs start before the gateway, and verify only once it runs. */
+function gatewayJwks(gatewayUrl: () => string): JWTVerifyGetKey {
+  let jwks: JWTVerifyGetKey | undefined;
+  return (protectedHeader, token) => (jwks ??= createRemoteJWKSet(new URL(JWKS_PATH, gatewayUrl())))(protectedHeader, token);
+}

@@ -1,0 +1,21 @@
+import { calculateJwkThumbprint, exportJWK, type JSONWebKeySet } from 'jose';
+import { SIGNING_ALGORITHM, type KeyPair } from './keys.ts';
+import type { ForwardedViewerSigningKey } from './forwarded-viewer.ts';
+
+/** Where the gateway publishes the key subgraphs verify forwarded viewers with. */
+export const JWKS_PATH = '/.well-known/jwks.json';
+
+/** The gateway's key as it signs forwarded viewers, and as it publishes the public half. */
+export interface GatewaySigningKey extends ForwardedViewerSigningKey {
+  jwks: JSONWebKeySet;
+}
+
+/**
+ * The `kid` is the public key's RFC 7638 thumbprint: the same key always has the same id, and a
+ * new key a new one, so a verifier's cached JWKS is refetched exactly when the key changes.
+ */
+export async function gatewaySigningKey(keys: KeyPair): Promise<GatewaySigningKey> {
+  const publicJwk = await exportJWK(keys.publicKey);
+  const kid = await calculateJwkThumbprint(publicJwk);
+  return { privateKey: keys.privateKey, kid, jwks: { keys: [{ ...publicJwk, kid, alg: SIGNING_ALGORITHM, use: 'sig' }] } };
+}

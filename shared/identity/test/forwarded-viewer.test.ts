@@ -1,0 +1,137 @@
+import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
+import { describe, expect, it } from 'vitest';
+import {
+  ANONYMOUS,
+  FORWARDED_VIEWER_ISSUER,
+  ForwardedViewerRefused,
+  gatewaySigningKey,
+  issueAccessToken,
+  signForwardedViewer,
+  SIGNING_ALGORITHM,
+  verifyForwardedViewer,
+  type GatewaySigningKey,
+  type KeyPair,
+  type Viewer,
+} from '../src/index.ts';
+
+const keys = () => generateKeyPair(SIGNING_ALGORITHM, { crv: 'Ed25519' }) as Promise<KeyPair>;
+const STREET_ADMIN: Viewer = { subject: 'r1', residentId: 'r1', roles: ['STREET_ADMIN'], scope: ['s1'] };
+const FOR_RESIDENTS = { audience: 'residents', requestId: 'req-1' };
+const secondsAgo = (seconds: number) => new Date(Date.now() - seconds * 1000);
+const epochSeconds = () => Math.floor(Date.now() / 1000);
+/** How a verification was refused, as [reason, message]; null when it was accepted. */
+const refusal = (verification: Promise<unknown>) =>
+  verification.then(
+    () => null,
+    (error: unknown) => (error instanceof ForwardedViewerRefused ? [error.reason, error.message] : error),
+  );
+
+/** A header signed by hand with the gateway's key: every claim as the gateway sets it unless overridden. */
+function handSigned(key: GatewaySigningKey, claims: JWTPayload): Promise<string> {
+  const issuedAt = epochSeconds();
+  return new SignJWT({ rid: null, roles: [], scope: [], request_id: 'req-1', ...claims })
+    .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: key.kid })
+    .setSubject('anonymous')
+    .setIssuer(FORWARDED_VIEWER_ISSUER)
+    .setAudience('residents')
+    .setIssuedAt((claims.iat as number | undefined) ?? issuedAt)
+    .setExpirationTime((claims.exp as number | undefined) ?? issuedAt + 30)
+    .sign(key.privateKey);
+}
+
+describe('forwarded viewer', () => {
+  it('carries the viewer and the request id to the subgraph it names', async () => {
+    const pair = await keys();
+    const header = await signForwardedViewer(await gatewaySigningKey(pair), STREET_ADMIN, FOR_RESIDENTS);
+    expect(await verifyForwardedViewer(pair.publicKey, header, 'residents')).toEqual({ viewer: STREET_ADMIN, requestId: 'req-1' });
+  });
+
+  it('carries an anonymous caller as anonymous', async () => {
+    const pair = await keys();
+    const header = await signForwardedViewer(await gatewaySigningKey(pair), ANONYMOUS, FOR_RESIDENTS);
+    expect((await verifyForwardedViewer(pair.publicKey, header, 'residents')).viewer).toBe(ANONYMOUS);
+  });
+
+  it('is signed with the key id, for one audience, for 30 seconds', async () => {
+    const key = await gatewaySigningKey(await keys());
+    const header = await signForwardedViewer(key, STREET_ADMIN, FOR_RESIDENTS, new Date('2026-11-30T02:00:00Z'));
+    expect(decodeProtectedHeader(header)).toEqual({ alg: 'EdDSA', kid: key.kid });
+    expect(decodeJwt(header)).toEqual({
+      iss: 'civic-graph-gateway',
+      aud: 'residents',
+      sub: 'r1',
+      rid: 'r1',
+      roles: ['STREET_ADMIN'],
+      scope: ['s1'],
+      request_id: 'req-1',
+      iat: 1796004000,
+      exp: 1796004030,
+    });
+  });
+
+  it('is refused by every other subgraph', async () => {
+    const pair = await keys();
+    const header = await signForwardedViewer(await gatewaySigningKey(pair), STREET_ADMIN, FOR_RESIDENTS);
+    expect(await refusal(verifyForwardedViewer(pair.publicKey, header, 'organisations'))).toEqual([
+      'other-audience',
+      'The forwarded identity is meant for another subgraph',
+    ]);
+  });
+
+  it('is accepted until its 30 seconds are over, and refused as expired after', async () => {
+    const pair = await keys();
+    const key = await gatewaySigningKey(pair);
+    const young = await signForwardedViewer(key, STREET_ADMIN, FOR_RESIDENTS, secondsAgo(28));
+    expect((await verifyForwardedViewer(pair.publicKey, young, 'residents')).viewer).toEqual(STREET_ADMIN);
+    const old = await signForwardedViewer(key, STREET_ADMIN, FOR_RESIDENTS, secondsAgo(35));
+    expect(await refusal(verifyForwardedViewer(pair.publicKey, old, 'residents'))).toEqual(['expired', 'The forwarded identity has expired']);
+  });
+
+  it('refuses a lifetime over 30 seconds even when the gateway signed it', async () => {
+    const pair = await keys();
+    const key = await gatewaySigningKey(pair);
+    const now = epochSeconds();
+    const thirty = await handSigned(key, { iat: now, exp: now + 30 });
+    expect((await verifyForwardedViewer(pair.publicKey, thirty, 'residents')).requestId).toBe('req-1');
+    const sixty = await handSigned(key, { iat: now, exp: now + 60 });
+    expect(await refusal(verifyForwardedViewer(pair.publicKey, sixty, 'residents'))).toEqual([
+      'too-long-lived',
+      'A forwarded identity may live at most 30 seconds',
+    ]);
+  });
+
+  it('refuses one dated in the future, which would stretch its lifetime', async () => {
+    const pair = await keys();
+    const now = epochSeconds();
+    const header = await handSigned(await gatewaySigningKey(pair), { iat: now + 600, exp: now + 630 });
+    expect(await refusal(verifyForwardedViewer(pair.publicKey, header, 'residents'))).toEqual(['issued-in-future', 'The forwarded identity is dated in the future']);
+  });
+
+  it('refuses one without a request id', async () => {
+    const pair = await keys();
+    const header = await handSigned(await gatewaySigningKey(pair), { request_id: undefined });
+    expect(await refusal(verifyForwardedViewer(pair.publicKey, header, 'residents'))).toEqual(['incomplete', 'The forwarded identity lacks a required claim']);
+  });
+
+  it('refuses one signed by another key', async () => {
+    const forger = await gatewaySigningKey(await keys());
+    const { publicKey } = await keys();
+    const header = await signForwardedViewer(forger, STREET_ADMIN, FOR_RESIDENTS);
+    expect(await refusal(verifyForwardedViewer(publicKey, header, 'residents'))).toEqual(['unsigned', 'The forwarded identity was not signed by the gateway']);
+  });
+
+  it('refuses a user access token passed off as a forwarded viewer', async () => {
+    const { privateKey, publicKey } = await keys();
+    const accessToken = await issueAccessToken(privateKey, { subject: 'r1', roles: ['STREET_ADMIN'] });
+    expect(await refusal(verifyForwardedViewer(publicKey, accessToken, 'residents'))).toEqual(['unsigned', 'The forwarded identity was not signed by the gateway']);
+  });
+
+  it('verifies against the gateway JWKS, and refuses a key id the set does not hold', async () => {
+    const key = await gatewaySigningKey(await keys());
+    const jwks = createLocalJWKSet(key.jwks);
+    const header = await signForwardedViewer(key, STREET_ADMIN, FOR_RESIDENTS);
+    expect((await verifyForwardedViewer(jwks, header, 'residents')).viewer).toEqual(STREET_ADMIN);
+    const stranger = await signForwardedViewer(await gatewaySigningKey(await keys()), STREET_ADMIN, FOR_RESIDENTS);
+    expect(await refusal(verifyForwardedViewer(jwks, stranger, 'residents'))).toEqual(['unsigned', 'The forwarded identity was not signed by the gateway']);
+  });
+});
