@@ -1,3 +1,7 @@
 export * from './server.ts';
 export * from './supergraph.ts';
-export * from './query-limits.ts';
+export * from './limits/caller-tier.ts';
+export * from './limits/limit-policy.ts';
+export * from './limits/query-cost.ts';
+export * from './limits/subgraph-ownership.ts';
+export type { RateLimitOptions } from './limits/rate-limits.ts';

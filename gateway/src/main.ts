@@ -1,8 +1,12 @@
 import { defaultKeysDir, resolveKeyPair, resolvePublicKey } from '@civic/identity';
 import { readSupergraph, subgraphUrlsFromEnv, supergraphPathFromEnv } from './supergraph.ts';
 import { startGateway } from './server.ts';
+import { limitsFromEnv } from './limits/limits-config.ts';
 
-/** Runs the gateway as its own process: SUPERGRAPH_PATH, PORT, HOST, SUBGRAPH_URL_<NAME>, key variables or CIVIC_KEYS_DIR. */
+/**
+ * Runs the gateway as its own process: SUPERGRAPH_PATH, PORT, HOST, SUBGRAPH_URL_<NAME>, key
+ * variables or CIVIC_KEYS_DIR, and the limits' variables (limits/limits-config.ts).
+ */
 const keysDir = defaultKeysDir();
 const gateway = await startGateway({
   supergraphSdl: await readSupergraph(supergraphPathFromEnv()),
@@ -11,6 +15,7 @@ const gateway = await startGateway({
   subgraphUrls: subgraphUrlsFromEnv(),
   port: Number(process.env.PORT ?? 4000),
   host: process.env.HOST ?? '127.0.0.1',
+  ...limitsFromEnv(),
 });
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -8,10 +8,12 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { CryptoKey } from 'jose';
 import { pino, type Logger } from 'pino';
-import { authenticate } from './authenticate.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
-import { DEFAULT_QUERY_LIMITS, queryLimitsRule, type QueryLimits } from './query-limits.ts';
+import { DEFAULT_QUERY_CAPS, type QueryCapsByTier } from './limits/limit-policy.ts';
+import { queryLimitsPlugin } from './limits/query-limits-plugin.ts';
+import { startRateLimits, type RateLimitOptions } from './limits/rate-limits.ts';
+import { viewerOf } from './request-viewer.ts';
 import { formatGatewayError } from './format-error.ts';
 
 export interface StartGatewayOptions {
@@ -24,7 +26,12 @@ export interface StartGatewayOptions {
   subgraphUrls?: Record<string, string>;
   port?: number;
   host?: string;
-  limits?: QueryLimits;
+  /** Caps and cost budgets of one operation, by caller role. */
+  queryCaps?: QueryCapsByTier;
+  /** Requests per window, by caller role; `null` turns rate limits off. */
+  rateLimits?: RateLimitOptions | null;
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For gives an anonymous caller's address; none when absent. */
+  trustProxy?: boolean | number | string;
   logger?: Logger;
 }
 
@@ -48,12 +55,13 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     logger,
     // Shutdown is ours (main.ts); Apollo's own signal handlers would race it and hang stop().
     stopOnTerminationSignals: false,
-    validationRules: [queryLimitsRule(options.limits ?? DEFAULT_QUERY_LIMITS)],
     formatError: formatGatewayError(logger),
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), queryLimitsPlugin(options.queryCaps ?? DEFAULT_QUERY_CAPS)],
   });
   await apollo.start();
+  const rateLimits = options.rateLimits === null ? undefined : await startRateLimits(options.rateLimits ?? {}, options.accessTokenPublicKey);
+  if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
 
   app.get('/health/live', (_request, response) => {
     response.json({ status: 'ok' });
@@ -63,10 +71,11 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   });
   app.use(
     '/graphql',
+    ...(rateLimits ? [rateLimits.middleware] : []),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
-        viewer: await authenticate(req.headers, options.accessTokenPublicKey),
+        viewer: await viewerOf(req, options.accessTokenPublicKey),
         requestId: typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : randomUUID(),
       }),
     }),
@@ -79,6 +88,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     port,
     async stop() {
       await apollo.stop();
+      await rateLimits?.close();
     },
   };
 }
