@@ -41,7 +41,11 @@ export interface StackOptions {
   databaseNameFor?: (subgraph: string) => string;
   /** Every subgraph's time limits and patience with the database; from the environment by default. */
   database?: DatabaseSettings;
+  /** The gateway's query caps and rate limits; rate limits are off unless a test gives them. */
+  gatewayLimits?: Pick<GatewayInProcessOptions, 'queryCaps' | 'rateLimits' | 'trustProxy'>;
 }
+
+type GatewayInProcessOptions = Parameters<typeof gatewayInProcess>[0];
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const definitions = options.subgraphs ?? (await loadLocalSubgraphs());
@@ -63,7 +67,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         keepCommandEntries: true,
       }),
     ),
-    gateway: gatewayInProcess({ accessTokenPublicKey: accessTokenKeys.publicKey, gatewayPrivateKey: gatewayKeys.privateKey }),
+    gateway: gatewayInProcess({
+      accessTokenPublicKey: accessTokenKeys.publicKey,
+      gatewayPrivateKey: gatewayKeys.privateKey,
+      rateLimits: null,
+      ...options.gatewayLimits,
+    }),
     accessTokenPrivateKey: accessTokenKeys.privateKey,
   });
   const subgraphs = new Map(graph.subgraphs.map((subgraph) => [subgraph.name, subgraph]));
