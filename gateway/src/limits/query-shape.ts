@@ -15,7 +15,7 @@ export interface OperationShape {
  * Measures the operation with graphql-armor's counters (used as measures: their limit is never
  * reached, we compare with the caller's caps ourselves). Depth leaves out `__schema`, so the
  * standard introspection query's fixed nesting is not counted; graphql-js's own
- * MaxIntrospectionDepthRule bounds introspection instead.
+ * MaxIntrospectionDepthRule bounds introspection instead. A fragment is no level of its own.
  */
 export function measureOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): OperationShape {
   const fragments = document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION);
@@ -25,7 +25,7 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
     onAccept: [(_context: unknown, { n }: { n: number }) => void (measured[key] = n)],
   });
   validate(schema, { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] }, [
-    maxDepthRule({ ...unbounded('depth'), ignoreIntrospection: true }),
+    maxDepthRule({ ...unbounded('depth'), ignoreIntrospection: true, flattenFragments: true }),
     maxAliasesRule(unbounded('aliases')),
     maxDirectivesRule(unbounded('directives')),
   ]);
