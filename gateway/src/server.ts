@@ -13,6 +13,7 @@ import { SubgraphDataSource } from './subgraph-data-source.ts';
 import { DEFAULT_QUERY_CAPS, type QueryCapsByTier } from './limits/limit-policy.ts';
 import { queryLimitsPlugin } from './limits/query-limits-plugin.ts';
 import { startRateLimits, type RateLimitOptions } from './limits/rate-limits.ts';
+import { tokenCapMiddleware } from './limits/token-cap.ts';
 import { viewerOf } from './request-viewer.ts';
 import { formatGatewayError } from './format-error.ts';
 
@@ -48,6 +49,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     buildService: ({ name, url }) => new SubgraphDataSource(name, options.subgraphUrls?.[name] ?? url!, options.gatewayPrivateKey),
     logger,
   });
+  const queryCaps = options.queryCaps ?? DEFAULT_QUERY_CAPS;
   const app = express();
   const httpServer = createServer(app);
   const apollo = new ApolloServer<GatewayContext>({
@@ -57,7 +59,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     stopOnTerminationSignals: false,
     formatError: formatGatewayError(logger),
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), queryLimitsPlugin(options.queryCaps ?? DEFAULT_QUERY_CAPS)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), queryLimitsPlugin(queryCaps)],
   });
   await apollo.start();
   const rateLimits = options.rateLimits === null ? undefined : await startRateLimits(options.rateLimits ?? {}, options.accessTokenPublicKey);
@@ -73,6 +75,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     '/graphql',
     ...(rateLimits ? [rateLimits.middleware] : []),
     express.json({ limit: '1mb' }),
+    tokenCapMiddleware(queryCaps, options.accessTokenPublicKey),
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         viewer: await viewerOf(req, options.accessTokenPublicKey),

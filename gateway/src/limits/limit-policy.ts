@@ -24,10 +24,10 @@ export type RateQuotaByTier = Record<CallerTier, RateQuota>;
 // reports (a larger budget at a lower rate); services are the graph's own departments.
 export const DEFAULT_QUERY_CAPS: QueryCapsByTier = {
   anonymous: { costBudget: 2_500, maxDepth: 12, maxAliases: 10, maxRootFields: 10, maxTokens: 1_000, maxDirectives: 10 },
-  resident: { costBudget: 5_000, maxDepth: 12, maxAliases: 15, maxRootFields: 10, maxTokens: 2_000, maxDirectives: 20 },
-  staff: { costBudget: 25_000, maxDepth: 15, maxAliases: 30, maxRootFields: 15, maxTokens: 4_000, maxDirectives: 30 },
-  analyst: { costBudget: 100_000, maxDepth: 15, maxAliases: 50, maxRootFields: 20, maxTokens: 8_000, maxDirectives: 50 },
-  service: { costBudget: 100_000, maxDepth: 15, maxAliases: 50, maxRootFields: 20, maxTokens: 8_000, maxDirectives: 50 },
+  resident: { costBudget: 5_000, maxDepth: 12, maxAliases: 15, maxRootFields: 15, maxTokens: 2_000, maxDirectives: 20 },
+  staff: { costBudget: 25_000, maxDepth: 15, maxAliases: 30, maxRootFields: 30, maxTokens: 4_000, maxDirectives: 30 },
+  analyst: { costBudget: 100_000, maxDepth: 15, maxAliases: 50, maxRootFields: 50, maxTokens: 8_000, maxDirectives: 50 },
+  service: { costBudget: 100_000, maxDepth: 15, maxAliases: 50, maxRootFields: 50, maxTokens: 8_000, maxDirectives: 50 },
 };
 
 export const DEFAULT_RATE_WINDOW_SECONDS = 60;

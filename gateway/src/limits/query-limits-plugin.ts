@@ -1,10 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { buildSchema, type GraphQLSchema } from 'graphql';
 import type { GatewayContext } from '../gateway-context.ts';
 import { callerTier } from './caller-tier.ts';
 import { overBudget, overCap } from './limit-errors.ts';
 import type { QueryCaps, QueryCapsByTier } from './limit-policy.ts';
 import { operationCost } from './query-cost.ts';
-import { countTokens, measureOperation, type OperationShape } from './query-shape.ts';
+import { measureOperation, type OperationShape } from './query-shape.ts';
 import { SubgraphOwnership } from './subgraph-ownership.ts';
 
 /** Each measure of an operation with the cap that bounds it, in the order they are checked. */
@@ -16,19 +17,21 @@ const CAPS: [keyof OperationShape, keyof QueryCaps][] = [
 ];
 
 /**
- * Refuses an operation larger or costlier than its caller's role allows, with QUERY_TOO_COMPLEX.
- * Tokens are counted before the document is parsed; the other caps and the cost once the
- * operation is known and before the gateway plans it, so a refused query reaches no subgraph.
+ * Refuses an operation larger or costlier than its caller's role allows, with QUERY_TOO_COMPLEX,
+ * once the operation is known and before the gateway plans it, so a refused query reaches no
+ * subgraph (tokens are counted before parsing, by token-cap.ts).
  * Checked here rather than as validation rules, whose errors Apollo Server recodes as
  * GRAPHQL_VALIDATION_FAILED and which cannot see the caller.
  */
 export function queryLimitsPlugin(caps: QueryCapsByTier): ApolloServerPlugin<GatewayContext> {
-  let ownership: SubgraphOwnership | undefined;
+  // The supergraph as a schema of our own graphql module: under test runners that load graphql
+  // twice, Apollo's schema would come from the other copy.
+  let supergraph: { schema: GraphQLSchema; ownership: SubgraphOwnership } | undefined;
   return {
     serverWillStart() {
       return Promise.resolve({
         schemaDidLoadOrUpdate({ coreSupergraphSdl }) {
-          if (coreSupergraphSdl) ownership = new SubgraphOwnership(coreSupergraphSdl);
+          if (coreSupergraphSdl) supergraph = { schema: buildSchema(coreSupergraphSdl), ownership: new SubgraphOwnership(coreSupergraphSdl) };
         },
       });
     },
@@ -36,12 +39,9 @@ export function queryLimitsPlugin(caps: QueryCapsByTier): ApolloServerPlugin<Gat
       const tier = callerTier(contextValue.viewer);
       const allowed = caps[tier];
       return Promise.resolve({
-        didResolveSource({ source }) {
-          if (countTokens(source, allowed.maxTokens) > allowed.maxTokens) throw overCap(tier, 'tokens', allowed.maxTokens);
-          return Promise.resolve();
-        },
-        didResolveOperation({ schema, document, operation, request }) {
-          if (!operation || !ownership) return Promise.resolve();
+        didResolveOperation({ document, operation, request }) {
+          if (!operation || !supergraph) return Promise.resolve();
+          const { schema, ownership } = supergraph;
           const shape = measureOperation(schema, document, operation);
           for (const [measure, cap] of CAPS) {
             if (shape[measure] > allowed[cap]) throw overCap(tier, measure, allowed[cap], shape[measure]);
