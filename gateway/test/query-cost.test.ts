@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { operationCost } from '../src/limits/query-cost.ts';
+import { operationCost, TooManyFieldsToPrice } from '../src/limits/query-cost.ts';
 import { SubgraphOwnership } from '../src/limits/subgraph-ownership.ts';
 
 // The composed supergraph the gateway serves: costs depend on which subgraph resolves each field.
@@ -57,5 +57,14 @@ describe('the cost of an operation', () => {
   it('charges nothing for introspection', () => {
     expect(costOf('{ __schema { types { name fields { name type { name ofType { name } } } } } }')).toBe(0);
     expect(costOf('{ __typename organisations(first: 1) { __typename edges { node { name } } } }')).toBe(4);
+  });
+});
+
+describe('an operation whose fragments multiply', () => {
+  it('is not priced past 10,000 fields', () => {
+    // Each fragment spreads the next twice: 2^14 fields from a few hundred tokens.
+    const fragments = Array.from({ length: 14 }, (_, i) => `fragment F${i} on Organisation { parent { ...F${i + 1} } p: parent { ...F${i + 1} } }`).join(' ');
+    const query = `{ organisation(id: "x") { ...F0 } } ${fragments} fragment F14 on Organisation { name }`;
+    expect(() => costOf(query)).toThrow(TooManyFieldsToPrice);
   });
 });

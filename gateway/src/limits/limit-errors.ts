@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { CallerTier } from './caller-tier.ts';
 import type { OperationShape } from './query-shape.ts';
 
-export type CapName = keyof OperationShape | 'tokens';
+export type CapName = keyof OperationShape | 'tokens' | 'expandedFields';
 
 const CAP_WORDS: Record<CapName, string> = {
   depth: 'levels of nesting',
@@ -10,6 +10,7 @@ const CAP_WORDS: Record<CapName, string> = {
   rootFields: 'root fields',
   tokens: 'tokens',
   directives: 'directives',
+  expandedFields: 'fields once its fragments are expanded',
 };
 
 /** The operation costs more than the caller's budget (HTTP 400, nothing was sent to any subgraph). */
@@ -19,7 +20,7 @@ export function overBudget(tier: CallerTier, cost: number, budget: number): Grap
   });
 }
 
-/** The operation is larger than one of the caller's caps; `found` is absent when counting stopped at the cap (tokens). */
+/** The operation is larger than one of the caller's caps; `found` is absent when counting stopped at the cap (tokens, expanded fields). */
 export function overCap(tier: CallerTier, limit: CapName, maximum: number, found?: number): GraphQLError {
   const measured = found === undefined ? `more than ${maximum}` : String(found);
   return new GraphQLError(`The query has ${measured} ${CAP_WORDS[limit]}; a caller of role ${tier} may send ${maximum}`, {

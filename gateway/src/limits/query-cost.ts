@@ -24,6 +24,11 @@ export const DEFAULT_CONNECTION_SIZE = 20;
 export const UNBOUNDED_LIST_SIZE = 10;
 /** Per item, for each other subgraph the gateway must fetch the item's selected fields from. */
 export const ENTITY_FETCH_COST = 3;
+/** Fields counted at most, fragments expanded: nested fragments can multiply a short document. */
+export const MAX_EXPANDED_FIELDS = 10_000;
+
+/** The operation expands to more than MAX_EXPANDED_FIELDS fields; its cost was not finished. */
+export class TooManyFieldsToPrice extends Error {}
 
 /**
  * The cost of an operation: each field costs FIELD_COST plus, for each item it returns, the cost
@@ -43,13 +48,20 @@ export function operationCost(input: {
   const fragments = new Map(
     input.document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
   );
-  return getComplexity({
-    schema: input.schema,
-    query: input.document,
-    operationName: input.operationName ?? undefined,
-    variables: input.variables,
-    estimators: [costEstimator(input.ownership, fragments)],
-  });
+  try {
+    return getComplexity({
+      schema: input.schema,
+      query: input.document,
+      operationName: input.operationName ?? undefined,
+      variables: input.variables,
+      estimators: [costEstimator(input.ownership, fragments)],
+      maxQueryNodes: MAX_EXPANDED_FIELDS,
+    });
+  } catch (error) {
+    // The library's only signal that it stopped at maxQueryNodes is this message.
+    if (error instanceof Error && error.message.startsWith('Query exceeds the maximum allowed number of nodes')) throw new TooManyFieldsToPrice();
+    throw error;
+  }
 }
 
 function costEstimator(ownership: SubgraphOwnership, fragments: Map<string, FragmentDefinitionNode>): ComplexityEstimator {

@@ -4,7 +4,7 @@ import type { GatewayContext } from '../gateway-context.ts';
 import { callerTier } from './caller-tier.ts';
 import { overBudget, overCap } from './limit-errors.ts';
 import type { QueryCaps, QueryCapsByTier } from './limit-policy.ts';
-import { operationCost } from './query-cost.ts';
+import { MAX_EXPANDED_FIELDS, operationCost, TooManyFieldsToPrice } from './query-cost.ts';
 import { measureOperation, type OperationShape } from './query-shape.ts';
 import { SubgraphOwnership } from './subgraph-ownership.ts';
 
@@ -46,11 +46,22 @@ export function queryLimitsPlugin(caps: QueryCapsByTier): ApolloServerPlugin<Gat
           for (const [measure, cap] of CAPS) {
             if (shape[measure] > allowed[cap]) throw overCap(tier, measure, allowed[cap], shape[measure]);
           }
-          const cost = operationCost({ schema, document, operationName: operation.name?.value, variables: request.variables, ownership });
+          const cost = priced(() => operationCost({ schema, document, operationName: operation.name?.value, variables: request.variables, ownership }));
+          if (cost === undefined) throw overCap(tier, 'expandedFields', MAX_EXPANDED_FIELDS);
           if (cost > allowed.costBudget) throw overBudget(tier, cost, allowed.costBudget);
           return Promise.resolve();
         },
       });
     },
   };
+}
+
+/** The cost, or undefined when the operation has too many fields to price. */
+function priced(cost: () => number): number | undefined {
+  try {
+    return cost();
+  } catch (error) {
+    if (error instanceof TooManyFieldsToPrice) return undefined;
+    throw error;
+  }
 }
