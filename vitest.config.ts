@@ -10,5 +10,8 @@ export default defineConfig({
     hookTimeout: 240_000,
     pool: 'forks',
     reporters: ['default', './shared/test-harness/src/summary-reporter.ts'],
+    // Vite gives the code it transforms graphql's ES module; packages Node loads itself would get its
+    // CommonJS copy, a second graphql. These take graphql objects from ours, so Vite loads them too.
+    server: { deps: { inline: ['graphql-query-complexity', /@escape\.tech\/graphql-armor/] } },
   },
 });

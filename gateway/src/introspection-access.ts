@@ -4,7 +4,7 @@ import { isAnonymous } from '@civic/identity';
 import type { GatewayContext } from './gateway-context.ts';
 
 /** The fields through which an operation introspects the schema (`__typename` tells only a type's name). */
-export const INTROSPECTION_FIELDS: ReadonlySet<string> = new Set(['__schema', '__type']);
+const INTROSPECTION_FIELDS: ReadonlySet<string> = new Set(['__schema', '__type']);
 
 /**
  * In production the schema is described to signed-in callers only: an anonymous operation that

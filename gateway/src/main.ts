@@ -1,8 +1,13 @@
 import { defaultKeysDir, resolveKeyPair, resolvePublicKey } from '@civic/identity';
 import { subgraphUrlsFromEnv, supergraphPathFromEnv } from './supergraph.ts';
 import { startGateway } from './server.ts';
+import { limitsFromEnv } from './limits/limits-config.ts';
 
-/** Runs the gateway as its own process: SUPERGRAPH_PATH (followed for changes), PORT, HOST, SUBGRAPH_URL_<NAME>, key variables or CIVIC_KEYS_DIR, NODE_ENV. */
+/**
+ * Runs the gateway as its own process: SUPERGRAPH_PATH (followed for changes), PORT, HOST,
+ * SUBGRAPH_URL_<NAME>, key variables or CIVIC_KEYS_DIR, NODE_ENV, and the limits' variables
+ * (limits/limits-config.ts).
+ */
 const keysDir = defaultKeysDir();
 const gateway = await startGateway({
   supergraphPath: supergraphPathFromEnv(),
@@ -12,6 +17,7 @@ const gateway = await startGateway({
   port: Number(process.env.PORT ?? 4000),
   host: process.env.HOST ?? '127.0.0.1',
   anonymousIntrospection: process.env.NODE_ENV !== 'production',
+  ...limitsFromEnv(),
 });
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

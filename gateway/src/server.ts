@@ -9,10 +9,13 @@ import express from 'express';
 import type { CryptoKey } from 'jose';
 import { gatewaySigningKey, JWKS_PATH, type KeyPair } from '@civic/identity';
 import { pino, type Logger } from 'pino';
-import { authenticate } from './authenticate.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
-import { DEFAULT_QUERY_LIMITS, queryLimitsRule, type QueryLimits } from './query-limits.ts';
+import { DEFAULT_QUERY_CAPS, type QueryCapsByTier } from './limits/limit-policy.ts';
+import { queryLimitsPlugin } from './limits/query-limits-plugin.ts';
+import { startRateLimits, type RateLimitOptions } from './limits/rate-limits.ts';
+import { tokenCapMiddleware } from './limits/token-cap.ts';
+import { viewerOf } from './request-viewer.ts';
 import { formatGatewayError } from './format-error.ts';
 import { requestScope, requireCurrentRequest } from './requests/request-scope.ts';
 import { accessLog, operationRecorder } from './requests/access-log.ts';
@@ -39,7 +42,12 @@ export interface StartGatewayOptions {
   subgraphUrls?: Record<string, string>;
   port?: number;
   host?: string;
-  limits?: QueryLimits;
+  /** Caps and cost budgets of one operation, by caller role. */
+  queryCaps?: QueryCapsByTier;
+  /** Requests per window, by caller role; `null` turns rate limits off. */
+  rateLimits?: RateLimitOptions | null;
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For gives an anonymous caller's address; none when absent. */
+  trustProxy?: boolean | number | string;
   /** Whether anonymous callers may introspect the schema; main.ts turns it off when NODE_ENV=production. */
   anonymousIntrospection?: boolean;
   logger?: Logger;
@@ -61,6 +69,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     logger,
   });
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => readiness.serving(subgraphsOf(coreSupergraphSdl, options.subgraphUrls)));
+  const queryCaps = options.queryCaps ?? DEFAULT_QUERY_CAPS;
   const app = express();
   app.use(requestScope(logger));
   const httpServer = createServer(app);
@@ -69,7 +78,6 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     logger,
     // Shutdown is ours (main.ts); Apollo's own signal handlers would race it and hang stop().
     stopOnTerminationSignals: false,
-    validationRules: [queryLimitsRule(options.limits ?? DEFAULT_QUERY_LIMITS)],
     formatError: formatGatewayError(logger),
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
     // Introspection is ours to govern (Apollo would turn it off for everyone in production), and
@@ -80,10 +88,13 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       ApolloServerPluginLandingPageDisabled(),
       operationRecorder,
       operationResolution,
+      queryLimitsPlugin(queryCaps),
       ...(options.anonymousIntrospection === false ? [signedInIntrospectionOnly()] : []),
     ],
   });
   await apollo.start();
+  const rateLimits = options.rateLimits === null ? undefined : await startRateLimits(options.rateLimits ?? {}, options.accessTokenPublicKey);
+  if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
 
   app.get('/health/live', (_request, response) => {
     response.json({ status: 'ok' });
@@ -94,11 +105,13 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   app.use(
     '/graphql',
     accessLog(),
+    ...(rateLimits ? [rateLimits.middleware] : []),
     ...jsonBody(),
+    tokenCapMiddleware(queryCaps, options.accessTokenPublicKey),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const request = requireCurrentRequest();
-        const viewer = await authenticate(req.headers, options.accessTokenPublicKey);
+        const viewer = await viewerOf(req, options.accessTokenPublicKey);
         request.roles = viewer.roles;
         return { viewer, requestId: request.id };
       },
@@ -114,6 +127,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     port,
     async stop() {
       await apollo.stop();
+      await rateLimits?.close();
     },
   };
 }

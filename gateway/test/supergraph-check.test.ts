@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkSupergraph, subgraphsOf } from '../src/supergraph-check.ts';
+import { SUPERGRAPH_OUTPUT_PATH } from '@civic/dev-platform';
 
 // The project's composed supergraph, as `npm run compose` writes it.
-const supergraphSdl = readFileSync(new URL('../../infra/supergraph.graphql', import.meta.url), 'utf8');
+const supergraphSdl = readFileSync(SUPERGRAPH_OUTPUT_PATH, 'utf8');
 
 describe('checking a supergraph before the gateway serves it', () => {
   it('accepts the composed supergraph and names its subgraphs at their routing URLs', () => {

@@ -48,7 +48,10 @@ export interface StackOptions {
   supergraphPath?: string;
   /** Where every part logs, the gateway and each subgraph under its own name; silent by default. */
   logger?: Logger;
-  /** Settings of the gateway beyond its keys (as NODE_ENV=production sets them: `anonymousIntrospection: false`). */
+  /**
+   * Settings of the gateway beyond its keys: as NODE_ENV=production sets them (`anonymousIntrospection:
+   * false`), query caps and budgets, rate limits (off unless a test gives them), trusted proxies.
+   */
   gateway?: Omit<GatewayInProcessOptions, 'accessTokenPublicKey' | 'gatewayKeys'>;
   /** The gateway's signing keys, for a test that signs forwarded viewers itself; generated for this stack by default. */
   gatewayKeys?: KeyPair;
@@ -83,6 +86,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ),
     remoteSubgraphs: options.remoteSubgraphs,
     gateway: gatewayInProcess({
+      rateLimits: null,
       ...options.gateway,
       accessTokenPublicKey: accessTokenKeys.publicKey,
       gatewayKeys,

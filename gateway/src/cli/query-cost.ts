@@ -1,0 +1,41 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { buildSchema, parse, validate } from 'graphql';
+import { CALLER_TIERS } from '../limits/caller-tier.ts';
+import { DEFAULT_QUERY_CAPS } from '../limits/limit-policy.ts';
+import { operationCost } from '../limits/query-cost.ts';
+import { SubgraphOwnership } from '../limits/subgraph-ownership.ts';
+
+/**
+ * Prints the cost of operations against each role's default budget:
+ *   npm run query-cost -- '{ organisations(first: 20) { edges { node { name } } } }'
+ *   npm run query-cost -- --readme     (the curl examples of the root README)
+ */
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    readme: { type: 'boolean', default: false },
+    supergraph: { type: 'string', default: 'infra/supergraph.graphql' },
+  },
+});
+
+const supergraphSdl = await readFile(values.supergraph, 'utf8');
+const schema = buildSchema(supergraphSdl);
+const ownership = new SubgraphOwnership(supergraphSdl);
+const queries = [...positionals, ...(values.readme ? readmeQueries(await readFile('README.md', 'utf8')) : [])];
+
+const header = ['cost', ...CALLER_TIERS.map((tier) => `${tier} (${DEFAULT_QUERY_CAPS[tier].costBudget})`), 'query'];
+console.log(`| ${header.join(' | ')} |\n|${header.map(() => ' --- ').join('|')}|`);
+for (const query of queries) {
+  const document = parse(query);
+  const invalid = validate(schema, document);
+  if (invalid.length > 0) throw new Error(`${query}\n${invalid.map((error) => error.message).join('\n')}`);
+  const cost = operationCost({ schema, document, ownership });
+  const verdicts = CALLER_TIERS.map((tier) => (cost <= DEFAULT_QUERY_CAPS[tier].costBudget ? 'within' : 'over'));
+  console.log(`| ${cost} | ${verdicts.join(' | ')} | \`${query.replace(/\s+/g, ' ')}\` |`);
+}
+
+/** The operations of the README's curl lines (`-d '{"query":"..."}'`). */
+function readmeQueries(readme: string): string[] {
+  return [...readme.matchAll(/-d '(\{"query".*?\})'/g)].map((match) => (JSON.parse(match[1]!) as { query: string }).query);
+}
