@@ -5,6 +5,7 @@ import { CALLER_TIERS } from '../limits/caller-tier.ts';
 import { DEFAULT_QUERY_CAPS } from '../limits/limit-policy.ts';
 import { operationCost } from '../limits/query-cost.ts';
 import { SubgraphOwnership } from '../limits/subgraph-ownership.ts';
+import { readSupergraph, supergraphPathFromEnv } from '../supergraph.ts';
 
 /**
  * Prints the cost of operations against each role's default budget:
@@ -15,11 +16,12 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     readme: { type: 'boolean', default: false },
-    supergraph: { type: 'string', default: 'infra/supergraph.graphql' },
+    // The supergraph the gateway would serve: --supergraph, else SUPERGRAPH_PATH as main.ts reads it.
+    supergraph: { type: 'string' },
   },
 });
 
-const supergraphSdl = await readFile(values.supergraph, 'utf8');
+const supergraphSdl = await readSupergraph(values.supergraph ?? supergraphPathFromEnv());
 const schema = buildSchema(supergraphSdl);
 const ownership = new SubgraphOwnership(supergraphSdl);
 const queries = [...positionals, ...(values.readme ? readmeQueries(await readFile('README.md', 'utf8')) : [])];
