@@ -13,6 +13,8 @@ import type { GatewayContext } from './gateway-context.ts';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
 import { DEFAULT_QUERY_LIMITS, queryLimitsRule, type QueryLimits } from './query-limits.ts';
 import { formatGatewayError } from './format-error.ts';
+import { createMetricsRegistry, METRICS_PATH, operationMetricsPlugin, serveMetrics } from '@civic/telemetry';
+import { subgraphFetchMetrics } from './telemetry/subgraph-fetch-metrics.ts';
 
 export interface StartGatewayOptions {
   supergraphSdl: string;
@@ -36,9 +38,11 @@ export interface RunningGateway {
 
 export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
   const logger = options.logger ?? pino({ name: 'gateway', level: process.env.LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info') });
+  const metrics = createMetricsRegistry('gateway');
+  const subgraphFetches = subgraphFetchMetrics(metrics);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource(name, options.subgraphUrls?.[name] ?? url!, options.gatewayPrivateKey),
+    buildService: ({ name, url }) => subgraphFetches.measure(name, new SubgraphDataSource(name, options.subgraphUrls?.[name] ?? url!, options.gatewayPrivateKey)),
     logger,
   });
   const app = express();
@@ -51,13 +55,14 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     validationRules: [queryLimitsRule(options.limits ?? DEFAULT_QUERY_LIMITS)],
     formatError: formatGatewayError(logger),
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), operationMetricsPlugin(metrics)],
   });
   await apollo.start();
 
   app.get('/health/live', (_request, response) => {
     response.json({ status: 'ok' });
   });
+  app.get(METRICS_PATH, serveMetrics(metrics));
   app.get('/health/ready', (_request, response) => {
     response.json({ status: 'ok' });
   });
