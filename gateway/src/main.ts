@@ -1,6 +1,11 @@
-import { defaultKeysDir, resolveKeyPair, resolvePublicKey } from '@civic/identity';
-import { readSupergraph, subgraphUrlsFromEnv, supergraphPathFromEnv } from './supergraph.ts';
-import { startGateway } from './server.ts';
+import { startTracing, stopTracing } from '@civic/telemetry/tracing';
+
+// Tracing starts first (when configured): it instruments the modules imported after it, so the
+// gateway's own modules, and express, graphql and the HTTP stack under them, are imported here.
+await startTracing('gateway');
+const { defaultKeysDir, resolveKeyPair, resolvePublicKey } = await import('@civic/identity');
+const { readSupergraph, subgraphUrlsFromEnv, supergraphPathFromEnv } = await import('./supergraph.ts');
+const { startGateway } = await import('./server.ts');
 
 /** Runs the gateway as its own process: SUPERGRAPH_PATH, PORT, HOST, SUBGRAPH_URL_<NAME>, key variables or CIVIC_KEYS_DIR. */
 const keysDir = defaultKeysDir();
@@ -15,6 +20,6 @@ const gateway = await startGateway({
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
-    void gateway.stop().then(() => process.exit(0));
+    void gateway.stop().then(stopTracing).then(() => process.exit(0));
   });
 }
