@@ -91,6 +91,15 @@ describe('one operation through the gateway', () => {
     expect(after.series(OPERATIONS)).toEqual(before.series(OPERATIONS));
   });
 
+  it('counts a request without a query as BAD_REQUEST', async () => {
+    const before = await scrapeMetrics(gatewayOrigin);
+    const response = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const after = await scrapeMetrics(gatewayOrigin);
+    expect(response.status).toBe(400);
+    const code = { service: 'gateway', code: 'BAD_REQUEST' };
+    expect(after.value(ERRORS, code) - before.value(ERRORS, code)).toBe(1);
+  });
+
   it('labels an operation by its name cut to 100 characters', async () => {
     const longName = `Q${'x'.repeat(150)}`;
     await stack.query(`query ${longName} { organisations(first: 1) { totalCount } }`);
