@@ -4,13 +4,13 @@ import { startTracing, stopTracing } from '@civic/telemetry/tracing';
 // gateway's own modules, and express, graphql and the HTTP stack under them, are imported here.
 await startTracing('gateway');
 const { defaultKeysDir, resolveKeyPair, resolvePublicKey } = await import('@civic/identity');
-const { readSupergraph, subgraphUrlsFromEnv, supergraphPathFromEnv } = await import('./supergraph.ts');
+const { subgraphUrlsFromEnv, supergraphPathFromEnv } = await import('./supergraph.ts');
 const { startGateway } = await import('./server.ts');
 
-/** Runs the gateway as its own process: SUPERGRAPH_PATH, PORT, HOST, SUBGRAPH_URL_<NAME>, key variables or CIVIC_KEYS_DIR. */
+/** Runs the gateway as its own process: SUPERGRAPH_PATH (followed for changes), PORT, HOST, SUBGRAPH_URL_<NAME>, key variables or CIVIC_KEYS_DIR. */
 const keysDir = defaultKeysDir();
 const gateway = await startGateway({
-  supergraphSdl: await readSupergraph(supergraphPathFromEnv()),
+  supergraphPath: supergraphPathFromEnv(),
   accessTokenPublicKey: await resolvePublicKey('access-token', keysDir),
   gatewayPrivateKey: (await resolveKeyPair('gateway', keysDir)).privateKey,
   subgraphUrls: subgraphUrlsFromEnv(),

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
@@ -13,11 +12,22 @@ import type { GatewayContext } from './gateway-context.ts';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
 import { DEFAULT_QUERY_LIMITS, queryLimitsRule, type QueryLimits } from './query-limits.ts';
 import { formatGatewayError } from './format-error.ts';
+import { requestScope, requireCurrentRequest } from './requests/request-scope.ts';
+import { accessLog, operationRecorder } from './requests/access-log.ts';
+import { jsonBody } from './http/json-body.ts';
+import { unexpectedError, unknownPath } from './http/fallbacks.ts';
+import { operationResolution } from './operation-resolution.ts';
+import { Readiness } from './readiness.ts';
+import { subgraphsOf } from './supergraph-check.ts';
+import { fixedSupergraph, watchedSupergraphFile } from './supergraph-source.ts';
 import { createMetricsRegistry, METRICS_PATH, operationMetricsPlugin, serveMetrics } from '@civic/telemetry';
 import { subgraphFetchMetrics } from './telemetry/subgraph-fetch-metrics.ts';
 
 export interface StartGatewayOptions {
-  supergraphSdl: string;
+  /** The composed supergraph, served as it is for the gateway's life. Give this or `supergraphPath`. */
+  supergraphSdl?: string;
+  /** A supergraph file the gateway follows: a changed file is served without a restart. */
+  supergraphPath?: string;
   /** Verifies callers' bearer tokens. */
   accessTokenPublicKey: CryptoKey;
   /** Signs the viewer forwarded to subgraphs. */
@@ -38,14 +48,17 @@ export interface RunningGateway {
 
 export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
   const logger = options.logger ?? pino({ name: 'gateway', level: process.env.LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info') });
+  const readiness = new Readiness();
   const metrics = createMetricsRegistry('gateway');
   const subgraphFetches = subgraphFetchMetrics(metrics);
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl,
+    supergraphSdl: supergraphSource(options, logger),
     buildService: ({ name, url }) => subgraphFetches.measure(name, new SubgraphDataSource(name, options.subgraphUrls?.[name] ?? url!, options.gatewayPrivateKey)),
     logger,
   });
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => readiness.serving(subgraphsOf(coreSupergraphSdl, options.subgraphUrls)));
   const app = express();
+  app.use(requestScope(logger));
   const httpServer = createServer(app);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -55,7 +68,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     validationRules: [queryLimitsRule(options.limits ?? DEFAULT_QUERY_LIMITS)],
     formatError: formatGatewayError(logger),
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), operationMetricsPlugin(metrics)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), operationRecorder, operationResolution, operationMetricsPlugin(metrics)],
   });
   await apollo.start();
 
@@ -63,19 +76,22 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     response.json({ status: 'ok' });
   });
   app.get(METRICS_PATH, serveMetrics(metrics));
-  app.get('/health/ready', (_request, response) => {
-    response.json({ status: 'ok' });
-  });
+  app.get('/health/ready', readiness.handler);
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    accessLog(),
+    ...jsonBody(),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({
-        viewer: await authenticate(req.headers, options.accessTokenPublicKey),
-        requestId: typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : randomUUID(),
-      }),
+      context: async ({ req }) => {
+        const request = requireCurrentRequest();
+        const viewer = await authenticate(req.headers, options.accessTokenPublicKey);
+        request.roles = viewer.roles;
+        return { viewer, requestId: request.id };
+      },
     }),
   );
+  // Last, after every route: JSON for unknown paths and for anything that escaped a route.
+  app.use(unknownPath, unexpectedError);
 
   const port = await listen(httpServer, options.port ?? 0, options.host ?? '127.0.0.1');
   logger.info({ port }, 'gateway ready');
@@ -86,6 +102,12 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       await apollo.stop();
     },
   };
+}
+
+function supergraphSource(options: StartGatewayOptions, logger: Logger) {
+  if (options.supergraphPath !== undefined) return watchedSupergraphFile(options.supergraphPath, logger);
+  if (options.supergraphSdl !== undefined) return fixedSupergraph(options.supergraphSdl);
+  throw new Error('startGateway needs a supergraphSdl or a supergraphPath');
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {

@@ -1,7 +1,7 @@
 import { subgraphCodegenConfig } from '@civic/service-kit/codegen';
 
 // Each GraphQL type the resolvers receive, mapped to this service's own document or parent type.
-export default subgraphCodegenConfig({
+const mappers = {
   Resource: '../models/resource.ts#ResourceDocument',
   ResourceAvailability: '../models/resource.ts#ResourceDocument',
   OpeningHours: '../domain/opening-hours.ts#OpeningWindow',
@@ -18,4 +18,7 @@ export default subgraphCodegenConfig({
   ResourceEdge: '../mappers.ts#ResourceEdgeParent',
   FundLedgerEntryConnection: '../mappers.ts#FundLedgerEntryConnectionParent',
   FundLedgerEntryEdge: '../mappers.ts#FundLedgerEntryEdgeParent',
-});
+};
+
+// The operations the tests send through the gateway are typed from the supergraph like the service's own.
+export default subgraphCodegenConfig(mappers, ['test/**/*.ts']);

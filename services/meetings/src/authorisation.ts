@@ -1,5 +1,5 @@
 import type { Viewer } from '@civic/identity';
-import { requireStaffCovering, staffCovers, type OrganisationPath, forbidden } from '@civic/service-kit';
+import { requireStaffCovering, staffCovers, type OrganisationPath, type Refusal } from '@civic/service-kit';
 
 /**
  * Who may do what in the meetings subgraph.
@@ -26,6 +26,6 @@ export function runsMeeting(viewer: Viewer, meeting: { hostPaths: OrganisationPa
   return staffCovers(viewer, meeting.hostPaths);
 }
 
-export function requireMeetingRunner(viewer: Viewer, meeting: { hostPaths: OrganisationPath }, action: string): void {
-  requireStaffCovering(viewer, meeting.hostPaths, () => forbidden(action));
+export function requireMeetingRunner(viewer: Viewer, meeting: { hostPaths: OrganisationPath }, refusal: Refusal): void {
+  requireStaffCovering(viewer, meeting.hostPaths, refusal);
 }

@@ -1,17 +1,97 @@
-import { conflict, forbidden, invalidTransition } from '@civic/service-kit';
+import { badUserInput, conflict, forbidden, invalidTransition } from '@civic/service-kit';
 import type { QuorumState } from './domain/quorum.ts';
+import type { MeetingStatus } from './domain/vocabulary.ts';
+import { COMMUNITY_KIND, MAX_HOSTS } from './domain/meeting-rules.ts';
 
 /** Error factories of this service beyond the kit's; resolvers, domain and tests share them. */
+
+// Refusals: who may not do what.
+
+export function scheduleMeetingElsewhere() {
+  return forbidden('schedule a meeting for this organisation');
+}
+
+/** Opening, closing or cancelling a meeting the caller does not run. */
+export function stepMeetingOutOfScope(step: 'open' | 'close' | 'cancel') {
+  return forbidden(`${step} this meeting`);
+}
+
+export function changeAgendaOutOfScope() {
+  return forbidden("change this meeting's agenda");
+}
+
+export function recordDecisionOutOfScope() {
+  return forbidden('record decisions of this meeting');
+}
+
+export function inviteOutOfScope() {
+  return forbidden('invite to this meeting');
+}
+
+export function takeAttendanceOutOfScope() {
+  return forbidden('take attendance of this meeting');
+}
+
+/** A resident answers their own invitation; hosts' staff record an organisation's answer. */
+export function replyForAnother() {
+  return forbidden('reply to this invitation');
+}
+
+export function assignActionItemOutOfScope() {
+  return forbidden('assign action items of this meeting');
+}
+
+/** Progress is reported by staff covering the responsible organisation or a host of the meeting. */
+export function reportProgressOutOfScope() {
+  return forbidden('report progress on this action item');
+}
+
+export function proposeMicroProjectOutOfScope() {
+  return forbidden('propose micro-projects for this community');
+}
+
+export function setVoteThresholdOutOfScope() {
+  return forbidden("set this community's vote threshold");
+}
+
+export function closeVotingOutOfScope() {
+  return forbidden("close this community's micro-project voting");
+}
+
+export function stepMicroProjectOutOfScope(step: 'start' | 'complete') {
+  return forbidden(`${step} this micro-project`);
+}
+
+/** Only a resident votes, for themself. */
+export function voteWithoutResidency() {
+  return forbidden('vote for a micro-project');
+}
+
+/** A resident votes only on the micro-projects of their own community. */
+export function voteInAnotherCommunity() {
+  return forbidden("vote on another community's micro-project");
+}
+
+// Transitions the state does not allow.
 
 /** A decision before the quorum is met: INVALID_TRANSITION, with the rule and the count. */
 export function quorumNotMet(quorum: QuorumState) {
   return invalidTransition('Meeting', 'QUORUM_NOT_MET', `record a decision: ${quorum.rule}, ${quorum.present} of ${quorum.required} present`);
 }
 
-/** A vote outside the window: INVALID_TRANSITION, with why. */
-export function votingNotOpen(reason: string) {
+function votingNotOpen(reason: string) {
   return invalidTransition('MicroProject', 'VOTING_NOT_OPEN', `take a vote: ${reason}`);
 }
+
+export function votingNotYetOpen() {
+  return votingNotOpen('Voting on this micro-project has not opened yet');
+}
+
+export function votingClosed() {
+  return votingNotOpen('Voting on this micro-project has closed');
+}
+
+// Conflicts: the request collides with what is stored.
 
 export function alreadyVoted() {
   return conflict('You have already voted for this micro-project');
@@ -34,7 +114,72 @@ export function alreadyDecided() {
   return conflict('This agenda item already has a decision');
 }
 
-/** A resident votes only on the micro-projects of their own community. */
-export function voteInAnotherCommunity() {
-  return forbidden("vote on another community's micro-project");
+// Input: what is wrong with a field the client sent.
+
+export function hostCountOutOfRange() {
+  return badUserInput('hostIds', `must list 1 to ${MAX_HOSTS} organisations`);
+}
+
+/** A host id the organisations department does not know. */
+export function unknownHost(id: string) {
+  return badUserInput('hostIds', `no organisation has the id ${id}`);
+}
+
+export function hostsOutsideDistrict() {
+  return badUserInput('hostIds', 'must be organisations within a district');
+}
+
+export function meetingInThePast() {
+  return badUserInput('startsAt', 'must be in the future');
+}
+
+export function notACommunity(field: string) {
+  return badUserInput(field, `must be a community (${COMMUNITY_KIND})`);
+}
+
+export function communityOutsideDistrict() {
+  return badUserInput('communityId', 'must be a community within a district');
+}
+
+export function reviewInThePast() {
+  return badUserInput('reviewStartsAt', 'must be in the future');
+}
+
+/** The expert review meeting planned at the chosen time was held or cancelled already. */
+export function reviewMeetingTaken(status: MeetingStatus) {
+  return badUserInput('reviewStartsAt', `the expert review meeting at this time is ${status.toLowerCase()}; choose another time`);
+}
+
+export function twoMatters() {
+  return badUserInput('microProjectId', 'must be omitted when a wishId is given: one matter per item');
+}
+
+export function wishOutOfReach() {
+  return badUserInput('wishId', 'must be a wish of a host, of an organisation under one, or of one above one');
+}
+
+export function microProjectOutOfReach() {
+  return badUserInput('microProjectId', 'must be a micro-project of a host, of an organisation under one, or of one above one');
+}
+
+/** An outcome was given for an item that reviews no micro-project under expert review. */
+export function outcomeWithoutReview() {
+  return badUserInput('microProjectOutcome', 'must be omitted: this item reviews no micro-project under expert review');
+}
+
+export function outcomeRequired() {
+  return badUserInput('microProjectOutcome', 'is required: this item reviews a micro-project');
+}
+
+export function inviteeNotExactlyOne() {
+  return badUserInput('residentId', 'give exactly one of residentId and organisationId');
+}
+
+/** PENDING is where an invitation starts, not an answer. */
+export function replyNotAnAnswer() {
+  return badUserInput('reply', 'must be ACCEPTED or DECLINED');
+}
+
+export function progressStatusInvalid() {
+  return badUserInput('status', 'must be IN_PROGRESS or DONE');
 }

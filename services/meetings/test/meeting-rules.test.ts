@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { hostLevel, isWithinReach, meetingLevel, venueError } from '../src/domain/meeting-rules.ts';
-import { isAdopted, voteCountError } from '../src/domain/decision-rules.ts';
-import { roleError } from '../src/domain/participant-rules.ts';
+import { hostLevel, isWithinReach, linkNotHttps, meetingLevel, placeAndLink, venueError, venueMissing } from '../src/domain/meeting-rules.ts';
+import { isAdopted, moreVotesThanAttendees, noVoteCounted, voteCountError, voteCountNotWhole } from '../src/domain/decision-rules.ts';
+import { organisationRoleForResident, residentRoleForOrganisation, roleError, roleNeedsKind } from '../src/domain/participant-rules.ts';
 
 describe('meeting level', () => {
   it("takes a host's own level, or its nearest level-giving ancestor's", () => {
@@ -23,19 +23,19 @@ describe('venue', () => {
   it('needs exactly one of a place and an https link', () => {
     expect(venueError('新城社区党群服务中心', null)).toBe(null);
     expect(venueError(null, 'https://meeting.example.cn/123')).toBe(null);
-    expect(venueError(null, null)).toEqual({ field: 'place', message: 'give a place, or an onlineUrl for an online meeting' });
-    expect(venueError('会议室', 'https://meeting.example.cn/123')).toEqual({ field: 'onlineUrl', message: 'must be omitted when a place is given' });
-    expect(venueError(null, 'http://meeting.example.cn')).toEqual({ field: 'onlineUrl', message: 'must be an https:// link' });
+    expect(venueError(null, null)).toEqual(venueMissing());
+    expect(venueError('会议室', 'https://meeting.example.cn/123')).toEqual(placeAndLink());
+    expect(venueError(null, 'http://meeting.example.cn')).toEqual(linkNotHttps());
   });
 });
 
 describe('decisions', () => {
   it('accept vote counts that are whole, not negative and no more than the attendees', () => {
     expect(voteCountError({ inFavour: 5, against: 1, abstaining: 1 }, 7)).toBe(null);
-    expect(voteCountError({ inFavour: -1, against: 1, abstaining: 1 }, 7)).toEqual({ field: 'votes.inFavour', message: 'must be a whole number, 0 or more' });
-    expect(voteCountError({ inFavour: 1, against: 1.5, abstaining: 0 }, 7)).toEqual({ field: 'votes.against', message: 'must be a whole number, 0 or more' });
-    expect(voteCountError({ inFavour: 5, against: 2, abstaining: 1 }, 7)).toEqual({ field: 'votes', message: 'count 8 votes but only 7 attendees are present' });
-    expect(voteCountError({ inFavour: 0, against: 0, abstaining: 0 }, 7)).toEqual({ field: 'votes', message: 'count no vote; omit votes when the matter was settled without one' });
+    expect(voteCountError({ inFavour: -1, against: 1, abstaining: 1 }, 7)).toEqual(voteCountNotWhole('inFavour'));
+    expect(voteCountError({ inFavour: 1, against: 1.5, abstaining: 0 }, 7)).toEqual(voteCountNotWhole('against'));
+    expect(voteCountError({ inFavour: 5, against: 2, abstaining: 1 }, 7)).toEqual(moreVotesThanAttendees(8, 7));
+    expect(voteCountError({ inFavour: 0, against: 0, abstaining: 0 }, 7)).toEqual(noVoteCounted());
   });
 
   it('carry with more than half of the votes cast in favour, or without a vote', () => {
@@ -66,10 +66,10 @@ describe('matters a meeting may take up', () => {
 describe('participant roles', () => {
   it('fit residents and organisations apart', () => {
     expect(roleError('RESIDENT_REP', null)).toBe(null);
-    expect(roleError('PROPERTY_COMPANY', null)).toBe('PROPERTY_COMPANY is a role for an organisation, not a resident');
+    expect(roleError('PROPERTY_COMPANY', null)).toEqual(organisationRoleForResident('PROPERTY_COMPANY'));
     expect(roleError('PROPERTY_COMPANY', 'PROPERTY_COMPANY')).toBe(null);
-    expect(roleError('OWNERS_COMMITTEE', 'PROPERTY_COMPANY')).toBe('OWNERS_COMMITTEE needs an organisation of kind OWNERS_COMMITTEE');
+    expect(roleError('OWNERS_COMMITTEE', 'PROPERTY_COMPANY')).toEqual(roleNeedsKind('OWNERS_COMMITTEE', 'OWNERS_COMMITTEE'));
     expect(roleError('DEPARTMENT_HEAD', 'STREET_COMMITTEE')).toBe(null);
-    expect(roleError('RESIDENT_REP', 'OWNERS_COMMITTEE')).toBe('RESIDENT_REP is a role for a resident, not an organisation');
+    expect(roleError('RESIDENT_REP', 'OWNERS_COMMITTEE')).toEqual(residentRoleForOrganisation('RESIDENT_REP'));
   });
 });

@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { ANONYMOUS } from '@civic/identity';
-import { ManualClock, badUserInput, forbidden, invalidTransition, unauthenticated, unknownId } from '@civic/service-kit';
-import { createSubgraphTester, type SubgraphTester, commandsSince, dataOf, errorOf, RACE_TIMEOUT, repeatRace, resident, staff, expectError, summaryOf, FakeGraph, aTree } from '@civic/test-harness';
+import { ManualClock, invalidTransition, unauthenticated, unknownId, notAnId, emptyText, notWholeNumberInRange, invalidInput } from '@civic/service-kit';
+import { createSubgraphTester, type ErrorWithExtensions, type SubgraphTester, commandsSince, dataOf, RACE_TIMEOUT, repeatRace, resident, staff, expectError, summaryOf, FakeGraph, aTree } from '@civic/test-harness';
 import { meetingsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { ADD_ITEM, ASSIGN, ATTEND, DECIDE, INVITE, OPEN, REPLY, REPORT, SCHEDULE } from './support/operations.ts';
-import { alreadyDecided, alreadyInvited, alreadyOnAgenda, quorumNotMet } from '../src/errors.ts';
+import { alreadyDecided, alreadyInvited, alreadyOnAgenda, hostCountOutOfRange, hostsOutsideDistrict, inviteeNotExactlyOne, meetingInThePast, quorumNotMet, replyForAnother, scheduleMeetingElsewhere, wishOutOfReach } from '../src/errors.ts';
+import { linkNotHttps, venueMissing } from '../src/domain/meeting-rules.ts';
+import { moreVotesThanAttendees } from '../src/domain/decision-rules.ts';
+import { roleNeedsKind } from '../src/domain/participant-rules.ts';
 
 const DAY = 24 * 3600_000;
 const clock = new ManualClock(new Date('2025-06-02T01:00:00.000Z'));
@@ -61,25 +64,25 @@ describe('scheduling', () => {
 
   it('refuses bad input naming the field, and writes nothing', async () => {
     const before = await tester.models.Meeting.countDocuments();
-    const cases: [Record<string, unknown>, string, string][] = [
-      [{ title: '  ' }, 'title', 'title: must not be empty'],
-      [{ hostIds: [] }, 'hostIds', 'hostIds: must list 1 to 5 organisations'],
-      [{ hostIds: ['不是编号'] }, 'hostIds', 'hostIds: is not a valid id'],
-      [{ startsAt: inDays(-1) }, 'startsAt', 'startsAt: must be in the future'],
-      [{ place: null }, 'place', 'place: give a place, or an onlineUrl for an online meeting'],
-      [{ place: null, onlineUrl: 'ftp://会议' }, 'onlineUrl', 'onlineUrl: must be an https:// link'],
-      [{ hostIds: [graph.organisation('CO_BUILDING_UNIT')] }, 'hostIds', 'hostIds: must be organisations within a district'],
+    const cases: [Record<string, unknown>, ErrorWithExtensions][] = [
+      [{ title: '  ' }, emptyText('title')],
+      [{ hostIds: [] }, hostCountOutOfRange()],
+      [{ hostIds: ['不是编号'] }, notAnId('hostIds')],
+      [{ startsAt: inDays(-1) }, meetingInThePast()],
+      [{ place: null }, invalidInput(venueMissing())],
+      [{ place: null, onlineUrl: 'ftp://会议' }, invalidInput(linkNotHttps())],
+      [{ hostIds: [graph.organisation('CO_BUILDING_UNIT')] }, hostsOutsideDistrict()],
     ];
-    for (const [overrides, field, message] of cases) {
+    for (const [overrides, expected] of cases) {
       const result = await tester.execute(SCHEDULE, { input: meetingInput(overrides) }, staff('DISTRICT_ADMIN', [tree.district, ...(overrides.hostIds as string[] ?? [])]));
-      expect(errorOf(result)).toEqual({ code: 'BAD_USER_INPUT', field, message });
+      expectError(result, expected);
     }
     expect(await tester.models.Meeting.countDocuments()).toBe(before);
   });
 
   it('lets only staff over the lead host schedule', async () => {
     expectError(await tester.execute(SCHEDULE, { input: meetingInput() }, ANONYMOUS), unauthenticated());
-    expectError(await tester.execute(SCHEDULE, { input: meetingInput() }, staff('COMMUNITY_WORKER', [tree.otherCommunity])), forbidden('schedule a meeting for this organisation'));
+    expectError(await tester.execute(SCHEDULE, { input: meetingInput() }, staff('COMMUNITY_WORKER', [tree.otherCommunity])), scheduleMeetingElsewhere());
   });
 });
 
@@ -99,7 +102,7 @@ describe('agenda and invitations', () => {
     const wishId = graph.wish(tree.propertyCompany);
     await addItem(meetingId, { wishId });
     expectError(await tester.execute(ADD_ITEM, { input: { meetingId, title: '再议噪音', wishId } }, worker), alreadyOnAgenda('wish'));
-    expectError(await tester.execute(ADD_ITEM, { input: { meetingId, title: '邻社区的事', wishId: graph.wish(tree.otherCommunity) } }, worker), badUserInput('wishId', 'must be a wish of a host, of an organisation under one, or of one above one'));
+    expectError(await tester.execute(ADD_ITEM, { input: { meetingId, title: '邻社区的事', wishId: graph.wish(tree.otherCommunity) } }, worker), wishOutOfReach());
     expect(await tester.models.AgendaItem.countDocuments({ meetingId })).toBe(1);
   });
 
@@ -117,10 +120,10 @@ describe('agenda and invitations', () => {
     const residentId = graph.resident(tree.community);
     await invite(meetingId, { organisationId: tree.propertyCompany }, 'PROPERTY_COMPANY');
     expectError(await tester.execute(INVITE, { input: { meetingId, organisationId: tree.propertyCompany, role: 'PROPERTY_COMPANY' } }, worker), alreadyInvited());
-    expectError(await tester.execute(INVITE, { input: { meetingId, organisationId: tree.ownersCommittee, role: 'PROPERTY_COMPANY' } }, worker), badUserInput('role', 'PROPERTY_COMPANY needs an organisation of kind PROPERTY_COMPANY'));
-    expectError(await tester.execute(INVITE, { input: { meetingId, residentId, organisationId: tree.ownersCommittee, role: 'RESIDENT_REP' } }, worker), badUserInput('residentId', 'give exactly one of residentId and organisationId'));
+    expectError(await tester.execute(INVITE, { input: { meetingId, organisationId: tree.ownersCommittee, role: 'PROPERTY_COMPANY' } }, worker), invalidInput(roleNeedsKind('PROPERTY_COMPANY', 'PROPERTY_COMPANY')));
+    expectError(await tester.execute(INVITE, { input: { meetingId, residentId, organisationId: tree.ownersCommittee, role: 'RESIDENT_REP' } }, worker), inviteeNotExactlyOne());
     const participantId = await invite(meetingId, { residentId }, 'RESIDENT_REP');
-    expectError(await tester.execute(REPLY, { id: participantId, reply: 'ACCEPTED' }, resident(graph.resident(tree.community))), forbidden('reply to this invitation'));
+    expectError(await tester.execute(REPLY, { id: participantId, reply: 'ACCEPTED' }, resident(graph.resident(tree.community))), replyForAnother());
     expect(dataOf(await tester.execute(REPLY, { id: participantId, reply: 'ACCEPTED' }, resident(residentId)))).toEqual({ replyToInvitation: { id: participantId, reply: 'ACCEPTED' } });
     expect(await tester.models.Participant.countDocuments({ meetingId })).toBe(2);
   });
@@ -140,7 +143,7 @@ describe('decisions and action items', () => {
     for (const id of [property, rep]) await tester.execute(ATTEND, { id }, worker);
     expectError(await tester.execute(DECIDE, { input: decision }, worker), quorumNotMet({ met: false, rule: 'every invited organisation attends', present: 1, required: 2 }));
     await tester.execute(ATTEND, { id: owners }, worker);
-    expectError(await tester.execute(DECIDE, { input: { ...decision, votes: { inFavour: 3, against: 1, abstaining: 0 } } }, worker), badUserInput('votes', 'count 4 votes but only 3 attendees are present'));
+    expectError(await tester.execute(DECIDE, { input: { ...decision, votes: { inFavour: 3, against: 1, abstaining: 0 } } }, worker), invalidInput(moreVotesThanAttendees(4, 3)));
     expect((await tester.models.AgendaItem.findById(itemId).lean())!.decision).toBe(null);
 
     expect(dataOf(await tester.execute(DECIDE, { input: decision }, worker))).toEqual({
@@ -199,6 +202,6 @@ describe("an organisation's lists", () => {
       _entities: [{ meetings: [{ title: '二月议事会' }, { title: '三月议事会' }, { title: '一月议事会' }] }],
     });
     const tooMany = await tester.execute(lists, { r: both.slice(0, 1), first: 101 }, ANONYMOUS);
-    expect(tooMany.errors.map(summaryOf)).toEqual([summaryOf(badUserInput('first', 'must be a whole number from 0 to 100'))]);
+    expect(tooMany.errors.map(summaryOf)).toEqual([summaryOf(notWholeNumberInRange('first', 0, 100))]);
   });
 });

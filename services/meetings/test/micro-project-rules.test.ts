@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { canCloseVoting, costError, isVotingOpen, outcomeOfVote, voteRefusal, votingWindowError } from '../src/domain/micro-project-rules.ts';
-import { deadlineError, isOverdue, progressSources } from '../src/domain/action-item-rules.ts';
+import {
+  canCloseVoting,
+  costError,
+  costOutOfRange,
+  isVotingOpen,
+  outcomeOfVote,
+  voteRefusal,
+  votingClosesBeforeOpening,
+  votingClosesInThePast,
+  votingWindowError,
+  votingWindowTooLong,
+} from '../src/domain/micro-project-rules.ts';
+import { deadlineError, deadlinePassed, deadlineTooFar, isOverdue, progressSources } from '../src/domain/action-item-rules.ts';
 
 const DAY = 24 * 3600_000;
 const now = new Date('2025-05-01T02:00:00.000Z');
@@ -10,16 +21,16 @@ const window = { votingOpensAt: at(-1), votingClosesAt: at(6), status: 'PROPOSED
 describe('voting windows', () => {
   it('must close in the future, after opening, within 90 days', () => {
     expect(votingWindowError({ votingOpensAt: at(1), votingClosesAt: at(8) }, now)).toBe(null);
-    expect(votingWindowError({ votingOpensAt: at(-3), votingClosesAt: at(-1) }, now)).toEqual({ field: 'votingClosesAt', message: 'must be in the future' });
-    expect(votingWindowError({ votingOpensAt: at(3), votingClosesAt: at(2) }, now)).toEqual({ field: 'votingClosesAt', message: 'must be after votingOpensAt' });
-    expect(votingWindowError({ votingOpensAt: at(1), votingClosesAt: at(92) }, now)).toEqual({ field: 'votingClosesAt', message: 'must be at most 90 days after votingOpensAt' });
+    expect(votingWindowError({ votingOpensAt: at(-3), votingClosesAt: at(-1) }, now)).toEqual(votingClosesInThePast());
+    expect(votingWindowError({ votingOpensAt: at(3), votingClosesAt: at(2) }, now)).toEqual(votingClosesBeforeOpening());
+    expect(votingWindowError({ votingOpensAt: at(1), votingClosesAt: at(92) }, now)).toEqual(votingWindowTooLong());
   });
 
   it('take votes from opening up to, not including, closing, while the project is proposed', () => {
     expect(isVotingOpen(window, now)).toBe(true);
-    expect(voteRefusal(window, at(-2))).toBe('Voting on this micro-project has not opened yet');
-    expect(voteRefusal(window, at(6))).toBe('Voting on this micro-project has closed');
-    expect(voteRefusal({ ...window, status: 'PRIORITISED' }, now)).toBe('Voting on this micro-project has closed');
+    expect(voteRefusal(window, at(-2))).toBe('NOT_YET_OPEN');
+    expect(voteRefusal(window, at(6))).toBe('CLOSED');
+    expect(voteRefusal({ ...window, status: 'PRIORITISED' }, now)).toBe('CLOSED');
     expect(voteRefusal(window, at(5.9))).toBe(null);
   });
 
@@ -40,17 +51,17 @@ describe('threshold and expert review', () => {
   });
 
   it('takes costs in whole fen', () => {
-    expect(costError(350_000)).toBe(null);
-    expect(costError(-1)).toBe('must be a whole number of fen from 0 to 1000000000');
-    expect(costError(12.5)).toBe('must be a whole number of fen from 0 to 1000000000');
+    expect(costError('estimatedCost', 350_000)).toBe(null);
+    expect(costError('estimatedCost', -1)).toEqual(costOutOfRange('estimatedCost'));
+    expect(costError('actualCost', 12.5)).toEqual(costOutOfRange('actualCost'));
   });
 });
 
 describe('action-item deadlines', () => {
   it('must lie in the future, within a year', () => {
     expect(deadlineError(at(7), now)).toBe(null);
-    expect(deadlineError(now, now)).toBe('must be in the future');
-    expect(deadlineError(at(400), now)).toBe('must be within 366 days');
+    expect(deadlineError(now, now)).toEqual(deadlinePassed());
+    expect(deadlineError(at(400), now)).toEqual(deadlineTooFar());
   });
 
   it('make an unfinished item overdue once passed, never a done one', () => {

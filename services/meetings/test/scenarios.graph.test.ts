@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock, badUserInput } from '@civic/service-kit';
+import { ManualClock, notAnId, invalidInput } from '@civic/service-kit';
 import { aWorld, startStack, type Stack, type World, summaryOf } from '@civic/test-harness';
 import { residentsSubgraph } from '@civic/residents';
 import { organisationsSubgraph } from '@civic/organisations';
 import { wishesSubgraph } from '@civic/wishes';
 import { meetingsSubgraph } from '../src/subgraph.ts';
 import { MeetingWorld } from './support/meeting-world.ts';
-import { alreadyVoted } from '../src/errors.ts';
+import { alreadyVoted, meetingInThePast } from '../src/errors.ts';
+import { venueMissing } from '../src/domain/meeting-rules.ts';
 
 // The user stories of issue 4's meetings half, through the real gateway, with one clock for every subgraph.
 const DAY = 24 * 3_600_000;
@@ -107,12 +108,12 @@ describe('a noise complaint settled at a coordination meeting', () => {
     const before = await meetings.must<{ meetings: { totalCount: number } }>(count, { c: world.communityId }, workerToken);
     const schedule = `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`;
     const input = { kind: 'HEARING', title: '加装电梯听证会', hostIds: [world.communityId], startsAt: inDays(3), place: '社区议事厅' };
-    expect(await meetings.refused(schedule, { input: { ...input, startsAt: inDays(-1) } }, workerToken)).toEqual([summaryOf(badUserInput('startsAt', 'must be in the future'))]);
+    expect(await meetings.refused(schedule, { input: { ...input, startsAt: inDays(-1) } }, workerToken)).toEqual([summaryOf(meetingInThePast())]);
     expect(await meetings.refused(schedule, { input: { ...input, hostIds: [world.branchId.replace(/.$/, 'x')] } }, workerToken)).toEqual([
-      summaryOf(badUserInput('hostIds', 'is not a valid id')),
+      summaryOf(notAnId('hostIds')),
     ]);
     expect(await meetings.refused(schedule, { input: { ...input, place: null, onlineUrl: null } }, workerToken)).toEqual([
-      summaryOf(badUserInput('place', 'give a place, or an onlineUrl for an online meeting')),
+      summaryOf(invalidInput(venueMissing())),
     ]);
     expect(await meetings.must(count, { c: world.communityId }, workerToken)).toEqual(before);
   });

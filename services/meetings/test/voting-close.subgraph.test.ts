@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
-import { inTransaction, ManualClock, badUserInput } from '@civic/service-kit';
+import { inTransaction, ManualClock } from '@civic/service-kit';
 import { createSubgraphTester, type SubgraphTester, dataOf, errorOf, RACE_TIMEOUT, repeatRace, resident, staff, expectError, summaryOf, FakeGraph, aTree } from '@civic/test-harness';
 import { meetingsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
@@ -10,7 +10,7 @@ import { outcomeOfVote } from '../src/domain/micro-project-rules.ts';
 import { reviewMeetingId } from '../src/persistence/review-meeting.ts';
 import { closeVoting } from '../src/persistence/voting-close.ts';
 import { CLOSE_VOTING, PROPOSE, VOTE } from './support/operations.ts';
-import { votingNotOpen } from '../src/errors.ts';
+import { reviewMeetingTaken, votingClosed } from '../src/errors.ts';
 
 // The close of voting against votes arriving at once, and as one transaction.
 const DAY = 24 * 3600_000;
@@ -26,7 +26,6 @@ beforeAll(async () => {
 afterAll(() => tester.close());
 
 const inDays = (days: number) => new Date(clock.now().getTime() + days * DAY);
-const closed = `Voting on this micro-project has closed`;
 const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 /** A fresh community with its staff, a vote threshold, and projects open for voting. */
@@ -68,7 +67,7 @@ describe('votes racing the close', () => {
 
       const accepted = results.filter((result) => result.errors.length === 0).length;
       const refused = results.filter((result) => result.errors.length > 0).map(errorOf);
-      expect(refused).toEqual(Array.from({ length: 20 - accepted }, () => summaryOf(votingNotOpen(closed))));
+      expect(refused).toEqual(Array.from({ length: 20 - accepted }, () => summaryOf(votingClosed())));
       const outcome = outcomeOfVote(accepted, 12);
       const decided = dataOf<{ closeMicroProjectVoting: { prioritised: unknown[]; sentToReview: unknown[] } }>(closing).closeMicroProjectVoting;
       const entry = [{ title: '社区图书角扩建', status: outcome, votes: accepted }];
@@ -79,7 +78,7 @@ describe('votes racing the close', () => {
       const planned = await tester.models.Meeting.countDocuments({ hostIds: community, kind: 'EXPERT_REVIEW', status: 'PLANNED' });
       expect(planned).toBe(outcome === 'EXPERT_REVIEW' ? 1 : 0);
       // A late vote after the close is refused, whoever sends it.
-      expectError(await tester.execute(VOTE, { id: projectId }, resident(graph.resident(community))), votingNotOpen(closed));
+      expectError(await tester.execute(VOTE, { id: projectId }, resident(graph.resident(community))), votingClosed());
     });
   }, RACE_TIMEOUT);
 
@@ -184,7 +183,7 @@ describe('a close as one transaction', () => {
     const { community, worker, projects, closeInput } = await aCommunity(3, ['电动车充电桩']);
     const meetingId = reviewMeetingId(community, new Date(closeInput.reviewStartsAt));
     await tester.models.Meeting.create({ ...aReviewMeeting(meetingId, community, closeInput.reviewStartsAt), status: 'CANCELLED' });
-    expectError(await tester.execute(CLOSE_VOTING, { input: closeInput }, worker), badUserInput('reviewStartsAt', 'the expert review meeting at this time is cancelled; choose another time'));
+    expectError(await tester.execute(CLOSE_VOTING, { input: closeInput }, worker), reviewMeetingTaken('CANCELLED'));
     expect((await project(projects[0]!)).status).toBe('PROPOSED');
   });
 });

@@ -1,6 +1,7 @@
 import { isAnonymous, type Viewer } from '@civic/identity';
-import { MANAGER_ROLES, requireRole, requireStaffCovering, type OrganisationPath, forbidden } from '@civic/service-kit';
+import { MANAGER_ROLES, requireRole, requireStaffCovering, type OrganisationPath, type Refusal } from '@civic/service-kit';
 import type { ActivityVisibility } from './domain/activity-rules.ts';
+import { createDistrictCommittee } from './errors.ts';
 
 /**
  * Who may do what in the organisations subgraph.
@@ -19,12 +20,12 @@ import type { ActivityVisibility } from './domain/activity-rules.ts';
  * - A resident's activity list: the resident, staff, analysts and services.
  */
 
-export function requireTreeManager(viewer: Viewer, organisationPath: OrganisationPath, action: string): void {
-  requireStaffCovering(viewer, organisationPath, () => forbidden(action), MANAGER_ROLES);
+export function requireTreeManager(viewer: Viewer, organisationPath: OrganisationPath, refusal: Refusal): void {
+  requireStaffCovering(viewer, organisationPath, refusal, MANAGER_ROLES);
 }
 
 export function requireRootCreator(viewer: Viewer): void {
-  requireRole(viewer, () => forbidden('create a district committee'), 'DISTRICT_ADMIN');
+  requireRole(viewer, createDistrictCommittee, 'DISTRICT_ADMIN');
 }
 
 export function canSeeActivity(viewer: Viewer, activity: { visibility: ActivityVisibility }): boolean {

@@ -1,6 +1,76 @@
-import { conflict } from '@civic/service-kit';
+import { badUserInput, conflict, forbidden } from '@civic/service-kit';
 
 /** Error factories of this service beyond the kit's; resolvers, domain and tests share them. */
+
+// Refusals: the caller's role or scope does not reach what they act on.
+
+export function createOrganisationOutOfScope() {
+  return forbidden('create an organisation here');
+}
+
+/** Only a DISTRICT_ADMIN creates a root. */
+export function createDistrictCommittee() {
+  return forbidden('create a district committee');
+}
+
+export function renameOrganisationOutOfScope() {
+  return forbidden('rename this organisation');
+}
+
+export function createGridOutOfScope() {
+  return forbidden('create a grid in this community');
+}
+
+export function assignGridResponsibleOutOfScope() {
+  return forbidden("assign this grid's responsible person");
+}
+
+export function createPartnershipOutOfScope() {
+  return forbidden('create a partnership for this community');
+}
+
+export function endPartnershipOutOfScope() {
+  return forbidden('end a partnership of this community');
+}
+
+export function signAgreementOutOfScope() {
+  return forbidden('sign an agreement for this community');
+}
+
+export function publishPostOutOfScope() {
+  return forbidden('publish for this organisation');
+}
+
+export function createActivityOutOfScope() {
+  return forbidden('create an activity for this organisation');
+}
+
+export function cancelActivityOutOfScope() {
+  return forbidden('cancel this activity');
+}
+
+export function checkInOutOfScope() {
+  return forbidden('check in participants of this activity');
+}
+
+export function readParticipantsOutOfScope() {
+  return forbidden("read this activity's participants");
+}
+
+export function readCheckInsOutOfScope() {
+  return forbidden("read this activity's check-ins");
+}
+
+/** Residents sign themselves up: a caller without a resident record has nobody to sign up. */
+export function signUpWithoutResidentRecord() {
+  return forbidden('sign up for an activity');
+}
+
+export function withdrawWithoutResidentRecord() {
+  return forbidden('withdraw from an activity');
+}
+
+// Conflicts: the data as it stands refuses the write.
 
 export function siblingNameTaken() {
   return conflict('Another organisation under the same parent already has this name');
@@ -24,4 +94,43 @@ export function alreadyCheckedIn() {
 
 export function partnershipAlreadyActive() {
   return conflict('This community and unit already have an active partnership');
+}
+
+// Input: BAD_USER_INPUT naming the offending field.
+
+/** A phone in `field` that is none of the numbers domain/contact.ts knows. */
+export function notAPhoneNumber(field: string) {
+  return badUserInput(field, 'must be a mobile, landline or hotline number');
+}
+
+export function ownersCommitteeOutsideCommunity() {
+  return badUserInput('ownersCommitteeId', "must lie within the community's subtree");
+}
+
+export function partyBranchOutsideCommunity() {
+  return badUserInput('partyBranchId', "must lie within the community's subtree");
+}
+
+export function parentGridInAnotherCommunity() {
+  return badUserInput('parentId', 'belongs to another community');
+}
+
+export function coHostsOverLimit(max: number) {
+  return badUserInput('coHostIds', `must list at most ${max} organisations`);
+}
+
+export function hostAmongCoHosts() {
+  return badUserInput('coHostIds', 'must not include the host');
+}
+
+export function unknownCoHost() {
+  return badUserInput('coHostIds', 'name an organisation that does not exist');
+}
+
+export function checkInWithoutSignUp() {
+  return badUserInput('residentId', 'did not sign up for this activity');
+}
+
+export function commitmentCountOutOfRange(max: number) {
+  return badUserInput('commitments', `must list 1 to ${max} commitments`);
 }

@@ -3,9 +3,14 @@ import {
   acceptsCheckIns,
   acceptsSignUpChanges,
   activityStatus,
+  activityTooLong,
   activityWindowError,
   canCancel,
+  endsBeforeStart,
+  hoursBeyondActivity,
+  noServiceHours,
   serviceHoursFor,
+  startsInThePast,
   type ActivityState,
 } from '../src/domain/activity-rules.ts';
 
@@ -18,20 +23,17 @@ describe('activityWindowError', () => {
   });
 
   it('refuses a start in the past or now', () => {
-    expect(activityWindowError({ startsAt: now, endsAt: at('2025-03-02T11:00:00+08:00') }, now)).toEqual({ field: 'startsAt', message: 'must be in the future' });
+    expect(activityWindowError({ startsAt: now, endsAt: at('2025-03-02T11:00:00+08:00') }, now)).toEqual(startsInThePast());
   });
 
   it('refuses an end at or before the start', () => {
     const startsAt = at('2025-03-02T09:00:00+08:00');
-    expect(activityWindowError({ startsAt, endsAt: startsAt }, now)).toEqual({ field: 'endsAt', message: 'must be after startsAt' });
-    expect(activityWindowError({ startsAt, endsAt: at('2025-03-02T08:00:00+08:00') }, now)).toEqual({ field: 'endsAt', message: 'must be after startsAt' });
+    expect(activityWindowError({ startsAt, endsAt: startsAt }, now)).toEqual(endsBeforeStart());
+    expect(activityWindowError({ startsAt, endsAt: at('2025-03-02T08:00:00+08:00') }, now)).toEqual(endsBeforeStart());
   });
 
   it('refuses a window longer than a week', () => {
-    expect(activityWindowError({ startsAt: at('2025-03-02T09:00:00+08:00'), endsAt: at('2025-03-09T09:00:01+08:00') }, now)).toEqual({
-      field: 'endsAt',
-      message: 'must be at most 168 hours after startsAt',
-    });
+    expect(activityWindowError({ startsAt: at('2025-03-02T09:00:00+08:00'), endsAt: at('2025-03-09T09:00:01+08:00') }, now)).toEqual(activityTooLong());
   });
 });
 
@@ -86,8 +88,8 @@ describe('serviceHoursFor', () => {
   });
 
   it('never records zero, negative or more than the length', () => {
-    expect(serviceHoursFor(window, 0)).toEqual({ error: 'must be more than 0' });
-    expect(serviceHoursFor(window, -1)).toEqual({ error: 'must be more than 0' });
-    expect(serviceHoursFor(window, 3)).toEqual({ error: "must be at most the activity's length, 2.5 hours" });
+    expect(serviceHoursFor(window, 0)).toEqual({ error: noServiceHours() });
+    expect(serviceHoursFor(window, -1)).toEqual({ error: noServiceHours() });
+    expect(serviceHoursFor(window, 3)).toEqual({ error: hoursBeyondActivity(2.5) });
   });
 });

@@ -1,14 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { ANONYMOUS } from '@civic/identity';
-import { ManualClock, badUserInput, forbidden, invalidTransition, unauthenticated, notFound } from '@civic/service-kit';
+import { ManualClock, invalidTransition, unauthenticated, notFound, readAnotherResidentsList, invalidInput } from '@civic/service-kit';
 import { createSubgraphTester, type SubgraphTester, commandsSince, dataOf, errorOf, RACE_TIMEOUT, repeatRace, staff, expectError, summaryOf } from '@civic/test-harness';
 import { organisationsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { TreeBuilder } from './support/tree-builder.ts';
 import { activityInput, createActivity } from './support/activity-builder.ts';
 import { resident, service } from './support/viewers.ts';
-import { activityFull, alreadyCheckedIn, alreadySignedUp, notSignedUp } from '../src/errors.ts';
+import {
+  activityFull,
+  alreadyCheckedIn,
+  alreadySignedUp,
+  checkInOutOfScope,
+  checkInWithoutSignUp,
+  notSignedUp,
+  readCheckInsOutOfScope,
+  readParticipantsOutOfScope,
+  signUpWithoutResidentRecord,
+} from '../src/errors.ts';
+import { hoursBeyondActivity } from '../src/domain/activity-rules.ts';
 
 const HOUR = 3600_000;
 const clock = new ManualClock(new Date('2025-03-01T08:00:00+08:00'));
@@ -68,7 +79,7 @@ describe('signing up', () => {
   it('lets only residents sign themselves up, and hides COMMUNITY activities from anonymous callers', async () => {
     const id = await createActivity(tester, worker, activityInput(clock, tree.community, { visibility: 'COMMUNITY' }));
     expectError(await tester.execute(SIGN_UP, { id }, ANONYMOUS), unauthenticated());
-    expectError(await tester.execute(SIGN_UP, { id }, worker), forbidden('sign up for an activity'));
+    expectError(await tester.execute(SIGN_UP, { id }, worker), signUpWithoutResidentRecord());
     const unknown = newResidentId();
     expectError(await tester.execute(SIGN_UP, { id: unknown }, resident(newResidentId())), notFound('Activity', unknown));
     expect(await tester.models.ActivitySignUp.countDocuments({ activityId: id })).toBe(0);
@@ -113,9 +124,9 @@ describe('check-ins and service hours', () => {
 
   it('refuses non-participants, too many hours and callers who are not host staff, writing nothing', async () => {
     const before = await tester.models.ActivityCheckIn.countDocuments();
-    expectError(await tester.execute(CHECK_IN, { input: { activityId, residentId: newResidentId() } }, worker), badUserInput('residentId', 'did not sign up for this activity'));
-    expectError(await tester.execute(CHECK_IN, { input: { activityId, residentId: absentee, hours: 3 } }, worker), badUserInput("hours", "must be at most the activity's length, 2.5 hours"));
-    expectError(await tester.execute(CHECK_IN, { input: { activityId, residentId: absentee } }, resident(absentee)), forbidden('check in participants of this activity'));
+    expectError(await tester.execute(CHECK_IN, { input: { activityId, residentId: newResidentId() } }, worker), checkInWithoutSignUp());
+    expectError(await tester.execute(CHECK_IN, { input: { activityId, residentId: absentee, hours: 3 } }, worker), invalidInput(hoursBeyondActivity(2.5)));
+    expectError(await tester.execute(CHECK_IN, { input: { activityId, residentId: absentee } }, resident(absentee)), checkInOutOfScope());
     expect(await tester.models.ActivityCheckIn.countDocuments()).toBe(before);
   });
 
@@ -129,10 +140,7 @@ describe('check-ins and service hours', () => {
     ]);
     const forResident = await tester.execute(QUERY, { id: activityId }, resident(volunteers[0]!));
     expect(forResident.data).toEqual({ activity: { participants: null, checkIns: null } });
-    expect(forResident.errors.map((error) => error.message).sort()).toEqual([
-      "You may not read this activity's check-ins",
-      "You may not read this activity's participants",
-    ]);
+    expect(forResident.errors.map(summaryOf).sort(byMessage)).toEqual([readCheckInsOutOfScope(), readParticipantsOutOfScope()].map(summaryOf).sort(byMessage));
   });
 
   it('resolves Residents with their activities (newest first) and service hours in one query each', async () => {
@@ -165,7 +173,7 @@ describe('check-ins and service hours', () => {
     // A refused list nulls only that field: the service hours a neighbour may read still answer.
     const byNeighbour = await tester.execute(RESIDENTS, { r }, resident(other!));
     expect(byNeighbour.data).toEqual({ _entities: [{ id: volunteer, activities: null, serviceHours: 2.5 }] });
-    expectError(byNeighbour, forbidden("read another resident's activities"));
+    expectError(byNeighbour, readAnotherResidentsList('activities'));
     const anonymous = await tester.execute(RESIDENTS, { r }, ANONYMOUS);
     expect(anonymous.data).toEqual({ _entities: [{ id: volunteer, activities: null, serviceHours: null }] });
     expect(anonymous.errors.map(summaryOf)).toEqual([
@@ -174,3 +182,7 @@ describe('check-ins and service hours', () => {
     ]);
   });
 });
+
+function byMessage(a: { message: string }, b: { message: string }): number {
+  return a.message.localeCompare(b.message);
+}

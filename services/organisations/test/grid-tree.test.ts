@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gridPlacementError } from '../src/domain/grid-tree.ts';
+import { gridPlacementError, gridWithoutParent, parentGridOfWrongLevel, topGridWithParent } from '../src/domain/grid-tree.ts';
 
 describe('gridPlacementError', () => {
   it('lets a community grid stand alone, a general grid sit under it and a micro-grid under a general grid', () => {
@@ -9,13 +9,13 @@ describe('gridPlacementError', () => {
   });
 
   it('gives a community grid no parent', () => {
-    expect(gridPlacementError('COMMUNITY', 'COMMUNITY')).toBe('a COMMUNITY grid has no parent grid');
+    expect(gridPlacementError('COMMUNITY', 'COMMUNITY')).toEqual(topGridWithParent('COMMUNITY'));
   });
 
   it('requires the parent level one above', () => {
-    expect(gridPlacementError('GENERAL', null)).toBe('a GENERAL grid must sit under a COMMUNITY grid');
-    expect(gridPlacementError('MICRO', null)).toBe('a MICRO grid must sit under a GENERAL grid');
-    expect(gridPlacementError('MICRO', 'COMMUNITY')).toBe('a MICRO grid must sit under a GENERAL grid, not a COMMUNITY grid');
-    expect(gridPlacementError('GENERAL', 'MICRO')).toBe('a GENERAL grid must sit under a COMMUNITY grid, not a MICRO grid');
+    expect(gridPlacementError('GENERAL', null)).toEqual(gridWithoutParent('GENERAL'));
+    expect(gridPlacementError('MICRO', null)).toEqual(gridWithoutParent('MICRO'));
+    expect(gridPlacementError('MICRO', 'COMMUNITY')).toEqual(parentGridOfWrongLevel('MICRO', 'COMMUNITY'));
+    expect(gridPlacementError('GENERAL', 'MICRO')).toEqual(parentGridOfWrongLevel('GENERAL', 'MICRO'));
   });
 });

@@ -5,7 +5,10 @@ import { createSubgraphTester, type SubgraphTester, dataOf, staff, expectError, 
 import { organisationsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { TreeBuilder } from './support/tree-builder.ts';
-import { forbidden, unauthenticated, unknownId, badUserInput } from '@civic/service-kit';
+import { unauthenticated, unknownId, emptyText, invalidInput } from '@civic/service-kit';
+import { gridWithoutParent, parentGridOfWrongLevel, topGridWithParent } from '../src/domain/grid-tree.ts';
+import { kindMismatch } from '../src/domain/organisation-tree.ts';
+import { assignGridResponsibleOutOfScope, createGridOutOfScope, parentGridInAnotherCommunity, partyBranchOutsideCommunity } from '../src/errors.ts';
 
 // Stands in for the gateway: the residents subgraph knows one resident.
 const graph = new FakeGraph();
@@ -98,14 +101,14 @@ describe('the grid tree', () => {
     }))._id.toHexString();
     const before = await tester.models.Grid.countDocuments();
     const cases: [Record<string, unknown>, ErrorWithExtensions][] = [
-      [{ name: '微网格', level: 'MICRO', communityId: tree.community, parentId: top }, badUserInput('parentId', 'a MICRO grid must sit under a GENERAL grid, not a COMMUNITY grid')],
-      [{ name: '综合网格', level: 'GENERAL', communityId: tree.community }, badUserInput('parentId', 'a GENERAL grid must sit under a COMMUNITY grid')],
-      [{ name: '社区网格', level: 'COMMUNITY', communityId: tree.community, parentId: top }, badUserInput('parentId', 'a COMMUNITY grid has no parent grid')],
-      [{ name: '综合网格', level: 'GENERAL', communityId: tree.community, parentId: otherTop }, badUserInput('parentId', 'belongs to another community')],
-      [{ name: '社区网格', level: 'COMMUNITY', communityId: tree.street }, badUserInput('communityId', 'must be a COMMUNITY_PARTY_COMMITTEE, not a STREET_COMMITTEE')],
-      [{ name: '社区网格', level: 'COMMUNITY', communityId: tree.community, partyBranchId: tree.group }, badUserInput('partyBranchId', 'must be a PARTY_BRANCH, not a PARTY_GROUP')],
-      [{ name: '社区网格', level: 'COMMUNITY', communityId: tree.community, partyBranchId: otherBranch }, badUserInput('partyBranchId', "must lie within the community's subtree")],
-      [{ name: '', level: 'COMMUNITY', communityId: tree.community }, badUserInput('name', 'must not be empty')],
+      [{ name: '微网格', level: 'MICRO', communityId: tree.community, parentId: top }, invalidInput(parentGridOfWrongLevel('MICRO', 'COMMUNITY'))],
+      [{ name: '综合网格', level: 'GENERAL', communityId: tree.community }, invalidInput(gridWithoutParent('GENERAL'))],
+      [{ name: '社区网格', level: 'COMMUNITY', communityId: tree.community, parentId: top }, invalidInput(topGridWithParent('COMMUNITY'))],
+      [{ name: '综合网格', level: 'GENERAL', communityId: tree.community, parentId: otherTop }, parentGridInAnotherCommunity()],
+      [{ name: '社区网格', level: 'COMMUNITY', communityId: tree.street }, invalidInput(kindMismatch('communityId', 'COMMUNITY_PARTY_COMMITTEE', 'STREET_COMMITTEE'))],
+      [{ name: '社区网格', level: 'COMMUNITY', communityId: tree.community, partyBranchId: tree.group }, invalidInput(kindMismatch('partyBranchId', 'PARTY_BRANCH', 'PARTY_GROUP'))],
+      [{ name: '社区网格', level: 'COMMUNITY', communityId: tree.community, partyBranchId: otherBranch }, partyBranchOutsideCommunity()],
+      [{ name: '', level: 'COMMUNITY', communityId: tree.community }, emptyText('name')],
     ];
     for (const [input, expected] of cases) {
       expectError(await tester.execute(CREATE, { input }, worker), expected);
@@ -116,7 +119,7 @@ describe('the grid tree', () => {
   it("lets only staff covering the community create a grid", async () => {
     const before = await tester.models.Grid.countDocuments();
     const input = { name: '滨江社区网格二', level: 'COMMUNITY', communityId: otherCommunity };
-    expectError(await tester.execute(CREATE, { input }, worker), forbidden('create a grid in this community'));
+    expectError(await tester.execute(CREATE, { input }, worker), createGridOutOfScope());
     expectError(await tester.execute(CREATE, { input }, ANONYMOUS), unauthenticated());
     expect(await tester.models.Grid.countDocuments()).toBe(before);
   });
@@ -143,7 +146,7 @@ describe('the responsible person', () => {
   it('refuses staff of another community', async () => {
     const grid = await createGrid({ name: '新城社区第五网格', level: 'COMMUNITY', communityId: tree.community });
     const outsider = staff('COMMUNITY_WORKER', [otherCommunity]);
-    expectError(await tester.execute(ASSIGN, { g: grid, r: knownResident }, outsider), forbidden("assign this grid's responsible person"));
+    expectError(await tester.execute(ASSIGN, { g: grid, r: knownResident }, outsider), assignGridResponsibleOutOfScope());
   });
 });
 

@@ -6,8 +6,9 @@ import { organisationsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { TreeBuilder } from './support/tree-builder.ts';
 import { rootCreator } from './support/viewers.ts';
-import { badUserInput, forbidden, unauthenticated, unknownId, notFound } from '@civic/service-kit';
-import { siblingNameTaken } from '../src/errors.ts';
+import { unauthenticated, unknownId, notFound, textTooLong, emptyText, notWholeNumberInRange, notACursor, notAnId, invalidInput } from '@civic/service-kit';
+import { organisationWithoutParent, parentOfWrongKind } from '../src/domain/organisation-tree.ts';
+import { createDistrictCommittee, createOrganisationOutOfScope, notAPhoneNumber, renameOrganisationOutOfScope, siblingNameTaken } from '../src/errors.ts';
 
 let tester: SubgraphTester<Models>;
 let tree: Awaited<ReturnType<TreeBuilder['fiveLevels']>>;
@@ -106,8 +107,8 @@ describe('the organisation tree', () => {
     const PREFIX = 'query($prefix: String) { organisations(filter: { namePrefix: $prefix }) { edges { node { name } } } }';
     const refusals = await Promise.all(['社'.repeat(101), '  '].map(async (prefix) => (await tester.execute(PREFIX, { prefix })).errors.map(summaryOf)));
     expect(refusals).toEqual([
-      [summaryOf(badUserInput('filter.namePrefix', 'must have at most 100 characters'))],
-      [summaryOf(badUserInput('filter.namePrefix', 'must not be empty'))],
+      [summaryOf(textTooLong('filter.namePrefix', 100))],
+      [summaryOf(emptyText('filter.namePrefix'))],
     ]);
     expect(dataOf(await tester.execute(PREFIX, { prefix: '新'.repeat(100) }))).toEqual({ organisations: { edges: [] } });
   });
@@ -134,8 +135,8 @@ describe('the organisation tree', () => {
   });
 
   it('refuses a page size beyond 100 and a cursor it did not issue', async () => {
-    expectError(await tester.execute(`{ organisations(first: 101) { totalCount } }`), badUserInput('first', 'must be a whole number from 0 to 100'));
-    expectError(await tester.execute(`{ organisations(after: "not-a-cursor") { totalCount } }`), badUserInput('after', 'is not a cursor from this listing'));
+    expectError(await tester.execute(`{ organisations(first: 101) { totalCount } }`), notWholeNumberInRange('first', 0, 100));
+    expectError(await tester.execute(`{ organisations(after: "not-a-cursor") { totalCount } }`), notACursor());
   });
 });
 
@@ -172,11 +173,11 @@ describe('creating and renaming', () => {
     const before = await tester.models.Organisation.countDocuments();
     const input = { name: '新城社区第二党支部', kind: 'PARTY_BRANCH', parentId: tree.community };
     const elsewhere = staff('COMMUNITY_WORKER', [new Types.ObjectId().toHexString()]);
-    expectError(await tester.execute(CREATE, { input }, elsewhere), forbidden('create an organisation here'));
+    expectError(await tester.execute(CREATE, { input }, elsewhere), createOrganisationOutOfScope());
     const gridWorker = staff('GRID_WORKER', [tree.community]);
-    expectError(await tester.execute(CREATE, { input }, gridWorker), forbidden('create an organisation here'));
+    expectError(await tester.execute(CREATE, { input }, gridWorker), createOrganisationOutOfScope());
     const streetAdmin = staff('STREET_ADMIN', [tree.street]);
-    expectError(await tester.execute(CREATE, { input: { name: '秦淮区委', kind: 'DISTRICT_COMMITTEE' } }, streetAdmin), forbidden('create a district committee'));
+    expectError(await tester.execute(CREATE, { input: { name: '秦淮区委', kind: 'DISTRICT_COMMITTEE' } }, streetAdmin), createDistrictCommittee());
     expect(await tester.models.Organisation.countDocuments()).toBe(before);
   });
 
@@ -184,14 +185,14 @@ describe('creating and renaming', () => {
     const admin = staff('DISTRICT_ADMIN', [tree.district]);
     const before = await tester.models.Organisation.countDocuments();
     const cases: [Record<string, unknown>, ErrorWithExtensions][] = [
-      [{ name: '第二党小组', kind: 'PARTY_GROUP', parentId: tree.community }, badUserInput('parentId', 'a PARTY_GROUP cannot sit under a COMMUNITY_PARTY_COMMITTEE; allowed: PARTY_BRANCH')],
-      [{ name: '江心洲街道', kind: 'STREET_COMMITTEE' }, badUserInput('parentId', 'a STREET_COMMITTEE must sit under one of DISTRICT_COMMITTEE')],
-      [{ name: '   ', kind: 'PARTY_BRANCH', parentId: tree.community }, badUserInput('name', 'must not be empty')],
-      [{ name: '新城社区第二党支部', kind: 'PARTY_BRANCH', parentId: 'abc' }, badUserInput('parentId', 'is not a valid id')],
+      [{ name: '第二党小组', kind: 'PARTY_GROUP', parentId: tree.community }, invalidInput(parentOfWrongKind('PARTY_GROUP', 'COMMUNITY_PARTY_COMMITTEE'))],
+      [{ name: '江心洲街道', kind: 'STREET_COMMITTEE' }, invalidInput(organisationWithoutParent('STREET_COMMITTEE'))],
+      [{ name: '   ', kind: 'PARTY_BRANCH', parentId: tree.community }, emptyText('name')],
+      [{ name: '新城社区第二党支部', kind: 'PARTY_BRANCH', parentId: 'abc' }, notAnId('parentId')],
       [{ name: '新城社区第二党支部', kind: 'PARTY_BRANCH', parentId: new Types.ObjectId().toHexString() }, unknownId('parentId', 'organisation')],
       [
         { name: '新城社区第二党支部', kind: 'PARTY_BRANCH', parentId: tree.community, contact: { phone: '电话号码' } },
-        badUserInput('contact.phone', 'must be a mobile, landline or hotline number'),
+        notAPhoneNumber('contact.phone'),
       ],
     ];
     for (const [input, expected] of cases) {
@@ -211,7 +212,7 @@ describe('creating and renaming', () => {
   it('renames within scope only', async () => {
     const RENAME = `mutation($id: ID!, $name: String!) { renameOrganisation(id: $id, name: $name) { id name } }`;
     const outsider = staff('COMMUNITY_WORKER', [new Types.ObjectId().toHexString()]);
-    expectError(await tester.execute(RENAME, { id: tree.group, name: '党员先锋小组' }, outsider), forbidden('rename this organisation'));
+    expectError(await tester.execute(RENAME, { id: tree.group, name: '党员先锋小组' }, outsider), renameOrganisationOutOfScope());
     const branchWorker = staff('COMMUNITY_WORKER', [tree.branch]);
     expect(dataOf(await tester.execute(RENAME, { id: tree.group, name: '党员先锋小组' }, branchWorker))).toEqual({
       renameOrganisation: { id: tree.group, name: '党员先锋小组' },

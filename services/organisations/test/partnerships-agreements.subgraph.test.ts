@@ -6,8 +6,17 @@ import { organisationsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { TreeBuilder } from './support/tree-builder.ts';
 import { resident } from './support/viewers.ts';
-import { forbidden, invalidTransition, unauthenticated, badUserInput, unknownId } from '@civic/service-kit';
-import { partnershipAlreadyActive } from '../src/errors.ts';
+import { invalidTransition, unauthenticated, unknownId, emptyText, invalidInput } from '@civic/service-kit';
+import { kindMismatch } from '../src/domain/organisation-tree.ts';
+import { resolutionDeadlineOutOfRange, responseDeadlineOutOfRange } from '../src/domain/agreement-rules.ts';
+import {
+  commitmentCountOutOfRange,
+  createPartnershipOutOfScope,
+  notAPhoneNumber,
+  ownersCommitteeOutsideCommunity,
+  partnershipAlreadyActive,
+  signAgreementOutOfScope,
+} from '../src/errors.ts';
 
 let tester: SubgraphTester<Models>;
 let builder: TreeBuilder;
@@ -102,16 +111,16 @@ describe('partnerships (结对共建)', () => {
   it('refuses wrong kinds and empty commitments, writing nothing', async () => {
     const before = await tester.models.Partnership.countDocuments();
     const cases: [Record<string, unknown>, ErrorWithExtensions][] = [
-      [{ communityId: tree.street, unitId: school, commitments: ['共建'], since }, badUserInput('communityId', 'must be a COMMUNITY_PARTY_COMMITTEE, not a STREET_COMMITTEE')],
-      [{ communityId: tree.community, unitId: propertyCompany, commitments: ['共建'], since }, badUserInput('unitId', 'must be a CO_BUILDING_UNIT, not a PROPERTY_COMPANY')],
-      [{ communityId: tree.community, unitId: school, commitments: [], since }, badUserInput('commitments', 'must list 1 to 20 commitments')],
-      [{ communityId: tree.community, unitId: school, commitments: ['共建', ' '], since }, badUserInput('commitments[1]', 'must not be empty')],
+      [{ communityId: tree.street, unitId: school, commitments: ['共建'], since }, invalidInput(kindMismatch('communityId', 'COMMUNITY_PARTY_COMMITTEE', 'STREET_COMMITTEE'))],
+      [{ communityId: tree.community, unitId: propertyCompany, commitments: ['共建'], since }, invalidInput(kindMismatch('unitId', 'CO_BUILDING_UNIT', 'PROPERTY_COMPANY'))],
+      [{ communityId: tree.community, unitId: school, commitments: [], since }, commitmentCountOutOfRange(20)],
+      [{ communityId: tree.community, unitId: school, commitments: ['共建', ' '], since }, emptyText('commitments[1]')],
     ];
     const streetAdmin = staff('STREET_ADMIN', [tree.street]);
     for (const [input, expected] of cases) {
       expectError(await tester.execute(CREATE, { input }, streetAdmin), expected);
     }
-    expectError(await tester.execute(CREATE, { input: { communityId: tree.community, unitId: school, commitments: ['共建'], since } }, resident(new Types.ObjectId().toHexString())), forbidden('create a partnership for this community'));
+    expectError(await tester.execute(CREATE, { input: { communityId: tree.community, unitId: school, commitments: ['共建'], since } }, resident(new Types.ObjectId().toHexString())), createPartnershipOutOfScope());
     expect(await tester.models.Partnership.countDocuments()).toBe(before);
   });
 });
@@ -177,12 +186,12 @@ describe('tripartite agreements (三方协议)', () => {
   it('checks the kinds, the owners committee, the contacts and the deadlines, writing nothing', async () => {
     const before = await tester.models.Agreement.countDocuments();
     const cases: [Record<string, unknown>, ErrorWithExtensions][] = [
-      [{ propertyCompanyId: ownersCommittee }, badUserInput('propertyCompanyId', 'must be a PROPERTY_COMPANY, not a OWNERS_COMMITTEE')],
-      [{ ownersCommitteeId: otherOwnersCommittee }, badUserInput('ownersCommitteeId', "must lie within the community's subtree")],
-      [{ communityContact: { name: '王建国', phone: '12' } }, badUserInput('communityContact.phone', 'must be a mobile, landline or hotline number')],
-      [{ ownersCommitteeContact: { name: ' ', phone: '13812345678' } }, badUserInput('ownersCommitteeContact.name', 'must not be empty')],
-      [{ responseDeadlineHours: 0 }, badUserInput('responseDeadlineHours', 'must be a whole number from 1 to 168')],
-      [{ resolutionDeadlineHours: 12 }, badUserInput('resolutionDeadlineHours', 'must be a whole number from responseDeadlineHours (24) to 2160')],
+      [{ propertyCompanyId: ownersCommittee }, invalidInput(kindMismatch('propertyCompanyId', 'PROPERTY_COMPANY', 'OWNERS_COMMITTEE'))],
+      [{ ownersCommitteeId: otherOwnersCommittee }, ownersCommitteeOutsideCommunity()],
+      [{ communityContact: { name: '王建国', phone: '12' } }, notAPhoneNumber('communityContact.phone')],
+      [{ ownersCommitteeContact: { name: ' ', phone: '13812345678' } }, emptyText('ownersCommitteeContact.name')],
+      [{ responseDeadlineHours: 0 }, invalidInput(responseDeadlineOutOfRange())],
+      [{ resolutionDeadlineHours: 12 }, invalidInput(resolutionDeadlineOutOfRange(24))],
       [{ propertyCompanyId: new Types.ObjectId().toHexString() }, unknownId('propertyCompanyId', 'organisation')],
     ];
     for (const [change, expected] of cases) {
@@ -194,7 +203,7 @@ describe('tripartite agreements (三方协议)', () => {
   it('lets only staff covering the community sign', async () => {
     const before = await tester.models.Agreement.countDocuments();
     const gridWorkerElsewhere = staff('STREET_ADMIN', [new Types.ObjectId().toHexString()]);
-    expectError(await tester.execute(SIGN, { input: withParties() }, gridWorkerElsewhere), forbidden('sign an agreement for this community'));
+    expectError(await tester.execute(SIGN, { input: withParties() }, gridWorkerElsewhere), signAgreementOutOfScope());
     expect(await tester.models.Agreement.countDocuments()).toBe(before);
   });
 });

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { ANONYMOUS } from '@civic/identity';
-import { ManualClock, badUserInput, forbidden, unauthenticated } from '@civic/service-kit';
+import { ManualClock, unauthenticated, emptyText, invalidInput } from '@civic/service-kit';
 import { createSubgraphTester, type SubgraphTester, dataOf, staff, expectError } from '@civic/test-harness';
 import { organisationsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { TreeBuilder } from './support/tree-builder.ts';
 import { resident } from './support/viewers.ts';
+import { audienceOutsidePublisher } from '../src/domain/post-rules.ts';
+import { publishPostOutOfScope } from '../src/errors.ts';
 
 const clock = new ManualClock(new Date('2025-03-01T08:00:00+08:00'));
 let tester: SubgraphTester<Models>;
@@ -83,9 +85,9 @@ describe('the micro-platform (微平台)', () => {
     const before = await tester.models.Post.countDocuments();
     const communityWorker = staff('COMMUNITY_WORKER', [tree.community]);
     const base = { publisherId: tree.community, kind: 'NEWS', title: '社区新闻', body: '正文', public: true };
-    expectError(await tester.execute(PUBLISH, { input: { ...base, audienceId: tree.street } }, communityWorker), badUserInput("audienceId", "must be the publisher or lie within the publisher's subtree"));
-    expectError(await tester.execute(PUBLISH, { input: { ...base, title: ' ' } }, communityWorker), badUserInput('title', 'must not be empty'));
-    expectError(await tester.execute(PUBLISH, { input: { ...base, publisherId: otherCommunity } }, communityWorker), forbidden('publish for this organisation'));
+    expectError(await tester.execute(PUBLISH, { input: { ...base, audienceId: tree.street } }, communityWorker), invalidInput(audienceOutsidePublisher()));
+    expectError(await tester.execute(PUBLISH, { input: { ...base, title: ' ' } }, communityWorker), emptyText('title'));
+    expectError(await tester.execute(PUBLISH, { input: { ...base, publisherId: otherCommunity } }, communityWorker), publishPostOutOfScope());
     expectError(await tester.execute(PUBLISH, { input: base }, ANONYMOUS), unauthenticated());
     expect(await tester.models.Post.countDocuments()).toBe(before);
   });

@@ -1,5 +1,5 @@
 import { hasRole, isStaff, type Role, type Viewer } from '@civic/identity';
-import { forbidden, requireSignedIn, staffCovers, staffScopeIds, type OrganisationPath } from '@civic/service-kit';
+import { requireSignedIn, staffCovers, staffScopeIds, type OrganisationPath, type Refusal } from '@civic/service-kit';
 
 /**
  * Who may do what in the residents subgraph, beyond the scope checks resolvers make with the kit.
@@ -22,9 +22,9 @@ export function mayRecordPoints(viewer: Viewer, resident: { organisationPath: Or
  * Organisation.partyMembers): staff, who see what lies under their scope, and services, who see
  * everything. Residents find people through their own records and pairings instead.
  */
-export function requireListingAccess(viewer: Viewer, action: string): void {
+export function requireListingAccess(viewer: Viewer, refusal: Refusal): void {
   requireSignedIn(viewer);
-  if (!hasRole(viewer, 'SERVICE') && !isStaff(viewer)) throw forbidden(action);
+  if (!hasRole(viewer, 'SERVICE') && !isStaff(viewer)) throw refusal();
 }
 
 /** The condition every listing adds for this viewer; `organisationPath` is indexed on both collections. */

@@ -1,7 +1,113 @@
-import { conflict, forbidden } from '@civic/service-kit';
+import { badUserInput, conflict, forbidden } from '@civic/service-kit';
 import { HOUSEHOLDS_PER_MEMBER, MEMBERS_PER_CORE_MEMBER } from './domain/pairing.ts';
+import { PARTY_JOINING_AGE } from './domain/party-membership.ts';
+import { AWARD_SOURCES } from './domain/points.ts';
+import { MAX_SKILLS, MAX_VOLUNTEER_TEAMS } from './domain/volunteer.ts';
 
 /** Error factories of this service beyond the kit's; resolvers, domain and tests share them. */
+
+// Refusals: who may not do what.
+
+/** Listings of residents and households are for staff and services. */
+export function listResidentsNotStaff() {
+  return forbidden('list residents');
+}
+
+export function listGridResidentsNotStaff() {
+  return forbidden('list the residents of a grid');
+}
+
+export function listGridHouseholdsNotStaff() {
+  return forbidden('list the households of a grid');
+}
+
+export function listPartyMembersNotStaff() {
+  return forbidden('list the party members of an organisation');
+}
+
+export function createHouseholdsNotStaff() {
+  return forbidden('create households');
+}
+
+export function createHouseholdOutOfScope() {
+  return forbidden('create households in this grid');
+}
+
+export function registerResidentOutOfScope() {
+  return forbidden('register residents in this household');
+}
+
+export function updateAnotherResident() {
+  return forbidden('update this resident');
+}
+
+/** A resident updates their own everyday facts; the rest is for their community worker. */
+export function changeOwnFact(fact: string) {
+  return forbidden(`change your own ${fact}; ask your community worker`);
+}
+
+export function moveResidentOutOfScope() {
+  return forbidden('move this resident');
+}
+
+export function moveIntoHouseholdOutOfScope() {
+  return forbidden('move residents into this household');
+}
+
+/** Only staff covering the resident approve or reject a real-name verification. */
+export function decideVerificationOutOfScope() {
+  return forbidden('decide real-name verification');
+}
+
+/** A resident submits their own real-name verification; staff covering them may submit it for them. */
+export function submitAnotherResidentsVerification() {
+  return forbidden('submit real-name verification for this resident');
+}
+
+export function setMembershipOutOfScope() {
+  return forbidden('set the party membership of this resident');
+}
+
+/** The resident sets their own volunteer profile, or staff covering them do. */
+export function setAnotherVolunteerProfile() {
+  return forbidden('set the volunteer profile of this resident');
+}
+
+export function awardPointsOutOfScope() {
+  return forbidden('award points to this resident');
+}
+
+export function deductPointsOutOfScope() {
+  return forbidden('deduct points from this resident');
+}
+
+/** The core member who would lead the pairing lies outside the caller's scope. */
+export function pairCoreMemberOutOfScope() {
+  return forbidden('pair members with this core member');
+}
+
+export function pairMemberOutOfScope() {
+  return forbidden('pair this member');
+}
+
+export function unpairMemberOutOfScope() {
+  return forbidden('unpair this member');
+}
+
+/** The member who would look after the household lies outside the caller's scope. */
+export function pairWithMemberOutOfScope() {
+  return forbidden('pair households with this member');
+}
+
+export function pairHouseholdOutOfScope() {
+  return forbidden('pair this household');
+}
+
+export function unpairHouseholdOutOfScope() {
+  return forbidden('unpair this household');
+}
+
+// Conflicts: the request collides with what is stored.
 
 export function coreMemberFull(coreMemberId: string) {
   return conflict(`Core member ${coreMemberId} already has ${MEMBERS_PER_CORE_MEMBER} paired members`);
@@ -52,7 +158,114 @@ export function householdAddressTaken(address: { building: string; unit: string;
   return conflict(`There is already a household at ${address.building} ${address.unit} ${address.room} in this grid`);
 }
 
-/** A resident updates their own everyday facts; the rest is for their community worker. */
-export function changeOwnFact(fact: string) {
-  return forbidden(`change your own ${fact}; ask your community worker`);
+// Input: what is wrong with a field the client sent.
+
+/** The resident was deleted between reading and writing; `field` named them. */
+export function residentGone(field: string) {
+  return badUserInput(field, 'names a resident that no longer exists');
+}
+
+/** The grid id is well formed, but organisations knows no grid by it. */
+export function noSuchGrid() {
+  return badUserInput('gridId', 'does not name a grid');
+}
+
+export function notAPartyBranch(id: string) {
+  return badUserInput('branchId', `${id} is not a party branch`);
+}
+
+export function notAVolunteerTeam(id: string) {
+  return badUserInput('teamIds', `${id} is not a volunteer team`);
+}
+
+export function nothingToVerify() {
+  return badUserInput('residentId', 'has no ID number to verify yet');
+}
+
+export function nameCharacters(field: string) {
+  return badUserInput(field, "may hold only letters, spaces and the separators · - '");
+}
+
+export function phoneNotMobile(field: string) {
+  return badUserInput(field, 'must be an 11-digit mainland mobile number starting 13 to 19');
+}
+
+export function idNumberMalformed(field: string) {
+  return badUserInput(field, 'must be 18 characters: 17 digits and a digit or X');
+}
+
+export function idNumberBirthDateInvalid(field: string) {
+  return badUserInput(field, 'does not hold a valid birth date');
+}
+
+export function idNumberCheckDigitWrong(field: string) {
+  return badUserInput(field, 'has a wrong check digit');
+}
+
+export function idNumberBornInFuture() {
+  return badUserInput('idNumber', 'holds a birth date in the future');
+}
+
+export function birthYearContradictsIdNumber(given: number, fromIdNumber: number) {
+  return badUserInput('birthYear', `is ${given} but the ID number says ${fromIdNumber}`);
+}
+
+export function genderContradictsIdNumber() {
+  return badUserInput('gender', 'does not match the ID number');
+}
+
+export function tooYoungForElderlyCare(birthYear: number) {
+  return badUserInput('specialCare', `ELDERLY_80_PLUS needs an age of 80, but the birth year is ${birthYear}`);
+}
+
+export function membershipSinceInvalid() {
+  return badUserInput('since', 'is not a valid date');
+}
+
+export function membershipSinceInFuture() {
+  return badUserInput('since', 'must not be in the future');
+}
+
+/** Membership starts no earlier than the year the resident reached the joining age. */
+export function membershipBeforeJoiningAge(birthYear: number) {
+  return badUserInput('since', `must be no earlier than ${birthYear + PARTY_JOINING_AGE}, the year the resident turned ${PARTY_JOINING_AGE}`);
+}
+
+/** Awards come from the award sources; taking points away is deductPoints. */
+export function notAnAwardSource() {
+  return badUserInput('source', `must be one of ${AWARD_SOURCES.join(', ')}; use deductPoints to deduct`);
+}
+
+export function tooManySkills() {
+  return badUserInput('skills', `must list at most ${MAX_SKILLS} skills`);
+}
+
+export function tooManyVolunteerTeams() {
+  return badUserInput('teamIds', `must list at most ${MAX_VOLUNTEER_TEAMS} teams`);
+}
+
+export function pairWithSelf() {
+  return badUserInput('memberId', 'must be someone other than the core member');
+}
+
+export function leaderNotPartyMember() {
+  return badUserInput('coreMemberId', 'is not a party member');
+}
+
+export function leaderNotCoreMember() {
+  return badUserInput('coreMemberId', 'is not a core party member');
+}
+
+export function memberNotPartyMember() {
+  return badUserInput('memberId', 'is not a party member');
+}
+
+/** A core member was named as the member of a member pairing. */
+export function coreMemberAsMember() {
+  return badUserInput('memberId', 'is a core party member; core members lead pairings instead');
+}
+
+/** A core member was named to look after a household. */
+export function coreMemberForHousehold() {
+  return badUserInput('memberId', 'is a core party member; households pair with ordinary members');
 }

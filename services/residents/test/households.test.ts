@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSubgraphTester, expectError, type FakeGraph } from '@civic/test-harness';
 import { residentsSubgraph } from '../src/subgraph.ts';
 import { GRID_QUERY } from '../src/graph/organisations.ts';
+import { microGridSizeAdvice } from '../src/domain/grid-size.ts';
 import { createHousehold, dataOf, registerResident, type Tester } from './support/operations.ts';
 import { GRID, ORG, organisationsGraph, residentViewer, STRANGER_ID, VIEWERS } from './support/world.ts';
-import { badUserInput, forbidden, unauthenticated } from '@civic/service-kit';
-import { householdAddressTaken } from '../src/errors.ts';
+import { unauthenticated, notAnId, emptyText } from '@civic/service-kit';
+import { createHouseholdOutOfScope, createHouseholdsNotStaff, householdAddressTaken, listGridHouseholdsNotStaff, noSuchGrid } from '../src/errors.ts';
 
 const CREATE = 'mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { id building unit room grid { id } community { id } } }';
 
@@ -47,24 +48,24 @@ describe('createHousehold', () => {
   it('answers BAD_USER_INPUT on gridId for a grid the graph does not know, writing nothing', async () => {
     const before = await tester.models.Household.countDocuments();
     const result = await tester.execute(CREATE, { input: { gridId: GRID.missing, building: '1栋', unit: '1单元', room: '101' } }, VIEWERS.streetAdminA);
-    expectError(result, badUserInput('gridId', 'does not name a grid'));
+    expectError(result, noSuchGrid());
     expect(await tester.models.Household.countDocuments()).toBe(before);
   });
 
   it('refuses malformed input before asking anyone', async () => {
     const asked = graph.requests.length;
     const badId = await tester.execute(CREATE, { input: { gridId: 'grid-1', building: '1栋', unit: '1单元', room: '101' } }, VIEWERS.streetAdminA);
-    expectError(badId, badUserInput('gridId', 'is not a valid id'));
+    expectError(badId, notAnId('gridId'));
     const emptyRoom = await tester.execute(CREATE, { input: { gridId: GRID.microA, building: '1栋', unit: '1单元', room: '  ' } }, VIEWERS.streetAdminA);
-    expectError(emptyRoom, badUserInput('room', 'must not be empty'));
+    expectError(emptyRoom, emptyText('room'));
     expect(graph.requests.length).toBe(asked);
   });
 
   it('refuses staff whose scope does not cover the grid, and non-staff', async () => {
     const before = await tester.models.Household.countDocuments();
     const input = { gridId: GRID.microA, building: '9栋', unit: '1单元', room: '101' };
-    expectError(await tester.execute(CREATE, { input }, VIEWERS.communityWorkerB), forbidden('create households in this grid'));
-    expectError(await tester.execute(CREATE, { input }, residentViewer(STRANGER_ID)), forbidden('create households'));
+    expectError(await tester.execute(CREATE, { input }, VIEWERS.communityWorkerB), createHouseholdOutOfScope());
+    expectError(await tester.execute(CREATE, { input }, residentViewer(STRANGER_ID)), createHouseholdsNotStaff());
     expectError(await tester.execute(CREATE, { input }), unauthenticated());
     expect(await tester.models.Household.countDocuments()).toBe(before);
   });
@@ -116,7 +117,7 @@ describe('Grid and Household entities', () => {
           sizeCheck: {
             householdCount: 3,
             withinStandard: false,
-            message: 'This micro-grid holds 3 households, fewer than 30; a micro-grid should hold 30 to 100 households',
+            message: microGridSizeAdvice(3),
           },
           households: { edges: [{ node: { room: '101' } }, { node: { room: '102' } }], pageInfo: { hasNextPage: true }, totalCount: 3 },
         },
@@ -140,7 +141,7 @@ describe('Grid and Household entities', () => {
         { id: GRID.generalA, sizeCheck: { householdCount: 1, withinStandard: true, message: null } },
         {
           id: GRID.missing,
-          sizeCheck: { householdCount: 0, withinStandard: false, message: 'This micro-grid holds 0 households, fewer than 30; a micro-grid should hold 30 to 100 households' },
+          sizeCheck: { householdCount: 0, withinStandard: false, message: microGridSizeAdvice(0) },
         },
       ],
     });
@@ -155,7 +156,7 @@ describe('Grid and Household entities', () => {
       _entities: [{ residents: { totalCount: 0 }, households: { totalCount: 0 } }],
     });
     const households = 'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Grid { households { totalCount } } } }';
-    expectError(await tester.execute(households, { representations }, residentViewer(STRANGER_ID)), forbidden('list the households of a grid'));
+    expectError(await tester.execute(households, { representations }, residentViewer(STRANGER_ID)), listGridHouseholdsNotStaff());
   });
 
   it('resolves Household references in one query', async () => {

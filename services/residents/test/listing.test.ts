@@ -3,7 +3,8 @@ import { createSubgraphTester, expectError, summaryOf } from '@civic/test-harnes
 import { residentsSubgraph } from '../src/subgraph.ts';
 import { createHousehold, dataOf, errorOf, registerResident, setPartyMembership, type Tester } from './support/operations.ts';
 import { GRID, ORG, organisationsGraph, residentViewer, STRANGER_ID, VIEWERS } from './support/world.ts';
-import { badUserInput, forbidden, unauthenticated } from '@civic/service-kit';
+import { unauthenticated, notAnId, emptyText, textTooLong, notWholeNumberInRange, controlCharacters, notACursor } from '@civic/service-kit';
+import { listResidentsNotStaff } from '../src/errors.ts';
 
 const LIST = `query($filter: ResidentFilter, $first: Int, $after: String) {
   residents(filter: $filter, first: $first, after: $after) { edges { node { name } } pageInfo { hasNextPage endCursor } totalCount }
@@ -79,9 +80,9 @@ describe('residents(filter)', () => {
     expect(await names({ namePrefix: '(张|王)' })).toEqual([]);
     expect(await names({ namePrefix: '伟' })).toEqual([]);
     expect(await Promise.all([refused('张'.repeat(31)), refused('   '), refused('张\u0000')])).toEqual([
-      summaryOf(badUserInput('filter.namePrefix', 'must have at most 30 characters')),
-      summaryOf(badUserInput('filter.namePrefix', 'must not be empty')),
-      summaryOf(badUserInput('filter.namePrefix', 'must not contain control characters')),
+      summaryOf(textTooLong('filter.namePrefix', 30)),
+      summaryOf(emptyText('filter.namePrefix')),
+      summaryOf(controlCharacters('filter.namePrefix')),
     ]);
   });
 
@@ -108,7 +109,7 @@ describe('residents(filter)', () => {
       cursorOf({ after: '张伟' }),
     ];
     const GRID_PAGE = `query($after: String) { _entities(representations: [{ __typename: "Grid", id: "${GRID.microA}" }]) { ... on Grid { residents(first: 2, after: $after) { edges { node { name } } } } } }`;
-    const refused = summaryOf(badUserInput('after', 'is not a cursor from this listing'));
+    const refused = summaryOf(notACursor());
     const answers = [];
     for (const after of cursors) {
       answers.push(errorOf(await tester.execute(LIST, { after }, VIEWERS.streetAdminA)), errorOf(await tester.execute(GRID_PAGE, { after }, VIEWERS.streetAdminA)));
@@ -117,10 +118,10 @@ describe('residents(filter)', () => {
   });
 
   it('refuses residents and anonymous callers, and bad filters', async () => {
-    expectError(await tester.execute(LIST, {}, residentViewer(STRANGER_ID)), forbidden('list residents'));
+    expectError(await tester.execute(LIST, {}, residentViewer(STRANGER_ID)), listResidentsNotStaff());
     expectError(await tester.execute(LIST, {}), unauthenticated());
-    expectError(await tester.execute(LIST, { filter: { gridId: 'x' } }, VIEWERS.streetAdminA), badUserInput('filter.gridId', 'is not a valid id'));
-    expectError(await tester.execute(LIST, { first: 101 }, VIEWERS.streetAdminA), badUserInput('first', 'must be a whole number from 0 to 100'));
+    expectError(await tester.execute(LIST, { filter: { gridId: 'x' } }, VIEWERS.streetAdminA), notAnId('filter.gridId'));
+    expectError(await tester.execute(LIST, { first: 101 }, VIEWERS.streetAdminA), notWholeNumberInRange('first', 0, 100));
   });
 
   it('loads nested fields with one query per entity type per level', async () => {

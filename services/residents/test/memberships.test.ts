@@ -3,7 +3,7 @@ import { createSubgraphTester, expectError } from '@civic/test-harness';
 import { residentsSubgraph } from '../src/subgraph.ts';
 import { createHousehold, dataOf, registerResident, type Tester } from './support/operations.ts';
 import { GRID, ORG, organisationsGraph, residentViewer, STRANGER_ID, VIEWERS } from './support/world.ts';
-import { badUserInput, forbidden } from '@civic/service-kit';
+import { membershipBeforeJoiningAge, notAPartyBranch, notAVolunteerTeam, setAnotherVolunteerProfile, setMembershipOutOfScope } from '../src/errors.ts';
 
 const SET_MEMBERSHIP = `mutation($residentId: ID!, $membership: PartyMembershipInput) {
   setPartyMembership(residentId: $residentId, membership: $membership) { partyMembership { branch { id } kind since core } }
@@ -32,9 +32,9 @@ describe('setPartyMembership', () => {
   });
 
   it('refuses an organisation that is not a party branch, a date before 18, and staff out of scope', async () => {
-    expectError(await tester.execute(SET_MEMBERSHIP, { residentId, membership: { ...membership, branchId: ORG.teamA } }, VIEWERS.communityWorkerA), badUserInput('branchId', `${ORG.teamA} is not a party branch`));
-    expectError(await tester.execute(SET_MEMBERSHIP, { residentId, membership: { ...membership, since: '1987-07-01T00:00:00.000Z' } }, VIEWERS.communityWorkerA), badUserInput('since', 'must be no earlier than 1988, the year the resident turned 18'));
-    expectError(await tester.execute(SET_MEMBERSHIP, { residentId, membership }, VIEWERS.communityWorkerB), forbidden('set the party membership of this resident'));
+    expectError(await tester.execute(SET_MEMBERSHIP, { residentId, membership: { ...membership, branchId: ORG.teamA } }, VIEWERS.communityWorkerA), notAPartyBranch(ORG.teamA));
+    expectError(await tester.execute(SET_MEMBERSHIP, { residentId, membership: { ...membership, since: '1987-07-01T00:00:00.000Z' } }, VIEWERS.communityWorkerA), membershipBeforeJoiningAge(1970));
+    expectError(await tester.execute(SET_MEMBERSHIP, { residentId, membership }, VIEWERS.communityWorkerB), setMembershipOutOfScope());
     const stored = (await tester.models.Resident.findById(residentId).lean())!.partyMembership;
     expect({ branchId: stored?.branchId.toHexString(), core: stored?.core }).toEqual({ branchId: ORG.branchA, core: true });
   });
@@ -59,8 +59,8 @@ describe('setVolunteerProfile', () => {
   });
 
   it('refuses an organisation that is not a volunteer team, and strangers', async () => {
-    expectError(await tester.execute(SET_PROFILE, { residentId, profile: { skills: [], teamIds: [ORG.branchA] } }, residentViewer(residentId)), badUserInput('teamIds', `${ORG.branchA} is not a volunteer team`));
-    expectError(await tester.execute(SET_PROFILE, { residentId, profile: null }, residentViewer(STRANGER_ID)), forbidden('set the volunteer profile of this resident'));
+    expectError(await tester.execute(SET_PROFILE, { residentId, profile: { skills: [], teamIds: [ORG.branchA] } }, residentViewer(residentId)), notAVolunteerTeam(ORG.branchA));
+    expectError(await tester.execute(SET_PROFILE, { residentId, profile: null }, residentViewer(STRANGER_ID)), setAnotherVolunteerProfile());
     expect((await tester.models.Resident.findById(residentId).lean())!.volunteerProfile?.skills).toEqual(['家电维修']);
   });
 

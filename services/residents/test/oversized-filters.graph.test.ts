@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { aWorld, startStack, type Stack, summaryOf } from '@civic/test-harness';
 import { residentsSubgraph } from '../src/subgraph.ts';
 import { organisationsSubgraph } from '@civic/organisations';
-import { badUserInput } from '@civic/service-kit';
+import { textTooLong } from '@civic/service-kit';
 
 // A 100 KB name prefix once held the graph for minutes; now it is refused before any database command.
 let stack: Stack;
@@ -23,7 +23,7 @@ it('refuses a 100 KB name prefix at once, naming the field, without asking the d
   stack.resetCommands();
   const response = await stack.query(LIST, { filter: { namePrefix: '张'.repeat(100_000) } }, { token });
   expect(response.errors.map(summaryOf)).toEqual([
-    summaryOf(badUserInput('filter.namePrefix', 'must have at most 30 characters')),
+    summaryOf(textTooLong('filter.namePrefix', 30)),
   ]);
   expect(stack.commands().residents).toEqual([]);
 });
@@ -31,7 +31,7 @@ it('refuses a 100 KB name prefix at once, naming the field, without asking the d
 it('refuses an over-long skill the same way, and still finds by a prefix of a name', async () => {
   const skill = await stack.query(LIST, { filter: { skill: '理发'.repeat(11) } }, { token });
   expect(skill.errors.map(summaryOf)).toEqual([
-    summaryOf(badUserInput('filter.skill', 'must have at most 20 characters')),
+    summaryOf(textTooLong('filter.skill', 20)),
   ]);
   const found = await stack.query(LIST, { filter: { namePrefix: '张秀' } }, { token });
   expect(found).toEqual({ status: 200, data: { residents: { edges: [{ node: { name: '张秀英' } }] } }, errors: [] });

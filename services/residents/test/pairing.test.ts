@@ -4,8 +4,8 @@ import { Types } from 'mongoose';
 import { residentsSubgraph } from '../src/subgraph.ts';
 import { createHousehold, dataOf, errorOf, registerResident, setPartyMembership, type Tester } from './support/operations.ts';
 import { GRID, ORG, organisationsGraph, VIEWERS } from './support/world.ts';
-import { badUserInput, forbidden } from '@civic/service-kit';
-import { memberStillPaired, coreMemberFull, householdAlreadyPaired, memberAlreadyPaired, memberFull } from '../src/errors.ts';
+import { notAnId } from '@civic/service-kit';
+import { coreMemberForHousehold, coreMemberFull, householdAlreadyPaired, leaderNotCoreMember, leaderNotPartyMember, memberAlreadyPaired, memberFull, memberNotPartyMember, memberStillPaired, pairCoreMemberOutOfScope } from '../src/errors.ts';
 
 const PAIR_MEMBER = `mutation($coreMemberId: ID!, $memberId: ID!) {
   pairMemberWithCore(coreMemberId: $coreMemberId, memberId: $memberId) { coreMember { name } member { name } }
@@ -114,10 +114,10 @@ describe('pairMemberWithCore', () => {
   it('refuses ineligible pairings, writing nothing', async () => {
     const before = await tester.models.MemberPairing.countDocuments();
     const free = memberIds[19]!;
-    expectError(await tester.execute(PAIR_MEMBER, { coreMemberId: neighbourId, memberId: free }, VIEWERS.communityWorkerA), badUserInput('coreMemberId', 'is not a party member'));
-    expectError(await tester.execute(PAIR_MEMBER, { coreMemberId: free, memberId: memberIds[18] }, VIEWERS.communityWorkerA), badUserInput('coreMemberId', 'is not a core party member'));
-    expectError(await tester.execute(PAIR_MEMBER, { coreMemberId: coreId, memberId: 'nobody' }, VIEWERS.communityWorkerA), badUserInput('memberId', 'is not a valid id'));
-    expectError(await tester.execute(PAIR_MEMBER, { coreMemberId: otherCoreId, memberId: free }, VIEWERS.communityWorkerB), forbidden('pair members with this core member'));
+    expectError(await tester.execute(PAIR_MEMBER, { coreMemberId: neighbourId, memberId: free }, VIEWERS.communityWorkerA), leaderNotPartyMember());
+    expectError(await tester.execute(PAIR_MEMBER, { coreMemberId: free, memberId: memberIds[18] }, VIEWERS.communityWorkerA), leaderNotCoreMember());
+    expectError(await tester.execute(PAIR_MEMBER, { coreMemberId: coreId, memberId: 'nobody' }, VIEWERS.communityWorkerA), notAnId('memberId'));
+    expectError(await tester.execute(PAIR_MEMBER, { coreMemberId: otherCoreId, memberId: free }, VIEWERS.communityWorkerB), pairCoreMemberOutOfScope());
     expect(await tester.models.MemberPairing.countDocuments()).toBe(before);
   });
 
@@ -184,7 +184,7 @@ describe('pairHouseholdWithMember', () => {
   });
 
   it('refuses a core member and a non-member', async () => {
-    expectError(await tester.execute(PAIR_HOUSEHOLD, { memberId: coreId, householdId: householdIds[0] }, VIEWERS.communityWorkerA), badUserInput('memberId', 'is a core party member; households pair with ordinary members'));
-    expectError(await tester.execute(PAIR_HOUSEHOLD, { memberId: neighbourId, householdId: householdIds[0] }, VIEWERS.communityWorkerA), badUserInput('memberId', 'is not a party member'));
+    expectError(await tester.execute(PAIR_HOUSEHOLD, { memberId: coreId, householdId: householdIds[0] }, VIEWERS.communityWorkerA), coreMemberForHousehold());
+    expectError(await tester.execute(PAIR_HOUSEHOLD, { memberId: neighbourId, householdId: householdIds[0] }, VIEWERS.communityWorkerA), memberNotPartyMember());
   });
 });

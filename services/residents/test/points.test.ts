@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSubgraphTester, RACE_TIMEOUT, repeatRace, expectError, summaryOf } from '@civic/test-harness';
-import { encodeCursor, ManualClock, badUserInput, forbidden } from '@civic/service-kit';
+import { encodeCursor, ManualClock, emptyText, notWholeNumberInRange } from '@civic/service-kit';
 import { Types } from 'mongoose';
 import { residentsSubgraph } from '../src/subgraph.ts';
 import { createHousehold, dataOf, errorOf, registerResident, type Tester } from './support/operations.ts';
 import { GRID, organisationsGraph, residentViewer, STRANGER_ID, VIEWERS } from './support/world.ts';
-import { insufficientPoints } from '../src/errors.ts';
+import { awardPointsOutOfScope, deductPointsOutOfScope, insufficientPoints, notAnAwardSource } from '../src/errors.ts';
 
 const AWARD = 'mutation($input: PointsAwardInput!) { awardPoints(input: $input) { amount source reason recordedBy balanceAfter at } }';
 const DEDUCT = 'mutation($input: PointsDeductionInput!) { deductPoints(input: $input) { amount source balanceAfter } }';
@@ -136,13 +136,13 @@ describe('awardPoints and deductPoints', () => {
     const residentId = await newResident('尤佳');
     const before = await tester.models.PointsEntry.countDocuments();
     const input = { residentId, amount: 5, source: 'AWARD', reason: '优秀志愿者' };
-    expectError(await tester.execute(AWARD, { input }, VIEWERS.gridWorkerA), forbidden('award points to this resident'));
-    expectError(await tester.execute(AWARD, { input }, VIEWERS.communityWorkerB), forbidden('award points to this resident'));
-    expectError(await tester.execute(AWARD, { input }, residentViewer(residentId)), forbidden('award points to this resident'));
-    expectError(await tester.execute(DEDUCT, { input: { residentId, amount: 1, reason: '扣分' } }, VIEWERS.service), forbidden('deduct points from this resident'));
-    expectError(await tester.execute(AWARD, { input: { ...input, amount: 0 } }, VIEWERS.communityWorkerA), badUserInput('amount', 'must be a whole number from 1 to 10000'));
-    expectError(await tester.execute(AWARD, { input: { ...input, source: 'DEDUCTION' } }, VIEWERS.communityWorkerA), badUserInput('source', 'must be one of ACTIVITY, WISH, AWARD; use deductPoints to deduct'));
-    expectError(await tester.execute(AWARD, { input: { ...input, reason: ' ' } }, VIEWERS.communityWorkerA), badUserInput('reason', 'must not be empty'));
+    expectError(await tester.execute(AWARD, { input }, VIEWERS.gridWorkerA), awardPointsOutOfScope());
+    expectError(await tester.execute(AWARD, { input }, VIEWERS.communityWorkerB), awardPointsOutOfScope());
+    expectError(await tester.execute(AWARD, { input }, residentViewer(residentId)), awardPointsOutOfScope());
+    expectError(await tester.execute(DEDUCT, { input: { residentId, amount: 1, reason: '扣分' } }, VIEWERS.service), deductPointsOutOfScope());
+    expectError(await tester.execute(AWARD, { input: { ...input, amount: 0 } }, VIEWERS.communityWorkerA), notWholeNumberInRange('amount', 1, 10000));
+    expectError(await tester.execute(AWARD, { input: { ...input, source: 'DEDUCTION' } }, VIEWERS.communityWorkerA), notAnAwardSource());
+    expectError(await tester.execute(AWARD, { input: { ...input, reason: ' ' } }, VIEWERS.communityWorkerA), emptyText('reason'));
     expect(await tester.models.PointsEntry.countDocuments()).toBe(before);
   });
 });

@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import { hasRole, type Viewer } from '@civic/identity';
-import { forbidden, MANAGER_ROLES, READER_ROLES, requireSignedIn, requireStaffCovering, staffCovers, type OrganisationPath } from '@civic/service-kit';
+import { MANAGER_ROLES, READER_ROLES, requireSignedIn, requireStaffCovering, staffCovers, type OrganisationPath, type Refusal } from '@civic/service-kit';
 
 /**
  * Who may do what in the resources subgraph.
@@ -31,14 +31,14 @@ export function isResourceManager(viewer: Viewer, servedPath: OrganisationPath):
   return staffCovers(viewer, servedPath, MANAGER_ROLES);
 }
 
-export function requireResourceManager(viewer: Viewer, servedPath: OrganisationPath, action: string): void {
-  requireStaffCovering(viewer, servedPath, () => forbidden(action), MANAGER_ROLES);
+export function requireResourceManager(viewer: Viewer, servedPath: OrganisationPath, refusal: Refusal): void {
+  requireStaffCovering(viewer, servedPath, refusal, MANAGER_ROLES);
 }
 
 /** Fund balances, ledgers and disbursements; parking queues. */
-export function requireManagerOrReader(viewer: Viewer, servedPath: OrganisationPath, action: string): void {
+export function requireManagerOrReader(viewer: Viewer, servedPath: OrganisationPath, refusal: Refusal): void {
   requireSignedIn(viewer);
-  if (!isResourceManager(viewer, servedPath) && !hasRole(viewer, ...READER_ROLES)) throw forbidden(action);
+  if (!isResourceManager(viewer, servedPath) && !hasRole(viewer, ...READER_ROLES)) throw refusal();
 }
 
 export interface BookingParties {

@@ -1,6 +1,117 @@
-import { conflict, forbidden } from '@civic/service-kit';
+import { badUserInput, conflict, forbidden, notMatching } from '@civic/service-kit';
+import type { ResourceKind } from './domain/vocabulary.ts';
 
 /** Error factories of this service beyond the kit's; resolvers, domain and tests share them. */
+
+// Refusals (FORBIDDEN)
+
+/** Four eyes: the proposer of a disbursement may not approve it. */
+export function approveOwnProposal() {
+  return forbidden('approve a disbursement you proposed');
+}
+
+/** Staff, not managers of the served organisation, create resources for it. */
+export function createResourceOutOfScope() {
+  return forbidden('create a resource for this organisation');
+}
+
+export function editUnmanagedResource() {
+  return forbidden('edit this resource');
+}
+
+export function changeUnmanagedResourceStatus() {
+  return forbidden('change the status of this resource');
+}
+
+export function restockUnmanagedResource() {
+  return forbidden('restock this resource');
+}
+
+export function readUnmanagedResourceBookings() {
+  return forbidden("read this resource's bookings");
+}
+
+/** Neither the booker, nor the resource's managers, nor a reader. */
+export function readAnotherBooking() {
+  return forbidden('read this booking');
+}
+
+/** Neither the booker nor the resource's managers. */
+export function cancelAnotherBooking() {
+  return forbidden('cancel this booking');
+}
+
+/** A caller without a resident record books without naming an organisation. */
+export function bookAsNonResident() {
+  return forbidden('book a resource');
+}
+
+/** Residents book only where the resource serves. */
+export function bookOutsideServedArea() {
+  return forbidden('book a resource outside the area it serves');
+}
+
+/** Staff book only for organisations in their scope. */
+export function bookForOrganisationOutOfScope() {
+  return forbidden('book for this organisation');
+}
+
+export function applyForParkingAsNonResident() {
+  return forbidden('apply for a parking place');
+}
+
+/** Residents apply only where the quota serves. */
+export function applyForParkingOutsideServedArea() {
+  return forbidden('apply for a parking place outside the area it serves');
+}
+
+/** Neither the applicant, nor the quota's managers, nor a reader. */
+export function readAnotherParkingApplication() {
+  return forbidden('read this parking application');
+}
+
+/** Neither the applicant nor the quota's managers. */
+export function releaseAnotherParkingApplication() {
+  return forbidden('release this parking application');
+}
+
+export function readUnmanagedQuotaApplications() {
+  return forbidden("read this quota's applications");
+}
+
+export function readUnmanagedFundBalance() {
+  return forbidden("read this fund's balance");
+}
+
+export function readUnmanagedFundLedger() {
+  return forbidden("read this fund's ledger");
+}
+
+export function readUnmanagedFundDisbursements() {
+  return forbidden("read this fund's disbursements");
+}
+
+export function readUnmanagedDisbursement() {
+  return forbidden('read this disbursement');
+}
+
+export function depositIntoUnmanagedFund() {
+  return forbidden('deposit into this fund');
+}
+
+export function proposeFromUnmanagedFund() {
+  return forbidden('propose a disbursement from this fund');
+}
+
+export function approveUnmanagedDisbursement() {
+  return forbidden('approve this disbursement');
+}
+
+export function rejectUnmanagedDisbursement() {
+  return forbidden('reject this disbursement');
+}
+
+// Conflicts (CONFLICT)
 
 export function fundCannotPay() {
   return conflict("The fund's balance cannot pay this disbursement");
@@ -22,12 +133,58 @@ export function timeAlreadyBooked() {
   return conflict('This time is already booked');
 }
 
-/** Residents book and apply only where the resource serves. */
-export function outsideServedArea(action: string) {
-  return forbidden(`${action} outside the area it serves`);
+// Input (BAD_USER_INPUT)
+
+export function providerNotExactlyOne() {
+  return badUserInput('providerOrganisationId', 'exactly one of providerOrganisationId and providerResidentId is required');
 }
 
-/** Four eyes: the proposer of a disbursement may not approve it. */
-export function approveOwnProposal() {
-  return forbidden('approve a disbursement you proposed');
+export function contactPhoneNotAPhoneNumber() {
+  return notMatching('contact.phone', 'a mobile, landline or hotline number');
+}
+
+/** An update that names no field to change. */
+export function nothingToChange() {
+  return badUserInput('input', 'must change at least one field');
+}
+
+export function restockWithoutStock(kind: ResourceKind) {
+  return badUserInput('id', `is a resource of kind ${kind}, which has no stock`);
+}
+
+/** A booking of a resource that is not booked (a fund, a parking quota). */
+export function resourceNotBookable(kind: ResourceKind) {
+  return badUserInput('resourceId', `is a resource of kind ${kind}, which is not booked`);
+}
+
+/** Staff book for an organisation the resource does not serve. */
+export function organisationNotServed() {
+  return badUserInput('organisationId', 'is outside the area this resource serves');
+}
+
+/** A quantity for a resource booked by slots. */
+export function quantityForSlots(kind: ResourceKind) {
+  return badUserInput('quantity', `does not apply to a resource of kind ${kind}`);
+}
+
+/** A slot booking without its start or its end. */
+export function bookingTimeMissing(field: 'startsAt' | 'endsAt', kind: ResourceKind) {
+  return badUserInput(field, `is required for a resource of kind ${kind}`);
+}
+
+/** A start or end for goods, which are booked by quantity. */
+export function bookingTimeForGoods(field: 'startsAt' | 'endsAt') {
+  return badUserInput(field, 'does not apply to goods');
+}
+
+export function notAParkingQuota() {
+  return badUserInput('resourceId', 'is not a parking quota');
+}
+
+export function notAFund() {
+  return badUserInput('fundId', 'is not a fund');
+}
+
+export function recipientNotServed() {
+  return badUserInput('recipientId', 'does not live in the area this fund serves');
 }

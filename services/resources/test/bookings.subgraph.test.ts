@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock, badUserInput, forbidden, invalidTransition, unknownId } from '@civic/service-kit';
+import { invalidInput, invalidTransition, ManualClock, notAnId, readAnotherResidentsList, unknownId } from '@civic/service-kit';
 import { createSubgraphTester, type SubgraphTester, dataOf, errorOf, RACE_TIMEOUT, repeatRace, resident, staff, expectError, summaryOf, FakeGraph, aTree } from '@civic/test-harness';
 import { resourcesSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { createResource, inputs } from './support/resource-builder.ts';
 import { analyst } from './support/viewers.ts';
-import { outOfStock, timeAlreadyBooked, outsideServedArea } from '../src/errors.ts';
+import { outsideOpeningHours } from '../src/domain/opening-hours.ts';
+import { quantityOutOfRange } from '../src/domain/stock.ts';
+import { bookAsNonResident, bookForOrganisationOutOfScope, bookingTimeMissing, bookOutsideServedArea, organisationNotServed, outOfStock, quantityForSlots, readUnmanagedResourceBookings, timeAlreadyBooked } from '../src/errors.ts';
 
 // Friday 1 March 2030; the venue opens on Mondays (4 March).
 const clock = new ManualClock(new Date('2030-03-01T08:00:00+08:00'));
@@ -88,23 +90,23 @@ describe('slot bookings', () => {
     });
     const forResident = await tester.execute(QUERY, { id: venue }, resident(graph.resident()));
     expect(forResident.data).toEqual({ resource: { bookings: null } });
-    expectError(forResident, forbidden("read this resource's bookings"));
+    expectError(forResident, readUnmanagedResourceBookings());
   });
 
   it('books for an organisation in the staff member’s scope only, and refuses bad input writing nothing', async () => {
     const before = await tester.models.Booking.countDocuments();
     const attempt = async (input: Record<string, unknown>, viewer = resident(graph.resident())) => errorOf(await tester.execute(BOOK, { input }, viewer));
     const slot = { resourceId: venue, startsAt: monday('14:00'), endsAt: monday('15:00') };
-    expect(await attempt({ ...slot, organisationId: tree.propertyCompany }, staff('GRID_WORKER', [tree.otherCommunity]))).toEqual(summaryOf(forbidden('book for this organisation')));
+    expect(await attempt({ ...slot, organisationId: tree.propertyCompany }, staff('GRID_WORKER', [tree.otherCommunity]))).toEqual(summaryOf(bookForOrganisationOutOfScope()));
     expect(await attempt({ ...slot, organisationId: graph.resident() }, worker)).toEqual(summaryOf(unknownId('organisationId', 'organisation')));
-    expect(await attempt(slot, worker)).toEqual(summaryOf(forbidden('book a resource')));
+    expect(await attempt(slot, worker)).toEqual(summaryOf(bookAsNonResident()));
     // The venue serves its community: not the neighbouring one, its residents or its organisations.
-    expect(await attempt(slot, resident(graph.resident(tree.otherCommunity)))).toEqual(summaryOf(outsideServedArea('book a resource')));
-    expect(await attempt({ ...slot, organisationId: tree.otherCommunity }, staff('STREET_ADMIN', [tree.street]))).toEqual(summaryOf(badUserInput('organisationId', 'is outside the area this resource serves')));
-    expect(await attempt({ ...slot, resourceId: 'nope' })).toEqual(summaryOf(badUserInput('resourceId', 'is not a valid id')));
-    expect(await attempt({ ...slot, startsAt: monday('12:00'), endsAt: monday('13:00') })).toEqual(summaryOf(badUserInput('startsAt', 'must lie within the opening hours')));
-    expect(await attempt({ ...slot, endsAt: undefined })).toEqual(summaryOf(badUserInput('endsAt', 'is required for a resource of kind VENUE')));
-    expect(await attempt({ ...slot, quantity: 2 })).toEqual(summaryOf(badUserInput('quantity', 'does not apply to a resource of kind VENUE')));
+    expect(await attempt(slot, resident(graph.resident(tree.otherCommunity)))).toEqual(summaryOf(bookOutsideServedArea()));
+    expect(await attempt({ ...slot, organisationId: tree.otherCommunity }, staff('STREET_ADMIN', [tree.street]))).toEqual(summaryOf(organisationNotServed()));
+    expect(await attempt({ ...slot, resourceId: 'nope' })).toEqual(summaryOf(notAnId('resourceId')));
+    expect(await attempt({ ...slot, startsAt: monday('12:00'), endsAt: monday('13:00') })).toEqual(summaryOf(invalidInput(outsideOpeningHours())));
+    expect(await attempt({ ...slot, endsAt: undefined })).toEqual(summaryOf(bookingTimeMissing('endsAt', 'VENUE')));
+    expect(await attempt({ ...slot, quantity: 2 })).toEqual(summaryOf(quantityForSlots('VENUE')));
     expect(await attempt({ ...slot, wishId: graph.resident() })).toEqual(summaryOf(unknownId('wishId', 'wish')));
     expect(await tester.models.Booking.countDocuments()).toBe(before);
     expect(await tester.models.BookingSlot.countDocuments({ resourceId: venue })).toBe(3);
@@ -138,7 +140,7 @@ describe('goods bookings', () => {
     dataOf(await tester.execute(CANCEL, { id: taken[0] }, bookers[0]!));
     expect(dataOf(await tester.execute(STOCK, { id: wheelchairs }))).toEqual({ resource: { availability: { stock: 1 } } });
     expectError(await tester.execute(BOOK, { input: { resourceId: wheelchairs, quantity: 2 } }, bookers[0]!), outOfStock());
-    expectError(await tester.execute(BOOK, { input: { resourceId: wheelchairs, quantity: 0 } }, bookers[0]!), badUserInput('quantity', 'must be a whole number from 1 to 100'));
+    expectError(await tester.execute(BOOK, { input: { resourceId: wheelchairs, quantity: 0 } }, bookers[0]!), invalidInput(quantityOutOfRange()));
     expect(dataOf(await tester.execute(STOCK, { id: wheelchairs }))).toEqual({ resource: { availability: { stock: 1 } } });
   });
 
@@ -162,7 +164,7 @@ describe('goods bookings', () => {
       _entities: [{ bookings: [{ id: second, note: '复诊用' }] }],
     });
     const byOther = await tester.execute(RESIDENT, { r: [{ __typename: 'Resident', id: elder.residentId }] }, helper);
-    expectError(byOther, forbidden("read another resident's bookings"));
+    expectError(byOther, readAnotherResidentsList('bookings'));
   });
 });
 

@@ -6,8 +6,9 @@ import { aFundOffice } from './support/fund-office.ts';
 import { createResource, inputs } from './support/resource-builder.ts';
 import { APPROVE, DEPOSIT, PROPOSE, aFund as aFundOf, propose as proposeFrom } from './support/fund-builder.ts';
 import { analyst } from './support/viewers.ts';
-import { badUserInput, forbidden, invalidTransition, unknownId } from '@civic/service-kit';
-import { fundCannotPay, approveOwnProposal } from '../src/errors.ts';
+import { emptyText, invalidInput, invalidTransition, unknownId } from '@civic/service-kit';
+import { amountOutOfRange } from '../src/domain/fund-rules.ts';
+import { approveOwnProposal, fundCannotPay, notAFund, proposeFromUnmanagedFund, readUnmanagedFundBalance, recipientNotServed } from '../src/errors.ts';
 
 const { clock, graph, tree, proposer, approver } = aFundOffice();
 let tester: SubgraphTester<Models>;
@@ -136,17 +137,17 @@ describe('disbursements', () => {
     const [disbursements, entries] = [await tester.models.Disbursement.countDocuments(), await tester.models.LedgerEntry.countDocuments()];
     const attempt = async (input: Record<string, unknown>, viewer = proposer) =>
       errorOf(await tester.execute(PROPOSE, { input: { fundId, recipientId: graph.resident(), amountFen: 10_000, reason: '困难补助', ...input } }, viewer));
-    expect(await attempt({ amountFen: -500 })).toEqual(summaryOf(badUserInput('amountFen', 'must be a whole number of fen from 1 to 100000000')));
+    expect(await attempt({ amountFen: -500 })).toEqual(summaryOf(invalidInput(amountOutOfRange('amountFen'))));
     expect(await attempt({ recipientId: tree.community })).toEqual(summaryOf(unknownId('recipientId', 'resident')));
-    expect(await attempt({ recipientId: graph.resident(tree.otherCommunity) })).toEqual(summaryOf(badUserInput('recipientId', 'does not live in the area this fund serves')));
-    expect(await attempt({ reason: ' ' })).toEqual(summaryOf(badUserInput('reason', 'must not be empty')));
-    expect(await attempt({ fundId: venue })).toEqual(summaryOf(badUserInput('fundId', 'is not a fund')));
-    expect(await attempt({}, staff('COMMUNITY_WORKER', [tree.otherCommunity]))).toEqual(summaryOf(forbidden('propose a disbursement from this fund')));
-    expect(await attempt({}, resident(graph.resident()))).toEqual(summaryOf(forbidden('propose a disbursement from this fund')));
-    expectError(await tester.execute(DEPOSIT, { input: { fundId, amountFen: 0, note: '捐款' } }, proposer), badUserInput('amountFen', 'must be a whole number of fen from 1 to 100000000'));
+    expect(await attempt({ recipientId: graph.resident(tree.otherCommunity) })).toEqual(summaryOf(recipientNotServed()));
+    expect(await attempt({ reason: ' ' })).toEqual(summaryOf(emptyText('reason')));
+    expect(await attempt({ fundId: venue })).toEqual(summaryOf(notAFund()));
+    expect(await attempt({}, staff('COMMUNITY_WORKER', [tree.otherCommunity]))).toEqual(summaryOf(proposeFromUnmanagedFund()));
+    expect(await attempt({}, resident(graph.resident()))).toEqual(summaryOf(proposeFromUnmanagedFund()));
+    expectError(await tester.execute(DEPOSIT, { input: { fundId, amountFen: 0, note: '捐款' } }, proposer), invalidInput(amountOutOfRange('amountFen')));
     const read = await tester.execute(`query($id: ID!) { resource(id: $id) { title fund { balanceFen } } }`, { id: fundId }, resident(graph.resident()));
     expect(read.data).toEqual({ resource: { title: '困难群众帮扶基金', fund: { balanceFen: null } } });
-    expectError(read, forbidden("read this fund's balance"));
+    expectError(read, readUnmanagedFundBalance());
     expect([await tester.models.Disbursement.countDocuments(), await tester.models.LedgerEntry.countDocuments()]).toEqual([disbursements, entries]);
   });
 });

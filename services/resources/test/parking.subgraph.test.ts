@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock, badUserInput, forbidden, invalidTransition, notFound } from '@civic/service-kit';
+import { ManualClock, invalidTransition, notFound } from '@civic/service-kit';
 import { createSubgraphTester, type SubgraphTester, dataOf, RACE_TIMEOUT, repeatRace, resident, staff, expectError, FakeGraph, aTree } from '@civic/test-harness';
 import { resourcesSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { createResource, inputs } from './support/resource-builder.ts';
-import { parkingApplicationOpen, outsideServedArea } from '../src/errors.ts';
+import { applyForParkingAsNonResident, applyForParkingOutsideServedArea, notAParkingQuota, parkingApplicationOpen } from '../src/errors.ts';
 
 const clock = new ManualClock(new Date('2030-03-01T08:00:00+08:00'));
 const graph = new FakeGraph();
@@ -112,9 +112,9 @@ describe('shared parking', () => {
     const quota = await createResource(tester, worker, inputs.parking(tree.community, tree.propertyCompany, 1));
     const fund = await createResource(tester, worker, inputs.fund(tree.community, tree.community));
     const before = await tester.models.ParkingApplication.countDocuments();
-    expectError(await tester.execute(APPLY, { id: fund }, resident(graph.resident())), badUserInput('resourceId', 'is not a parking quota'));
-    expectError(await tester.execute(APPLY, { id: quota }, worker), forbidden('apply for a parking place'));
-    expectError(await tester.execute(APPLY, { id: quota }, resident(graph.resident(tree.otherCommunity))), outsideServedArea('apply for a parking place'));
+    expectError(await tester.execute(APPLY, { id: fund }, resident(graph.resident())), notAParkingQuota());
+    expectError(await tester.execute(APPLY, { id: quota }, worker), applyForParkingAsNonResident());
+    expectError(await tester.execute(APPLY, { id: quota }, resident(graph.resident(tree.otherCommunity))), applyForParkingOutsideServedArea());
     expect(await tester.models.ParkingApplication.countDocuments()).toBe(before);
     const mine = await apply(quota, graph.resident());
     expectError(await tester.execute(RELEASE, { id: mine.id }, resident(graph.resident())), notFound('ParkingApplication', mine.id));

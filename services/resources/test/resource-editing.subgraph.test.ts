@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS } from '@civic/identity';
-import { ManualClock, badUserInput, forbidden, invalidTransition, unauthenticated } from '@civic/service-kit';
+import { emptyText, invalidInput, invalidTransition, ManualClock, textTooLong, unauthenticated } from '@civic/service-kit';
 import { createSubgraphTester, type SubgraphTester, dataOf, errorOf, RACE_TIMEOUT, repeatRace, resident, staff, expectError, summaryOf, FakeGraph, aTree } from '@civic/test-harness';
 import { resourcesSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { createResource, inputs } from './support/resource-builder.ts';
+import { noOpeningWindow, notAClockTime, windowOfPartSlots } from '../src/domain/opening-hours.ts';
+import { emptyTag, fieldNotOfKind, tagTooLong } from '../src/domain/resource-rules.ts';
+import { deliveryBelowOne, stockOverflow } from '../src/domain/stock.ts';
+import { contactPhoneNotAPhoneNumber, editUnmanagedResource, nothingToChange, restockUnmanagedResource, restockWithoutStock } from '../src/errors.ts';
 
 const clock = new ManualClock(new Date('2030-03-01T08:00:00+08:00'));
 const graph = new FakeGraph();
@@ -82,22 +86,21 @@ describe('editing a resource', () => {
     const goods = await createResource(tester, worker, inputs.goods(tree.community, tree.community, 5));
     const before = [await storedResource(venue), await storedResource(goods)];
     const attempt = async (input: Record<string, unknown>, id = venue) => errorOf(await tester.execute(UPDATE, { id, input }, worker));
-    const refusal = (field: string, message: string) => summaryOf(badUserInput(field, message));
-    expect(await attempt({ title: '  ' })).toEqual(refusal('title', 'must not be empty'));
-    expect(await attempt({ description: '说明'.repeat(2501) })).toEqual(refusal('description', 'must have at most 5000 characters'));
-    expect(await attempt({ tags: ['议事', ' '] })).toEqual(refusal('tags', 'must not contain an empty tag'));
-    expect(await attempt({ skills: ['非常长的技能名称超过了二十个字符的限制所以不行'] })).toEqual(refusal('skills', 'must hold tags of at most 20 characters'));
-    expect(await attempt({ openingHours: [{ weekday: 'MONDAY', opens: '8点', closes: '11:30' }] })).toEqual(refusal('openingHours[0].opens', 'must be a time HH:MM'));
+    expect(await attempt({ title: '  ' })).toEqual(summaryOf(emptyText('title')));
+    expect(await attempt({ description: '说明'.repeat(2501) })).toEqual(summaryOf(textTooLong('description', 5000)));
+    expect(await attempt({ tags: ['议事', ' '] })).toEqual(summaryOf(invalidInput(emptyTag('tags'))));
+    expect(await attempt({ skills: ['非常长的技能名称超过了二十个字符的限制所以不行'] })).toEqual(summaryOf(invalidInput(tagTooLong('skills'))));
+    expect(await attempt({ openingHours: [{ weekday: 'MONDAY', opens: '8点', closes: '11:30' }] })).toEqual(summaryOf(invalidInput(notAClockTime(0, 'opens'))));
     expect(await attempt({ openingHours: [{ weekday: 'MONDAY', opens: '09:00', closes: '09:45' }] })).toEqual(
-      refusal('openingHours[0].closes', 'must leave whole slots of 30 minutes'),
+      summaryOf(invalidInput(windowOfPartSlots(0, 30))),
     );
-    expect(await attempt({ openingHours: [] })).toEqual(refusal('openingHours', 'must list at least one window'));
+    expect(await attempt({ openingHours: [] })).toEqual(summaryOf(invalidInput(noOpeningWindow())));
     expect(await attempt({ openingHours: [{ weekday: 'MONDAY', opens: '09:00', closes: '10:00' }] }, goods)).toEqual(
-      refusal('openingHours', 'does not apply to a resource of kind GOODS'),
+      summaryOf(invalidInput(fieldNotOfKind('openingHours', 'GOODS'))),
     );
-    expect(await attempt({ contact: { name: '刘干事', phone: '12345678' } })).toEqual(refusal('contact.phone', 'must be a mobile, landline or hotline number'));
-    expect(await attempt({ title: '新名称', contact: { name: ' ', phone: '13912345678' } })).toEqual(refusal('contact.name', 'must not be empty'));
-    expect(await attempt({})).toEqual(refusal('input', 'must change at least one field'));
+    expect(await attempt({ contact: { name: '刘干事', phone: '12345678' } })).toEqual(summaryOf(contactPhoneNotAPhoneNumber()));
+    expect(await attempt({ title: '新名称', contact: { name: ' ', phone: '13912345678' } })).toEqual(summaryOf(emptyText('contact.name')));
+    expect(await attempt({})).toEqual(summaryOf(nothingToChange()));
     expect([await storedResource(venue), await storedResource(goods)]).toEqual(before);
   });
 
@@ -107,7 +110,7 @@ describe('editing a resource', () => {
     const input = { title: '居民活动室' };
     expectError(await tester.execute(UPDATE, { id, input }, ANONYMOUS), unauthenticated());
     for (const viewer of [otherWorker, staff('GRID_WORKER', [tree.community]), resident(graph.resident())]) {
-      expectError(await tester.execute(UPDATE, { id, input }, viewer), forbidden('edit this resource'));
+      expectError(await tester.execute(UPDATE, { id, input }, viewer), editUnmanagedResource());
     }
     expect(await storedResource(id)).toEqual(before);
     dataOf(await tester.execute(RETIRE, { id }, worker));
@@ -131,11 +134,11 @@ describe('restocking goods', () => {
     const goods = await createResource(tester, worker, inputs.goods(tree.community, tree.community, 99_990));
     const venue = await createResource(tester, worker, inputs.venue(tree.community, tree.community));
     const attempt = async (id: string, quantity: number, viewer = worker) => errorOf(await tester.execute(RESTOCK, { id, quantity }, viewer));
-    expect(await attempt(goods, 0)).toEqual(summaryOf(badUserInput('quantity', 'must be a whole number of at least 1')));
-    expect(await attempt(goods, -5)).toEqual(summaryOf(badUserInput('quantity', 'must be a whole number of at least 1')));
-    expect(await attempt(goods, 11)).toEqual(summaryOf(badUserInput('quantity', 'would raise the stock above 100000')));
-    expect(await attempt(venue, 5)).toEqual(summaryOf(badUserInput('id', 'is a resource of kind VENUE, which has no stock')));
-    expect(await attempt(goods, 5, otherWorker)).toEqual(summaryOf(forbidden('restock this resource')));
+    expect(await attempt(goods, 0)).toEqual(summaryOf(invalidInput(deliveryBelowOne())));
+    expect(await attempt(goods, -5)).toEqual(summaryOf(invalidInput(deliveryBelowOne())));
+    expect(await attempt(goods, 11)).toEqual(summaryOf(invalidInput(stockOverflow())));
+    expect(await attempt(venue, 5)).toEqual(summaryOf(restockWithoutStock('VENUE')));
+    expect(await attempt(goods, 5, otherWorker)).toEqual(summaryOf(restockUnmanagedResource()));
     expect((await storedResource(goods))!.stock).toBe(99_990);
     dataOf(await tester.execute(RETIRE, { id: goods }, worker));
     expect(await attempt(goods, 5)).toEqual(summaryOf(invalidTransition('Resource', 'RETIRED', 'be restocked')));

@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS } from '@civic/identity';
-import { ManualClock, badUserInput, forbidden, invalidTransition, unauthenticated, unknownId } from '@civic/service-kit';
+import { emptyText, invalidInput, invalidTransition, ManualClock, notAnId, notWholeNumberInRange, textTooLong, unauthenticated, unknownId } from '@civic/service-kit';
 import { createSubgraphTester, type SubgraphTester, commandsSince, dataOf, errorOf, resident, staff, expectError, summaryOf, FakeGraph, aTree } from '@civic/test-harness';
 import { resourcesSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { CREATE_RESOURCE, createResource, inputs } from './support/resource-builder.ts';
+import { notAClockTime, slotLengthNotOffered } from '../src/domain/opening-hours.ts';
+import { fieldNotOfKind } from '../src/domain/resource-rules.ts';
+import { stockOutOfRange } from '../src/domain/stock.ts';
+import { changeUnmanagedResourceStatus, contactPhoneNotAPhoneNumber, createResourceOutOfScope, providerNotExactlyOne } from '../src/errors.ts';
 
 const clock = new ManualClock(new Date('2030-03-01T08:00:00+08:00'));
 const graph = new FakeGraph();
@@ -81,16 +85,16 @@ describe('creating resources', () => {
     const before = await tester.models.Resource.countDocuments();
     const attempt = async (input: Record<string, unknown>) => errorOf(await tester.execute(CREATE_RESOURCE, { input }, worker));
     const venue = (overrides: Record<string, unknown>) => inputs.venue(tree.community, tree.community, overrides);
-    expect(await attempt(venue({ title: '  ' }))).toEqual(summaryOf(badUserInput('title', 'must not be empty')));
-    expect(await attempt(venue({ stock: 3 }))).toEqual(summaryOf(badUserInput('stock', 'does not apply to a resource of kind VENUE')));
-    expect(await attempt(venue({ slotMinutes: 45 }))).toEqual(summaryOf(badUserInput('slotMinutes', 'must be 30 or 60')));
-    expect(await attempt(venue({ openingHours: [{ weekday: 'MONDAY', opens: '8点', closes: '11:30' }] }))).toEqual(summaryOf(badUserInput('openingHours[0].opens', 'must be a time HH:MM')));
-    expect(await attempt(venue({ contact: { name: '陈主任', phone: '12345678' } }))).toEqual(summaryOf(badUserInput('contact.phone', 'must be a mobile, landline or hotline number')));
-    expect(await attempt(inputs.goods(tree.community, tree.community, -2))).toEqual(summaryOf(badUserInput('stock', 'must be a whole number from 0 to 100000')));
-    expect(await attempt(inputs.parking(tree.community, tree.community, 0))).toEqual(summaryOf(badUserInput('parkingPlaces', 'must be a whole number from 1 to 1000')));
+    expect(await attempt(venue({ title: '  ' }))).toEqual(summaryOf(emptyText('title')));
+    expect(await attempt(venue({ stock: 3 }))).toEqual(summaryOf(invalidInput(fieldNotOfKind('stock', 'VENUE'))));
+    expect(await attempt(venue({ slotMinutes: 45 }))).toEqual(summaryOf(invalidInput(slotLengthNotOffered())));
+    expect(await attempt(venue({ openingHours: [{ weekday: 'MONDAY', opens: '8点', closes: '11:30' }] }))).toEqual(summaryOf(invalidInput(notAClockTime(0, 'opens'))));
+    expect(await attempt(venue({ contact: { name: '陈主任', phone: '12345678' } }))).toEqual(summaryOf(contactPhoneNotAPhoneNumber()));
+    expect(await attempt(inputs.goods(tree.community, tree.community, -2))).toEqual(summaryOf(invalidInput(stockOutOfRange())));
+    expect(await attempt(inputs.parking(tree.community, tree.community, 0))).toEqual(summaryOf(notWholeNumberInRange('parkingPlaces', 1, 1000)));
     expect(await attempt(venue({ servedOrganisationId: graph.resident() }))).toEqual(summaryOf(unknownId('servedOrganisationId', 'organisation')));
-    expect(await attempt(venue({ providerResidentId: graph.resident() }))).toEqual(summaryOf(badUserInput('providerOrganisationId', 'exactly one of providerOrganisationId and providerResidentId is required')));
-    expect(await attempt(venue({ providerOrganisationId: null, providerResidentId: 'abc' }))).toEqual(summaryOf(badUserInput('providerResidentId', 'is not a valid id')));
+    expect(await attempt(venue({ providerResidentId: graph.resident() }))).toEqual(summaryOf(providerNotExactlyOne()));
+    expect(await attempt(venue({ providerOrganisationId: null, providerResidentId: 'abc' }))).toEqual(summaryOf(notAnId('providerResidentId')));
     expect(await tester.models.Resource.countDocuments()).toBe(before);
   });
 
@@ -99,7 +103,7 @@ describe('creating resources', () => {
     const input = inputs.venue(tree.community, tree.community);
     expectError(await tester.execute(CREATE_RESOURCE, { input }, ANONYMOUS), unauthenticated());
     for (const viewer of [staff('COMMUNITY_WORKER', [tree.otherCommunity]), staff('GRID_WORKER', [tree.community]), resident(graph.resident())]) {
-      expectError(await tester.execute(CREATE_RESOURCE, { input }, viewer), forbidden('create a resource for this organisation'));
+      expectError(await tester.execute(CREATE_RESOURCE, { input }, viewer), createResourceOutOfScope());
     }
     expect(await tester.models.Resource.countDocuments()).toBe(before);
   });
@@ -124,13 +128,13 @@ describe('listing and status', () => {
     expect(idsOf(await tester.execute(LIST, { filter: { within: tree.otherCommunity } }))).toEqual([otherRepair]);
     expect(idsOf(await tester.execute(LIST, { filter: { within: tree.street, tag: '助餐' } }))).toEqual([streetCanteen]);
     expect(idsOf(await tester.execute(LIST, { filter: { within: tree.community, pool: 'MARKET', kind: 'GOODS' } }))).toEqual([communityRepair]);
-    expectError(await tester.execute(LIST, { filter: { within: 'x' } }), badUserInput('filter.within', 'is not a valid id'));
+    expectError(await tester.execute(LIST, { filter: { within: 'x' } }), notAnId('filter.within'));
   });
 
   it('finds by a tag as it is stored, and refuses one longer than a tag can be', async () => {
     expect(idsOf(await tester.execute(LIST, { filter: { within: tree.street, tag: ' 助餐 ' } }))).toEqual([streetCanteen]);
-    expectError(await tester.execute(LIST, { filter: { tag: '助'.repeat(21) } }), badUserInput('filter.tag', 'must have at most 20 characters'));
-    expectError(await tester.execute(LIST, { filter: { tag: '   ' } }), badUserInput('filter.tag', 'must not be empty'));
+    expectError(await tester.execute(LIST, { filter: { tag: '助'.repeat(21) } }), textTooLong('filter.tag', 20));
+    expectError(await tester.execute(LIST, { filter: { tag: '   ' } }), emptyText('filter.tag'));
   });
 
   it('suspends and reactivates a resource, never revives a retired one, and lists active ones by default', async () => {
@@ -140,7 +144,7 @@ describe('listing and status', () => {
     });
     expect(idsOf(await tester.execute(LIST, { filter: { within: tree.otherCommunity } }))).toEqual([]);
     expect(idsOf(await tester.execute(LIST, { filter: { within: tree.otherCommunity, status: 'SUSPENDED' } }))).toEqual([otherRepair]);
-    expectError(await tester.execute(SET, { id: otherRepair, status: 'ACTIVE' }, worker), forbidden('change the status of this resource'));
+    expectError(await tester.execute(SET, { id: otherRepair, status: 'ACTIVE' }, worker), changeUnmanagedResourceStatus());
     expect(dataOf(await tester.execute(SET, { id: otherRepair, status: 'RETIRED' }, streetAdmin))).toEqual({ setResourceStatus: { id: otherRepair, status: 'RETIRED' } });
     expectError(await tester.execute(SET, { id: otherRepair, status: 'ACTIVE' }, streetAdmin), invalidTransition('Resource', 'RETIRED', 'become ACTIVE'));
   });

@@ -5,6 +5,8 @@ import { wishesSubgraph } from '@civic/wishes';
 import { aWorld, startStack, type Stack, type World, commandCounts } from '@civic/test-harness';
 import { resourcesSubgraph } from '../src/subgraph.ts';
 import { aResourceThroughGraph, asUser } from './support/graph-builders.ts';
+import { graphql } from '../src/generated/graph/gql.ts';
+import type { CreateResourceInput } from '../src/generated/graph/graphql.ts';
 
 // Through the gateway with the wishes subgraph: residents' wishes list the resources that fit
 // them, nearest level first, and the bookings made for them; and the whole page costs one
@@ -15,7 +17,11 @@ let elder: { id: string; token: string };
 let wheelchairs: string;
 const WISHES = 5;
 
-function goods(title: string, servedOrganisationId: string, tags: string[]) {
+const SUBMIT_WISH = graphql(`mutation ResourcesTestSubmitWish($input: SubmitWishInput!) { submitWish(input: $input) { id } }`);
+const MY_WISHES = graphql(`query ResourcesTestMyWishes { myWishes(first: 1) { edges { node { id } } } }`);
+const BOOK = graphql(`mutation ResourcesTestBook($input: BookResourceInput!) { bookResource(input: $input) { id } }`);
+
+function goods(title: string, servedOrganisationId: string, tags: string[]): CreateResourceInput {
   return { pool: 'PUBLIC_WELFARE', kind: 'GOODS', title, description: '社区公益物资，免费借用。', providerOrganisationId: servedOrganisationId, servedOrganisationId, tags, stock: 3 };
 }
 
@@ -29,7 +35,7 @@ beforeAll(async () => {
   wheelchairs = await aResourceThroughGraph(world, goods('爱心轮椅', world.communityId, ['助老', '助残']));
   await aResourceThroughGraph(world, goods('法律援助手册', world.communityId, ['法律']));
   for (let n = 0; n < WISHES; n++) {
-    await asUser(stack, elder.token, 'mutation($input: SubmitWishInput!){ submitWish(input: $input) { id } }', {
+    await asUser(stack, elder.token, SUBMIT_WISH, {
       input: {
         kind: 'WISH',
         category: 'PUBLIC_WELFARE',
@@ -48,9 +54,9 @@ afterAll(() => stack.stop());
 
 
 it("matches each wish to the community's and the street's resources, books for one, and lists that booking", async () => {
-  const wishes = await asUser<{ myWishes: { edges: { node: { id: string } }[] } }>(stack, elder.token, '{ myWishes(first: 1) { edges { node { id } } } }', {});
+  const wishes = await asUser(stack, elder.token, MY_WISHES, {});
   const wishId = wishes.myWishes.edges[0]!.node.id;
-  const booked = await asUser<{ bookResource: { id: string } }>(stack, elder.token, 'mutation($input: BookResourceInput!){ bookResource(input: $input) { id } }', {
+  const booked = await asUser(stack, elder.token, BOOK, {
     input: { resourceId: wheelchairs, quantity: 1, wishId, note: '复诊用' },
   });
   const read = await stack.query(

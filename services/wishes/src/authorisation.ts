@@ -1,6 +1,5 @@
 import { hasRole, type Viewer } from '@civic/identity';
 import {
-  forbidden,
   MANAGER_ROLES,
   READER_ROLES,
   requireRole,
@@ -10,9 +9,11 @@ import {
   staffScopeIds,
   STREET_MANAGER_ROLES,
   type OrganisationPath,
+  type Refusal,
 } from '@civic/service-kit';
 import { PUBLIC_STATUSES } from './domain/vocabulary.ts';
 import type { WishDocument } from './models/wish.ts';
+import { claimWithoutClaimerRole, runDeadlineSweep } from './errors.ts';
 
 /**
  * Who may do what in the wishes subgraph.
@@ -74,43 +75,43 @@ export function visibleWishesFilter(viewer: Viewer, { fullOnly = false } = {}): 
   return any.length === 1 ? any[0]! : { $or: any };
 }
 
-export function requireManager(viewer: Viewer, path: OrganisationPath, action: string): void {
-  requireStaffCovering(viewer, path, () => forbidden(action), MANAGER_ROLES);
+export function requireManager(viewer: Viewer, path: OrganisationPath, refusal: Refusal): void {
+  requireStaffCovering(viewer, path, refusal, MANAGER_ROLES);
 }
 
-export function requireStreetManager(viewer: Viewer, organisationPath: OrganisationPath, action: string): void {
+export function requireStreetManager(viewer: Viewer, organisationPath: OrganisationPath, refusal: Refusal): void {
   // The community's path without the community itself: the street and above.
-  requireStaffCovering(viewer, organisationPath.slice(0, -1), () => forbidden(action), STREET_MANAGER_ROLES);
+  requireStaffCovering(viewer, organisationPath.slice(0, -1), refusal, STREET_MANAGER_ROLES);
 }
 
-export function requireRequesterOrStaff(viewer: Viewer, wish: WishDocument, action: string): void {
+export function requireRequesterOrStaff(viewer: Viewer, wish: WishDocument, refusal: Refusal): void {
   requireSignedIn(viewer);
-  if (!isRequester(viewer, wish) && !staffCovers(viewer, wish.organisationPath)) throw forbidden(action);
+  if (!isRequester(viewer, wish) && !staffCovers(viewer, wish.organisationPath)) throw refusal();
 }
 
-export function requireClaimant(viewer: Viewer, wish: WishDocument, action: string): void {
+export function requireClaimant(viewer: Viewer, wish: WishDocument, refusal: Refusal): void {
   requireSignedIn(viewer);
-  if (!isClaimant(viewer, wish)) throw forbidden(action);
+  if (!isClaimant(viewer, wish)) throw refusal();
 }
 
-export function requireHandlerStaff(viewer: Viewer, wish: WishDocument, action: string): void {
-  requireStaffCovering(viewer, wish.handlerPath, () => forbidden(action));
+export function requireHandlerStaff(viewer: Viewer, wish: WishDocument, refusal: Refusal): void {
+  requireStaffCovering(viewer, wish.handlerPath, refusal);
 }
 
 export function requireSweeper(viewer: Viewer): void {
-  requireRole(viewer, () => forbidden('run the deadline sweep'), 'DISTRICT_ADMIN', 'SERVICE');
+  requireRole(viewer, runDeadlineSweep, 'DISTRICT_ADMIN', 'SERVICE');
 }
 
 /** Aggregates over a subtree: staff covering it, analysts and services. */
-export function requireReportReader(viewer: Viewer, path: readonly string[], action: string): void {
+export function requireReportReader(viewer: Viewer, path: readonly string[], refusal: Refusal): void {
   requireSignedIn(viewer);
   if (hasRole(viewer, ...READER_ROLES) || staffCovers(viewer, path)) return;
-  throw forbidden(action);
+  throw refusal();
 }
 
 /** A resident claims for themself with role VOLUNTEER or PARTY_MEMBER. */
 export function requireResidentClaimer(viewer: Viewer): string {
   requireSignedIn(viewer);
-  if (!viewer.residentId || !hasRole(viewer, 'VOLUNTEER', 'PARTY_MEMBER')) throw forbidden('claim a wish');
+  if (!viewer.residentId || !hasRole(viewer, 'VOLUNTEER', 'PARTY_MEMBER')) throw claimWithoutClaimerRole();
   return viewer.residentId;
 }

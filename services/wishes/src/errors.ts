@@ -1,7 +1,10 @@
-import { conflict, forbidden, invalidTransition } from '@civic/service-kit';
+import { badUserInput, conflict, forbidden, invalidInput, invalidTransition, type InputViolation } from '@civic/service-kit';
+import type { ClaimRefusal } from './domain/claiming.ts';
 import type { ClaimLevel } from './domain/vocabulary.ts';
 
 /** Error factories of this service beyond the kit's; resolvers, domain and tests share them. */
+
+// Refusals: the caller's role, scope or part in the wish does not allow the step.
 
 /** A requester may not take up their own wish. */
 export function claimOwnWish() {
@@ -22,19 +25,111 @@ export function claimForOrganisationOfKind(kind: string) {
   return forbidden(`claim a wish for an organisation of kind ${kind}`);
 }
 
-/** The conditional write lost: someone changed the wish between our read and our write. */
-export function wishChangedMeanwhile() {
-  return conflict('The wish was changed by someone else at the same time; read it again');
+/** The error of a claim the claiming rules refuse (domain/claiming.ts). */
+export function claimRefused(refusal: ClaimRefusal) {
+  switch (refusal.reason) {
+    case 'OWN_WISH':
+      return claimOwnWish();
+    case 'OUTSIDE_WINDOW':
+      return claimOutsideWindow(refusal.level);
+    case 'WITHOUT_STANDING':
+      return claimWithoutStanding();
+    case 'ORGANISATION_KIND':
+      return claimForOrganisationOfKind(refusal.kind);
+  }
 }
 
-/** A lifecycle step the wish's status does not allow (`action` as the state machine names it). */
-export function wishStepNotAllowed(status: string, action: string) {
-  return invalidTransition('Wish', status, action.toLowerCase().replaceAll('_', ' '));
+/** A resident claims for themself only with role VOLUNTEER or PARTY_MEMBER. */
+export function claimWithoutClaimerRole() {
+  return forbidden('claim a wish');
+}
+
+export function claimForOrganisationOutOfScope() {
+  return forbidden('claim a wish for this organisation');
+}
+
+export function startRequestOfAnotherHandler() {
+  return forbidden('take up a request your organisation does not handle');
+}
+
+export function resolveRequestOfAnotherHandler() {
+  return forbidden('resolve a request your organisation does not handle');
+}
+
+export function startWishOfAnotherClaimant() {
+  return forbidden('start a wish you did not claim');
+}
+
+export function fulfilWishOfAnotherClaimant() {
+  return forbidden('fulfil a wish you did not claim');
+}
+
+export function handBackWishOfAnotherClaimant() {
+  return forbidden('hand back a wish you did not claim');
+}
+
+export function publishOutOfScope() {
+  return forbidden('publish this wish');
+}
+
+export function rejectOutOfScope() {
+  return forbidden('reject this wish');
+}
+
+export function reassignOutOfScope() {
+  return forbidden('reassign this request');
+}
+
+export function dispatchOutOfScope() {
+  return forbidden('dispatch this request');
+}
+
+export function closeWorkOrderOfAnotherOrganisation() {
+  return forbidden('close a work order of another organisation');
+}
+
+/** Confirming and reopening are the requester's, or staff's covering the community. */
+export function confirmOthersWish() {
+  return forbidden('confirm this wish');
+}
+
+export function reopenOthersWish() {
+  return forbidden('reopen this wish');
+}
+
+export function setWishSettingsOutOfScope() {
+  return forbidden("set this community's wish settings");
+}
+
+/** Only DISTRICT_ADMIN and SERVICE run the deadline sweep. */
+export function runDeadlineSweep() {
+  return forbidden('run the deadline sweep');
+}
+
+/** A handler's queue is read by staff (or services), never by residents. */
+export function readHandlerQueueWithoutStaffRole() {
+  return forbidden("read a handler's queue");
+}
+
+export function readNotificationsWithoutStaffRole() {
+  return forbidden("read an organisation's notifications");
+}
+
+export function readHandlingSheetOutOfScope() {
+  return forbidden('read the handling sheet of this organisation');
+}
+
+export function readStatisticsOutOfScope() {
+  return forbidden('read the statistics of this organisation');
 }
 
 /** Wishes are asked for by residents: a caller without a resident record has none of their own. */
-export function withoutResidentRecord(action: string) {
-  return forbidden(`${action} without being a resident`);
+export function submitWithoutResidentRecord() {
+  return forbidden('submit a wish without being a resident');
+}
+
+export function listOwnWishesWithoutResidentRecord() {
+  return forbidden('list wishes without being a resident');
 }
 
 /** Only staff record a wish for a resident who does not use a phone. */
@@ -48,4 +143,56 @@ export function recordInAnotherCommunity() {
 
 export function withdrawOthersWish() {
   return forbidden('withdraw a wish of someone else');
+}
+
+// Conflicts and steps the wish's state does not allow.
+
+/** The conditional write lost: someone changed the wish between our read and our write. */
+export function wishChangedMeanwhile() {
+  return conflict('The wish was changed by someone else at the same time; read it again');
+}
+
+/** A lifecycle step the wish's status does not allow (`action` as the state machine names it). */
+export function wishStepNotAllowed(status: string, action: string) {
+  return invalidTransition('Wish', status, action.toLowerCase().replaceAll('_', ' '));
+}
+
+// Input: BAD_USER_INPUT naming the offending field.
+
+/** The settings' own consistency (domain/claiming.ts `windowsError`), inside the `input` object. */
+export function inconsistentSettings(violation: InputViolation) {
+  return invalidInput(violation, 'input.');
+}
+
+export function settingsForNonCommunity() {
+  return badUserInput('input.communityId', 'is not a community');
+}
+
+export function gridInAnotherCommunity() {
+  return badUserInput('gridId', 'belongs to another community');
+}
+
+export function tooManyTags(max: number) {
+  return badUserInput('tags', `must hold at most ${max} tags`);
+}
+
+export function handlerUnchanged() {
+  return badUserInput('handlerId', 'already handles this request');
+}
+
+export function handlerOutsideDistrict() {
+  return badUserInput('handlerId', 'is outside the district of this request');
+}
+
+export function workOrderCountOutOfRange(max: number) {
+  return badUserInput('workOrders', `must hold 1 to ${max} work orders`);
+}
+
+/** The deadline of the work order at `index` of the dispatch. */
+export function workOrderDeadlineNotInFuture(index: number) {
+  return badUserInput(`workOrders[${index}].deadline`, 'must be in the future');
+}
+
+export function rangeEndsBeforeStart() {
+  return badUserInput('input.to', 'must be after input.from');
 }

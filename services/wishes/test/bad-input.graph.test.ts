@@ -4,7 +4,8 @@ import { residentsSubgraph } from '@civic/residents';
 import { organisationsSubgraph } from '@civic/organisations';
 import { wishesSubgraph } from '@civic/wishes';
 import { CLAIM, CONFIRM, COMPLETE, PUBLISH, START, WishWorld, wishInput, type WishView } from './support/wish-world.ts';
-import { badUserInput, forbidden, unknownId } from '@civic/service-kit';
+import { emptyText, notWholeNumberInRange, textTooLong, unknownId } from '@civic/service-kit';
+import { claimWithoutClaimerRole, gridInAnotherCommunity } from '../src/errors.ts';
 
 // Bad input and a claim by someone not allowed: a clear error naming the field, nothing written.
 let stack: Stack;
@@ -48,11 +49,11 @@ it('refuses an unknown grid, a grid of another community, an empty title and an 
     summaryOf(unknownId('gridId', 'grid')),
   ]);
   expect(await submitError({ ...base, gridId: otherGrid })).toEqual([
-    summaryOf(badUserInput('gridId', 'belongs to another community')),
+    summaryOf(gridInAnotherCommunity()),
   ]);
-  expect(await submitError({ ...base, title: '   ' })).toEqual([summaryOf(badUserInput('title', 'must not be empty'))]);
+  expect(await submitError({ ...base, title: '   ' })).toEqual([summaryOf(emptyText('title'))]);
   expect(await submitError({ ...base, description: '很'.repeat(1001) })).toEqual([
-    summaryOf(badUserInput('description', 'must have at most 1000 characters')),
+    summaryOf(textTooLong('description', 1000)),
   ]);
   expect(await wishCount()).toBe(1);
 });
@@ -63,7 +64,7 @@ it('refuses a rating of 6 and a claim by someone not allowed, leaving the wish a
   // A resident who is neither volunteer nor party member may not claim.
   const bystanderId = await world.aResident(await world.aHousehold(gridId), { name: '吴晓东' });
   const bystander = await wishes.act(CLAIM, { id: wish.id }, await wishes.residentToken(bystanderId));
-  expect(bystander.errors.map(summaryOf)).toEqual([summaryOf(forbidden('claim a wish'))]);
+  expect(bystander.errors.map(summaryOf)).toEqual([summaryOf(claimWithoutClaimerRole())]);
 
   // The grid's party branch claims (its staff act for it), fulfils; the requester rates 6.
   const branchToken = await wishes.staffToken('COMMUNITY_WORKER', [world.branchId]);
@@ -72,7 +73,7 @@ it('refuses a rating of 6 and a claim by someone not allowed, leaving the wish a
   const fulfilled = await wishes.must(COMPLETE, { id: wish.id }, branchToken);
   const rated = await wishes.act(CONFIRM, { id: wish.id, rating: 6 }, requesterToken);
   expect(rated.errors.map(summaryOf)).toEqual([
-    summaryOf(badUserInput('rating', 'must be a whole number from 1 to 5')),
+    summaryOf(notWholeNumberInRange('rating', 1, 5)),
   ]);
   const after = await wishes.act('query($id: ID!){ wish(id: $id) {WISH} }', { id: wish.id }, requesterToken);
   expect(after.wish).toEqual(fulfilled);

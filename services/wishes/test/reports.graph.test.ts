@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ManualClock, badUserInput, forbidden } from '@civic/service-kit';
+import { ManualClock } from '@civic/service-kit';
 import { aWorld, startStack, type Stack, type World, summaryOf } from '@civic/test-harness';
 import { residentsSubgraph } from '@civic/residents';
 import { organisationsSubgraph } from '@civic/organisations';
 import { wishesSubgraph } from '@civic/wishes';
 import { CLAIM, COMPLETE, CONFIRM, PUBLISH, REJECT, WishWorld, errorsOf } from './support/wish-world.ts';
+import { rangeEndsBeforeStart, readHandlingSheetOutOfScope } from '../src/errors.ts';
 
 // wishStats and the weekly handling sheet on a small known data set, with one clock for the graph.
 const HOUR = 3_600_000;
@@ -91,7 +92,7 @@ it('counts, times and rates the wishes of a community or its street for a period
     wishStats: { total: 0, byStatus: [], byCategory: [], medianHoursToClaim: null, medianHoursToResolve: null, onTimeRate: null, meanRating: null },
   });
   const backwards = await stack.query(STATS, { input: { organisationId: world.communityId, from: at(24), to: at(0) } }, { token: workerToken });
-  expect(errorsOf(backwards.errors)).toEqual([summaryOf(badUserInput('input.to', 'must be after input.from'))]);
+  expect(errorsOf(backwards.errors)).toEqual([summaryOf(rangeEndsBeforeStart())]);
 });
 
 it('sheets the requests unresolved at the end of each week, grouped by handler, with age and deadline', async () => {
@@ -119,5 +120,5 @@ it('sheets the requests unresolved at the end of each week, grouped by handler, 
     },
   });
   const resident = await stack.query(SHEET, { org: world.communityId, week: at(0) }, { token: await stack.token({ roles: ['RESIDENT'], residentId: '650000000000000000000009' }) });
-  expect(errorsOf(resident.errors)).toEqual([summaryOf(forbidden('read the handling sheet of this organisation'))]);
+  expect(errorsOf(resident.errors)).toEqual([summaryOf(readHandlingSheetOutOfScope())]);
 });

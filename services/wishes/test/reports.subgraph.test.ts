@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ManualClock } from '@civic/service-kit';
-import { createSubgraphTester, type SubgraphTester } from '@civic/test-harness';
+import { createSubgraphTester, type SubgraphTester, summaryOf } from '@civic/test-harness';
 import { wishesSubgraph } from '@civic/wishes';
 import type { Models } from '../src/models/index.ts';
 import { graph, TREE, viewers } from './support/fixed-tree.ts';
+import { communityWindowShorterThanGrid } from '../src/domain/claiming.ts';
+import { inconsistentSettings, setWishSettingsOutOfScope } from '../src/errors.ts';
 
 // Community settings, claimable wishes, statistics and the weekly handling sheet.
 const HOUR = 3_600_000;
@@ -28,9 +30,9 @@ it('sets claim windows for community staff only, refusing bad figures without wr
   const set = 'mutation($input: CommunityWishSettingsInput!){ setCommunityWishSettings(input: $input) { gridWindowHours communityWindowHours autoConfirmDays } }';
   const input = { communityId: TREE.community, gridWindowHours: 48, communityWindowHours: 24, autoConfirmDays: 7 };
   const bad = await tester.execute(set, { input }, viewers.worker);
-  expect(bad.errors.map((error) => error.message)).toEqual(['input.communityWindowHours: must not be shorter than gridWindowHours']);
+  expect(bad.errors.map(summaryOf)).toEqual([summaryOf(inconsistentSettings(communityWindowShorterThanGrid()))]);
   const stranger = await tester.execute(set, { input: { ...input, communityWindowHours: 96 } }, viewers.requester);
-  expect(stranger.errors.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
+  expect(stranger.errors.map(summaryOf)).toEqual([summaryOf(setWishSettingsOutOfScope())]);
   expect(await tester.models.CommunitySettings.countDocuments()).toBe(0);
   const good = await tester.execute(set, { input: { ...input, gridWindowHours: 12, communityWindowHours: 36 } }, viewers.worker);
   expect(good.data).toEqual({ setCommunityWishSettings: { gridWindowHours: 12, communityWindowHours: 36, autoConfirmDays: 7 } });

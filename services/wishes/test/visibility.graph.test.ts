@@ -4,7 +4,7 @@ import { residentsSubgraph } from '@civic/residents';
 import { organisationsSubgraph } from '@civic/organisations';
 import { wishesSubgraph } from '@civic/wishes';
 import { PUBLISH, REJECT, WishWorld, errorsOf } from './support/wish-world.ts';
-import { forbidden } from '@civic/service-kit';
+import { publishOutOfScope, readStatisticsOutOfScope } from '../src/errors.ts';
 
 // Who sees what, through the gateway: the requester in full, others published wishes with the
 // requester masked, handlers their queue, staff their subtree, anonymous callers nothing personal.
@@ -89,9 +89,9 @@ it("gives staff of another community nothing beyond what any resident sees, and 
     { input: { organisationId: world.communityId, from: '2020-01-01T00:00:00.000Z', to: '2040-01-01T00:00:00.000Z' } },
     { token: tokens.otherWorker },
   );
-  expect(errorsOf(stats.errors)).toEqual([summaryOf(forbidden('read the statistics of this organisation'))]);
+  expect(errorsOf(stats.errors)).toEqual([summaryOf(readStatisticsOutOfScope())]);
   const publish = await wishes.act(PUBLISH, { id: ids.submitted }, tokens.otherWorker);
-  expect(errorsOf(publish.errors)).toEqual([summaryOf(forbidden('publish this wish'))]);
+  expect(errorsOf(publish.errors)).toEqual([summaryOf(publishOutOfScope())]);
 });
 
 it('shows an anonymous caller nothing personal', async () => {

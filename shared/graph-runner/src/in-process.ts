@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { startGateway, type RunningGateway, type StartGatewayOptions } from '@civic/gateway';
 import { createGraphClient, startSubgraph, type RunningSubgraph, type StartSubgraphOptions, type SubgraphDefinition } from '@civic/service-kit';
 import type { GatewayStarter, LocalSubgraph } from './start-graph.ts';
@@ -14,7 +15,16 @@ export function subgraphInProcess<TModels extends object, TLoaders>(
   };
 }
 
-/** The gateway served from this process on a free loopback port. */
+/**
+ * The gateway served from this process on a free loopback port; with `supergraphPath`, the
+ * composed supergraph is written there and the gateway follows that file.
+ */
 export function gatewayInProcess(options: Omit<StartGatewayOptions, 'supergraphSdl' | 'port'>): GatewayStarter<RunningGateway> {
-  return { start: (supergraphSdl) => startGateway({ ...options, supergraphSdl }) };
+  return {
+    async start(supergraphSdl) {
+      if (options.supergraphPath === undefined) return startGateway({ ...options, supergraphSdl });
+      await writeFile(options.supergraphPath, supergraphSdl);
+      return startGateway(options);
+    },
+  };
 }

@@ -4,3 +4,4 @@ export * from './keys.ts';
 export * from './key-config.ts';
 export * from './access-token.ts';
 export * from './forwarded-viewer.ts';
+export * from './request-id.ts';

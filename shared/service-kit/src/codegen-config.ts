@@ -7,9 +7,10 @@ import { SUPERGRAPH_OUTPUT_PATH } from '@civic/dev-platform';
  * variables and result are generated types (`src/generated/graph/`), so a query that drifts from
  * the graph fails to compile.
  */
+const SOURCE_DOCUMENTS = ['src/**/*.ts', '!src/generated/**'];
 const graphDocuments: NonNullable<CodegenConfig['generates']>[string] = {
   schema: SUPERGRAPH_OUTPUT_PATH,
-  documents: ['src/**/*.ts', '!src/generated/**'],
+  documents: SOURCE_DOCUMENTS,
   preset: 'client',
   presetConfig: { fragmentMasking: false },
   config: {
@@ -33,9 +34,10 @@ export function graphDocumentsCodegenConfig(): CodegenConfig {
  * The graphql-codegen setup every subgraph shares: resolver types generated from its SDL with
  * federation support, mapped to the service's own lean document types, so a resolver that drifts
  * from its schema fails to compile; and the typed documents of its queries to the graph.
- * `mappers` maps GraphQL type names to `../path.ts#TypeName` (relative to `src/generated/`).
+ * `mappers` maps GraphQL type names to `../path.ts#TypeName` (relative to `src/generated/`);
+ * `testDocuments` globs test files whose operations through the gateway are typed alike.
  */
-export function subgraphCodegenConfig(mappers: Record<string, string>): CodegenConfig {
+export function subgraphCodegenConfig(mappers: Record<string, string>, testDocuments: readonly string[] = []): CodegenConfig {
   return {
     ...importsWithExtension,
     generates: {
@@ -54,7 +56,7 @@ export function subgraphCodegenConfig(mappers: Record<string, string>): CodegenC
           emitLegacyCommonJSImports: false,
         },
       },
-      'src/generated/graph/': graphDocuments,
+      'src/generated/graph/': { ...graphDocuments, documents: [...SOURCE_DOCUMENTS, ...testDocuments] },
     },
   };
 }

@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from './logger.ts';
+import { requestLogger } from './request-logger.ts';
 import { databaseUnavailable, isDuplicateKeyError, queryTimeout } from './errors.ts';
 import { isDatabaseUnavailable } from './database-availability.ts';
 import { isTimeLimitExceeded, timeLimitRunOutOf } from './time-limits.ts';
@@ -9,7 +10,8 @@ import { isTimeLimitExceeded, timeLimitRunOutOf } from './time-limits.ts';
  * Errors the code meant to raise pass through; a unique index that said no becomes CONFLICT; the
  * database's own refusals become what they mean to a client: an operation stopped at its time
  * limit QUERY_TIMEOUT (with the limit), a server that cannot be reached DATABASE_UNAVAILABLE.
- * Anything else is logged and hidden behind a generic message, so no internals leak.
+ * Anything else is logged (under the request's id) and hidden behind a generic message, so no
+ * internals leak.
  */
 export function createErrorFormatter(logger: Logger) {
   return (raw: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -21,12 +23,12 @@ export function createErrorFormatter(logger: Logger) {
     }
     const databaseError = isTimeLimitExceeded(original) ? queryTimeout(timeLimitRunOutOf(original)) : isDatabaseUnavailable(original) ? databaseUnavailable() : null;
     if (databaseError) {
-      logger.warn({ err: original, path: formatted.path }, databaseError.message);
+      requestLogger(logger).warn({ err: original, path: formatted.path }, databaseError.message);
       return { message: databaseError.message, path: formatted.path, locations: formatted.locations, extensions: databaseError.extensions };
     }
     const code = formatted.extensions?.code;
     if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;
-    logger.error({ err: original, path: formatted.path }, 'unexpected error in resolver');
+    requestLogger(logger).error({ err: original, path: formatted.path }, 'unexpected error in resolver');
     return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }

@@ -1,5 +1,6 @@
 export * from './errors.ts';
 export * from './input-errors.ts';
+export * from './input-violation.ts';
 export * from './error-formatting.ts';
 export * from './clock.ts';
 export * from './logger.ts';

@@ -17,6 +17,8 @@ import { createErrorFormatter } from './error-formatting.ts';
 import { disconnectedGraphClient, type GraphClient } from './graph-client.ts';
 import { buildSchema } from './schema.ts';
 import { createRequestContext, type SubgraphContext } from './context.ts';
+import { requestLogger, withRequestLogger } from './request-logger.ts';
+import { failureLog } from './failure-log.ts';
 import type { SubgraphDefinition } from './subgraph-definition.ts';
 
 export interface StartSubgraphOptions {
@@ -72,7 +74,7 @@ export async function startSubgraph<TModels extends object, TLoaders>(
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
     // Inline traces feed a usage-reporting service this graph does not use.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), operationMetricsPlugin(metrics)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), failureLog(logger), operationMetricsPlugin(metrics)],
   });
   await apollo.start();
 
@@ -91,11 +93,12 @@ export async function startSubgraph<TModels extends object, TLoaders>(
   });
   app.use(
     GRAPHQL_PATH,
+    withRequestLogger(logger),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const viewer = await viewerFromGateway(req.headers[FORWARDED_VIEWER_HEADER], options.gatewayPublicKey);
-        return createRequestContext(definition, { models, clock, graph, logger: logger.child({ requestId: req.headers['x-request-id'] }) }, viewer);
+        return createRequestContext(definition, { models, clock, graph, logger: requestLogger(logger) }, viewer);
       },
     }),
   );

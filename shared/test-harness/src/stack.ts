@@ -2,7 +2,8 @@ import { generateKeyPair } from 'jose';
 import { inject } from 'vitest';
 import { issueAccessToken, SIGNING_ALGORITHM, type AccessTokenClaims, type KeyPair } from '@civic/identity';
 import { gatewayInProcess, startGraph, subgraphInProcess } from '@civic/graph-runner';
-import type { Clock, CommandRecord, DatabaseSettings, RunningSubgraph } from '@civic/service-kit';
+import type { SubgraphToCompose } from '@civic/dev-platform';
+import type { Clock, CommandRecord, DatabaseSettings, Logger, RunningSubgraph } from '@civic/service-kit';
 import { uniqueDatabaseName } from './database-names.ts';
 import '@civic/dev-platform/provided-context';
 import { loadLocalSubgraphs, type AnySubgraph } from './local-subgraphs.ts';
@@ -41,6 +42,12 @@ export interface StackOptions {
   databaseNameFor?: (subgraph: string) => string;
   /** Every subgraph's time limits and patience with the database; from the environment by default. */
   database?: DatabaseSettings;
+  /** Subgraphs the test runs itself (a partner's), composed at their URL. */
+  remoteSubgraphs?: SubgraphToCompose[];
+  /** A file the gateway reads its supergraph from and follows for changes; a fixed supergraph by default. */
+  supergraphPath?: string;
+  /** Where every part logs, the gateway and each subgraph under its own name; silent by default. */
+  logger?: Logger;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -61,9 +68,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         clock: options.clock,
         database: options.database,
         keepCommandEntries: true,
+        logger: options.logger?.child({ name: definition.name }),
       }),
     ),
-    gateway: gatewayInProcess({ accessTokenPublicKey: accessTokenKeys.publicKey, gatewayPrivateKey: gatewayKeys.privateKey }),
+    remoteSubgraphs: options.remoteSubgraphs,
+    gateway: gatewayInProcess({
+      accessTokenPublicKey: accessTokenKeys.publicKey,
+      gatewayPrivateKey: gatewayKeys.privateKey,
+      supergraphPath: options.supergraphPath,
+      logger: options.logger?.child({ name: 'gateway' }),
+    }),
     accessTokenPrivateKey: accessTokenKeys.privateKey,
   });
   const subgraphs = new Map(graph.subgraphs.map((subgraph) => [subgraph.name, subgraph]));

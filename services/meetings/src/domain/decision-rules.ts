@@ -1,3 +1,4 @@
+import type { InputViolation } from '@civic/service-kit';
 /** Rules of a decision: its vote counts and whether it carried. */
 
 export interface VoteCount {
@@ -6,14 +7,27 @@ export interface VoteCount {
   abstaining: number;
 }
 
+export function voteCountNotWhole(key: keyof VoteCount): InputViolation {
+  return { field: `votes.${key}`, message: 'must be a whole number, 0 or more' };
+}
+
+/** Votes were given but all three counts are 0. */
+export function noVoteCounted(): InputViolation {
+  return { field: 'votes', message: 'count no vote; omit votes when the matter was settled without one' };
+}
+
+export function moreVotesThanAttendees(total: number, attendees: number): InputViolation {
+  return { field: 'votes', message: `count ${total} votes but only ${attendees} attendees are present` };
+}
+
 /** Why the counts cannot be true of a meeting with `attendees` present (field and message), or null. */
-export function voteCountError(votes: VoteCount, attendees: number): { field: string; message: string } | null {
+export function voteCountError(votes: VoteCount, attendees: number): InputViolation | null {
   for (const key of ['inFavour', 'against', 'abstaining'] as const) {
-    if (!Number.isInteger(votes[key]) || votes[key] < 0) return { field: `votes.${key}`, message: 'must be a whole number, 0 or more' };
+    if (!Number.isInteger(votes[key]) || votes[key] < 0) return voteCountNotWhole(key);
   }
   const total = votes.inFavour + votes.against + votes.abstaining;
-  if (total === 0) return { field: 'votes', message: 'count no vote; omit votes when the matter was settled without one' };
-  if (total > attendees) return { field: 'votes', message: `count ${total} votes but only ${attendees} attendees are present` };
+  if (total === 0) return noVoteCounted();
+  if (total > attendees) return moreVotesThanAttendees(total, attendees);
   return null;
 }
 

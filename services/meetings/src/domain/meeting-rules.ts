@@ -1,8 +1,12 @@
+import type { InputViolation } from '@civic/service-kit';
 import type { MeetingLevel, MeetingStatus } from './vocabulary.ts';
 
 /** Rules of a meeting itself: its level, its place, and the life of its status. */
 
 export const MAX_HOSTS = 5;
+
+/** The organisation kind of a community, whose micro-projects residents vote on. */
+export const COMMUNITY_KIND = 'COMMUNITY_PARTY_COMMITTEE';
 
 /** Organisation kinds that give a meeting its level; other hosts take the level of the nearest such ancestor. */
 const LEVEL_OF_KIND: Readonly<Record<string, MeetingLevel>> = {
@@ -36,11 +40,23 @@ export function meetingLevel(hosts: readonly (readonly string[])[]): MeetingLeve
   return highest;
 }
 
+export function venueMissing(): InputViolation {
+  return { field: 'place', message: 'give a place, or an onlineUrl for an online meeting' };
+}
+
+export function placeAndLink(): InputViolation {
+  return { field: 'onlineUrl', message: 'must be omitted when a place is given' };
+}
+
+export function linkNotHttps(): InputViolation {
+  return { field: 'onlineUrl', message: 'must be an https:// link' };
+}
+
 /** Exactly one of place and link: why not (field and message), or null. */
-export function venueError(place: string | null, onlineUrl: string | null): { field: 'place' | 'onlineUrl'; message: string } | null {
-  if (place === null && onlineUrl === null) return { field: 'place', message: 'give a place, or an onlineUrl for an online meeting' };
-  if (place !== null && onlineUrl !== null) return { field: 'onlineUrl', message: 'must be omitted when a place is given' };
-  if (onlineUrl !== null && !/^https:\/\/\S+$/.test(onlineUrl)) return { field: 'onlineUrl', message: 'must be an https:// link' };
+export function venueError(place: string | null, onlineUrl: string | null): InputViolation | null {
+  if (place === null && onlineUrl === null) return venueMissing();
+  if (place !== null && onlineUrl !== null) return placeAndLink();
+  if (onlineUrl !== null && !/^https:\/\/\S+$/.test(onlineUrl)) return linkNotHttps();
   return null;
 }
 

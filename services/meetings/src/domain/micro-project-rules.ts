@@ -1,3 +1,4 @@
+import type { InputViolation } from '@civic/service-kit';
 import type { MicroProjectStatus } from './vocabulary.ts';
 
 /** Rules of micro-projects (微实事): cost, voting window, threshold, and the life of a project. */
@@ -16,13 +17,23 @@ export interface VotingWindow {
   votingClosesAt: Date;
 }
 
+export function votingClosesInThePast(): InputViolation {
+  return { field: 'votingClosesAt', message: 'must be in the future' };
+}
+
+export function votingClosesBeforeOpening(): InputViolation {
+  return { field: 'votingClosesAt', message: 'must be after votingOpensAt' };
+}
+
+export function votingWindowTooLong(): InputViolation {
+  return { field: 'votingClosesAt', message: `must be at most ${MAX_VOTING_DAYS} days after votingOpensAt` };
+}
+
 /** Why a window cannot be published at `now` (field and message), or null. */
-export function votingWindowError(window: VotingWindow, now: Date): { field: 'votingOpensAt' | 'votingClosesAt'; message: string } | null {
-  if (window.votingClosesAt.getTime() <= now.getTime()) return { field: 'votingClosesAt', message: 'must be in the future' };
-  if (window.votingClosesAt.getTime() <= window.votingOpensAt.getTime()) return { field: 'votingClosesAt', message: 'must be after votingOpensAt' };
-  if (window.votingClosesAt.getTime() - window.votingOpensAt.getTime() > MAX_VOTING_DAYS * DAY) {
-    return { field: 'votingClosesAt', message: `must be at most ${MAX_VOTING_DAYS} days after votingOpensAt` };
-  }
+export function votingWindowError(window: VotingWindow, now: Date): InputViolation | null {
+  if (window.votingClosesAt.getTime() <= now.getTime()) return votingClosesInThePast();
+  if (window.votingClosesAt.getTime() <= window.votingOpensAt.getTime()) return votingClosesBeforeOpening();
+  if (window.votingClosesAt.getTime() - window.votingOpensAt.getTime() > MAX_VOTING_DAYS * DAY) return votingWindowTooLong();
   return null;
 }
 
@@ -31,11 +42,11 @@ export function isVotingOpen(project: VotingWindow & { status: MicroProjectStatu
   return project.status === 'PROPOSED' && now.getTime() >= project.votingOpensAt.getTime() && now.getTime() < project.votingClosesAt.getTime();
 }
 
-/** Why a resident may not vote now, or null. */
-export function voteRefusal(project: VotingWindow & { status: MicroProjectStatus }, now: Date): string | null {
-  if (project.status !== 'PROPOSED') return 'Voting on this micro-project has closed';
-  if (now.getTime() < project.votingOpensAt.getTime()) return 'Voting on this micro-project has not opened yet';
-  if (now.getTime() >= project.votingClosesAt.getTime()) return 'Voting on this micro-project has closed';
+/** Why a resident may not vote now (voting has not opened yet, or has closed), or null. */
+export function voteRefusal(project: VotingWindow & { status: MicroProjectStatus }, now: Date): 'NOT_YET_OPEN' | 'CLOSED' | null {
+  if (project.status !== 'PROPOSED') return 'CLOSED';
+  if (now.getTime() < project.votingOpensAt.getTime()) return 'NOT_YET_OPEN';
+  if (now.getTime() >= project.votingClosesAt.getTime()) return 'CLOSED';
   return null;
 }
 
@@ -57,7 +68,13 @@ export const MICRO_PROJECT_STEPS = {
   complete: { from: ['IN_PROGRESS'], to: 'DONE' },
 } as const satisfies Record<string, { from: readonly MicroProjectStatus[]; to?: MicroProjectStatus }>;
 
-export function costError(fen: number): string | null {
-  if (!Number.isInteger(fen) || fen < 0 || fen > MAX_COST_FEN) return `must be a whole number of fen from 0 to ${MAX_COST_FEN}`;
+/** `field` holds a cost that is not a whole number of fen within the bounds. */
+export function costOutOfRange(field: string): InputViolation {
+  return { field, message: `must be a whole number of fen from 0 to ${MAX_COST_FEN}` };
+}
+
+/** Why the cost in `field` is refused (field and message), or null. */
+export function costError(field: string, fen: number): InputViolation | null {
+  if (!Number.isInteger(fen) || fen < 0 || fen > MAX_COST_FEN) return costOutOfRange(field);
   return null;
 }

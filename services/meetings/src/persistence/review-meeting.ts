@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Types, type ClientSession } from 'mongoose';
-import { badUserInput } from '@civic/service-kit';
 import type { Models } from '../models/index.ts';
 import { MEETING_FIELDS, type MeetingDocument } from '../models/meeting.ts';
 import { acceptsPreparation } from '../domain/meeting-rules.ts';
+import { reviewMeetingTaken } from '../errors.ts';
 
 /**
  * The expert review meeting of a community at a time has an id derived from both, so every close
@@ -22,6 +22,6 @@ export async function planReviewMeeting(models: Models, meeting: MeetingDocument
     await models.Meeting.create([meeting], { session });
     return meeting;
   }
-  if (!acceptsPreparation(existing.status)) throw badUserInput('reviewStartsAt', `the expert review meeting at this time is ${existing.status.toLowerCase()}; choose another time`);
+  if (!acceptsPreparation(existing.status)) throw reviewMeetingTaken(existing.status);
   return existing;
 }

@@ -3,7 +3,7 @@ import { Types, type ClientSession, type QueryFilter } from 'mongoose';
 import type { Models } from '../models/index.ts';
 import { MICRO_PROJECT_FIELDS, type MicroProjectDocument } from '../models/micro-project.ts';
 import type { outcomeOfVote } from '../domain/micro-project-rules.ts';
-import { votingNotOpen, alreadyVoted } from '../errors.ts';
+import { alreadyVoted, votingClosed } from '../errors.ts';
 
 /**
  * Votes and the close of voting meet on one document, the project, each in a transaction: a vote
@@ -30,7 +30,7 @@ export async function castVote(models: Models, projectId: Types.ObjectId, reside
         await models.MicroProjectVote.create([vote], { session });
         const counted = await models.MicroProject.findOneAndUpdate({ _id: projectId, ...takingVotes(now) }, { $inc: { voteCount: 1 } }, { ...returnUpdated(MICRO_PROJECT_FIELDS), session }).lean<MicroProjectDocument>();
         // Thrown inside the transaction, so that the vote document goes with it.
-        if (!counted) throw votingNotOpen('Voting on this micro-project has closed');
+        if (!counted) throw votingClosed();
         return counted;
       }),
     alreadyVoted,

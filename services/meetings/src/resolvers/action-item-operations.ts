@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { badUserInput, forbidden, invalidTransition, parseId, requireSignedIn, requireText, returnUpdated, loadReferenced, loadTarget, signedInSubject, staffCovers, toObjectIds, unknownId } from '@civic/service-kit';
+import { invalidTransition, parseId, requireSignedIn, requireText, returnUpdated, loadReferenced, loadTarget, signedInSubject, staffCovers, toObjectIds, unknownId, invalidInput } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { ACTION_ITEM_FIELDS, type ActionItemDocument } from '../models/action-item.ts';
 import { deadlineError, progressSources } from '../domain/action-item-rules.ts';
@@ -7,6 +7,7 @@ import { MAX_NOTE_LENGTH } from '../domain/text-limits.ts';
 import { fetchOrganisation } from '../graph/organisations.ts';
 import { runsMeeting } from '../authorisation.ts';
 import { parentMeetingToRun } from './meeting-access.ts';
+import { assignActionItemOutOfScope, progressStatusInvalid, reportProgressOutOfScope } from '../errors.ts';
 
 export const actionItemQueries: QueryResolvers = {
   actionItem: (_parent, { id }, { loaders }) => loaders.actionItem.load(id),
@@ -16,12 +17,12 @@ export const actionItemMutations: MutationResolvers = {
   assignActionItem: async (_parent, { input }, context) => {
     requireSignedIn(context.viewer);
     const item = await loadTarget(context.loaders.agendaItem, input.agendaItemId, 'AgendaItem');
-    const meeting = await parentMeetingToRun(context, item.meetingId, 'assign action items of this meeting');
+    const meeting = await parentMeetingToRun(context, item.meetingId, assignActionItemOutOfScope);
     if (!item.decision) throw invalidTransition('AgendaItem', 'UNDECIDED', 'take action items before its decision is recorded');
     const description = requireText('description', input.description, { max: MAX_NOTE_LENGTH });
     const now = context.clock.now();
     const lateness = deadlineError(input.deadline, now);
-    if (lateness) throw badUserInput('deadline', lateness);
+    if (lateness) throw invalidInput(lateness);
     parseId('responsibleOrganisationId', input.responsibleOrganisationId);
     const responsible = await fetchOrganisation(context.graph, input.responsibleOrganisationId);
     if (!responsible) throw unknownId('responsibleOrganisationId', 'organisation');
@@ -47,10 +48,10 @@ export const actionItemMutations: MutationResolvers = {
     requireSignedIn(context.viewer);
     const item = await loadTarget(context.loaders.actionItem, input.actionItemId, 'ActionItem');
     const meeting = await loadReferenced(context.loaders.meeting, item.meetingId, 'Meeting');
-    if (!staffCovers(context.viewer, item.responsiblePath) && !runsMeeting(context.viewer, meeting)) throw forbidden('report progress on this action item');
+    if (!staffCovers(context.viewer, item.responsiblePath) && !runsMeeting(context.viewer, meeting)) throw reportProgressOutOfScope();
     const note = requireText('note', input.note, { max: MAX_NOTE_LENGTH });
     const from = progressSources(input.status);
-    if (from.length === 0) throw badUserInput('status', 'must be IN_PROGRESS or DONE');
+    if (from.length === 0) throw progressStatusInvalid();
     const now = context.clock.now();
     // The allowed statuses sit in the filter: a done item stays done whatever arrives at once.
     const updated = await context.models.ActionItem.findOneAndUpdate(

@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import { badUserInput, inTransaction, parseId, requireSignedIn, requireText, returnUpdated, hexIds, loadForInput, loadTarget, signedInSubject, unknownId } from '@civic/service-kit';
+import { inTransaction, parseId, requireSignedIn, requireText, returnUpdated, hexIds, loadForInput, loadTarget, signedInSubject, unknownId, invalidInput } from '@civic/service-kit';
 import type { AddAgendaItemInput, MutationResolvers, RecordDecisionInput } from '../generated/resolvers-types.ts';
 import { AGENDA_ITEM_FIELDS, type AgendaItemDocument, type DecisionDocument } from '../models/agenda-item.ts';
 import type { MicroProjectDocument } from '../models/micro-project.ts';
@@ -10,13 +10,13 @@ import { MICRO_PROJECT_STEPS } from '../domain/micro-project-rules.ts';
 import { MAX_MINUTES_LENGTH, MAX_NOTE_LENGTH, MAX_TITLE_LENGTH } from '../domain/text-limits.ts';
 import { fetchWish } from '../graph/wishes.ts';
 import { appendAgendaItem, type AgendaItemContent } from '../persistence/agenda.ts';
-import { quorumNotMet, alreadyDecided, alreadyOnAgenda } from '../errors.ts';
+import { alreadyDecided, alreadyOnAgenda, changeAgendaOutOfScope, microProjectOutOfReach, outcomeRequired, outcomeWithoutReview, quorumNotMet, recordDecisionOutOfScope, twoMatters, wishOutOfReach } from '../errors.ts';
 import type { Context } from '../context.ts';
 import { meetingToRun, parentMeetingToRun, quorumOf, requireMeetingStatus } from './meeting-access.ts';
 
 export const agendaItemMutations: MutationResolvers = {
   addAgendaItem: async (_parent, { input }, context) => {
-    const meeting = await meetingToRun(context, input.meetingId, "change this meeting's agenda");
+    const meeting = await meetingToRun(context, input.meetingId, changeAgendaOutOfScope);
     requireMeetingStatus(meeting, acceptsPreparation, 'take agenda items');
     const content = await agendaItemContent(context, meeting, input);
     const added = await appendAgendaItem(context.models, meeting._id, content, context.clock.now());
@@ -27,7 +27,7 @@ export const agendaItemMutations: MutationResolvers = {
   recordDecision: async (_parent, { input }, context) => {
     requireSignedIn(context.viewer);
     const item = await loadTarget(context.loaders.agendaItem, input.agendaItemId, 'AgendaItem');
-    const meeting = await parentMeetingToRun(context, item.meetingId, 'record decisions of this meeting');
+    const meeting = await parentMeetingToRun(context, item.meetingId, recordDecisionOutOfScope);
     requireMeetingStatus(meeting, acceptsDecisions, 'record a decision');
     if (item.decision) throw alreadyDecided();
     const project = await reviewedProject(context, item, input);
@@ -57,7 +57,7 @@ export const agendaItemMutations: MutationResolvers = {
 /** The item's title and matter; a wish or project must exist and concern the hosts' part of the tree. */
 async function agendaItemContent(context: Context, meeting: MeetingDocument, input: AddAgendaItemInput): Promise<AgendaItemContent> {
   const title = requireText('title', input.title, { max: MAX_TITLE_LENGTH });
-  if (input.wishId && input.microProjectId) throw badUserInput('microProjectId', 'must be omitted when a wishId is given: one matter per item');
+  if (input.wishId && input.microProjectId) throw twoMatters();
   const inReach = (path: readonly string[]) => isWithinReach(path, hexIds(meeting.hostIds), hexIds(meeting.hostPaths));
   let wishId: Types.ObjectId | null = null;
   if (input.wishId) {
@@ -65,10 +65,10 @@ async function agendaItemContent(context: Context, meeting: MeetingDocument, inp
     // The wishes department answers whether the wish exists and where; this service keeps only its id.
     const wish = await fetchWish(context.graph, input.wishId);
     if (!wish) throw unknownId('wishId', 'wish');
-    if (!inReach(wish.organisationPath)) throw badUserInput('wishId', 'must be a wish of a host, of an organisation under one, or of one above one');
+    if (!inReach(wish.organisationPath)) throw wishOutOfReach();
   }
   const project = input.microProjectId ? await loadForInput(context.loaders.microProject, 'microProjectId', input.microProjectId, 'micro-project') : null;
-  if (project && !inReach(hexIds(project.communityPath))) throw badUserInput('microProjectId', 'must be a micro-project of a host, of an organisation under one, or of one above one');
+  if (project && !inReach(hexIds(project.communityPath))) throw microProjectOutOfReach();
   return { title, wishId, microProjectId: project?._id ?? null };
 }
 
@@ -77,10 +77,10 @@ async function reviewedProject(context: Context, item: AgendaItemDocument, input
   const project = item.microProjectId ? await context.loaders.microProject.load(item.microProjectId.toHexString()) : null;
   const underReview = project !== null && (MICRO_PROJECT_STEPS.review.from as readonly string[]).includes(project.status);
   if (!underReview) {
-    if (input.microProjectOutcome) throw badUserInput('microProjectOutcome', 'must be omitted: this item reviews no micro-project under expert review');
+    if (input.microProjectOutcome) throw outcomeWithoutReview();
     return null;
   }
-  if (!input.microProjectOutcome) throw badUserInput('microProjectOutcome', 'is required: this item reviews a micro-project');
+  if (!input.microProjectOutcome) throw outcomeRequired();
   return project;
 }
 
@@ -89,7 +89,7 @@ function decisionFrom(input: RecordDecisionInput, attendees: number, context: Co
   const votes = input.votes ?? null;
   if (votes) {
     const error = voteCountError(votes, attendees);
-    if (error) throw badUserInput(error.field, error.message);
+    if (error) throw invalidInput(error);
   }
   return {
     text,

@@ -1,4 +1,4 @@
-import { invalidTransition, requireSignedIn, loadReferenced, loadTarget } from '@civic/service-kit';
+import { invalidTransition, requireSignedIn, loadReferenced, loadTarget, type Refusal } from '@civic/service-kit';
 import type { Context } from '../context.ts';
 import type { MeetingDocument } from '../models/meeting.ts';
 import type { MeetingStatus } from '../domain/vocabulary.ts';
@@ -7,17 +7,17 @@ import { evaluateQuorum, type QuorumState } from '../domain/quorum.ts';
 import { requireMeetingRunner } from '../authorisation.ts';
 
 /** The meeting an operation runs, after checking the caller is staff over one of its hosts. */
-export async function meetingToRun(context: Context, meetingId: string, action: string): Promise<MeetingDocument> {
+export async function meetingToRun(context: Context, meetingId: string, refusal: Refusal): Promise<MeetingDocument> {
   requireSignedIn(context.viewer);
   const meeting = await loadTarget(context.loaders.meeting, meetingId, 'Meeting');
-  requireMeetingRunner(context.viewer, meeting, action);
+  requireMeetingRunner(context.viewer, meeting, refusal);
   return meeting;
 }
 
 /** The meeting of an agenda item or participant, checked the same way. */
-export async function parentMeetingToRun(context: Context, meetingId: MeetingDocument['_id'], action: string): Promise<MeetingDocument> {
+export async function parentMeetingToRun(context: Context, meetingId: MeetingDocument['_id'], refusal: Refusal): Promise<MeetingDocument> {
   const meeting = await loadReferenced(context.loaders.meeting, meetingId, 'Meeting');
-  requireMeetingRunner(context.viewer, meeting, action);
+  requireMeetingRunner(context.viewer, meeting, refusal);
   return meeting;
 }
 

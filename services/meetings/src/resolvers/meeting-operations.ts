@@ -1,5 +1,5 @@
 import { Types, type QueryFilter } from 'mongoose';
-import { badUserInput, invalidTransition, paginate, parseId, parseIds, requireSignedIn, requireStaffCovering, requireText, returnUpdated, signedInSubject, toObjectIds, forbidden } from '@civic/service-kit';
+import { invalidTransition, paginate, parseId, parseIds, requireSignedIn, requireStaffCovering, requireText, returnUpdated, signedInSubject, toObjectIds, invalidInput } from '@civic/service-kit';
 import type { MeetingFilter, MutationResolvers, QueryResolvers, ScheduleMeetingInput } from '../generated/resolvers-types.ts';
 import { MEETING_FIELDS, type MeetingDocument } from '../models/meeting.ts';
 import { MAX_HOSTS, MEETING_STEP_RESULT, MEETING_TRANSITIONS, meetingLevel, venueError } from '../domain/meeting-rules.ts';
@@ -9,6 +9,7 @@ import { fetchOrganisations, type OrganisationFacts } from '../graph/organisatio
 import type { Context } from '../context.ts';
 import { optionalText } from '../inputs/optional-text.ts';
 import { meetingToRun } from './meeting-access.ts';
+import { hostCountOutOfRange, hostsOutsideDistrict, meetingInThePast, scheduleMeetingElsewhere, stepMeetingOutOfScope, unknownHost } from '../errors.ts';
 
 export const meetingQueries: QueryResolvers = {
   meeting: (_parent, { id }, { loaders }) => loaders.meeting.load(id),
@@ -20,14 +21,14 @@ export const meetingMutations: MutationResolvers = {
   scheduleMeeting: async (_parent, { input }, context) => {
     requireSignedIn(context.viewer);
     const hostIds = parseIds('hostIds', [...new Set(input.hostIds)]);
-    if (hostIds.length === 0 || hostIds.length > MAX_HOSTS) throw badUserInput('hostIds', `must list 1 to ${MAX_HOSTS} organisations`);
+    if (hostIds.length === 0 || hostIds.length > MAX_HOSTS) throw hostCountOutOfRange();
     const title = requireText('title', input.title, { max: MAX_TITLE_LENGTH });
     const venue = meetingVenue(input);
-    if (input.startsAt.getTime() <= context.clock.now().getTime()) throw badUserInput('startsAt', 'must be in the future');
+    if (input.startsAt.getTime() <= context.clock.now().getTime()) throw meetingInThePast();
     const hosts = await hostFacts(context, hostIds);
-    requireStaffCovering(context.viewer, hosts[0]!.path, () => forbidden('schedule a meeting for this organisation'));
+    requireStaffCovering(context.viewer, hosts[0]!.path, scheduleMeetingElsewhere);
     const level = meetingLevel(hosts.map((host) => host.kinds));
-    if (level === null) throw badUserInput('hostIds', 'must be organisations within a district');
+    if (level === null) throw hostsOutsideDistrict();
 
     const document: MeetingDocument = {
       _id: new Types.ObjectId(),
@@ -54,7 +55,7 @@ export const meetingMutations: MutationResolvers = {
 
 /** Opens, closes or cancels: the allowed statuses sit in the update's filter, so two callers cannot both step. */
 async function stepMeeting(context: Context, id: string, step: keyof typeof MEETING_TRANSITIONS): Promise<MeetingDocument> {
-  const meeting = await meetingToRun(context, id, `${step} this meeting`);
+  const meeting = await meetingToRun(context, id, () => stepMeetingOutOfScope(step));
   const from: readonly MeetingStatus[] = MEETING_TRANSITIONS[step];
   if (!from.includes(meeting.status)) throw invalidTransition('Meeting', meeting.status, step);
   const now = context.clock.now();
@@ -72,7 +73,7 @@ function meetingVenue(input: ScheduleMeetingInput): Pick<MeetingDocument, 'place
   const place = optionalText(input.place);
   const onlineUrl = optionalText(input.onlineUrl);
   const error = venueError(place, onlineUrl);
-  if (error) throw badUserInput(error.field, error.message);
+  if (error) throw invalidInput(error);
   return {
     place: place === null ? null : requireText('place', place, { max: MAX_PLACE_LENGTH }),
     onlineUrl: onlineUrl === null ? null : requireText('onlineUrl', onlineUrl, { max: MAX_URL_LENGTH }),
@@ -84,7 +85,7 @@ async function hostFacts(context: Context, hostIds: readonly Types.ObjectId[]): 
   const found = await fetchOrganisations(context.graph, hostIds.map((id) => id.toHexString()));
   return hostIds.map((id) => {
     const facts = found.get(id.toHexString());
-    if (!facts) throw badUserInput('hostIds', `no organisation has the id ${id.toHexString()}`);
+    if (!facts) throw unknownHost(id.toHexString());
     return facts;
   });
 }

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { badUserInput, inTransaction, requireText, signedInSubject, toObjectIds } from '@civic/service-kit';
+import { inTransaction, requireText, signedInSubject, toObjectIds } from '@civic/service-kit';
 import type { CloseMicroProjectVotingInput } from '../generated/resolvers-types.ts';
 import type { MeetingDocument } from '../models/meeting.ts';
 import { DEFAULT_VOTE_THRESHOLD, REVIEW_MEETING_TITLE } from '../domain/micro-project-rules.ts';
@@ -10,6 +10,7 @@ import { closeVoting } from '../persistence/voting-close.ts';
 import type { MicroProjectVotingResultParent } from '../mappers.ts';
 import type { Context } from '../context.ts';
 import { communityToManage } from './community-access.ts';
+import { closeVotingOutOfScope, communityOutsideDistrict, reviewInThePast } from '../errors.ts';
 
 /**
  * Closes the voting of every proposed project of the community whose voting has opened (early,
@@ -18,12 +19,12 @@ import { communityToManage } from './community-access.ts';
  * expert review meeting.
  */
 export async function closeMicroProjectVoting(context: Context, input: CloseMicroProjectVotingInput): Promise<MicroProjectVotingResultParent> {
-  const community = await communityToManage(context, 'communityId', input.communityId, "close this community's micro-project voting");
+  const community = await communityToManage(context, 'communityId', input.communityId, closeVotingOutOfScope);
   const now = context.clock.now();
-  if (input.reviewStartsAt.getTime() <= now.getTime()) throw badUserInput('reviewStartsAt', 'must be in the future');
+  if (input.reviewStartsAt.getTime() <= now.getTime()) throw reviewInThePast();
   const reviewPlace = requireText('reviewPlace', input.reviewPlace, { max: MAX_PLACE_LENGTH });
   const level = meetingLevel([community.kinds]);
-  if (level === null) throw badUserInput('communityId', 'must be a community within a district');
+  if (level === null) throw communityOutsideDistrict();
   const communityId = new Types.ObjectId(community.id);
   const threshold = (await context.loaders.communitySetting.load(community.id))?.microProjectVoteThreshold ?? DEFAULT_VOTE_THRESHOLD;
   const reviewMeeting: MeetingDocument = {

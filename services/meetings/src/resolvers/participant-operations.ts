@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { badUserInput, forbidden, parseId, requireSignedIn, returnUpdated, loadReferenced, loadTarget, uniquely, unknownId } from '@civic/service-kit';
+import { parseId, requireSignedIn, returnUpdated, loadReferenced, loadTarget, uniquely, unknownId, invalidInput } from '@civic/service-kit';
 import type { InviteParticipantInput, MutationResolvers } from '../generated/resolvers-types.ts';
 import { PARTICIPANT_FIELDS, type ParticipantDocument } from '../models/participant.ts';
 import { acceptsAttendance, acceptsPreparation, acceptsReplies } from '../domain/meeting-rules.ts';
@@ -9,11 +9,11 @@ import { fetchResident } from '../graph/residents.ts';
 import { runsMeeting } from '../authorisation.ts';
 import type { Context } from '../context.ts';
 import { meetingToRun, parentMeetingToRun, requireMeetingStatus } from './meeting-access.ts';
-import { alreadyInvited, invitationGone } from '../errors.ts';
+import { alreadyInvited, invitationGone, inviteeNotExactlyOne, inviteOutOfScope, replyForAnother, replyNotAnAnswer, takeAttendanceOutOfScope } from '../errors.ts';
 
 export const participantMutations: MutationResolvers = {
   inviteParticipant: async (_parent, { input }, context) => {
-    const meeting = await meetingToRun(context, input.meetingId, 'invite to this meeting');
+    const meeting = await meetingToRun(context, input.meetingId, inviteOutOfScope);
     requireMeetingStatus(meeting, acceptsPreparation, 'take invitations');
     const invitee = await inviteeOf(context, input);
     const document: ParticipantDocument = {
@@ -35,16 +35,16 @@ export const participantMutations: MutationResolvers = {
     const meeting = await loadReferenced(context.loaders.meeting, participant.meetingId, 'Meeting');
     // A resident answers for themself; an organisation's answer is recorded by the hosts' staff.
     const own = participant.residentId !== null && participant.residentId.toHexString() === context.viewer.residentId;
-    if (!own && !(participant.organisationId !== null && runsMeeting(context.viewer, meeting))) throw forbidden('reply to this invitation');
+    if (!own && !(participant.organisationId !== null && runsMeeting(context.viewer, meeting))) throw replyForAnother();
     requireMeetingStatus(meeting, acceptsReplies, 'take replies');
-    if (reply === 'PENDING') throw badUserInput('reply', 'must be ACCEPTED or DECLINED');
+    if (reply === 'PENDING') throw replyNotAnAnswer();
     return updateParticipant(context, participant._id, { reply });
   },
 
   recordAttendance: async (_parent, { participantId, attended }, context) => {
     requireSignedIn(context.viewer);
     const participant = await loadTarget(context.loaders.participant, participantId, 'Participant');
-    const meeting = await parentMeetingToRun(context, participant.meetingId, 'take attendance of this meeting');
+    const meeting = await parentMeetingToRun(context, participant.meetingId, takeAttendanceOutOfScope);
     requireMeetingStatus(meeting, acceptsAttendance, 'take attendance');
     return updateParticipant(context, participant._id, { attended });
   },
@@ -58,11 +58,11 @@ async function updateParticipant(context: Context, id: Types.ObjectId, changes: 
 
 /** Exactly one invitee, known to its department, fit for the role. */
 async function inviteeOf(context: Context, input: InviteParticipantInput): Promise<Pick<ParticipantDocument, 'residentId' | 'organisationId'>> {
-  if (Boolean(input.residentId) === Boolean(input.organisationId)) throw badUserInput('residentId', 'give exactly one of residentId and organisationId');
+  if (Boolean(input.residentId) === Boolean(input.organisationId)) throw inviteeNotExactlyOne();
   if (input.residentId) {
     const residentId = parseId('residentId', input.residentId);
     const misfit = roleError(input.role, null);
-    if (misfit) throw badUserInput('role', misfit);
+    if (misfit) throw invalidInput(misfit);
     if (!(await fetchResident(context.graph, input.residentId))) throw unknownId('residentId', 'resident');
     return { residentId, organisationId: null };
   }
@@ -70,6 +70,6 @@ async function inviteeOf(context: Context, input: InviteParticipantInput): Promi
   const organisation = await fetchOrganisation(context.graph, input.organisationId!);
   if (!organisation) throw unknownId('organisationId', 'organisation');
   const misfit = roleError(input.role, organisation.kind);
-  if (misfit) throw badUserInput('role', misfit);
+  if (misfit) throw invalidInput(misfit);
   return { residentId: null, organisationId };
 }

@@ -1,3 +1,5 @@
+import type { InputViolation } from '@civic/service-kit';
+
 /** Rules of micro-actions (微行动): their time window, capacity, status, sign-ups and check-ins. */
 
 export const ACTIVITY_CATEGORIES = [
@@ -38,11 +40,23 @@ export interface ActivityState extends ActivityTiming {
   signedUpCount: number;
 }
 
-/** Why a window cannot be published at `now` (with the field to blame), or null when it can. */
-export function activityWindowError(window: ActivityTiming, now: Date): { field: 'startsAt' | 'endsAt'; message: string } | null {
-  if (window.startsAt.getTime() <= now.getTime()) return { field: 'startsAt', message: 'must be in the future' };
-  if (window.endsAt.getTime() <= window.startsAt.getTime()) return { field: 'endsAt', message: 'must be after startsAt' };
-  if (durationHours(window) > MAX_ACTIVITY_HOURS) return { field: 'endsAt', message: `must be at most ${MAX_ACTIVITY_HOURS} hours after startsAt` };
+export function startsInThePast(): InputViolation {
+  return { field: 'startsAt', message: 'must be in the future' };
+}
+
+export function endsBeforeStart(): InputViolation {
+  return { field: 'endsAt', message: 'must be after startsAt' };
+}
+
+export function activityTooLong(): InputViolation {
+  return { field: 'endsAt', message: `must be at most ${MAX_ACTIVITY_HOURS} hours after startsAt` };
+}
+
+/** Why a window cannot be published at `now`, or null when it can. */
+export function activityWindowError(window: ActivityTiming, now: Date): InputViolation | null {
+  if (window.startsAt.getTime() <= now.getTime()) return startsInThePast();
+  if (window.endsAt.getTime() <= window.startsAt.getTime()) return endsBeforeStart();
+  if (durationHours(window) > MAX_ACTIVITY_HOURS) return activityTooLong();
   return null;
 }
 
@@ -76,12 +90,21 @@ export function acceptsCheckIns(status: ActivityStatus): boolean {
  * The service hours a check-in records: the activity's length unless staff say fewer (someone
  * came late); never more, never zero. Kept to two decimals.
  */
-export function serviceHoursFor(window: ActivityTiming, requested: number | null | undefined): { hours: number } | { error: string } {
+export function serviceHoursFor(window: ActivityTiming, requested: number | null | undefined): { hours: number } | { error: InputViolation } {
   const maximum = durationHours(window);
   const hours = requested ?? maximum;
-  if (!Number.isFinite(hours) || hours <= 0) return { error: 'must be more than 0' };
-  if (hours > maximum) return { error: `must be at most the activity's length, ${round(maximum)} hours` };
+  if (!Number.isFinite(hours) || hours <= 0) return { error: noServiceHours() };
+  if (hours > maximum) return { error: hoursBeyondActivity(maximum) };
   return { hours: round(hours) };
+}
+
+export function noServiceHours(): InputViolation {
+  return { field: 'hours', message: 'must be more than 0' };
+}
+
+/** More hours than the activity lasted (`maximum`, its length in hours). */
+export function hoursBeyondActivity(maximum: number): InputViolation {
+  return { field: 'hours', message: `must be at most the activity's length, ${round(maximum)} hours` };
 }
 
 function round(hours: number): number {

@@ -1,4 +1,5 @@
-import type { OrganisationKind } from './organisation-tree.ts';
+import { kindMismatch, type OrganisationKind } from './organisation-tree.ts';
+import type { InputViolation } from '@civic/service-kit';
 
 /** Rules of tripartite agreements (三方协议): who the three parties are and how fast they must act. */
 
@@ -14,21 +15,26 @@ export const AGREEMENT_PARTY_KINDS: Readonly<Record<AgreementParty, Organisation
 export const MAX_RESPONSE_HOURS = 7 * 24;
 export const MAX_RESOLUTION_HOURS = 90 * 24;
 
-export function agreementPartyError(party: AgreementParty, kind: OrganisationKind): string | null {
+/** The party's organisation (input field `<party>Id`) is not of the party's kind. */
+export function agreementPartyError(party: AgreementParty, kind: OrganisationKind): InputViolation | null {
   const required = AGREEMENT_PARTY_KINDS[party];
-  return kind === required ? null : `must be a ${required}, not a ${kind}`;
+  return kind === required ? null : kindMismatch(`${party}Id`, required, kind);
 }
 
-/** Why the deadlines cannot be agreed (with the field to blame), or null when they can. */
-export function deadlineError(
-  responseHours: number,
-  resolutionHours: number,
-): { field: 'responseDeadlineHours' | 'resolutionDeadlineHours'; message: string } | null {
-  if (!Number.isInteger(responseHours) || responseHours < 1 || responseHours > MAX_RESPONSE_HOURS) {
-    return { field: 'responseDeadlineHours', message: `must be a whole number from 1 to ${MAX_RESPONSE_HOURS}` };
-  }
+export function responseDeadlineOutOfRange(): InputViolation {
+  return { field: 'responseDeadlineHours', message: `must be a whole number from 1 to ${MAX_RESPONSE_HOURS}` };
+}
+
+/** The resolution deadline runs from the response deadline (`responseHours`) to the longest allowed. */
+export function resolutionDeadlineOutOfRange(responseHours: number): InputViolation {
+  return { field: 'resolutionDeadlineHours', message: `must be a whole number from responseDeadlineHours (${responseHours}) to ${MAX_RESOLUTION_HOURS}` };
+}
+
+/** Why the deadlines cannot be agreed, or null when they can. */
+export function deadlineError(responseHours: number, resolutionHours: number): InputViolation | null {
+  if (!Number.isInteger(responseHours) || responseHours < 1 || responseHours > MAX_RESPONSE_HOURS) return responseDeadlineOutOfRange();
   if (!Number.isInteger(resolutionHours) || resolutionHours < responseHours || resolutionHours > MAX_RESOLUTION_HOURS) {
-    return { field: 'resolutionDeadlineHours', message: `must be a whole number from responseDeadlineHours (${responseHours}) to ${MAX_RESOLUTION_HOURS}` };
+    return resolutionDeadlineOutOfRange(responseHours);
   }
   return null;
 }

@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import type { InputViolation } from '@civic/service-kit';
 
 /** The kinds of organisation (as the contract names them) and where each may sit in the tree. */
 export const ORGANISATION_KINDS = [
@@ -44,13 +45,30 @@ export const ALLOWED_PARENT_KINDS: Readonly<Record<OrganisationKind, readonly Or
   MERCHANT: STREET_OR_COMMUNITY,
 };
 
+export function rootWithParent(kind: OrganisationKind): InputViolation {
+  return { field: 'parentId', message: `a ${kind} is the root of a tree and has no parent` };
+}
+
+export function organisationWithoutParent(kind: OrganisationKind): InputViolation {
+  return { field: 'parentId', message: `a ${kind} must sit under one of ${ALLOWED_PARENT_KINDS[kind].join(', ')}` };
+}
+
+export function parentOfWrongKind(kind: OrganisationKind, parentKind: OrganisationKind): InputViolation {
+  return { field: 'parentId', message: `a ${kind} cannot sit under a ${parentKind}; allowed: ${ALLOWED_PARENT_KINDS[kind].join(', ')}` };
+}
+
 /** Why an organisation of `kind` may not sit under a parent of `parentKind` (null: no parent), or null when it may. */
-export function placementError(kind: OrganisationKind, parentKind: OrganisationKind | null): string | null {
+export function placementError(kind: OrganisationKind, parentKind: OrganisationKind | null): InputViolation | null {
   const allowed = ALLOWED_PARENT_KINDS[kind];
-  if (allowed.length === 0) return parentKind === null ? null : `a ${kind} is the root of a tree and has no parent`;
-  if (parentKind === null) return `a ${kind} must sit under one of ${allowed.join(', ')}`;
-  if (!allowed.includes(parentKind)) return `a ${kind} cannot sit under a ${parentKind}; allowed: ${allowed.join(', ')}`;
+  if (allowed.length === 0) return parentKind === null ? null : rootWithParent(kind);
+  if (parentKind === null) return organisationWithoutParent(kind);
+  if (!allowed.includes(parentKind)) return parentOfWrongKind(kind, parentKind);
   return null;
+}
+
+/** The organisation named in `field` is of `kind` where the field needs a `required`. */
+export function kindMismatch(field: string, required: OrganisationKind, kind: OrganisationKind): InputViolation {
+  return { field, message: `must be a ${required}, not a ${kind}` };
 }
 
 export interface TreePosition {

@@ -1,4 +1,5 @@
-import type { OrganisationKind } from './organisation-tree.ts';
+import { kindMismatch, type OrganisationKind } from './organisation-tree.ts';
+import type { InputViolation } from '@civic/service-kit';
 
 /** Rules of pairings (结对共建) between a community and a co-building unit. */
 
@@ -7,7 +8,8 @@ export type PartnershipStatus = (typeof PARTNERSHIP_STATUSES)[number];
 
 export const MAX_COMMITMENTS = 20;
 
-export function partnershipSideError(side: 'community' | 'unit', kind: OrganisationKind): string | null {
+/** The side's organisation (input field `<side>Id`) is not of the side's kind. */
+export function partnershipSideError(side: 'community' | 'unit', kind: OrganisationKind): InputViolation | null {
   const required: OrganisationKind = side === 'community' ? 'COMMUNITY_PARTY_COMMITTEE' : 'CO_BUILDING_UNIT';
-  return kind === required ? null : `must be a ${required}, not a ${kind}`;
+  return kind === required ? null : kindMismatch(`${side}Id`, required, kind);
 }

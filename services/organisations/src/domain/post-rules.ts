@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
 import { isWithin } from './organisation-tree.ts';
+import type { InputViolation } from '@civic/service-kit';
 
 /** Rules of the micro-platform (微平台). */
 
@@ -10,6 +11,10 @@ export const MAX_TITLE_LENGTH = 100;
 export const MAX_BODY_LENGTH = 20_000;
 
 /** An organisation publishes to itself or to a part of its own subtree, never to a neighbour's. */
-export function audienceError(publisherId: Types.ObjectId, audiencePath: readonly Types.ObjectId[]): string | null {
-  return isWithin(audiencePath, publisherId) ? null : "must be the publisher or lie within the publisher's subtree";
+export function audienceError(publisherId: Types.ObjectId, audiencePath: readonly Types.ObjectId[]): InputViolation | null {
+  return isWithin(audiencePath, publisherId) ? null : audienceOutsidePublisher();
+}
+
+export function audienceOutsidePublisher(): InputViolation {
+  return { field: 'audienceId', message: "must be the publisher or lie within the publisher's subtree" };
 }

@@ -1,12 +1,13 @@
 import { Types, type QueryFilter } from 'mongoose';
 import { isAnonymous } from '@civic/identity';
-import { badUserInput, invalidTransition, parseId, parseIds, requireIntInRange, requireSignedIn, requireText, paginate, toGeoJsonPoint, returnUpdated, loadAll, loadForInput, loadTarget, requireStaffCovering, forbidden } from '@civic/service-kit';
+import { invalidTransition, parseId, parseIds, requireIntInRange, requireSignedIn, requireText, paginate, toGeoJsonPoint, returnUpdated, loadAll, loadForInput, loadTarget, requireStaffCovering, invalidInput } from '@civic/service-kit';
 import type { ActivityFilter, CreateActivityInput, MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { ACTIVITY_FIELDS, type ActivityDocument } from '../models/activity.ts';
 import { MAX_CAPACITY, MAX_CO_HOSTS, MIN_CAPACITY, activityStatus, activityWindowError, canCancel } from '../domain/activity-rules.ts';
 import { MAX_ADDRESS_LENGTH, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH } from '../domain/text-limits.ts';
 import { canSeeActivity } from '../authorisation.ts';
 import type { Context } from '../context.ts';
+import { cancelActivityOutOfScope, coHostsOverLimit, createActivityOutOfScope, hostAmongCoHosts, unknownCoHost } from '../errors.ts';
 
 export const activityQueries: QueryResolvers = {
   activity: async (_parent, { id }, { loaders, viewer }) => {
@@ -24,7 +25,7 @@ export const activityMutations: MutationResolvers = {
   createActivity: async (_parent, { input }, context) => {
     requireSignedIn(context.viewer);
     const host = await loadForInput(context.loaders.organisation, 'hostId', input.hostId, 'organisation');
-    requireStaffCovering(context.viewer, host.path, () => forbidden('create an activity for this organisation'));
+    requireStaffCovering(context.viewer, host.path, createActivityOutOfScope);
     const document: ActivityDocument = {
       _id: new Types.ObjectId(),
       ...(await activityContent(input, host._id, context)),
@@ -41,7 +42,7 @@ export const activityMutations: MutationResolvers = {
   cancelActivity: async (_parent, { id }, { viewer, models, loaders, clock }) => {
     requireSignedIn(viewer);
     const activity = await loadTarget(loaders.activity, id, 'Activity');
-    requireStaffCovering(viewer, activity.hostPath, () => forbidden('cancel this activity'));
+    requireStaffCovering(viewer, activity.hostPath, cancelActivityOutOfScope);
     const now = clock.now();
     const status = activityStatus(activity, now);
     if (!canCancel(status)) throw invalidTransition('Activity', status, 'be cancelled');
@@ -63,16 +64,16 @@ async function activityContent(input: CreateActivityInput, hostId: Types.ObjectI
   const title = requireText('title', input.title, { max: MAX_NAME_LENGTH });
   const description = requireText('description', input.description, { max: MAX_DESCRIPTION_LENGTH });
   const window = activityWindowError({ startsAt: input.startsAt, endsAt: input.endsAt }, clock.now());
-  if (window) throw badUserInput(window.field, window.message);
+  if (window) throw invalidInput(window);
   const capacity = requireIntInRange('capacity', input.capacity, MIN_CAPACITY, MAX_CAPACITY);
   const address = requireText('place.address', input.place.address, { max: MAX_ADDRESS_LENGTH });
   const location = toGeoJsonPoint('place.location', input.place.location);
 
   const coHostIds = parseIds('coHostIds', [...new Set(input.coHostIds ?? [])]);
-  if (coHostIds.length > MAX_CO_HOSTS) throw badUserInput('coHostIds', `must list at most ${MAX_CO_HOSTS} organisations`);
-  if (coHostIds.some((id) => id.equals(hostId))) throw badUserInput('coHostIds', 'must not include the host');
+  if (coHostIds.length > MAX_CO_HOSTS) throw coHostsOverLimit(MAX_CO_HOSTS);
+  if (coHostIds.some((id) => id.equals(hostId))) throw hostAmongCoHosts();
   const coHosts = await loadAll(loaders.organisation, coHostIds);
-  if (coHosts.length !== coHostIds.length) throw badUserInput('coHostIds', 'name an organisation that does not exist');
+  if (coHosts.length !== coHostIds.length) throw unknownCoHost();
 
   return {
     category: input.category,

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { badUserInput, invalidTransition, notFound, parseId, loadTarget, uniquely, requireResident, signedInSubject, requireStaffCovering, forbidden } from '@civic/service-kit';
+import { invalidTransition, notFound, parseId, loadTarget, uniquely, requireResident, signedInSubject, requireStaffCovering, invalidInput } from '@civic/service-kit';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 import type { ActivityDocument } from '../models/activity.ts';
 import type { ActivityCheckInDocument } from '../models/activity-check-in.ts';
@@ -7,12 +7,21 @@ import { acceptsCheckIns, acceptsSignUpChanges, activityStatus, serviceHoursFor 
 import { isSignedUp, signUp, withdraw } from '../persistence/activity-sign-ups.ts';
 import { canSeeActivity } from '../authorisation.ts';
 import type { Context } from '../context.ts';
-import { activityFull, alreadyCheckedIn, alreadySignedUp, notSignedUp } from '../errors.ts';
+import {
+  activityFull,
+  alreadyCheckedIn,
+  alreadySignedUp,
+  checkInOutOfScope,
+  checkInWithoutSignUp,
+  notSignedUp,
+  signUpWithoutResidentRecord,
+  withdrawWithoutResidentRecord,
+} from '../errors.ts';
 
 /** Residents sign themselves up and withdraw; the host's staff check participants in. */
 export const activitySignUpMutations: MutationResolvers = {
   signUpForActivity: async (_parent, { activityId }, context) => {
-    const residentId = requireResident(context.viewer, () => forbidden('sign up for an activity'));
+    const residentId = requireResident(context.viewer, signUpWithoutResidentRecord);
     const activity = await visibleActivity(context, activityId);
     const now = context.clock.now();
     requireSignUpsOpen(activity, now, 'accept sign-ups');
@@ -23,7 +32,7 @@ export const activitySignUpMutations: MutationResolvers = {
   },
 
   cancelActivitySignUp: async (_parent, { activityId }, context) => {
-    const residentId = requireResident(context.viewer, () => forbidden('withdraw from an activity'));
+    const residentId = requireResident(context.viewer, withdrawWithoutResidentRecord);
     const activity = await visibleActivity(context, activityId);
     requireSignUpsOpen(activity, context.clock.now(), 'accept withdrawals');
     const withdrawn = await withdraw(context.models, activity._id, residentId);
@@ -36,16 +45,16 @@ export const activitySignUpMutations: MutationResolvers = {
     const { viewer, models, loaders, clock } = context;
     const staffMember = signedInSubject(viewer);
     const activity = await loadTarget(loaders.activity, input.activityId, 'Activity');
-    requireStaffCovering(viewer, activity.hostPath, () => forbidden('check in participants of this activity'));
+    requireStaffCovering(viewer, activity.hostPath, checkInOutOfScope);
     const residentId = parseId('residentId', input.residentId);
     const now = clock.now();
     const status = activityStatus(activity, now);
     if (!acceptsCheckIns(status)) throw invalidTransition('Activity', status, 'record check-ins');
     // Sign-ups change only before the start and check-ins begin at the start: this read cannot
     // race a withdrawal.
-    if (!(await isSignedUp(models, activity._id, residentId))) throw badUserInput('residentId', 'did not sign up for this activity');
+    if (!(await isSignedUp(models, activity._id, residentId))) throw checkInWithoutSignUp();
     const hours = serviceHoursFor(activity, input.hours);
-    if ('error' in hours) throw badUserInput('hours', hours.error);
+    if ('error' in hours) throw invalidInput(hours.error);
 
     const checkIn: ActivityCheckInDocument = {
       _id: new Types.ObjectId(),

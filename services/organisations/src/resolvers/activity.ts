@@ -1,7 +1,8 @@
-import { fromGeoJsonPoint, idOf, loadAll, loadReferenced, requireStaffCovering, forbidden } from '@civic/service-kit';
+import { fromGeoJsonPoint, idOf, loadAll, loadReferenced, requireStaffCovering } from '@civic/service-kit';
 import type { ActivityCheckInResolvers, ActivityPlaceResolvers, ActivityResolvers } from '../generated/resolvers-types.ts';
 import { activityStatus } from '../domain/activity-rules.ts';
 import { canSeeActivity } from '../authorisation.ts';
+import { readCheckInsOutOfScope, readParticipantsOutOfScope } from '../errors.ts';
 
 export const Activity: ActivityResolvers = {
   // A COMMUNITY activity does not exist for anonymous callers.
@@ -16,12 +17,12 @@ export const Activity: ActivityResolvers = {
   status: (activity, _args, { clock }) => activityStatus(activity, clock.now()),
   viewerSignedUp: (activity, _args, { loaders, viewer }) => (viewer.residentId ? loaders.signedUpByViewer.load(idOf(activity)) : false),
   participants: async (activity, _args, { loaders, viewer }) => {
-    requireStaffCovering(viewer, activity.hostPath, () => forbidden("read this activity's participants"));
+    requireStaffCovering(viewer, activity.hostPath, readParticipantsOutOfScope);
     const signUps = await loaders.signUpsOfActivity.load(idOf(activity));
     return signUps.map((signUp) => ({ id: signUp.residentId.toHexString() }));
   },
   checkIns: (activity, _args, { loaders, viewer }) => {
-    requireStaffCovering(viewer, activity.hostPath, () => forbidden("read this activity's check-ins"));
+    requireStaffCovering(viewer, activity.hostPath, readCheckInsOutOfScope);
     return loaders.checkInsOfActivity.load(idOf(activity));
   },
 };

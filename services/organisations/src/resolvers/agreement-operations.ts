@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { badUserInput, parseId, requireSignedIn, requireText, loadForInput } from '@civic/service-kit';
+import { parseId, requireSignedIn, requireText, loadForInput, invalidInput } from '@civic/service-kit';
 import type { ContactPersonInput, MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { AGREEMENT_FIELDS, type AgreementDocument, type ContactPerson } from '../models/agreement.ts';
 import { agreementPartyError, deadlineError, type AgreementParty } from '../domain/agreement-rules.ts';
@@ -8,6 +8,7 @@ import { isPhoneNumber, normalisePhone } from '../domain/contact.ts';
 import { MAX_PERSON_NAME_LENGTH } from '../domain/text-limits.ts';
 import { requireTreeManager } from '../authorisation.ts';
 import type { OrganisationDocument } from '../models/organisation.ts';
+import { notAPhoneNumber, ownersCommitteeOutsideCommunity, signAgreementOutOfScope } from '../errors.ts';
 
 export const agreementQueries: QueryResolvers = {
   agreement: (_parent, { id }, { loaders }) => loaders.agreement.load(id),
@@ -26,14 +27,14 @@ export const agreementMutations: MutationResolvers = {
       loadForInput(loaders.organisation, 'ownersCommitteeId', input.ownersCommitteeId, 'organisation'),
       loadForInput(loaders.organisation, 'propertyCompanyId', input.propertyCompanyId, 'organisation'),
     ]);
-    requireTreeManager(viewer, community.path, 'sign an agreement for this community');
-    requirePartyKind('community', 'communityId', community);
-    requirePartyKind('ownersCommittee', 'ownersCommitteeId', ownersCommittee);
-    requirePartyKind('propertyCompany', 'propertyCompanyId', propertyCompany);
+    requireTreeManager(viewer, community.path, signAgreementOutOfScope);
+    requirePartyKind('community', community);
+    requirePartyKind('ownersCommittee', ownersCommittee);
+    requirePartyKind('propertyCompany', propertyCompany);
     // The owners' committee is the community's own; a property company may serve many communities.
-    if (!isWithin(ownersCommittee.path, community._id)) throw badUserInput('ownersCommitteeId', "must lie within the community's subtree");
+    if (!isWithin(ownersCommittee.path, community._id)) throw ownersCommitteeOutsideCommunity();
     const deadlines = deadlineError(input.responseDeadlineHours, input.resolutionDeadlineHours);
-    if (deadlines) throw badUserInput(deadlines.field, deadlines.message);
+    if (deadlines) throw invalidInput(deadlines);
 
     const document: AgreementDocument = {
       _id: new Types.ObjectId(),
@@ -56,14 +57,14 @@ export const agreementMutations: MutationResolvers = {
   },
 };
 
-function requirePartyKind(party: AgreementParty, field: string, organisation: OrganisationDocument): void {
+function requirePartyKind(party: AgreementParty, organisation: OrganisationDocument): void {
   const problem = agreementPartyError(party, organisation.kind);
-  if (problem) throw badUserInput(field, problem);
+  if (problem) throw invalidInput(problem);
 }
 
 function parseContactPerson(field: string, contact: ContactPersonInput): ContactPerson {
   const name = requireText(`${field}.name`, contact.name, { max: MAX_PERSON_NAME_LENGTH });
   const phone = normalisePhone(contact.phone);
-  if (!isPhoneNumber(phone)) throw badUserInput(`${field}.phone`, 'must be a mobile, landline or hotline number');
+  if (!isPhoneNumber(phone)) throw notAPhoneNumber(`${field}.phone`);
   return { name, phone };
 }

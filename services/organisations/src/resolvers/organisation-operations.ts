@@ -1,12 +1,12 @@
 import { Types, type QueryFilter } from 'mongoose';
-import { badUserInput, parseId, requireSignedIn, requireText, paginate, returnUpdated, loadForInput, loadTarget, startsWith, uniquely } from '@civic/service-kit';
+import { parseId, requireSignedIn, requireText, paginate, returnUpdated, loadForInput, loadTarget, startsWith, uniquely, invalidInput } from '@civic/service-kit';
 import type { ContactInput, MutationResolvers, OrganisationFilter, QueryResolvers } from '../generated/resolvers-types.ts';
 import { ORGANISATION_FIELDS, type OrganisationDocument } from '../models/organisation.ts';
 import { placementError, positionUnder } from '../domain/organisation-tree.ts';
 import { isPhoneNumber, normalisePhone } from '../domain/contact.ts';
 import { MAX_ADDRESS_LENGTH, MAX_NAME_LENGTH } from '../domain/text-limits.ts';
 import { requireRootCreator, requireTreeManager } from '../authorisation.ts';
-import { siblingNameTaken } from '../errors.ts';
+import { createOrganisationOutOfScope, notAPhoneNumber, renameOrganisationOutOfScope, siblingNameTaken } from '../errors.ts';
 
 export const organisationQueries: QueryResolvers = {
   organisation: (_parent, { id }, { loaders }) => loaders.organisation.load(id),
@@ -18,9 +18,9 @@ export const organisationMutations: MutationResolvers = {
   createOrganisation: async (_parent, { input }, { viewer, models, loaders, clock }) => {
     requireSignedIn(viewer);
     const parent = input.parentId ? await loadForInput(loaders.organisation, 'parentId', input.parentId, 'organisation') : null;
-    if (parent) requireTreeManager(viewer, parent.path, 'create an organisation here');
+    if (parent) requireTreeManager(viewer, parent.path, createOrganisationOutOfScope);
     const misplaced = placementError(input.kind, parent?.kind ?? null);
-    if (misplaced) throw badUserInput('parentId', misplaced);
+    if (misplaced) throw invalidInput(misplaced);
     if (!parent) requireRootCreator(viewer);
 
     const name = requireText('name', input.name, { max: MAX_NAME_LENGTH });
@@ -41,7 +41,7 @@ export const organisationMutations: MutationResolvers = {
   renameOrganisation: async (_parent, { id, name }, { viewer, models, loaders }) => {
     requireSignedIn(viewer);
     const organisation = await loadTarget(loaders.organisation, id, 'Organisation');
-    requireTreeManager(viewer, organisation.path, 'rename this organisation');
+    requireTreeManager(viewer, organisation.path, renameOrganisationOutOfScope);
     const newName = requireText('name', name, { max: MAX_NAME_LENGTH });
     return uniquely(
       () =>
@@ -70,7 +70,7 @@ function organisationFilter(filter: OrganisationFilter | null | undefined): Quer
 
 function parseContact(contact: ContactInput | null | undefined): OrganisationDocument['contact'] {
   const phone = contact?.phone ? normalisePhone(contact.phone) : null;
-  if (phone !== null && !isPhoneNumber(phone)) throw badUserInput('contact.phone', 'must be a mobile, landline or hotline number');
+  if (phone !== null && !isPhoneNumber(phone)) throw notAPhoneNumber('contact.phone');
   const address = contact?.address ? requireText('contact.address', contact.address, { max: MAX_ADDRESS_LENGTH }) : null;
   return { phone, address };
 }

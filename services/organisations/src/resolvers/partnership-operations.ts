@@ -1,11 +1,11 @@
 import { Types } from 'mongoose';
-import { badUserInput, invalidTransition, requireSignedIn, requireText, returnUpdated, loadForInput, loadReferenced, loadTarget, uniquely } from '@civic/service-kit';
+import { invalidTransition, requireSignedIn, requireText, returnUpdated, loadForInput, loadReferenced, loadTarget, uniquely, invalidInput } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { PARTNERSHIP_FIELDS, type PartnershipDocument } from '../models/partnership.ts';
 import { MAX_COMMITMENTS, partnershipSideError } from '../domain/partnership-rules.ts';
 import { MAX_COMMITMENT_LENGTH } from '../domain/text-limits.ts';
 import { requireTreeManager } from '../authorisation.ts';
-import { partnershipAlreadyActive } from '../errors.ts';
+import { commitmentCountOutOfRange, createPartnershipOutOfScope, endPartnershipOutOfScope, partnershipAlreadyActive } from '../errors.ts';
 
 export const partnershipQueries: QueryResolvers = {
   partnership: (_parent, { id }, { loaders }) => loaders.partnership.load(id),
@@ -18,14 +18,12 @@ export const partnershipMutations: MutationResolvers = {
       loadForInput(loaders.organisation, 'communityId', input.communityId, 'organisation'),
       loadForInput(loaders.organisation, 'unitId', input.unitId, 'organisation'),
     ]);
-    requireTreeManager(viewer, community.path, 'create a partnership for this community');
+    requireTreeManager(viewer, community.path, createPartnershipOutOfScope);
     const communityProblem = partnershipSideError('community', community.kind);
-    if (communityProblem) throw badUserInput('communityId', communityProblem);
+    if (communityProblem) throw invalidInput(communityProblem);
     const unitProblem = partnershipSideError('unit', unit.kind);
-    if (unitProblem) throw badUserInput('unitId', unitProblem);
-    if (input.commitments.length === 0 || input.commitments.length > MAX_COMMITMENTS) {
-      throw badUserInput('commitments', `must list 1 to ${MAX_COMMITMENTS} commitments`);
-    }
+    if (unitProblem) throw invalidInput(unitProblem);
+    if (input.commitments.length === 0 || input.commitments.length > MAX_COMMITMENTS) throw commitmentCountOutOfRange(MAX_COMMITMENTS);
     const commitments = input.commitments.map((commitment, index) => requireText(`commitments[${index}]`, commitment, { max: MAX_COMMITMENT_LENGTH }));
 
     const document: PartnershipDocument = {
@@ -47,7 +45,7 @@ export const partnershipMutations: MutationResolvers = {
     requireSignedIn(viewer);
     const partnership = await loadTarget(loaders.partnership, id, 'Partnership');
     const community = await loadReferenced(loaders.organisation, partnership.communityId, 'Organisation');
-    requireTreeManager(viewer, community.path, 'end a partnership of this community');
+    requireTreeManager(viewer, community.path, endPartnershipOutOfScope);
     // Only an ACTIVE pairing ends; the condition sits in the update, so two callers cannot both end it.
     const ended = await models.Partnership.findOneAndUpdate(
       { _id: partnership._id, status: 'ACTIVE' },

@@ -1,10 +1,11 @@
 import { Types, type QueryFilter } from 'mongoose';
 import { isAnonymous } from '@civic/identity';
-import { badUserInput, parseId, requireSignedIn, requireText, paginate, loadForInput } from '@civic/service-kit';
+import { parseId, requireSignedIn, requireText, paginate, loadForInput, invalidInput } from '@civic/service-kit';
 import type { MutationResolvers, PostFilter, QueryResolvers } from '../generated/resolvers-types.ts';
 import { POST_FIELDS, type PostDocument } from '../models/post.ts';
 import { MAX_BODY_LENGTH, MAX_TITLE_LENGTH, audienceError } from '../domain/post-rules.ts';
 import { canSeePost, requireTreeManager } from '../authorisation.ts';
+import { publishPostOutOfScope } from '../errors.ts';
 
 export const postQueries: QueryResolvers = {
   post: async (_parent, { id }, { loaders, viewer }) => {
@@ -22,10 +23,10 @@ export const postMutations: MutationResolvers = {
   publishPost: async (_parent, { input }, { viewer, models, loaders, clock }) => {
     requireSignedIn(viewer);
     const publisher = await loadForInput(loaders.organisation, 'publisherId', input.publisherId, 'organisation');
-    requireTreeManager(viewer, publisher.path, 'publish for this organisation');
+    requireTreeManager(viewer, publisher.path, publishPostOutOfScope);
     const audience = input.audienceId ? await loadForInput(loaders.organisation, 'audienceId', input.audienceId, 'organisation') : publisher;
     const misdirected = audienceError(publisher._id, audience.path);
-    if (misdirected) throw badUserInput('audienceId', misdirected);
+    if (misdirected) throw invalidInput(misdirected);
 
     const document: PostDocument = {
       _id: new Types.ObjectId(),

@@ -1,4 +1,4 @@
-import { badUserInput } from '@civic/service-kit';
+import { idNumberBirthDateInvalid, idNumberCheckDigitWrong, idNumberMalformed, phoneNotMobile } from '../errors.ts';
 import type { Gender } from './vocabulary.ts';
 
 /** Phone and ID-number rules: what people type becomes one canonical form, or a clear error. */
@@ -12,7 +12,7 @@ export function normalisePhone(field: string, raw: string): string {
     .replace(/[\s-]/g, '')
     .replace(/^(\+86|0086)/, '')
     .replace(/^86(?=\d{11}$)/, '');
-  if (!MAINLAND_MOBILE.test(digits)) throw badUserInput(field, 'must be an 11-digit mainland mobile number starting 13 to 19');
+  if (!MAINLAND_MOBILE.test(digits)) throw phoneNotMobile(field);
   return digits;
 }
 
@@ -28,9 +28,9 @@ export function idNumberCheckCharacter(first17: string): string {
 /** An 18-character resident ID number with a valid birth date and check character; `x` becomes `X`. */
 export function normaliseIdNumber(field: string, raw: string): string {
   const value = raw.normalize('NFKC').replace(/\s/g, '').toUpperCase();
-  if (!/^\d{17}[\dX]$/.test(value)) throw badUserInput(field, 'must be 18 characters: 17 digits and a digit or X');
-  if (!isCalendarDate(value.slice(6, 14))) throw badUserInput(field, 'does not hold a valid birth date');
-  if (idNumberCheckCharacter(value.slice(0, 17)) !== value[17]) throw badUserInput(field, 'has a wrong check digit');
+  if (!/^\d{17}[\dX]$/.test(value)) throw idNumberMalformed(field);
+  if (!isCalendarDate(value.slice(6, 14))) throw idNumberBirthDateInvalid(field);
+  if (idNumberCheckCharacter(value.slice(0, 17)) !== value[17]) throw idNumberCheckDigitWrong(field);
   return value;
 }
 

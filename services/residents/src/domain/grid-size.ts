@@ -10,16 +10,17 @@ export interface GridSizeCheck {
   message: string | null;
 }
 
+/** The advice a micro-grid of `householdCount` households outside the standard gets. */
+export function microGridSizeAdvice(householdCount: number): string {
+  const comparison = householdCount < MICRO_GRID_MIN_HOUSEHOLDS ? 'fewer than' : 'more than';
+  const bound = householdCount < MICRO_GRID_MIN_HOUSEHOLDS ? MICRO_GRID_MIN_HOUSEHOLDS : MICRO_GRID_MAX_HOUSEHOLDS;
+  return `This micro-grid holds ${householdCount} households, ${comparison} ${bound}; a micro-grid should hold ${MICRO_GRID_MIN_HOUSEHOLDS} to ${MICRO_GRID_MAX_HOUSEHOLDS} households`;
+}
+
 export function checkGridSize(level: GridLevel, householdCount: number): GridSizeCheck {
   if (level !== 'MICRO') return { householdCount, withinStandard: true, message: null };
   if (householdCount < MICRO_GRID_MIN_HOUSEHOLDS || householdCount > MICRO_GRID_MAX_HOUSEHOLDS) {
-    const comparison = householdCount < MICRO_GRID_MIN_HOUSEHOLDS ? 'fewer than' : 'more than';
-    const bound = householdCount < MICRO_GRID_MIN_HOUSEHOLDS ? MICRO_GRID_MIN_HOUSEHOLDS : MICRO_GRID_MAX_HOUSEHOLDS;
-    return {
-      householdCount,
-      withinStandard: false,
-      message: `This micro-grid holds ${householdCount} households, ${comparison} ${bound}; a micro-grid should hold ${MICRO_GRID_MIN_HOUSEHOLDS} to ${MICRO_GRID_MAX_HOUSEHOLDS} households`,
-    };
+    return { householdCount, withinStandard: false, message: microGridSizeAdvice(householdCount) };
   }
   return { householdCount, withinStandard: true, message: null };
 }

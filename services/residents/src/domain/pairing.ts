@@ -1,4 +1,11 @@
-import { badUserInput } from '@civic/service-kit';
+import {
+  coreMemberAsMember,
+  coreMemberForHousehold,
+  leaderNotCoreMember,
+  leaderNotPartyMember,
+  memberNotPartyMember,
+  pairWithSelf,
+} from '../errors.ts';
 
 /**
  * The "1310" rule (一名骨干党员联系三名党员, 每名党员联系十户): a core party member pairs with up to 3
@@ -24,15 +31,15 @@ export interface PartyStanding {
 
 /** Only a core party member leads, and only an ordinary party member follows. */
 export function checkMemberPairing(core: PartyStanding, member: PartyStanding): void {
-  if (core.id === member.id) throw badUserInput('memberId', 'must be someone other than the core member');
-  if (!core.partyMembership) throw badUserInput('coreMemberId', 'is not a party member');
-  if (!core.partyMembership.core) throw badUserInput('coreMemberId', 'is not a core party member');
-  if (!member.partyMembership) throw badUserInput('memberId', 'is not a party member');
-  if (member.partyMembership.core) throw badUserInput('memberId', 'is a core party member; core members lead pairings instead');
+  if (core.id === member.id) throw pairWithSelf();
+  if (!core.partyMembership) throw leaderNotPartyMember();
+  if (!core.partyMembership.core) throw leaderNotCoreMember();
+  if (!member.partyMembership) throw memberNotPartyMember();
+  if (member.partyMembership.core) throw coreMemberAsMember();
 }
 
 /** Households pair with ordinary party members; core members look after their members instead. */
 export function checkHouseholdPairing(member: PartyStanding): void {
-  if (!member.partyMembership) throw badUserInput('memberId', 'is not a party member');
-  if (member.partyMembership.core) throw badUserInput('memberId', 'is a core party member; households pair with ordinary members');
+  if (!member.partyMembership) throw memberNotPartyMember();
+  if (member.partyMembership.core) throw coreMemberForHousehold();
 }

@@ -1,4 +1,4 @@
-import { badUserInput } from '@civic/service-kit';
+import { emptyText } from '@civic/service-kit';
 import { normaliseIdNumber, normalisePhone } from './contact-numbers.ts';
 import { normaliseName, normaliseSpecialCare, reconcileBirthFacts } from './resident-input.ts';
 import type { Gender, SpecialCareTag } from './vocabulary.ts';
@@ -29,7 +29,7 @@ export function registrationFacts(input: PersonalFactsInput, currentYear: number
 
 /** The facts after applying `changes` to `current` (null for a new resident). */
 export function updatedFacts(current: PersonalFacts | null, changes: PersonalFactsInput, currentYear: number): PersonalFacts {
-  if (changes.name === null || (current === null && changes.name === undefined)) throw badUserInput('name', 'must not be empty');
+  if (changes.name === null || (current === null && changes.name === undefined)) throw emptyText('name');
   const name = changes.name === undefined ? current!.name : normaliseName('name', changes.name);
   const phone = changes.phone === undefined ? (current?.phone ?? null) : changes.phone === null ? null : normalisePhone('phone', changes.phone);
   const idNumberChanged = changes.idNumber !== undefined;

@@ -1,6 +1,6 @@
-import { badUserInput, requireIntInRange, requireText } from '@civic/service-kit';
+import { requireIntInRange, requireText } from '@civic/service-kit';
 import type { PointsSource } from './vocabulary.ts';
-import { insufficientPoints } from '../errors.ts';
+import { insufficientPoints, notAnAwardSource } from '../errors.ts';
 
 /**
  * The points ledger (微星光) is append-only. Each entry carries its resident's next sequence number
@@ -26,7 +26,7 @@ export function requirePointsAmount(amount: number): number {
 }
 
 export function requireAwardSource(source: PointsSource): PointsSource {
-  if (!AWARD_SOURCES.includes(source)) throw badUserInput('source', `must be one of ${AWARD_SOURCES.join(', ')}; use deductPoints to deduct`);
+  if (!AWARD_SOURCES.includes(source)) throw notAnAwardSource();
   return source;
 }
 

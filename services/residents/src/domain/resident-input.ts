@@ -1,4 +1,11 @@
-import { badUserInput, requireIntInRange } from '@civic/service-kit';
+import { emptyText, requireIntInRange, textTooLong } from '@civic/service-kit';
+import {
+  birthYearContradictsIdNumber,
+  genderContradictsIdNumber,
+  idNumberBornInFuture,
+  nameCharacters,
+  tooYoungForElderlyCare,
+} from '../errors.ts';
 import { idNumberFacts } from './contact-numbers.ts';
 import type { Gender, SpecialCareTag } from './vocabulary.ts';
 
@@ -18,9 +25,9 @@ export function nameText(raw: string): string {
 export function normaliseName(field: string, raw: string): string {
   const name = nameText(raw);
   const length = Array.from(name).length;
-  if (length === 0) throw badUserInput(field, 'must not be empty');
-  if (length > NAME_MAX_LENGTH) throw badUserInput(field, `must have at most ${NAME_MAX_LENGTH} characters`);
-  if (!NAME_CHARACTERS.test(name)) throw badUserInput(field, 'may hold only letters, spaces and the separators · - \'');
+  if (length === 0) throw emptyText(field);
+  if (length > NAME_MAX_LENGTH) throw textTooLong(field, NAME_MAX_LENGTH);
+  if (!NAME_CHARACTERS.test(name)) throw nameCharacters(field);
   return name;
 }
 
@@ -41,11 +48,11 @@ export function reconcileBirthFacts(given: BirthFacts, idNumber: string | null, 
   if (given.birthYear !== null) requireBirthYear('birthYear', given.birthYear, currentYear);
   if (idNumber === null) return given;
   const facts = idNumberFacts(idNumber);
-  if (facts.birthYear > currentYear) throw badUserInput('idNumber', 'holds a birth date in the future');
+  if (facts.birthYear > currentYear) throw idNumberBornInFuture();
   if (given.birthYear !== null && given.birthYear !== facts.birthYear) {
-    throw badUserInput('birthYear', `is ${given.birthYear} but the ID number says ${facts.birthYear}`);
+    throw birthYearContradictsIdNumber(given.birthYear, facts.birthYear);
   }
-  if (given.gender !== null && given.gender !== facts.gender) throw badUserInput('gender', 'does not match the ID number');
+  if (given.gender !== null && given.gender !== facts.gender) throw genderContradictsIdNumber();
   return { gender: facts.gender, birthYear: facts.birthYear };
 }
 
@@ -53,7 +60,7 @@ export function reconcileBirthFacts(given: BirthFacts, idNumber: string | null, 
 export function normaliseSpecialCare(tags: readonly SpecialCareTag[], birthYear: number | null, currentYear: number): SpecialCareTag[] {
   const unique = [...new Set(tags)];
   if (unique.includes('ELDERLY_80_PLUS') && birthYear !== null && currentYear - birthYear < 80) {
-    throw badUserInput('specialCare', `ELDERLY_80_PLUS needs an age of 80, but the birth year is ${birthYear}`);
+    throw tooYoungForElderlyCare(birthYear);
   }
   return unique;
 }

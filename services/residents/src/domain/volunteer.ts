@@ -1,4 +1,5 @@
-import { badUserInput, requireText } from '@civic/service-kit';
+import { requireText } from '@civic/service-kit';
+import { tooManySkills, tooManyVolunteerTeams } from '../errors.ts';
 
 /** A volunteer's skills are short labels, each once; skill filters match them exactly. */
 export const MAX_SKILLS = 20;
@@ -11,10 +12,10 @@ export function normaliseSkill(field: string, raw: string): string {
 
 export function normaliseSkills(raw: readonly string[]): string[] {
   const skills = [...new Set(raw.map((skill) => normaliseSkill('skills', skill)))];
-  if (skills.length > MAX_SKILLS) throw badUserInput('skills', `must list at most ${MAX_SKILLS} skills`);
+  if (skills.length > MAX_SKILLS) throw tooManySkills();
   return skills;
 }
 
 export function requireTeamCount(teamIds: readonly string[]): void {
-  if (new Set(teamIds).size > MAX_VOLUNTEER_TEAMS) throw badUserInput('teamIds', `must list at most ${MAX_VOLUNTEER_TEAMS} teams`);
+  if (new Set(teamIds).size > MAX_VOLUNTEER_TEAMS) throw tooManyVolunteerTeams();
 }

@@ -4,13 +4,14 @@ import type { ResidentFilter } from '../generated/resolvers-types.ts';
 import { normaliseSkill } from '../domain/volunteer.ts';
 import { NAME_MAX_LENGTH, nameText } from '../domain/resident-input.ts';
 import { listingScopeFilter, requireListingAccess } from '../authorisation.ts';
+import { listResidentsNotStaff } from '../errors.ts';
 
 /**
  * The query behind `residents(filter)`. Each condition leads one of the resident indexes (see
  * models/resident.ts); staff see only residents under their scope, services see all.
  */
 export function residentListQuery(viewer: Viewer, filter: ResidentFilter | null | undefined): Record<string, unknown> {
-  requireListingAccess(viewer, 'list residents');
+  requireListingAccess(viewer, listResidentsNotStaff);
   const conditions: Record<string, unknown>[] = [listingScopeFilter(viewer)];
   if (filter?.communityId) conditions.push({ communityId: parseId('filter.communityId', filter.communityId) });
   if (filter?.gridId) conditions.push({ gridId: parseId('filter.gridId', filter.gridId) });

@@ -2,6 +2,7 @@ import { parseId, requireSignedIn } from '@civic/service-kit';
 import type { GridResolvers } from '../generated/resolvers-types.ts';
 import { checkGridSize } from '../domain/grid-size.ts';
 import { requireListingAccess } from '../authorisation.ts';
+import { listGridHouseholdsNotStaff, listGridResidentsNotStaff } from '../errors.ts';
 
 /**
  * Grid is owned by organisations; residents adds who lives in it (listed for staff within their
@@ -11,12 +12,12 @@ export const Grid: GridResolvers = {
   // The gateway sends `level` along when sizeCheck is asked for (@requires).
   __resolveReference: (reference) => ({ id: reference.id, level: 'level' in reference ? reference.level : null }),
   residents: (grid, { first, after }, context) => {
-    requireListingAccess(context.viewer, 'list the residents of a grid');
+    requireListingAccess(context.viewer, listGridResidentsNotStaff);
     parseId('id', grid.id);
     return context.loaders.residentsByGrid.load({ parentId: grid.id, first, after });
   },
   households: (grid, { first, after }, context) => {
-    requireListingAccess(context.viewer, 'list the households of a grid');
+    requireListingAccess(context.viewer, listGridHouseholdsNotStaff);
     parseId('id', grid.id);
     return context.loaders.householdsByGrid.load({ parentId: grid.id, first, after });
   },

@@ -1,11 +1,11 @@
 import { isStaff } from '@civic/identity';
-import { badUserInput, forbidden, isDuplicateKeyError, parseId, requireSignedIn, requireStaffCovering, toObjectIds } from '@civic/service-kit';
+import { isDuplicateKeyError, parseId, requireSignedIn, requireStaffCovering, toObjectIds } from '@civic/service-kit';
 import { Types } from 'mongoose';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import type { HouseholdDocument } from '../models/index.ts';
 import { normaliseHouseholdAddress } from '../domain/household-address.ts';
 import { fetchGrid } from '../graph/organisations.ts';
-import { householdAddressTaken } from '../errors.ts';
+import { createHouseholdOutOfScope, createHouseholdsNotStaff, householdAddressTaken, noSuchGrid } from '../errors.ts';
 
 export const householdQueries: QueryResolvers = {
   household: (_parent, { id }, context) => {
@@ -20,12 +20,12 @@ export const householdMutations: MutationResolvers = {
   createHousehold: async (_parent, { input }, context) => {
     requireSignedIn(context.viewer);
     // Refuse non-staff before asking another department anything.
-    if (!isStaff(context.viewer)) throw forbidden('create households');
+    if (!isStaff(context.viewer)) throw createHouseholdsNotStaff();
     parseId('gridId', input.gridId);
     const address = normaliseHouseholdAddress(input);
     const grid = await fetchGrid(context.graph, input.gridId);
-    if (!grid) throw badUserInput('gridId', 'does not name a grid');
-    requireStaffCovering(context.viewer, grid.organisationPath, () => forbidden('create households in this grid'));
+    if (!grid) throw noSuchGrid();
+    requireStaffCovering(context.viewer, grid.organisationPath, createHouseholdOutOfScope);
     try {
       const created = await context.models.Household.create({
         ...address,

@@ -1,4 +1,5 @@
-import { badUserInput, forbidden, idOf, parseId, parseIds, requireSignedIn, staffCovers, requireStaffCovering } from '@civic/service-kit';
+import { idOf, parseId, parseIds, requireSignedIn, staffCovers, requireStaffCovering } from '@civic/service-kit';
+import type { GraphQLError } from 'graphql';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 import type { ResidentDocument } from '../models/index.ts';
 import type { Context } from '../context.ts';
@@ -6,7 +7,15 @@ import { requireMembershipSince } from '../domain/party-membership.ts';
 import { normaliseSkills, requireTeamCount } from '../domain/volunteer.ts';
 import { fetchOrganisations } from '../graph/organisations.ts';
 import { loadResident } from './access.ts';
-import { coreMemberStillPaired, memberStillPaired } from '../errors.ts';
+import {
+  coreMemberStillPaired,
+  memberStillPaired,
+  notAPartyBranch,
+  notAVolunteerTeam,
+  residentGone,
+  setAnotherVolunteerProfile,
+  setMembershipOutOfScope,
+} from '../errors.ts';
 
 /**
  * Who may:
@@ -16,10 +25,10 @@ import { coreMemberStillPaired, memberStillPaired } from '../errors.ts';
  */
 
 /** Organisations must exist and be of the expected kind; organisations is asked through the graph. */
-async function requireOrganisationsOfKind(context: Context, field: string, ids: readonly string[], kind: string, description: string) {
+async function requireOrganisationsOfKind(context: Context, ids: readonly string[], kind: string, refusal: (id: string) => GraphQLError) {
   const found = await fetchOrganisations(context.graph, ids);
   for (const id of ids) {
-    if (found.get(id)?.kind !== kind) throw badUserInput(field, `${id} is not ${description}`);
+    if (found.get(id)?.kind !== kind) throw refusal(id);
   }
 }
 
@@ -39,7 +48,7 @@ async function requireStandingKeepsPairings(context: Context, resident: Resident
 }
 
 function saved(resident: ResidentDocument | null, field: string): ResidentDocument {
-  if (!resident) throw badUserInput(field, 'names a resident that no longer exists');
+  if (!resident) throw residentGone(field);
   return resident;
 }
 
@@ -47,7 +56,7 @@ export const membershipMutations: MutationResolvers = {
   setPartyMembership: async (_parent, { residentId, membership }, context) => {
     requireSignedIn(context.viewer);
     const resident = await loadResident(context, 'residentId', residentId);
-    requireStaffCovering(context.viewer, resident.organisationPath, () => forbidden('set the party membership of this resident'));
+    requireStaffCovering(context.viewer, resident.organisationPath, setMembershipOutOfScope);
     const now = context.clock.now();
     if (!membership) {
       await requireStandingKeepsPairings(context, resident, null);
@@ -61,7 +70,7 @@ export const membershipMutations: MutationResolvers = {
     const branchId = parseId('branchId', membership.branchId);
     const core = membership.core ?? false;
     const since = requireMembershipSince(membership.since, resident.birthYear, now);
-    await requireOrganisationsOfKind(context, 'branchId', [membership.branchId], 'PARTY_BRANCH', 'a party branch');
+    await requireOrganisationsOfKind(context, [membership.branchId], 'PARTY_BRANCH', notAPartyBranch);
     await requireStandingKeepsPairings(context, resident, core);
     const updated = await context.models.Resident.findOneAndUpdate(
       { _id: resident._id },
@@ -75,7 +84,7 @@ export const membershipMutations: MutationResolvers = {
     requireSignedIn(context.viewer);
     const resident = await loadResident(context, 'residentId', residentId);
     if (context.viewer.residentId !== residentId && !staffCovers(context.viewer, resident.organisationPath)) {
-      throw forbidden('set the volunteer profile of this resident');
+      throw setAnotherVolunteerProfile();
     }
     const now = context.clock.now();
     if (!profile) {
@@ -90,7 +99,7 @@ export const membershipMutations: MutationResolvers = {
     const teamIdStrings = [...new Set(profile.teamIds)];
     const teamIds = parseIds('teamIds', teamIdStrings);
     requireTeamCount(teamIdStrings);
-    if (teamIdStrings.length > 0) await requireOrganisationsOfKind(context, 'teamIds', teamIdStrings, 'VOLUNTEER_TEAM', 'a volunteer team');
+    if (teamIdStrings.length > 0) await requireOrganisationsOfKind(context, teamIdStrings, 'VOLUNTEER_TEAM', notAVolunteerTeam);
     const since = resident.volunteerProfile?.since ?? now;
     const updated = await context.models.Resident.findOneAndUpdate(
       { _id: resident._id },

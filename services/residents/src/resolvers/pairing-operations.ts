@@ -1,4 +1,4 @@
-import { idOf, requireSignedIn, requireStaffCovering, forbidden } from '@civic/service-kit';
+import { idOf, requireSignedIn, requireStaffCovering } from '@civic/service-kit';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 import type { Context } from '../context.ts';
 import type { HouseholdPairingDocument, MemberPairingDocument } from '../models/index.ts';
@@ -10,7 +10,20 @@ import {
   HOUSEHOLDS_PER_MEMBER,
   MEMBERS_PER_CORE_MEMBER,
 } from '../domain/pairing.ts';
-import { coreMemberFull, householdAlreadyPaired, householdNotPaired, memberAlreadyPaired, memberFull, memberNotPaired } from '../errors.ts';
+import {
+  coreMemberFull,
+  householdAlreadyPaired,
+  householdNotPaired,
+  memberAlreadyPaired,
+  memberFull,
+  memberNotPaired,
+  pairCoreMemberOutOfScope,
+  pairHouseholdOutOfScope,
+  pairMemberOutOfScope,
+  pairWithMemberOutOfScope,
+  unpairHouseholdOutOfScope,
+  unpairMemberOutOfScope,
+} from '../errors.ts';
 import { occupyFreeSlot } from '../persistence/pairing-slots.ts';
 import { loadHousehold, loadResident } from './access.ts';
 
@@ -27,8 +40,8 @@ export const pairingMutations: MutationResolvers = {
   pairMemberWithCore: async (_parent, { coreMemberId, memberId }, context) => {
     requireSignedIn(context.viewer);
     const [core, member] = await Promise.all([loadResident(context, 'coreMemberId', coreMemberId), loadResident(context, 'memberId', memberId)]);
-    requireStaffCovering(context.viewer, core.organisationPath, () => forbidden('pair members with this core member'));
-    requireStaffCovering(context.viewer, member.organisationPath, () => forbidden('pair this member'));
+    requireStaffCovering(context.viewer, core.organisationPath, pairCoreMemberOutOfScope);
+    requireStaffCovering(context.viewer, member.organisationPath, pairMemberOutOfScope);
     checkMemberPairing({ id: idOf(core), partyMembership: core.partyMembership }, { id: idOf(member), partyMembership: member.partyMembership });
     return occupyFreeSlot<MemberPairingDocument>(
       context.models.MemberPairing,
@@ -45,7 +58,7 @@ export const pairingMutations: MutationResolvers = {
   unpairMember: async (_parent, { memberId }, context) => {
     requireSignedIn(context.viewer);
     const member = await loadResident(context, 'memberId', memberId);
-    requireStaffCovering(context.viewer, member.organisationPath, () => forbidden('unpair this member'));
+    requireStaffCovering(context.viewer, member.organisationPath, unpairMemberOutOfScope);
     const { deletedCount } = await context.models.MemberPairing.deleteOne({ memberId: member._id });
     if (deletedCount === 0) throw memberNotPaired(memberId);
     return member;
@@ -54,8 +67,8 @@ export const pairingMutations: MutationResolvers = {
   pairHouseholdWithMember: async (_parent, { memberId, householdId }, context) => {
     requireSignedIn(context.viewer);
     const [member, household] = await Promise.all([loadResident(context, 'memberId', memberId), loadHousehold(context, 'householdId', householdId)]);
-    requireStaffCovering(context.viewer, member.organisationPath, () => forbidden('pair households with this member'));
-    requireStaffCovering(context.viewer, household.organisationPath, () => forbidden('pair this household'));
+    requireStaffCovering(context.viewer, member.organisationPath, pairWithMemberOutOfScope);
+    requireStaffCovering(context.viewer, household.organisationPath, pairHouseholdOutOfScope);
     checkHouseholdPairing({ id: idOf(member), partyMembership: member.partyMembership });
     return occupyFreeSlot<HouseholdPairingDocument>(
       context.models.HouseholdPairing,
@@ -72,7 +85,7 @@ export const pairingMutations: MutationResolvers = {
   unpairHousehold: async (_parent, { householdId }, context) => {
     requireSignedIn(context.viewer);
     const household = await loadHousehold(context, 'householdId', householdId);
-    requireStaffCovering(context.viewer, household.organisationPath, () => forbidden('unpair this household'));
+    requireStaffCovering(context.viewer, household.organisationPath, unpairHouseholdOutOfScope);
     const { deletedCount } = await context.models.HouseholdPairing.deleteOne({ householdId: household._id });
     if (deletedCount === 0) throw householdNotPaired(householdId);
     return household;

@@ -1,10 +1,11 @@
 import { hasRole } from '@civic/identity';
-import { forbidden, parseId, requireSignedIn } from '@civic/service-kit';
+import { parseId, requireSignedIn } from '@civic/service-kit';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 import { requireAwardSource, requirePointsAmount, requireReason } from '../domain/points.ts';
 import { appendPointsEntry } from '../persistence/points-ledger.ts';
 import { loadResident } from './access.ts';
 import { mayRecordPoints } from '../authorisation.ts';
+import { awardPointsOutOfScope, deductPointsOutOfScope } from '../errors.ts';
 
 export const pointsMutations: MutationResolvers = {
   awardPoints: async (_parent, { input }, context) => {
@@ -14,7 +15,7 @@ export const pointsMutations: MutationResolvers = {
     const source = requireAwardSource(input.source);
     const reason = requireReason(input.reason);
     const resident = await loadResident(context, 'residentId', input.residentId);
-    if (!hasRole(context.viewer, 'SERVICE') && !mayRecordPoints(context.viewer, resident)) throw forbidden('award points to this resident');
+    if (!hasRole(context.viewer, 'SERVICE') && !mayRecordPoints(context.viewer, resident)) throw awardPointsOutOfScope();
     return appendPointsEntry(context.models.PointsEntry, {
       residentId: resident._id,
       amount,
@@ -31,7 +32,7 @@ export const pointsMutations: MutationResolvers = {
     const amount = requirePointsAmount(input.amount);
     const reason = requireReason(input.reason);
     const resident = await loadResident(context, 'residentId', input.residentId);
-    if (!mayRecordPoints(context.viewer, resident)) throw forbidden('deduct points from this resident');
+    if (!mayRecordPoints(context.viewer, resident)) throw deductPointsOutOfScope();
     return appendPointsEntry(context.models.PointsEntry, {
       residentId: resident._id,
       amount: -amount,

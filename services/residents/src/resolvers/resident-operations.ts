@@ -1,4 +1,4 @@
-import { forbidden, idOf, invalidTransition, isDuplicateKeyError, badUserInput, requireSignedIn, staffCovers, requireStaffCovering, paginate, parseId } from '@civic/service-kit';
+import { idOf, invalidTransition, isDuplicateKeyError, requireSignedIn, staffCovers, requireStaffCovering, paginate, parseId } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { BY_NAME } from '../loaders.ts';
 import { residentListQuery } from '../inputs/resident-filter.ts';
@@ -7,7 +7,18 @@ import { chinaYear } from '../domain/china-time.ts';
 import { changedFacts, registrationFacts, SELF_EDITABLE_FACTS, updatedFacts, type PersonalFacts } from '../domain/personal-facts.ts';
 import { isDecision, REAL_NAME_TRANSITIONS, statusAfterIdentityChange } from '../domain/real-name.ts';
 import { loadHousehold, loadResident } from './access.ts';
-import { idNumberTaken, changeOwnFact } from '../errors.ts';
+import {
+  changeOwnFact,
+  decideVerificationOutOfScope,
+  idNumberTaken,
+  moveIntoHouseholdOutOfScope,
+  moveResidentOutOfScope,
+  nothingToVerify,
+  registerResidentOutOfScope,
+  residentGone,
+  submitAnotherResidentsVerification,
+  updateAnotherResident,
+} from '../errors.ts';
 
 /**
  * Who may:
@@ -57,7 +68,7 @@ export const residentMutations: MutationResolvers = {
     const now = context.clock.now();
     const facts = registrationFacts(input, chinaYear(now));
     const household = await loadHousehold(context, 'householdId', input.householdId);
-    requireStaffCovering(context.viewer, household.organisationPath, () => forbidden('register residents in this household'));
+    requireStaffCovering(context.viewer, household.organisationPath, registerResidentOutOfScope);
     const { idNumber, ...rest } = facts;
     const created = await saving(
       context.models.Resident.create({
@@ -83,7 +94,7 @@ export const residentMutations: MutationResolvers = {
     const after = updatedFacts(before, changes, chinaYear(now));
     const changed = changedFacts(before, after);
     if (!staffCovers(context.viewer, resident.organisationPath)) {
-      if (context.viewer.residentId !== id) throw forbidden('update this resident');
+      if (context.viewer.residentId !== id) throw updateAnotherResident();
       const refused = changed.find((fact) => !SELF_EDITABLE_FACTS.includes(fact));
       if (refused) throw changeOwnFact(refused);
     }
@@ -97,7 +108,7 @@ export const residentMutations: MutationResolvers = {
         { returnDocument: 'after' },
       ).lean<ResidentDocument>(),
     );
-    if (!updated) throw badUserInput('id', 'names a resident that no longer exists');
+    if (!updated) throw residentGone('id');
     return updated;
   },
 
@@ -105,8 +116,8 @@ export const residentMutations: MutationResolvers = {
     requireSignedIn(context.viewer);
     const resident = await loadResident(context, 'residentId', residentId);
     const household = await loadHousehold(context, 'householdId', householdId);
-    requireStaffCovering(context.viewer, resident.organisationPath, () => forbidden('move this resident'));
-    requireStaffCovering(context.viewer, household.organisationPath, () => forbidden('move residents into this household'));
+    requireStaffCovering(context.viewer, resident.organisationPath, moveResidentOutOfScope);
+    requireStaffCovering(context.viewer, household.organisationPath, moveIntoHouseholdOutOfScope);
     if (resident.householdId.equals(household._id)) return resident;
     const moved = await context.models.Resident.findOneAndUpdate(
       { _id: resident._id },
@@ -121,7 +132,7 @@ export const residentMutations: MutationResolvers = {
       },
       { returnDocument: 'after' },
     ).lean<ResidentDocument>();
-    if (!moved) throw badUserInput('residentId', 'names a resident that no longer exists');
+    if (!moved) throw residentGone('residentId');
     return moved;
   },
 
@@ -130,9 +141,9 @@ export const residentMutations: MutationResolvers = {
     const resident = await loadResident(context, 'residentId', residentId);
     const isSelf = context.viewer.residentId === idOf(resident);
     if (!staffCovers(context.viewer, resident.organisationPath) && (isDecision(action) || !isSelf)) {
-      throw forbidden(isDecision(action) ? 'decide real-name verification' : 'submit real-name verification for this resident');
+      throw isDecision(action) ? decideVerificationOutOfScope() : submitAnotherResidentsVerification();
     }
-    if (action === 'SUBMIT' && resident.idNumber === undefined) throw badUserInput('residentId', 'has no ID number to verify yet');
+    if (action === 'SUBMIT' && resident.idNumber === undefined) throw nothingToVerify();
     const { from, to } = REAL_NAME_TRANSITIONS[action];
     // The status in the filter makes the transition one atomic conditional update: of two racing
     // decisions, one wins.

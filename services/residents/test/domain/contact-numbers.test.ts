@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { badUserInput } from '@civic/service-kit';
 import { idNumberCheckCharacter, idNumberFacts, normaliseIdNumber, normalisePhone } from '../../src/domain/contact-numbers.ts';
+import { idNumberBirthDateInvalid, idNumberCheckDigitWrong, idNumberMalformed, phoneNotMobile } from '../../src/errors.ts';
 
 describe('normalisePhone', () => {
   it('keeps a plain mainland mobile number', () => {
@@ -15,7 +15,7 @@ describe('normalisePhone', () => {
   });
 
   it.each(['12812345678', '1381234567', '025-83123456', '138123456789', '电话号码'])('refuses %s, naming the field', (raw) => {
-    expect(() => normalisePhone('phone', raw)).toThrow(badUserInput('phone', 'must be an 11-digit mainland mobile number starting 13 to 19'));
+    expect(() => normalisePhone('phone', raw)).toThrow(phoneNotMobile('phone'));
   });
 });
 
@@ -31,11 +31,11 @@ describe('normaliseIdNumber', () => {
   });
 
   it('refuses a wrong check digit', () => {
-    expect(() => normaliseIdNumber('idNumber', '320105198001010016')).toThrow(badUserInput('idNumber', 'has a wrong check digit'));
+    expect(() => normaliseIdNumber('idNumber', '320105198001010016')).toThrow(idNumberCheckDigitWrong('idNumber'));
   });
 
   it('refuses a wrong length or letters in the body', () => {
-    const message = badUserInput('idNumber', 'must be 18 characters: 17 digits and a digit or X');
+    const message = idNumberMalformed('idNumber');
     expect(() => normaliseIdNumber('idNumber', '32010519800101001')).toThrow(message);
     expect(() => normaliseIdNumber('idNumber', '3201051980010100A5')).toThrow(message);
   });
@@ -43,7 +43,7 @@ describe('normaliseIdNumber', () => {
   it('refuses a birth date that does not exist', () => {
     // 1980-02-30, with a check character that would otherwise be right.
     const body = '32010519800230001';
-    expect(() => normaliseIdNumber('idNumber', body + idNumberCheckCharacter(body))).toThrow(badUserInput('idNumber', 'does not hold a valid birth date'));
+    expect(() => normaliseIdNumber('idNumber', body + idNumberCheckCharacter(body))).toThrow(idNumberBirthDateInvalid('idNumber'));
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkGridSize } from '../../src/domain/grid-size.ts';
+import { checkGridSize, microGridSizeAdvice } from '../../src/domain/grid-size.ts';
 
 describe('checkGridSize', () => {
   it('accepts a micro-grid of 30 to 100 households', () => {
@@ -7,17 +7,14 @@ describe('checkGridSize', () => {
     expect(checkGridSize('MICRO', 100)).toEqual({ householdCount: 100, withinStandard: true, message: null });
   });
 
-  it('names the count and the bounds of a micro-grid that is too small or too large', () => {
-    expect(checkGridSize('MICRO', 29)).toEqual({
-      householdCount: 29,
-      withinStandard: false,
-      message: 'This micro-grid holds 29 households, fewer than 30; a micro-grid should hold 30 to 100 households',
-    });
-    expect(checkGridSize('MICRO', 101)).toEqual({
-      householdCount: 101,
-      withinStandard: false,
-      message: 'This micro-grid holds 101 households, more than 100; a micro-grid should hold 30 to 100 households',
-    });
+  it('advises on a micro-grid that is too small or too large', () => {
+    expect(checkGridSize('MICRO', 29)).toEqual({ householdCount: 29, withinStandard: false, message: microGridSizeAdvice(29) });
+    expect(checkGridSize('MICRO', 101)).toEqual({ householdCount: 101, withinStandard: false, message: microGridSizeAdvice(101) });
+  });
+
+  it('names the count and the bound crossed in its advice', () => {
+    expect(microGridSizeAdvice(29)).toBe('This micro-grid holds 29 households, fewer than 30; a micro-grid should hold 30 to 100 households');
+    expect(microGridSizeAdvice(101)).toBe('This micro-grid holds 101 households, more than 100; a micro-grid should hold 30 to 100 households');
   });
 
   it('has no standard for community and general grids', () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { badUserInput, conflict } from '@civic/service-kit';
 import {
   checkHouseholdPairing,
   checkMemberPairing,
@@ -7,7 +6,7 @@ import {
   MEMBERS_PER_CORE_MEMBER,
   pairingSlots,
 } from '../../src/domain/pairing.ts';
-import { coreMemberFull, memberFull } from '../../src/errors.ts';
+import { coreMemberAsMember, coreMemberForHousehold, coreMemberFull, leaderNotCoreMember, leaderNotPartyMember, memberFull, memberNotPartyMember, pairWithSelf } from '../../src/errors.ts';
 
 const core = { id: 'core', partyMembership: { core: true } };
 const member = { id: 'member', partyMembership: { core: false } };
@@ -22,8 +21,8 @@ describe('1310 limits', () => {
   });
 
   it('names the limit when it is reached', () => {
-    expect(coreMemberFull('c1')).toEqual(conflict('Core member c1 already has 3 paired members'));
-    expect(memberFull('m1')).toEqual(conflict('Member m1 already has 10 paired households'));
+    expect(coreMemberFull('c1')).toMatchObject({ message: 'Core member c1 already has 3 paired members', extensions: { code: 'CONFLICT' } });
+    expect(memberFull('m1')).toMatchObject({ message: 'Member m1 already has 10 paired households', extensions: { code: 'CONFLICT' } });
   });
 });
 
@@ -33,18 +32,18 @@ describe('checkMemberPairing', () => {
   });
 
   it('refuses pairing someone with themself', () => {
-    expect(() => checkMemberPairing(core, core)).toThrow(badUserInput('memberId', 'must be someone other than the core member'));
+    expect(() => checkMemberPairing(core, core)).toThrow(pairWithSelf());
   });
 
   it('refuses a leader who is not a core party member', () => {
-    expect(() => checkMemberPairing(notMember, member)).toThrow(badUserInput('coreMemberId', 'is not a party member'));
-    expect(() => checkMemberPairing({ ...member, id: 'other' }, member)).toThrow(badUserInput('coreMemberId', 'is not a core party member'));
+    expect(() => checkMemberPairing(notMember, member)).toThrow(leaderNotPartyMember());
+    expect(() => checkMemberPairing({ ...member, id: 'other' }, member)).toThrow(leaderNotCoreMember());
   });
 
   it('refuses a follower who is not an ordinary party member', () => {
-    expect(() => checkMemberPairing(core, notMember)).toThrow(badUserInput('memberId', 'is not a party member'));
+    expect(() => checkMemberPairing(core, notMember)).toThrow(memberNotPartyMember());
     expect(() => checkMemberPairing(core, { ...core, id: 'core2' })).toThrow(
-      badUserInput('memberId', 'is a core party member; core members lead pairings instead'),
+      coreMemberAsMember(),
     );
   });
 });
@@ -52,7 +51,7 @@ describe('checkMemberPairing', () => {
 describe('checkHouseholdPairing', () => {
   it('pairs households with ordinary party members only', () => {
     expect(checkHouseholdPairing(member)).toBeUndefined();
-    expect(() => checkHouseholdPairing(notMember)).toThrow(badUserInput('memberId', 'is not a party member'));
-    expect(() => checkHouseholdPairing(core)).toThrow(badUserInput('memberId', 'is a core party member; households pair with ordinary members'));
+    expect(() => checkHouseholdPairing(notMember)).toThrow(memberNotPartyMember());
+    expect(() => checkHouseholdPairing(core)).toThrow(coreMemberForHousehold());
   });
 });

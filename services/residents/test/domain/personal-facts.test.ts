@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { badUserInput } from '@civic/service-kit';
+import { emptyText, textTooLong, notWholeNumberInRange } from '@civic/service-kit';
 import { changedFacts, registrationFacts, updatedFacts, type PersonalFacts } from '../../src/domain/personal-facts.ts';
 import { normaliseName } from '../../src/domain/resident-input.ts';
+import { birthYearContradictsIdNumber, genderContradictsIdNumber, nameCharacters, tooYoungForElderlyCare } from '../../src/errors.ts';
 
 const YEAR = 2025;
 
@@ -30,32 +31,32 @@ describe('registrationFacts', () => {
 
   it('refuses a birth year that contradicts the ID number', () => {
     expect(() => registrationFacts({ name: '孙伟', birthYear: 1981, idNumber: '320105198001010015' }, YEAR)).toThrow(
-      badUserInput('birthYear', 'is 1981 but the ID number says 1980'),
+      birthYearContradictsIdNumber(1981, 1980),
     );
   });
 
   it('refuses a gender that contradicts the ID number', () => {
     expect(() => registrationFacts({ name: '孙伟', gender: 'FEMALE', idNumber: '320105198001010015' }, YEAR)).toThrow(
-      badUserInput('gender', 'does not match the ID number'),
+      genderContradictsIdNumber(),
     );
   });
 
   it('refuses birth years outside 1900 to this year', () => {
-    const message = badUserInput('birthYear', 'must be a whole number from 1900 to 2025');
+    const message = notWholeNumberInRange('birthYear', 1900, 2025);
     expect(() => registrationFacts({ name: '李四', birthYear: 1899 }, YEAR)).toThrow(message);
     expect(() => registrationFacts({ name: '李四', birthYear: 2026 }, YEAR)).toThrow(message);
   });
 
   it('refuses ELDERLY_80_PLUS for someone younger than 80', () => {
     expect(() => registrationFacts({ name: '周老伯', birthYear: 1946, specialCare: ['ELDERLY_80_PLUS'] }, YEAR)).toThrow(
-      badUserInput('specialCare', 'ELDERLY_80_PLUS needs an age of 80, but the birth year is 1946'),
+      tooYoungForElderlyCare(1946),
     );
     expect(registrationFacts({ name: '周老伯', birthYear: 1945, specialCare: ['ELDERLY_80_PLUS'] }, YEAR).specialCare).toEqual(['ELDERLY_80_PLUS']);
   });
 
   it('requires a name', () => {
-    expect(() => registrationFacts({ name: '   ' }, YEAR)).toThrow(badUserInput('name', 'must not be empty'));
-    expect(() => registrationFacts({}, YEAR)).toThrow(badUserInput('name', 'must not be empty'));
+    expect(() => registrationFacts({ name: '   ' }, YEAR)).toThrow(emptyText('name'));
+    expect(() => registrationFacts({}, YEAR)).toThrow(emptyText('name'));
   });
 });
 
@@ -83,7 +84,7 @@ describe('updatedFacts', () => {
   });
 
   it('refuses a birth year that contradicts the stored ID number', () => {
-    expect(() => updatedFacts(current, { birthYear: 1985 }, YEAR)).toThrow(badUserInput('birthYear', 'is 1985 but the ID number says 1980'));
+    expect(() => updatedFacts(current, { birthYear: 1985 }, YEAR)).toThrow(birthYearContradictsIdNumber(1985, 1980));
   });
 
   it('lists exactly the facts that changed', () => {
@@ -98,7 +99,7 @@ describe('normaliseName', () => {
   });
 
   it('refuses digits and overlong names', () => {
-    expect(() => normaliseName('name', '张3')).toThrow(badUserInput('name', "may hold only letters, spaces and the separators · - '"));
-    expect(() => normaliseName('name', '张'.repeat(31))).toThrow(badUserInput('name', 'must have at most 30 characters'));
+    expect(() => normaliseName('name', '张3')).toThrow(nameCharacters('name'));
+    expect(() => normaliseName('name', '张'.repeat(31))).toThrow(textTooLong('name', 30));
   });
 });

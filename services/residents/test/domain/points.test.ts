@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { badUserInput } from '@civic/service-kit';
+import { emptyText, notWholeNumberInRange } from '@civic/service-kit';
 import { EMPTY_LEDGER, nextLedgerHead, requireAwardSource, requirePointsAmount, requireReason } from '../../src/domain/points.ts';
-import { insufficientPoints } from '../../src/errors.ts';
+import { insufficientPoints, notAnAwardSource } from '../../src/errors.ts';
 
 describe('nextLedgerHead', () => {
   it('numbers entries from 1 and keeps the running balance', () => {
@@ -23,7 +23,7 @@ describe('nextLedgerHead', () => {
 describe('points input', () => {
   it('takes whole amounts from 1 to 10000', () => {
     expect(requirePointsAmount(10)).toBe(10);
-    const message = badUserInput('amount', 'must be a whole number from 1 to 10000');
+    const message = notWholeNumberInRange('amount', 1, 10000);
     expect(() => requirePointsAmount(0)).toThrow(message);
     expect(() => requirePointsAmount(2.5)).toThrow(message);
     expect(() => requirePointsAmount(10001)).toThrow(message);
@@ -31,11 +31,11 @@ describe('points input', () => {
 
   it('awards from activities, wishes and awards, never as a deduction', () => {
     expect(requireAwardSource('WISH')).toBe('WISH');
-    expect(() => requireAwardSource('DEDUCTION')).toThrow(badUserInput('source', 'must be one of ACTIVITY, WISH, AWARD; use deductPoints to deduct'));
+    expect(() => requireAwardSource('DEDUCTION')).toThrow(notAnAwardSource());
   });
 
   it('needs a reason', () => {
     expect(requireReason(' 参加社区义诊志愿服务 ')).toBe('参加社区义诊志愿服务');
-    expect(() => requireReason('  ')).toThrow(badUserInput('reason', 'must not be empty'));
+    expect(() => requireReason('  ')).toThrow(emptyText('reason'));
   });
 });

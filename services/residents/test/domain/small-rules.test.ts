@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { badUserInput } from '@civic/service-kit';
+import { emptyText } from '@civic/service-kit';
 import { isDecision, REAL_NAME_TRANSITIONS, statusAfterIdentityChange } from '../../src/domain/real-name.ts';
 import { normaliseHouseholdAddress } from '../../src/domain/household-address.ts';
 import { normaliseSkills, requireTeamCount } from '../../src/domain/volunteer.ts';
 import { requireMembershipSince } from '../../src/domain/party-membership.ts';
 import { chinaYear } from '../../src/domain/china-time.ts';
+import { membershipBeforeJoiningAge, membershipSinceInFuture, tooManySkills, tooManyVolunteerTeams } from '../../src/errors.ts';
 
 describe('real-name verification', () => {
   it('moves UNVERIFIED → PENDING → VERIFIED, or back to UNVERIFIED on rejection', () => {
@@ -28,7 +29,7 @@ describe('household address', () => {
   });
 
   it('refuses an empty part, naming it', () => {
-    expect(() => normaliseHouseholdAddress({ building: '3栋', unit: ' ', room: '301' })).toThrow(badUserInput('unit', 'must not be empty'));
+    expect(() => normaliseHouseholdAddress({ building: '3栋', unit: ' ', room: '301' })).toThrow(emptyText('unit'));
   });
 });
 
@@ -38,8 +39,8 @@ describe('volunteer skills', () => {
   });
 
   it('caps skills at 20 and teams at 10', () => {
-    expect(() => normaliseSkills(Array.from({ length: 21 }, (_, index) => `技能${index}`))).toThrow(badUserInput('skills', 'must list at most 20 skills'));
-    expect(() => requireTeamCount(Array.from({ length: 11 }, (_, index) => `team${index}`))).toThrow(badUserInput('teamIds', 'must list at most 10 teams'));
+    expect(() => normaliseSkills(Array.from({ length: 21 }, (_, index) => `技能${index}`))).toThrow(tooManySkills());
+    expect(() => requireTeamCount(Array.from({ length: 11 }, (_, index) => `team${index}`))).toThrow(tooManyVolunteerTeams());
   });
 });
 
@@ -52,9 +53,9 @@ describe('party membership', () => {
   });
 
   it('refuses a date in the future or before the age of 18', () => {
-    expect(() => requireMembershipSince(new Date('2025-07-01T00:00:00Z'), 1980, now)).toThrow(badUserInput('since', 'must not be in the future'));
+    expect(() => requireMembershipSince(new Date('2025-07-01T00:00:00Z'), 1980, now)).toThrow(membershipSinceInFuture());
     expect(() => requireMembershipSince(new Date('1997-07-01T00:00:00Z'), 1980, now)).toThrow(
-      badUserInput('since', 'must be no earlier than 1998, the year the resident turned 18'),
+      membershipBeforeJoiningAge(1980),
     );
   });
 });

@@ -1,14 +1,18 @@
 import type { DisbursementState } from './vocabulary.ts';
-import type { RuleError } from './opening-hours.ts';
+import type { InputViolation } from '@civic/service-kit';
 
 /** Funds hold fen (1/100 yuan) as integers: no float ever touches money. */
 
 // 1,000,000 yuan: more than a community fund moves at once; a typo's extra zeros are refused.
 export const MAX_MOVEMENT_FEN = 100_000_000;
 
-export function amountError(field: string, amountFen: number): RuleError | null {
+export function amountOutOfRange(field: string): InputViolation {
+  return { field, message: `must be a whole number of fen from 1 to ${MAX_MOVEMENT_FEN}` };
+}
+
+export function amountError(field: string, amountFen: number): InputViolation | null {
   if (!Number.isInteger(amountFen) || amountFen < 1 || amountFen > MAX_MOVEMENT_FEN) {
-    return { field, message: `must be a whole number of fen from 1 to ${MAX_MOVEMENT_FEN}` };
+    return amountOutOfRange(field);
   }
   return null;
 }

@@ -1,15 +1,34 @@
 import type { ResourceKind, ResourceStatus } from './vocabulary.ts';
-import type { RuleError } from './opening-hours.ts';
+import type { InputViolation } from '@civic/service-kit';
 import { MAX_TAG_LENGTH, MAX_TAGS } from './text-limits.ts';
 
 /** Rules of a resource's description: tags, the availability fields each kind takes, status changes. */
 
+// The rule errors of tags (`field`: tags or skills) and of availability fields.
+
+export function emptyTag(field: string): InputViolation {
+  return { field, message: 'must not contain an empty tag' };
+}
+
+export function tagTooLong(field: string): InputViolation {
+  return { field, message: `must hold tags of at most ${MAX_TAG_LENGTH} characters` };
+}
+
+export function tooManyTags(field: string): InputViolation {
+  return { field, message: `must hold at most ${MAX_TAGS} tags` };
+}
+
+/** An availability field given for a kind that does not use it (e.g. a stock for a venue). */
+export function fieldNotOfKind(field: keyof AvailabilityInput, kind: ResourceKind): InputViolation {
+  return { field, message: `does not apply to a resource of kind ${kind}` };
+}
+
 /** Trimmed, without duplicates, in the order given; an empty or long tag is an error. */
-export function normaliseTags(field: string, tags: readonly string[] | null | undefined): { tags: string[] } | { error: RuleError } {
+export function normaliseTags(field: string, tags: readonly string[] | null | undefined): { tags: string[] } | { error: InputViolation } {
   const unique = [...new Set((tags ?? []).map((tag) => tag.trim()))];
-  if (unique.some((tag) => tag.length === 0)) return { error: { field, message: 'must not contain an empty tag' } };
-  if (unique.some((tag) => tag.length > MAX_TAG_LENGTH)) return { error: { field, message: `must hold tags of at most ${MAX_TAG_LENGTH} characters` } };
-  if (unique.length > MAX_TAGS) return { error: { field, message: `must hold at most ${MAX_TAGS} tags` } };
+  if (unique.some((tag) => tag.length === 0)) return { error: emptyTag(field) };
+  if (unique.some((tag) => tag.length > MAX_TAG_LENGTH)) return { error: tagTooLong(field) };
+  if (unique.length > MAX_TAGS) return { error: tooManyTags(field) };
   return { tags: unique };
 }
 
@@ -32,10 +51,10 @@ const FIELDS_OF_KIND: Record<ResourceKind, readonly (keyof AvailabilityInput)[]>
 };
 
 /** An availability field given for a kind that does not use it (e.g. a stock for a venue). */
-export function foreignAvailabilityField(kind: ResourceKind, input: AvailabilityInput): RuleError | null {
+export function foreignAvailabilityField(kind: ResourceKind, input: AvailabilityInput): InputViolation | null {
   const allowed = FIELDS_OF_KIND[kind];
   const stray = AVAILABILITY_FIELDS.find((field) => !allowed.includes(field) && input[field] !== null && input[field] !== undefined);
-  return stray ? { field: stray, message: `does not apply to a resource of kind ${kind}` } : null;
+  return stray ? fieldNotOfKind(stray, kind) : null;
 }
 
 /** A retired resource stays retired; the others move freely between ACTIVE and SUSPENDED. */

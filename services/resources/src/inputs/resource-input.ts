@@ -1,4 +1,4 @@
-import { badUserInput, requireText } from '@civic/service-kit';
+import { notWholeNumberInRange, requireText } from '@civic/service-kit';
 import type { CreateResourceInput, ResourceContactInput, UpdateResourceInput } from '../generated/resolvers-types.ts';
 import type { ResourceDocument } from '../models/resource.ts';
 import { isSlotKind } from '../domain/vocabulary.ts';
@@ -9,6 +9,7 @@ import { foreignAvailabilityField, normaliseTags } from '../domain/resource-rule
 import { normalisedPhone } from '../domain/contact.ts';
 import { MAX_DESCRIPTION_LENGTH, MAX_PERSON_NAME_LENGTH, MAX_TITLE_LENGTH } from '../domain/text-limits.ts';
 import { orReject, rejectRuleError } from './rule-errors.ts';
+import { contactPhoneNotAPhoneNumber, nothingToChange } from '../errors.ts';
 
 /** A resource's content as the caller types it, validated alike when created and when edited. */
 
@@ -26,7 +27,7 @@ export function resourceContent(input: CreateResourceInput): ResourceContent {
   if (input.kind === 'PARKING') {
     const places = input.parkingPlaces;
     if (places === null || places === undefined || !Number.isInteger(places) || places < 1 || places > MAX_PARKING_PLACES) {
-      throw badUserInput('parkingPlaces', `must be a whole number from 1 to ${MAX_PARKING_PLACES}`);
+      throw notWholeNumberInRange('parkingPlaces', 1, MAX_PARKING_PLACES);
     }
   }
   return {
@@ -48,7 +49,7 @@ function contactOf(contact: ResourceContactInput | null | undefined): ResourceDo
   if (!contact) return null;
   const name = requireText('contact.name', contact.name, { max: MAX_PERSON_NAME_LENGTH });
   const phone = normalisedPhone(contact.phone);
-  if (!phone) throw badUserInput('contact.phone', 'must be a mobile, landline or hotline number');
+  if (!phone) throw contactPhoneNotAPhoneNumber();
   return { name, phone };
 }
 
@@ -70,6 +71,6 @@ export function resourceChanges(resource: ResourceDocument, input: UpdateResourc
     changes.openingHours = orReject(openingWindows(input.openingHours, resource.slotMinutes!)).windows;
   }
   if (input.contact !== undefined) changes.contact = contactOf(input.contact);
-  if (Object.keys(changes).length === 0) throw badUserInput('input', 'must change at least one field');
+  if (Object.keys(changes).length === 0) throw nothingToChange();
   return changes;
 }

@@ -1,13 +1,12 @@
-import { badUserInput } from '@civic/service-kit';
-import type { RuleError } from '../domain/opening-hours.ts';
+import { invalidInput, type InputViolation } from '@civic/service-kit';
 
 /** Throws a domain rule's error as BAD_USER_INPUT on its field. */
-export function rejectRuleError(error: RuleError | null): void {
-  if (error) throw badUserInput(error.field, error.message);
+export function rejectRuleError(error: InputViolation | null): void {
+  if (error) throw invalidInput(error);
 }
 
 /** Unwraps a domain result that is either a value or a rule error. */
-export function orReject<T extends object>(result: T | { error: RuleError }): T {
-  if ('error' in result) throw badUserInput(result.error.field, result.error.message);
+export function orReject<T extends object>(result: T | { error: InputViolation }): T {
+  if ('error' in result) throw invalidInput(result.error);
   return result;
 }

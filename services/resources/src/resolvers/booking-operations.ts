@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { badUserInput, forbidden, inTransaction, invalidTransition, isDuplicateKeyError, notFound, parseId, requireSignedIn, requireText, returnUpdated, loadForInput, signedInSubject, hexIds, requireStaffCovering, unknownId } from '@civic/service-kit';
+import { inTransaction, invalidTransition, isDuplicateKeyError, notFound, parseId, requireSignedIn, requireText, returnUpdated, loadForInput, signedInSubject, hexIds, requireStaffCovering, unknownId } from '@civic/service-kit';
 import type { BookResourceInput, MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { BOOKING_FIELDS, type BookingDocument } from '../models/booking.ts';
 import type { ResourceDocument } from '../models/resource.ts';
@@ -10,19 +10,32 @@ import { isServed } from '../domain/resource-rules.ts';
 import { MAX_NOTE_LENGTH } from '../domain/text-limits.ts';
 import { holdSlots, releaseSlots } from '../persistence/slot-bookings.ts';
 import { returnStock, takeStock } from '../persistence/stock.ts';
-import { wishExists } from '../graph/graph-facts.ts';
+import { wishExists } from '../graph/wishes.ts';
 import { mayChangeBooking, mayReadBooking } from '../authorisation.ts';
 import type { Context } from '../context.ts';
 import { orReject, rejectRuleError } from '../inputs/rule-errors.ts';
 import { organisationPathFor } from './resource-operations.ts';
 import { servedResident } from './served.ts';
-import { outOfStock, timeAlreadyBooked } from '../errors.ts';
+import {
+  bookAsNonResident,
+  bookForOrganisationOutOfScope,
+  bookingTimeForGoods,
+  bookingTimeMissing,
+  bookOutsideServedArea,
+  cancelAnotherBooking,
+  organisationNotServed,
+  outOfStock,
+  quantityForSlots,
+  readAnotherBooking,
+  resourceNotBookable,
+  timeAlreadyBooked,
+} from '../errors.ts';
 
 export const bookingQueries: QueryResolvers = {
   booking: async (_parent, { id }, { loaders, viewer }) => {
     requireSignedIn(viewer);
     const booking = await loaders.booking.load(id);
-    if (booking && !mayReadBooking(viewer, booking)) throw forbidden('read this booking');
+    if (booking && !mayReadBooking(viewer, booking)) throw readAnotherBooking();
     return booking;
   },
 };
@@ -31,7 +44,7 @@ export const bookingMutations: MutationResolvers = {
   bookResource: async (_parent, { input }, context) => {
     const bookedBy = signedInSubject(context.viewer);
     const resource = await loadForInput(context.loaders.resource, 'resourceId', input.resourceId, 'resource');
-    if (!isBookable(resource.kind)) throw badUserInput('resourceId', `is a resource of kind ${resource.kind}, which is not booked`);
+    if (!isBookable(resource.kind)) throw resourceNotBookable(resource.kind);
     const booker = await bookerOf(input, resource, context);
     const terms = bookingTerms(input, resource, context.clock.now());
     const note = input.note ? requireText('note', input.note, { max: MAX_NOTE_LENGTH }) : null;
@@ -74,7 +87,7 @@ export const bookingMutations: MutationResolvers = {
     requireSignedIn(viewer);
     const booking = await loaders.booking.load(id);
     if (!booking || !mayReadBooking(viewer, booking)) throw notFound('Booking', id);
-    if (!mayChangeBooking(viewer, booking)) throw forbidden('cancel this booking');
+    if (!mayChangeBooking(viewer, booking)) throw cancelAnotherBooking();
     const now = clock.now();
     if (booking.startsAt && booking.startsAt.getTime() <= now.getTime()) throw invalidTransition('Booking', 'STARTED', 'be cancelled');
     // One cancellation wins, and gives the slots or the goods back in the same transaction.
@@ -95,24 +108,24 @@ export const bookingMutations: MutationResolvers = {
 /** The calling resident, or the organisation staff book for; either where the resource serves. */
 async function bookerOf(input: BookResourceInput, resource: ResourceDocument, context: Context): Promise<Pick<BookingDocument, 'bookerResidentId' | 'bookerOrganisationId' | 'bookerPath'>> {
   if (!input.organisationId) {
-    return { bookerResidentId: await servedResident(context, resource.servedPath, 'book a resource'), bookerOrganisationId: null, bookerPath: [] };
+    return { bookerResidentId: await servedResident(context, resource.servedPath, { notResident: bookAsNonResident, livesOutside: bookOutsideServedArea }), bookerOrganisationId: null, bookerPath: [] };
   }
   const path = await organisationPathFor(context, 'organisationId', input.organisationId);
-  requireStaffCovering(context.viewer, path, () => forbidden('book for this organisation'));
-  if (!isServed(hexIds(resource.servedPath), hexIds(path))) throw badUserInput('organisationId', 'is outside the area this resource serves');
+  requireStaffCovering(context.viewer, path, bookForOrganisationOutOfScope);
+  if (!isServed(hexIds(resource.servedPath), hexIds(path))) throw organisationNotServed();
   return { bookerResidentId: null, bookerOrganisationId: path.at(-1)!, bookerPath: path };
 }
 
 /** Slots for a slot resource, a quantity for goods; the other kind's fields must be absent. */
 function bookingTerms(input: BookResourceInput, resource: ResourceDocument, now: Date): { slots: Date[] | null; quantity: number | null } {
   if (isSlotKind(resource.kind)) {
-    if (input.quantity !== null && input.quantity !== undefined) throw badUserInput('quantity', `does not apply to a resource of kind ${resource.kind}`);
-    if (!input.startsAt) throw badUserInput('startsAt', `is required for a resource of kind ${resource.kind}`);
-    if (!input.endsAt) throw badUserInput('endsAt', `is required for a resource of kind ${resource.kind}`);
+    if (input.quantity !== null && input.quantity !== undefined) throw quantityForSlots(resource.kind);
+    if (!input.startsAt) throw bookingTimeMissing('startsAt', resource.kind);
+    if (!input.endsAt) throw bookingTimeMissing('endsAt', resource.kind);
     const { slots } = orReject(bookedSlots({ startsAt: input.startsAt, endsAt: input.endsAt }, resource.openingHours, resource.slotMinutes!, now));
     return { slots, quantity: null };
   }
-  if (input.startsAt || input.endsAt) throw badUserInput(input.startsAt ? 'startsAt' : 'endsAt', 'does not apply to goods');
+  if (input.startsAt || input.endsAt) throw bookingTimeForGoods(input.startsAt ? 'startsAt' : 'endsAt');
   rejectRuleError(quantityError(input.quantity));
   return { slots: null, quantity: input.quantity! };
 }

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { badUserInput, inTransaction, invalidTransition, parseId, requireSignedIn, requireText, returnUpdated, loadForInput, loadTarget, signedInSubject, hexIds, unknownId } from '@civic/service-kit';
+import { inTransaction, invalidTransition, parseId, requireSignedIn, requireText, returnUpdated, loadForInput, loadTarget, signedInSubject, hexIds, unknownId, type Refusal } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { DISBURSEMENT_FIELDS, type DisbursementDocument } from '../models/disbursement.ts';
 import type { ResourceDocument } from '../models/resource.ts';
@@ -7,18 +7,27 @@ import { amountError, canDecide, mayApprove } from '../domain/fund-rules.ts';
 import { MAX_NOTE_LENGTH } from '../domain/text-limits.ts';
 import { recordMovement } from '../persistence/fund-movements.ts';
 import { approveAndPay } from '../persistence/disbursement-approval.ts';
-import { fetchResidentPath } from '../graph/graph-facts.ts';
+import { fetchResidentPath } from '../graph/residents.ts';
 import { isServed } from '../domain/resource-rules.ts';
 import { requireManagerOrReader, requireResourceManager } from '../authorisation.ts';
 import type { Context } from '../context.ts';
 import { rejectRuleError } from '../inputs/rule-errors.ts';
-import { approveOwnProposal } from '../errors.ts';
+import {
+  approveOwnProposal,
+  approveUnmanagedDisbursement,
+  depositIntoUnmanagedFund,
+  notAFund,
+  proposeFromUnmanagedFund,
+  readUnmanagedDisbursement,
+  recipientNotServed,
+  rejectUnmanagedDisbursement,
+} from '../errors.ts';
 
 export const fundQueries: QueryResolvers = {
   disbursement: async (_parent, { id }, { viewer, loaders }) => {
     requireSignedIn(viewer);
     const disbursement = await loaders.disbursement.load(id);
-    if (disbursement) requireManagerOrReader(viewer, disbursement.servedPath, 'read this disbursement');
+    if (disbursement) requireManagerOrReader(viewer, disbursement.servedPath, readUnmanagedDisbursement);
     return disbursement;
   },
 };
@@ -26,7 +35,7 @@ export const fundQueries: QueryResolvers = {
 export const fundMutations: MutationResolvers = {
   depositToFund: async (_parent, { input }, context) => {
     const by = signedInSubject(context.viewer);
-    const fund = await managedFund(context, input.fundId, 'deposit into this fund');
+    const fund = await managedFund(context, input.fundId, depositIntoUnmanagedFund);
     rejectRuleError(amountError('amountFen', input.amountFen));
     const note = requireText('note', input.note, { max: MAX_NOTE_LENGTH });
     const deposit = { _id: new Types.ObjectId(), kind: 'DEPOSIT' as const, amountFen: input.amountFen, note, recordedBy: by };
@@ -35,13 +44,13 @@ export const fundMutations: MutationResolvers = {
 
   proposeDisbursement: async (_parent, { input }, context) => {
     const proposedBy = signedInSubject(context.viewer);
-    const fund = await managedFund(context, input.fundId, 'propose a disbursement from this fund');
+    const fund = await managedFund(context, input.fundId, proposeFromUnmanagedFund);
     rejectRuleError(amountError('amountFen', input.amountFen));
     const reason = requireText('reason', input.reason, { max: MAX_NOTE_LENGTH });
     const recipientId = parseId('recipientId', input.recipientId);
     const home = await fetchResidentPath(context.graph, recipientId.toHexString());
     if (!home) throw unknownId('recipientId', 'resident');
-    if (!isServed(hexIds(fund.servedPath), home)) throw badUserInput('recipientId', 'does not live in the area this fund serves');
+    if (!isServed(hexIds(fund.servedPath), home)) throw recipientNotServed();
     const disbursement: DisbursementDocument = {
       _id: new Types.ObjectId(),
       fundId: fund._id,
@@ -62,7 +71,7 @@ export const fundMutations: MutationResolvers = {
 
   approveDisbursement: async (_parent, { id }, context) => {
     const approver = signedInSubject(context.viewer);
-    const disbursement = await decisionTarget(context, id, 'approve');
+    const disbursement = await decisionTarget(context, id, approveUnmanagedDisbursement);
     if (!mayApprove(disbursement.proposedBy, approver)) throw approveOwnProposal();
     if (!canDecide(disbursement.state)) throw invalidTransition('Disbursement', disbursement.state, 'be approved');
     const approved = await inTransaction(context.models.Disbursement.db, (session) => approveAndPay(context.models, disbursement, approver, context.clock.now(), session));
@@ -71,7 +80,7 @@ export const fundMutations: MutationResolvers = {
 
   rejectDisbursement: async (_parent, { id, reason }, context) => {
     const decidedBy = signedInSubject(context.viewer);
-    const disbursement = await decisionTarget(context, id, 'reject');
+    const disbursement = await decisionTarget(context, id, rejectUnmanagedDisbursement);
     if (!canDecide(disbursement.state)) throw invalidTransition('Disbursement', disbursement.state, 'be rejected');
     const rejectionReason = requireText('reason', reason, { max: MAX_NOTE_LENGTH });
     const rejected = await context.models.Disbursement.findOneAndUpdate(
@@ -85,19 +94,19 @@ export const fundMutations: MutationResolvers = {
 };
 
 /** A FUND resource named by an input field, which the caller manages. */
-async function managedFund({ viewer, loaders }: Context, rawId: string, action: string): Promise<ResourceDocument> {
+async function managedFund({ viewer, loaders }: Context, rawId: string, refusal: Refusal): Promise<ResourceDocument> {
   requireSignedIn(viewer);
   const fund = await loadForInput(loaders.resource, 'fundId', rawId, 'fund');
-  if (fund.kind !== 'FUND') throw badUserInput('fundId', 'is not a fund');
-  requireResourceManager(viewer, fund.servedPath, action);
+  if (fund.kind !== 'FUND') throw notAFund();
+  requireResourceManager(viewer, fund.servedPath, refusal);
   return fund;
 }
 
 /** A disbursement that the caller, a manager of its fund, decides on. */
-async function decisionTarget({ viewer, loaders }: Context, id: string, verb: 'approve' | 'reject'): Promise<DisbursementDocument> {
+async function decisionTarget({ viewer, loaders }: Context, id: string, refusal: Refusal): Promise<DisbursementDocument> {
   requireSignedIn(viewer);
   const disbursement = await loadTarget(loaders.disbursement, id, 'Disbursement');
-  requireResourceManager(viewer, disbursement.servedPath, `${verb} this disbursement`);
+  requireResourceManager(viewer, disbursement.servedPath, refusal);
   return disbursement;
 }
 

@@ -1,16 +1,23 @@
-import { badUserInput, forbidden, invalidTransition, notFound, requireSignedIn, loadForInput, loadReferenced, requireResident } from '@civic/service-kit';
+import { invalidTransition, notFound, requireSignedIn, loadForInput, loadReferenced, requireResident } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { PARKING_APPLICATION_FIELDS, type ParkingApplicationDocument } from '../models/parking-application.ts';
 import { enqueue, leave } from '../persistence/parking-queue.ts';
 import { isResourceManager, mayReadApplication } from '../authorisation.ts';
 import { servedResident } from './served.ts';
-import { parkingApplicationOpen } from '../errors.ts';
+import {
+  applyForParkingAsNonResident,
+  applyForParkingOutsideServedArea,
+  notAParkingQuota,
+  parkingApplicationOpen,
+  readAnotherParkingApplication,
+  releaseAnotherParkingApplication,
+} from '../errors.ts';
 
 export const parkingQueries: QueryResolvers = {
   parkingApplication: async (_parent, { id }, { viewer, loaders }) => {
     requireSignedIn(viewer);
     const application = await loaders.parkingApplication.load(id);
-    if (application && !mayReadApplication(viewer, application)) throw forbidden('read this parking application');
+    if (application && !mayReadApplication(viewer, application)) throw readAnotherParkingApplication();
     return application;
   },
 };
@@ -18,10 +25,10 @@ export const parkingQueries: QueryResolvers = {
 export const parkingMutations: MutationResolvers = {
   applyForParking: async (_parent, { resourceId }, context) => {
     const { viewer, models, loaders, clock } = context;
-    requireResident(viewer, () => forbidden('apply for a parking place'));
+    requireResident(viewer, applyForParkingAsNonResident);
     const resource = await loadForInput(loaders.resource, 'resourceId', resourceId, 'resource');
-    if (resource.kind !== 'PARKING') throw badUserInput('resourceId', 'is not a parking quota');
-    const applicantId = await servedResident(context, resource.servedPath, 'apply for a parking place');
+    if (resource.kind !== 'PARKING') throw notAParkingQuota();
+    const applicantId = await servedResident(context, resource.servedPath, { notResident: applyForParkingAsNonResident, livesOutside: applyForParkingOutsideServedArea });
     if (resource.status !== 'ACTIVE') throw invalidTransition('Resource', resource.status, 'take applications');
     const applicationId = await enqueue(models, resource, applicantId, clock.now());
     if (!applicationId) throw parkingApplicationOpen();
@@ -34,7 +41,7 @@ export const parkingMutations: MutationResolvers = {
     const application = await loaders.parkingApplication.load(applicationId);
     if (!application || !mayReadApplication(viewer, application)) throw notFound('ParkingApplication', applicationId);
     const isApplicant = viewer.residentId === application.applicantId.toHexString();
-    if (!isApplicant && !isResourceManager(viewer, application.servedPath)) throw forbidden('release this parking application');
+    if (!isApplicant && !isResourceManager(viewer, application.servedPath)) throw releaseAnotherParkingApplication();
     const resource = await loadReferenced(loaders.resource, application.resourceId, 'Resource');
     const closed = await leave(models, resource, application, clock.now());
     if (!closed) throw invalidTransition('ParkingApplication', application.status, 'be released');

@@ -2,6 +2,7 @@ import { idOf, loadReferenced } from '@civic/service-kit';
 import type { ParkingApplicationResolvers, ParkingQuotaResolvers } from '../generated/resolvers-types.ts';
 import { waitingPositions } from '../domain/parking-rules.ts';
 import { requireManagerOrReader } from '../authorisation.ts';
+import { readUnmanagedQuotaApplications } from '../errors.ts';
 import { residentReference } from '../mappers.ts';
 
 /** A PARKING resource seen as a quota: counts are public, the queue is for its managers, analysts, services. */
@@ -12,7 +13,7 @@ export const ParkingQuota: ParkingQuotaResolvers = {
   waitingCount: async (resource, _args, { loaders }) =>
     (await loaders.applicationsOfResource.load(idOf(resource))).filter((application) => application.status === 'WAITING').length,
   applications: async (resource, { status }, { viewer, loaders }) => {
-    requireManagerOrReader(viewer, resource.servedPath, "read this quota's applications");
+    requireManagerOrReader(viewer, resource.servedPath, readUnmanagedQuotaApplications);
     const applications = await loaders.applicationsOfResource.load(idOf(resource));
     return status ? applications.filter((application) => application.status === status) : applications;
   },

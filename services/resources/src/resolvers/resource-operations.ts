@@ -1,19 +1,28 @@
 import { Types, type QueryFilter } from 'mongoose';
 import type { Viewer } from '@civic/identity';
-import { badUserInput, invalidTransition, paginate, parseId, requireSignedIn, requireText, returnUpdated, loadTarget, signedInSubject, toObjectIds, unknownId } from '@civic/service-kit';
+import { invalidTransition, paginate, parseId, requireSignedIn, requireText, returnUpdated, loadTarget, signedInSubject, toObjectIds, unknownId, type Refusal } from '@civic/service-kit';
 import type { CreateResourceInput, MutationResolvers, QueryResolvers, ResourceFilter } from '../generated/resolvers-types.ts';
 import { RESOURCE_FIELDS, type ResourceDocument } from '../models/resource.ts';
 import { MAX_STOCK, restockError } from '../domain/stock.ts';
 import { canChangeStatus } from '../domain/resource-rules.ts';
 import { MAX_TAG_LENGTH } from '../domain/text-limits.ts';
 import { addStock } from '../persistence/stock.ts';
-import { fetchOrganisationPath, fetchResidentPath } from '../graph/graph-facts.ts';
+import { fetchOrganisationPath } from '../graph/organisations.ts';
+import { fetchResidentPath } from '../graph/residents.ts';
 import { requireResourceManager } from '../authorisation.ts';
 import type { Context } from '../context.ts';
 import type { Loaders } from '../loaders.ts';
 import { rejectRuleError } from '../inputs/rule-errors.ts';
 import { resourceChanges, resourceContent } from '../inputs/resource-input.ts';
-import { resourceChangedMeanwhile } from '../errors.ts';
+import {
+  changeUnmanagedResourceStatus,
+  createResourceOutOfScope,
+  editUnmanagedResource,
+  providerNotExactlyOne,
+  resourceChangedMeanwhile,
+  restockUnmanagedResource,
+  restockWithoutStock,
+} from '../errors.ts';
 
 export const resourceQueries: QueryResolvers = {
   resource: (_parent, { id }, { loaders }) => loaders.resource.load(id),
@@ -26,7 +35,7 @@ export const resourceMutations: MutationResolvers = {
     const createdBy = signedInSubject(context.viewer);
     const content = resourceContent(input);
     const servedPath = await organisationPathFor(context, 'servedOrganisationId', input.servedOrganisationId);
-    requireResourceManager(context.viewer, servedPath, 'create a resource for this organisation');
+    requireResourceManager(context.viewer, servedPath, createResourceOutOfScope);
     const provider = await providerOf(input, context);
     const document: ResourceDocument = {
       _id: new Types.ObjectId(),
@@ -45,7 +54,7 @@ export const resourceMutations: MutationResolvers = {
   },
 
   setResourceStatus: async (_parent, { id, status }, { viewer, models, loaders }) => {
-    const resource = await managedResource(viewer, loaders, id, 'change the status of this resource');
+    const resource = await managedResource(viewer, loaders, id, changeUnmanagedResourceStatus);
     if (!canChangeStatus(resource.status, status)) throw invalidTransition('Resource', resource.status, `become ${status}`);
     // Conditional on the status read: a concurrent change wins, this one is refused.
     const updated = await models.Resource.findOneAndUpdate({ _id: resource._id, status: resource.status }, { $set: { status } }, returnUpdated(RESOURCE_FIELDS)).lean<ResourceDocument>();
@@ -54,7 +63,7 @@ export const resourceMutations: MutationResolvers = {
   },
 
   updateResource: async (_parent, { id, input }, { viewer, models, loaders }) => {
-    const resource = await managedResource(viewer, loaders, id, 'edit this resource');
+    const resource = await managedResource(viewer, loaders, id, editUnmanagedResource);
     const changes = resourceChanges(resource, input);
     if (resource.status === 'RETIRED') throw invalidTransition('Resource', 'RETIRED', 'be edited');
     // Conditional: a resource retired meanwhile stays as it was.
@@ -64,8 +73,8 @@ export const resourceMutations: MutationResolvers = {
   },
 
   restockResource: async (_parent, { id, quantity }, { viewer, models, loaders }) => {
-    const resource = await managedResource(viewer, loaders, id, 'restock this resource');
-    if (resource.kind !== 'GOODS') throw badUserInput('id', `is a resource of kind ${resource.kind}, which has no stock`);
+    const resource = await managedResource(viewer, loaders, id, restockUnmanagedResource);
+    if (resource.kind !== 'GOODS') throw restockWithoutStock(resource.kind);
     rejectRuleError(restockError(resource.stock!, quantity));
     if (resource.status === 'RETIRED') throw invalidTransition('Resource', 'RETIRED', 'be restocked');
     const restocked = await addStock(models, resource._id, quantity, MAX_STOCK);
@@ -75,10 +84,10 @@ export const resourceMutations: MutationResolvers = {
 };
 
 /** The resource an operation acts on, which the caller manages. */
-async function managedResource(viewer: Viewer, loaders: Loaders, id: string, action: string): Promise<ResourceDocument> {
+async function managedResource(viewer: Viewer, loaders: Loaders, id: string, refusal: Refusal): Promise<ResourceDocument> {
   requireSignedIn(viewer);
   const resource = await loadTarget(loaders.resource, id, 'Resource');
-  requireResourceManager(viewer, resource.servedPath, action);
+  requireResourceManager(viewer, resource.servedPath, refusal);
   return resource;
 }
 
@@ -86,7 +95,7 @@ async function managedResource(viewer: Viewer, loaders: Loaders, id: string, act
 async function providerOf(input: CreateResourceInput, context: Context): Promise<Pick<ResourceDocument, 'providerOrganisationId' | 'providerResidentId'>> {
   const { providerOrganisationId, providerResidentId } = input;
   if ((providerOrganisationId ? 1 : 0) + (providerResidentId ? 1 : 0) !== 1) {
-    throw badUserInput('providerOrganisationId', 'exactly one of providerOrganisationId and providerResidentId is required');
+    throw providerNotExactlyOne();
   }
   if (providerOrganisationId) {
     const path = await organisationPathFor(context, 'providerOrganisationId', providerOrganisationId);

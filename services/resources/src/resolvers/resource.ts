@@ -3,6 +3,7 @@ import type { ActorResolvers, OpeningHoursResolvers, ResourceAvailabilityResolve
 import { formatClockTime } from '../domain/opening-hours.ts';
 import { isSlotKind } from '../domain/vocabulary.ts';
 import { requireResourceManager } from '../authorisation.ts';
+import { readUnmanagedResourceBookings } from '../errors.ts';
 import { organisationReference, residentReference } from '../mappers.ts';
 
 /** Resources are public; their contact person is for signed-in callers, their bookings for managers. */
@@ -19,7 +20,7 @@ export const Resource: ResourceResolvers = {
     return resource.contact;
   },
   bookings: (resource, { from }, { viewer, loaders, clock }) => {
-    requireResourceManager(viewer, resource.servedPath, "read this resource's bookings");
+    requireResourceManager(viewer, resource.servedPath, readUnmanagedResourceBookings);
     return loaders.confirmedBookingsFrom.load({ resourceId: idOf(resource), from: from ?? clock.now() });
   },
   fund: (resource) => (resource.kind === 'FUND' ? resource : null),

@@ -1,14 +1,19 @@
 import type { Types } from 'mongoose';
-import { requireResident, hexIds, forbidden } from '@civic/service-kit';
+import { requireResident, hexIds, type Refusal } from '@civic/service-kit';
 import { isServed } from '../domain/resource-rules.ts';
-import { fetchResidentPath } from '../graph/graph-facts.ts';
+import { fetchResidentPath } from '../graph/residents.ts';
 import type { Context } from '../context.ts';
-import { outsideServedArea } from '../errors.ts';
+
+/** How an action refuses a caller who is no resident, and a resident living outside the served area. */
+export interface ServedResidentRefusals {
+  notResident: Refusal;
+  livesOutside: Refusal;
+}
 
 /** The calling resident, who must live where the resource serves (asked of the graph). */
-export async function servedResident({ viewer, graph }: Context, servedPath: readonly Types.ObjectId[], action: string): Promise<Types.ObjectId> {
-  const residentId = requireResident(viewer, () => forbidden(action));
+export async function servedResident({ viewer, graph }: Context, servedPath: readonly Types.ObjectId[], refusals: ServedResidentRefusals): Promise<Types.ObjectId> {
+  const residentId = requireResident(viewer, refusals.notResident);
   const home = await fetchResidentPath(graph, residentId.toHexString());
-  if (!home || !isServed(hexIds(servedPath), home)) throw outsideServedArea(action);
+  if (!home || !isServed(hexIds(servedPath), home)) throw refusals.livesOutside();
   return residentId;
 }

@@ -1,4 +1,4 @@
-import { badUserInput, requireSignedIn } from '@civic/service-kit';
+import { notWholeNumberInRange, requireSignedIn } from '@civic/service-kit';
 import type { WishResolvers } from '../generated/resolvers-types.ts';
 import { DEFAULT_MATCHES, MAX_MATCHES } from '../domain/matching.ts';
 import { mayReadBooking } from '../authorisation.ts';
@@ -9,7 +9,7 @@ export const Wish: WishResolvers = {
   __resolveReference: (reference) => reference,
   matchingResources: (wish, { first }, { loaders }) => {
     const limit = first ?? DEFAULT_MATCHES;
-    if (!Number.isInteger(limit) || limit < 0 || limit > MAX_MATCHES) throw badUserInput('first', `must be a whole number from 0 to ${MAX_MATCHES}`);
+    if (!Number.isInteger(limit) || limit < 0 || limit > MAX_MATCHES) throw notWholeNumberInRange('first', 0, MAX_MATCHES);
     return loaders.matchingResources.load({ tags: wish.tags ?? [], organisationPath: wish.organisationPath ?? [], first: limit });
   },
   bookings: async (wish, _args, { viewer, loaders }) => {

@@ -1,5 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { bookedSlots, chinaWeekTime, openingWindows, parseClockTime, type OpeningWindow } from '../../src/domain/opening-hours.ts';
+import {
+  bookedSlots,
+  bookingOfPartSlots,
+  bookingTooLong,
+  chinaWeekTime,
+  closesBeforeOpening,
+  endsBeforeStart,
+  formatClockTime,
+  noOpeningWindow,
+  openingWindows,
+  outsideOpeningHours,
+  parseClockTime,
+  slotLengthNotOffered,
+  startsInThePast,
+  windowOfPartSlots,
+  windowsOverlap,
+  type OpeningWindow,
+} from '../../src/domain/opening-hours.ts';
 
 // 2030-03-04 is a Monday; 09:00 China time is 01:00 UTC.
 const MONDAY_9 = new Date('2030-03-04T09:00:00+08:00');
@@ -8,8 +25,9 @@ const WINDOWS: OpeningWindow[] = [{ weekday: 'MONDAY', opensAt: 8 * 60 + 30, clo
 const at = (time: string) => new Date(`2030-03-04T${time}:00+08:00`);
 
 describe('opening hours', () => {
-  it('reads HH:MM clock times, 24:00 included', () => {
+  it('reads and writes HH:MM clock times, 24:00 included', () => {
     expect([parseClockTime('08:30'), parseClockTime('24:00'), parseClockTime('8:30'), parseClockTime('25:00')]).toEqual([510, 1440, null, null]);
+    expect([formatClockTime(510), formatClockTime(1440)]).toEqual(['08:30', '24:00']);
   });
 
   it('places an instant in the China week', () => {
@@ -22,13 +40,11 @@ describe('opening hours', () => {
     expect(openingWindows([hours('08:30', '11:30'), hours('14:00', '17:00')], 30)).toEqual({
       windows: [WINDOWS[0], { weekday: 'MONDAY', opensAt: 840, closesAt: 1020 }],
     });
-    expect(openingWindows([hours('08:30', '11:30')], 45)).toEqual({ error: { field: 'slotMinutes', message: 'must be 30 or 60' } });
-    expect(openingWindows([], 60)).toEqual({ error: { field: 'openingHours', message: 'must list at least one window' } });
-    expect(openingWindows([hours('11:30', '08:30')], 30)).toEqual({ error: { field: 'openingHours[0].closes', message: 'must be after opens' } });
-    expect(openingWindows([hours('08:30', '11:00')], 60)).toEqual({ error: { field: 'openingHours[0].closes', message: 'must leave whole slots of 60 minutes' } });
-    expect(openingWindows([hours('08:00', '10:00'), hours('09:00', '11:00')], 60)).toEqual({
-      error: { field: 'openingHours[1]', message: 'overlaps another window of the same day' },
-    });
+    expect(openingWindows([hours('08:30', '11:30')], 45)).toEqual({ error: slotLengthNotOffered() });
+    expect(openingWindows([], 60)).toEqual({ error: noOpeningWindow() });
+    expect(openingWindows([hours('11:30', '08:30')], 30)).toEqual({ error: closesBeforeOpening(0) });
+    expect(openingWindows([hours('08:30', '11:00')], 60)).toEqual({ error: windowOfPartSlots(0, 60) });
+    expect(openingWindows([hours('08:00', '10:00'), hours('09:00', '11:00')], 60)).toEqual({ error: windowsOverlap(1) });
   });
 });
 
@@ -48,14 +64,12 @@ describe('booked slots', () => {
 
   it('refuses the past, empty or long bookings, closed hours and broken slots', () => {
     const slots = (startsAt: Date, endsAt: Date, now = NOW) => bookedSlots({ startsAt, endsAt }, WINDOWS, 30, now);
-    expect(slots(at('09:00'), at('10:00'), at('09:00'))).toEqual({ error: { field: 'startsAt', message: 'must be in the future' } });
-    expect(slots(at('09:00'), at('09:00'))).toEqual({ error: { field: 'endsAt', message: 'must be after startsAt' } });
-    expect(slots(at('08:30'), new Date('2030-03-04T17:00:00+08:00'))).toEqual({ error: { field: 'endsAt', message: 'must be at most 8 hours after startsAt' } });
-    expect(slots(at('11:00'), at('12:00'))).toEqual({ error: { field: 'startsAt', message: 'must lie within the opening hours' } });
-    expect(slots(new Date('2030-03-05T09:00:00+08:00'), new Date('2030-03-05T10:00:00+08:00'))).toEqual({
-      error: { field: 'startsAt', message: 'must lie within the opening hours' },
-    });
-    expect(slots(at('09:15'), at('09:45'))).toEqual({ error: { field: 'startsAt', message: 'must cover whole slots of 30 minutes from 08:30' } });
-    expect(slots(at('09:00'), at('09:45'))).toEqual({ error: { field: 'startsAt', message: 'must cover whole slots of 30 minutes from 08:30' } });
+    expect(slots(at('09:00'), at('10:00'), at('09:00'))).toEqual({ error: startsInThePast() });
+    expect(slots(at('09:00'), at('09:00'))).toEqual({ error: endsBeforeStart() });
+    expect(slots(at('08:30'), new Date('2030-03-04T17:00:00+08:00'))).toEqual({ error: bookingTooLong() });
+    expect(slots(at('11:00'), at('12:00'))).toEqual({ error: outsideOpeningHours() });
+    expect(slots(new Date('2030-03-05T09:00:00+08:00'), new Date('2030-03-05T10:00:00+08:00'))).toEqual({ error: outsideOpeningHours() });
+    expect(slots(at('09:15'), at('09:45'))).toEqual({ error: bookingOfPartSlots(30, WINDOWS[0]!.opensAt) });
+    expect(slots(at('09:00'), at('09:45'))).toEqual({ error: bookingOfPartSlots(30, WINDOWS[0]!.opensAt) });
   });
 });

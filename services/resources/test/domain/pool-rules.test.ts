@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
-import { quantityError, stockAfterTaking, stockError } from '../../src/domain/stock.ts';
-import { amountError, balanceAfterMovement, canDecide, mayApprove } from '../../src/domain/fund-rules.ts';
+import { quantityError, quantityMissing, quantityOutOfRange, stockAfterTaking, stockError, stockOutOfRange } from '../../src/domain/stock.ts';
+import { amountError, amountOutOfRange, balanceAfterMovement, canDecide, mayApprove } from '../../src/domain/fund-rules.ts';
 import { byApplicationOrder, freePlaces, waitingPositions } from '../../src/domain/parking-rules.ts';
-import { canChangeStatus, foreignAvailabilityField, isServed, normaliseTags } from '../../src/domain/resource-rules.ts';
+import { canChangeStatus, emptyTag, fieldNotOfKind, foreignAvailabilityField, isServed, normaliseTags, tagTooLong } from '../../src/domain/resource-rules.ts';
 
 describe('goods stock', () => {
   it('never goes below zero', () => {
@@ -12,10 +12,10 @@ describe('goods stock', () => {
 
   it('takes whole quantities within limits', () => {
     expect(quantityError(1)).toBe(null);
-    expect(quantityError(0)).toEqual({ field: 'quantity', message: 'must be a whole number from 1 to 100' });
-    expect(quantityError(1.5)).toEqual({ field: 'quantity', message: 'must be a whole number from 1 to 100' });
-    expect(quantityError(null)).toEqual({ field: 'quantity', message: 'is required for goods' });
-    expect(stockError(-1)).toEqual({ field: 'stock', message: 'must be a whole number from 0 to 100000' });
+    expect(quantityError(0)).toEqual(quantityOutOfRange());
+    expect(quantityError(1.5)).toEqual(quantityOutOfRange());
+    expect(quantityError(null)).toEqual(quantityMissing());
+    expect(stockError(-1)).toEqual(stockOutOfRange());
     expect(stockError(0)).toBe(null);
   });
 });
@@ -29,8 +29,8 @@ describe('fund balance', () => {
       50_000,
     ]);
     expect(amountError('amountFen', 50_000)).toBe(null);
-    expect(amountError('amountFen', 0)).toEqual({ field: 'amountFen', message: 'must be a whole number of fen from 1 to 100000000' });
-    expect(amountError('amountFen', 12.5)).toEqual({ field: 'amountFen', message: 'must be a whole number of fen from 1 to 100000000' });
+    expect(amountError('amountFen', 0)).toEqual(amountOutOfRange('amountFen'));
+    expect(amountError('amountFen', 12.5)).toEqual(amountOutOfRange('amountFen'));
   });
 
   it('needs a second person to approve, and decides a proposal once', () => {
@@ -64,14 +64,14 @@ describe('parking quota', () => {
 describe('resource description', () => {
   it('trims and deduplicates tags, refusing empty and long ones', () => {
     expect(normaliseTags('tags', [' 助老 ', '助老', '维修'])).toEqual({ tags: ['助老', '维修'] });
-    expect(normaliseTags('tags', ['  '])).toEqual({ error: { field: 'tags', message: 'must not contain an empty tag' } });
-    expect(normaliseTags('skills', ['很'.repeat(21)])).toEqual({ error: { field: 'skills', message: 'must hold tags of at most 20 characters' } });
+    expect(normaliseTags('tags', ['  '])).toEqual({ error: emptyTag('tags') });
+    expect(normaliseTags('skills', ['很'.repeat(21)])).toEqual({ error: tagTooLong('skills') });
   });
 
   it('takes only the availability fields of the kind', () => {
     expect(foreignAvailabilityField('VENUE', { openingHours: [], slotMinutes: 60 })).toBe(null);
-    expect(foreignAvailabilityField('VENUE', { stock: 3 })).toEqual({ field: 'stock', message: 'does not apply to a resource of kind VENUE' });
-    expect(foreignAvailabilityField('FUND', { parkingPlaces: 3 })).toEqual({ field: 'parkingPlaces', message: 'does not apply to a resource of kind FUND' });
+    expect(foreignAvailabilityField('VENUE', { stock: 3 })).toEqual(fieldNotOfKind('stock', 'VENUE'));
+    expect(foreignAvailabilityField('FUND', { parkingPlaces: 3 })).toEqual(fieldNotOfKind('parkingPlaces', 'FUND'));
   });
 
   it('keeps a retired resource retired', () => {

@@ -1,6 +1,5 @@
-import type { GraphQLError } from 'graphql';
-import { claimForOrganisationOfKind, claimOutsideWindow, claimOwnWish, claimWithoutStanding } from '../errors.ts';
-import { CLAIMING_ORGANISATION_KINDS, type ClaimLevel } from './vocabulary.ts';
+import type { InputViolation } from '@civic/service-kit';
+import { CLAIMING_ORGANISATION_KINDS, type ClaimantKind, type ClaimLevel } from './vocabulary.ts';
 
 /**
  * Who may claim a published wish (微心愿认领), level by level: first its own micro-grid (the
@@ -29,11 +28,12 @@ export function claimLevelAt(openedAt: Date, now: Date, windows: ClaimWindows): 
 }
 
 /** The settings' own consistency: the street opens no earlier than the community. */
-export function windowsError(windows: ClaimWindows): { field: string; message: string } | null {
-  if (windows.communityWindowHours < windows.gridWindowHours) {
-    return { field: 'communityWindowHours', message: 'must not be shorter than gridWindowHours' };
-  }
-  return null;
+export function windowsError(windows: ClaimWindows): InputViolation | null {
+  return windows.communityWindowHours < windows.gridWindowHours ? communityWindowShorterThanGrid() : null;
+}
+
+export function communityWindowShorterThanGrid(): InputViolation {
+  return { field: 'communityWindowHours', message: 'must not be shorter than gridWindowHours' };
 }
 
 export function autoConfirmAt(completedAt: Date, windows: ClaimWindows): Date {
@@ -57,6 +57,23 @@ export interface ClaimantReach {
   within: readonly string[];
 }
 
+/** A would-be claimant as the graph describes it now (asked afresh on every claim). */
+export interface Claimant extends ClaimantReach {
+  kind: ClaimantKind;
+  /** Stored on the wish: the organisation's path, or the resident's community path. */
+  path: string[];
+  /**
+   * The ids of `within` below the tree's root: a wish whose path holds one of them may be
+   * claimable (the root, a district, is on every wish's path and decides nothing).
+   */
+  nearby: string[];
+}
+
+/** The reach of a claimant who counts among the members of every organisation on `paths`. */
+export function reachOf(paths: readonly (readonly string[])[]): Pick<Claimant, 'within' | 'nearby'> {
+  return { within: [...new Set(paths.flat())], nearby: [...new Set(paths.flatMap((path) => path.slice(1)))] };
+}
+
 export function mayClaim(target: Omit<ClaimTarget, 'requesterId'>, claimant: ClaimantReach, level: ClaimLevel): boolean {
   if (target.gridClaimantIds.includes(claimant.id)) return true;
   const communityId = target.organisationPath.at(-1);
@@ -65,19 +82,29 @@ export function mayClaim(target: Omit<ClaimTarget, 'requesterId'>, claimant: Cla
   return level === 'STREET' && streetId !== undefined && claimant.within.includes(streetId);
 }
 
+/**
+ * Why a claim is refused, as the rules see it; `claimRefused` in errors.ts makes it the client's
+ * error, so the rules stay free of GraphQL.
+ */
+export type ClaimRefusal =
+  | { reason: 'OWN_WISH' }
+  | { reason: 'OUTSIDE_WINDOW'; level: ClaimLevel }
+  | { reason: 'WITHOUT_STANDING' }
+  | { reason: 'ORGANISATION_KIND'; kind: string };
+
 /** Why `claimant` may not claim the wish at `level`, or null when it may. */
-export function claimRefusal(target: ClaimTarget, claimant: ClaimantReach, level: ClaimLevel): GraphQLError | null {
-  if (claimant.id === target.requesterId) return claimOwnWish();
-  if (!mayClaim(target, claimant, level)) return claimOutsideWindow(level);
+export function claimRefusal(target: ClaimTarget, claimant: ClaimantReach, level: ClaimLevel): ClaimRefusal | null {
+  if (claimant.id === target.requesterId) return { reason: 'OWN_WISH' };
+  if (!mayClaim(target, claimant, level)) return { reason: 'OUTSIDE_WINDOW', level };
   return null;
 }
 
 /** A resident claims as a volunteer with a profile, or as a party member with a membership. */
-export function residentStandingRefusal(standing: { volunteerWithProfile: boolean; memberWithMembership: boolean }): GraphQLError | null {
-  return standing.volunteerWithProfile || standing.memberWithMembership ? null : claimWithoutStanding();
+export function residentStandingRefusal(standing: { volunteerWithProfile: boolean; memberWithMembership: boolean }): ClaimRefusal | null {
+  return standing.volunteerWithProfile || standing.memberWithMembership ? null : { reason: 'WITHOUT_STANDING' };
 }
 
 /** Organisations of the claiming kinds (party branches, volunteer teams, units...) claim; others do not. */
-export function organisationKindRefusal(kind: string): GraphQLError | null {
-  return CLAIMING_ORGANISATION_KINDS.includes(kind) ? null : claimForOrganisationOfKind(kind);
+export function organisationKindRefusal(kind: string): ClaimRefusal | null {
+  return CLAIMING_ORGANISATION_KINDS.includes(kind) ? null : { reason: 'ORGANISATION_KIND', kind };
 }

@@ -1,6 +1,9 @@
-import { graphCall, requestTogether, type GraphClient } from '@civic/service-kit';
+import { graphCall, requestTogether, staffCovers, unknownId, type GraphClient } from '@civic/service-kit';
+import type { Viewer } from '@civic/identity';
 import type { ResultOf } from '@graphql-typed-document-node/core';
 import { graphql } from '../generated/graph/gql.ts';
+import { organisationKindRefusal, reachOf, type Claimant } from '../domain/claiming.ts';
+import { claimForOrganisationOutOfScope, claimRefused } from '../errors.ts';
 import type { RoutingCandidates } from '../domain/routing-rules.ts';
 import { ROUTING_RULES } from '../domain/routing-rules.ts';
 
@@ -32,6 +35,17 @@ export async function fetchOrganisations(graph: GraphClient, ids: readonly strin
 
 export async function fetchOrganisation(graph: GraphClient, id: string): Promise<OrganisationFacts | null> {
   return (await fetchOrganisations(graph, [id])).get(id) ?? null;
+}
+
+/** The organisation the caller claims for: of a claiming kind, and covered by the caller's scope. */
+export async function organisationClaimant(graph: GraphClient, viewer: Viewer, organisationId: string): Promise<Claimant> {
+  const organisation = await fetchOrganisation(graph, organisationId);
+  if (!organisation) throw unknownId('asOrganisationId', 'organisation');
+  if (!staffCovers(viewer, organisation.path)) throw claimForOrganisationOutOfScope();
+  const refusal = organisationKindRefusal(organisation.kind);
+  if (refusal) throw claimRefused(refusal);
+  const paired = organisation.partnerships.map((partnership) => partnership.community.path);
+  return { kind: 'ORGANISATION', id: organisation.id, path: organisation.path, ...reachOf([organisation.path, ...paired]) };
 }
 
 /** The community's agreements, newest first. */

@@ -1,6 +1,10 @@
 import type { GraphClient } from '@civic/service-kit';
+import { hasRole, type Viewer } from '@civic/identity';
 import type { ResultOf } from '@graphql-typed-document-node/core';
 import { graphql } from '../generated/graph/gql.ts';
+import { reachOf, residentStandingRefusal, type Claimant } from '../domain/claiming.ts';
+import { requireResidentClaimer } from '../authorisation.ts';
+import { claimRefused, claimWithoutStanding } from '../errors.ts';
 
 /** What wishes asks the residents department, through the gateway, at write time. */
 
@@ -13,4 +17,18 @@ export type ResidentFacts = NonNullable<ResultOf<typeof RESIDENT_QUERY>['residen
 
 export async function fetchResident(graph: GraphClient, id: string): Promise<ResidentFacts | null> {
   return (await graph.request(RESIDENT_QUERY, { id })).resident;
+}
+
+/** The calling resident as a claimant: a volunteer with a profile, or a party member with a membership. */
+export async function residentClaimant(graph: GraphClient, viewer: Viewer): Promise<Claimant> {
+  const residentId = requireResidentClaimer(viewer);
+  const resident = await fetchResident(graph, residentId);
+  if (!resident) throw claimWithoutStanding();
+  const refusal = residentStandingRefusal({
+    volunteerWithProfile: hasRole(viewer, 'VOLUNTEER') && Boolean(resident.volunteerProfile),
+    memberWithMembership: hasRole(viewer, 'PARTY_MEMBER') && Boolean(resident.partyMembership),
+  });
+  if (refusal) throw claimRefused(refusal);
+  const paths = [resident.community?.path ?? [], resident.partyMembership?.branch.path ?? [], ...(resident.volunteerProfile?.teams.map((team) => team.path) ?? [])];
+  return { kind: 'RESIDENT', id: resident.id, path: resident.community?.path ?? [], ...reachOf(paths) };
 }

@@ -1,8 +1,9 @@
-import { badUserInput, notFound, requireText } from '@civic/service-kit';
+import { notFound, requireText } from '@civic/service-kit';
 import type { SubmitWishInput } from '../generated/resolvers-types.ts';
 import type { WishDocument } from '../models/wish.ts';
 import { TEXT_LIMITS } from '../domain/vocabulary.ts';
 import type { Loaders } from '../loaders.ts';
+import { tooManyTags } from '../errors.ts';
 
 /** Input checks of the wish mutations; each names the offending field, before anything is written. */
 
@@ -10,7 +11,7 @@ export function wishText(input: Pick<SubmitWishInput, 'title' | 'description' | 
   const title = requireText('title', input.title, { max: TEXT_LIMITS.title });
   const description = requireText('description', input.description, { max: TEXT_LIMITS.description });
   const tags = [...new Set((input.tags ?? []).map((tag) => requireText('tags', tag, { max: TEXT_LIMITS.tag })))];
-  if (tags.length > TEXT_LIMITS.tags) throw badUserInput('tags', `must hold at most ${TEXT_LIMITS.tags} tags`);
+  if (tags.length > TEXT_LIMITS.tags) throw tooManyTags(TEXT_LIMITS.tags);
   return { title, description, tags };
 }
 

@@ -2,7 +2,8 @@ import { encodeCursor, decodeCursor, pageSize, type Connection, hexIds } from '@
 import type { QueryClaimableWishesArgs } from '../generated/resolvers-types.ts';
 import { WISH_FIELDS, type WishDocument } from '../models/wish.ts';
 import { claimLevelAt, mayClaim } from '../domain/claiming.ts';
-import { callerAsClaimant } from '../graph/claimants.ts';
+import { organisationClaimant } from '../graph/organisations.ts';
+import { residentClaimant } from '../graph/residents.ts';
 import type { Context } from '../context.ts';
 
 /** Published wishes waiting for a claimant are few at any time; more than this is not a listing. */
@@ -15,7 +16,7 @@ const MAX_CANDIDATES = 1000;
  */
 export async function claimableWishes({ asOrganisationId, first, after }: QueryClaimableWishesArgs, { graph, viewer, models, loaders, clock }: Context): Promise<Connection<WishDocument>> {
   const limit = pageSize(first);
-  const claimant = await callerAsClaimant(graph, viewer, asOrganisationId);
+  const claimant = asOrganisationId ? await organisationClaimant(graph, viewer, asOrganisationId) : await residentClaimant(graph, viewer);
   const candidates = await models.Wish.find(
     { status: 'PUBLISHED', $or: [{ gridClaimantIds: claimant.id }, { organisationPath: { $in: claimant.nearby } }] },
     WISH_FIELDS,

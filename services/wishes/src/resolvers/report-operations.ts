@@ -1,5 +1,5 @@
 import { isStaff, hasRole } from '@civic/identity';
-import { badUserInput, forbidden, pageSize, parseId, requireSignedIn, unknownId, staffScopeIds } from '@civic/service-kit';
+import { pageSize, parseId, requireSignedIn, unknownId, staffScopeIds, type Refusal } from '@civic/service-kit';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 import { WISH_FIELDS, type WishDocument } from '../models/wish.ts';
 import { WISH_NOTIFICATION_FIELDS, type WishNotificationDocument } from '../models/wish-notification.ts';
@@ -10,6 +10,7 @@ import { createdBetween } from '../inputs/created-range.ts';
 import { fetchOrganisation } from '../graph/organisations.ts';
 import { requireReportReader } from '../authorisation.ts';
 import type { Context } from '../context.ts';
+import { rangeEndsBeforeStart, readHandlingSheetOutOfScope, readNotificationsWithoutStaffRole, readStatisticsOutOfScope } from '../errors.ts';
 
 /** The counts of wishStats, per status and per category, from one `$facet`. */
 interface WishCounts {
@@ -20,7 +21,7 @@ interface WishCounts {
 /** The weekly handling sheet, wishStats and notifications. */
 export const reportQueries: QueryResolvers = {
   handlingSheet: async (_parent, { organisationId, weekStart }, context) => {
-    const organisation = await reportedOrganisation(context, organisationId, 'organisationId', 'read the handling sheet of this organisation');
+    const organisation = await reportedOrganisation(context, organisationId, 'organisationId', readHandlingSheetOutOfScope);
     const end = weekEnd(weekStart);
     // Requests routed before the week's end and not resolved by then: a past week reads as it stood (with today's handler).
     const unresolvedThen = { $or: [{ completedAt: null }, { completedAt: { $gte: end } }] };
@@ -38,8 +39,8 @@ export const reportQueries: QueryResolvers = {
   },
 
   wishStats: async (_parent, { input }, context) => {
-    if (input.to.getTime() <= input.from.getTime()) throw badUserInput('input.to', 'must be after input.from');
-    const organisation = await reportedOrganisation(context, input.organisationId, 'input.organisationId', 'read the statistics of this organisation');
+    if (input.to.getTime() <= input.from.getTime()) throw rangeEndsBeforeStart();
+    const organisation = await reportedOrganisation(context, input.organisationId, 'input.organisationId', readStatisticsOutOfScope);
     const match = { organisationPath: organisation, createdAt: createdBetween(input.from, input.to) };
     // One pass counts both breakdowns; the timed figures are domain rules over the wishes that
     // were taken on or completed (domain/wish-stats.ts), read as a cursor of a few fields each.
@@ -78,7 +79,7 @@ export const reportQueries: QueryResolvers = {
     requireSignedIn(viewer);
     const query: Record<string, unknown> = { recipientId: parseId('recipientId', recipientId) };
     if (!hasRole(viewer, 'SERVICE')) {
-      if (!isStaff(viewer)) throw forbidden("read an organisation's notifications");
+      if (!isStaff(viewer)) throw readNotificationsWithoutStaffRole();
       query.recipientPath = { $in: staffScopeIds(viewer) };
     }
     return models.WishNotification.find(query, WISH_NOTIFICATION_FIELDS).sort({ createdAt: -1, _id: -1 }).limit(pageSize(first)).lean<WishNotificationDocument[]>();
@@ -86,11 +87,11 @@ export const reportQueries: QueryResolvers = {
 };
 
 /** The organisation a report covers, as the graph knows it; the caller must be allowed to read it. */
-async function reportedOrganisation({ graph, viewer }: Context, rawId: string, field: string, action: string) {
+async function reportedOrganisation({ graph, viewer }: Context, rawId: string, field: string, refusal: Refusal) {
   requireSignedIn(viewer);
   const id = parseId(field, rawId);
   const organisation = await fetchOrganisation(graph, id.toHexString());
   if (!organisation) throw unknownId(field, 'organisation');
-  requireReportReader(viewer, organisation.path, action);
+  requireReportReader(viewer, organisation.path, refusal);
   return id;
 }

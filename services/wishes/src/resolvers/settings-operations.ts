@@ -1,9 +1,10 @@
-import { badUserInput, parseId, requireIntInRange, signedInSubject } from '@civic/service-kit';
+import { parseId, requireIntInRange, signedInSubject } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { WINDOW_LIMITS, windowsError } from '../domain/claiming.ts';
 import { fetchOrganisation } from '../graph/organisations.ts';
 import { requireManager, requireSweeper } from '../authorisation.ts';
 import { sweepDeadlines } from '../jobs/deadline-sweep.ts';
+import { inconsistentSettings, setWishSettingsOutOfScope, settingsForNonCommunity } from '../errors.ts';
 
 /** A community's claim windows and auto-confirmation; the deadline sweep on demand. */
 export const settingsQueries: QueryResolvers = {
@@ -22,10 +23,10 @@ export const settingsMutations: MutationResolvers = {
       autoConfirmDays: requireIntInRange('input.autoConfirmDays', input.autoConfirmDays, WINDOW_LIMITS.minDays, WINDOW_LIMITS.maxDays),
     };
     const inconsistent = windowsError(windows);
-    if (inconsistent) throw badUserInput(`input.${inconsistent.field}`, inconsistent.message);
+    if (inconsistent) throw inconsistentSettings(inconsistent);
     const community = await fetchOrganisation(graph, communityId.toHexString());
-    if (!community || community.kind !== 'COMMUNITY_PARTY_COMMITTEE') throw badUserInput('input.communityId', 'is not a community');
-    requireManager(viewer, community.path, "set this community's wish settings");
+    if (!community || community.kind !== 'COMMUNITY_PARTY_COMMITTEE') throw settingsForNonCommunity();
+    requireManager(viewer, community.path, setWishSettingsOutOfScope);
     // Upsert on the unique community id: concurrent first settings land in one document.
     await models.CommunitySettings.updateOne(
       { communityId },

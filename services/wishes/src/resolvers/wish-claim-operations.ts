@@ -2,8 +2,10 @@ import { Types } from 'mongoose';
 import { hexIds, toObjectIds, signedInSubject } from '@civic/service-kit';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 import { claimLevelAt, claimRefusal } from '../domain/claiming.ts';
-import { callerAsClaimant } from '../graph/claimants.ts';
+import { organisationClaimant } from '../graph/organisations.ts';
+import { residentClaimant } from '../graph/residents.ts';
 import { requireClaimant } from '../authorisation.ts';
+import { claimRefused, handBackWishOfAnotherClaimant } from '../errors.ts';
 import { changeWish, planSteps } from '../persistence/wish-changes.ts';
 import { loadWish, noteText } from '../inputs/wish-input.ts';
 import { openingForClaims } from './publication.ts';
@@ -15,11 +17,11 @@ export const wishClaimMutations: MutationResolvers = {
     const now = clock.now();
     const actor = signedInSubject(viewer);
     planSteps(wish, { steps: [{ action: 'CLAIM' }], actor, at: now });
-    const claimant = await callerAsClaimant(graph, viewer, asOrganisationId);
+    const claimant = asOrganisationId ? await organisationClaimant(graph, viewer, asOrganisationId) : await residentClaimant(graph, viewer);
     const level = claimLevelAt(wish.openedAt ?? wish.createdAt, now, await loaders.claimWindows.load(wish.communityId.toHexString()));
     const target = { requesterId: wish.requesterId.toHexString(), organisationPath: hexIds(wish.organisationPath), gridClaimantIds: hexIds(wish.gridClaimantIds) };
     const refusal = claimRefusal(target, claimant, level);
-    if (refusal) throw refusal;
+    if (refusal) throw claimRefused(refusal);
     // Conditional on the version read: of many concurrent claims exactly one wins, the rest get CONFLICT.
     return changeWish(models, wish, {
       steps: [{ action: 'CLAIM', note: claimant.kind === 'ORGANISATION' ? claimant.id : null }],
@@ -38,7 +40,7 @@ export const wishClaimMutations: MutationResolvers = {
     const { viewer, loaders, models, clock } = context;
     const note = noteText('reason', reason);
     const wish = await loadWish(loaders, id);
-    requireClaimant(viewer, wish, 'hand back a wish you did not claim');
+    requireClaimant(viewer, wish, handBackWishOfAnotherClaimant);
     const now = clock.now();
     const actor = signedInSubject(viewer);
     planSteps(wish, { steps: [{ action: 'HAND_BACK' }], actor, at: now });

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { isStaff } from '@civic/identity';
-import { badUserInput, parseId, requireIntInRange, requireSignedIn, toObjectIds, signedInSubject, staffCovers, unknownId } from '@civic/service-kit';
+import { parseId, requireIntInRange, requireSignedIn, toObjectIds, signedInSubject, staffCovers, unknownId } from '@civic/service-kit';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 import { TEXT_LIMITS } from '../domain/vocabulary.ts';
 import { fetchGrid } from '../graph/organisations.ts';
@@ -10,7 +10,17 @@ import { changeWish } from '../persistence/wish-changes.ts';
 import { submittedWish } from '../persistence/submitted-wish.ts';
 import { publication } from './publication.ts';
 import { loadWish, noteText, optionalNote, wishText } from '../inputs/wish-input.ts';
-import { recordForSomeoneElse, recordInAnotherCommunity, withdrawOthersWish, withoutResidentRecord } from '../errors.ts';
+import {
+  confirmOthersWish,
+  gridInAnotherCommunity,
+  publishOutOfScope,
+  recordForSomeoneElse,
+  recordInAnotherCommunity,
+  rejectOutOfScope,
+  reopenOthersWish,
+  submitWithoutResidentRecord,
+  withdrawOthersWish,
+} from '../errors.ts';
 
 /** Submission, publication or rejection, withdrawal, and the requester's feedback. */
 export const wishLifecycleMutations: MutationResolvers = {
@@ -20,13 +30,13 @@ export const wishLifecycleMutations: MutationResolvers = {
     const communityId = parseId('communityId', input.communityId);
     const gridId = parseId('gridId', input.gridId);
     const requesterId = input.requesterId ? parseId('requesterId', input.requesterId) : null;
-    if (!requesterId && !viewer.residentId) throw withoutResidentRecord('submit a wish');
+    if (!requesterId && !viewer.residentId) throw submitWithoutResidentRecord();
     if (requesterId && !isStaff(viewer)) throw recordForSomeoneElse();
 
     // The grid must belong to the community: asked of the organisations department, not its database.
     const grid = await fetchGrid(graph, gridId.toHexString());
     if (!grid) throw unknownId('gridId', 'grid');
-    if (grid.community.id !== communityId.toHexString()) throw badUserInput('gridId', 'belongs to another community');
+    if (grid.community.id !== communityId.toHexString()) throw gridInAnotherCommunity();
     if (requesterId) {
       if (!staffCovers(viewer, grid.organisationPath)) throw recordInAnotherCommunity();
       if (!(await fetchResident(graph, requesterId.toHexString()))) throw unknownId('requesterId', 'resident');
@@ -54,7 +64,7 @@ export const wishLifecycleMutations: MutationResolvers = {
 
   publishWish: async (_parent, { id }, context) => {
     const wish = await loadWish(context.loaders, id);
-    requireManager(context.viewer, wish.organisationPath, 'publish this wish');
+    requireManager(context.viewer, wish.organisationPath, publishOutOfScope);
     const now = context.clock.now();
     const change = await publication(wish, now, context);
     return changeWish(context.models, wish, { ...change, actor: signedInSubject(context.viewer), at: now });
@@ -63,7 +73,7 @@ export const wishLifecycleMutations: MutationResolvers = {
   rejectWish: async (_parent, { id, reason }, { viewer, loaders, models, clock }) => {
     const rejectionReason = noteText('reason', reason);
     const wish = await loadWish(loaders, id);
-    requireManager(viewer, wish.organisationPath, 'reject this wish');
+    requireManager(viewer, wish.organisationPath, rejectOutOfScope);
     return changeWish(models, wish, { steps: [{ action: 'REJECT', note: rejectionReason }], actor: signedInSubject(viewer), at: clock.now(), set: { rejectionReason } });
   },
 
@@ -78,7 +88,7 @@ export const wishLifecycleMutations: MutationResolvers = {
     const score = requireIntInRange('rating', rating, 1, 5);
     const remark = optionalNote('comment', comment, TEXT_LIMITS.comment);
     const wish = await loadWish(loaders, id);
-    requireRequesterOrStaff(viewer, wish, 'confirm this wish');
+    requireRequesterOrStaff(viewer, wish, confirmOthersWish);
     const now = clock.now();
     return changeWish(models, wish, {
       steps: [{ action: 'CONFIRM', note: remark }],
@@ -91,7 +101,7 @@ export const wishLifecycleMutations: MutationResolvers = {
   reopenWish: async (_parent, { id, reason }, { viewer, loaders, models, clock }) => {
     const note = noteText('reason', reason);
     const wish = await loadWish(loaders, id);
-    requireRequesterOrStaff(viewer, wish, 'reopen this wish');
+    requireRequesterOrStaff(viewer, wish, reopenOthersWish);
     return changeWish(models, wish, {
       steps: [{ action: 'REOPEN', note }],
       actor: signedInSubject(viewer),

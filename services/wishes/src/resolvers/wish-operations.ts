@@ -1,12 +1,12 @@
 import { hasRole, isStaff } from '@civic/identity';
-import { forbidden, paginate, parseId, requireSignedIn, staffScopeIds } from '@civic/service-kit';
+import { paginate, parseId, requireSignedIn, staffScopeIds } from '@civic/service-kit';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 import { WISH_FIELDS } from '../models/wish.ts';
 import { OPEN_REQUEST_STATUSES } from '../domain/vocabulary.ts';
 import { canSeeWish, visibleWishesFilter } from '../authorisation.ts';
 import { NEWEST_FIRST, wishFilter, wishOrder } from '../inputs/wish-filter.ts';
 import { claimableWishes } from './claimable-wishes.ts';
-import { withoutResidentRecord } from '../errors.ts';
+import { listOwnWishesWithoutResidentRecord, readHandlerQueueWithoutStaffRole } from '../errors.ts';
 
 export const wishQueries: QueryResolvers = {
   wish: async (_parent, { id }, { loaders, viewer }) => {
@@ -19,7 +19,7 @@ export const wishQueries: QueryResolvers = {
   },
   myWishes: (_parent, { first, after }, { models, viewer }) => {
     requireSignedIn(viewer);
-    if (!viewer.residentId) throw withoutResidentRecord('list wishes');
+    if (!viewer.residentId) throw listOwnWishesWithoutResidentRecord();
     return paginate(models.Wish, { requesterId: viewer.residentId }, { first, after }, NEWEST_FIRST, WISH_FIELDS);
   },
   handlerQueue: (_parent, { handlerId, first, after }, { models, viewer }) => {
@@ -28,7 +28,7 @@ export const wishQueries: QueryResolvers = {
     const query: Record<string, unknown> = { handlerId: handler, status: { $in: OPEN_REQUEST_STATUSES } };
     // Staff see the part of the queue their scope covers (all of it when they cover the handler).
     if (!hasRole(viewer, 'SERVICE')) {
-      if (!isStaff(viewer)) throw forbidden("read a handler's queue");
+      if (!isStaff(viewer)) throw readHandlerQueueWithoutStaffRole();
       query.handlerPath = { $in: staffScopeIds(viewer) };
     }
     return paginate(models.Wish, query, { first, after }, { field: 'dueAt', direction: 1 }, WISH_FIELDS);

@@ -1,4 +1,4 @@
-import { badUserInput, invalidTransition, parseId, hexIds, toObjectIds, signedInSubject, unknownId } from '@civic/service-kit';
+import { invalidTransition, parseId, hexIds, toObjectIds, signedInSubject, unknownId } from '@civic/service-kit';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 import { isRequest } from '../domain/vocabulary.ts';
 import { deadlineHours, deadlinesFrom } from '../domain/deadlines.ts';
@@ -9,14 +9,23 @@ import { changeWish, planSteps } from '../persistence/wish-changes.ts';
 import { completion } from './completion.ts';
 import { loadWish, noteText, optionalNote } from '../inputs/wish-input.ts';
 import { dispatchWish, closeWorkOrder } from './work-orders.ts';
+import {
+  fulfilWishOfAnotherClaimant,
+  handlerOutsideDistrict,
+  handlerUnchanged,
+  reassignOutOfScope,
+  resolveRequestOfAnotherHandler,
+  startRequestOfAnotherHandler,
+  startWishOfAnotherClaimant,
+} from '../errors.ts';
 
 /** The work itself: starting, completing, reassigning and dispatching (see work-orders.ts). */
 export const wishWorkMutations: MutationResolvers = {
   startWishService: async (_parent, { id }, { viewer, loaders, models, clock }) => {
     const wish = await loadWish(loaders, id);
     const request = isRequest(wish.kind);
-    if (request) requireHandlerStaff(viewer, wish, 'take up a request your organisation does not handle');
-    else requireClaimant(viewer, wish, 'start a wish you did not claim');
+    if (request) requireHandlerStaff(viewer, wish, startRequestOfAnotherHandler);
+    else requireClaimant(viewer, wish, startWishOfAnotherClaimant);
     return changeWish(models, wish, { steps: [{ action: request ? 'ACKNOWLEDGE' : 'START_SERVICE' }], actor: signedInSubject(viewer), at: clock.now() });
   },
 
@@ -24,8 +33,8 @@ export const wishWorkMutations: MutationResolvers = {
     const text = optionalNote('note', note);
     const wish = await loadWish(context.loaders, id);
     const request = isRequest(wish.kind);
-    if (request) requireHandlerStaff(context.viewer, wish, 'resolve a request your organisation does not handle');
-    else requireClaimant(context.viewer, wish, 'fulfil a wish you did not claim');
+    if (request) requireHandlerStaff(context.viewer, wish, resolveRequestOfAnotherHandler);
+    else requireClaimant(context.viewer, wish, fulfilWishOfAnotherClaimant);
     if (wish.workOrders.some((order) => order.status === 'OPEN')) throw invalidTransition('Wish', wish.status, 'resolve while work orders are open');
     const now = context.clock.now();
     return changeWish(context.models, wish, {
@@ -40,15 +49,15 @@ export const wishWorkMutations: MutationResolvers = {
     const text = noteText('note', note);
     const newHandlerId = parseId('handlerId', handlerId);
     const wish = await loadWish(loaders, id);
-    requireManager(viewer, wish.organisationPath, 'reassign this request');
+    requireManager(viewer, wish.organisationPath, reassignOutOfScope);
     const now = clock.now();
     // A move the state machine refuses answers before the graph is asked.
     planSteps(wish, { steps: [{ action: 'REASSIGN' }], actor: signedInSubject(viewer), at: now });
-    if (wish.handlerId?.equals(newHandlerId)) throw badUserInput('handlerId', 'already handles this request');
+    if (wish.handlerId?.equals(newHandlerId)) throw handlerUnchanged();
     const handler = await fetchOrganisation(graph, newHandlerId.toHexString());
     if (!handler) throw unknownId('handlerId', 'organisation');
     const handlingLevel = handlingLevelOf(hexIds(wish.organisationPath), handler.path);
-    if (!handlingLevel) throw badUserInput('handlerId', 'is outside the district of this request');
+    if (!handlingLevel) throw handlerOutsideDistrict();
     // The new handler acknowledges afresh; the resolve deadline stays the one promised.
     const { acknowledgeDeadline } = deadlinesFrom(now, deadlineHours(wish.category, null));
     return changeWish(models, wish, {

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { badUserInput, forbidden, invalidTransition, notFound, parseId, requireText, toObjectIds, signedInSubject, staffCovers, unknownId } from '@civic/service-kit';
+import { invalidTransition, notFound, parseId, requireText, toObjectIds, signedInSubject, staffCovers, unknownId } from '@civic/service-kit';
 import type { MutationCloseWorkOrderArgs, MutationDispatchWishArgs } from '../generated/resolvers-types.ts';
 import { WISH_FIELDS, type WishDocument, type WorkOrderDocument } from '../models/wish.ts';
 import { TEXT_LIMITS } from '../domain/vocabulary.ts';
@@ -9,6 +9,7 @@ import { changeWish, type Step } from '../persistence/wish-changes.ts';
 import type { Context } from '../context.ts';
 import { completion } from './completion.ts';
 import { loadWish, optionalNote } from '../inputs/wish-input.ts';
+import { closeWorkOrderOfAnotherOrganisation, dispatchOutOfScope, workOrderCountOutOfRange, workOrderDeadlineNotInFuture } from '../errors.ts';
 
 /** Central dispatch (集中派单) into work orders, and joint handling (协同整治) until the last one closes. */
 
@@ -18,10 +19,10 @@ const CLOSE_ATTEMPTS = 5;
 
 export async function dispatchWish({ id, workOrders }: MutationDispatchWishArgs, { viewer, graph, loaders, models, clock }: Context): Promise<WishDocument> {
   const now = clock.now();
-  if (workOrders.length === 0 || workOrders.length > MAX_WORK_ORDERS) throw badUserInput('workOrders', `must hold 1 to ${MAX_WORK_ORDERS} work orders`);
+  if (workOrders.length === 0 || workOrders.length > MAX_WORK_ORDERS) throw workOrderCountOutOfRange(MAX_WORK_ORDERS);
   const parsed = workOrders.map((order, index) => {
     const field = `workOrders[${index}]`;
-    if (order.deadline.getTime() <= now.getTime()) throw badUserInput(`${field}.deadline`, 'must be in the future');
+    if (order.deadline.getTime() <= now.getTime()) throw workOrderDeadlineNotInFuture(index);
     return {
       assigneeId: parseId(`${field}.assigneeId`, order.assigneeId),
       part: requireText(`${field}.part`, order.part, { max: TEXT_LIMITS.part }),
@@ -29,7 +30,7 @@ export async function dispatchWish({ id, workOrders }: MutationDispatchWishArgs,
     };
   });
   const wish = await loadWish(loaders, id);
-  requireStreetManager(viewer, wish.organisationPath, 'dispatch this request');
+  requireStreetManager(viewer, wish.organisationPath, dispatchOutOfScope);
   if (wish.workOrders.some((order) => order.status === 'OPEN')) throw invalidTransition('Wish', wish.status, 'be dispatched again while work orders are open');
   const assignees = await fetchOrganisations(graph, parsed.map((order) => order.assigneeId.toHexString()));
   const orders: WorkOrderDocument[] = parsed.map((order, index) => {
@@ -63,7 +64,7 @@ async function closeOn(wish: WishDocument, orderId: Types.ObjectId, closingNote:
   const order = wish.workOrders.find((candidate) => candidate._id.equals(orderId));
   if (!order) throw notFound('WorkOrder', orderId.toHexString());
   const streetPath = wish.organisationPath.slice(0, -1);
-  if (!staffCovers(viewer, order.assigneePath) && !staffCovers(viewer, streetPath)) throw forbidden('close a work order of another organisation');
+  if (!staffCovers(viewer, order.assigneePath) && !staffCovers(viewer, streetPath)) throw closeWorkOrderOfAnotherOrganisation();
   if (order.status === 'DONE') throw invalidTransition('WorkOrder', 'DONE', 'be closed');
   const now = clock.now();
   const workOrders = wish.workOrders.map((candidate) => (candidate._id.equals(orderId) ? { ...candidate, status: 'DONE' as const, closedAt: now, closingNote } : candidate));

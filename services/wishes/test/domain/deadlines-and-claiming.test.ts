@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { closedOnTime, deadlineHours, deadlinesFrom, dueAt, escalationLevel, isOverdue } from '../../src/domain/deadlines.ts';
-import { autoConfirmAt, claimLevelAt, claimRefusal, DEFAULT_CLAIM_WINDOWS, mayClaim, organisationKindRefusal, residentStandingRefusal, windowsError } from '../../src/domain/claiming.ts';
+import {
+  autoConfirmAt,
+  claimLevelAt,
+  claimRefusal,
+  communityWindowShorterThanGrid,
+  DEFAULT_CLAIM_WINDOWS,
+  mayClaim,
+  organisationKindRefusal,
+  residentStandingRefusal,
+  windowsError,
+} from '../../src/domain/claiming.ts';
 import { CLAIMING_ORGANISATION_KINDS } from '../../src/domain/vocabulary.ts';
-import { claimForOrganisationOfKind, claimOutsideWindow, claimOwnWish, claimWithoutStanding } from '../../src/errors.ts';
 import { computeFigures, median } from '../../src/domain/wish-stats.ts';
 import { groupByHandler } from '../../src/domain/handling-sheet.ts';
 
@@ -68,8 +77,8 @@ describe('claim windows', () => {
 
   it('refuse the requester their own wish, whoever else could claim it, and a claimant outside the open level', () => {
     const claims = { ...target, requesterId: 'keeper' };
-    expect(claimRefusal(claims, { id: 'keeper', within: ['d1', 's1', 'c1'] }, 'STREET')).toEqual(claimOwnWish());
-    expect(claimRefusal(claims, { id: 'n1', within: ['d1', 's1', 'c1'] }, 'GRID')).toEqual(claimOutsideWindow('GRID'));
+    expect(claimRefusal(claims, { id: 'keeper', within: ['d1', 's1', 'c1'] }, 'STREET')).toEqual({ reason: 'OWN_WISH' });
+    expect(claimRefusal(claims, { id: 'n1', within: ['d1', 's1', 'c1'] }, 'GRID')).toEqual({ reason: 'OUTSIDE_WINDOW', level: 'GRID' });
     expect(claimRefusal(claims, { id: 'n1', within: ['d1', 's1', 'c1'] }, 'COMMUNITY')).toBeNull();
     expect(claimRefusal(claims, { id: 'branch', within: [] }, 'GRID')).toBeNull();
   });
@@ -80,16 +89,13 @@ describe('claim windows', () => {
       { volunteerWithProfile: false, memberWithMembership: true },
       { volunteerWithProfile: false, memberWithMembership: false },
     ];
-    expect(standings.map(residentStandingRefusal)).toEqual([null, null, claimWithoutStanding()]);
+    expect(standings.map(residentStandingRefusal)).toEqual([null, null, { reason: 'WITHOUT_STANDING' }]);
     expect(organisationKindRefusal(CLAIMING_ORGANISATION_KINDS[0]!)).toBeNull();
-    expect(organisationKindRefusal('OWNERS_COMMITTEE')).toEqual(claimForOrganisationOfKind('OWNERS_COMMITTEE'));
+    expect(organisationKindRefusal('OWNERS_COMMITTEE')).toEqual({ reason: 'ORGANISATION_KIND', kind: 'OWNERS_COMMITTEE' });
   });
 
   it('refuse settings where the street opens before the community, and confirm silence after the days set', () => {
-    expect(windowsError({ gridWindowHours: 48, communityWindowHours: 24, autoConfirmDays: 7 })).toEqual({
-      field: 'communityWindowHours',
-      message: 'must not be shorter than gridWindowHours',
-    });
+    expect(windowsError({ gridWindowHours: 48, communityWindowHours: 24, autoConfirmDays: 7 })).toEqual(communityWindowShorterThanGrid());
     expect(autoConfirmAt(T0, DEFAULT_CLAIM_WINDOWS)).toEqual(at(7 * 24));
   });
 });
