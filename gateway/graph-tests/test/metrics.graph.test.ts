@@ -49,14 +49,14 @@ describe('one operation through the gateway', () => {
     const after = await scrapeAll();
     expect(response.errors).toEqual([]);
 
-    const gatewayOperation = { service: 'gateway', operation_name: 'OrganisationNames', operation_type: 'query', outcome: 'success' };
+    const gatewayOperation = { service: 'gateway', operation_name: 'OrganisationNames', operation_type: 'query', outcome: 'ok' };
     expect(after.gateway!.value(OPERATIONS, gatewayOperation) - before.gateway!.value(OPERATIONS, gatewayOperation)).toBe(1);
     for (const subgraph of SUBGRAPHS) {
-      const fetch = { service: 'gateway', subgraph, outcome: 'success' };
+      const fetch = { service: 'gateway', subgraph, outcome: 'ok' };
       expect([subgraph, after.gateway!.value(FETCHES, fetch) - before.gateway!.value(FETCHES, fetch)]).toEqual([subgraph, subgraph === 'organisations' ? 1 : 0]);
     }
 
-    const subgraphOperation = { service: 'organisations', operation_name: 'OrganisationNames__organisations__0', operation_type: 'query', outcome: 'success' };
+    const subgraphOperation = { service: 'organisations', operation_name: 'OrganisationNames__organisations__0', operation_type: 'query', outcome: 'ok' };
     expect(after.organisations!.value(OPERATIONS, subgraphOperation) - before.organisations!.value(OPERATIONS, subgraphOperation)).toBe(1);
     for (const subgraph of SUBGRAPHS.filter((name) => name !== 'organisations')) {
       expect([subgraph, after[subgraph]!.series(OPERATIONS)]).toEqual([subgraph, before[subgraph]!.series(OPERATIONS)]);
@@ -64,7 +64,7 @@ describe('one operation through the gateway', () => {
 
     const finds = stack.commands().organisations!.filter((command) => command.name === 'find').length;
     expect(finds).toBeGreaterThan(0);
-    const find = { service: 'organisations', command: 'find', outcome: 'success' };
+    const find = { service: 'organisations', command: 'find', outcome: 'ok' };
     expect(after.organisations!.value(COMMANDS, find) - before.organisations!.value(COMMANDS, find)).toBe(finds);
   });
 
@@ -104,6 +104,6 @@ describe('one operation through the gateway', () => {
     const longName = `Q${'x'.repeat(150)}`;
     await stack.query(`query ${longName} { organisations(first: 1) { totalCount } }`);
     const scrape = await scrapeMetrics(gatewayOrigin);
-    expect(scrape.value(OPERATIONS, { service: 'gateway', operation_name: longName.slice(0, 100), operation_type: 'query', outcome: 'success' })).toBe(1);
+    expect(scrape.value(OPERATIONS, { service: 'gateway', operation_name: longName.slice(0, 100), operation_type: 'query', outcome: 'ok' })).toBe(1);
   });
 });

@@ -7,7 +7,7 @@ const FETCH_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /**
  * `civic_gateway_subgraph_fetch_duration_seconds`: each call the gateway makes to a subgraph, by
- * subgraph (the supergraph's names, so the label is bounded) and outcome: `success`, `error` (the
+ * subgraph (the supergraph's names, so the label is bounded) and outcome: `ok`, `error` (the
  * subgraph answered with GraphQL errors) or `failed` (no GraphQL answer: unreachable, or an HTTP
  * error without a GraphQL body).
  */
@@ -27,7 +27,7 @@ export function subgraphFetchMetrics(registry: Registry) {
           const stopTimer = duration.startTimer({ subgraph });
           try {
             const response = await dataSource.process(options);
-            stopTimer({ outcome: response.errors?.length ? 'error' : 'success' });
+            stopTimer({ outcome: response.errors?.length ? 'error' : 'ok' });
             return response;
           } catch (error) {
             stopTimer({ outcome: 'failed' });

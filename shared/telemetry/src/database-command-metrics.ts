@@ -18,7 +18,7 @@ const COMMAND_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5
 /**
  * `civic_database_command_duration_seconds`: how long each database command took, as the driver
  * timed it, by command name (find, aggregate, insert, update, commitTransaction...; a name the
- * server protocol defines, so the label stays bounded) and outcome (success or failure).
+ * server protocol defines, so the label stays bounded) and outcome (`ok`, or `error` when the server refused it).
  */
 export function observeDatabaseCommands(client: MonitoredClient, registry: Registry): void {
   const duration = new Histogram({
@@ -28,6 +28,6 @@ export function observeDatabaseCommands(client: MonitoredClient, registry: Regis
     buckets: COMMAND_BUCKETS,
     registers: [registry],
   });
-  client.on('commandSucceeded', (event) => duration.observe({ command: event.commandName, outcome: 'success' }, event.duration / 1000));
-  client.on('commandFailed', (event) => duration.observe({ command: event.commandName, outcome: 'failure' }, event.duration / 1000));
+  client.on('commandSucceeded', (event) => duration.observe({ command: event.commandName, outcome: 'ok' }, event.duration / 1000));
+  client.on('commandFailed', (event) => duration.observe({ command: event.commandName, outcome: 'error' }, event.duration / 1000));
 }

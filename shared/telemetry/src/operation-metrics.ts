@@ -20,7 +20,7 @@ const OPERATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 
 
 /**
  * An Apollo Server plugin that measures every GraphQL operation the server answers:
- * `civic_graphql_operation_duration_seconds` by operation name, type and outcome (`success`, or
+ * `civic_graphql_operation_duration_seconds` by operation name, type and outcome (`ok`, or
  * `error` when the response carries any error, beside data or not), and
  * `civic_graphql_errors_total` by `extensions.code` of each error sent to the client, requests
  * refused before an operation started (no valid token, a malformed request) included.
@@ -51,7 +51,7 @@ export function operationMetricsPlugin<TContext extends BaseContext>(registry: R
           const sent = sentErrors(requestContext);
           for (const error of sent) countError(error.extensions?.code);
           const { name, type } = operationOf(requestContext);
-          stopTimer({ operation_name: name === null ? ANONYMOUS_OPERATION : operationNames.of(name), operation_type: type, outcome: sent.length === 0 ? 'success' : 'error' });
+          stopTimer({ operation_name: name === null ? ANONYMOUS_OPERATION : operationNames.of(name), operation_type: type, outcome: sent.length === 0 ? 'ok' : 'error' });
         },
       };
     },
