@@ -1,7 +1,12 @@
-import { defaultKeysDir, resolveKeyPair, resolvePublicKey } from '@civic/identity';
-import { subgraphUrlsFromEnv, supergraphPathFromEnv } from './supergraph.ts';
-import { startGateway } from './server.ts';
-import { limitsFromEnv } from './limits/limits-config.ts';
+import { startTracing, stopTracing } from '@civic/telemetry/tracing';
+
+// Tracing starts first (when configured): it instruments the modules imported after it, so the
+// gateway's own modules, and express, graphql and the HTTP stack under them, are imported here.
+await startTracing('gateway');
+const { defaultKeysDir, resolveKeyPair, resolvePublicKey } = await import('@civic/identity');
+const { subgraphUrlsFromEnv, supergraphPathFromEnv } = await import('./supergraph.ts');
+const { startGateway } = await import('./server.ts');
+const { limitsFromEnv } = await import('./limits/limits-config.ts');
 
 /**
  * Runs the gateway as its own process: SUPERGRAPH_PATH (followed for changes), PORT, HOST,
@@ -22,6 +27,6 @@ const gateway = await startGateway({
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
-    void gateway.stop().then(() => process.exit(0));
+    void gateway.stop().then(stopTracing).then(() => process.exit(0));
   });
 }

@@ -28,6 +28,8 @@ import { fixedSupergraph, watchedSupergraphFile } from './supergraph-source.ts';
 import { explorerRoutes } from './explorer/explorer-routes.ts';
 import { signedInIntrospectionOnly } from './introspection-access.ts';
 import { serveJwks } from './jwks-route.ts';
+import { createMetricsRegistry, METRICS_PATH, operationMetricsPlugin, serveMetrics } from '@civic/telemetry';
+import { subgraphFetchMetrics } from './telemetry/subgraph-fetch-metrics.ts';
 
 export interface StartGatewayOptions {
   /** The composed supergraph, served as it is for the gateway's life. Give this or `supergraphPath`. */
@@ -63,9 +65,11 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const logger = options.logger ?? pino({ name: 'gateway', level: process.env.LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info') });
   const readiness = new Readiness();
   const signingKey = await gatewaySigningKey(options.gatewayKeys);
+  const metrics = createMetricsRegistry('gateway');
+  const subgraphFetches = subgraphFetchMetrics(metrics);
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphSource(options, logger),
-    buildService: ({ name, url }) => new SubgraphDataSource(name, options.subgraphUrls?.[name] ?? url!, signingKey),
+    buildService: ({ name, url }) => subgraphFetches.measure(name, new SubgraphDataSource(name, options.subgraphUrls?.[name] ?? url!, signingKey)),
     logger,
   });
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => readiness.serving(subgraphsOf(coreSupergraphSdl, options.subgraphUrls)));
@@ -89,6 +93,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       operationRecorder,
       operationResolution,
       queryLimitsPlugin(queryCaps),
+      operationMetricsPlugin(metrics),
       ...(options.anonymousIntrospection === false ? [signedInIntrospectionOnly()] : []),
     ],
   });
@@ -99,6 +104,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   app.get('/health/live', (_request, response) => {
     response.json({ status: 'ok' });
   });
+  app.get(METRICS_PATH, serveMetrics(metrics));
   app.get('/health/ready', readiness.handler);
   app.use(explorerRoutes('/graphql'));
   app.get(JWKS_PATH, serveJwks(signingKey.jwks));

@@ -1,4 +1,3 @@
-import { runSubgraph } from '@civic/service-kit';
-import { meetingsSubgraph } from './subgraph.ts';
+import { runSubgraphProcess } from '@civic/service-kit/process';
 
-await runSubgraph(meetingsSubgraph, 4005);
+await runSubgraphProcess({ name: 'meetings', defaultPort: 4005, load: async () => (await import('./subgraph.ts')).meetingsSubgraph });

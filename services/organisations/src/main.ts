@@ -1,4 +1,3 @@
-import { runSubgraph } from '@civic/service-kit';
-import { organisationsSubgraph } from './subgraph.ts';
+import { runSubgraphProcess } from '@civic/service-kit/process';
 
-await runSubgraph(organisationsSubgraph, 4002);
+await runSubgraphProcess({ name: 'organisations', defaultPort: 4002, load: async () => (await import('./subgraph.ts')).organisationsSubgraph });

@@ -1,4 +1,3 @@
-import { runSubgraph } from '@civic/service-kit';
-import { residentsSubgraph } from './subgraph.ts';
+import { runSubgraphProcess } from '@civic/service-kit/process';
 
-await runSubgraph(residentsSubgraph, 4001);
+await runSubgraphProcess({ name: 'residents', defaultPort: 4001, load: async () => (await import('./subgraph.ts')).residentsSubgraph });

@@ -1,4 +1,3 @@
-import { runSubgraph } from '@civic/service-kit';
-import { resourcesSubgraph } from './subgraph.ts';
+import { runSubgraphProcess } from '@civic/service-kit/process';
 
-await runSubgraph(resourcesSubgraph, 4004);
+await runSubgraphProcess({ name: 'resources', defaultPort: 4004, load: async () => (await import('./subgraph.ts')).resourcesSubgraph });

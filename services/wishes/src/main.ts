@@ -1,6 +1,6 @@
-import { runSubgraph } from '@civic/service-kit';
-import { wishesSubgraph } from './subgraph.ts';
-import { startSweepTimer } from './jobs/sweep-timer.ts';
+import { runSubgraphProcess } from '@civic/service-kit/process';
 
-await runSubgraph(wishesSubgraph, 4003);
+await runSubgraphProcess({ name: 'wishes', defaultPort: 4003, load: async () => (await import('./subgraph.ts')).wishesSubgraph });
+// Imported once tracing runs, like the subgraph, so that the libraries it loads are instrumented.
+const { startSweepTimer } = await import('./jobs/sweep-timer.ts');
 startSweepTimer();

@@ -1,4 +1,5 @@
 import { defaultKeysDir, resolveGatewayVerificationKey } from '@civic/identity';
+import { stopTracing } from '@civic/telemetry/tracing';
 import { createLogger } from './logger.ts';
 import { createGraphClient, disconnectedGraphClient } from './graph-client.ts';
 import { startSubgraph } from './server.ts';
@@ -39,6 +40,7 @@ export async function runSubgraph<TModels extends object, TLoaders>(
     stopping = true;
     logger.info({ signal }, 'shutting down');
     await running.stop();
+    await stopTracing();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -6,6 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
 import { FORWARDED_VIEWER_HEADER, ForwardedViewerRefused, verifyForwardedViewer, type GatewayVerificationKey, type VerifiedForwardedViewer } from '@civic/identity';
+import { createMetricsRegistry, METRICS_PATH, observeDatabaseCommands, operationMetricsPlugin, serveMetrics } from '@civic/telemetry';
 import { systemClock, type Clock } from './clock.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { buildIndexes, connectServiceDatabase, type CommandLog } from './database.ts';
@@ -54,9 +55,11 @@ export async function startSubgraph<TModels extends object, TLoaders>(
   const logger = options.logger ?? createLogger(definition.name);
   const clock = options.clock ?? systemClock;
   const graph = options.graph ?? disconnectedGraphClient;
+  const metrics = createMetricsRegistry(definition.name);
   const { connection, commands } = await connectServiceDatabase(options.mongoUri, options.databaseName, options.database ?? apiDatabaseSettings(), {
     keepCommandEntries: options.keepCommandEntries ?? false,
   });
+  observeDatabaseCommands(connection.getClient(), metrics);
   const models = definition.createModels(connection);
   await buildIndexes(models);
 
@@ -70,13 +73,14 @@ export async function startSubgraph<TModels extends object, TLoaders>(
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
     // Inline traces feed a usage-reporting service this graph does not use.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), failureLog(logger)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), failureLog(logger), operationMetricsPlugin(metrics)],
   });
   await apollo.start();
 
   app.get('/health/live', (_request, response) => {
     response.json({ status: 'ok' });
   });
+  app.get(METRICS_PATH, serveMetrics(metrics));
   app.get('/health/ready', async (_request, response) => {
     try {
       await connection.db!.admin().ping();
