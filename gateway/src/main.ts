@@ -1,10 +1,11 @@
 import { defaultKeysDir, resolveKeyPair, resolvePublicKey } from '@civic/identity';
 import { readSupergraph, subgraphUrlsFromEnv, supergraphPathFromEnv } from './supergraph.ts';
-import { startGateway } from './server.ts';
+import { gatewayRuntimeFromEnv, startGatewayRuntime } from './gateway-runtime.ts';
 
-/** Runs the gateway as its own process: SUPERGRAPH_PATH, PORT, HOST, SUBGRAPH_URL_<NAME>, key variables or CIVIC_KEYS_DIR. */
+/** Runs the gateway as its own process: CIVIC_GATEWAY_RUNTIME, SUPERGRAPH_PATH, PORT, HOST, SUBGRAPH_URL_<NAME>, key variables or CIVIC_KEYS_DIR. */
+const runtime = gatewayRuntimeFromEnv();
 const keysDir = defaultKeysDir();
-const gateway = await startGateway({
+const gateway = await startGatewayRuntime(runtime, {
   supergraphSdl: await readSupergraph(supergraphPathFromEnv()),
   accessTokenPublicKey: await resolvePublicKey('access-token', keysDir),
   gatewayPrivateKey: (await resolveKeyPair('gateway', keysDir)).privateKey,

@@ -1,9 +1,9 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { FetcherResponse } from '@apollo/utils.fetcher';
-import { GraphQLError } from 'graphql';
+import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import type { CryptoKey } from 'jose';
-import { FORWARDED_VIEWER_HEADER, signForwardedViewer } from '@civic/identity';
 import type { GatewayContext } from './gateway-context.ts';
+import { forwardedHeaders } from './forwarded-headers.ts';
+import { subgraphUnavailable } from './subgraph-unavailable.ts';
 
 /**
  * How the gateway calls one subgraph: it forwards the verified viewer signed with the gateway's
@@ -18,23 +18,20 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   ) {
     // Node's fetch (undici) closes an idle connection before the subgraph's keep-alive timeout it
     // announces, so a request never lands on a socket the subgraph is closing (the default
-    // fetcher's agent keeps idle sockets until the server hangs up, and loses that race).
-    super({ url, fetcher: fetch });
+    // fetcher's agent keeps idle sockets until the server hangs up, and loses that race). Node's
+    // fetch takes the Buffer bodies Apollo sends; the DOM types Hive Gateway's packages load do not say so.
+    super({ url, fetcher: fetch as Fetcher });
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     if (!('viewer' in context) || !request.http) return;
-    // One signature per request, shared by all of its subgraph fetches.
-    context.forwardedViewer ??= signForwardedViewer(this.gatewayKey, context.viewer);
-    request.http.headers.set(FORWARDED_VIEWER_HEADER, await context.forwardedViewer);
-    request.http.headers.set('x-request-id', context.requestId);
+    // Requests the gateway makes of its own (no caller) have a context without a viewer.
+    for (const [name, value] of Object.entries(await forwardedHeaders(context as GatewayContext, this.gatewayKey))) request.http.headers.set(name, value);
   }
 
   override didEncounterError(error: Error, _request: unknown, response?: FetcherResponse): void {
     if (response === undefined) {
-      throw new GraphQLError(`The ${this.subgraphName} subgraph is unavailable`, {
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.subgraphName },
-      });
+      throw subgraphUnavailable(this.subgraphName);
     }
     throw error;
   }

@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import type { CryptoKey } from 'jose';
+import { authenticate } from '../authenticate.ts';
+import { forwardedHeaders } from '../forwarded-headers.ts';
+import type { GatewayContext } from '../gateway-context.ts';
+
+export interface IdentityPluginOptions {
+  accessTokenPublicKey: CryptoKey;
+  gatewayPrivateKey: CryptoKey;
+}
+
+/**
+ * The gateway's identity rules on Hive Gateway: the caller's bearer token is verified as on the
+ * Apollo runtime (a bad token is refused with 401 before anything runs), and every subgraph
+ * request carries the same signed viewer and request id.
+ */
+export function identityPlugin(options: IdentityPluginOptions): GatewayPlugin<GatewayContext> {
+  return {
+    async onContextBuilding({ context, extendContext }) {
+      const header = context.request.headers.get('x-request-id');
+      extendContext({
+        viewer: await authenticate({ authorization: context.request.headers.get('authorization') ?? undefined }, options.accessTokenPublicKey),
+        requestId: header ?? randomUUID(),
+      });
+    },
+    async onSubgraphExecute({ executionRequest, setExecutionRequest }) {
+      const context = executionRequest.context as GatewayContext | undefined;
+      if (!context?.viewer) return;
+      // Headers given with the execution request (not added later in onFetch) are part of the
+      // request the HTTP executor sends, so nothing downstream can send it without them.
+      const headers = await forwardedHeaders(context, options.gatewayPrivateKey);
+      const extensions = executionRequest.extensions ?? {};
+      setExecutionRequest({ ...executionRequest, extensions: { ...extensions, headers: { ...extensions.headers, ...headers } } });
+    },
+  };
+}
