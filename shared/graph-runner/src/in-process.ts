@@ -1,4 +1,4 @@
-import { startGateway, type RunningGateway, type StartGatewayOptions } from '@civic/gateway';
+import { gatewayRuntimeFromEnv, startGatewayRuntime, type GatewayRuntime, type RunningGateway, type StartGatewayOptions } from '@civic/gateway';
 import { createGraphClient, startSubgraph, type RunningSubgraph, type StartSubgraphOptions, type SubgraphDefinition } from '@civic/service-kit';
 import type { GatewayStarter, LocalSubgraph } from './start-graph.ts';
 
@@ -14,7 +14,10 @@ export function subgraphInProcess<TModels extends object, TLoaders>(
   };
 }
 
-/** The gateway served from this process on a free loopback port. */
-export function gatewayInProcess(options: Omit<StartGatewayOptions, 'supergraphSdl' | 'port'>): GatewayStarter<RunningGateway> {
-  return { start: (supergraphSdl) => startGateway({ ...options, supergraphSdl }) };
+/** The gateway served from this process on a free loopback port, on the runtime given or CIVIC_GATEWAY_RUNTIME's. */
+export function gatewayInProcess(
+  options: Omit<StartGatewayOptions, 'supergraphSdl' | 'port'> & { runtime?: GatewayRuntime },
+): GatewayStarter<RunningGateway> {
+  const { runtime = gatewayRuntimeFromEnv(), ...gatewayOptions } = options;
+  return { start: (supergraphSdl) => startGatewayRuntime(runtime, { ...gatewayOptions, supergraphSdl }) };
 }

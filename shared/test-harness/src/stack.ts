@@ -1,7 +1,7 @@
 import { generateKeyPair } from 'jose';
 import { inject } from 'vitest';
 import { issueAccessToken, SIGNING_ALGORITHM, type AccessTokenClaims, type KeyPair } from '@civic/identity';
-import { gatewayInProcess, startGraph, subgraphInProcess } from '@civic/graph-runner';
+import { gatewayInProcess, startGraph, subgraphInProcess, type GatewayRuntime, type RunningGateway } from '@civic/graph-runner';
 import type { Clock, CommandRecord, DatabaseSettings, RunningSubgraph } from '@civic/service-kit';
 import { uniqueDatabaseName } from './database-names.ts';
 import '@civic/dev-platform/provided-context';
@@ -24,6 +24,8 @@ export interface Stack {
   /** Commands each subgraph sent to its database since the last reset, by subgraph name. */
   commands(): Record<string, CommandRecord[]>;
   resetCommands(): void;
+  /** A second gateway on `runtime` in front of the same subgraphs (started once, stopped with the stack), to compare runtimes. */
+  gatewayOn(runtime: GatewayRuntime): Promise<Pick<Stack, 'gatewayUrl' | 'query'>>;
   stop(): Promise<void>;
 }
 
@@ -41,6 +43,8 @@ export interface StackOptions {
   databaseNameFor?: (subgraph: string) => string;
   /** Every subgraph's time limits and patience with the database; from the environment by default. */
   database?: DatabaseSettings;
+  /** The gateway runtime; CIVIC_GATEWAY_RUNTIME's (`apollo` by default) when not given. */
+  gatewayRuntime?: GatewayRuntime;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -52,6 +56,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const issue = (claims: Partial<AccessTokenClaims> & Pick<AccessTokenClaims, 'roles'>, ttlSeconds = 3600) =>
     issueAccessToken(accessTokenKeys.privateKey, { subject: claims.subject ?? claims.residentId ?? 'test:user', ...claims }, ttlSeconds);
 
+  const gatewayKeyOptions = { accessTokenPublicKey: accessTokenKeys.publicKey, gatewayPrivateKey: gatewayKeys.privateKey };
+  const gateway = gatewayInProcess({ ...gatewayKeyOptions, runtime: options.gatewayRuntime });
+  let supergraphSdl = '';
   const graph = await startGraph({
     subgraphs: definitions.map((definition) =>
       subgraphInProcess(definition, {
@@ -63,10 +70,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         keepCommandEntries: true,
       }),
     ),
-    gateway: gatewayInProcess({ accessTokenPublicKey: accessTokenKeys.publicKey, gatewayPrivateKey: gatewayKeys.privateKey }),
+    gateway: {
+      start(composed) {
+        supergraphSdl = composed;
+        return gateway.start(composed);
+      },
+    },
     accessTokenPrivateKey: accessTokenKeys.privateKey,
   });
   const subgraphs = new Map(graph.subgraphs.map((subgraph) => [subgraph.name, subgraph]));
+  const otherGateways = new Map<GatewayRuntime, Promise<RunningGateway>>();
 
   return {
     gatewayUrl: graph.gateway.url,
@@ -76,22 +89,34 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       return subgraph as RunningSubgraph<Record<string, never>>;
     },
     token: issue,
-    async query(query, variables = {}, { token } = {}) {
-      const response = await fetch(graph.gateway.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as { data?: unknown; errors?: GraphResponse['errors'] };
-      return { status: response.status, data: (body.data ?? null) as never, errors: body.errors ?? [] };
-    },
+    query: queryAt(graph.gateway.url),
     commands() {
       return Object.fromEntries([...subgraphs].map(([name, subgraph]) => [name, subgraph.commands.entries()]));
     },
     resetCommands() {
       for (const subgraph of subgraphs.values()) subgraph.commands.reset();
     },
-    stop: graph.stop,
+    async gatewayOn(runtime) {
+      if (!otherGateways.has(runtime)) otherGateways.set(runtime, gatewayInProcess({ ...gatewayKeyOptions, runtime }).start(supergraphSdl));
+      const other = await otherGateways.get(runtime)!;
+      return { gatewayUrl: other.url, query: queryAt(other.url) };
+    },
+    async stop() {
+      await Promise.all([...otherGateways.values()].map(async (other) => (await other).stop()));
+      await graph.stop();
+    },
+  };
+}
+
+function queryAt(url: string): Stack['query'] {
+  return async (query, variables = {}, { token } = {}) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: unknown; errors?: GraphResponse['errors'] };
+    return { status: response.status, data: (body.data ?? null) as never, errors: body.errors ?? [] };
   };
 }
 
