@@ -93,7 +93,8 @@ function load(stack: ProcessStack, scenario: Scenario, route: Route, requests: S
   return runLoad(() => send(url, route, requests[next++]!), { requests: requests.length, concurrency, maxMs: maxSeconds * 1000 });
 }
 
-async function send(url: string, route: Route, request: ScenarioRequest): Promise<Failure> {
+/** One request to `url`, with the headers its route takes: the caller's token, or the viewer the gateway would forward. */
+export async function send(url: string, route: Route, request: ScenarioRequest): Promise<Failure> {
   const headers = route === 'gateway' ? request.caller.gatewayHeaders() : await request.caller.subgraphHeaders();
   return failureOf(await postGraphQL(url, request.operation, headers));
 }
