@@ -27,8 +27,9 @@ export function identityPlugin(options: IdentityPluginOptions): GatewayPlugin<Ga
     async onSubgraphExecute({ executionRequest, setExecutionRequest }) {
       const context = executionRequest.context as GatewayContext | undefined;
       if (!context?.viewer) return;
-      // Headers given with the execution request (not added later in onFetch) are part of the
-      // request the HTTP executor sends, so nothing downstream can send it without them.
+      // Given with the execution request rather than added in onFetch, the headers are part of the
+      // request the HTTP executor builds and keys, not an afterthought to a request already keyed
+      // (see the deduplication note in start-hive-gateway.ts).
       const headers = await forwardedHeaders(context, options.gatewayPrivateKey);
       const extensions = executionRequest.extensions ?? {};
       setExecutionRequest({ ...executionRequest, extensions: { ...extensions, headers: { ...extensions.headers, ...headers } } });
