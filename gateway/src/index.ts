@@ -6,3 +6,4 @@ export * from './limits/limit-policy.ts';
 export * from './limits/query-cost.ts';
 export * from './limits/subgraph-ownership.ts';
 export type { RateLimitOptions } from './limits/rate-limits.ts';
+export * from './gateway-runtime.ts';

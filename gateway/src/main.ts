@@ -5,16 +5,17 @@ import { startTracing, stopTracing } from '@civic/telemetry/tracing';
 await startTracing('gateway');
 const { defaultKeysDir, resolveKeyPair, resolvePublicKey } = await import('@civic/identity');
 const { subgraphUrlsFromEnv, supergraphPathFromEnv } = await import('./supergraph.ts');
-const { startGateway } = await import('./server.ts');
+const { gatewayRuntimeFromEnv, startGatewayRuntime } = await import('./gateway-runtime.ts');
 const { limitsFromEnv } = await import('./limits/limits-config.ts');
 
 /**
- * Runs the gateway as its own process: SUPERGRAPH_PATH (followed for changes), PORT, HOST,
- * SUBGRAPH_URL_<NAME>, key variables or CIVIC_KEYS_DIR, NODE_ENV, and the limits' variables
- * (limits/limits-config.ts).
+ * Runs the gateway as its own process: CIVIC_GATEWAY_RUNTIME, SUPERGRAPH_PATH (followed for
+ * changes), PORT, HOST, SUBGRAPH_URL_<NAME>, key variables or CIVIC_KEYS_DIR, NODE_ENV, and the
+ * limits' variables (limits/limits-config.ts).
  */
+const runtime = gatewayRuntimeFromEnv();
 const keysDir = defaultKeysDir();
-const gateway = await startGateway({
+const gateway = await startGatewayRuntime(runtime, {
   supergraphPath: supergraphPathFromEnv(),
   accessTokenPublicKey: await resolvePublicKey('access-token', keysDir),
   gatewayKeys: await resolveKeyPair('gateway', keysDir),

@@ -1,10 +1,12 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { FetcherResponse } from '@apollo/utils.fetcher';
-import { GraphQLError } from 'graphql';
-import { FORWARDED_VIEWER_HEADER, REQUEST_ID_HEADER, signForwardedViewer, type ForwardedViewerSigningKey } from '@civic/identity';
+import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import type { GraphQLError } from 'graphql';
+import type { ForwardedViewerSigningKey } from '@civic/identity';
 import type { GatewayContext } from './gateway-context.ts';
+import { forwardedHeaders } from './forwarded-headers.ts';
 import { currentRequest } from './requests/request-scope.ts';
 import { subgraphRefusal } from './subgraph-refusal.ts';
+import { subgraphUnavailable } from './subgraph-unavailable.ts';
 
 /**
  * How the gateway calls one subgraph: it forwards the verified viewer signed with the gateway's
@@ -19,21 +21,15 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   ) {
     // Node's fetch (undici) closes an idle connection before the subgraph's keep-alive timeout it
     // announces, so a request never lands on a socket the subgraph is closing (the default
-    // fetcher's agent keeps idle sockets until the server hangs up, and loses that race).
-    super({ url, fetcher: fetch });
+    // fetcher's agent keeps idle sockets until the server hangs up, and loses that race). Node's
+    // fetch takes the Buffer bodies Apollo sends; the DOM types Hive Gateway's packages load do not say so.
+    super({ url, fetcher: fetch as Fetcher });
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    // Requests the gateway makes of its own (no caller) have a context without a viewer.
     if (!('viewer' in context) || !request.http) return;
-    // One signature per request and subgraph, shared by all of the request's fetches from it.
-    const signed = (context.forwardedViewers ??= new Map());
-    let header = signed.get(this.subgraphName);
-    if (!header) {
-      header = signForwardedViewer(this.signingKey, context.viewer, { audience: this.subgraphName, requestId: context.requestId });
-      signed.set(this.subgraphName, header);
-    }
-    request.http.headers.set(FORWARDED_VIEWER_HEADER, await header);
-    request.http.headers.set(REQUEST_ID_HEADER, context.requestId);
+    for (const [name, value] of Object.entries(await forwardedHeaders(context as GatewayContext, this.signingKey, this.subgraphName))) request.http.headers.set(name, value);
   }
 
   /** A subgraph's non-2xx reply becomes its own typed error, never its URL or raw body. */
@@ -46,9 +42,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   override didEncounterError(error: Error, _request: unknown, response?: FetcherResponse): void {
     if (response === undefined) {
       currentRequest()?.logger.warn({ subgraph: this.subgraphName, url: this.url, err: error }, 'subgraph unreachable');
-      throw new GraphQLError(`The ${this.subgraphName} subgraph is unavailable`, {
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.subgraphName },
-      });
+      throw subgraphUnavailable(this.subgraphName);
     }
     throw error;
   }

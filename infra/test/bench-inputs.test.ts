@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { concurrencyFlag, scalesFlag } from '../src/bench/bench-flags.ts';
+import { parseProcessCpuMs } from '../src/bench/process-cpu.ts';
 import { parseProcessStatus } from '../src/bench/process-memory.ts';
 import { listeningSocketInodes, loopbackPort } from '../src/bench/server-process.ts';
 import { takenSlots, upcomingSlots } from '../src/bench/writes/upcoming-slots.ts';
@@ -99,5 +101,13 @@ describe('finding a database server on this machine', () => {
       '   2: 00000000:0FA0 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1060 1 0000000000000000 100 0 0 10 0',
     ].join('\n');
     expect([listeningSocketInodes(table, 27017), listeningSocketInodes(table, 4000), listeningSocketInodes(table, 5000)]).toEqual([['41234'], ['1060'], []]);
+  });
+});
+
+describe('parseProcessCpuMs', () => {
+  it('adds user and system time, after a name holding spaces and parentheses', () => {
+    // pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime ...
+    const stat = '4242 (node (gate way)) S 1 4242 4242 0 -1 4194560 9000 0 3 0 250 50 0 0 20 0 11 0 100 0';
+    expect(parseProcessCpuMs(stat)).toBe(((250 + 50) * 1000) / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })));
   });
 });

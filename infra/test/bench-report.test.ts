@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LatencySummary } from '../src/bench/measure.ts';
 import type { RunFigures, ScenarioFigures } from '../src/bench/measure-scenario.ts';
+import { gatewayComparisonTable } from '../src/bench/gateway-comparison-table.ts';
 import { markdownTable } from '../src/bench/markdown-table.ts';
 import { memoryTable, resultsTable } from '../src/bench/report-tables.ts';
 import type { ScaleFigures } from '../src/bench/scale-figures.ts';
@@ -60,6 +61,7 @@ const street: ScaleFigures = {
   database: 'secantus',
   seed: { elapsedMs: 5000, counts: { residents: 3309 } },
   scenarios: [organisations, residents, booking],
+  gateways: [],
   memory: [
     { name: 'gateway', idleRssBytes: 100 * 1024 * 1024, endRssBytes: 150.25 * 1024 * 1024, peakRssBytes: 160 * 1024 * 1024 },
     { name: 'database (secantus)', idleRssBytes: null, endRssBytes: null, peakRssBytes: null },
@@ -129,6 +131,31 @@ describe('the README tables', () => {
       '| ------------------- | ------ | ------------------: | -----------------: | -----------: |',
       '| gateway             | street |               100.0 |              150.3 |        160.0 |',
       '| database (secantus) | street |                 n/a |                n/a |          n/a |',
+    ]);
+  });
+});
+
+describe('the gateway runtimes table', () => {
+  it('gives each runtime its latency, its overhead over the direct call and its CPU per request, and hive over apollo', () => {
+    const table = gatewayComparisonTable([
+      {
+        scenario: '20 organisations, anonymous',
+        concurrency: 4,
+        gateways: { apollo: { latency: latency(30, 90), cpuMsPerRequest: 2.5 }, hive: { latency: latency(24, 60), cpuMsPerRequest: 2 } },
+        direct: latency(20, 50),
+      },
+      {
+        scenario: '50 residents, street admin',
+        concurrency: 4,
+        gateways: { apollo: { latency: latency(80, 130, 1), cpuMsPerRequest: null }, hive: { latency: latency(null, null, 100), cpuMsPerRequest: 4 } },
+        direct: null,
+      },
+    ]);
+    expect(table.split('\n')).toEqual([
+      '| scenario                    | in flight | apollo p50 / p95 ms | hive p50 / p95 ms | direct p50 / p95 ms | apollo overhead p50 | hive overhead p50 | apollo CPU ms/request | hive CPU ms/request | hive / apollo CPU | failed (apollo, hive, direct) |',
+      '| --------------------------- | --------: | ------------------: | ----------------: | ------------------: | ------------------: | ----------------: | --------------------: | ------------------: | ----------------: | ----------------------------- |',
+      '| 20 organisations, anonymous |         4 |         30.0 / 90.0 |       24.0 / 60.0 |         20.0 / 50.0 |               1.50× |             1.20× |                  2.50 |                2.00 |             0.80× | none                          |',
+      '| 50 residents, street admin  |         4 |        80.0 / 130.0 |                 — |                   — |                   — |                 — |                   n/a |                4.00 |                 — | 1, 100, —                     |',
     ]);
   });
 });

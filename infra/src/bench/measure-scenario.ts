@@ -93,8 +93,8 @@ function load(stack: ProcessStack, scenario: Scenario, route: Route, requests: S
   return runLoad(() => send(url, route === 'gateway' ? null : scenario.subgraph!, requests[next++]!), { requests: requests.length, concurrency, maxMs: maxSeconds * 1000 });
 }
 
-/** Sends one request to the gateway, or to the named subgraph directly. */
-async function send(url: string, subgraph: string | null, request: ScenarioRequest): Promise<Failure> {
+/** One request to `url`: through the gateway (subgraph null) with the caller's token, or to the named subgraph directly with the viewer the gateway would forward to it. */
+export async function send(url: string, subgraph: string | null, request: ScenarioRequest): Promise<Failure> {
   const headers = subgraph === null ? request.caller.gatewayHeaders() : await request.caller.subgraphHeaders(subgraph);
   return failureOf(await postGraphQL(url, request.operation, headers));
 }

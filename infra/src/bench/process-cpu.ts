@@ -1,13 +1,20 @@
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 
-// Linux counts a process's CPU time in clock ticks of 1/100 s (USER_HZ) on every architecture it runs on.
-const TICKS_PER_SECOND = 100;
+// Linux counts a process's CPU time in clock ticks; getconf tells how many make a second.
+const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
 
-/** CPU seconds (user and system) a process has used since it started, from /proc/<pid>/stat. */
-export async function readProcessCpuSeconds(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-  // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
+/** CPU time a process has used so far, user and system, in milliseconds (from /proc/<pid>/stat); null where it cannot be read. */
+export async function readProcessCpuMs(pid: number): Promise<number | null> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  return stat === null ? null : parseProcessCpuMs(stat);
+}
+
+/** utime + stime of the text of /proc/<pid>/stat; the name in parentheses may itself hold spaces. */
+export function parseProcessCpuMs(stat: string): number | null {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // utime and stime are fields 14 and 15 of the line, the 12th and 13th after the name.
-  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  // After the name: state is field 3 of the file, utime 14 and stime 15.
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  return Number.isFinite(utime) && Number.isFinite(stime) ? ((utime + stime) * 1000) / TICKS_PER_SECOND : null;
 }

@@ -1,4 +1,5 @@
 import type { BenchRecord } from './bench-file.ts';
+import { gatewayComparisonTable } from './gateway-comparison-table.ts';
 import { failureLines, memoryTable, resultsTable, targetsTable } from './report-tables.ts';
 
 /** The whole report in Markdown, ready for the README: per scale the figures and the targets, then memory. */
@@ -14,6 +15,9 @@ export function formatReport(record: BenchRecord): string {
       ...(failures.length > 0 ? ['Failed requests, with the first message of each kind:', failures.map((line) => `- ${line}`).join('\n')] : []),
       `Targets at the ${figures.scale} scale:`,
       targetsTable(figures.verdicts),
+      `Gateway runtimes side by side at the ${figures.scale} scale: the same reads through Apollo's gateway and Hive Gateway (Rust query planner), each its own process ` +
+        `in front of the same subgraphs, and straight to the one subgraph; overhead: gateway p50 over direct p50; CPU: user and system time of the gateway process per request.`,
+      gatewayComparisonTable(figures.gateways),
     ].join('\n\n');
   });
   const memory = [

@@ -7,6 +7,7 @@ import { findBenchWorld } from './bench-world.ts';
 import type { BenchKeys } from './bench-keys.ts';
 import { Callers } from './callers.ts';
 import { dropDatabases } from './databases.ts';
+import { compareGateways } from './gateway-comparison.ts';
 import { measureScenario, type MeasureOptions } from './measure-scenario.ts';
 import { startMemoryWatch } from './memory-watch.ts';
 import { startProcessStack } from './process-stack.ts';
@@ -31,8 +32,9 @@ export interface ScaleRunOptions extends MeasureOptions {
 
 /**
  * One scale from scratch: a database server (its own unless given), freshly seeded databases,
- * the graph as processes, then every scenario: reads first, so that the writes' new data does not
- * weigh on them. Whatever it started goes on `teardown`, the bench databases included.
+ * the graph as processes, then every scenario: reads first, then the reads through both gateway
+ * runtimes side by side, then the writes, so that the writes' new data does not weigh on the
+ * reads. Whatever it started goes on `teardown`, the bench databases included.
  */
 export async function runScale(options: ScaleRunOptions): Promise<ScaleFigures> {
   const { log, teardown } = options;
@@ -51,8 +53,8 @@ export async function runScale(options: ScaleRunOptions): Promise<ScaleFigures> 
   log(`graph: ${stack.processes.map(({ name, pid }) => `${name} (process ${pid})`).join(', ')}`);
 
   const world = await findBenchWorld(stack.gatewayUrl, new Callers(options.keys), summary);
-  const scenarios = [
-    ...readScenarios(world),
+  const reads = readScenarios(world);
+  const writes = [
     submitWishScenario(world),
     await claimWishScenario(world),
     activitySignUpScenario(world),
@@ -65,12 +67,16 @@ export async function runScale(options: ScaleRunOptions): Promise<ScaleFigures> 
   if (databasePid === null) log('database: no process of it on this machine to measure');
   const memory = await startMemoryWatch(watched);
   const measured = [];
-  for (const scenario of scenarios) measured.push(await measureScenario(stack, scenario, options));
+  for (const scenario of reads) measured.push(await measureScenario(stack, scenario, options));
+  const gateways = [];
+  for (const scenario of reads) gateways.push(...(await compareGateways(stack, scenario, options)));
+  for (const scenario of writes) measured.push(await measureScenario(stack, scenario, options));
   return {
     scale: options.scale,
     database: database.kind,
     seed: { elapsedMs: summary.elapsedMs, counts: summary.counts },
     scenarios: measured,
+    gateways,
     memory: await memory.finish(),
   };
 }

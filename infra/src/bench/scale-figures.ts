@@ -1,4 +1,5 @@
 import type { Scale } from '../seed/plan.ts';
+import type { GatewayComparison } from './gateway-comparison.ts';
 import type { ScenarioFigures } from './measure-scenario.ts';
 import type { MemoryFigures } from './memory-watch.ts';
 
@@ -9,5 +10,7 @@ export interface ScaleFigures {
   database: string;
   seed: { elapsedMs: number; counts: Record<string, number> };
   scenarios: ScenarioFigures[];
+  /** The reads through each gateway runtime side by side. */
+  gateways: GatewayComparison[];
   memory: MemoryFigures[];
 }

@@ -12,7 +12,8 @@ import { seconds } from '../seed/seed.ts';
  * `npm run bench`: the front line's reads and writes through the gateway of the graph run as
  * processes, as `npm start` runs it, on freshly seeded databases dropped afterwards: latency,
  * throughput, failures and database commands per request at each number in flight, the gateway's
- * overhead over calling the subgraph directly, each process's memory, and the targets met or not.
+ * overhead over calling the subgraph directly, the reads through Apollo's gateway and Hive Gateway
+ * side by side (latency, overhead, CPU per request), each process's memory, and the targets met or not.
  */
 const startedAt = new Date();
 const flags = parseBenchFlags(startedAt);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { readSupergraphConfig, startDatabase } from '@civic/dev-platform';
 import { freeLoopbackPort, gatewayProcess, startGraph, subgraphProcesses } from '@civic/graph-runner';
 import { generateBenchKeys } from '../bench/bench-keys.ts';
-import { readProcessCpuSeconds } from '../bench/process-cpu.ts';
+import { readProcessCpuMs } from '../bench/process-cpu.ts';
 import { parseCommandLine } from '../command-line.ts';
 
 const USAGE = `Usage: npx tsx infra/src/cli/tracing-overhead.ts [--requests N] [--rounds N]
@@ -92,8 +92,8 @@ async function measure(tracing: boolean) {
 }
 
 async function totalCpuSeconds(pids: number[]): Promise<number> {
-  const seconds = await Promise.all(pids.map(readProcessCpuSeconds));
-  return seconds.reduce((sum, value) => sum + value, 0);
+  const milliseconds = await Promise.all(pids.map(readProcessCpuMs));
+  return milliseconds.reduce((sum: number, value) => sum + (value ?? 0), 0) / 1000;
 }
 
 /** An OTLP/HTTP endpoint that accepts every export and only counts them. */

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { projectRoot } from '@civic/dev-platform';
+import type { GatewayRuntime } from '@civic/gateway';
 import { startServiceProcess, type ServiceProcess } from './service-process.ts';
 import type { GatewayStarter } from './start-graph.ts';
 
@@ -11,6 +12,8 @@ export interface GatewayProcessOptions {
   /** Further environment of the gateway process (where its keys are). */
   env: Record<string, string>;
   log: (line: string) => void;
+  /** The runtime serving the supergraph; CIVIC_GATEWAY_RUNTIME of this process when not given. */
+  runtime?: GatewayRuntime;
 }
 
 /** The gateway as its own process (`gateway/src/main.ts`) on a port chosen in advance. */
@@ -21,12 +24,18 @@ export function gatewayProcess(options: GatewayProcessOptions): GatewayStarter<S
     async start(supergraphSdl) {
       await writeFile(options.supergraphPath, supergraphSdl);
       return startServiceProcess({
-        name: 'gateway',
+        // Named by its runtime when one is chosen, so that two gateways side by side can be told apart.
+        name: options.runtime ? `gateway (${options.runtime})` : 'gateway',
         entry: join(projectRoot, 'gateway/src/main.ts'),
         baseUrl: new URL(url).origin,
         url,
         log: options.log,
-        env: { PORT: String(options.port), SUPERGRAPH_PATH: options.supergraphPath, ...options.env },
+        env: {
+          PORT: String(options.port),
+          SUPERGRAPH_PATH: options.supergraphPath,
+          ...(options.runtime ? { CIVIC_GATEWAY_RUNTIME: options.runtime } : {}),
+          ...options.env,
+        },
       });
     },
   };

@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { startGateway, type RunningGateway, type StartGatewayOptions } from '@civic/gateway';
+import { gatewayRuntimeFromEnv, startGatewayRuntime, type GatewayRuntime, type RunningGateway, type StartGatewayOptions } from '@civic/gateway';
 import { createGraphClient, startSubgraph, type RunningSubgraph, type StartSubgraphOptions, type SubgraphDefinition } from '@civic/service-kit';
 import type { GatewayStarter, LocalSubgraph } from './start-graph.ts';
 
@@ -15,18 +15,20 @@ export function subgraphInProcess<TModels extends object, TLoaders>(
   };
 }
 
-export type GatewayInProcessOptions = Omit<StartGatewayOptions, 'supergraphSdl' | 'port'>;
+export type GatewayInProcessOptions = Omit<StartGatewayOptions, 'supergraphSdl' | 'port'> & { runtime?: GatewayRuntime };
 
 /**
- * The gateway served from this process on a free loopback port; with `supergraphPath`, the
- * composed supergraph is written there and the gateway follows that file.
+ * The gateway served from this process on a free loopback port, on the runtime given or
+ * CIVIC_GATEWAY_RUNTIME's; with `supergraphPath`, the composed supergraph is written there and the
+ * gateway follows that file.
  */
 export function gatewayInProcess(options: GatewayInProcessOptions): GatewayStarter<RunningGateway> {
+  const { runtime = gatewayRuntimeFromEnv(), ...gatewayOptions } = options;
   return {
     async start(supergraphSdl) {
-      if (options.supergraphPath === undefined) return startGateway({ ...options, supergraphSdl });
-      await writeFile(options.supergraphPath, supergraphSdl);
-      return startGateway(options);
+      if (gatewayOptions.supergraphPath === undefined) return startGatewayRuntime(runtime, { ...gatewayOptions, supergraphSdl });
+      await writeFile(gatewayOptions.supergraphPath, supergraphSdl);
+      return startGatewayRuntime(runtime, gatewayOptions);
     },
   };
 }

@@ -4,3 +4,4 @@ export * from './gateway-process.ts';
 export * from './in-process.ts';
 export { freeLoopbackPort } from './free-port.ts';
 export type { ServiceProcess } from './service-process.ts';
+export type { GatewayRuntime, RunningGateway } from '@civic/gateway';

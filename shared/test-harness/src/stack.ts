@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, generateKeyPair, type JWTVerifyGetKey } from 'jose';
 import { inject } from 'vitest';
 import { issueAccessToken, JWKS_PATH, SIGNING_ALGORITHM, type AccessTokenClaims, type GatewayVerificationKey, type KeyPair } from '@civic/identity';
-import { gatewayInProcess, startGraph, subgraphInProcess, type GatewayInProcessOptions } from '@civic/graph-runner';
+import { gatewayInProcess, startGraph, subgraphInProcess, type GatewayInProcessOptions, type GatewayRuntime, type RunningGateway } from '@civic/graph-runner';
 import type { SubgraphToCompose } from '@civic/dev-platform';
 import type { Clock, CommandRecord, DatabaseSettings, Logger, RunningSubgraph } from '@civic/service-kit';
 import { uniqueDatabaseName } from './database-names.ts';
@@ -25,6 +25,8 @@ export interface Stack {
   /** Commands each subgraph sent to its database since the last reset, by subgraph name. */
   commands(): Record<string, CommandRecord[]>;
   resetCommands(): void;
+  /** A second gateway on `runtime` in front of the same subgraphs (started once, stopped with the stack), to compare runtimes. */
+  gatewayOn(runtime: GatewayRuntime): Promise<Pick<Stack, 'gatewayUrl' | 'query'>>;
   stop(): Promise<void>;
 }
 
@@ -50,7 +52,7 @@ export interface StackOptions {
   logger?: Logger;
   /**
    * Settings of the gateway beyond its keys: as NODE_ENV=production sets them (`anonymousIntrospection:
-   * false`), query caps and budgets, rate limits (off unless a test gives them), trusted proxies.
+   * false`), the runtime (CIVIC_GATEWAY_RUNTIME's, `apollo`, by default), query caps and budgets, rate limits (off unless a test gives them), trusted proxies.
    */
   gateway?: Omit<GatewayInProcessOptions, 'accessTokenPublicKey' | 'gatewayKeys'>;
   /** The gateway's signing keys, for a test that signs forwarded viewers itself; generated for this stack by default. */
@@ -72,6 +74,17 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   // The gateway's URL is known once startGraph returns; the subgraphs verify nothing before.
   const gatewayPublicKey: GatewayVerificationKey = options.verifyWithGatewayJwks ? gatewayJwks((): string => graph.gateway.url) : gatewayKeys.publicKey;
+  const gatewayOptions: GatewayInProcessOptions = {
+    rateLimits: null,
+    ...options.gateway,
+    accessTokenPublicKey: accessTokenKeys.publicKey,
+    gatewayKeys,
+    subgraphUrls: options.subgraphUrls,
+    supergraphPath: options.supergraphPath,
+    logger: options.logger?.child({ name: 'gateway' }),
+  };
+  const gateway = gatewayInProcess(gatewayOptions);
+  let supergraphSdl = '';
   const graph = await startGraph({
     subgraphs: definitions.map((definition) =>
       subgraphInProcess(definition, {
@@ -85,18 +98,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       }),
     ),
     remoteSubgraphs: options.remoteSubgraphs,
-    gateway: gatewayInProcess({
-      rateLimits: null,
-      ...options.gateway,
-      accessTokenPublicKey: accessTokenKeys.publicKey,
-      gatewayKeys,
-      subgraphUrls: options.subgraphUrls,
-      supergraphPath: options.supergraphPath,
-      logger: options.logger?.child({ name: 'gateway' }),
-    }),
+    gateway: {
+      start(composed) {
+        supergraphSdl = composed;
+        return gateway.start(composed);
+      },
+    },
     accessTokenPrivateKey: accessTokenKeys.privateKey,
   });
   const subgraphs = new Map(graph.subgraphs.map((subgraph) => [subgraph.name, subgraph]));
+  const otherGateways = new Map<GatewayRuntime, Promise<RunningGateway>>();
 
   return {
     gatewayUrl: graph.gateway.url,
@@ -106,22 +117,34 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       return subgraph as RunningSubgraph<Record<string, never>>;
     },
     token: issue,
-    async query(query, variables = {}, { token } = {}) {
-      const response = await fetch(graph.gateway.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as { data?: unknown; errors?: GraphResponse['errors'] };
-      return { status: response.status, data: (body.data ?? null) as never, errors: body.errors ?? [] };
-    },
+    query: queryAt(graph.gateway.url),
     commands() {
       return Object.fromEntries([...subgraphs].map(([name, subgraph]) => [name, subgraph.commands.entries()]));
     },
     resetCommands() {
       for (const subgraph of subgraphs.values()) subgraph.commands.reset();
     },
-    stop: graph.stop,
+    async gatewayOn(runtime) {
+      if (!otherGateways.has(runtime)) otherGateways.set(runtime, gatewayInProcess({ ...gatewayOptions, supergraphPath: undefined, runtime }).start(supergraphSdl));
+      const other = await otherGateways.get(runtime)!;
+      return { gatewayUrl: other.url, query: queryAt(other.url) };
+    },
+    async stop() {
+      await Promise.all([...otherGateways.values()].map(async (other) => (await other).stop()));
+      await graph.stop();
+    },
+  };
+}
+
+function queryAt(url: string): Stack['query'] {
+  return async (query, variables = {}, { token } = {}) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: unknown; errors?: GraphResponse['errors'] };
+    return { status: response.status, data: (body.data ?? null) as never, errors: body.errors ?? [] };
   };
 }
 
