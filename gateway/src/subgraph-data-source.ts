@@ -3,6 +3,7 @@ import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { FORWARDED_VIEWER_HEADER, REQUEST_ID_HEADER, signForwardedViewer, type ForwardedViewerSigningKey } from '@civic/identity';
 import type { GatewayContext } from './gateway-context.ts';
+import { subgraphUnavailable } from './gateway-errors.ts';
 import { currentRequest } from './requests/request-scope.ts';
 import { subgraphRefusal } from './subgraph-refusal.ts';
 
@@ -46,9 +47,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   override didEncounterError(error: Error, _request: unknown, response?: FetcherResponse): void {
     if (response === undefined) {
       currentRequest()?.logger.warn({ subgraph: this.subgraphName, url: this.url, err: error }, 'subgraph unreachable');
-      throw new GraphQLError(`The ${this.subgraphName} subgraph is unavailable`, {
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.subgraphName },
-      });
+      throw subgraphUnavailable(this.subgraphName);
     }
     throw error;
   }

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { subgraphUnavailable } from './gateway-errors.ts';
 
 /**
  * What the client learns from a subgraph that answered with an HTTP error status: the first
@@ -8,11 +9,7 @@ import { GraphQLError } from 'graphql';
  */
 export function subgraphRefusal(subgraphName: string, status: number, body: unknown): GraphQLError {
   const first = firstTypedError(body);
-  if (!first) {
-    return new GraphQLError(`The ${subgraphName} subgraph is unavailable`, {
-      extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: subgraphName },
-    });
-  }
+  if (!first) return subgraphUnavailable(subgraphName);
   const { stacktrace: _stacktrace, http: _http, ...details } = first.extensions;
   const http = status >= 400 && status < 500 ? { http: { status } } : {};
   return new GraphQLError(first.message, { extensions: { ...details, serviceName: subgraphName, ...http } });
