@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { GraphQLError } from 'graphql';
 import type { CryptoKey } from 'jose';
 import { ANONYMOUS, InvalidTokenError, verifyAccessToken, type Viewer } from '@civic/identity';
+import { expiredAccessToken, invalidAccessToken, malformedAuthorization } from './gateway-errors.ts';
 
 /**
  * The caller of a request: anonymous without an Authorization header; a verified viewer with a
@@ -12,15 +12,11 @@ export async function authenticate(headers: IncomingHttpHeaders, accessTokenKey:
   const header = headers.authorization;
   if (!header) return ANONYMOUS;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match?.[1]) throw unauthenticated('The Authorization header must be "Bearer <token>"');
+  if (!match?.[1]) throw malformedAuthorization();
   try {
     return await verifyAccessToken(accessTokenKey, match[1]);
   } catch (error) {
-    if (error instanceof InvalidTokenError) throw unauthenticated(error.message);
+    if (error instanceof InvalidTokenError) throw error.reason === 'expired' ? expiredAccessToken() : invalidAccessToken();
     throw error;
   }
-}
-
-function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }

@@ -1,6 +1,8 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
+import { internalServerError } from './gateway-errors.ts';
+import { answeredError } from './http/refusal.ts';
 import { currentRequest } from './requests/request-scope.ts';
 
 /**
@@ -22,7 +24,7 @@ function clientError(formatted: GraphQLFormattedError, error: unknown, logger: L
   const original = unwrapResolverError(error);
   if (original instanceof GraphQLError && original.extensions?.serviceName) return withoutRawReply(formatted);
   logger.error({ err: original }, 'unexpected gateway error');
-  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return { ...answeredError(internalServerError()), path: formatted.path };
 }
 
 // Apollo Server prefixes errors thrown while building the context (token checks); the client is

@@ -7,3 +7,6 @@ export * from './limits/query-cost.ts';
 export * from './limits/subgraph-ownership.ts';
 export type { RateLimitOptions } from './limits/rate-limits.ts';
 export * from './gateway-runtime.ts';
+export * from './gateway-errors.ts';
+export { answeredError, refusalBody } from './http/refusal.ts';
+export { overBudget, overCap, rateLimited, type CapName } from './limits/limit-errors.ts';

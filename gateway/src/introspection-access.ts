@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { isAnonymous } from '@civic/identity';
 import type { GatewayContext } from './gateway-context.ts';
+import { anonymousIntrospection } from './gateway-errors.ts';
 
 /** The fields through which an operation introspects the schema (`__typename` tells only a type's name). */
 const INTROSPECTION_FIELDS: ReadonlySet<string> = new Set(['__schema', '__type']);
@@ -15,17 +16,11 @@ export function signedInIntrospectionOnly(): ApolloServerPlugin<GatewayContext> 
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, operation, document }) {
-          if (operation && isAnonymous(contextValue.viewer) && introspects(operation, document)) throw introspectionNeedsSignIn();
+          if (operation && isAnonymous(contextValue.viewer) && introspects(operation, document)) throw anonymousIntrospection();
         },
       };
     },
   };
-}
-
-function introspectionNeedsSignIn(): GraphQLError {
-  return new GraphQLError('Introspection is open to signed-in callers only: send a bearer token', {
-    extensions: { code: 'FORBIDDEN', http: { status: 403 } },
-  });
 }
 
 /** Whether the operation selects __schema or __type at its root, fragments included. */

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind } from 'graphql';
+import { Kind } from 'graphql';
+import { noOperation, operationNameMissing, unknownOperationName } from './gateway-errors.ts';
 
 /**
  * A document without the operation the client named (or with several and none named) is the
@@ -12,12 +13,8 @@ export const operationResolution: ApolloServerPlugin = {
       async didResolveOperation({ operation, request, document }) {
         if (operation) return;
         const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION).length;
-        const message = request.operationName
-          ? `Unknown operation named "${request.operationName}".`
-          : operations > 1
-            ? 'Must provide operation name if query contains multiple operations.'
-            : 'Must provide an operation.';
-        throw new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } });
+        if (request.operationName) throw unknownOperationName(request.operationName);
+        throw operations > 1 ? operationNameMissing() : noOperation();
       },
     };
   },

@@ -4,9 +4,9 @@ import type { GraphQLError } from 'graphql';
 import type { ForwardedViewerSigningKey } from '@civic/identity';
 import type { GatewayContext } from './gateway-context.ts';
 import { forwardedHeaders } from './forwarded-headers.ts';
+import { subgraphUnavailable } from './gateway-errors.ts';
 import { currentRequest } from './requests/request-scope.ts';
 import { subgraphRefusal } from './subgraph-refusal.ts';
-import { subgraphUnavailable } from './subgraph-unavailable.ts';
 
 /**
  * How the gateway calls one subgraph: it forwards the verified viewer signed with the gateway's

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { subgraphUnavailable } from './subgraph-unavailable.ts';
+import { subgraphUnavailable } from './gateway-errors.ts';
 
 /**
  * What the client learns from a subgraph that answered with an HTTP error status: the first

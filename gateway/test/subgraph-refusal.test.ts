@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { subgraphUnavailable } from '../src/gateway-errors.ts';
 import { subgraphRefusal } from '../src/subgraph-refusal.ts';
 
 describe("a subgraph's HTTP error as the client sees it", () => {
@@ -20,8 +21,7 @@ describe("a subgraph's HTTP error as the client sees it", () => {
 
   it('says the subgraph is unavailable when its reply is no GraphQL answer', () => {
     for (const body of [null, '<html>502 Bad Gateway</html>', { errors: [] }, { errors: [{ message: 'no code' }] }, { data: null }]) {
-      const error = subgraphRefusal('meetings', 502, body);
-      expect([error.message, error.extensions]).toEqual(['The meetings subgraph is unavailable', { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'meetings' }]);
+      expect(subgraphRefusal('meetings', 502, body)).toEqual(subgraphUnavailable('meetings'));
     }
   });
 });

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bodyNotJson, bodyTooLarge, emptyBody, malformedJson, operationNameMissing, pathNotServed, refusalBody, unknownOperationName } from '@civic/gateway';
+import { unauthenticated } from '@civic/service-kit';
 import { startStack, type Stack } from '@civic/test-harness';
 import { send } from './http.ts';
 
@@ -15,12 +17,13 @@ beforeAll(async () => {
 afterAll(() => stack.stop());
 
 const post = (body: string, contentType = 'application/json') => send(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': contentType }, body });
-const refusal = (message: string, code = 'BAD_REQUEST') => ({ errors: [{ message, extensions: { code } }] });
+// Apollo Server's own refusals, written as it words them.
+const apolloRefusal = (message: string, code = 'BAD_REQUEST') => ({ errors: [{ message, extensions: { code } }] });
 
 describe('a body the gateway cannot read', () => {
   it('answers malformed JSON with 400', async () => {
     const response = await post('{"query": "{ __typename }"');
-    expect(response).toEqual({ status: 400, contentType: JSON_TYPE, requestId: expect.stringMatching(UUID), body: refusal('The request body is not valid JSON') });
+    expect(response).toEqual({ status: 400, contentType: JSON_TYPE, requestId: expect.stringMatching(UUID), body: refusalBody(malformedJson()) });
   });
 
   it('answers a body over 1 MB with 413', async () => {
@@ -29,7 +32,7 @@ describe('a body the gateway cannot read', () => {
       status: 413,
       contentType: JSON_TYPE,
       requestId: expect.stringMatching(UUID),
-      body: refusal('The request body is larger than the limit of 1 MB'),
+      body: refusalBody(bodyTooLarge(1)),
     });
   });
 
@@ -39,7 +42,7 @@ describe('a body the gateway cannot read', () => {
       status: 415,
       contentType: JSON_TYPE,
       requestId: expect.stringMatching(UUID),
-      body: refusal('The request body must be JSON, sent with Content-Type: application/json'),
+      body: refusalBody(bodyNotJson()),
     });
   });
 
@@ -49,7 +52,7 @@ describe('a body the gateway cannot read', () => {
       status: 400,
       contentType: JSON_TYPE,
       requestId: expect.stringMatching(UUID),
-      body: refusal('The request has no body; POST a JSON object with a "query"'),
+      body: refusalBody(emptyBody()),
     });
   });
 
@@ -59,7 +62,7 @@ describe('a body the gateway cannot read', () => {
       status: 400,
       contentType: JSON_TYPE,
       requestId: expect.stringMatching(UUID),
-      body: refusal('POST body missing, invalid Content-Type, or JSON object has no keys.'),
+      body: apolloRefusal('POST body missing, invalid Content-Type, or JSON object has no keys.'),
     });
   });
 
@@ -69,7 +72,7 @@ describe('a body the gateway cannot read', () => {
       status: 404,
       contentType: JSON_TYPE,
       requestId: expect.stringMatching(UUID),
-      body: refusal('The gateway serves GraphQL at /graphql', 'NOT_FOUND'),
+      body: refusalBody(pathNotServed()),
     });
   });
 });
@@ -81,14 +84,14 @@ describe('an operation that cannot be resolved', () => {
       status: 400,
       contentType: JSON_TYPE,
       requestId: expect.stringMatching(UUID),
-      body: refusal('Unknown operation named "Unknown".', 'OPERATION_RESOLUTION_FAILURE'),
+      body: refusalBody(unknownOperationName('Unknown')),
     });
   });
 
   it('answers several operations without an operationName with 400 OPERATION_RESOLUTION_FAILURE', async () => {
     const response = await post(JSON.stringify({ query: 'query A { __typename } query B { __typename }' }));
     expect(response.status).toBe(400);
-    expect(response.body).toEqual(refusal('Must provide operation name if query contains multiple operations.', 'OPERATION_RESOLUTION_FAILURE'));
+    expect(response.body).toEqual(refusalBody(operationNameMissing()));
   });
 });
 
@@ -103,13 +106,13 @@ describe("Apollo Server's own refusals, through the gateway", () => {
 
   it('answers an unknown persisted query hash with PERSISTED_QUERY_NOT_FOUND', async () => {
     const response = await post(JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }));
-    expect([response.status, response.body]).toEqual([200, refusal('PersistedQueryNotFound', 'PERSISTED_QUERY_NOT_FOUND')]);
+    expect([response.status, response.body]).toEqual([200, apolloRefusal('PersistedQueryNotFound', 'PERSISTED_QUERY_NOT_FOUND')]);
   });
 
   it('answers a mutation sent over GET with 405 BAD_REQUEST', async () => {
     const url = `${stack.gatewayUrl}?query=${encodeURIComponent('mutation { withdrawWish(id: "x") { id } }')}`;
     const response = await send(url, { headers: { 'apollo-require-preflight': 'true' } });
-    expect([response.status, response.body]).toEqual([405, refusal('GET requests only support query operations, not mutation operations')]);
+    expect([response.status, response.body]).toEqual([405, apolloRefusal('GET requests only support query operations, not mutation operations')]);
   });
 });
 
@@ -120,7 +123,7 @@ describe('a subgraph that refuses', () => {
       status: 401,
       contentType: JSON_TYPE,
       requestId: expect.stringMatching(UUID),
-      body: { data: null, errors: [{ message: 'Sign in to do this', extensions: { code: 'UNAUTHENTICATED', serviceName: 'wishes' } }] },
+      body: { data: null, errors: [{ message: unauthenticated().message, extensions: { code: 'UNAUTHENTICATED', serviceName: 'wishes' } }] },
     });
     const text = JSON.stringify(response.body);
     for (const internal of ['http', '127.0.0.1', new URL(stack.subgraph('wishes').url).port, 'response', 'Unauthorized']) {

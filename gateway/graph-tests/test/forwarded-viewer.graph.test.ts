@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calculateJwkThumbprint, createLocalJWKSet, decodeJwt, exportJWK, generateKeyPair, jwtVerify, SignJWT, type JSONWebKeySet } from 'jose';
-import { SIGNING_ALGORITHM, type KeyPair } from '@civic/identity';
+import { ForwardedViewerRefused, SIGNING_ALGORITHM, type ForwardedViewerRefusalReason, type KeyPair } from '@civic/identity';
 import { aWorld, startStack, type Stack, type World } from '@civic/test-harness';
 import { startCapturingProxy, type CapturingProxy } from './capturing-proxy.ts';
 
@@ -33,6 +33,9 @@ async function direct(subgraph: string, viewerHeader: string, query = '{ __typen
   const body = (await response.json()) as { data?: unknown; errors?: { message: string; extensions: { code: string } }[] };
   return { status: response.status, data: body.data ?? null, errors: (body.errors ?? []).map((e) => [e.message, e.extensions.code]) };
 }
+
+/** A subgraph's refusal of a forwarded viewer, as `direct` summarises it. */
+const refusedFor = (reason: ForwardedViewerRefusalReason) => [new ForwardedViewerRefused(reason).message, 'UNAUTHENTICATED'];
 
 /** A forwarded viewer for `audience` signed with the gateway's own key, by hand, with the lifetime and `kid` given. */
 async function handSigned(audience: string, lifetimeSeconds: number, kid?: string): Promise<string> {
@@ -85,7 +88,7 @@ describe('a forwarded viewer captured by one subgraph', () => {
     expect(await direct(subgraph, captured[0]!.viewer)).toEqual({
       status: 401,
       data: null,
-      errors: [['The forwarded identity is meant for another subgraph', 'UNAUTHENTICATED']],
+      errors: [refusedFor('other-audience')],
     });
   });
 
@@ -113,7 +116,7 @@ describe('the lifetime of a forwarded viewer', () => {
     expect(await direct('residents', await handSigned('residents', 60))).toEqual({
       status: 401,
       data: null,
-      errors: [['A forwarded identity may live at most 30 seconds', 'UNAUTHENTICATED']],
+      errors: [refusedFor('too-long-lived')],
     });
   });
 });
@@ -123,7 +126,7 @@ describe('the gateway JWKS', () => {
     expect(await direct('residents', await handSigned('residents', 30, 'a-retired-key'))).toEqual({
       status: 401,
       data: null,
-      errors: [['The forwarded identity was not signed by the gateway', 'UNAUTHENTICATED']],
+      errors: [refusedFor('unsigned')],
     });
   });
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPair } from 'jose';
-import { gatewaySigningKey, signForwardedViewer, SIGNING_ALGORITHM, type KeyPair } from '@civic/identity';
-import { aWorld, startStack, type Stack, type World } from '@civic/test-harness';
+import { expiredAccessToken, invalidAccessToken } from '@civic/gateway';
+import { ForwardedViewerRefused, gatewaySigningKey, signForwardedViewer, SIGNING_ALGORITHM, type KeyPair } from '@civic/identity';
+import { aWorld, startStack, summaryOf, type Stack, type World } from '@civic/test-harness';
 
 // Identity through the real gateway: tokens, subgraphs refusing direct calls, PII by viewer.
 let stack: Stack;
@@ -34,14 +35,14 @@ describe('callers without a valid token', () => {
   it('answers 401 to a token that is not ours', async () => {
     const response = await stack.query(RESIDENT, { id: residentId }, { token: 'eyJhbGciOiJFZERTQSJ9.e30.c2lnbmF0dXJl' });
     expect(response.status).toBe(401);
-    expect(response.errors.map((e) => [e.message, e.extensions?.code])).toEqual([['The access token is invalid', 'UNAUTHENTICATED']]);
+    expect(response.errors.map(summaryOf)).toEqual([summaryOf(invalidAccessToken())]);
   });
 
   it('answers 401 to an expired token', async () => {
     const expired = await stack.token({ roles: ['RESIDENT'], residentId }, -60);
     const response = await stack.query(RESIDENT, { id: residentId }, { token: expired });
     expect(response.status).toBe(401);
-    expect(response.errors.map((e) => [e.message, e.extensions?.code])).toEqual([['The access token has expired', 'UNAUTHENTICATED']]);
+    expect(response.errors.map(summaryOf)).toEqual([summaryOf(expiredAccessToken())]);
   });
 });
 
@@ -60,7 +61,7 @@ describe('a subgraph called directly', () => {
     const token = await stack.token({ roles: ['DISTRICT_ADMIN'], scope: [world.districtId] });
     expect(await direct({ authorization: `Bearer ${token}` })).toEqual({
       status: 401,
-      errors: [['Subgraphs accept only requests forwarded by the gateway', 'UNAUTHENTICATED']],
+      errors: [[new ForwardedViewerRefused('missing').message, 'UNAUTHENTICATED']],
     });
   });
 
@@ -70,7 +71,7 @@ describe('a subgraph called directly', () => {
     const forged = await signForwardedViewer(forger, viewer, { audience: 'residents', requestId: 'forged' });
     expect(await direct({ 'x-civic-viewer': forged })).toEqual({
       status: 401,
-      errors: [['The forwarded identity was not signed by the gateway', 'UNAUTHENTICATED']],
+      errors: [[new ForwardedViewerRefused('unsigned').message, 'UNAUTHENTICATED']],
     });
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getIntrospectionQuery } from 'graphql';
-import { startStack, type Stack } from '@civic/test-harness';
+import { anonymousIntrospection } from '@civic/gateway';
+import { startStack, summaryOf, type Stack } from '@civic/test-harness';
 
 // The gateway as NODE_ENV=production runs it: the schema is described to signed-in callers only.
 let stack: Stack;
@@ -11,8 +12,8 @@ beforeAll(async () => {
 
 afterAll(() => stack.stop());
 
-const REFUSED = { status: 403, data: null, errors: [['Introspection is open to signed-in callers only: send a bearer token', 'FORBIDDEN']] };
-const summary = ({ status, data, errors }: Awaited<ReturnType<Stack['query']>>) => ({ status, data, errors: errors.map((error) => [error.message, error.extensions?.code]) });
+const REFUSED = { status: 403, data: null, errors: [summaryOf(anonymousIntrospection())] };
+const summary = ({ status, data, errors }: Awaited<ReturnType<Stack['query']>>) => ({ status, data, errors: errors.map(summaryOf) });
 
 describe('anonymous callers', () => {
   it('are refused the standard introspection query', async () => {

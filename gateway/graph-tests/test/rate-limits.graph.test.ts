@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { generateKeyPair } from 'jose';
 import { SUPERGRAPH_OUTPUT_PATH } from '@civic/dev-platform';
 import { SIGNING_ALGORITHM, type KeyPair } from '@civic/identity';
-import { startGateway, DEFAULT_RATE_QUOTAS, type RateQuotaByTier } from '@civic/gateway';
+import { startGateway, DEFAULT_RATE_QUOTAS, rateLimited, refusalBody, type RateQuotaByTier } from '@civic/gateway';
 import { startStack, type Stack } from '@civic/test-harness';
 
 // Rate limits per caller with small quotas: 3 requests a minute for each role.
@@ -33,14 +33,7 @@ describe('an anonymous caller', () => {
     for (const refused of answers.filter((answer) => answer.status === 429)) {
       const seconds = Number(refused.retryAfter);
       expect(seconds >= 1 && seconds <= 60).toBe(true);
-      expect(refused.body).toEqual({
-        errors: [
-          {
-            message: `Too many requests for a caller of role anonymous; retry after ${seconds} s`,
-            extensions: { code: 'RATE_LIMITED', retryAfterSeconds: seconds, role: 'anonymous' },
-          },
-        ],
-      });
+      expect(refused.body).toEqual(refusalBody(rateLimited('anonymous', seconds)));
     }
     // Another address has a quota of its own.
     expect((await post(stack.gatewayUrl, fromAddress('203.0.113.8'))).status).toBe(200);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_QUERY_CAPS, type CallerTier, type QueryCapsByTier } from '@civic/gateway';
+import { answeredError, DEFAULT_QUERY_CAPS, overBudget, type CallerTier, type QueryCapsByTier } from '@civic/gateway';
 import { startStack, type Stack } from '@civic/test-harness';
 
 // Small budgets, one per role, so that a page of organisations crosses each: its cost is 1 + 3 × first.
@@ -36,16 +36,7 @@ describe.each(Object.keys(BUDGETS) as CallerTier[])('a caller of role %s', (tier
     stack.resetCommands();
     const cost = 1 + 3 * (largestPage + 1);
     const response = await stack.query(PAGE(largestPage + 1), {}, { token: tokens[tier] });
-    expect(response).toEqual({
-      status: 400,
-      data: null,
-      errors: [
-        {
-          message: `The query costs ${cost} points; the budget of a caller of role ${tier} is ${budget}`,
-          extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'cost', cost, budget, role: tier },
-        },
-      ],
-    });
+    expect(response).toEqual({ status: 400, data: null, errors: [answeredError(overBudget(tier, cost, budget))] });
     expect(Object.values(stack.commands()).flat()).toEqual([]);
   });
 });

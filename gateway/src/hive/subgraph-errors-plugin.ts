@@ -1,5 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { subgraphUnavailable } from '../subgraph-unavailable.ts';
+import { subgraphUnavailable } from '../gateway-errors.ts';
 
 // What Hive's HTTP executor names a subgraph request that got no HTTP answer at all.
 const NO_ANSWER_CODE = 'SUBREQUEST_HTTP_ERROR';

@@ -1,5 +1,8 @@
 import express, { type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
+import { bodyNotJson, bodyNotUtf8, bodyTooLarge, emptyBody, malformedJson, unreadableBody, unsupportedContentEncoding } from '../gateway-errors.ts';
 import { sendRefusal } from './refusal.ts';
+
+const BODY_LIMIT_MEGABYTES = 1;
 
 /**
  * Reads a GraphQL POST body, refusing what cannot be read with a JSON error: no body (400), not
@@ -7,13 +10,13 @@ import { sendRefusal } from './refusal.ts';
  * carry their operation in the URL and pass untouched.
  */
 export function jsonBody(): (RequestHandler | ErrorRequestHandler)[] {
-  return [refuseUnreadableBody, express.json({ limit: '1mb' }), refuseUnparsedBody];
+  return [refuseUnreadableBody, express.json({ limit: `${BODY_LIMIT_MEGABYTES}mb` }), refuseUnparsedBody];
 }
 
 const refuseUnreadableBody: RequestHandler = (req, res, next) => {
   if (req.method !== 'POST') return next();
-  if (!hasBody(req)) return sendRefusal(res, 400, 'BAD_REQUEST', 'The request has no body; POST a JSON object with a "query"');
-  if (!req.is('application/json')) return sendRefusal(res, 415, 'BAD_REQUEST', 'The request body must be JSON, sent with Content-Type: application/json');
+  if (!hasBody(req)) return sendRefusal(res, emptyBody());
+  if (!req.is('application/json')) return sendRefusal(res, bodyNotJson());
   next();
 };
 
@@ -25,17 +28,17 @@ function hasBody(req: Request): boolean {
 const refuseUnparsedBody: ErrorRequestHandler = (error: { type?: unknown }, _req, res, next) => {
   switch (error.type) {
     case 'entity.parse.failed':
-      return sendRefusal(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
+      return sendRefusal(res, malformedJson());
     case 'entity.too.large':
-      return sendRefusal(res, 413, 'BAD_REQUEST', 'The request body is larger than the limit of 1 MB');
+      return sendRefusal(res, bodyTooLarge(BODY_LIMIT_MEGABYTES));
     case 'charset.unsupported':
-      return sendRefusal(res, 415, 'BAD_REQUEST', 'The request body must be JSON in UTF-8');
+      return sendRefusal(res, bodyNotUtf8());
     case 'encoding.unsupported':
-      return sendRefusal(res, 415, 'BAD_REQUEST', 'The Content-Encoding of the request body is not supported (gzip, deflate, br or none)');
+      return sendRefusal(res, unsupportedContentEncoding());
     case 'request.aborted':
     case 'request.size.invalid':
     case 'stream.encoding.set':
-      return sendRefusal(res, 400, 'BAD_REQUEST', 'The request body could not be read');
+      return sendRefusal(res, unreadableBody());
     default:
       next(error);
   }

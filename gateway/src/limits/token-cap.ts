@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import type { CryptoKey } from 'jose';
 import { ANONYMOUS } from '@civic/identity';
+import { refusalBody } from '../http/refusal.ts';
 import { viewerOf } from '../request-viewer.ts';
 import { callerTier } from './caller-tier.ts';
 import { overCap } from './limit-errors.ts';
@@ -20,8 +21,6 @@ export function tokenCapMiddleware(caps: QueryCapsByTier, accessTokenKey: Crypto
     const tier = callerTier(await viewerOf(request, accessTokenKey).catch(() => ANONYMOUS));
     const maximum = caps[tier].maxTokens;
     if (countTokens(query, maximum) <= maximum) return next();
-    const { message, extensions } = overCap(tier, 'tokens', maximum);
-    const { http: _status, ...visible } = extensions;
-    response.status(400).json({ errors: [{ message, extensions: visible }] });
+    response.status(400).json(refusalBody(overCap(tier, 'tokens', maximum)));
   };
 }

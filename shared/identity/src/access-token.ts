@@ -31,9 +31,15 @@ export async function issueAccessToken(
     .sign(privateKey);
 }
 
+/** What the caller is told of a bearer token that is refused, by reason. */
+export const ACCESS_TOKEN_REFUSALS = {
+  expired: 'The access token has expired',
+  invalid: 'The access token is invalid',
+} as const;
+
 export class InvalidTokenError extends Error {
-  constructor(readonly reason: 'expired' | 'invalid') {
-    super(reason === 'expired' ? 'The access token has expired' : 'The access token is invalid');
+  constructor(readonly reason: keyof typeof ACCESS_TOKEN_REFUSALS) {
+    super(ACCESS_TOKEN_REFUSALS[reason]);
   }
 }
 

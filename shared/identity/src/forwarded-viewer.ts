@@ -37,9 +37,10 @@ export interface VerifiedForwardedViewer {
   requestId: string;
 }
 
-export type ForwardedViewerRefusalReason = 'unsigned' | 'other-audience' | 'expired' | 'too-long-lived' | 'issued-in-future' | 'incomplete';
+export type ForwardedViewerRefusalReason = 'missing' | 'unsigned' | 'other-audience' | 'expired' | 'too-long-lived' | 'issued-in-future' | 'incomplete';
 
 const REFUSAL_MESSAGES: Record<ForwardedViewerRefusalReason, string> = {
+  missing: 'Subgraphs accept only requests forwarded by the gateway',
   unsigned: 'The forwarded identity was not signed by the gateway',
   'other-audience': 'The forwarded identity is meant for another subgraph',
   expired: 'The forwarded identity has expired',

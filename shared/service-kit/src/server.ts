@@ -119,10 +119,8 @@ export async function startSubgraph<TModels extends object, TLoaders>(
 
 /** Only the gateway (or a service going through it) may call a subgraph, with a viewer signed for this one. */
 async function viewerFromGateway(header: string | string[] | undefined, gatewayKey: GatewayVerificationKey, subgraphName: string): Promise<VerifiedForwardedViewer> {
-  if (typeof header !== 'string' || header.length === 0) {
-    throw unauthenticated('Subgraphs accept only requests forwarded by the gateway');
-  }
   try {
+    if (typeof header !== 'string' || header.length === 0) throw new ForwardedViewerRefused('missing');
     return await verifyForwardedViewer(gatewayKey, header, subgraphName);
   } catch (error) {
     if (error instanceof ForwardedViewerRefused) throw unauthenticated(error.message);
