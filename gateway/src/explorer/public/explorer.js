@@ -17,9 +17,21 @@ function fetcherWith(token) {
     const headers = new Headers({ 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' });
     if (token) headers.set('authorization', `Bearer ${token}`);
     for (const [name, value] of Object.entries(options?.headers ?? {})) headers.set(name, String(value));
-    const response = await fetch(settings.endpoint, { method: 'POST', headers, body: JSON.stringify(params) });
+    const response = await fetch(settings.endpoint, { method: 'POST', headers, body: JSON.stringify(withCurrentOperation(params)) });
     return response.json();
   };
+}
+
+/**
+ * GraphiQL learns the operation's name from the editor a moment after a tab opens, so a run right
+ * after switching tabs can name the previous tab's operation. A document of one operation needs no
+ * name: send what the editor shows, not the stale name.
+ */
+function withCurrentOperation(params) {
+  const names = [...(params.query ?? '').matchAll(/\b(?:query|mutation|subscription)\s+([_A-Za-z]\w*)/g)].map((match) => match[1]);
+  if (!params.operationName || names.includes(params.operationName) || names.length > 1) return params;
+  const { operationName: _stale, ...current } = params;
+  return current;
 }
 
 /** Who the token says the caller is (read, not verified: the gateway verifies it). */
