@@ -1,0 +1,77 @@
+/**
+ * Every domain event the graph publishes, with the facts it carries. An event says what happened
+ * to the publishing department's own records, by id: another department's people appear only as
+ * ids (never a name, phone or reason), so a consumer learns nothing it does not already own.
+ * Facts are only ever added to a kind; a consumer must keep reading events written before.
+ */
+
+/** Who claimed or handles something: a resident or an organisation. */
+export interface PartyRef {
+  type: 'Resident' | 'Organisation';
+  id: string;
+}
+
+export interface EventFacts {
+  // wishes: micro-wishes (claimed) ...
+  'wish.published': { wishId: string; requesterId: string; communityId: string; gridId: string | null };
+  'wish.claimed': { wishId: string; requesterId: string; claimant: PartyRef; communityId: string };
+  'wish.handedBack': { wishId: string; requesterId: string; claimant: PartyRef };
+  /** `servedBy`: the residents who did the work: the claimant, or the members an organisation names. */
+  'wish.fulfilled': { wishId: string; requesterId: string; claimant: PartyRef; servedBy: string[] };
+  'wish.confirmed': { wishId: string; requesterId: string; claimant: PartyRef; servedBy: string[]; rating: number; communityId: string };
+  'wish.reopened': { wishId: string; requesterId: string; previousClaimant: PartyRef | null };
+  'wish.escalated': { wishId: string; requesterId: string; fromHandlerId: string | null; toOrganisationId: string };
+  // ... and requests (routed to a handler)
+  'request.routed': { wishId: string; requesterId: string; handlerId: string; deadline: string | null };
+  'request.dispatched': { wishId: string; requesterId: string; handlerIds: string[] };
+  'request.resolved': { wishId: string; requesterId: string; handlerId: string };
+  'request.deadlineNear': { wishId: string; handlerId: string; deadline: string };
+  'request.overdue': { wishId: string; handlerId: string; deadline: string };
+  // organisations: activities (微行动)
+  'activity.signedUp': { activityId: string; residentId: string; organisationId: string };
+  'activity.checkedIn': { activityId: string; residentId: string; organisationId: string; hours: number };
+  // meetings
+  'meeting.attended': { meetingId: string; residentId: string; organisationId: string };
+  'decision.recorded': { meetingId: string; agendaItemId: string; organisationId: string };
+  'actionItem.assigned': { actionItemId: string; meetingId: string; assignee: PartyRef; dueAt: string | null };
+  'actionItem.overdue': { actionItemId: string; meetingId: string; assignee: PartyRef; dueAt: string };
+  'microProject.voteClosed': { microProjectId: string; communityId: string; approved: boolean };
+  // resources
+  'booking.made': { bookingId: string; resourceId: string; bookedBy: PartyRef };
+  'booking.cancelled': { bookingId: string; resourceId: string; bookedBy: PartyRef };
+  'disbursement.approved': { disbursementId: string; fundId: string; recipientId: string; amountFen: number };
+}
+
+export type EventKind = keyof EventFacts;
+
+/** The department that owns (and alone publishes) each kind of event. */
+export const EVENT_OWNERS = {
+  'wish.published': 'wishes',
+  'wish.claimed': 'wishes',
+  'wish.handedBack': 'wishes',
+  'wish.fulfilled': 'wishes',
+  'wish.confirmed': 'wishes',
+  'wish.reopened': 'wishes',
+  'wish.escalated': 'wishes',
+  'request.routed': 'wishes',
+  'request.dispatched': 'wishes',
+  'request.resolved': 'wishes',
+  'request.deadlineNear': 'wishes',
+  'request.overdue': 'wishes',
+  'activity.signedUp': 'organisations',
+  'activity.checkedIn': 'organisations',
+  'meeting.attended': 'meetings',
+  'decision.recorded': 'meetings',
+  'actionItem.assigned': 'meetings',
+  'actionItem.overdue': 'meetings',
+  'microProject.voteClosed': 'meetings',
+  'booking.made': 'resources',
+  'booking.cancelled': 'resources',
+  'disbursement.approved': 'resources',
+} as const satisfies Record<EventKind, string>;
+
+export const EVENT_KINDS = Object.keys(EVENT_OWNERS) as EventKind[];
+
+export function isEventKind(value: string): value is EventKind {
+  return Object.hasOwn(EVENT_OWNERS, value);
+}

@@ -1,0 +1,4 @@
+export * from './catalogue.ts';
+export * from './event.ts';
+export * from './outbox.ts';
+export * from './consumer.ts';
