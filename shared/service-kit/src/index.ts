@@ -24,6 +24,8 @@ export * from './command-count-channel.ts';
 export * from './loaders.ts';
 export * from './loading.ts';
 export * from './transactions.ts';
+export * from './events-runtime.ts';
+export * from './service-collections.ts';
 export * from './owner-lists.ts';
 export * from './owned-list-loader.ts';
 export * from './page-loader.ts';
