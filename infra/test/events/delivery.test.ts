@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connectBroker, replayFromStream } from '@civic/events';
+import { inTransaction, serviceEventStore } from '@civic/service-kit';
+import { uniqueEventsSettings, waitUntilApplied, waitUntilPublished } from '@civic/test-harness';
+import { confirmationEvent, confirmWishes, connectionOf, startTallyServices, tallies, TALLY_CONSUMER, tallyConsumer, type TallyServices } from './support/tally-services.ts';
+import { outboxModel, recordEvents } from '@civic/events';
+import '@civic/dev-platform/provided-context';
+
+const events = uniqueEventsSettings(inject('natsUrl'));
+let services: TallyServices;
+
+beforeAll(async () => {
+  services = await startTallyServices(events);
+});
+afterAll(async () => {
+  await services.stop();
+});
+
+describe('an event committed with its change', () => {
+  it('reaches the consumer exactly once, and marks its outbox entry with its stream sequence', async () => {
+    const ratings = Array.from({ length: 20 }, (_, index) => ({ wishId: `w-once-${index}`, rating: (index % 5) + 1 }));
+    const committed = await confirmWishes(services.source, ratings);
+    await waitUntilApplied(services.tally, TALLY_CONSUMER, committed.map((event) => event.id));
+
+    const totals = await tallies(services.tally);
+    for (const { wishId, rating } of ratings) expect(totals[wishId]).toEqual({ total: rating, applications: 1 });
+    const outbox = await services.source.eventCollections.outbox.find({ _id: { $in: committed.map((event) => event.id) } }).lean();
+    expect(outbox.every((entry) => entry.publishedAt instanceof Date)).toBe(true);
+    expect(new Set(outbox.map((entry) => entry.streamSequence)).size).toBe(20);
+  });
+
+  it('is not published when its transaction is rejected', async () => {
+    const rejected = confirmationEvent('w-rejected', 5);
+    await expect(
+      inTransaction(connectionOf(services.source), async (session) => {
+        await services.source.models.Confirmation.create([{ _id: 'w-rejected', rating: 5 }], { session });
+        await recordEvents(outboxModel(connectionOf(services.source)), session, [rejected]);
+        throw new Error('refused after writing');
+      }),
+    ).rejects.toThrow('refused after writing');
+    const [after] = await confirmWishes(services.source, [{ wishId: 'w-after-rejected', rating: 2 }]);
+    await waitUntilApplied(services.tally, TALLY_CONSUMER, [after!.id]);
+
+    expect(await services.source.eventCollections.outbox.exists({ _id: rejected.id })).toBeNull();
+    expect(await services.source.models.Confirmation.exists({ _id: 'w-rejected' })).toBeNull();
+    expect(await streamHolds(rejected.id)).toBe(false);
+    expect(await services.tally.eventCollections.appliedEvents.exists({ eventId: rejected.id })).toBeNull();
+    expect((await tallies(services.tally))['w-rejected']).toBeUndefined();
+  });
+
+  it('published again (a second publisher replica) is dropped by the stream', async () => {
+    const [event] = await confirmWishes(services.source, [{ wishId: 'w-republished', rating: 4 }]);
+    await waitUntilApplied(services.tally, TALLY_CONSUMER, [event!.id]);
+    const before = await streamMessages();
+    // What a second replica does when it read the same entry before the first marked it published.
+    await services.source.eventCollections.outbox.updateOne({ _id: event!.id }, { $set: { publishedAt: null, streamSequence: null } });
+    await waitUntilPublished(services.source);
+
+    expect(await streamMessages()).toBe(before);
+    expect((await tallies(services.tally))['w-republished']).toEqual({ total: 4, applications: 1 });
+  });
+});
+
+describe('replaying the whole stream', () => {
+  it('changes nothing already applied', async () => {
+    await waitUntilPublished(services.source);
+    const applied = await services.tally.eventCollections.appliedEvents.countDocuments();
+    const before = await tallies(services.tally);
+    const broker = await connectBroker(events.natsUrl, 'replay-test');
+    try {
+      const report = await replayFromStream(
+        { consumer: tallyConsumer, services: { models: services.tally.models } as never, store: serviceEventStore(connectionOf(services.tally)), now: () => new Date() },
+        broker,
+        events,
+        { sequence: 1 },
+      );
+      expect(report).toEqual({ applied: [], alreadyApplied: expect.any(Array), failed: [] });
+      expect(report.alreadyApplied).toHaveLength(applied);
+    } finally {
+      await broker.close();
+    }
+    expect(await tallies(services.tally)).toEqual(before);
+    expect(await services.tally.eventCollections.appliedEvents.countDocuments()).toBe(applied);
+  });
+});
+
+async function streamMessages(): Promise<number> {
+  const broker = await connectBroker(events.natsUrl, 'stream-check');
+  try {
+    return (await (await jetstreamManager(broker)).streams.info(events.streamName)).state.messages;
+  } finally {
+    await broker.close();
+  }
+}
+
+/** Whether any message in the stream carries this event id as its message id. */
+async function streamHolds(eventId: string): Promise<boolean> {
+  const broker = await connectBroker(events.natsUrl, 'stream-check');
+  try {
+    const manager = await jetstreamManager(broker);
+    const { state } = await manager.streams.info(events.streamName);
+    for (let sequence = state.first_seq; sequence <= state.last_seq; sequence += 1) {
+      const message = await manager.streams.getMessage(events.streamName, { seq: sequence });
+      if (message?.header.get('Nats-Msg-Id') === eventId) return true;
+    }
+    return false;
+  } finally {
+    await broker.close();
+  }
+}
