@@ -29,6 +29,12 @@ describe('an event committed with its change', () => {
     const outbox = await services.source.eventCollections.outbox.find({ _id: { $in: committed.map((event) => event.id) } }).lean();
     expect(outbox.every((entry) => entry.publishedAt instanceof Date)).toBe(true);
     expect(new Set(outbox.map((entry) => entry.streamSequence)).size).toBe(20);
+    const sourceMetrics = await metricsOf(services.source.port);
+    expect(sourceMetrics).toContain('civic_events_published_total{kind="wish.confirmed",service="source"} 20');
+    expect(sourceMetrics).toContain('civic_events_outbox_backlog{service="source"} 0');
+    const tallyMetrics = await metricsOf(services.tally.port);
+    expect(tallyMetrics).toContain('civic_events_applied_total{consumer="tally-ratings",kind="wish.confirmed",service="tally"} 20');
+    expect(tallyMetrics).toContain('civic_event_lag_seconds_count{service="tally",consumer="tally-ratings"} 20');
   });
 
   it('is not published when its transaction is rejected', async () => {
@@ -85,6 +91,10 @@ describe('replaying the whole stream', () => {
     expect(await services.tally.eventCollections.appliedEvents.countDocuments()).toBe(applied);
   });
 });
+
+async function metricsOf(port: number): Promise<string> {
+  return (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+}
 
 async function streamMessages(): Promise<number> {
   const broker = await connectBroker(events.natsUrl, 'stream-check');
