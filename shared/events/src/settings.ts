@@ -16,12 +16,12 @@ export const DEFAULT_SUBJECT_PREFIX = 'civic';
  * events waiting in its outbox), NATS_STREAM and NATS_SUBJECT_PREFIX (defaults CIVIC_EVENTS, civic).
  */
 export function eventsSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): EventsSettings | null {
-  if (!env.NATS_URL) return null;
-  return {
-    natsUrl: env.NATS_URL,
-    streamName: env.NATS_STREAM || DEFAULT_STREAM_NAME,
-    subjectPrefix: env.NATS_SUBJECT_PREFIX || DEFAULT_SUBJECT_PREFIX,
-  };
+  return env.NATS_URL ? eventsSettingsOn(env.NATS_URL, env) : null;
+}
+
+/** The settings for the broker at `natsUrl`, with NATS_STREAM and NATS_SUBJECT_PREFIX from the environment (a broker the caller started). */
+export function eventsSettingsOn(natsUrl: string, env: NodeJS.ProcessEnv = process.env): EventsSettings {
+  return { natsUrl, streamName: env.NATS_STREAM || DEFAULT_STREAM_NAME, subjectPrefix: env.NATS_SUBJECT_PREFIX || DEFAULT_SUBJECT_PREFIX };
 }
 
 /** The settings as environment variables, for a process started with them. */
