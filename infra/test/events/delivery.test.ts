@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { connectBroker, replayFromStream } from '@civic/events';
+import { connectBroker, newEvent, replayFromStream, subscribeToEvents, type AnyCivicEvent } from '@civic/events';
 import { inTransaction, serviceEventStore } from '@civic/service-kit';
 import { uniqueEventsSettings, waitUntilApplied, waitUntilPublished } from '@civic/test-harness';
 import { confirmationEvent, confirmWishes, connectionOf, startTallyServices, tallies, TALLY_CONSUMER, tallyConsumer, type TallyServices } from './support/tally-services.ts';
@@ -69,6 +69,31 @@ describe('an event committed with its change', () => {
   });
 });
 
+describe('live events', () => {
+  it('are heard from the moment of subscribing, of the kinds asked for only, in order', async () => {
+    const [earlier] = await confirmWishes(services.source, [{ wishId: 'w-before-listening', rating: 1 }]);
+    await waitUntilPublished(services.source);
+    const heard: AnyCivicEvent[] = [];
+    const live = await subscribeToEvents(events, ['wish.confirmed'], (event) => {
+      heard.push(event);
+    });
+    try {
+      const claimed = newEvent('wish.claimed', { wishId: 'w-live-1', requesterId: 'r-asker', claimant: { type: 'Resident', id: 'r-helper' }, communityId: 'c-1' }, new Date());
+      await inTransaction(connectionOf(services.source), (session) => recordEvents(outboxModel(connectionOf(services.source)), session, [claimed]));
+      const confirmed = await confirmWishes(services.source, [
+        { wishId: 'w-live-1', rating: 5 },
+        { wishId: 'w-live-2', rating: 3 },
+      ]);
+      await waitUntil(() => heard.length >= 2);
+
+      expect(heard).toEqual(confirmed);
+      expect(heard.map((event) => event.id)).not.toContain(earlier!.id);
+    } finally {
+      await live.stop();
+    }
+  });
+});
+
 describe('replaying the whole stream', () => {
   it('changes nothing already applied', async () => {
     await waitUntilPublished(services.source);
@@ -91,6 +116,14 @@ describe('replaying the whole stream', () => {
     expect(await services.tally.eventCollections.appliedEvents.countDocuments()).toBe(applied);
   });
 });
+
+async function waitUntil(condition: () => boolean): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('Gave up waiting for live events');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 async function metricsOf(port: number): Promise<string> {
   return (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
