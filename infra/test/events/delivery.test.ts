@@ -96,8 +96,10 @@ describe('live events', () => {
 
 describe('replaying the whole stream', () => {
   it('changes nothing already applied', async () => {
-    await waitUntilPublished(services.source);
+    const confirmed = await services.source.eventCollections.outbox.find({ 'event.kind': 'wish.confirmed' }, { _id: 1 }).lean();
+    await waitUntilApplied(services.tally, TALLY_CONSUMER, confirmed.map((entry) => entry._id));
     const applied = await services.tally.eventCollections.appliedEvents.countDocuments();
+    expect(applied).toBe(confirmed.length);
     const before = await tallies(services.tally);
     const broker = await connectBroker(events.natsUrl, 'replay-test');
     try {

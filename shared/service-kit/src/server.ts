@@ -52,7 +52,7 @@ export interface RunningSubgraph<TModels> {
   port: number;
   models: TModels;
   commands: CommandLog;
-  /** The service's outbox and its consumers' applied and parked events. */
+  /** The service's outbox and its consumers' applied and parked events; on the event runtime's own connection when it runs, so reading them adds nothing to `commands`. */
   eventCollections: ReturnType<typeof eventCollections>;
   stop(): Promise<void>;
 }
@@ -75,12 +75,14 @@ export async function startSubgraph<TModels extends object, TLoaders>(
   const models = definition.createModels(connection);
   await buildServiceCollections(models, connection);
   const events = options.events
-    ? startEventsRuntime({
-        name: definition.name,
+    ? await startEventsRuntime({
+        definition,
         settings: options.events,
-        connection,
-        consumers: definition.consumers ?? [],
-        services: { models, clock, graph, logger: logger.child({ component: 'events' }) },
+        mongoUri: options.mongoUri,
+        databaseName: options.databaseName,
+        database: options.database ?? apiDatabaseSettings(),
+        clock,
+        graph,
         metrics,
         logger: logger.child({ component: 'events' }),
         retry: options.eventRetry,
@@ -134,7 +136,7 @@ export async function startSubgraph<TModels extends object, TLoaders>(
     port,
     models,
     commands,
-    eventCollections: eventCollections(connection),
+    eventCollections: events?.collections ?? eventCollections(connection),
     async stop() {
       await apollo.stop();
       await events?.stop();

@@ -129,8 +129,9 @@ export function confirmationEvent(wishId: string, rating: number): AnyCivicEvent
   return newEvent('wish.confirmed', { wishId, requesterId: 'r-asker', claimant, servedBy: ['r-helper'], rating, communityId: 'c-1' }, new Date());
 }
 
-export function connectionOf(subgraph: RunningSubgraph<object>): Connection {
-  return subgraph.eventCollections.outbox.db;
+/** The connection a service's requests use: its models', where its transactions run. */
+export function connectionOf(subgraph: RunningSubgraph<SourceModels> | RunningSubgraph<TallyModels>): Connection {
+  return 'Confirmation' in subgraph.models ? subgraph.models.Confirmation.db : subgraph.models.Tally.db;
 }
 
 /** Each wish's total and number of applications, by wish id. */
