@@ -3,6 +3,7 @@ import { redactUri, startBroker, startDatabase } from '@civic/dev-platform';
 import { connectBroker, eventsSettingsOn, parkedEventModel, replayFromStream, replayParkedEvents, type ReplayReport, type StreamPosition } from '@civic/events';
 import { connectServiceDatabase, serviceEventStore } from '@civic/service-kit';
 import { parseCommandLine, uriFlag } from '../command-line.ts';
+import { DEFAULT_DATABASE_PREFIX } from '../seed/databases.ts';
 import { consumerNames, databaseNameOf, findConsumer, openServiceForReplay, SERVICES } from '../events/service-event-stores.ts';
 
 /**
@@ -10,23 +11,25 @@ import { consumerNames, databaseNameOf, findConsumer, openServiceForReplay, SERV
  */
 const USAGE = `Usage:
   npm run events -- parked [--uri <mongodb uri>]
-      lists the parked events of every service's database (civic_<service>)
+      lists the parked events of every service's database
   npm run events -- replay <consumer> <eventId>|--all [--uri <mongodb uri>]
       applies parked events of <consumer> again, exactly once; each that applies leaves the parked list
   npm run events -- replay-stream <consumer> --from-sequence <n>|--since <ISO time> [--uri <mongodb uri>] [--nats <nats url>]
       applies the consumer's kinds again from the stream; what was applied before changes nothing
   --uri    the database server; default MONGODB_URI, else the embedded database (not while npm start runs it)
   --nats   the broker; default NATS_URL, else the embedded broker (not while npm start runs it)
+  --database-prefix   the services' databases are <prefix><service>; civic_ by default
   NATS_STREAM and NATS_SUBJECT_PREFIX name the stream and subjects, as for the services.`;
 
 const { values, positionals, usageError } = parseCommandLine(
   'events',
   USAGE,
-  { uri: { type: 'string' }, nats: { type: 'string' }, all: { type: 'boolean', default: false }, 'from-sequence': { type: 'string' }, since: { type: 'string' } },
+  { uri: { type: 'string' }, nats: { type: 'string' }, 'database-prefix': { type: 'string', default: DEFAULT_DATABASE_PREFIX }, all: { type: 'boolean', default: false }, 'from-sequence': { type: 'string' }, since: { type: 'string' } },
   { allowPositionals: true },
 );
 const log = (line: string) => console.error(`[events] ${line}`);
 const [command, consumerName, eventId] = positionals;
+const databasePrefix = String(values['database-prefix']);
 const started: (DatabaseHandle | BrokerHandle)[] = [];
 
 const commands: Record<string, (mongoUri: string) => Promise<void>> = { parked: listParked, replay: replayParked, 'replay-stream': replayStream };
@@ -45,7 +48,7 @@ try {
 async function listParked(mongoUri: string): Promise<void> {
   let total = 0;
   for (const service of SERVICES) {
-    const { connection } = await connectServiceDatabase(mongoUri, databaseNameOf(service.name));
+    const { connection } = await connectServiceDatabase(mongoUri, databaseNameOf(service.name, databasePrefix));
     try {
       const parked = await parkedEventModel(connection).find().sort({ consumer: 1, parkedAt: 1 }).lean();
       total += parked.length;
@@ -68,7 +71,7 @@ function consumerOrExit() {
 async function replayParked(mongoUri: string): Promise<void> {
   const { service, consumer } = consumerOrExit();
   if ((eventId === undefined) === (values.all !== true)) usageError('name one parked event id, or --all');
-  const { connection, services } = await openServiceForReplay(service, mongoUri);
+  const { connection, services } = await openServiceForReplay(service, mongoUri, databasePrefix);
   try {
     const target = { consumer, services, store: serviceEventStore(connection), now: () => new Date() };
     printReport(await replayParkedEvents(target, eventId === undefined ? 'all' : { eventId }));
@@ -82,7 +85,7 @@ async function replayStream(mongoUri: string): Promise<void> {
   const from = streamPosition();
   const natsUrl = typeof values.nats === 'string' ? values.nats : (await startServer(startBroker({ log }))).url;
   log(`broker ${redactUri(natsUrl)}`);
-  const { connection, services } = await openServiceForReplay(service, mongoUri);
+  const { connection, services } = await openServiceForReplay(service, mongoUri, databasePrefix);
   const broker = await connectBroker(natsUrl, 'events-cli');
   try {
     const target = { consumer, services, store: serviceEventStore(connection), now: () => new Date() };

@@ -21,8 +21,9 @@ type AnyDefinition = SubgraphDefinition<object, unknown>;
 /** Every service of this repository, whose databases hold parked events and whose consumers replay them. */
 export const SERVICES: readonly AnyDefinition[] = [residentsSubgraph, organisationsSubgraph, wishesSubgraph, resourcesSubgraph, meetingsSubgraph] as AnyDefinition[];
 
-export function databaseNameOf(service: string): string {
-  return `${DEFAULT_DATABASE_PREFIX}${service}`;
+/** A service's database: `<prefix><service>`, `civic_residents` by default. */
+export function databaseNameOf(service: string, prefix = DEFAULT_DATABASE_PREFIX): string {
+  return `${prefix}${service}`;
 }
 
 /** The service that runs the consumer named `name`, and the consumer; null when none does. */
@@ -42,8 +43,8 @@ export function consumerNames(): string[] {
  * A service's database with its models and what its consumers are given, as the running service
  * has them: asking the graph needs GATEWAY_URL and SERVICE_TOKEN (a consumer that asks fails without).
  */
-export async function openServiceForReplay(service: AnyDefinition, mongoUri: string): Promise<{ connection: Connection; services: SubgraphServices<object> }> {
-  const { connection } = await connectServiceDatabase(mongoUri, databaseNameOf(service.name));
+export async function openServiceForReplay(service: AnyDefinition, mongoUri: string, databasePrefix: string): Promise<{ connection: Connection; services: SubgraphServices<object> }> {
+  const { connection } = await connectServiceDatabase(mongoUri, databaseNameOf(service.name, databasePrefix));
   const gatewayUrl = process.env.GATEWAY_URL;
   const serviceToken = process.env.SERVICE_TOKEN;
   return {
