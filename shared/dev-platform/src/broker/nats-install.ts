@@ -22,7 +22,7 @@ export async function ensureNatsServerInstalled(baseDir: string, log: (line: str
     // The binary is the one file written, and written last: its presence marks a complete install.
     await runInstallStep(goCommand(), ['install', `github.com/nats-io/nats-server/v2@v${NATS_SERVER_VERSION}`], {
       product: 'nats-server',
-      needs: 'the Go toolchain, 1.26 or later (set CIVIC_GO), or set NATS_URL',
+      needs: 'the Go toolchain, 1.21 or later, which fetches the release nats-server asks for (set CIVIC_GO), or set NATS_URL',
       // A static binary: no C compiler needed.
       env: { ...process.env, GOBIN: join(temporary, 'bin'), CGO_ENABLED: '0' },
     });
