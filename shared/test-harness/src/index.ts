@@ -8,3 +8,4 @@ export * from './error-matchers.ts';
 export * from './viewers.ts';
 export * from './races.ts';
 export * from './fake-graph.ts';
+export * from './outbox.ts';
