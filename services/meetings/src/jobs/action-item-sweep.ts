@@ -18,7 +18,8 @@ export interface ActionItemSweepResult {
 }
 
 export async function sweepActionItems(models: Models, now: Date): Promise<ActionItemSweepResult> {
-  const due = { overdueNoticeAt: { $lte: now }, status: { $ne: 'DONE' as const } };
+  // Overdue as domain/action-item-rules.ts isOverdue says: past the deadline, not at it.
+  const due = { overdueNoticeAt: { $lt: now }, status: { $ne: 'DONE' as const } };
   let overdue = 0;
   let after: Types.ObjectId | null = null;
   for (;;) {
