@@ -5,7 +5,7 @@ import { deadlineHours, deadlinesFrom } from '../domain/deadlines.ts';
 import { handlingLevelOf } from '../domain/routing-rules.ts';
 import { fetchOrganisation } from '../graph/organisations.ts';
 import { requireClaimant, requireHandlerStaff, requireManager } from '../authorisation.ts';
-import { changeWish, planSteps } from '../persistence/wish-changes.ts';
+import { changeWish, planSteps, type Step } from '../persistence/wish-changes.ts';
 import { completion } from './completion.ts';
 import { loadWish, noteText, optionalNote } from '../inputs/wish-input.ts';
 import { servedByOf } from '../inputs/served-by.ts';
@@ -38,7 +38,7 @@ export const wishWorkMutations: MutationResolvers = {
     else requireClaimant(context.viewer, wish, fulfilWishOfAnotherClaimant);
     if (wish.workOrders.some((order) => order.status === 'OPEN')) throw invalidTransition('Wish', wish.status, 'resolve while work orders are open');
     const now = context.clock.now();
-    const step = { action: request ? ('RESOLVE' as const) : ('FULFIL' as const), note: text };
+    const step: Step = { action: request ? 'RESOLVE' : 'FULFIL', note: text };
     // A step the state machine refuses answers before the graph is asked who served.
     planSteps(wish, { steps: [step], actor: signedInSubject(context.viewer), at: now });
     const served = await servedByOf(context.graph, wish, servedBy);
