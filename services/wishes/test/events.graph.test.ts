@@ -149,6 +149,9 @@ describe("an organisation's claim", () => {
 
     await wishes.must(COMPLETE, { id: published.id, servedBy: [memberId] }, branchToken, 'req-fulfil-org');
     expect(await outbox.newEvents()).toEqual([event('wish.fulfilled', { ...wish, claimant, servedBy: [memberId] }, 'req-fulfil-org')]);
+    const servedBy = 'query($id: ID!){ wish(id: $id) { servedBy { id } } }';
+    expect((await stack.query(servedBy, { id: published.id }, { token: branchToken })).data).toEqual({ wish: { servedBy: [{ id: memberId }] } });
+    expect((await stack.query(servedBy, { id: published.id })).data).toEqual({ wish: { servedBy: [] } });
 
     // The requester stays silent: a week later the sweep confirms for them, once.
     const later = new Date(clock.now().getTime() + 7 * 24 * HOUR + HOUR);
