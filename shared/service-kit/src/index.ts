@@ -30,3 +30,6 @@ export * from './owner-lists.ts';
 export * from './owned-list-loader.ts';
 export * from './page-loader.ts';
 export * from './sum-loader.ts';
+export { currentRequestId } from './request-logger.ts';
+export * from './request-events.ts';
+export * from './job-timer.ts';

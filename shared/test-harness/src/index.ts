@@ -10,3 +10,4 @@ export * from './races.ts';
 export * from './fake-graph.ts';
 export * from './events-settings.ts';
 export * from './event-waits.ts';
+export * from './outbox.ts';
