@@ -5,6 +5,7 @@ import { bookingSlotModel } from './booking-slot.ts';
 import { disbursementModel } from './disbursement.ts';
 import { ledgerEntryModel } from './ledger-entry.ts';
 import { parkingApplicationModel } from './parking-application.ts';
+import { parkingPrioritySagaModel } from './parking-priority-saga.ts';
 
 export function createModels(connection: Connection) {
   return {
@@ -14,6 +15,7 @@ export function createModels(connection: Connection) {
     Disbursement: disbursementModel(connection),
     LedgerEntry: ledgerEntryModel(connection),
     ParkingApplication: parkingApplicationModel(connection),
+    ParkingPrioritySaga: parkingPrioritySagaModel(connection),
   };
 }
 

@@ -241,6 +241,8 @@ function queueForParking(parking: ResourceDocument, residents: readonly Resident
       appliedAt,
       allocatedAt: place ? appliedAt : null,
       releasedAt: null,
+      queueKey: null,
+      priorityPlaces: 0,
     };
   });
   const waiting = applications.filter((application) => application.status === 'WAITING');
