@@ -24,7 +24,7 @@ export const parkingPriorityMutations: MutationResolvers = {
     if (application.status !== 'WAITING') throw invalidTransition('ParkingApplication', application.status, 'move up the waiting list');
     const resource = await loadReferenced(loaders.resource, application.resourceId, 'Resource');
     const waiting = (await loaders.applicationsOfResource.load(resource._id.toHexString())).filter((other) => other.status === 'WAITING');
-    const position = waitingPositions(waiting).get(applicationId)!;
+    const position = waitingPositions(waiting).get(application._id.toHexString())!;
     rejectRuleError(priorityViolation({ places, position, placesBought: application.priorityPlaces }));
 
     const saga = await startSaga(models, {
