@@ -9,6 +9,7 @@ import { spendPointsAsNonSpender } from './errors.ts';
  *   them and set their party membership; the resident updates their own everyday facts.
  * - Community workers and street admins whose scope covers the resident award and deduct points;
  *   services (activities, wishes) may award, never deduct.
+ * - The resources service alone spends a resident's points for priority and refunds them.
  * - Listings of residents and households: staff, within their scope, and services.
  */
 
