@@ -91,3 +91,40 @@ export function subgraphUnavailable(subgraphName: string): GraphQLError {
   return refusal('SUBGRAPH_UNAVAILABLE', `The ${subgraphName} subgraph is unavailable`, undefined, { serviceName: subgraphName });
 }
 
+
+// Live updates: subscriptions over graphql-sse (live/).
+
+/** A subscription follows a caller's own view of the graph, so it needs a caller: 401 before the stream opens. */
+export function subscriptionNeedsSignIn(): GraphQLError {
+  return refusal('UNAUTHENTICATED', 'Subscriptions need a signed-in caller: send a bearer token', 401);
+}
+
+/** The caller's token expired while the stream was open: its last message, then the stream ends. */
+export function subscriptionTokenExpired(): GraphQLError {
+  return refusal('UNAUTHENTICATED', 'The access token expired: the subscription has ended; subscribe again with a fresh token');
+}
+
+/** Queries and mutations are answered as JSON; only subscriptions are served as an event stream. */
+export function onlySubscriptionsStream(): GraphQLError {
+  return refusal('BAD_REQUEST', 'Only subscriptions are served as an event stream: send queries and mutations without Accept: text/event-stream');
+}
+
+/** The subscription's one field must be selected directly, not through a fragment. */
+export function subscriptionFieldInFragment(): GraphQLError {
+  return refusal('BAD_REQUEST', 'Select the subscription field directly, not through a fragment');
+}
+
+/** The wish does not exist, or the caller may not see it (as `wish(id)` answers null to them). */
+export function liveWishNotFound(): GraphQLError {
+  return refusal('NOT_FOUND', 'No wish with this id that the caller may see');
+}
+
+export function liveOrganisationNotFound(): GraphQLError {
+  return refusal('NOT_FOUND', 'No organisation with this id');
+}
+
+/** A handler's queue is followed only by staff whose scope covers the organisation. */
+export function liveQueueOutOfScope(): GraphQLError {
+  return refusal('FORBIDDEN', 'Only staff whose scope covers the organisation may follow its queue');
+}
+

@@ -7,11 +7,13 @@ const { defaultKeysDir, resolveKeyPair, resolvePublicKey } = await import('@civi
 const { subgraphUrlsFromEnv, supergraphPathFromEnv } = await import('./supergraph.ts');
 const { gatewayRuntimeFromEnv, startGatewayRuntime } = await import('./gateway-runtime.ts');
 const { limitsFromEnv } = await import('./limits/limits-config.ts');
+const { eventsSettingsFromEnv } = await import('@civic/events');
 
 /**
  * Runs the gateway as its own process: CIVIC_GATEWAY_RUNTIME, SUPERGRAPH_PATH (followed for
- * changes), PORT, HOST, SUBGRAPH_URL_<NAME>, key variables or CIVIC_KEYS_DIR, NODE_ENV, and the
- * limits' variables (limits/limits-config.ts).
+ * changes), PORT, HOST, SUBGRAPH_URL_<NAME>, key variables or CIVIC_KEYS_DIR, NODE_ENV, the
+ * limits' variables (limits/limits-config.ts), and NATS_URL (NATS_STREAM, NATS_SUBJECT_PREFIX) for
+ * subscriptions.
  */
 const runtime = gatewayRuntimeFromEnv();
 const keysDir = defaultKeysDir();
@@ -23,6 +25,7 @@ const gateway = await startGatewayRuntime(runtime, {
   port: Number(process.env.PORT ?? 4000),
   host: process.env.HOST ?? '127.0.0.1',
   anonymousIntrospection: process.env.NODE_ENV !== 'production',
+  events: eventsSettingsFromEnv(),
   ...limitsFromEnv(),
 });
 

@@ -30,6 +30,9 @@ import { signedInIntrospectionOnly } from './introspection-access.ts';
 import { serveJwks } from './jwks-route.ts';
 import { createMetricsRegistry, METRICS_PATH, operationMetricsPlugin, serveMetrics } from '@civic/telemetry';
 import { subgraphFetchMetrics } from './telemetry/subgraph-fetch-metrics.ts';
+import type { EventsSettings } from '@civic/events';
+import { LiveUpdates } from './live/live-updates.ts';
+import { liveRoute } from './live/live-route.ts';
 
 export interface StartGatewayOptions {
   /** The composed supergraph, served as it is for the gateway's life. Give this or `supergraphPath`. */
@@ -52,6 +55,8 @@ export interface StartGatewayOptions {
   trustProxy?: boolean | number | string;
   /** Whether anonymous callers may introspect the schema; main.ts turns it off when NODE_ENV=production. */
   anonymousIntrospection?: boolean;
+  /** The event broker that feeds subscriptions (live/); without it the gateway serves none. */
+  events?: EventsSettings | null;
   logger?: Logger;
 }
 
@@ -73,6 +78,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     logger,
   });
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => readiness.serving(subgraphsOf(coreSupergraphSdl, options.subgraphUrls)));
+  const live = options.events ? new LiveUpdates(gateway, options.events, logger) : undefined;
   const queryCaps = options.queryCaps ?? DEFAULT_QUERY_CAPS;
   const app = express();
   app.use(requestScope(logger));
@@ -98,6 +104,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     ],
   });
   await apollo.start();
+  await live?.start();
   const rateLimits = options.rateLimits === null ? undefined : await startRateLimits(options.rateLimits ?? {}, options.accessTokenPublicKey);
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
 
@@ -114,6 +121,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     ...(rateLimits ? [rateLimits.middleware] : []),
     ...jsonBody(),
     tokenCapMiddleware(queryCaps, options.accessTokenPublicKey),
+    ...(live ? [liveRoute(live, apollo, options.accessTokenPublicKey)] : []),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const request = requireCurrentRequest();
@@ -132,6 +140,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     url: `http://127.0.0.1:${port}/graphql`,
     port,
     async stop() {
+      await live?.stop();
       await apollo.stop();
       await rateLimits?.close();
     },

@@ -24,3 +24,14 @@ export function hasRole(viewer: Viewer, ...roles: Role[]): boolean {
 export function isStaff(viewer: Viewer): boolean {
   return hasRole(viewer, ...STAFF_ROLES);
 }
+
+/**
+ * The scope check: the viewer holds one of `roles` (any staff role unless narrowed) and their
+ * scope names an organisation on `path` (root first, ids or their text), so what sits there lies
+ * in a subtree they act in. The one check the services and the gateway's live updates share.
+ */
+export function staffCovers(viewer: Viewer, path: readonly unknown[], roles: readonly Role[] = STAFF_ROLES): boolean {
+  if (!hasRole(viewer, ...roles)) return false;
+  const onPath = new Set(path.map(String));
+  return viewer.scope.some((organisationId) => onPath.has(organisationId));
+}

@@ -1,4 +1,4 @@
-import { hasRole, isAnonymous, isStaff, STAFF_ROLES, type Role, type Viewer } from '@civic/identity';
+import { hasRole, isAnonymous, isStaff, staffCovers, STAFF_ROLES, type Role, type Viewer } from '@civic/identity';
 import type { GraphQLError } from 'graphql';
 import { Types } from 'mongoose';
 import { forbidden, unauthenticated } from './errors.ts';
@@ -18,18 +18,11 @@ export const STREET_MANAGER_ROLES: readonly Role[] = ['STREET_ADMIN', 'DISTRICT_
 /** Callers who read across the district without acting in it. */
 export const READER_ROLES: readonly Role[] = ['ANALYST', 'SERVICE'];
 
+/** The scope check lives with the viewer (@civic/identity), where the gateway finds it too. */
+export { staffCovers };
+
 /** An organisation path, root first, as stored (ids) or as the graph gives it (hex text). */
 export type OrganisationPath = readonly (Types.ObjectId | string)[];
-
-/**
- * The scope check: the viewer holds one of `roles` (any staff role unless narrowed) and their
- * scope names an organisation on `path`, so what sits there lies in a subtree they act in.
- */
-export function staffCovers(viewer: Viewer, path: OrganisationPath, roles: readonly Role[] = STAFF_ROLES): boolean {
-  if (!hasRole(viewer, ...roles)) return false;
-  const onPath = new Set(path.map(String));
-  return viewer.scope.some((organisationId) => onPath.has(organisationId));
-}
 
 /**
  * A refusal the service names in its errors.ts (`scheduleMeetingElsewhere`, ...), made only when a

@@ -56,7 +56,8 @@ export interface StackOptions {
   logger?: Logger;
   /**
    * Settings of the gateway beyond its keys: as NODE_ENV=production sets them (`anonymousIntrospection:
-   * false`), the runtime (CIVIC_GATEWAY_RUNTIME's, `apollo`, by default), query caps and budgets, rate limits (off unless a test gives them), trusted proxies.
+   * false`), the runtime (CIVIC_GATEWAY_RUNTIME's, `apollo`, by default), query caps and budgets, rate limits (off unless a test gives them), trusted proxies,
+   * and the broker for subscriptions (the stack's `events` unless given).
    */
   gateway?: Omit<GatewayInProcessOptions, 'accessTokenPublicKey' | 'gatewayKeys'>;
   /** The gateway's signing keys, for a test that signs forwarded viewers itself; generated for this stack by default. */
@@ -83,6 +84,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const gatewayPublicKey: GatewayVerificationKey = options.verifyWithGatewayJwks ? gatewayJwks((): string => graph.gateway.url) : gatewayKeys.publicKey;
   const gatewayOptions: GatewayInProcessOptions = {
     rateLimits: null,
+    events,
     ...options.gateway,
     accessTokenPublicKey: accessTokenKeys.publicKey,
     gatewayKeys,
