@@ -1,0 +1,15 @@
+import type { Connection } from 'mongoose';
+import { outboxModel } from '@civic/events';
+import { notificationModel } from './notification.ts';
+import { notificationPreferenceModel } from './notification-preference.ts';
+
+export function createModels(connection: Connection) {
+  return {
+    Notification: notificationModel(connection),
+    NotificationPreference: notificationPreferenceModel(connection),
+    // notification.created events, written with the notification they announce.
+    Outbox: outboxModel(connection),
+  };
+}
+
+export type Models = ReturnType<typeof createModels>;

@@ -1,0 +1,71 @@
+import type { Models } from '../models/index.ts';
+import { NOTIFICATION_FIELDS, type NotificationDocument } from '../models/notification.ts';
+import type { OutsideChannel } from '../domain/vocabulary.ts';
+import type { DeliveryChannel } from '../delivery/delivery-channel.ts';
+
+/**
+ * Delivery outside the app, after the inbox commit: each pending delivery is claimed by a
+ * conditional update (PENDING → SENDING), sent through its channel, and its outcome recorded
+ * (DELIVERED or FAILED, with why). Two replicas running this at once never claim one delivery
+ * twice. A claim left SENDING for SENDING_TIMEOUT_MS (its sender stopped) is taken again, so a
+ * message may go out twice but is never lost. A failed delivery is recorded, not retried, and the
+ * notification stays in the inbox whatever the channel does.
+ */
+
+export const SENDING_TIMEOUT_MS = 5 * 60_000;
+/** At most this many deliveries per channel in one run; the next run takes the rest. */
+export const DELIVERIES_PER_RUN = 200;
+
+export interface DeliveryRun {
+  delivered: number;
+  failed: number;
+}
+
+export async function deliverPending(models: Models, channels: readonly DeliveryChannel[], now: () => Date): Promise<DeliveryRun> {
+  const run: DeliveryRun = { delivered: 0, failed: 0 };
+  for (const adapter of channels) {
+    for (let attempts = 0; attempts < DELIVERIES_PER_RUN; attempts += 1) {
+      const claimedAt = now();
+      const notification = await claimNext(models, adapter.channel, claimedAt);
+      if (!notification) break;
+      const failure = await sendThrough(adapter, notification);
+      await recordOutcome(models, notification, adapter.channel, claimedAt, failure);
+      run[failure === null ? 'delivered' : 'failed'] += 1;
+    }
+  }
+  return run;
+}
+
+/** The oldest notification with a delivery on `channel` to make, marked SENDING as of `at`. */
+function claimNext(models: Models, channel: OutsideChannel, at: Date): Promise<NotificationDocument | null> {
+  const stale = new Date(at.getTime() - SENDING_TIMEOUT_MS);
+  return models.Notification.findOneAndUpdate(
+    { deliveries: { $elemMatch: { channel, $or: [{ status: 'PENDING' }, { status: 'SENDING', attemptedAt: { $lt: stale } }] } } },
+    { $set: { 'deliveries.$.status': 'SENDING', 'deliveries.$.attemptedAt': at, 'deliveries.$.failure': null } },
+    { sort: { createdAt: 1, _id: 1 }, projection: NOTIFICATION_FIELDS, returnDocument: 'after' },
+  ).lean<NotificationDocument>();
+}
+
+/** Null when sent; else why not. */
+async function sendThrough(adapter: DeliveryChannel, notification: NotificationDocument): Promise<string | null> {
+  try {
+    await adapter.send({
+      notificationId: notification._id.toHexString(),
+      recipient: { type: notification.recipient.type, id: notification.recipient.id.toHexString() },
+      kind: notification.kind,
+      title: notification.title,
+      body: notification.body,
+    });
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** Records the outcome of this claim only: a claim taken over since (after a timeout) records its own. */
+async function recordOutcome(models: Models, notification: NotificationDocument, channel: OutsideChannel, claimedAt: Date, failure: string | null): Promise<void> {
+  await models.Notification.updateOne(
+    { _id: notification._id, deliveries: { $elemMatch: { channel, status: 'SENDING', attemptedAt: claimedAt } } },
+    { $set: { 'deliveries.$.status': failure === null ? 'DELIVERED' : 'FAILED', 'deliveries.$.failure': failure } },
+  );
+}
