@@ -3,7 +3,7 @@ import { subgraphCodegenConfig } from '@civic/service-kit/codegen';
 // Each GraphQL type the resolvers receive, mapped to this service's own document or parent type.
 export default subgraphCodegenConfig({
   Notification: '../models/notification.ts#NotificationDocument',
-  NotificationDelivery: '../models/notification.ts#DeliveryDocument',
+  NotificationDelivery: '../models/notification-delivery.ts#DeliveryDocument',
   NotificationConnection: '../mappers.ts#NotificationConnectionParent',
   NotificationEdge: '../mappers.ts#NotificationEdgeParent',
   NotificationPreferences: '../mappers.ts#NotificationPreferencesParent',

@@ -1,16 +1,8 @@
 import { Schema, type Connection, type Types } from 'mongoose';
 import type { EventKind } from '@civic/events';
-import { DELIVERY_STATUSES, NOTIFICATION_KINDS, OUTSIDE_CHANNELS, type DeliveryStatus, type NotificationKind, type OutsideChannel } from '../domain/vocabulary.ts';
+import { NOTIFICATION_KINDS, type NotificationKind } from '../domain/vocabulary.ts';
 import { recipientSchema, type RecipientDocument } from './recipient.ts';
 import { collectionOptions } from './schema-options.ts';
-
-/** One delivery outside the app, as the recipient's preferences asked when the notification arrived. */
-export interface DeliveryDocument {
-  channel: OutsideChannel;
-  status: DeliveryStatus;
-  attemptedAt: Date | null;
-  failure: string | null;
-}
 
 /** The records a notification is about, by their owners' ids. */
 export interface AboutDocument {
@@ -34,7 +26,6 @@ export interface NotificationDocument {
   occurredAt: Date;
   createdAt: Date;
   readAt: Date | null;
-  deliveries: DeliveryDocument[];
 }
 
 export const NOTIFICATION_FIELDS = {
@@ -48,18 +39,7 @@ export const NOTIFICATION_FIELDS = {
   occurredAt: 1,
   createdAt: 1,
   readAt: 1,
-  deliveries: 1,
 } as const;
-
-const deliverySchema = new Schema<DeliveryDocument>(
-  {
-    channel: { type: String, enum: OUTSIDE_CHANNELS, required: true },
-    status: { type: String, enum: DELIVERY_STATUSES, required: true },
-    attemptedAt: { type: Date, default: null },
-    failure: { type: String, default: null },
-  },
-  { _id: false },
-);
 
 const aboutSchema = new Schema<AboutDocument>(
   {
@@ -84,7 +64,6 @@ const notificationSchema = new Schema<NotificationDocument>(
     occurredAt: { type: Date, required: true },
     createdAt: { type: Date, required: true },
     readAt: { type: Date, default: null },
-    deliveries: { type: [deliverySchema], required: true },
   },
   collectionOptions('notifications'),
 );
@@ -95,8 +74,6 @@ notificationSchema.index({ 'recipient.type': 1, 'recipient.id': 1, eventId: 1 },
 notificationSchema.index({ 'recipient.type': 1, 'recipient.id': 1, createdAt: -1, _id: -1 });
 // The unread inbox and its count (readAt null).
 notificationSchema.index({ 'recipient.type': 1, 'recipient.id': 1, readAt: 1, createdAt: -1, _id: -1 });
-// The delivery job: notifications with a delivery of a given status.
-notificationSchema.index({ 'deliveries.status': 1, createdAt: 1 });
 
 export function notificationModel(connection: Connection) {
   return connection.model<NotificationDocument>('Notification', notificationSchema);

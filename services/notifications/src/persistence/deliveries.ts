@@ -1,5 +1,7 @@
+import type { QueryFilter } from 'mongoose';
 import type { Models } from '../models/index.ts';
 import { NOTIFICATION_FIELDS, type NotificationDocument } from '../models/notification.ts';
+import { DELIVERY_FIELDS, type DeliveryDocument } from '../models/notification-delivery.ts';
 import type { OutsideChannel } from '../domain/vocabulary.ts';
 import type { DeliveryChannel } from '../delivery/delivery-channel.ts';
 
@@ -26,24 +28,33 @@ export async function deliverPending(models: Models, channels: readonly Delivery
   for (const adapter of channels) {
     for (let attempts = 0; attempts < DELIVERIES_PER_RUN; attempts += 1) {
       const claimedAt = now();
-      const notification = await claimNext(models, adapter.channel, claimedAt);
-      if (!notification) break;
-      const failure = await sendThrough(adapter, notification);
-      await recordOutcome(models, notification, adapter.channel, claimedAt, failure);
+      const delivery = await claimNext(models, adapter.channel, claimedAt);
+      if (!delivery) break;
+      const notification = await models.Notification.findById(delivery.notificationId, NOTIFICATION_FIELDS).lean<NotificationDocument>();
+      const failure = await sendThrough(adapter, notification!);
+      await models.Delivery.updateOne({ _id: delivery._id, status: 'SENDING', attemptedAt: claimedAt }, { $set: { status: failure === null ? 'DELIVERED' : 'FAILED', failure } });
       run[failure === null ? 'delivered' : 'failed'] += 1;
     }
   }
   return run;
 }
 
-/** The oldest notification with a delivery on `channel` to make, marked SENDING as of `at`. */
-function claimNext(models: Models, channel: OutsideChannel, at: Date): Promise<NotificationDocument | null> {
+/** The oldest delivery on `channel` to make (pending, or left sending too long), marked SENDING as of `at`. */
+async function claimNext(models: Models, channel: OutsideChannel, at: Date): Promise<DeliveryDocument | null> {
   const stale = new Date(at.getTime() - SENDING_TIMEOUT_MS);
-  return models.Notification.findOneAndUpdate(
-    { deliveries: { $elemMatch: { channel, $or: [{ status: 'PENDING' }, { status: 'SENDING', attemptedAt: { $lt: stale } }] } } },
-    { $set: { 'deliveries.$.status': 'SENDING', 'deliveries.$.attemptedAt': at, 'deliveries.$.failure': null } },
-    { sort: { createdAt: 1, _id: 1 }, projection: NOTIFICATION_FIELDS, returnDocument: 'after' },
-  ).lean<NotificationDocument>();
+  const claimable: QueryFilter<DeliveryDocument>[] = [
+    { channel, status: 'PENDING' },
+    { channel, status: 'SENDING', attemptedAt: { $lt: stale } },
+  ];
+  for (const filter of claimable) {
+    const claimed = await models.Delivery.findOneAndUpdate(
+      filter,
+      { $set: { status: 'SENDING', attemptedAt: at, failure: null } },
+      { sort: { createdAt: 1, _id: 1 }, projection: DELIVERY_FIELDS, returnDocument: 'after' },
+    ).lean<DeliveryDocument>();
+    if (claimed) return claimed;
+  }
+  return null;
 }
 
 /** Null when sent; else why not. */
@@ -60,12 +71,4 @@ async function sendThrough(adapter: DeliveryChannel, notification: NotificationD
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
-}
-
-/** Records the outcome of this claim only: a claim taken over since (after a timeout) records its own. */
-async function recordOutcome(models: Models, notification: NotificationDocument, channel: OutsideChannel, claimedAt: Date, failure: string | null): Promise<void> {
-  await models.Notification.updateOne(
-    { _id: notification._id, deliveries: { $elemMatch: { channel, status: 'SENDING', attemptedAt: claimedAt } } },
-    { $set: { 'deliveries.$.status': failure === null ? 'DELIVERED' : 'FAILED', 'deliveries.$.failure': failure } },
-  );
 }

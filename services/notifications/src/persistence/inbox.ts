@@ -10,7 +10,7 @@ import { outsideChannelsFor } from '../domain/preferences.ts';
  * Puts an event's notices in their recipients' inboxes, inside `session`'s transaction: each
  * recipient gets the event at most once (an upsert on the unique recipient and event id, so
  * applying the event again adds nothing), with a pending delivery for each channel outside the
- * app the recipient chose for its kind, and a `notification.created` event in the outbox for each
+ * app the recipient chose for its kind (read in the same snapshot), and a `notification.created` event in the outbox for each
  * one added, which commits with it. Nothing is sent here: delivery runs after the commit.
  */
 export async function putInInboxes(models: Models, event: AnyCivicEvent, notices: readonly Notice[], now: Date, session: ClientSession): Promise<NotificationDocument[]> {
@@ -32,14 +32,19 @@ export async function putInInboxes(models: Models, event: AnyCivicEvent, notices
       occurredAt: new Date(event.occurredAt),
       createdAt: now,
       readAt: null,
-      deliveries: outsideChannelsFor(preferences?.channels ?? null, notice.kind).map((channel) => ({ channel, status: 'PENDING', attemptedAt: null, failure: null })),
     };
     const written = await models.Notification.updateOne(
       { 'recipient.type': recipient.type, 'recipient.id': recipient.id, eventId: event.id },
       { $setOnInsert: notification },
       { upsert: true, session },
     );
-    if (written.upsertedCount === 1) added.push(notification);
+    if (written.upsertedCount === 0) continue;
+    added.push(notification);
+    const channels = outsideChannelsFor(preferences?.channels ?? null, notice.kind);
+    await models.Delivery.insertMany(
+      channels.map((channel) => ({ notificationId: notification._id, channel, status: 'PENDING', createdAt: now, attemptedAt: null, failure: null })),
+      { session },
+    );
   }
   await recordEvents(
     models.Outbox,

@@ -20,4 +20,5 @@ export const Notification: NotificationResolvers = {
   actionItemId: (notification) => notification.about.actionItemId?.toHexString() ?? null,
   resource: (notification) => reference(notification.about.resourceId),
   bookingId: (notification) => notification.about.bookingId?.toHexString() ?? null,
+  deliveries: (notification, _args, { loaders }) => loaders.deliveriesOfNotification.load(notification._id.toHexString()),
 };
