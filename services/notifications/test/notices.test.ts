@@ -62,7 +62,7 @@ describe('who an event tells, and what', () => {
     expect(noticesFor(event('wish.handedBack', { wishId: WISH, requesterId: REQUESTER, claimant: resident(VOLUNTEER) })).map((notice) => notice.recipient)).toEqual([resident(REQUESTER)]);
   });
 
-  it('tells the requester of each step of their wish, and the claimant of a reopening and a confirmation with its rating', () => {
+  it('tells the requester of each step of their wish', () => {
     expect(noticesFor(event('wish.published', { wishId: WISH, requesterId: REQUESTER, communityId: STREET, gridId: null })).map((notice) => [notice.recipient, notice.title])).toEqual([
       [resident(REQUESTER), '已通过审核'],
     ]);
@@ -72,14 +72,31 @@ describe('who an event tells, and what', () => {
     expect(noticesFor(event('request.resolved', { wishId: WISH, requesterId: REQUESTER, handlerId: PROPERTY_COMPANY })).map((notice) => [notice.recipient, notice.title])).toEqual([
       [resident(REQUESTER), '诉求已办结'],
     ]);
-    expect(noticesFor(event('wish.reopened', { wishId: WISH, requesterId: REQUESTER, previousClaimant: resident(VOLUNTEER) })).map((notice) => [notice.recipient, notice.kind])).toEqual([
+  });
+
+  it('tells who did the work that it was reopened: a micro-wish claimant, or a request handler', () => {
+    const reopened = (previousClaimant: { type: 'Resident' | 'Organisation'; id: string } | null, handlerId: string | null) =>
+      noticesFor(event('wish.reopened', { wishId: WISH, requesterId: REQUESTER, previousClaimant, handlerId })).map((notice) => [notice.recipient, notice.kind]);
+    expect(reopened(resident(VOLUNTEER), null)).toEqual([
       [resident(VOLUNTEER), 'WORK_REOPENED'],
       [resident(REQUESTER), 'WISH_STATUS_CHANGED'],
     ]);
-    expect(noticesFor(event('wish.reopened', { wishId: WISH, requesterId: REQUESTER, previousClaimant: null })).map((notice) => notice.recipient)).toEqual([resident(REQUESTER)]);
-    expect(
-      noticesFor(event('wish.confirmed', { wishId: WISH, requesterId: REQUESTER, claimant: resident(VOLUNTEER), servedBy: [VOLUNTEER], rating: 5, communityId: STREET })),
-    ).toEqual([{ recipient: resident(VOLUNTEER), kind: 'SERVICE_CONFIRMED', about: { wishId: WISH }, title: '服务已确认', body: '您服务的微心愿已确认完成，评分 5 星。' }]);
+    expect(reopened(null, PROPERTY_COMPANY)).toEqual([
+      [organisation(PROPERTY_COMPANY), 'WORK_REOPENED'],
+      [resident(REQUESTER), 'WISH_STATUS_CHANGED'],
+    ]);
+    expect(reopened(null, null)).toEqual([[resident(REQUESTER), 'WISH_STATUS_CHANGED']]);
+  });
+
+  it('tells the claimant of a confirmation with its rating, and a silent requester that it was confirmed for them', () => {
+    const confirmed = { wishId: WISH, requesterId: REQUESTER, claimant: resident(VOLUNTEER), servedBy: [VOLUNTEER], communityId: STREET };
+    expect(noticesFor(event('wish.confirmed', { ...confirmed, rating: 5, automatic: false }))).toEqual([
+      { recipient: resident(VOLUNTEER), kind: 'SERVICE_CONFIRMED', about: { wishId: WISH }, title: '服务已确认', body: '您服务的微心愿已确认完成，评分 5 星。' },
+    ]);
+    expect(noticesFor(event('wish.confirmed', { ...confirmed, rating: null, automatic: true }))).toEqual([
+      { recipient: resident(VOLUNTEER), kind: 'SERVICE_CONFIRMED', about: { wishId: WISH }, title: '服务已确认', body: '您服务的微心愿已确认完成。' },
+      { recipient: resident(REQUESTER), kind: 'WISH_STATUS_CHANGED', about: { wishId: WISH }, title: '心愿已自动确认', body: '您的微心愿完成后未及时确认，已自动确认完成。' },
+    ]);
   });
 
   it('tells an action item assignee of the item and of its lateness, and a booker of the booking', () => {

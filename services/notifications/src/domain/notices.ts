@@ -86,13 +86,20 @@ export function noticesFor(event: AnyCivicEvent): Notice[] {
       return [{ recipient: resident(requesterId), kind: 'WISH_STATUS_CHANGED', about: { wishId }, title: '心愿已完成', body: '认领人表示您的微心愿已完成，请确认并评价。' }];
     }
     case 'wish.confirmed': {
-      const { wishId, claimant, rating } = event.facts;
-      return [{ recipient: claimant, kind: 'SERVICE_CONFIRMED', about: { wishId }, title: '服务已确认', body: `您服务的微心愿已确认完成，评分 ${rating} 星。` }];
+      const { wishId, requesterId, claimant, rating, automatic } = event.facts;
+      const body = rating === null ? '您服务的微心愿已确认完成。' : `您服务的微心愿已确认完成，评分 ${rating} 星。`;
+      // A requester who confirmed knows it; one who stayed silent learns the wish was confirmed for them.
+      const silent: Notice[] = automatic
+        ? [{ recipient: resident(requesterId), kind: 'WISH_STATUS_CHANGED', about: { wishId }, title: '心愿已自动确认', body: '您的微心愿完成后未及时确认，已自动确认完成。' }]
+        : [];
+      return [{ recipient: claimant, kind: 'SERVICE_CONFIRMED', about: { wishId }, title: '服务已确认', body }, ...silent];
     }
     case 'wish.reopened': {
-      const { wishId, requesterId, previousClaimant } = event.facts;
-      const reopened: Notice[] = previousClaimant
-        ? [{ recipient: previousClaimant, kind: 'WORK_REOPENED', about: { wishId }, title: '事项被重新打开', body: '您已完成的一个事项被重新打开，请继续办理。' }]
+      const { wishId, requesterId, previousClaimant, handlerId } = event.facts;
+      // Who did the work: a micro-wish's claimant, or a request's handler.
+      const worker = previousClaimant ?? (handlerId === null ? null : organisation(handlerId));
+      const reopened: Notice[] = worker
+        ? [{ recipient: worker, kind: 'WORK_REOPENED', about: { wishId }, title: '事项被重新打开', body: '您已完成的一个事项被重新打开，请继续办理。' }]
         : [];
       return [
         ...reopened,
