@@ -18,4 +18,5 @@ export default subgraphCodegenConfig({
   HouseholdEdge: '../mappers.ts#HouseholdEdgeParent',
   PointsEntryConnection: '../mappers.ts#PointsEntryConnectionParent',
   PointsEntryEdge: '../mappers.ts#PointsEntryEdgeParent',
+  PointsSpending: '../models/points-spending.ts#PointsSpendingDocument',
 });

@@ -4,12 +4,14 @@ import { householdModel } from './household.ts';
 import { memberPairingModel } from './member-pairing.ts';
 import { householdPairingModel } from './household-pairing.ts';
 import { pointsEntryModel } from './points-entry.ts';
+import { pointsSpendingModel } from './points-spending.ts';
 
 export type { ResidentDocument, PartyMembershipDocument, VolunteerProfileDocument } from './resident.ts';
 export type { HouseholdDocument } from './household.ts';
 export type { MemberPairingDocument } from './member-pairing.ts';
 export type { HouseholdPairingDocument } from './household-pairing.ts';
 export type { PointsEntryDocument } from './points-entry.ts';
+export type { PointsSpendingDocument } from './points-spending.ts';
 
 /**
  * Every collection of the residents service; the seed generator bulk-inserts through these too,
@@ -26,6 +28,7 @@ export function createModels(connection: Connection) {
     MemberPairing: memberPairingModel(connection),
     HouseholdPairing: householdPairingModel(connection),
     PointsEntry: pointsEntryModel(connection),
+    PointsSpending: pointsSpendingModel(connection),
   };
 }
 

@@ -14,10 +14,12 @@ import { householdMutations, householdQueries } from './household-operations.ts'
 import { membershipMutations } from './membership-operations.ts';
 import { pairingMutations } from './pairing-operations.ts';
 import { pointsMutations } from './points-operations.ts';
+import { PointsSpending } from './points-spending.ts';
+import { pointsSpendingMutations } from './points-spending-operations.ts';
 
 export const resolvers: Resolvers = {
   Query: { ...residentQueries, ...householdQueries },
-  Mutation: { ...residentMutations, ...householdMutations, ...membershipMutations, ...pairingMutations, ...pointsMutations },
+  Mutation: { ...residentMutations, ...householdMutations, ...membershipMutations, ...pairingMutations, ...pointsMutations, ...pointsSpendingMutations },
   Resident,
   Household,
   Grid,
@@ -28,4 +30,5 @@ export const resolvers: Resolvers = {
   PointsEntry,
   MemberPairing,
   HouseholdPairing,
+  PointsSpending,
 };
