@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { parse, type DocumentNode } from 'graphql';
 import type { Connection } from 'mongoose';
 import type { Viewer } from '@civic/identity';
+import type { EventConsumer } from '@civic/events';
+import type { SubgraphServices } from './context.ts';
 
 /**
  * Everything the kit needs to run a subgraph; each service exports one, so tests can compose
@@ -14,6 +16,8 @@ export interface SubgraphDefinition<TModels extends object, TLoaders> {
   resolvers: object;
   createModels(connection: Connection): TModels;
   createLoaders(models: TModels, viewer: Viewer): TLoaders;
+  /** The service's reactions to other departments' events, each applied once per event. */
+  consumers?: EventConsumer<SubgraphServices<TModels>>[];
 }
 
 /** Reads a subgraph's SDL relative to the calling module, never relative to the working directory. */

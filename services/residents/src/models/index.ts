@@ -4,12 +4,14 @@ import { householdModel } from './household.ts';
 import { memberPairingModel } from './member-pairing.ts';
 import { householdPairingModel } from './household-pairing.ts';
 import { pointsEntryModel } from './points-entry.ts';
+import { pointsRuleChangeModel } from './points-rule-change.ts';
 
 export type { ResidentDocument, PartyMembershipDocument, VolunteerProfileDocument } from './resident.ts';
 export type { HouseholdDocument } from './household.ts';
 export type { MemberPairingDocument } from './member-pairing.ts';
 export type { HouseholdPairingDocument } from './household-pairing.ts';
 export type { PointsEntryDocument } from './points-entry.ts';
+export type { PointsRuleChangeDocument } from './points-rule-change.ts';
 
 /**
  * Every collection of the residents service; the seed generator bulk-inserts through these too,
@@ -17,7 +19,7 @@ export type { PointsEntryDocument } from './points-entry.ts';
  * - a resident's gridId, communityId and organisationPath are its household's;
  * - pairings use slots 0..2 per core member and 0..9 per member, each member and household once;
  * - points entries are numbered 1, 2, 3... per resident, with balanceAfter the running sum, never
- *   below zero; residents without an ID number have no `idNumber` field at all (sparse index).
+ *   below zero, carrying the resident's organisationPath; residents without an ID number have no `idNumber` field at all (sparse index).
  */
 export function createModels(connection: Connection) {
   return {
@@ -26,6 +28,7 @@ export function createModels(connection: Connection) {
     MemberPairing: memberPairingModel(connection),
     HouseholdPairing: householdPairingModel(connection),
     PointsEntry: pointsEntryModel(connection),
+    PointsRuleChange: pointsRuleChangeModel(connection),
   };
 }
 

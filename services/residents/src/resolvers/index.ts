@@ -14,10 +14,13 @@ import { householdMutations, householdQueries } from './household-operations.ts'
 import { membershipMutations } from './membership-operations.ts';
 import { pairingMutations } from './pairing-operations.ts';
 import { pointsMutations } from './points-operations.ts';
+import { PointsRule } from './points-rule.ts';
+import { pointsRulesMutations, pointsRulesQueries } from './points-rules-operations.ts';
+import { PointsStanding, pointsRankingQueries } from './points-ranking.ts';
 
 export const resolvers: Resolvers = {
-  Query: { ...residentQueries, ...householdQueries },
-  Mutation: { ...residentMutations, ...householdMutations, ...membershipMutations, ...pairingMutations, ...pointsMutations },
+  Query: { ...residentQueries, ...householdQueries, ...pointsRulesQueries, ...pointsRankingQueries },
+  Mutation: { ...residentMutations, ...householdMutations, ...membershipMutations, ...pairingMutations, ...pointsMutations, ...pointsRulesMutations },
   Resident,
   Household,
   Grid,
@@ -26,6 +29,8 @@ export const resolvers: Resolvers = {
   VolunteerProfile,
   PointsAccount,
   PointsEntry,
+  PointsRule,
+  PointsStanding,
   MemberPairing,
   HouseholdPairing,
 };
