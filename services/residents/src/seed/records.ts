@@ -1,4 +1,4 @@
-import type { HouseholdDocument, HouseholdPairingDocument, MemberPairingDocument, PointsEntryDocument, ResidentDocument } from '../models/index.ts';
+import type { HouseholdDocument, HouseholdPairingDocument, MemberPairingDocument, PointsEntryDocument, PointsRuleChangeDocument, ResidentDocument } from '../models/index.ts';
 
 /** The residents service's sample data, by model name (as its createModels names them). */
 export interface ResidentsRecords {
@@ -7,4 +7,6 @@ export interface ResidentsRecords {
   MemberPairing: MemberPairingDocument[];
   HouseholdPairing: HouseholdPairingDocument[];
   PointsEntry: PointsEntryDocument[];
+  /** None: sample data runs on the default points rules. */
+  PointsRuleChange: PointsRuleChangeDocument[];
 }
