@@ -16,8 +16,8 @@ export interface SubgraphDefinition<TModels extends object, TLoaders> {
   resolvers: object;
   createModels(connection: Connection): TModels;
   createLoaders(models: TModels, viewer: Viewer): TLoaders;
-  /** The service's reactions to other departments' events, each applied once per event. */
-  consumers?: EventConsumer<SubgraphServices<TModels>>[];
+  /** What the service does with other departments' events; run with the subgraph when it is given the broker (`events`). */
+  consumers?: readonly EventConsumer<SubgraphServices<TModels>>[];
 }
 
 /** Reads a subgraph's SDL relative to the calling module, never relative to the working directory. */
