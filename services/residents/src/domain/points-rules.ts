@@ -47,6 +47,8 @@ export const MAX_RULE_POINTS = 100;
 export const MAX_DAILY_CAP = 1_000;
 export const MAX_MONTHLY_CAP = 10_000;
 export const RATING_RANGE = { min: 1, max: 5 } as const;
+/** A wish confirmed without a rating (the requester stayed silent) counts as this many stars: satisfactory, not praised. */
+export const UNRATED_WISH_STARS = 3;
 
 /** An event of a kind that earns points. */
 export type EarningEvent = Extract<AnyCivicEvent, { kind: EarningKind }>;
@@ -70,7 +72,9 @@ export function countedHalfHours(hours: number): number {
   return Math.floor(hours * 2 + 1e-9);
 }
 
-export function requireRating(rating: number): number {
+/** The stars a confirmation counts: its rating, or UNRATED_WISH_STARS when it has none. */
+export function countedStars(rating: number | null): number {
+  if (rating === null) return UNRATED_WISH_STARS;
   if (!Number.isInteger(rating) || rating < RATING_RANGE.min || rating > RATING_RANGE.max) {
     throw new UnapplicableEvent(`the rating must be a whole number of stars from ${RATING_RANGE.min} to ${RATING_RANGE.max}, not ${rating}`);
   }
@@ -78,7 +82,7 @@ export function requireRating(rating: number): number {
 }
 
 /** The measure a rule's `points` multiply, from an event's facts. */
-export type EarningMeasure = { basis: 'PER_RATING_STAR'; rating: number } | { basis: 'PER_HOUR'; hours: number } | { basis: 'PER_EVENT' };
+export type EarningMeasure = { basis: 'PER_RATING_STAR'; rating: number | null } | { basis: 'PER_HOUR'; hours: number } | { basis: 'PER_EVENT' };
 
 export function measureOf(event: EarningEvent): EarningMeasure {
   switch (event.kind) {
@@ -107,7 +111,7 @@ export function pointsEarned(rule: PointsRule, measure: EarningMeasure): number 
   if (measure.basis !== rule.basis) throw new Error(`a ${rule.basis} rule cannot weigh a ${measure.basis} event`);
   switch (measure.basis) {
     case 'PER_RATING_STAR':
-      return rule.points * requireRating(measure.rating);
+      return rule.points * countedStars(measure.rating);
     case 'PER_HOUR':
       return Math.floor((rule.points * countedHalfHours(measure.hours)) / 2);
     case 'PER_EVENT':
@@ -126,9 +130,13 @@ export function cappedAward(earned: number, rule: PointsRuleTerms, used: CapUsag
   return Math.max(0, Math.min(earned, rule.dailyCap - used.today, rule.monthlyCap - used.thisMonth));
 }
 
+function wishReason(rating: number | null): string {
+  return rating === null ? `完成微心愿（未评价，按${UNRATED_WISH_STARS}星计）` : `完成微心愿（评价${rating}星）`;
+}
+
 /** The line a resident reads in their ledger for points earned from an event. */
 export function earningReason(measure: EarningMeasure, earned: number, awarded: number): string {
   const what =
-    measure.basis === 'PER_RATING_STAR' ? `完成微心愿（评价${measure.rating}星）` : measure.basis === 'PER_HOUR' ? `参加活动（${countedHalfHours(measure.hours) / 2}小时）` : '参加会议';
+    measure.basis === 'PER_HOUR' ? `参加活动（${countedHalfHours(measure.hours) / 2}小时）` : measure.basis === 'PER_EVENT' ? '参加会议' : wishReason(measure.rating);
   return awarded < earned ? `${what}；已达上限，计${awarded}分` : what;
 }

@@ -45,6 +45,10 @@ describe('rating → points', () => {
     expect([1, 2, 3, 4, 5].map((rating) => pointsEarned(wishRule, { basis: 'PER_RATING_STAR', rating }))).toEqual([2, 4, 6, 8, 10]);
   });
 
+  it('counts a confirmation without a rating as 3 stars', () => {
+    expect(pointsEarned(wishRule, { basis: 'PER_RATING_STAR', rating: null })).toBe(6);
+  });
+
   it('finds a rating outside 1 to 5 stars unapplicable', () => {
     for (const rating of [0, 6, 4.5]) {
       expect(unapplicableReason(() => pointsEarned(wishRule, { basis: 'PER_RATING_STAR', rating }))).toBe(
@@ -131,5 +135,6 @@ describe('earningReason', () => {
     expect(earningReason({ basis: 'PER_RATING_STAR', rating: 5 }, 10, 10)).toBe('完成微心愿（评价5星）');
     expect(earningReason({ basis: 'PER_HOUR', hours: 1.7 }, 6, 2)).toBe('参加活动（1.5小时）；已达上限，计2分');
     expect(earningReason({ basis: 'PER_EVENT' }, 3, 0)).toBe('参加会议；已达上限，计0分');
+    expect(earningReason({ basis: 'PER_RATING_STAR', rating: null }, 6, 6)).toBe('完成微心愿（未评价，按3星计）');
   });
 });
