@@ -8,14 +8,16 @@ export function parseCommandLine(
   command: string,
   usage: string,
   options: NonNullable<ParseArgsConfig['options']>,
-): { values: FlagValues; usageError: (message: string) => never } {
+  { allowPositionals = false } = {},
+): { values: FlagValues; positionals: string[]; usageError: (message: string) => never } {
   const usageError = (message: string): never => {
     console.error(`${command}: ${message}\n${usage}`);
     process.exit(2);
   };
   let values: FlagValues;
+  let positionals: string[];
   try {
-    values = parseArgs({ options: { ...options, help: { type: 'boolean', default: false } }, strict: true, allowPositionals: false }).values as FlagValues;
+    ({ values, positionals } = parseArgs({ options: { ...options, help: { type: 'boolean', default: false } }, strict: true, allowPositionals }) as { values: FlagValues; positionals: string[] });
   } catch (error) {
     return usageError((error as Error).message);
   }
@@ -23,7 +25,7 @@ export function parseCommandLine(
     console.log(usage);
     process.exit(0);
   }
-  return { values, usageError };
+  return { values, positionals, usageError };
 }
 
 export function scaleFlag(value: unknown, usageError: (message: string) => never): Scale {

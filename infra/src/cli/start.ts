@@ -1,10 +1,11 @@
 import { defaultKeysDir, issueAccessToken, resolveKeyPair } from '@civic/identity';
-import { readSupergraphConfig, redactUri, startDatabase, SUPERGRAPH_OUTPUT_PATH } from '@civic/dev-platform';
+import { readSupergraphConfig, redactUri, startBroker, startDatabase, SUPERGRAPH_OUTPUT_PATH } from '@civic/dev-platform';
+import { eventsSettingsOn } from '@civic/events';
 import { gatewayProcess, startGraph, subgraphProcesses, type RunningGraph, type ServiceProcess } from '@civic/graph-runner';
 import { seedIfEmpty } from '../seed/seed-if-empty.ts';
 
 /**
- * `npm start`: the whole system on its embedded defaults. Database, keys, every local subgraph
+ * `npm start`: the whole system on its embedded defaults. Database, event broker, keys, every local subgraph
  * as its own process at its routing URL, the gateway in front of the supergraph composed from
  * them (written to infra/supergraph.graphql), then sample data when the database is empty.
  */
@@ -12,8 +13,10 @@ const started = Date.now();
 const log = (line: string) => console.log(`[start] ${line}`);
 let graph: RunningGraph<ServiceProcess, ServiceProcess> | undefined;
 
-const database = await startDatabase({ log });
+const [database, broker] = await Promise.all([startDatabase({ log }), startBroker({ log })]);
 log(`database: ${database.kind} at ${redactUri(database.uri)}`);
+log(`event broker: ${broker.kind} NATS at ${redactUri(broker.url)}`);
+const events = eventsSettingsOn(broker.url);
 
 let stopping = false;
 async function stopAll(exitCode: number) {
@@ -21,7 +24,7 @@ async function stopAll(exitCode: number) {
   stopping = true;
   log('stopping');
   await graph?.stop();
-  await database.stop();
+  await Promise.all([database.stop(), broker.stop()]);
   process.exit(exitCode);
 }
 process.on('SIGINT', () => void stopAll(0));
@@ -34,11 +37,11 @@ try {
 
   const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
   const keysEnv = { CIVIC_KEYS_DIR: keysDir };
-  const { local, remote } = subgraphProcesses(await readSupergraphConfig(), { mongoUri: database.uri, ports: 'routing', env: keysEnv, log });
+  const { local, remote } = subgraphProcesses(await readSupergraphConfig(), { mongoUri: database.uri, ports: 'routing', env: keysEnv, events, log });
   graph = await startGraph({
     subgraphs: local,
     remoteSubgraphs: remote,
-    gateway: gatewayProcess({ port: gatewayPort, supergraphPath: SUPERGRAPH_OUTPUT_PATH, env: keysEnv, log }),
+    gateway: gatewayProcess({ port: gatewayPort, supergraphPath: SUPERGRAPH_OUTPUT_PATH, env: keysEnv, events, log }),
     accessTokenPrivateKey: issuer.privateKey,
     log,
   });
@@ -62,6 +65,7 @@ try {
     GraphQL gateway (point a client here):        ${gatewayUrl}
     Explorer (open the same URL in a browser):    ${gatewayUrl}
     Health:                                       ${new URL(gatewayUrl).origin}/health/ready
+    Event broker (NATS JetStream, stream ${events.streamName}): ${redactUri(broker.url)}
   A street admin of the sample street: paste this token into the explorer's "Bearer token" field, or use it with curl
   (valid 8 hours; a fresh one: TOKEN=$(${tokenCommand})):
     TOKEN=${token ?? `$(${tokenCommand})`}

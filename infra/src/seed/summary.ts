@@ -58,10 +58,14 @@ export async function readSampleIds({ organisations }: SeedDatabases): Promise<S
   };
 }
 
-/** Documents per collection in every seeded database. */
+/** Documents per seeded collection in every seeded database; not the outboxes: the seed writes records, never events. */
 export async function countCollections(databases: SeedDatabases): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  const models = SEEDED_SERVICE_NAMES.flatMap((service) => Object.values(databases[service]) as { collection: Collection }[]);
+  const models = SEEDED_SERVICE_NAMES.flatMap((service) =>
+    Object.entries(databases[service])
+      .filter(([name]) => name !== 'Outbox')
+      .map(([, model]) => model as { collection: Collection }),
+  );
   for (const { collection } of models) counts[collection.collectionName] = await documentCount(collection);
   return counts;
 }

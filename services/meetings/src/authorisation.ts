@@ -1,5 +1,6 @@
 import type { Viewer } from '@civic/identity';
-import { requireStaffCovering, staffCovers, type OrganisationPath, type Refusal } from '@civic/service-kit';
+import { requireRole, requireStaffCovering, staffCovers, type OrganisationPath, type Refusal } from '@civic/service-kit';
+import { runActionItemSweep } from './errors.ts';
 
 /**
  * Who may do what in the meetings subgraph.
@@ -19,6 +20,7 @@ import { requireStaffCovering, staffCovers, type OrganisationPath, type Refusal 
  * - A resident (viewer.residentId) votes for themself, only in their own community (asked of the
  *   residents subgraph at vote time).
  * - A resident's invitations, attendance and votes: the resident, staff, analysts and services.
+ * - DISTRICT_ADMIN and SERVICE run the action item sweep.
  */
 
 /** Staff covering any host of the meeting run it. */
@@ -28,4 +30,8 @@ export function runsMeeting(viewer: Viewer, meeting: { hostPaths: OrganisationPa
 
 export function requireMeetingRunner(viewer: Viewer, meeting: { hostPaths: OrganisationPath }, refusal: Refusal): void {
   requireStaffCovering(viewer, meeting.hostPaths, refusal);
+}
+
+export function requireSweeper(viewer: Viewer): void {
+  requireRole(viewer, runActionItemSweep, 'DISTRICT_ADMIN', 'SERVICE');
 }

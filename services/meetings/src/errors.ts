@@ -7,6 +7,11 @@ import { COMMUNITY_KIND, MAX_HOSTS } from './domain/meeting-rules.ts';
 
 // Refusals: who may not do what.
 
+/** Only DISTRICT_ADMIN and SERVICE run the action item sweep. */
+export function runActionItemSweep() {
+  return forbidden('run the action item sweep');
+}
+
 export function scheduleMeetingElsewhere() {
   return forbidden('schedule a meeting for this organisation');
 }

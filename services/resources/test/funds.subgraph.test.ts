@@ -94,12 +94,13 @@ describe('disbursements', () => {
     ]);
     tester.commands.reset();
     dataOf(await tester.execute(APPROVE, { id }, approver));
-    // The proposal read by the resolver, then one transaction: the decision, the balance, the entry, the commit.
+    // The proposal read by the resolver, then one transaction: the decision, the balance, the entry, its event, the commit.
     expect(commandsSince(tester.commands)).toEqual([
       { name: 'commitTransaction', collection: null },
       { name: 'find', collection: 'disbursements' },
       { name: 'findAndModify', collection: 'disbursements' },
       { name: 'insert', collection: 'fund_ledger_entries' },
+      { name: 'insert', collection: 'outbox' },
       { name: 'findAndModify', collection: 'resources' },
     ]);
   });

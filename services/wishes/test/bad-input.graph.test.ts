@@ -66,11 +66,11 @@ it('refuses a rating of 6 and a claim by someone not allowed, leaving the wish a
   const bystander = await wishes.act(CLAIM, { id: wish.id }, await wishes.residentToken(bystanderId));
   expect(bystander.errors.map(summaryOf)).toEqual([summaryOf(claimWithoutClaimerRole())]);
 
-  // The grid's party branch claims (its staff act for it), fulfils; the requester rates 6.
+  // The grid's party branch claims (its staff act for it), fulfils by a member; the requester rates 6.
   const branchToken = await wishes.staffToken('COMMUNITY_WORKER', [world.branchId]);
   await wishes.must(CLAIM, { id: wish.id, org: world.branchId }, branchToken);
   await wishes.must(START, { id: wish.id }, branchToken);
-  const fulfilled = await wishes.must(COMPLETE, { id: wish.id }, branchToken);
+  const fulfilled = await wishes.must(COMPLETE, { id: wish.id, servedBy: [await wishes.aBranchMember(gridId)] }, branchToken);
   const rated = await wishes.act(CONFIRM, { id: wish.id, rating: 6 }, requesterToken);
   expect(rated.errors.map(summaryOf)).toEqual([
     summaryOf(notWholeNumberInRange('rating', 1, 5)),

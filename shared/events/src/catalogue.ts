@@ -18,24 +18,31 @@ export interface EventFacts {
   'wish.handedBack': { wishId: string; requesterId: string; claimant: PartyRef };
   /** `servedBy`: the residents who did the work: the claimant, or the members an organisation names. */
   'wish.fulfilled': { wishId: string; requesterId: string; claimant: PartyRef; servedBy: string[] };
-  'wish.confirmed': { wishId: string; requesterId: string; claimant: PartyRef; servedBy: string[]; rating: number; communityId: string };
-  'wish.reopened': { wishId: string; requesterId: string; previousClaimant: PartyRef | null };
+  /** `rating` null and `automatic` true: the requester stayed silent and the wish was confirmed for them. */
+  'wish.confirmed': { wishId: string; requesterId: string; claimant: PartyRef; servedBy: string[]; rating: number | null; automatic: boolean; communityId: string };
+  /** `previousClaimant`: who served a micro-wish (and serves it again); `handlerId`: a request's handler. */
+  'wish.reopened': { wishId: string; requesterId: string; previousClaimant: PartyRef | null; handlerId: string | null };
   'wish.escalated': { wishId: string; requesterId: string; fromHandlerId: string | null; toOrganisationId: string };
   // ... and requests (routed to a handler)
+  /** On publication and on reassignment: `deadline` is the handler's acknowledgement deadline. */
   'request.routed': { wishId: string; requesterId: string; handlerId: string; deadline: string | null };
+  /** `handlerIds`: the departments given work orders by this dispatch. */
   'request.dispatched': { wishId: string; requesterId: string; handlerIds: string[] };
   'request.resolved': { wishId: string; requesterId: string; handlerId: string };
+  /** Within DEADLINE_NEAR_HOURS of the deadline that matters now (acknowledge, then resolve); once per deadline. */
   'request.deadlineNear': { wishId: string; handlerId: string; deadline: string };
   'request.overdue': { wishId: string; handlerId: string; deadline: string };
-  // organisations: activities (微行动)
+  // organisations: activities (微行动); `organisationId` is the host
   'activity.signedUp': { activityId: string; residentId: string; organisationId: string };
   'activity.checkedIn': { activityId: string; residentId: string; organisationId: string; hours: number };
-  // meetings
+  // meetings; `organisationId` is the meeting's lead host, an action item's assignee its responsible organisation
   'meeting.attended': { meetingId: string; residentId: string; organisationId: string };
-  'decision.recorded': { meetingId: string; agendaItemId: string; organisationId: string };
+  /** `organisationId`: the meeting's lead host; `wishId` or `microProjectId`: the matter decided, if any. */
+  'decision.recorded': { meetingId: string; agendaItemId: string; organisationId: string; adopted: boolean; wishId: string | null; microProjectId: string | null };
   'actionItem.assigned': { actionItemId: string; meetingId: string; assignee: PartyRef; dueAt: string | null };
   'actionItem.overdue': { actionItemId: string; meetingId: string; assignee: PartyRef; dueAt: string };
-  'microProject.voteClosed': { microProjectId: string; communityId: string; approved: boolean };
+  /** `approved`: the votes reached the community's threshold (outcome PRIORITISED); below it, EXPERT_REVIEW. */
+  'microProject.voteClosed': { microProjectId: string; communityId: string; approved: boolean; outcome: 'PRIORITISED' | 'EXPERT_REVIEW'; voteCount: number };
   // resources
   'booking.made': { bookingId: string; resourceId: string; bookedBy: PartyRef };
   'booking.cancelled': { bookingId: string; resourceId: string; bookedBy: PartyRef };

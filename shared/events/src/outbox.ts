@@ -37,8 +37,9 @@ outboxSchema.index({ publishedAt: 1 }, { expireAfterSeconds: 7 * 24 * 3600, name
 
 export type OutboxModel = Model<OutboxDocument>;
 
+/** The service's Outbox model; the same one when a service and the kit both ask for it. */
 export function outboxModel(connection: Connection): OutboxModel {
-  return connection.model<OutboxDocument>('Outbox', outboxSchema);
+  return (connection.models.Outbox as OutboxModel | undefined) ?? connection.model<OutboxDocument>('Outbox', outboxSchema);
 }
 
 /** Writes events to the outbox inside `session`'s transaction: they commit with the change that caused them. */

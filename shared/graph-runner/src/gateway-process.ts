@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { projectRoot } from '@civic/dev-platform';
 import type { GatewayRuntime } from '@civic/gateway';
+import { eventsSettingsEnv, type EventsSettings } from '@civic/events';
 import { startServiceProcess, type ServiceProcess } from './service-process.ts';
 import type { GatewayStarter } from './start-graph.ts';
 
@@ -14,6 +15,8 @@ export interface GatewayProcessOptions {
   log: (line: string) => void;
   /** The runtime serving the supergraph; CIVIC_GATEWAY_RUNTIME of this process when not given. */
   runtime?: GatewayRuntime;
+  /** The event broker, for live updates: NATS_URL, NATS_STREAM and NATS_SUBJECT_PREFIX. */
+  events?: EventsSettings;
 }
 
 /** The gateway as its own process (`gateway/src/main.ts`) on a port chosen in advance. */
@@ -34,6 +37,7 @@ export function gatewayProcess(options: GatewayProcessOptions): GatewayStarter<S
           PORT: String(options.port),
           SUPERGRAPH_PATH: options.supergraphPath,
           ...(options.runtime ? { CIVIC_GATEWAY_RUNTIME: options.runtime } : {}),
+          ...(options.events ? eventsSettingsEnv(options.events) : {}),
           ...options.env,
         },
       });

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { configuredSubgraph, type SubgraphEntry, type SubgraphToCompose } from '@civic/dev-platform';
+import { eventsSettingsEnv, type EventsSettings } from '@civic/events';
 import { freeLoopbackPort } from './free-port.ts';
 import { startServiceProcess, type ServiceProcess } from './service-process.ts';
 import type { LocalSubgraph } from './start-graph.ts';
@@ -13,6 +14,8 @@ export interface SubgraphProcessOptions {
   ports: 'routing' | 'free';
   /** Further environment of every subgraph process (where its keys are). */
   env: Record<string, string>;
+  /** The event broker, given to every subgraph process as NATS_URL, NATS_STREAM and NATS_SUBJECT_PREFIX. */
+  events?: EventsSettings;
   /** An IPC channel to each process, for a parent that asks it questions (the benchmark). */
   ipc?: boolean;
   log: (line: string) => void;
@@ -55,6 +58,7 @@ export function subgraphProcesses(
             ...(options.databaseNameFor ? { MONGODB_DATABASE: options.databaseNameFor(entry.name) } : {}),
             GATEWAY_URL: gatewayUrl(),
             SERVICE_TOKEN: serviceToken,
+            ...(options.events ? eventsSettingsEnv(options.events) : {}),
             ...options.env,
           },
         });

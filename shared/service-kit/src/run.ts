@@ -1,5 +1,6 @@
 import { defaultKeysDir, resolveGatewayVerificationKey } from '@civic/identity';
 import { stopTracing } from '@civic/telemetry/tracing';
+import { eventsSettingsFromEnv } from '@civic/events';
 import { createLogger } from './logger.ts';
 import { createGraphClient, disconnectedGraphClient } from './graph-client.ts';
 import { startSubgraph } from './server.ts';
@@ -9,7 +10,8 @@ import type { SubgraphDefinition } from './subgraph-definition.ts';
 /**
  * Runs a subgraph as its own process, configured by the environment:
  * PORT, HOST, MONGODB_URI, MONGODB_DATABASE (default `civic_<name>`), GATEWAY_URL and
- * SERVICE_TOKEN (to ask the graph), GATEWAY_JWKS_URL, GATEWAY_PUBLIC_JWK or CIVIC_KEYS_DIR (to verify the gateway).
+ * SERVICE_TOKEN (to ask the graph), GATEWAY_JWKS_URL, GATEWAY_PUBLIC_JWK or CIVIC_KEYS_DIR (to verify the gateway),
+ * NATS_URL, NATS_STREAM and NATS_SUBJECT_PREFIX (the event broker; without NATS_URL events wait in the outbox).
  */
 export async function runSubgraph<TModels extends object, TLoaders>(
   definition: SubgraphDefinition<TModels, TLoaders>,
@@ -23,6 +25,8 @@ export async function runSubgraph<TModels extends object, TLoaders>(
   }
   const gatewayUrl = process.env.GATEWAY_URL;
   const serviceToken = process.env.SERVICE_TOKEN;
+  const events = eventsSettingsFromEnv();
+  if (!events) logger.warn('NATS_URL is not set: events are written to the outbox and wait there; consumers do not run');
   const running = await startSubgraph(definition, {
     mongoUri,
     databaseName: process.env.MONGODB_DATABASE ?? `civic_${definition.name}`,
@@ -31,6 +35,7 @@ export async function runSubgraph<TModels extends object, TLoaders>(
     host: process.env.HOST ?? '127.0.0.1',
     logger,
     graph: gatewayUrl && serviceToken ? createGraphClient({ url: () => gatewayUrl, token: () => serviceToken }) : disconnectedGraphClient,
+    events: events ?? undefined,
   });
   answerCommandCountRequests(running.commands);
 

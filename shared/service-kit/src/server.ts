@@ -5,11 +5,12 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
+import type { EventsSettings, RetryPolicy } from '@civic/events';
 import { FORWARDED_VIEWER_HEADER, ForwardedViewerRefused, verifyForwardedViewer, type GatewayVerificationKey, type VerifiedForwardedViewer } from '@civic/identity';
 import { createMetricsRegistry, METRICS_PATH, observeDatabaseCommands, operationMetricsPlugin, serveMetrics } from '@civic/telemetry';
 import { systemClock, type Clock } from './clock.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { buildIndexes, connectServiceDatabase, type CommandLog } from './database.ts';
+import { connectServiceDatabase, type CommandLog } from './database.ts';
 import { apiDatabaseSettings, type DatabaseSettings } from './database-settings.ts';
 import { unauthenticated } from './errors.ts';
 import { createErrorFormatter } from './error-formatting.ts';
@@ -19,6 +20,8 @@ import { createRequestContext, type SubgraphContext } from './context.ts';
 import { requestLogger, withRequestLogger } from './request-logger.ts';
 import { failureLog } from './failure-log.ts';
 import type { SubgraphDefinition } from './subgraph-definition.ts';
+import { startEventsRuntime } from './events-runtime.ts';
+import { buildServiceCollections, eventCollections } from './service-collections.ts';
 
 export interface StartSubgraphOptions {
   mongoUri: string;
@@ -34,6 +37,13 @@ export interface StartSubgraphOptions {
   database?: DatabaseSettings;
   /** Keep every database command in `commands` (tests), not just their count. */
   keepCommandEntries?: boolean;
+  /**
+   * The event broker: with it, the subgraph's publisher and its definition's consumers run and stop
+   * with it. Without it, events are still written to the outbox, and wait there.
+   */
+  events?: EventsSettings;
+  /** How the consumers retry an event before parking it; DEFAULT_RETRY_POLICY unless given (tests shorten it). */
+  eventRetry?: RetryPolicy;
 }
 
 export interface RunningSubgraph<TModels> {
@@ -42,6 +52,8 @@ export interface RunningSubgraph<TModels> {
   port: number;
   models: TModels;
   commands: CommandLog;
+  /** The service's outbox and its consumers' applied and parked events; on the event runtime's own connection when it runs, so reading them adds nothing to `commands`. */
+  eventCollections: ReturnType<typeof eventCollections>;
   stop(): Promise<void>;
 }
 
@@ -61,7 +73,21 @@ export async function startSubgraph<TModels extends object, TLoaders>(
   });
   observeDatabaseCommands(connection.getClient(), metrics);
   const models = definition.createModels(connection);
-  await buildIndexes(models);
+  await buildServiceCollections(models, connection);
+  const events = options.events
+    ? await startEventsRuntime({
+        definition,
+        settings: options.events,
+        mongoUri: options.mongoUri,
+        databaseName: options.databaseName,
+        database: options.database ?? apiDatabaseSettings(),
+        clock,
+        graph,
+        metrics,
+        logger: logger.child({ component: 'events' }),
+        retry: options.eventRetry,
+      })
+    : null;
 
   const app = express();
   const httpServer = createServer(app);
@@ -110,8 +136,10 @@ export async function startSubgraph<TModels extends object, TLoaders>(
     port,
     models,
     commands,
+    eventCollections: events?.collections ?? eventCollections(connection),
     async stop() {
       await apollo.stop();
+      await events?.stop();
       await connection.close();
     },
   };

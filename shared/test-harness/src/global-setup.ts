@@ -1,12 +1,19 @@
 import type { TestProject } from 'vitest/node';
-import { startDatabase } from '@civic/dev-platform';
+import { startBroker, startDatabase } from '@civic/dev-platform';
 import '@civic/dev-platform/provided-context';
 
-/** Starts the real database server once for the whole test run (MONGODB_URI wins when set). */
+/**
+ * Starts the real database server and the event broker once for the whole test run (MONGODB_URI
+ * and NATS_URL win when set); each stack then keeps its events in a stream of its own.
+ */
 export default async function setup(project: TestProject) {
-  const database = await startDatabase({ ephemeral: true, log: (line) => console.log(`[database] ${line}`) });
+  const [database, broker] = await Promise.all([
+    startDatabase({ ephemeral: true, log: (line) => console.log(`[database] ${line}`) }),
+    startBroker({ ephemeral: true, log: (line) => console.log(`[broker] ${line}`) }),
+  ]);
   project.provide('mongoUri', database.uri);
+  project.provide('natsUrl', broker.url);
   return async () => {
-    await database.stop();
+    await Promise.all([database.stop(), broker.stop()]);
   };
 }

@@ -8,3 +8,6 @@ export * from './error-matchers.ts';
 export * from './viewers.ts';
 export * from './races.ts';
 export * from './fake-graph.ts';
+export * from './events-settings.ts';
+export * from './event-waits.ts';
+export * from './outbox.ts';

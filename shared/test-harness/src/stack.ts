@@ -1,10 +1,12 @@
 import { createRemoteJWKSet, generateKeyPair, type JWTVerifyGetKey } from 'jose';
 import { inject } from 'vitest';
-import { issueAccessToken, JWKS_PATH, SIGNING_ALGORITHM, type AccessTokenClaims, type GatewayVerificationKey, type KeyPair } from '@civic/identity';
+import { issueAccessToken, JWKS_PATH, REQUEST_ID_HEADER, SIGNING_ALGORITHM, type AccessTokenClaims, type GatewayVerificationKey, type KeyPair } from '@civic/identity';
 import { gatewayInProcess, startGraph, subgraphInProcess, type GatewayInProcessOptions, type GatewayRuntime, type RunningGateway } from '@civic/graph-runner';
 import type { SubgraphToCompose } from '@civic/dev-platform';
+import type { EventsSettings } from '@civic/events';
 import type { Clock, CommandRecord, DatabaseSettings, Logger, RunningSubgraph } from '@civic/service-kit';
 import { uniqueDatabaseName } from './database-names.ts';
+import { uniqueEventsSettings } from './events-settings.ts';
 import '@civic/dev-platform/provided-context';
 import { loadLocalSubgraphs, type AnySubgraph } from './local-subgraphs.ts';
 
@@ -16,12 +18,14 @@ export interface GraphResponse<TData = Record<string, unknown>> {
 
 export interface Stack {
   gatewayUrl: string;
+  /** The broker and this stack's own stream and subject prefix, which every subgraph publishes and consumes on. */
+  events: EventsSettings;
   /** A running subgraph, for its models (seed builders), command log, URL and stop(). */
   subgraph(name: string): RunningSubgraph<Record<string, never>>;
   /** A bearer token from the stack's own issuer (expired ones too, with a negative ttl). */
   token(claims: Partial<AccessTokenClaims> & Pick<AccessTokenClaims, 'roles'>, ttlSeconds?: number): Promise<string>;
-  /** Sends a GraphQL operation over HTTP to the gateway. */
-  query<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: { token?: string }): Promise<GraphResponse<TData>>;
+  /** Sends a GraphQL operation over HTTP to the gateway, as `token`'s caller, with `requestId` as its x-request-id when given. */
+  query<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: { token?: string; requestId?: string }): Promise<GraphResponse<TData>>;
   /** Commands each subgraph sent to its database since the last reset, by subgraph name. */
   commands(): Record<string, CommandRecord[]>;
   resetCommands(): void;
@@ -61,12 +65,15 @@ export interface StackOptions {
   subgraphUrls?: Record<string, string>;
   /** Subgraphs verify forwarded viewers against the gateway's JWKS, as GATEWAY_JWKS_URL makes them do, not its key. */
   verifyWithGatewayJwks?: boolean;
+  /** The broker, stream and subject prefix; by default the run's broker with a stream of this stack's own, so test files never hear each other. */
+  events?: EventsSettings;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const definitions = options.subgraphs ?? (await loadLocalSubgraphs());
   const mongoUri = options.mongoUri ?? inject('mongoUri');
   const databaseNameFor = options.databaseNameFor ?? uniqueDatabaseName;
+  const events = options.events ?? uniqueEventsSettings(inject('natsUrl'));
   const accessTokenKeys = (await generateKeyPair(SIGNING_ALGORITHM, { crv: 'Ed25519' })) as KeyPair;
   const gatewayKeys = options.gatewayKeys ?? ((await generateKeyPair(SIGNING_ALGORITHM, { crv: 'Ed25519' })) as KeyPair);
   const issue = (claims: Partial<AccessTokenClaims> & Pick<AccessTokenClaims, 'roles'>, ttlSeconds = 3600) =>
@@ -94,6 +101,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         clock: options.clock,
         database: options.database,
         keepCommandEntries: true,
+        events,
         logger: options.logger?.child({ name: definition.name }),
       }),
     ),
@@ -111,6 +119,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   return {
     gatewayUrl: graph.gateway.url,
+    events,
     subgraph(name) {
       const subgraph = subgraphs.get(name);
       if (!subgraph) throw new Error(`No subgraph named ${name} in this stack`);
@@ -137,10 +146,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 }
 
 function queryAt(url: string): Stack['query'] {
-  return async (query, variables = {}, { token } = {}) => {
+  return async (query, variables = {}, { token, requestId } = {}) => {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}) },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { data?: unknown; errors?: GraphResponse['errors'] };

@@ -3,7 +3,7 @@ import { inject } from 'vitest';
 import { ANONYMOUS, type Viewer } from '@civic/identity';
 import {
   apiDatabaseSettings,
-  buildIndexes,
+  buildServiceCollections,
   buildSchema,
   connectServiceDatabase,
   createErrorFormatter,
@@ -56,7 +56,7 @@ export async function createSubgraphTester<TModels extends object, TLoaders>(
     { keepCommandEntries: true },
   );
   const models = definition.createModels(connection);
-  await buildIndexes(models);
+  await buildServiceCollections(models, connection);
   const logger = createLogger(definition.name, 'silent');
   const services = { models, clock: options.clock ?? systemClock, graph: options.graph ?? disconnectedGraphClient, logger };
   const server = new ApolloServer<SubgraphContext<TModels, TLoaders>>({ schema: buildSchema(definition), formatError: createErrorFormatter(logger) });

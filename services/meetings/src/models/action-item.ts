@@ -21,6 +21,8 @@ export interface ActionItemDocument {
   status: ActionItemStatus;
   progress: ProgressDocument[];
   completedAt: Date | null;
+  /** When the sweep tells the responsible organisation that the item is overdue (its deadline); null once told, or done. */
+  overdueNoticeAt: Date | null;
   createdAt: Date;
 }
 
@@ -34,6 +36,7 @@ export const ACTION_ITEM_FIELDS = {
   status: 1,
   progress: 1,
   completedAt: 1,
+  overdueNoticeAt: 1,
   createdAt: 1,
 } as const;
 
@@ -58,6 +61,7 @@ const actionItemSchema = new Schema<ActionItemDocument>(
     status: { type: String, enum: ACTION_ITEM_STATUSES, required: true },
     progress: { type: [progressSchema], required: true },
     completedAt: { type: Date, default: null },
+    overdueNoticeAt: { type: Date, default: null },
     createdAt: { type: Date, required: true },
   },
   collectionOptions('action_items'),
@@ -67,6 +71,8 @@ const actionItemSchema = new Schema<ActionItemDocument>(
 actionItemSchema.index({ responsibleOrganisationId: 1, status: 1, deadline: 1 });
 // AgendaItem.actionItems.
 actionItemSchema.index({ agendaItemId: 1, createdAt: 1 });
+// The action item sweep: items whose overdue notice is due.
+actionItemSchema.index({ overdueNoticeAt: 1 });
 
 export function actionItemModel(connection: Connection) {
   return connection.model<ActionItemDocument>('ActionItem', actionItemSchema);

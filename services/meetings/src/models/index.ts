@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { outboxModel } from '@civic/events';
 import { meetingModel } from './meeting.ts';
 import { agendaItemModel } from './agenda-item.ts';
 import { participantModel } from './participant.ts';
@@ -16,6 +17,7 @@ export function createModels(connection: Connection) {
     MicroProject: microProjectModel(connection),
     MicroProjectVote: microProjectVoteModel(connection),
     CommunitySetting: communitySettingModel(connection),
+    Outbox: outboxModel(connection),
   };
 }
 

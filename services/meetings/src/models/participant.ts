@@ -11,6 +11,8 @@ export interface ParticipantDocument {
   role: ParticipantRole;
   reply: InvitationReply;
   attended: boolean;
+  /** A resident's attendance is announced (meeting.attended) once: taken back and given again, it is not announced twice. */
+  attendanceAnnounced: boolean;
   invitedAt: Date;
 }
 
@@ -24,6 +26,7 @@ const participantSchema = new Schema<ParticipantDocument>(
     role: { type: String, enum: PARTICIPANT_ROLES, required: true },
     reply: { type: String, enum: INVITATION_REPLIES, required: true },
     attended: { type: Boolean, required: true },
+    attendanceAnnounced: { type: Boolean, default: false },
     invitedAt: { type: Date, required: true },
   },
   collectionOptions('participants'),

@@ -1,4 +1,5 @@
 import type { ClientSession, Types } from 'mongoose';
+import { recordRequestEvents, type EventDraft } from '@civic/service-kit';
 import type { Models } from '../models/index.ts';
 import { MICRO_PROJECT_FIELDS, type MicroProjectDocument } from '../models/micro-project.ts';
 import type { MeetingDocument } from '../models/meeting.ts';
@@ -19,8 +20,9 @@ export interface VotingClose {
 /**
  * Within one transaction: reads the community's proposed projects whose voting has opened, moves
  * each by its count (at or above the threshold PRIORITISED, below it to EXPERT_REVIEW), plans the
- * review meeting when any goes there, and puts those on its agenda in order of proposal. All of
- * it commits or none; a vote that lands meanwhile makes the transaction run again on its count.
+ * review meeting when any goes there, puts those on its agenda in order of proposal, and records
+ * microProject.voteClosed for each project moved. All of it commits or none; a vote that lands
+ * meanwhile makes the transaction run again on its count.
  */
 export async function closeVoting(models: Models, close: VotingClose, session: ClientSession): Promise<MicroProjectVotingResultParent> {
   const proposed = await models.MicroProject.find({ communityId: close.communityId, status: 'PROPOSED', votingOpensAt: { $lte: close.now } }, MICRO_PROJECT_FIELDS)
@@ -36,9 +38,18 @@ export async function closeVoting(models: Models, close: VotingClose, session: C
     const settled = await settleVoting(models, project, outcomeOfVote(project.voteCount, close.threshold), reviewMeeting?._id ?? null, session);
     if (settled) moved.push(settled);
   }
+  await recordRequestEvents(models.Outbox, session, moved.map(voteClosed), close.now);
   const sentToReview = moved.filter((project) => project.status === 'EXPERT_REVIEW');
   if (reviewMeeting) await appendAgendaItems(models, reviewMeeting._id, await notYetListed(models, reviewMeeting._id, sentToReview, session), close.now, session);
   return { prioritised: moved.filter((project) => project.status === 'PRIORITISED'), sentToReview, reviewMeeting: sentToReview.length > 0 ? reviewMeeting : null };
+}
+
+function voteClosed(project: MicroProjectDocument): EventDraft {
+  const outcome = project.status === 'PRIORITISED' ? 'PRIORITISED' : 'EXPERT_REVIEW';
+  return {
+    kind: 'microProject.voteClosed',
+    facts: { microProjectId: project._id.toHexString(), communityId: project.communityId.toHexString(), approved: outcome === 'PRIORITISED', outcome, voteCount: project.voteCount },
+  };
 }
 
 /** The items for projects the meeting does not take up yet (staff may have put one on its agenda by hand). */

@@ -1,11 +1,12 @@
 import { Types } from 'mongoose';
-import { invalidTransition, parseId, requireSignedIn, requireText, returnUpdated, loadReferenced, loadTarget, signedInSubject, staffCovers, toObjectIds, unknownId, invalidInput } from '@civic/service-kit';
+import { inTransaction, invalidTransition, parseId, recordRequestEvents, requireSignedIn, requireText, returnUpdated, loadReferenced, loadTarget, signedInSubject, staffCovers, toObjectIds, unknownId, invalidInput } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { ACTION_ITEM_FIELDS, type ActionItemDocument } from '../models/action-item.ts';
 import { deadlineError, progressSources } from '../domain/action-item-rules.ts';
 import { MAX_NOTE_LENGTH } from '../domain/text-limits.ts';
 import { fetchOrganisation } from '../graph/organisations.ts';
-import { runsMeeting } from '../authorisation.ts';
+import { requireSweeper, runsMeeting } from '../authorisation.ts';
+import { sweepActionItems } from '../jobs/action-item-sweep.ts';
 import { parentMeetingToRun } from './meeting-access.ts';
 import { assignActionItemOutOfScope, progressStatusInvalid, reportProgressOutOfScope } from '../errors.ts';
 
@@ -38,10 +39,25 @@ export const actionItemMutations: MutationResolvers = {
       status: 'OPEN',
       progress: [],
       completedAt: null,
+      overdueNoticeAt: input.deadline,
       createdAt: now,
     };
-    await context.models.ActionItem.create(document);
+    const facts = {
+      actionItemId: document._id.toHexString(),
+      meetingId: meeting._id.toHexString(),
+      assignee: { type: 'Organisation' as const, id: responsible.id },
+      dueAt: document.deadline.toISOString(),
+    };
+    await inTransaction(context.models.ActionItem.db, async (session) => {
+      await context.models.ActionItem.create([document], { session });
+      await recordRequestEvents(context.models.Outbox, session, [{ kind: 'actionItem.assigned', facts }], now);
+    });
     return document;
+  },
+
+  runActionItemSweep: (_parent, { at }, { viewer, models, clock }) => {
+    requireSweeper(viewer);
+    return sweepActionItems(models, at ?? clock.now());
   },
 
   reportActionItemProgress: async (_parent, { input }, context) => {
@@ -57,7 +73,8 @@ export const actionItemMutations: MutationResolvers = {
     const updated = await context.models.ActionItem.findOneAndUpdate(
       { _id: item._id, status: { $in: from } },
       {
-        $set: { status: input.status, ...(input.status === 'DONE' ? { completedAt: now } : {}) },
+        // A done item is no longer overdue: the sweep has nothing left to tell about it.
+        $set: { status: input.status, ...(input.status === 'DONE' ? { completedAt: now, overdueNoticeAt: null } : {}) },
         $push: { progress: { note, status: input.status, reportedAt: now, reportedBy: signedInSubject(context.viewer) } },
       },
       returnUpdated(ACTION_ITEM_FIELDS),

@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import { inTransaction, parseId, requireSignedIn, requireText, returnUpdated, hexIds, loadForInput, loadTarget, signedInSubject, unknownId, invalidInput } from '@civic/service-kit';
+import { inTransaction, parseId, recordRequestEvents, requireSignedIn, requireText, returnUpdated, hexIds, loadForInput, loadTarget, signedInSubject, unknownId, invalidInput } from '@civic/service-kit';
 import type { AddAgendaItemInput, MutationResolvers, RecordDecisionInput } from '../generated/resolvers-types.ts';
 import { AGENDA_ITEM_FIELDS, type AgendaItemDocument, type DecisionDocument } from '../models/agenda-item.ts';
 import type { MicroProjectDocument } from '../models/micro-project.ts';
@@ -38,7 +38,7 @@ export const agendaItemMutations: MutationResolvers = {
     const minutes = requireText('minutes', input.minutes, { max: MAX_MINUTES_LENGTH });
 
     // Once only: the filter holds "no decision yet", so two clerks cannot both record one. The
-    // project's outcome moves with the decision, in one transaction.
+    // project's outcome and decision.recorded move with the decision, in one transaction.
     return inTransaction(context.models.AgendaItem.db, async (session) => {
       const recorded = await context.models.AgendaItem.findOneAndUpdate(
         { _id: item._id, decision: null },
@@ -49,6 +49,15 @@ export const agendaItemMutations: MutationResolvers = {
       if (project && decision.microProjectOutcome) {
         await context.models.MicroProject.updateOne({ _id: project._id, status: { $in: MICRO_PROJECT_STEPS.review.from } }, { $set: { status: decision.microProjectOutcome } }, { session });
       }
+      const facts = {
+        meetingId: meeting._id.toHexString(),
+        agendaItemId: recorded._id.toHexString(),
+        organisationId: meeting.hostIds[0]!.toHexString(),
+        adopted: decision.adopted,
+        wishId: recorded.wishId?.toHexString() ?? null,
+        microProjectId: recorded.microProjectId?.toHexString() ?? null,
+      };
+      await recordRequestEvents(context.models.Outbox, session, [{ kind: 'decision.recorded', facts }], decision.recordedAt);
       return recorded;
     });
   },

@@ -8,6 +8,7 @@ import { fetchOrganisation } from '../graph/organisations.ts';
 import { fetchResident } from '../graph/residents.ts';
 import { runsMeeting } from '../authorisation.ts';
 import type { Context } from '../context.ts';
+import { recordAttendance } from '../persistence/attendance.ts';
 import { meetingToRun, parentMeetingToRun, requireMeetingStatus } from './meeting-access.ts';
 import { alreadyInvited, invitationGone, inviteeNotExactlyOne, inviteOutOfScope, replyForAnother, replyNotAnAnswer, takeAttendanceOutOfScope } from '../errors.ts';
 
@@ -23,6 +24,7 @@ export const participantMutations: MutationResolvers = {
       role: input.role,
       reply: 'PENDING',
       attended: false,
+      attendanceAnnounced: false,
       invitedAt: context.clock.now(),
     };
     await uniquely(() => context.models.Participant.create(document), alreadyInvited);
@@ -46,7 +48,9 @@ export const participantMutations: MutationResolvers = {
     const participant = await loadTarget(context.loaders.participant, participantId, 'Participant');
     const meeting = await parentMeetingToRun(context, participant.meetingId, takeAttendanceOutOfScope);
     requireMeetingStatus(meeting, acceptsAttendance, 'take attendance');
-    return updateParticipant(context, participant._id, { attended });
+    const recorded = await recordAttendance(context.models, participant, meeting, attended, context.clock.now());
+    if (!recorded) throw invitationGone();
+    return recorded;
   },
 };
 

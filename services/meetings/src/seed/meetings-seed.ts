@@ -210,6 +210,7 @@ class CommunityMeetings {
       status: done ? 'DONE' : 'IN_PROGRESS',
       progress: [{ note: done ? '已整改完毕，居民确认' : '已启动整改', status: done ? 'DONE' : 'IN_PROGRESS', reportedAt: addDays(meeting.startsAt, 2), reportedBy: SEED_SUBJECT }],
       completedAt: done ? addDays(meeting.startsAt, 2) : null,
+      overdueNoticeAt: done ? null : deadline,
       createdAt: meeting.startsAt,
     });
   }
@@ -279,6 +280,7 @@ class CommunityMeetings {
       role,
       reply: 'ACCEPTED',
       attended,
+      attendanceAnnounced: false,
       invitedAt: meeting.createdAt,
     };
     this.seed.Participant.push(participant);

@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { outboxModel } from '@civic/events';
 import { organisationModel } from './organisation.ts';
 import { gridModel } from './grid.ts';
 import { partnershipModel } from './partnership.ts';
@@ -18,6 +19,7 @@ export function createModels(connection: Connection) {
     ActivitySignUp: activitySignUpModel(connection),
     ActivityCheckIn: activityCheckInModel(connection),
     Post: postModel(connection),
+    Outbox: outboxModel(connection),
   };
 }
 

@@ -1,4 +1,4 @@
-import { inTransaction, isDuplicateKeyOn, returnUpdated } from '@civic/service-kit';
+import { inTransaction, isDuplicateKeyOn, recordRequestEvents, returnUpdated } from '@civic/service-kit';
 import type { Types } from 'mongoose';
 import type { Models } from '../models/index.ts';
 import { ACTIVITY_FIELDS, type ActivityDocument } from '../models/activity.ts';
@@ -14,9 +14,9 @@ class NoPlaceLeft extends Error {}
  * count moves by a `$inc` conditional on a place being left, so residents signing up at once get
  * exactly as many places as there are (racing transactions on one activity conflict, and the
  * driver runs the loser again on what the winner left); the unique (activity, resident) index
- * refuses a second sign-up. Returns the activity as counted.
+ * refuses a second sign-up. activity.signedUp goes to the outbox with them. Returns the activity as counted.
  */
-export async function signUp(models: Models, activity: Pick<ActivityDocument, '_id' | 'capacity'>, residentId: Types.ObjectId, now: Date): Promise<SignUpOutcome> {
+export async function signUp(models: Models, activity: Pick<ActivityDocument, '_id' | 'capacity' | 'hostId'>, residentId: Types.ObjectId, now: Date): Promise<SignUpOutcome> {
   try {
     const counted = await inTransaction(models.Activity.db, async (session) => {
       await models.ActivitySignUp.create([{ activityId: activity._id, residentId, signedUpAt: now }], { session });
@@ -26,6 +26,8 @@ export async function signUp(models: Models, activity: Pick<ActivityDocument, '_
         { ...returnUpdated(ACTIVITY_FIELDS), session },
       ).lean<ActivityDocument>();
       if (!placed) throw new NoPlaceLeft();
+      const facts = { activityId: activity._id.toHexString(), residentId: residentId.toHexString(), organisationId: activity.hostId.toHexString() };
+      await recordRequestEvents(models.Outbox, session, [{ kind: 'activity.signedUp', facts }], now);
       return placed;
     });
     return { signedUp: counted };

@@ -5,6 +5,7 @@ import type { ActivityDocument } from '../models/activity.ts';
 import type { ActivityCheckInDocument } from '../models/activity-check-in.ts';
 import { acceptsCheckIns, acceptsSignUpChanges, activityStatus, serviceHoursFor } from '../domain/activity-rules.ts';
 import { isSignedUp, signUp, withdraw } from '../persistence/activity-sign-ups.ts';
+import { checkIn as recordCheckIn } from '../persistence/activity-check-ins.ts';
 import { canSeeActivity } from '../authorisation.ts';
 import type { Context } from '../context.ts';
 import {
@@ -64,7 +65,7 @@ export const activitySignUpMutations: MutationResolvers = {
       checkedInAt: now,
       checkedInBy: staffMember,
     };
-    await uniquely(() => models.ActivityCheckIn.create(checkIn), alreadyCheckedIn);
+    await uniquely(() => recordCheckIn(models, activity, checkIn), alreadyCheckedIn);
     return checkIn;
   },
 };

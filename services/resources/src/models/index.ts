@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { outboxModel } from '@civic/events';
 import { resourceModel } from './resource.ts';
 import { bookingModel } from './booking.ts';
 import { bookingSlotModel } from './booking-slot.ts';
@@ -14,6 +15,7 @@ export function createModels(connection: Connection) {
     Disbursement: disbursementModel(connection),
     LedgerEntry: ledgerEntryModel(connection),
     ParkingApplication: parkingApplicationModel(connection),
+    Outbox: outboxModel(connection),
   };
 }
 

@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
-import { inTransaction, invalidTransition, isDuplicateKeyError, notFound, parseId, requireSignedIn, requireText, returnUpdated, loadForInput, signedInSubject, hexIds, requireStaffCovering, unknownId } from '@civic/service-kit';
+import type { EventFacts, PartyRef } from '@civic/events';
+import { inTransaction, invalidTransition, recordRequestEvents, isDuplicateKeyError, notFound, parseId, requireSignedIn, requireText, returnUpdated, loadForInput, signedInSubject, hexIds, requireStaffCovering, unknownId } from '@civic/service-kit';
 import type { BookResourceInput, MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { BOOKING_FIELDS, type BookingDocument } from '../models/booking.ts';
 import type { ResourceDocument } from '../models/resource.ts';
@@ -67,13 +68,14 @@ export const bookingMutations: MutationResolvers = {
       bookedBy,
       cancelledAt: null,
     };
-    // The booking, its slots or its goods: one transaction, all or nothing.
+    // The booking, its slots or its goods, and booking.made: one transaction, all or nothing.
     const { models } = context;
     try {
       await inTransaction(models.Booking.db, async (session) => {
         if (terms.slots) await holdSlots(models, resource._id, booking._id, terms.slots, session);
         if (terms.quantity !== null && !(await takeStock(models, resource._id, terms.quantity, session))) throw outOfStock();
         await models.Booking.create([booking], { session });
+        await recordRequestEvents(models.Outbox, session, [{ kind: 'booking.made', facts: bookingFacts(booking) }], booking.bookedAt);
       });
     } catch (error) {
       // The only unique index a booking writes to is the slots' (resource, slot start).
@@ -90,7 +92,7 @@ export const bookingMutations: MutationResolvers = {
     if (!mayChangeBooking(viewer, booking)) throw cancelAnotherBooking();
     const now = clock.now();
     if (booking.startsAt && booking.startsAt.getTime() <= now.getTime()) throw invalidTransition('Booking', 'STARTED', 'be cancelled');
-    // One cancellation wins, and gives the slots or the goods back in the same transaction.
+    // One cancellation wins, and gives the slots or the goods back, with booking.cancelled, in the same transaction.
     return inTransaction(models.Booking.db, async (session) => {
       const cancelled = await models.Booking.findOneAndUpdate(
         { _id: booking._id, status: 'CONFIRMED' },
@@ -100,10 +102,19 @@ export const bookingMutations: MutationResolvers = {
       if (!cancelled) throw invalidTransition('Booking', 'CANCELLED', 'be cancelled');
       if (cancelled.startsAt) await releaseSlots(models, cancelled._id, session);
       if (cancelled.quantity !== null) await returnStock(models, cancelled.resourceId, cancelled.quantity, session);
+      await recordRequestEvents(models.Outbox, session, [{ kind: 'booking.cancelled', facts: bookingFacts(cancelled) }], now);
       return cancelled;
     });
   },
 };
+
+/** What booking.made and booking.cancelled say: the booking, its resource and who booked it. */
+function bookingFacts(booking: BookingDocument): EventFacts['booking.made'] {
+  const bookedBy: PartyRef = booking.bookerResidentId
+    ? { type: 'Resident', id: booking.bookerResidentId.toHexString() }
+    : { type: 'Organisation', id: booking.bookerOrganisationId!.toHexString() };
+  return { bookingId: booking._id.toHexString(), resourceId: booking.resourceId.toHexString(), bookedBy };
+}
 
 /** The calling resident, or the organisation staff book for; either where the resource serves. */
 async function bookerOf(input: BookResourceInput, resource: ResourceDocument, context: Context): Promise<Pick<BookingDocument, 'bookerResidentId' | 'bookerOrganisationId' | 'bookerPath'>> {

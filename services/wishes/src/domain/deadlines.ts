@@ -54,3 +54,19 @@ export function closedOnTime(closedAt: Date, resolveDeadline: Date | null, escal
   if (resolveDeadline === null) return null;
   return escalations === 0 && closedAt.getTime() <= resolveDeadline.getTime();
 }
+
+/** How long before a deadline its handler is told that it is near (request.deadlineNear). */
+export const DEADLINE_NEAR_HOURS = 4;
+
+/** When a deadline is first worth telling its handler about: DEADLINE_NEAR_HOURS before it; null when nothing is due. */
+export function firstDeadlineNotice(due: Date | null): Date | null {
+  return due && new Date(due.getTime() - DEADLINE_NEAR_HOURS * HOUR);
+}
+
+/**
+ * What the sweep tells a handler about the deadline that matters now: that it passed, once it has
+ * (a near deadline not yet told is then passed over), else that it is near; and when to tell next.
+ */
+export function deadlineNotice(due: Date, now: Date): { notice: 'OVERDUE' | 'NEAR'; next: Date | null } {
+  return isOverdue(due, now) ? { notice: 'OVERDUE', next: null } : { notice: 'NEAR', next: due };
+}

@@ -1,4 +1,4 @@
-import type { GraphClient } from '@civic/service-kit';
+import { graphCall, requestTogether, type GraphClient } from '@civic/service-kit';
 import { hasRole, type Viewer } from '@civic/identity';
 import type { ResultOf } from '@graphql-typed-document-node/core';
 import { graphql } from '../generated/graph/gql.ts';
@@ -31,4 +31,21 @@ export async function residentClaimant(graph: GraphClient, viewer: Viewer): Prom
   if (refusal) throw claimRefused(refusal);
   const paths = [resident.community?.path ?? [], resident.partyMembership?.branch.path ?? [], ...(resident.volunteerProfile?.teams.map((team) => team.path) ?? [])];
   return { kind: 'RESIDENT', id: resident.id, path: resident.community?.path ?? [], ...reachOf(paths) };
+}
+
+const MEMBERSHIPS_QUERY = graphql(`query WishesResidentMemberships($id: ID!) { resident(id: $id) {
+  id partyMembership { branch { path } } volunteerProfile { teams { path } }
+} }`);
+
+export interface Memberships {
+  branchPath: string[] | null;
+  teamPaths: string[][];
+}
+
+/** The party branch and volunteer teams of each resident, in one request; null for an id the residents department does not know. */
+export async function fetchMemberships(graph: GraphClient, ids: readonly string[]): Promise<(Memberships | null)[]> {
+  const answers = await requestTogether(graph, ids.map((id) => graphCall(MEMBERSHIPS_QUERY, { id })));
+  return answers.map(({ resident }) =>
+    resident && { branchPath: resident.partyMembership?.branch.path ?? null, teamPaths: resident.volunteerProfile?.teams.map((team) => team.path) ?? [] },
+  );
 }

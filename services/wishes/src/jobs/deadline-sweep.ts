@@ -6,13 +6,16 @@ import { WISH_FIELDS, type WishDocument } from '../models/wish.ts';
 import { DEFAULT_DEADLINE_HOURS, deadlinesFrom, escalationLevel } from '../domain/deadlines.ts';
 import { organisationAtLevel } from '../domain/routing-rules.ts';
 import { changeWish } from '../persistence/wish-changes.ts';
+import { tellDeadline } from './deadline-notices.ts';
 
 /**
- * The deadline job: each overdue request moves one level up the organisation tree (community →
- * street → district) with fresh deadlines, a timeline entry and, in the same transaction, a
- * notification for its new handler; fulfilled wishes left silent are confirmed automatically. Every write is conditional
- * on the version read, and what it changes no longer matches, so running it twice for the same
- * time moves nothing twice (and two replicas sweeping together move each request once).
+ * The deadline job: each handler is told once that a request's deadline is near and once that it
+ * passed (deadline-notices.ts); each overdue request moves one level up the organisation tree
+ * (community → street → district) with fresh deadlines, a timeline entry and, in the same
+ * transaction, a notification for its new handler; fulfilled wishes left silent are confirmed
+ * automatically. Every write is conditional on what was read, and what it changes no longer
+ * matches, so running it twice for the same time moves and tells nothing twice (and two replicas
+ * sweeping together move each request once).
  */
 
 const BATCH = 200;
@@ -20,16 +23,19 @@ const LEVEL_NAMES = { COMMUNITY: '社区', STREET: '街道', DISTRICT: '区' } a
 
 export interface SweepResult {
   at: Date;
+  deadlineNotices: number;
   escalated: number;
   autoConfirmed: number;
 }
 
 export async function sweepDeadlines(models: Models, now: Date, actor: string): Promise<SweepResult> {
+  // Before escalating: the handler who missed a deadline hears of it before the request moves on.
+  const deadlineNotices = await eachBatch(models, { deadlineNoticeAt: { $lte: now } }, (wish) => tellDeadline(models, wish, now));
   const escalated = await eachBatch(models, { dueAt: { $lte: now }, handlingLevel: { $in: ['COMMUNITY', 'STREET'] } }, (wish) => escalate(models, wish, now, actor));
   const autoConfirmed = await eachBatch(models, { autoConfirmAt: { $lte: now }, status: { $in: ['FULFILLED', 'RESOLVED'] } }, (wish) =>
     autoConfirm(models, wish, now, actor),
   );
-  return { at: now, escalated, autoConfirmed };
+  return { at: now, deadlineNotices, escalated, autoConfirmed };
 }
 
 /** Walks the matching wishes in id order, a batch at a time; counts those the step changed. */

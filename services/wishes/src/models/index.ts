@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { outboxModel } from '@civic/events';
 import { wishModel } from './wish.ts';
 import { communitySettingsModel } from './community-settings.ts';
 import { wishNotificationModel } from './wish-notification.ts';
@@ -8,6 +9,7 @@ export function createModels(connection: Connection) {
     Wish: wishModel(connection),
     CommunitySettings: communitySettingsModel(connection),
     WishNotification: wishNotificationModel(connection),
+    Outbox: outboxModel(connection),
   };
 }
 

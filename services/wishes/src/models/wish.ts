@@ -89,12 +89,16 @@ export interface WishDocument {
   resolveDeadline: Date | null;
   /** The deadline that matters now (see domain/deadlines.ts dueAt); null when nothing is due. */
   dueAt: Date | null;
+  /** When the sweep next tells the handler about `dueAt` (near, then passed); null once told both. */
+  deadlineNoticeAt: Date | null;
   publishedAt: Date | null;
   /** Claimed or routed. */
   takenAt: Date | null;
   /** Fulfilled or resolved. */
   completedAt: Date | null;
   closedOnTime: boolean | null;
+  /** The residents who served a fulfilled micro-wish: its resident claimant, or the members its organisation named. */
+  servedBy: Types.ObjectId[];
   autoConfirmAt: Date | null;
   rejectionReason: string | null;
   feedback: FeedbackDocument | null;
@@ -133,10 +137,12 @@ export const WISH_FIELDS = {
   acknowledgeDeadline: 1,
   resolveDeadline: 1,
   dueAt: 1,
+  deadlineNoticeAt: 1,
   publishedAt: 1,
   takenAt: 1,
   completedAt: 1,
   closedOnTime: 1,
+  servedBy: 1,
   autoConfirmAt: 1,
   rejectionReason: 1,
   feedback: 1,
@@ -178,10 +184,12 @@ const wishSchema = new Schema<WishDocument>(
     acknowledgeDeadline: optionalDate,
     resolveDeadline: optionalDate,
     dueAt: optionalDate,
+    deadlineNoticeAt: optionalDate,
     publishedAt: optionalDate,
     takenAt: optionalDate,
     completedAt: optionalDate,
     closedOnTime: { type: Boolean, default: null },
+    servedBy: ids,
     autoConfirmAt: optionalDate,
     rejectionReason: { type: String, default: null },
     feedback: { type: { rating: Number, comment: String, automatic: Boolean, at: Date }, default: null, _id: false },
@@ -230,9 +238,10 @@ wishSchema.index({ handlerId: 1, dueAt: 1, _id: 1 });
 // The handling sheet: requests routed before a week's end, under an organisation or handled within it.
 wishSchema.index({ organisationPath: 1, takenAt: 1 });
 wishSchema.index({ handlerPath: 1, takenAt: 1 });
-// The deadline sweep and filter { overdue }; auto-confirmation.
+// The deadline sweep and filter { overdue }; auto-confirmation; deadline notices.
 wishSchema.index({ dueAt: 1 });
 wishSchema.index({ autoConfirmAt: 1 });
+wishSchema.index({ deadlineNoticeAt: 1 });
 
 export function wishModel(connection: Connection) {
   return connection.model<WishDocument>('Wish', wishSchema);

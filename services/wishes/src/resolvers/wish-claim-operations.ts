@@ -49,7 +49,7 @@ export const wishClaimMutations: MutationResolvers = {
       steps: [{ action: 'HAND_BACK', note }],
       actor,
       at: now,
-      set: { claimantKind: null, claimantId: null, claimantPath: [], takenAt: null, ...(await openingForClaims(wish, now, context)) },
+      set: { claimantKind: null, claimantId: null, claimantPath: [], servedBy: [], takenAt: null, ...(await openingForClaims(wish, now, context)) },
     });
   },
 };

@@ -5,9 +5,10 @@ import { deadlineHours, deadlinesFrom } from '../domain/deadlines.ts';
 import { handlingLevelOf } from '../domain/routing-rules.ts';
 import { fetchOrganisation } from '../graph/organisations.ts';
 import { requireClaimant, requireHandlerStaff, requireManager } from '../authorisation.ts';
-import { changeWish, planSteps } from '../persistence/wish-changes.ts';
+import { changeWish, planSteps, type Step } from '../persistence/wish-changes.ts';
 import { completion } from './completion.ts';
 import { loadWish, noteText, optionalNote } from '../inputs/wish-input.ts';
+import { servedByOf } from '../inputs/served-by.ts';
 import { dispatchWish, closeWorkOrder } from './work-orders.ts';
 import {
   fulfilWishOfAnotherClaimant,
@@ -29,7 +30,7 @@ export const wishWorkMutations: MutationResolvers = {
     return changeWish(models, wish, { steps: [{ action: request ? 'ACKNOWLEDGE' : 'START_SERVICE' }], actor: signedInSubject(viewer), at: clock.now() });
   },
 
-  completeWish: async (_parent, { id, note }, context) => {
+  completeWish: async (_parent, { id, note, servedBy }, context) => {
     const text = optionalNote('note', note);
     const wish = await loadWish(context.loaders, id);
     const request = isRequest(wish.kind);
@@ -37,11 +38,15 @@ export const wishWorkMutations: MutationResolvers = {
     else requireClaimant(context.viewer, wish, fulfilWishOfAnotherClaimant);
     if (wish.workOrders.some((order) => order.status === 'OPEN')) throw invalidTransition('Wish', wish.status, 'resolve while work orders are open');
     const now = context.clock.now();
+    const step: Step = { action: request ? 'RESOLVE' : 'FULFIL', note: text };
+    // A step the state machine refuses answers before the graph is asked who served.
+    planSteps(wish, { steps: [step], actor: signedInSubject(context.viewer), at: now });
+    const served = await servedByOf(context.graph, wish, servedBy);
     return changeWish(context.models, wish, {
-      steps: [{ action: request ? 'RESOLVE' : 'FULFIL', note: text }],
+      steps: [step],
       actor: signedInSubject(context.viewer),
       at: now,
-      set: await completion(wish, now, context),
+      set: { ...(await completion(wish, now, context)), ...(request ? {} : { servedBy: served }) },
     });
   },
 

@@ -23,6 +23,8 @@ export const Wish: WishResolvers = {
     wish.claimantId && wish.claimantKind
       ? { __typename: wish.claimantKind === 'RESIDENT' ? 'Resident' : 'Organisation', id: wish.claimantId.toHexString() }
       : null,
+  // Who served is personal, as who asked is.
+  servedBy: (wish, _args, { viewer }) => (seesInFull(viewer, wish) ? wish.servedBy.map((id) => ({ id: id.toHexString() })) : []),
   handler: (wish) => (wish.handlerId ? { id: wish.handlerId.toHexString() } : null),
   routingRule: (wish) => wish.routing,
   claimLevel: async (wish, _args, { loaders, clock }) => {

@@ -4,7 +4,7 @@ import type { WishCategory, WishChannel, WishKind, WishStatus } from '../domain/
 import { nextStatus, type WishAction } from '../domain/wish-state-machine.ts';
 import { submittedWish } from '../persistence/submitted-wish.ts';
 import { chooseHandler, organisationAtLevel, selectRoutingRule } from '../domain/routing-rules.ts';
-import { DEFAULT_DEADLINE_HOURS, closedOnTime, deadlinesFrom, dueAt, escalationLevel } from '../domain/deadlines.ts';
+import { DEFAULT_DEADLINE_HOURS, closedOnTime, deadlinesFrom, dueAt, escalationLevel, firstDeadlineNotice } from '../domain/deadlines.ts';
 import { addDays, addHours, SEED_SUBJECT, type ObjectIdSource, type Random, type Range, type ResidentReference, type SeedWorld, type SeededCommunity } from '@civic/seed-kit';
 
 /**
@@ -158,7 +158,7 @@ function apply(wish: WishDocument, action: WishAction, at: Date, community: Seed
   if (action === 'PUBLISH') Object.assign(wish, { publishedAt: at, openedAt: at });
   if (action === 'REJECT') wish.rejectionReason = '不属于社区受理范围，已告知居民';
   if (action === 'CLAIM') claim(wish, at, community, random);
-  if (action === 'HAND_BACK') Object.assign(wish, { claimantKind: null, claimantId: null, claimantPath: [], openedAt: at });
+  if (action === 'HAND_BACK') Object.assign(wish, { claimantKind: null, claimantId: null, claimantPath: [], servedBy: [], openedAt: at });
   if (action === 'ROUTE') {
     const rule = selectRoutingRule(wish.category, wish.tags);
     const property = community.organisations.propertyCompany;
@@ -179,6 +179,8 @@ function apply(wish: WishDocument, action: WishAction, at: Date, community: Seed
     const deadlines = deadlinesFrom(at, DEFAULT_DEADLINE_HOURS[wish.category]);
     Object.assign(wish, { handlerId: new Types.ObjectId(up.id), handlerPath: objectIds(up.path), handlingLevel: level, escalations: wish.escalations + 1, ...deadlines });
   }
+  // The seed knows no organisation's members: only a resident claimant is recorded as having served.
+  if (action === 'FULFIL' && wish.claimantKind === 'RESIDENT') wish.servedBy = [wish.claimantId!];
   if (action === 'FULFIL' || action === 'RESOLVE') {
     Object.assign(wish, { completedAt: at, closedOnTime: action === 'RESOLVE' ? closedOnTime(at, wish.resolveDeadline, wish.escalations) : null, autoConfirmAt: addDays(at, 7) });
   }
@@ -188,7 +190,9 @@ function apply(wish: WishDocument, action: WishAction, at: Date, community: Seed
     const when = automatic ? addDays(wish.completedAt ?? at, 7) : at;
     Object.assign(wish, { autoConfirmAt: null, feedback: { rating: automatic ? null : random.weighted([[5, 70], [4, 20], [3, 7], [2, 2], [1, 1]] as const), comment: null, automatic, at: when } });
   }
-  Object.assign(wish, { status, version: wish.version + 1, updatedAt: at, dueAt: dueAt(status, wish) });
+  const due = dueAt(status, wish);
+  const noticeAt = due?.getTime() === wish.dueAt?.getTime() ? wish.deadlineNoticeAt : firstDeadlineNotice(due);
+  Object.assign(wish, { status, version: wish.version + 1, updatedAt: at, dueAt: due, deadlineNoticeAt: noticeAt });
   wish.timeline.push(entry(action, at, status));
 }
 

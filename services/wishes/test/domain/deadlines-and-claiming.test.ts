@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closedOnTime, deadlineHours, deadlinesFrom, dueAt, escalationLevel, isOverdue } from '../../src/domain/deadlines.ts';
+import { closedOnTime, deadlineHours, deadlineNotice, deadlinesFrom, dueAt, escalationLevel, firstDeadlineNotice, isOverdue } from '../../src/domain/deadlines.ts';
 import {
   autoConfirmAt,
   claimLevelAt,
@@ -51,6 +51,20 @@ describe('deadlines', () => {
       false,
       null,
     ]);
+  });
+});
+
+describe('deadline notices', () => {
+  const due = new Date('2026-03-02T12:00:00.000Z');
+  it('are first due four hours before the deadline, and never when nothing is due', () => {
+    expect(firstDeadlineNotice(due)).toEqual(new Date('2026-03-02T08:00:00.000Z'));
+    expect(firstDeadlineNotice(null)).toBe(null);
+  });
+
+  it('tell that the deadline is near before it, and then at it; that it passed from it on, and then never again', () => {
+    expect(deadlineNotice(due, new Date('2026-03-02T09:00:00.000Z'))).toEqual({ notice: 'NEAR', next: due });
+    expect(deadlineNotice(due, due)).toEqual({ notice: 'OVERDUE', next: null });
+    expect(deadlineNotice(due, new Date('2026-03-05T00:00:00.000Z'))).toEqual({ notice: 'OVERDUE', next: null });
   });
 });
 

@@ -69,6 +69,16 @@ export class WishWorld {
     return { id, token: await this.residentToken(id, ['RESIDENT', 'VOLUNTEER']) };
   }
 
+  /** A registered resident whose party membership is with the world's party branch. */
+  async aBranchMember(gridId: string, name = '李建国'): Promise<string> {
+    const id = await this.world.aResident(await this.world.aHousehold(gridId), { name });
+    await this.world.mutate('mutation($id: ID!, $m: PartyMembershipInput){ setPartyMembership(residentId: $id, membership: $m) { id } }', {
+      id,
+      m: { branchId: this.world.branchId, kind: 'REGULAR', since: '2020-07-01T00:00:00.000Z' },
+    });
+    return id;
+  }
+
   async anOrganisation(name: string, kind: string, parentId: string): Promise<string> {
     const data = await this.world.mutate<{ createOrganisation: { id: string } }>(
       'mutation($input: CreateOrganisationInput!){ createOrganisation(input: $input) { id } }',
@@ -84,16 +94,16 @@ export class WishWorld {
     return response.data!.submitWish;
   }
 
-  /** Runs a mutation returning a Wish, as the given token; returns data and errors. */
-  async act(mutation: string, variables: Record<string, unknown>, token: string) {
-    const response = await this.stack.query<Record<string, WishView>>(mutation.replace('{WISH}', `{ ${WISH_FIELDS_SELECTION} }`), variables, { token });
+  /** Runs a mutation returning a Wish, as the given token (with `requestId` as its request id, when given); returns data and errors. */
+  async act(mutation: string, variables: Record<string, unknown>, token: string, requestId?: string) {
+    const response = await this.stack.query<Record<string, WishView>>(mutation.replace('{WISH}', `{ ${WISH_FIELDS_SELECTION} }`), variables, { token, requestId });
     const data = response.data ? Object.values(response.data)[0] ?? null : null;
     return { wish: data, errors: response.errors };
   }
 
   /** Like act, failing the test with the errors if there are any. */
-  async must(mutation: string, variables: Record<string, unknown>, token: string): Promise<WishView> {
-    const { wish, errors } = await this.act(mutation, variables, token);
+  async must(mutation: string, variables: Record<string, unknown>, token: string, requestId?: string): Promise<WishView> {
+    const { wish, errors } = await this.act(mutation, variables, token, requestId);
     if (errors.length > 0 || !wish) throw new Error(`Mutation failed: ${JSON.stringify(errors)}`);
     return wish;
   }
@@ -116,7 +126,7 @@ export function wishInput(input: WishInput): Record<string, unknown> {
 export const PUBLISH = 'mutation($id: ID!){ publishWish(id: $id) {WISH} }';
 export const CLAIM = 'mutation($id: ID!, $org: ID){ claimWish(id: $id, asOrganisationId: $org) {WISH} }';
 export const START = 'mutation($id: ID!){ startWishService(id: $id) {WISH} }';
-export const COMPLETE = 'mutation($id: ID!, $note: String){ completeWish(id: $id, note: $note) {WISH} }';
+export const COMPLETE = 'mutation($id: ID!, $note: String, $servedBy: [ID!]){ completeWish(id: $id, note: $note, servedBy: $servedBy) {WISH} }';
 export const CONFIRM = 'mutation($id: ID!, $rating: Int!, $comment: String){ confirmWish(id: $id, rating: $rating, comment: $comment) {WISH} }';
 export const DISPATCH = 'mutation($id: ID!, $orders: [WorkOrderInput!]!){ dispatchWish(id: $id, workOrders: $orders) {WISH} }';
 export const CLOSE_ORDER = 'mutation($id: ID!, $order: ID!, $note: String){ closeWorkOrder(wishId: $id, workOrderId: $order, note: $note) {WISH} }';

@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { installAtomically, runInstallStep, type InstallStep } from '../installation.ts';
 
 /**
  * The embedded server's releases, pinned: both are betas, and a new one is adopted by measuring
@@ -39,6 +38,8 @@ export async function ensureSecantusInstalled(kind: SecantusServerKind, baseDir:
   return kind === 'rust' ? ensureRustServer(baseDir, log) : ensurePythonServer(baseDir, log);
 }
 
+const PYTHON_STEP: InstallStep = { product: 'SecantusDB', needs: 'Python 3.11 (set CIVIC_PYTHON), or set MONGODB_URI' };
+
 async function ensurePythonServer(baseDir: string, log: (line: string) => void): Promise<SecantusInstall> {
   const venv = join(baseDir, `venv-${SECANTUS_PYTHON_VERSION}`);
   const configPath = join(venv, 'secantusd.toml');
@@ -48,9 +49,9 @@ async function ensurePythonServer(baseDir: string, log: (line: string) => void):
   log(`installing SecantusDB ${SECANTUS_PYTHON_VERSION} (Python server) from PyPI into ${venv} (first run only)`);
   // The server runs as `python -m secantus`, which does not depend on the environment's path the
   // way pip's generated scripts would, so the environment can be built elsewhere and renamed.
-  await installAtomically(baseDir, venv, async (temporary) => {
-    await run(pythonCommand(), ['-m', 'venv', temporary], 'Python 3.11 (set CIVIC_PYTHON)');
-    await run(join(temporary, 'bin', 'python'), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-input', `SecantusDB==${SECANTUS_PYTHON_VERSION}`], 'Python 3.11 (set CIVIC_PYTHON)');
+  await installAtomically(baseDir, venv, 'secantusd.toml', async (temporary) => {
+    await runInstallStep(pythonCommand(), ['-m', 'venv', temporary], PYTHON_STEP);
+    await runInstallStep(join(temporary, 'bin', 'python'), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-input', `SecantusDB==${SECANTUS_PYTHON_VERSION}`], PYTHON_STEP);
     await writeFile(join(temporary, 'secantusd.toml'), '');
   });
   return install;
@@ -63,30 +64,15 @@ async function ensureRustServer(baseDir: string, log: (line: string) => void): P
   if (existsSync(configPath)) return install;
 
   log(`building SecantusDB ${SECANTUS_RUST_VERSION} (Rust server) from crates.io into ${root} (first run only, about 9 minutes)`);
-  await installAtomically(baseDir, root, async (temporary) => {
+  await installAtomically(baseDir, root, 'secantusd.toml', async (temporary) => {
     // The crate declares a newer Rust than it needs; --locked builds the dependency versions its authors tested.
-    await run(cargoCommand(), ['install', 'secantus-mdb', '--version', SECANTUS_RUST_VERSION, '--locked', '--ignore-rust-version', '--quiet', '--root', temporary], 'Rust and cargo (set CIVIC_CARGO)');
+    await runInstallStep(cargoCommand(), ['install', 'secantus-mdb', '--version', SECANTUS_RUST_VERSION, '--locked', '--ignore-rust-version', '--quiet', '--root', temporary], {
+      product: 'SecantusDB',
+      needs: 'Rust and cargo (set CIVIC_CARGO), or set MONGODB_URI',
+    });
     await writeFile(join(temporary, 'secantusd.toml'), '');
   });
   return install;
-}
-
-/**
- * Builds an installation under a unique name and renames it into place, so a concurrent install
- * or a crash never leaves a half-made one at `target`. `build` writes the configuration file
- * last: its presence says the installation is complete.
- */
-async function installAtomically(baseDir: string, target: string, build: (temporary: string) => Promise<void>): Promise<void> {
-  await mkdir(baseDir, { recursive: true, mode: 0o700 });
-  const temporary = join(baseDir, `.install-${process.pid}-${randomBytes(4).toString('hex')}`);
-  try {
-    await build(temporary);
-    await rename(temporary, target).catch((error: unknown) => {
-      if (!existsSync(join(target, 'secantusd.toml'))) throw error;
-    });
-  } finally {
-    await rm(temporary, { recursive: true, force: true });
-  }
 }
 
 function pythonCommand(): string {
@@ -95,20 +81,4 @@ function pythonCommand(): string {
 
 function cargoCommand(): string {
   return process.env.CIVIC_CARGO || 'cargo';
-}
-
-function run(command: string, args: string[], needs: string): Promise<void> {
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'ENOENT' ? new Error(`${command} not found: this embedded database server needs ${needs}, or set MONGODB_URI`) : error);
-    });
-    child.on('close', (code, signal) => {
-      if (code === 0) resolve();
-      else reject(new Error(`installing SecantusDB failed (${command} ${args.join(' ')} exited with ${signal ?? `code ${code}`}):\n${output.trim()}`));
-    });
-  });
 }

@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { mongo } from 'mongoose';
 import { defaultKeysDir } from '@civic/identity';
 import { dataDir as defaultDataDir } from '../paths.ts';
-import { connectionString, generateCredentials, loadOrCreateCredentials, type DatabaseCredentials } from './database-credentials.ts';
+import { ownerOnlyFolder } from '../owner-only-folder.ts';
+import { generateCredentials, loadOrCreateCredentials, type ServerCredentials } from '../server-credentials.ts';
+import { connectionString, DATABASE_CREDENTIALS_FILE } from './database-credentials.ts';
 import { chosenServerKind, ensureSecantusInstalled, type SecantusInstall, type SecantusServerKind } from './secantus-install.ts';
 import { startSecantusProcess, type SecantusProcess } from './secantus-process.ts';
 
@@ -59,7 +61,7 @@ async function startEmbedded(options: StartDatabaseOptions): Promise<DatabaseHan
   const storagePath = await ownerOnlyFolder(join(serverDir, 'data'));
   if (!ephemeral) await chmod(dataDir, 0o700);
   const removeThrowAwayData = () => (ephemeral ? rm(serverDir, { recursive: true, force: true }) : Promise.resolve());
-  const credentials = ephemeral ? generateCredentials() : await loadOrCreateCredentials(await ownerOnlyFolder(keysDir));
+  const credentials = ephemeral ? generateCredentials() : await loadOrCreateCredentials(await ownerOnlyFolder(keysDir), DATABASE_CREDENTIALS_FILE);
 
   try {
     await createUserOnce(install, storagePath, credentials, log);
@@ -97,7 +99,7 @@ async function startEmbedded(options: StartDatabaseOptions): Promise<DatabaseHan
  * without authentication on a private port, before any data exists, and then checked to be the
  * only user. The marker beside the data says it was done.
  */
-async function createUserOnce(install: SecantusInstall, storagePath: string, credentials: DatabaseCredentials, log: (line: string) => void): Promise<void> {
+async function createUserOnce(install: SecantusInstall, storagePath: string, credentials: ServerCredentials, log: (line: string) => void): Promise<void> {
   const marker = join(dirname(storagePath), 'user-created');
   if (existsSync(marker)) return;
   const bootstrap: SecantusProcess = await startSecantusProcess({ install, storagePath, port: 0, auth: false, log });
@@ -129,10 +131,4 @@ async function checkLogin(uri: string, storagePath: string): Promise<void> {
   } finally {
     await client.close();
   }
-}
-
-async function ownerOnlyFolder(path: string): Promise<string> {
-  await mkdir(path, { recursive: true, mode: 0o700 });
-  await chmod(path, 0o700);
-  return path;
 }

@@ -1,0 +1,28 @@
+import { inTransaction, recordRequestEvents } from '@civic/service-kit';
+import type { Models } from '../models/index.ts';
+import type { WishDocument } from '../models/wish.ts';
+import { deadlineNotice } from '../domain/deadlines.ts';
+
+/**
+ * Tells a request's handler, through the outbox, that the deadline that matters now is near or has
+ * passed, and moves the wish's next notice on (to the deadline itself, or to none), in one
+ * transaction. The write is conditional on the notice and deadline read, so a second sweep, or a
+ * change that set a new deadline meanwhile, tells nothing twice. False when there was nothing to tell.
+ */
+export async function tellDeadline(models: Models, wish: WishDocument, now: Date): Promise<boolean> {
+  if (!wish.dueAt || !wish.handlerId) return false;
+  const due = wish.dueAt;
+  const handlerId = wish.handlerId.toHexString();
+  const { notice, next } = deadlineNotice(due, now);
+  return inTransaction(models.Wish.db, async (session) => {
+    const { modifiedCount } = await models.Wish.updateOne(
+      { _id: wish._id, deadlineNoticeAt: wish.deadlineNoticeAt, dueAt: due },
+      { $set: { deadlineNoticeAt: next } },
+      { session },
+    );
+    if (modifiedCount === 0) return false;
+    const facts = { wishId: wish._id.toHexString(), handlerId, deadline: due.toISOString() };
+    await recordRequestEvents(models.Outbox, session, [notice === 'OVERDUE' ? { kind: 'request.overdue', facts } : { kind: 'request.deadlineNear', facts }], now);
+    return true;
+  });
+}
