@@ -126,7 +126,7 @@ export async function confirmWishes(source: RunningSubgraph<SourceModels>, ratin
 
 export function confirmationEvent(wishId: string, rating: number): AnyCivicEvent {
   const claimant = { type: 'Resident' as const, id: 'r-helper' };
-  return newEvent('wish.confirmed', { wishId, requesterId: 'r-asker', claimant, servedBy: ['r-helper'], rating, communityId: 'c-1' }, new Date());
+  return newEvent('wish.confirmed', { wishId, requesterId: 'r-asker', claimant, servedBy: ['r-helper'], rating, automatic: false, communityId: 'c-1' }, new Date());
 }
 
 /** The connection a service's requests use: its models', where its transactions run. */

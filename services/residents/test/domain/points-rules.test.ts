@@ -117,7 +117,7 @@ describe('earners and measures', () => {
   const claimant = { type: 'Organisation' as const, id: 'org' };
 
   it('are those who served a wish, each once, and its rating', () => {
-    const event = newEvent('wish.confirmed', { wishId: 'w', requesterId: 'r', claimant, servedBy: ['a', 'b', 'a'], rating: 4, communityId: 'c' }, AT);
+    const event = newEvent('wish.confirmed', { wishId: 'w', requesterId: 'r', claimant, servedBy: ['a', 'b', 'a'], rating: 4, automatic: false, communityId: 'c' }, AT);
     expect(earnerIds(event)).toEqual(['a', 'b']);
     expect(measureOf(event)).toEqual({ basis: 'PER_RATING_STAR', rating: 4 });
   });

@@ -9,7 +9,7 @@ import type { Models } from '../../src/models/index.ts';
 const someId = () => new Types.ObjectId().toHexString();
 
 export function wishConfirmed(servedBy: string[], rating: number, at: Date, communityId = someId()) {
-  return newEvent('wish.confirmed', { wishId: someId(), requesterId: someId(), claimant: { type: 'Resident', id: servedBy[0]! }, servedBy, rating, communityId }, at);
+  return newEvent('wish.confirmed', { wishId: someId(), requesterId: someId(), claimant: { type: 'Resident', id: servedBy[0]! }, servedBy, rating, automatic: false, communityId }, at);
 }
 
 export function checkedIn(residentId: string, hours: number, at: Date) {
