@@ -22,4 +22,5 @@ export default subgraphCodegenConfig({
   PointsStanding: '../domain/points-ranking.ts#Standing',
   PointsRankingConnection: '../persistence/points-ranking.ts#RankingPage',
   PointsStandingEdge: '../mappers.ts#PointsStandingEdgeParent',
+  PointsSpending: '../models/points-spending.ts#PointsSpendingDocument',
 });

@@ -11,6 +11,7 @@ const mappers = {
   Disbursement: '../models/disbursement.ts#DisbursementDocument',
   FundLedgerEntry: '../models/ledger-entry.ts#LedgerEntryDocument',
   ParkingApplication: '../models/parking-application.ts#ParkingApplicationDocument',
+  ParkingPrioritySpending: '../models/parking-priority-saga.ts#ParkingPrioritySagaDocument',
   Organisation: '../mappers.ts#OrganisationReference',
   Resident: '../mappers.ts#ResidentReference',
   Wish: '../mappers.ts#WishReference',

@@ -1,5 +1,6 @@
 import { hasRole, isStaff, type Role, type Viewer } from '@civic/identity';
 import { requireSignedIn, staffCovers, staffScopeIds, type OrganisationPath, type Refusal } from '@civic/service-kit';
+import { spendPointsAsNonSpender } from './errors.ts';
 
 /**
  * Who may do what in the residents subgraph, beyond the scope checks resolvers make with the kit.
@@ -8,6 +9,7 @@ import { requireSignedIn, staffCovers, staffScopeIds, type OrganisationPath, typ
  *   them and set their party membership; the resident updates their own everyday facts.
  * - Community workers and street admins whose scope covers the resident award and deduct points;
  *   services (activities, wishes) may award, never deduct.
+ * - The resources service alone spends a resident's points for priority and refunds them.
  * - Listings of residents and households: staff, within their scope, and services.
  */
 
@@ -31,4 +33,15 @@ export function requireListingAccess(viewer: Viewer, refusal: Refusal): void {
 export function listingScopeFilter(viewer: Viewer): Record<string, unknown> {
   if (hasRole(viewer, 'SERVICE')) return {};
   return { organisationPath: { $in: staffScopeIds(viewer) } };
+}
+
+/**
+ * Who spends a resident's points and refunds them: the resources service, which sells priority
+ * on its waiting lists and runs the saga that refunds what it could not grant.
+ */
+const POINTS_SPENDERS: readonly string[] = ['service:resources'];
+
+export function requirePointsSpender(viewer: Viewer): void {
+  requireSignedIn(viewer);
+  if (!hasRole(viewer, 'SERVICE') || viewer.subject === null || !POINTS_SPENDERS.includes(viewer.subject)) throw spendPointsAsNonSpender();
 }

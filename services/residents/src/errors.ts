@@ -279,3 +279,20 @@ export function coreMemberAsMember() {
 export function coreMemberForHousehold() {
   return badUserInput('memberId', 'is a core party member; households pair with ordinary members');
 }
+
+// Spending points (微星光 for priority): called by the resources service only
+
+/** Only the services named in authorisation.ts spend and refund points for a resident. */
+export function spendPointsAsNonSpender() {
+  return forbidden("spend or refund a resident's points");
+}
+
+/** The reference was refunded before its spend arrived: the spender gave up on it. */
+export function spendingVoided() {
+  return conflict('This spending was cancelled before it arrived');
+}
+
+/** The reference already names a spending of another resident or amount. */
+export function spendingReferenceReused() {
+  return conflict('This reference names another spending');
+}

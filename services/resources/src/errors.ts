@@ -1,4 +1,4 @@
-import { badUserInput, conflict, forbidden, notMatching } from '@civic/service-kit';
+import { badUserInput, conflict, departmentUnavailable, forbidden, notMatching } from '@civic/service-kit';
 import type { ResourceKind } from './domain/vocabulary.ts';
 
 /** Error factories of this service beyond the kit's; resolvers, domain and tests share them. */
@@ -187,4 +187,35 @@ export function notAFund() {
 
 export function recipientNotServed() {
   return badUserInput('recipientId', 'does not live in the area this fund serves');
+}
+
+// Spending points for parking priority (sagas/parking-priority.ts)
+
+/** Only the applicant spends their points on their application. */
+export function spendPointsOnAnotherApplication() {
+  return forbidden("spend points on another resident's parking application");
+}
+
+export function recoverPrioritySpendingsRefused() {
+  return forbidden('recover parking priority spendings');
+}
+
+/** The same spending sent again while the first is under way. */
+export function prioritySpendingUnderWay() {
+  return conflict('A spending of points for this application is already under way');
+}
+
+/** The points ledger refused the spending (too few points, most often): nothing was taken, nothing granted. */
+export function pointsNotSpent(reason: string) {
+  return conflict(`The points were not spent: ${reason}`);
+}
+
+/** The points were taken, the places could not be given, and the points were given back. */
+export function priorityNotGranted(reason: string) {
+  return conflict(`No priority was granted (${reason}); the points spent for it were given back`);
+}
+
+/** Nothing was granted and the points ledger has not confirmed the refund yet: the recovery pass will. */
+export function priorityRefundPending(reason: string) {
+  return departmentUnavailable(`No priority was granted (${reason}); any points spent for it will be given back once the points ledger answers`);
 }

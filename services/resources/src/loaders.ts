@@ -5,6 +5,7 @@ import { RESOURCE_FIELDS, type ResourceDocument } from './models/resource.ts';
 import { BOOKING_FIELDS, type BookingDocument } from './models/booking.ts';
 import { DISBURSEMENT_FIELDS } from './models/disbursement.ts';
 import { PARKING_APPLICATION_FIELDS } from './models/parking-application.ts';
+import { PARKING_PRIORITY_SAGA_FIELDS } from './models/parking-priority-saga.ts';
 import { matchResources, type WishForMatching } from './domain/matching.ts';
 
 /** Built per request by the service kit: one query per entity type per level, never a cache shared by callers. */
@@ -22,6 +23,7 @@ export function createLoaders(models: Models) {
     disbursementsOfFund: loaderByForeignKey(models.Disbursement, 'fundId', { sort: { proposedAt: 1, _id: 1 }, projection: DISBURSEMENT_FIELDS }),
     parkingApplication: loaderById(models.ParkingApplication, PARKING_APPLICATION_FIELDS),
     applicationsOfResource: loaderByForeignKey(models.ParkingApplication, 'resourceId', { sort: { appliedAt: 1, _id: 1 }, projection: PARKING_APPLICATION_FIELDS }),
+    prioritySagasOfApplication: loaderByForeignKey(models.ParkingPrioritySaga, 'applicationId', { sort: { startedAt: 1, _id: 1 }, projection: PARKING_PRIORITY_SAGA_FIELDS }),
   };
 }
 

@@ -12,7 +12,8 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'INVALID_TRANSITION'
   | 'QUERY_TIMEOUT'
-  | 'DATABASE_UNAVAILABLE';
+  | 'DATABASE_UNAVAILABLE'
+  | 'SUBGRAPH_UNAVAILABLE';
 
 function error(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extensions } });
@@ -55,6 +56,11 @@ export function queryTimeout(limitMs: number | null): GraphQLError {
 
 export function databaseUnavailable(): GraphQLError {
   return error('DATABASE_UNAVAILABLE', 'The database is unavailable; try again shortly');
+}
+
+/** Another department the service had to ask (through the graph) did not answer; `message` says what that left undone. */
+export function departmentUnavailable(message: string): GraphQLError {
+  return error('SUBGRAPH_UNAVAILABLE', message);
 }
 
 /** MongoDB's duplicate-key error: the unique index said no. */

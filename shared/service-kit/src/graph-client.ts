@@ -24,12 +24,18 @@ export function createGraphClient(options: { url: () => string; token: () => Pro
       });
       const body = (await response.json()) as GraphResponse;
       const first = body.errors?.[0];
-      if (first) throw new GraphQLError(`The graph refused a service query: ${first.message}`, { extensions: { code: 'GRAPH_QUERY_FAILED' } });
+      if (first) throw new GraphQLError(`The graph refused a service query: ${first.message}`, { extensions: { code: 'GRAPH_QUERY_FAILED', graphError: { code: first.extensions?.code ?? null, message: first.message } } });
       if (!body.data) throw new GraphQLError(`The graph answered ${response.status} without data`, { extensions: { code: 'GRAPH_QUERY_FAILED' } });
       // The document was validated against the supergraph when it was generated.
       return body.data as TResult;
     },
   };
+}
+
+/** The graph's own error behind a service query's failure (its code and message); null when the graph gave no GraphQL answer. */
+export function graphErrorOf(error: unknown): { code: unknown; message: string } | null {
+  if (!(error instanceof GraphQLError) || error.extensions.code !== 'GRAPH_QUERY_FAILED') return null;
+  return (error.extensions.graphError as { code: unknown; message: string } | undefined) ?? null;
 }
 
 /** For subgraphs started without a gateway URL (for example schema tests): any call fails loudly. */

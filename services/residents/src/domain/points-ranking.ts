@@ -8,8 +8,8 @@ import type { PointsSource } from './vocabulary.ts';
  * they earned in a period of the China calendar.
  *
  * - What counts: points earned from service events and staff adjustments (awards and deductions,
- *   which correct or add to the record of service); spending points on priority does not, so
- *   using them costs no one their place.
+ *   which correct or add to the record of service); spending points on priority (SPENDING) and
+ *   its refunds (REFUND) do not, so using them costs no one their place.
  * - Order: more points first; on equal points, whoever reached their total earlier (the time of
  *   their last counted entry), then the resident id, so the order is total and stable.
  * - Rank: competition ranking ("1224"): residents with equal points share a rank, the next rank

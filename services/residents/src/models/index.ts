@@ -5,6 +5,7 @@ import { memberPairingModel } from './member-pairing.ts';
 import { householdPairingModel } from './household-pairing.ts';
 import { pointsEntryModel } from './points-entry.ts';
 import { pointsRuleChangeModel } from './points-rule-change.ts';
+import { pointsSpendingModel } from './points-spending.ts';
 
 export type { ResidentDocument, PartyMembershipDocument, VolunteerProfileDocument } from './resident.ts';
 export type { HouseholdDocument } from './household.ts';
@@ -12,6 +13,7 @@ export type { MemberPairingDocument } from './member-pairing.ts';
 export type { HouseholdPairingDocument } from './household-pairing.ts';
 export type { PointsEntryDocument } from './points-entry.ts';
 export type { PointsRuleChangeDocument } from './points-rule-change.ts';
+export type { PointsSpendingDocument } from './points-spending.ts';
 
 /**
  * Every collection of the residents service; the seed generator bulk-inserts through these too,
@@ -29,6 +31,7 @@ export function createModels(connection: Connection) {
     HouseholdPairing: householdPairingModel(connection),
     PointsEntry: pointsEntryModel(connection),
     PointsRuleChange: pointsRuleChangeModel(connection),
+    PointsSpending: pointsSpendingModel(connection),
   };
 }
 

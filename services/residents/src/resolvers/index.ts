@@ -17,10 +17,20 @@ import { pointsMutations } from './points-operations.ts';
 import { PointsRule } from './points-rule.ts';
 import { pointsRulesMutations, pointsRulesQueries } from './points-rules-operations.ts';
 import { PointsStanding, pointsRankingQueries } from './points-ranking.ts';
+import { PointsSpending } from './points-spending.ts';
+import { pointsSpendingMutations } from './points-spending-operations.ts';
 
 export const resolvers: Resolvers = {
   Query: { ...residentQueries, ...householdQueries, ...pointsRulesQueries, ...pointsRankingQueries },
-  Mutation: { ...residentMutations, ...householdMutations, ...membershipMutations, ...pairingMutations, ...pointsMutations, ...pointsRulesMutations },
+  Mutation: {
+    ...residentMutations,
+    ...householdMutations,
+    ...membershipMutations,
+    ...pairingMutations,
+    ...pointsMutations,
+    ...pointsRulesMutations,
+    ...pointsSpendingMutations,
+  },
   Resident,
   Household,
   Grid,
@@ -33,4 +43,5 @@ export const resolvers: Resolvers = {
   PointsStanding,
   MemberPairing,
   HouseholdPairing,
+  PointsSpending,
 };

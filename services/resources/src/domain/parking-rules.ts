@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import { initialQueueKey } from './queue-keys.ts';
 
 /**
  * Shared parking: places 1..quota go to applications in order of application; the others wait.
@@ -17,16 +18,25 @@ export function freePlaces(quota: number, takenPlaces: readonly number[]): numbe
 export interface QueuedApplication {
   _id: Types.ObjectId;
   appliedAt: Date;
+  /** Set once points bought the application priority (domain/parking-priority.ts); null: order of application. */
+  queueKey?: string | null;
 }
 
-/** Order of application: earlier first, the id breaking ties (ids grow with creation). */
-export function byApplicationOrder(a: QueuedApplication, b: QueuedApplication): number {
-  return a.appliedAt.getTime() - b.appliedAt.getTime() || a._id.toHexString().localeCompare(b._id.toHexString());
+/** Where an application stands in line: its bought place, else its order of application. */
+export function queueKeyOf(application: QueuedApplication): string {
+  return application.queueKey ?? initialQueueKey(application.appliedAt, application._id);
+}
+
+/** Order of the queue: by queue key, which is the order of application (earlier first, then id) until priority is bought. */
+export function byQueueOrder(a: QueuedApplication, b: QueuedApplication): number {
+  const keyA = queueKeyOf(a);
+  const keyB = queueKeyOf(b);
+  return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
 }
 
 /** Each waiting application's position in line, 1 for the next to move in. */
 export function waitingPositions(waiting: readonly QueuedApplication[]): Map<string, number> {
-  return new Map([...waiting].sort(byApplicationOrder).map((application, index) => [application._id.toHexString(), index + 1]));
+  return new Map([...waiting].sort(byQueueOrder).map((application, index) => [application._id.toHexString(), index + 1]));
 }
 
 /**

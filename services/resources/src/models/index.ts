@@ -6,6 +6,7 @@ import { bookingSlotModel } from './booking-slot.ts';
 import { disbursementModel } from './disbursement.ts';
 import { ledgerEntryModel } from './ledger-entry.ts';
 import { parkingApplicationModel } from './parking-application.ts';
+import { parkingPrioritySagaModel } from './parking-priority-saga.ts';
 
 export function createModels(connection: Connection) {
   return {
@@ -16,6 +17,7 @@ export function createModels(connection: Connection) {
     LedgerEntry: ledgerEntryModel(connection),
     ParkingApplication: parkingApplicationModel(connection),
     Outbox: outboxModel(connection),
+    ParkingPrioritySaga: parkingPrioritySagaModel(connection),
   };
 }
 

@@ -13,6 +13,10 @@ export interface ParkingApplicationDocument {
   appliedAt: Date;
   allocatedAt: Date | null;
   releasedAt: Date | null;
+  /** Its place in the queue once points bought it priority; null: order of application (domain/parking-rules.ts). */
+  queueKey: string | null;
+  /** Places moved up with points so far (domain/parking-priority.ts caps them). */
+  priorityPlaces: number;
 }
 
 export const PARKING_APPLICATION_FIELDS = {
@@ -24,6 +28,8 @@ export const PARKING_APPLICATION_FIELDS = {
   appliedAt: 1,
   allocatedAt: 1,
   releasedAt: 1,
+  queueKey: 1,
+  priorityPlaces: 1,
 } as const;
 
 const parkingApplicationSchema = new Schema<ParkingApplicationDocument>(
@@ -36,6 +42,8 @@ const parkingApplicationSchema = new Schema<ParkingApplicationDocument>(
     appliedAt: { type: Date, required: true },
     allocatedAt: { type: Date, default: null },
     releasedAt: { type: Date, default: null },
+    queueKey: { type: String, default: null },
+    priorityPlaces: { type: Number, default: 0 },
   },
   collectionOptions('parking_applications'),
 );

@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import type { Models } from '../models/index.ts';
 import type { ResourceDocument } from '../models/resource.ts';
 import { ONE_HOLDER_PER_PLACE, ONE_OPEN_APPLICATION_PER_RESIDENT, PARKING_APPLICATION_FIELDS, type ParkingApplicationDocument } from '../models/parking-application.ts';
-import { byApplicationOrder, freePlaces, maxAllocationAttempts } from '../domain/parking-rules.ts';
+import { byQueueOrder, freePlaces, maxAllocationAttempts } from '../domain/parking-rules.ts';
 
 /** Queues the resident's application (WAITING), then lets the queue move; null when they already have an open one. */
 export async function enqueue(models: Models, resource: ResourceDocument, applicantId: Types.ObjectId, now: Date): Promise<Types.ObjectId | null> {
@@ -19,6 +19,8 @@ export async function enqueue(models: Models, resource: ResourceDocument, applic
       appliedAt: now,
       allocatedAt: null,
       releasedAt: null,
+      queueKey: null,
+      priorityPlaces: 0,
     } satisfies ParkingApplicationDocument);
   } catch (error) {
     if (isDuplicateKeyOn(error, ONE_OPEN_APPLICATION_PER_RESIDENT)) return null;
@@ -44,7 +46,7 @@ export async function leave(models: Models, resource: ResourceDocument, applicat
 }
 
 /**
- * Gives free places to waiting applications in order of application. Any pass may run at the
+ * Gives free places to waiting applications in queue order. Any pass may run at the
  * same time as others: a place goes to one application only (the unique index on allocated
  * places) and an application moves out of WAITING once (conditional update); a lost race means
  * reading the queue again.
@@ -54,10 +56,10 @@ export async function allocateFreePlaces(models: Models, resource: ResourceDocum
   for (let attempt = 0; attempt < maxAllocationAttempts(quota); attempt++) {
     const open = await models.ParkingApplication.find(
       { resourceId: resource._id, status: { $in: ['ALLOCATED', 'WAITING'] } },
-      { status: 1, place: 1, appliedAt: 1 },
+      { status: 1, place: 1, appliedAt: 1, queueKey: 1 },
     ).lean();
     const free = freePlaces(quota, open.flatMap((application) => (application.status === 'ALLOCATED' && application.place !== null ? [application.place] : [])));
-    const next = open.filter((application) => application.status === 'WAITING').sort(byApplicationOrder)[0];
+    const next = open.filter((application) => application.status === 'WAITING').sort(byQueueOrder)[0];
     if (free.length === 0 || !next) return;
     try {
       await models.ParkingApplication.updateOne({ _id: next._id, status: 'WAITING' }, { $set: { status: 'ALLOCATED', place: free[0]!, allocatedAt: now } });

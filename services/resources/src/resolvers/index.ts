@@ -5,7 +5,8 @@ import { Booking } from './booking.ts';
 import { bookingMutations, bookingQueries } from './booking-operations.ts';
 import { Disbursement, Fund, FundLedgerEntry } from './fund.ts';
 import { fundMutations, fundQueries } from './fund-operations.ts';
-import { ParkingApplication, ParkingQuota } from './parking.ts';
+import { ParkingApplication, ParkingPrioritySpending, ParkingQuota } from './parking.ts';
+import { parkingPriorityMutations } from './parking-priority-operations.ts';
 import { parkingMutations, parkingQueries } from './parking-operations.ts';
 import { Organisation } from './organisation.ts';
 import { Resident } from './resident.ts';
@@ -22,9 +23,10 @@ export const resolvers: Resolvers = {
   Disbursement,
   ParkingQuota,
   ParkingApplication,
+  ParkingPrioritySpending,
   Organisation,
   Resident,
   Wish,
   Query: { ...resourceQueries, ...bookingQueries, ...fundQueries, ...parkingQueries },
-  Mutation: { ...resourceMutations, ...bookingMutations, ...fundMutations, ...parkingMutations },
+  Mutation: { ...resourceMutations, ...bookingMutations, ...fundMutations, ...parkingMutations, ...parkingPriorityMutations },
 };

@@ -1,5 +1,6 @@
 import { idOf, loadReferenced } from '@civic/service-kit';
-import type { ParkingApplicationResolvers, ParkingQuotaResolvers } from '../generated/resolvers-types.ts';
+import type { ParkingApplicationResolvers, ParkingPrioritySpendingResolvers, ParkingQuotaResolvers } from '../generated/resolvers-types.ts';
+import { MAX_PRIORITY_PLACES_PER_APPLICATION, PRIORITY_POINTS_PER_PLACE } from '../domain/parking-priority.ts';
 import { waitingPositions } from '../domain/parking-rules.ts';
 import { requireManagerOrReader } from '../authorisation.ts';
 import { readUnmanagedQuotaApplications } from '../errors.ts';
@@ -17,6 +18,8 @@ export const ParkingQuota: ParkingQuotaResolvers = {
     const applications = await loaders.applicationsOfResource.load(idOf(resource));
     return status ? applications.filter((application) => application.status === status) : applications;
   },
+  priorityPointsPerPlace: () => PRIORITY_POINTS_PER_PLACE,
+  maxPriorityPlaces: () => MAX_PRIORITY_PLACES_PER_APPLICATION,
 };
 
 export const ParkingApplication: ParkingApplicationResolvers = {
@@ -28,4 +31,9 @@ export const ParkingApplication: ParkingApplicationResolvers = {
     const queue = (await loaders.applicationsOfResource.load(application.resourceId.toHexString())).filter((other) => other.status === 'WAITING');
     return waitingPositions(queue).get(idOf(application)) ?? null;
   },
+  prioritySpendings: (application, _args, { loaders }) => loaders.prioritySagasOfApplication.load(idOf(application)),
+};
+
+export const ParkingPrioritySpending: ParkingPrioritySpendingResolvers = {
+  id: idOf,
 };

@@ -5,6 +5,7 @@ import type { BookingSlotDocument } from '../models/booking-slot.ts';
 import type { DisbursementDocument } from '../models/disbursement.ts';
 import type { LedgerEntryDocument } from '../models/ledger-entry.ts';
 import type { ParkingApplicationDocument } from '../models/parking-application.ts';
+import type { ParkingPrioritySagaDocument } from '../models/parking-priority-saga.ts';
 import { bookedSlots, openingWindows, type OpeningWindow } from '../domain/opening-hours.ts';
 import { balanceAfterMovement } from '../domain/fund-rules.ts';
 import type { ResourceKind, ResourcePool } from '../domain/vocabulary.ts';
@@ -29,6 +30,8 @@ export interface ResourceRecords {
   Disbursement: DisbursementDocument[];
   LedgerEntry: LedgerEntryDocument[];
   ParkingApplication: ParkingApplicationDocument[];
+  /** None: priority is bought once the graph runs. */
+  ParkingPrioritySaga: ParkingPrioritySagaDocument[];
 }
 
 const SLOT_MINUTES = 30;
@@ -50,7 +53,7 @@ const HARDSHIP_REASONS = ['大病住院探望慰问金', '重病家庭困难补�
  * the service's own rules (opening hours, slots, stock, balance, quota).
  */
 export function generateResources(world: SeedWorld): ResourceRecords {
-  const records: ResourceRecords = { Resource: [], Booking: [], BookingSlot: [], Disbursement: [], LedgerEntry: [], ParkingApplication: [] };
+  const records: ResourceRecords = { Resource: [], Booking: [], BookingSlot: [], Disbursement: [], LedgerEntry: [], ParkingApplication: [], ParkingPrioritySaga: [] };
   const random = world.random.fork('resources');
   const { ids, timeline } = world;
   const windows = venueWindows();
@@ -241,6 +244,8 @@ function queueForParking(parking: ResourceDocument, residents: readonly Resident
       appliedAt,
       allocatedAt: place ? appliedAt : null,
       releasedAt: null,
+      queueKey: null,
+      priorityPlaces: 0,
     };
   });
   const waiting = applications.filter((application) => application.status === 'WAITING');

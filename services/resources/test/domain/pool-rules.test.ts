@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { quantityError, quantityMissing, quantityOutOfRange, stockAfterTaking, stockError, stockOutOfRange } from '../../src/domain/stock.ts';
 import { amountError, amountOutOfRange, balanceAfterMovement, canDecide, mayApprove } from '../../src/domain/fund-rules.ts';
-import { byApplicationOrder, freePlaces, waitingPositions } from '../../src/domain/parking-rules.ts';
+import { byQueueOrder, freePlaces, waitingPositions } from '../../src/domain/parking-rules.ts';
 import { canChangeStatus, emptyTag, fieldNotOfKind, foreignAvailabilityField, isServed, normaliseTags, tagTooLong } from '../../src/domain/resource-rules.ts';
 
 describe('goods stock', () => {
@@ -52,7 +52,7 @@ describe('parking quota', () => {
       { _id: b, appliedAt: new Date('2030-01-01T08:00:00Z') },
       { _id: a, appliedAt: new Date('2030-01-01T08:00:00Z') },
     ];
-    expect([...queue].sort(byApplicationOrder).map((entry) => entry._id)).toEqual([a, b, c]);
+    expect([...queue].sort(byQueueOrder).map((entry) => entry._id)).toEqual([a, b, c]);
     expect([...waitingPositions(queue)]).toEqual([
       [a.toHexString(), 1],
       [b.toHexString(), 2],
