@@ -16,7 +16,7 @@ describe('which subgraph resolves a field', () => {
     expect([...ownership.resolvers('Query', 'wishes')]).toEqual(['WISHES']);
     expect([...ownership.resolvers('Resident', 'activities')]).toEqual(['ORGANISATIONS']);
     expect([...ownership.resolvers('Resident', 'name')]).toEqual(['RESIDENTS']);
-    expect([...ownership.resolvers('Resident', 'id')].sort()).toEqual(['MEETINGS', 'ORGANISATIONS', 'RESIDENTS', 'RESOURCES', 'WISHES']);
+    expect([...ownership.resolvers('Resident', 'id')].sort()).toEqual(['MEETINGS', 'NOTIFICATIONS', 'ORGANISATIONS', 'RESIDENTS', 'RESOURCES', 'WISHES']);
   });
 });
 

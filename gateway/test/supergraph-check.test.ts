@@ -10,6 +10,7 @@ describe('checking a supergraph before the gateway serves it', () => {
   it('accepts the composed supergraph and names its subgraphs at their routing URLs', () => {
     expect(checkSupergraph(supergraphSdl).map(({ name, url }) => [name, url])).toEqual([
       ['meetings', 'http://127.0.0.1:4005/graphql'],
+      ['notifications', 'http://127.0.0.1:4006/graphql'],
       ['organisations', 'http://127.0.0.1:4002/graphql'],
       ['residents', 'http://127.0.0.1:4001/graphql'],
       ['resources', 'http://127.0.0.1:4004/graphql'],

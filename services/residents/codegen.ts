@@ -18,5 +18,9 @@ export default subgraphCodegenConfig({
   HouseholdEdge: '../mappers.ts#HouseholdEdgeParent',
   PointsEntryConnection: '../mappers.ts#PointsEntryConnectionParent',
   PointsEntryEdge: '../mappers.ts#PointsEntryEdgeParent',
+  PointsRule: '../persistence/points-rules.ts#PublishedPointsRule',
+  PointsStanding: '../domain/points-ranking.ts#Standing',
+  PointsRankingConnection: '../persistence/points-ranking.ts#RankingPage',
+  PointsStandingEdge: '../mappers.ts#PointsStandingEdgeParent',
   PointsSpending: '../models/points-spending.ts#PointsSpendingDocument',
 });

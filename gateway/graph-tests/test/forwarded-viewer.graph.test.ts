@@ -9,7 +9,7 @@ import { startCapturingProxy, type CapturingProxy } from './capturing-proxy.ts';
 // subgraphs verify against the gateway's JWKS, as a partner's would (identity.graph.test.ts runs
 // them with the key).
 const CAPTURED_AT = 'organisations';
-const OTHER_SUBGRAPHS = ['residents', 'wishes', 'resources', 'meetings'];
+const OTHER_SUBGRAPHS = ['residents', 'wishes', 'resources', 'meetings', 'notifications'];
 
 let gatewayKeys: KeyPair;
 let proxy: CapturingProxy;

@@ -6,7 +6,7 @@ import { scrapeMetrics, type Scrape } from './support/metrics-scrape.ts';
 // the gateway, at the subgraph it reached and at that subgraph's database.
 let stack: Stack;
 let gatewayOrigin: string;
-const SUBGRAPHS = ['residents', 'organisations', 'wishes', 'resources', 'meetings'];
+const SUBGRAPHS = ['residents', 'organisations', 'wishes', 'resources', 'meetings', 'notifications'];
 const origin = (url: string) => new URL(url).origin;
 
 beforeAll(async () => {

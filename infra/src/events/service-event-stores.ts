@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { EventConsumer } from '@civic/events';
 import { meetingsSubgraph } from '@civic/meetings';
+import { notificationsSubgraph } from '@civic/notifications';
 import { organisationsSubgraph } from '@civic/organisations';
 import { residentsSubgraph } from '@civic/residents';
 import { resourcesSubgraph } from '@civic/resources';
@@ -19,7 +20,7 @@ import { DEFAULT_DATABASE_PREFIX } from '../seed/databases.ts';
 type AnyDefinition = SubgraphDefinition<object, unknown>;
 
 /** Every service of this repository, whose databases hold parked events and whose consumers replay them. */
-export const SERVICES: readonly AnyDefinition[] = [residentsSubgraph, organisationsSubgraph, wishesSubgraph, resourcesSubgraph, meetingsSubgraph] as AnyDefinition[];
+export const SERVICES: readonly AnyDefinition[] = [residentsSubgraph, organisationsSubgraph, wishesSubgraph, resourcesSubgraph, meetingsSubgraph, notificationsSubgraph] as AnyDefinition[];
 
 /** A service's database: `<prefix><service>`, `civic_residents` by default. */
 export function databaseNameOf(service: string, prefix = DEFAULT_DATABASE_PREFIX): string {

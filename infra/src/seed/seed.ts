@@ -82,7 +82,7 @@ export async function seed(uri: string, options: SeedOptions = {}): Promise<Seed
 
 /** The service's own model for a generated collection. */
 function modelOf(databases: SeedDatabases, records: SeedCollection): Model<unknown> {
-  const model = (databases[records.service] as Record<string, Model<unknown>>)[records.model];
+  const model = (databases[records.service] as unknown as Record<string, Model<unknown>>)[records.model];
   if (!model) throw new Error(`seed: the ${records.service} service has no model ${records.model}`);
   return model;
 }

@@ -77,6 +77,11 @@ export function deductPointsOutOfScope() {
   return forbidden('deduct points from this resident');
 }
 
+/** The published points rules are a street's or the district's to change. */
+export function setPointsRuleNotAdmin() {
+  return forbidden('change the points rules');
+}
+
 /** The core member who would lead the pairing lies outside the caller's scope. */
 export function pairCoreMemberOutOfScope() {
   return forbidden('pair members with this core member');
@@ -230,6 +235,15 @@ export function membershipBeforeJoiningAge(birthYear: number, joiningAge: number
 /** Awards come from the award sources; taking points away is deductPoints. */
 export function notAnAwardSource(sources: readonly string[]) {
   return badUserInput('source', `must be one of ${sources.join(', ')}; use deductPoints to deduct`);
+}
+
+export function dailyCapAboveMonthlyCap() {
+  return badUserInput('dailyCap', 'must not be above monthlyCap');
+}
+
+/** Stars of service are ranked within a community or a street. */
+export function notARankingOrganisation() {
+  return badUserInput('organisationId', 'must name a community or a street');
 }
 
 export function tooManySkills(max: number) {

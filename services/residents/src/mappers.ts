@@ -1,5 +1,6 @@
 import type { Connection, Edge } from '@civic/service-kit';
 import type { GridLevel } from './domain/vocabulary.ts';
+import type { Standing } from './domain/points-ranking.ts';
 import type { HouseholdDocument, PointsEntryDocument, ResidentDocument } from './models/index.ts';
 
 /** What resolvers of types that are not stored documents receive as their parent (codegen mappers). */
@@ -26,3 +27,4 @@ export type HouseholdConnectionParent = Connection<HouseholdDocument>;
 export type HouseholdEdgeParent = Edge<HouseholdDocument>;
 export type PointsEntryConnectionParent = Connection<PointsEntryDocument>;
 export type PointsEntryEdgeParent = Edge<PointsEntryDocument>;
+export type PointsStandingEdgeParent = Edge<Standing>;

@@ -2,6 +2,7 @@ import { loadTypeDefs, type SubgraphDefinition } from '@civic/service-kit';
 import { createModels, type Models } from './models/index.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
+import { pointsConsumer } from './consumers/points-consumer.ts';
 
 export const residentsSubgraph: SubgraphDefinition<Models, Loaders> = {
   name: 'residents',
@@ -9,4 +10,5 @@ export const residentsSubgraph: SubgraphDefinition<Models, Loaders> = {
   resolvers,
   createModels,
   createLoaders,
+  consumers: [pointsConsumer],
 };

@@ -47,6 +47,8 @@ export interface EventFacts {
   'booking.made': { bookingId: string; resourceId: string; bookedBy: PartyRef };
   'booking.cancelled': { bookingId: string; resourceId: string; bookedBy: PartyRef };
   'disbursement.approved': { disbursementId: string; fundId: string; recipientId: string; amountFen: number };
+  // notifications: one put in a recipient's inbox (`kind` is its NotificationKind), for live "my notifications"
+  'notification.created': { notificationId: string; recipient: PartyRef; kind: string };
 }
 
 export type EventKind = keyof EventFacts;
@@ -75,6 +77,7 @@ export const EVENT_OWNERS = {
   'booking.made': 'resources',
   'booking.cancelled': 'resources',
   'disbursement.approved': 'resources',
+  'notification.created': 'notifications',
 } as const satisfies Record<EventKind, string>;
 
 export const EVENT_KINDS = Object.keys(EVENT_OWNERS) as EventKind[];

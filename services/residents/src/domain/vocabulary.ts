@@ -21,7 +21,7 @@ export type SpecialCareTag = (typeof SPECIAL_CARE_TAGS)[number];
 export const PARTY_MEMBERSHIP_KINDS = ['REGULAR', 'IN_SERVICE', 'FLOATING'] as const;
 export type PartyMembershipKind = (typeof PARTY_MEMBERSHIP_KINDS)[number];
 
-export const POINTS_SOURCES = ['ACTIVITY', 'WISH', 'AWARD', 'DEDUCTION', 'SPENDING', 'REFUND'] as const;
+export const POINTS_SOURCES = ['ACTIVITY', 'WISH', 'MEETING', 'AWARD', 'DEDUCTION', 'SPENDING', 'REFUND'] as const;
 export type PointsSource = (typeof POINTS_SOURCES)[number];
 
 export const GRID_LEVELS = ['COMMUNITY', 'GENERAL', 'MICRO'] as const;

@@ -1,5 +1,5 @@
 import { isDuplicateKeyError } from '@civic/service-kit';
-import type { Model, Types } from 'mongoose';
+import type { ClientSession, Model, Types } from 'mongoose';
 import { EMPTY_LEDGER, nextLedgerHead, type LedgerHead } from '../domain/points.ts';
 import type { PointsEntryDocument } from '../models/index.ts';
 import { pointsLedgerBusy } from '../errors.ts';
@@ -16,10 +16,8 @@ const MAX_APPEND_ATTEMPTS = 60;
  */
 export async function appendPointsEntry(model: Model<PointsEntryDocument>, entry: NewPointsEntry): Promise<PointsEntryDocument> {
   for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt++) {
-    const head = nextLedgerHead(await ledgerHead(model, entry.residentId), entry.amount);
     try {
-      const created = await model.create({ ...entry, ...head });
-      return created.toObject() as PointsEntryDocument;
+      return await appendOnce(model, entry, null);
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
       // Spread the retries so that the next round has fewer collisions.
@@ -29,7 +27,23 @@ export async function appendPointsEntry(model: Model<PointsEntryDocument>, entry
   throw pointsLedgerBusy();
 }
 
-async function ledgerHead(model: Model<PointsEntryDocument>, residentId: Types.ObjectId): Promise<LedgerHead> {
-  const latest = await model.findOne({ residentId }, { sequence: 1, balanceAfter: 1 }).sort({ sequence: -1 }).lean();
+/**
+ * Appends an entry inside `session`'s transaction, after the head its snapshot sees. Another
+ * append to the same resident committed since is a write conflict on (residentId, sequence): the
+ * driver runs the whole transaction again, which reads the new head (and everything else) afresh.
+ */
+export function appendPointsEntryInTransaction(model: Model<PointsEntryDocument>, entry: NewPointsEntry, session: ClientSession): Promise<PointsEntryDocument> {
+  if (!session.inTransaction()) throw new Error('appendPointsEntryInTransaction needs a transaction');
+  return appendOnce(model, entry, session);
+}
+
+async function appendOnce(model: Model<PointsEntryDocument>, entry: NewPointsEntry, session: ClientSession | null): Promise<PointsEntryDocument> {
+  const head = nextLedgerHead(await ledgerHead(model, entry.residentId, session), entry.amount);
+  const [created] = await model.create([{ ...entry, ...head }], { session });
+  return created!.toObject() as PointsEntryDocument;
+}
+
+async function ledgerHead(model: Model<PointsEntryDocument>, residentId: Types.ObjectId, session: ClientSession | null): Promise<LedgerHead> {
+  const latest = await model.findOne({ residentId }, { sequence: 1, balanceAfter: 1 }, { session }).sort({ sequence: -1 }).lean();
   return latest ? { sequence: latest.sequence, balanceAfter: latest.balanceAfter } : EMPTY_LEDGER;
 }

@@ -1,9 +1,8 @@
 import { inTransaction, isDuplicateKeyError } from '@civic/service-kit';
 import { Types, type ClientSession } from 'mongoose';
-import { EMPTY_LEDGER, nextLedgerHead } from '../domain/points.ts';
 import { refundDecision, spendDecision, type RecordedSpending, type SpendingRequest } from '../domain/points-spending.ts';
-import type { Models, PointsEntryDocument, PointsSpendingDocument } from '../models/index.ts';
-import type { NewPointsEntry } from './points-ledger.ts';
+import type { Models, PointsSpendingDocument } from '../models/index.ts';
+import { appendPointsEntryInTransaction, type NewPointsEntry } from './points-ledger.ts';
 import { pointsLedgerBusy } from '../errors.ts';
 
 /**
@@ -17,6 +16,8 @@ import { pointsLedgerBusy } from '../errors.ts';
 export interface SpendingWrite extends SpendingRequest {
   recordedBy: string;
   at: Date;
+  /** The resident's, recorded on the ledger entry as on every entry. */
+  organisationPath: Types.ObjectId[];
 }
 
 // Each round of colliding writers lets one through; this bounds how long a caller waits.
@@ -26,7 +27,7 @@ export function spendPoints(models: Models, write: SpendingWrite): Promise<Point
   return untilNoCollision(models, async (session) => {
     const recorded = await recordedSpending(models, write.reference, session);
     if (spendDecision(recorded && asRecorded(recorded), write) === 'ANSWER_RECORDED') return recorded!;
-    const entry = await appendInSession(models, session, { ...ledgerFields(write), amount: -write.points, source: 'SPENDING' });
+    const entry = await appendPointsEntryInTransaction(models.PointsEntry, { ...ledgerFields(write), amount: -write.points, source: 'SPENDING' }, session);
     const [created] = await models.PointsSpending.create(
       [{ ...spendingFields(write), status: 'SPENT', spentEntryId: entry._id, refundEntryId: null, closedAt: null } satisfies PointsSpendingDocument],
       { session },
@@ -47,7 +48,7 @@ export function refundPoints(models: Models, write: SpendingWrite): Promise<Poin
       );
       return created!.toObject() as PointsSpendingDocument;
     }
-    const entry = await appendInSession(models, session, { ...ledgerFields(write), amount: recorded!.points, source: 'REFUND' });
+    const entry = await appendPointsEntryInTransaction(models.PointsEntry, { ...ledgerFields(write), amount: recorded!.points, source: 'REFUND' }, session);
     const refunded = await models.PointsSpending.findOneAndUpdate(
       { _id: write.reference, status: 'SPENT' },
       { $set: { status: 'REFUNDED', refundEntryId: entry._id, closedAt: write.at } },
@@ -84,13 +85,6 @@ function spendingFields(write: SpendingWrite) {
 }
 
 function ledgerFields(write: SpendingWrite): Omit<NewPointsEntry, 'amount' | 'source'> {
-  return { residentId: new Types.ObjectId(write.residentId), reason: write.reason, recordedBy: write.recordedBy, at: write.at };
-}
-
-/** The entry after the resident's latest one, read in the transaction's snapshot; a balance never goes below zero. */
-async function appendInSession(models: Models, session: ClientSession, entry: NewPointsEntry): Promise<PointsEntryDocument> {
-  const latest = await models.PointsEntry.findOne({ residentId: entry.residentId }, { sequence: 1, balanceAfter: 1 }).sort({ sequence: -1 }).session(session).lean();
-  const head = nextLedgerHead(latest ? { sequence: latest.sequence, balanceAfter: latest.balanceAfter } : EMPTY_LEDGER, entry.amount);
-  const [created] = await models.PointsEntry.create([{ ...entry, ...head }], { session });
-  return created!.toObject() as PointsEntryDocument;
+  const { reason, recordedBy, at, organisationPath } = write;
+  return { residentId: new Types.ObjectId(write.residentId), reason, recordedBy, at, organisationPath, eventId: null, eventKind: null };
 }

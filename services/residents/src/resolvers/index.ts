@@ -14,12 +14,23 @@ import { householdMutations, householdQueries } from './household-operations.ts'
 import { membershipMutations } from './membership-operations.ts';
 import { pairingMutations } from './pairing-operations.ts';
 import { pointsMutations } from './points-operations.ts';
+import { PointsRule } from './points-rule.ts';
+import { pointsRulesMutations, pointsRulesQueries } from './points-rules-operations.ts';
+import { PointsStanding, pointsRankingQueries } from './points-ranking.ts';
 import { PointsSpending } from './points-spending.ts';
 import { pointsSpendingMutations } from './points-spending-operations.ts';
 
 export const resolvers: Resolvers = {
-  Query: { ...residentQueries, ...householdQueries },
-  Mutation: { ...residentMutations, ...householdMutations, ...membershipMutations, ...pairingMutations, ...pointsMutations, ...pointsSpendingMutations },
+  Query: { ...residentQueries, ...householdQueries, ...pointsRulesQueries, ...pointsRankingQueries },
+  Mutation: {
+    ...residentMutations,
+    ...householdMutations,
+    ...membershipMutations,
+    ...pairingMutations,
+    ...pointsMutations,
+    ...pointsRulesMutations,
+    ...pointsSpendingMutations,
+  },
   Resident,
   Household,
   Grid,
@@ -28,6 +39,8 @@ export const resolvers: Resolvers = {
   VolunteerProfile,
   PointsAccount,
   PointsEntry,
+  PointsRule,
+  PointsStanding,
   MemberPairing,
   HouseholdPairing,
   PointsSpending,

@@ -23,6 +23,9 @@ export const pointsMutations: MutationResolvers = {
       reason,
       recordedBy: context.viewer.subject!,
       at: context.clock.now(),
+      organisationPath: resident.organisationPath,
+      eventId: null,
+      eventKind: null,
     });
   },
 
@@ -40,6 +43,9 @@ export const pointsMutations: MutationResolvers = {
       reason,
       recordedBy: context.viewer.subject!,
       at: context.clock.now(),
+      organisationPath: resident.organisationPath,
+      eventId: null,
+      eventKind: null,
     });
   },
 };

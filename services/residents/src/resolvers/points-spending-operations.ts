@@ -10,14 +10,14 @@ export const pointsSpendingMutations: MutationResolvers = {
   spendPoints: async (_parent, { input }, context) => {
     requirePointsSpender(context.viewer);
     const request = requireSpendingRequest(input);
-    await loadResident(context, 'residentId', request.residentId);
-    return spendPoints(context.models, { ...request, recordedBy: signedInSubject(context.viewer), at: context.clock.now() });
+    const { organisationPath } = await loadResident(context, 'residentId', request.residentId);
+    return spendPoints(context.models, { ...request, recordedBy: signedInSubject(context.viewer), at: context.clock.now(), organisationPath });
   },
 
   refundPoints: async (_parent, { input }, context) => {
     requirePointsSpender(context.viewer);
     const request = requireSpendingRequest(input);
-    await loadResident(context, 'residentId', request.residentId);
-    return refundPoints(context.models, { ...request, recordedBy: signedInSubject(context.viewer), at: context.clock.now() });
+    const { organisationPath } = await loadResident(context, 'residentId', request.residentId);
+    return refundPoints(context.models, { ...request, recordedBy: signedInSubject(context.viewer), at: context.clock.now(), organisationPath });
   },
 };

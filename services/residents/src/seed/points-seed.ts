@@ -64,6 +64,9 @@ export function keepPointsLedgers(
         reason: requireReason(award.reason),
         recordedBy: SEED_SUBJECT,
         at: award.at,
+        organisationPath: resident.organisationPath,
+        eventId: null,
+        eventKind: null,
       });
     };
     for (const award of awards) {

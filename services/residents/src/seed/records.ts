@@ -1,4 +1,4 @@
-import type { HouseholdDocument, HouseholdPairingDocument, MemberPairingDocument, PointsEntryDocument, PointsSpendingDocument, ResidentDocument } from '../models/index.ts';
+import type { HouseholdDocument, HouseholdPairingDocument, MemberPairingDocument, PointsEntryDocument, PointsRuleChangeDocument, PointsSpendingDocument, ResidentDocument } from '../models/index.ts';
 
 /** The residents service's sample data, by model name (as its createModels names them). */
 export interface ResidentsRecords {
@@ -7,6 +7,8 @@ export interface ResidentsRecords {
   MemberPairing: MemberPairingDocument[];
   HouseholdPairing: HouseholdPairingDocument[];
   PointsEntry: PointsEntryDocument[];
+  /** None: sample data runs on the default points rules. */
+  PointsRuleChange: PointsRuleChangeDocument[];
   /** None: points are spent by residents once the graph runs. */
   PointsSpending: PointsSpendingDocument[];
 }

@@ -1,4 +1,5 @@
 import type { InputViolation } from '@civic/service-kit';
+import type { Types } from 'mongoose';
 import type { ClaimantKind } from './vocabulary.ts';
 
 /**
@@ -9,6 +10,12 @@ import type { ClaimantKind } from './vocabulary.ts';
  */
 
 export const MAX_SERVED_BY = 20;
+
+/** Who served a wish; one fulfilled before that was kept was served by its resident claimant, and by no one known for an organisation's. */
+export function whoServed(wish: { servedBy?: Types.ObjectId[]; claimantKind: ClaimantKind | null; claimantId: Types.ObjectId | null }): Types.ObjectId[] {
+  if (wish.servedBy) return wish.servedBy;
+  return wish.claimantKind === 'RESIDENT' && wish.claimantId ? [wish.claimantId] : [];
+}
 
 export function servedByNotNamed(): InputViolation {
   return { field: 'servedBy', message: 'is named only when an organisation completes a micro-wish it claimed' };

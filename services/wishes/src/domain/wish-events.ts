@@ -3,6 +3,7 @@ import type { EventDraft } from '@civic/service-kit';
 import type { WishDocument } from '../models/wish.ts';
 import type { WishAction } from './wish-state-machine.ts';
 import { isRequest } from './vocabulary.ts';
+import { whoServed } from './serving.ts';
 
 /**
  * The events a change of a wish publishes, one per step that others must hear about, from the wish
@@ -25,7 +26,7 @@ function eventOf(action: WishAction, before: Wish, after: Wish): EventDraft | nu
     case 'HAND_BACK':
       return { kind: 'wish.handedBack', facts: { ...wish, claimant: claimantOf(before)! } };
     case 'FULFIL':
-      return { kind: 'wish.fulfilled', facts: { ...wish, claimant: claimantOf(after)!, servedBy: hex(after.servedBy) } };
+      return { kind: 'wish.fulfilled', facts: { ...wish, claimant: claimantOf(after)!, servedBy: hex(whoServed(after)) } };
     case 'CONFIRM':
     case 'AUTO_CONFIRM':
       return confirmation(after);
@@ -56,7 +57,7 @@ function confirmation(after: Wish): EventDraft | null {
       wishId: after._id.toHexString(),
       requesterId: after.requesterId.toHexString(),
       claimant,
-      servedBy: hex(after.servedBy),
+      servedBy: hex(whoServed(after)),
       rating: feedback?.rating ?? null,
       automatic: feedback?.automatic ?? false,
       communityId: after.communityId.toHexString(),

@@ -97,8 +97,11 @@ export interface WishDocument {
   /** Fulfilled or resolved. */
   completedAt: Date | null;
   closedOnTime: boolean | null;
-  /** The residents who served a fulfilled micro-wish: its resident claimant, or the members its organisation named. */
-  servedBy: Types.ObjectId[];
+  /**
+   * The residents who served a fulfilled micro-wish: its resident claimant, or the members its
+   * organisation named. Absent on wishes fulfilled before who served was kept: read it with `whoServed`.
+   */
+  servedBy?: Types.ObjectId[];
   autoConfirmAt: Date | null;
   rejectionReason: string | null;
   feedback: FeedbackDocument | null;

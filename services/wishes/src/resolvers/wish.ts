@@ -2,6 +2,7 @@ import { idOf, hexIds } from '@civic/service-kit';
 import type { WishClaimantResolvers, WishResolvers, WishTimelineEntryResolvers, WorkOrderResolvers } from '../generated/resolvers-types.ts';
 import { claimLevelAt } from '../domain/claiming.ts';
 import { isOverdue } from '../domain/deadlines.ts';
+import { whoServed } from '../domain/serving.ts';
 import { canSeeWish, seesInFull } from '../authorisation.ts';
 
 /** What the timeline shows as actor to someone who may not see who acted. */
@@ -24,7 +25,7 @@ export const Wish: WishResolvers = {
       ? { __typename: wish.claimantKind === 'RESIDENT' ? 'Resident' : 'Organisation', id: wish.claimantId.toHexString() }
       : null,
   // Who served is personal, as who asked is.
-  servedBy: (wish, _args, { viewer }) => (seesInFull(viewer, wish) ? wish.servedBy.map((id) => ({ id: id.toHexString() })) : []),
+  servedBy: (wish, _args, { viewer }) => (seesInFull(viewer, wish) ? whoServed(wish).map((id) => ({ id: id.toHexString() })) : []),
   handler: (wish) => (wish.handlerId ? { id: wish.handlerId.toHexString() } : null),
   routingRule: (wish) => wish.routing,
   claimLevel: async (wish, _args, { loaders, clock }) => {

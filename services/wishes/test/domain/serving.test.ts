@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isMemberOf, servedByCountOutOfRange, servedByMissing, servedByNotNamed, servedByRepeated, servedByViolation } from '../../src/domain/serving.ts';
+import { isMemberOf, servedByCountOutOfRange, servedByMissing, servedByNotNamed, servedByRepeated, servedByViolation, whoServed } from '../../src/domain/serving.ts';
+import { Types } from 'mongoose';
 
 const ids = (count: number) => Array.from({ length: count }, (_, n) => `resident-${n}`);
 
@@ -35,5 +36,22 @@ describe('isMemberOf', () => {
   it('counts nothing else', () => {
     expect(isMemberOf('unit', { branchPath: ['district', committee, branch], teamPaths: [['district', 'street', team]] })).toBe(false);
     expect(isMemberOf(branch, { branchPath: null, teamPaths: [] })).toBe(false);
+  });
+});
+
+describe('whoServed', () => {
+  const resident = new Types.ObjectId();
+  const member = new Types.ObjectId();
+
+  it('is who the wish names when it names them', () => {
+    expect(whoServed({ servedBy: [member], claimantKind: 'ORGANISATION', claimantId: new Types.ObjectId() })).toEqual([member]);
+  });
+
+  it('is the resident claimant of a wish fulfilled before who served was kept', () => {
+    expect(whoServed({ claimantKind: 'RESIDENT', claimantId: resident })).toEqual([resident]);
+  });
+
+  it('is no one for an organisation claim fulfilled before who served was kept', () => {
+    expect(whoServed({ claimantKind: 'ORGANISATION', claimantId: new Types.ObjectId() })).toEqual([]);
   });
 });

@@ -1,0 +1,17 @@
+import type { Connection } from 'mongoose';
+import { outboxModel } from '@civic/events';
+import { notificationModel } from './notification.ts';
+import { notificationPreferenceModel } from './notification-preference.ts';
+import { deliveryModel } from './notification-delivery.ts';
+
+export function createModels(connection: Connection) {
+  return {
+    Notification: notificationModel(connection),
+    NotificationPreference: notificationPreferenceModel(connection),
+    Delivery: deliveryModel(connection),
+    // notification.created events, written with the notification they announce.
+    Outbox: outboxModel(connection),
+  };
+}
+
+export type Models = ReturnType<typeof createModels>;
