@@ -6,7 +6,7 @@ import { kindChosenTwice } from '../src/domain/preferences.ts';
 import { NOTIFICATION_KINDS } from '../src/domain/vocabulary.ts';
 import { actForOrganisationOutOfScope, deliverWithoutServiceRole, markAnothersNotification, noPersonalInbox, readOrganisationInboxOutOfScope, tooManyIds } from '../src/errors.ts';
 import { anEvent, anId, inboxApplier } from './support/events.ts';
-import { DELIVER, MARK_ALL_READ, MARK_READ, MY_NOTIFICATIONS, ORGANISATION_NOTIFICATIONS, PREFERENCES, SET_PREFERENCES } from './support/operations.ts';
+import { DELIVER, MARK_ALL_READ, MARK_READ, MY_NOTIFICATIONS, ONE_NOTIFICATION, ORGANISATION_NOTIFICATIONS, PREFERENCES, SET_PREFERENCES } from './support/operations.ts';
 
 const clock = new ManualClock(new Date('2026-11-30T02:00:00.000Z'));
 let stack: Stack;
@@ -101,6 +101,36 @@ describe("a resident's inbox", () => {
     expectError(await stack.query(MY_NOTIFICATIONS, {}, { token: await communityWorker(world.communityId) }), noPersonalInbox());
     // Nothing was marked by the refused calls.
     expect(dataOf(await stack.query<{ myNotifications: Page }>(MY_NOTIFICATIONS, {}, { token: await asResident(owner) })).myNotifications.unreadCount).toBe(1);
+  });
+
+  it('answers one notification to its recipient, and null to anyone else as for an unknown id', async () => {
+    const owner = anId();
+    await arrive(anEvent('booking.made', { bookingId: anId(), resourceId: anId(), bookedBy: { type: 'Resident', id: owner } }));
+    const [edge] = dataOf(await stack.query<{ myNotifications: Page }>(MY_NOTIFICATIONS, {}, { token: await asResident(owner) })).myNotifications.edges;
+    const id = edge!.node.id;
+    expect(dataOf(await stack.query(ONE_NOTIFICATION, { id }, { token: await asResident(owner) }))).toEqual({
+      notification: { id, title: edge!.node.title, read: false, recipient: { __typename: 'Resident', id: owner } },
+    });
+    for (const token of [await asResident(anId()), await communityWorker(world.districtId)]) {
+      expect(dataOf(await stack.query(ONE_NOTIFICATION, { id }, { token }))).toEqual({ notification: null });
+    }
+    expect(dataOf(await stack.query(ONE_NOTIFICATION, { id: anId() }, { token: await asResident(owner) }))).toEqual({ notification: null });
+    expectError(await stack.query(ONE_NOTIFICATION, { id: '12' }, { token: await asResident(owner) }), notAnId('id'));
+    expectError(await stack.query(ONE_NOTIFICATION, { id }), unauthenticated());
+  });
+
+  it("answers an organisation's notification to staff covering it only", async () => {
+    const committee = dataOf(
+      await stack.query<{ createOrganisation: { id: string } }>(`mutation { createOrganisation(input: { name: "新城社区居委会", kind: RESIDENTS_COMMITTEE, parentId: "${world.communityId}" }) { id } }`, {}, { token: world.adminToken }),
+    ).createOrganisation.id;
+    await arrive(anEvent('request.routed', { wishId: anId(), requesterId: anId(), handlerId: committee, deadline: '2026-12-02T02:00:00.000Z' }));
+    const inScope = await communityWorker(world.communityId);
+    const [edge] = dataOf(await stack.query<{ organisation: { notifications: Page } }>(ORGANISATION_NOTIFICATIONS, { id: committee }, { token: inScope })).organisation.notifications.edges;
+    const id = edge!.node.id;
+    expect(dataOf(await stack.query(ONE_NOTIFICATION, { id }, { token: inScope }))).toEqual({
+      notification: { id, title: edge!.node.title, read: false, recipient: { __typename: 'Organisation', id: committee } },
+    });
+    expect(dataOf(await stack.query(ONE_NOTIFICATION, { id }, { token: await asResident(anId()) }))).toEqual({ notification: null });
   });
 });
 

@@ -1,4 +1,4 @@
-import { loadAll, notFound, parseIds, requireResident, requireSignedIn } from '@civic/service-kit';
+import { loadAll, notFound, parseId, parseIds, requireResident, requireSignedIn } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { NOTIFICATION_FIELDS, type NotificationDocument } from '../models/notification.ts';
 import { deliverPending } from '../persistence/deliveries.ts';
@@ -14,6 +14,14 @@ export const MAX_MARKED = 100;
 export const notificationQueries: QueryResolvers = {
   myNotifications: (_parent, { unreadOnly, first, after }, { viewer, models }) =>
     inboxPage(models, { type: 'Resident', id: requireResident(viewer, noPersonalInbox) }, { unreadOnly, first, after }),
+  // Null, as for an unknown id, when it is another recipient's: a caller learns nothing of others' inboxes.
+  notification: async (_parent, { id }, context) => {
+    requireSignedIn(context.viewer);
+    const notification = await context.loaders.notification.load(parseId('id', id).toHexString());
+    if (!notification) return null;
+    const [readable] = await readableByViewer(context, [notification]);
+    return readable ? notification : null;
+  },
 };
 
 export const notificationMutations: MutationResolvers = {

@@ -10,6 +10,8 @@ export const MY_NOTIFICATIONS = `query MyNotifications($unreadOnly: Boolean, $fi
   }
 }`;
 
+export const ONE_NOTIFICATION = `query OneNotification($id: ID!) { notification(id: $id) { id title read recipient { __typename ... on Resident { id } ... on Organisation { id } } } }`;
+
 export const ORGANISATION_NOTIFICATIONS = `query OrganisationNotifications($id: ID!, $unreadOnly: Boolean, $first: Int, $after: String) {
   organisation(id: $id) {
     name
