@@ -123,6 +123,11 @@ export function liveOrganisationNotFound(): GraphQLError {
   return refusal('NOT_FOUND', 'No organisation with this id');
 }
 
+/** As the inbox query answers: a personal inbox belongs to a resident account (staff follow their organisations' queues). */
+export function liveNoPersonalInbox(): GraphQLError {
+  return refusal('FORBIDDEN', 'You may not follow a personal inbox without a resident account');
+}
+
 /** A handler's queue is followed only by staff whose scope covers the organisation. */
 export function liveQueueOutOfScope(): GraphQLError {
   return refusal('FORBIDDEN', 'Only staff whose scope covers the organisation may follow its queue');

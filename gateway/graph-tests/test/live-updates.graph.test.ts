@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expiredAccessToken,
   invalidAccessToken,
+  liveNoPersonalInbox,
   liveOrganisationNotFound,
   liveQueueOutOfScope,
   liveWishNotFound,
@@ -10,7 +11,7 @@ import {
   subscriptionTokenExpired,
 } from '@civic/gateway';
 import { aWorld, startStack, summaryOf, type Stack, type World } from '@civic/test-harness';
-import { mustSubscribe, refusedStream, type LiveSubscription } from './support/live-client.ts';
+import { mustSubscribe, refusedStream, type LiveMessage, type LiveSubscription } from './support/live-client.ts';
 
 // Subscriptions at the gateway's URL, through graphql-sse's own client, fed by the departments'
 // events on the broker: what each push holds is what the same query answers the subscriber.
@@ -20,7 +21,9 @@ let gridId: string;
 let workerToken: string;
 let committeeId: string;
 let committeeToken: string;
+let requesterId: string;
 let requesterToken: string;
+let neighbourId: string;
 let neighbourToken: string;
 
 const WISH_CHANGED = 'subscription($id: ID!) { wishChanged(id: $id) { status timeline { action status } } }';
@@ -38,6 +41,8 @@ const ROUTED = {
     },
   },
 };
+/** A notification travels twice through the broker (the department's event, then the inbox's): a wider wait than a wish's one hop. */
+const NOTIFICATION_LIMIT_MS = 3_000;
 const QUEUE_CHANGED = 'subscription($org: ID!) { handlerQueueChanged(organisationId: $org) { id status handler { id } } }';
 
 beforeAll(async () => {
@@ -50,9 +55,9 @@ beforeAll(async () => {
     input: { name: '新城社区居委会', kind: 'RESIDENTS_COMMITTEE', parentId: world.communityId },
   })).createOrganisation.id;
   committeeToken = await stack.token({ roles: ['COMMUNITY_WORKER'], scope: [committeeId] });
-  const requesterId = await world.aResident(await world.aHousehold(gridId), { name: '林桂兰' });
+  requesterId = await world.aResident(await world.aHousehold(gridId), { name: '林桂兰' });
   requesterToken = await stack.token({ roles: ['RESIDENT'], residentId: requesterId });
-  const neighbourId = await world.aResident(await world.aHousehold(gridId), { name: '赵德明' });
+  neighbourId = await world.aResident(await world.aHousehold(gridId), { name: '赵德明' });
   neighbourToken = await stack.token({ roles: ['RESIDENT'], residentId: neighbourId });
 }, 120_000);
 
@@ -66,9 +71,9 @@ async function must<T>(query: string, variables: Record<string, unknown>, token:
 }
 
 /** A self-governance request submitted by the requester, not yet published. */
-async function aSubmittedRequest(title: string): Promise<string> {
+async function aSubmittedRequest(title: string, token = requesterToken): Promise<string> {
   const input = { kind: 'HELP', category: 'SELF_GOVERNANCE', title, description: '楼道里堆满了纸箱和旧家具，堵住了消防通道', tags: [], channel: 'APP', communityId: world.communityId, gridId };
-  return (await must<{ submitWish: { id: string } }>('mutation($input: SubmitWishInput!){ submitWish(input: $input) { id } }', { input }, requesterToken)).submitWish.id;
+  return (await must<{ submitWish: { id: string } }>('mutation($input: SubmitWishInput!){ submitWish(input: $input) { id } }', { input }, token)).submitWish.id;
 }
 
 /** Publishing routes it to the residents' committee (the rules table's self-governance rule). */
@@ -182,6 +187,32 @@ describe('handlerQueueChanged', () => {
     }
     const unknown = await subscribed(stack.gatewayUrl, committeeToken, QUEUE_CHANGED, { org: '0123456789abcdef01234567' });
     expect((await unknown.next()).errors?.map(summaryOf)).toEqual([summaryOf(liveOrganisationNotFound())]);
+  });
+});
+
+describe('myNotifications', () => {
+  const MY_NOTIFICATIONS = 'subscription { myNotifications { kind title read wish { id } recipient { __typename ... on Resident { id } } } }';
+
+  it("pushes each notification put in the resident's inbox, as notification(id) answers them, and nobody else's", async () => {
+    const mine = await subscribed(stack.gatewayUrl, requesterToken, MY_NOTIFICATIONS, {});
+    const neighbours = await subscribed(stack.gatewayUrl, neighbourToken, MY_NOTIFICATIONS, {});
+    const id = await aRoutedRequest('小区门禁损坏');
+    // The notifications department hears the publication and the routing, and tells the requester of each.
+    const told = (title: string, wishId: string, residentId: string) => ({
+      data: { myNotifications: { kind: 'WISH_STATUS_CHANGED', title, read: false, wish: { id: wishId }, recipient: { __typename: 'Resident', id: residentId } } },
+    });
+    const titleOf = (message: LiveMessage) => (message.data?.myNotifications as { title: string }).title;
+    const heard = [await mine.next(NOTIFICATION_LIMIT_MS), await mine.next(NOTIFICATION_LIMIT_MS)].sort((a, b) => titleOf(a).localeCompare(titleOf(b)));
+    expect(heard).toEqual([told('已通过审核', id, requesterId), told('诉求已转办', id, requesterId)].sort((a, b) => titleOf(a).localeCompare(titleOf(b))));
+    // The neighbour's stream holds none of them: the first it hears is of the neighbour's own request.
+    const own = await aSubmittedRequest('楼顶漏水', neighbourToken);
+    await publish(own);
+    expect(await neighbours.next(NOTIFICATION_LIMIT_MS)).toMatchObject({ data: { myNotifications: { wish: { id: own }, recipient: { id: neighbourId } } } });
+  });
+
+  it('refuses a caller without a resident account, as the inbox query does', async () => {
+    const live = await subscribed(stack.gatewayUrl, workerToken, MY_NOTIFICATIONS, {});
+    expect((await live.next()).errors?.map(summaryOf)).toEqual([summaryOf(liveNoPersonalInbox())]);
   });
 });
 

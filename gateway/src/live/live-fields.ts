@@ -1,6 +1,6 @@
 import { staffCovers, type Viewer } from '@civic/identity';
 import { EVENT_KINDS, EVENT_OWNERS, type AnyCivicEvent, type EventKind } from '@civic/events';
-import { liveOrganisationNotFound, liveQueueOutOfScope, liveWishNotFound } from '../gateway-errors.ts';
+import { liveNoPersonalInbox, liveOrganisationNotFound, liveQueueOutOfScope, liveWishNotFound } from '../gateway-errors.ts';
 
 /** Asks the graph through the gateway as the subscriber; throws the answer's first error. */
 export type AskAsSubscriber = <TData>(query: string, variables: Record<string, unknown>) => Promise<TData>;
@@ -12,8 +12,8 @@ export type AskAsSubscriber = <TData>(query: string, variables: Record<string, u
 export interface LiveField {
   queryField: string;
   kinds: readonly EventKind[];
-  /** What a subscription with these arguments follows: a wish's id, an organisation's id. */
-  keyOf(args: Record<string, unknown>): string;
+  /** What a subscription with these arguments follows: a wish's id, an organisation's id, the caller's resident id. */
+  keyOf(args: Record<string, unknown>, viewer: Viewer): string;
   /** What an event concerns, as keys of subscriptions. */
   keysOf(event: AnyCivicEvent): readonly string[];
   /** The record to push for this event: the `id` the query field is run with. */
@@ -54,6 +54,11 @@ const QUEUE_KINDS: readonly EventKind[] = ['request.routed', 'request.dispatched
 
 const wishTarget = (event: AnyCivicEvent) => (isWishEvent(event) ? event.facts.wishId : '');
 
+/** The resident a notification was put in the inbox of; none for an organisation's. */
+function residentNotified(event: AnyCivicEvent): string[] {
+  return event.kind === 'notification.created' && event.facts.recipient.type === 'Resident' ? [event.facts.recipient.id] : [];
+}
+
 export const LIVE_FIELDS: Record<string, LiveField> = {
   wishChanged: {
     queryField: 'wish',
@@ -76,6 +81,17 @@ export const LIVE_FIELDS: Record<string, LiveField> = {
       const { organisation } = await ask<{ organisation: { path: string[] } | null }>('query LiveQueueOwner($id: ID!) { organisation(id: $id) { path } }', { id: args.organisationId });
       if (organisation === null) throw liveOrganisationNotFound();
       if (!staffCovers(viewer, organisation.path)) throw liveQueueOutOfScope();
+    },
+  },
+  myNotifications: {
+    queryField: 'notification',
+    kinds: ['notification.created'],
+    keyOf: (_args, viewer) => viewer.residentId ?? '',
+    keysOf: residentNotified,
+    targetOf: (event) => (event.kind === 'notification.created' ? event.facts.notificationId : ''),
+    // As the inbox query: a personal inbox belongs to a resident account.
+    async authorise(_args, viewer) {
+      if (viewer.residentId === null) throw liveNoPersonalInbox();
     },
   },
 };

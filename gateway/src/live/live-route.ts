@@ -53,7 +53,7 @@ export function liveRoute(live: LiveUpdates, apollo: ApolloServer<GatewayContext
       } catch (refusal) {
         return sseResult({ errors: [refusal instanceof GraphQLError ? answeredError(refusal) : (refusal as GraphQLFormattedError)] });
       }
-      const stream = live.follow(operation, (target) => run(operation.query, { ...operation.variables, [operation.targetVariable]: target }, operation.operationName));
+      const stream = live.follow(operation, viewer, (target) => run(operation.query, { ...operation.variables, [operation.targetVariable]: target }, operation.operationName));
       const expiry = endAtExpiry(raw.headers.authorization, () => stream.end({ errors: [answeredError(subscriptionTokenExpired())] }));
       void stream.ended.then(expiry.cancel);
       return stream as AsyncIterable<FormattedExecutionResult> as AsyncIterable<ExecutionResult>;

@@ -3,6 +3,7 @@ import type { ApolloGateway } from '@apollo/gateway';
 import { printSchema, Supergraph } from '@apollo/federation-internals';
 import { buildSchema, extendSchema, parse, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
+import type { Viewer } from '@civic/identity';
 import { subscribeToEvents, type AnyCivicEvent, type EventsSettings, type LiveEvents } from '@civic/events';
 import { LIVE_FIELDS, LIVE_KINDS } from './live-fields.ts';
 import type { LiveOperation } from './live-operation.ts';
@@ -19,7 +20,7 @@ const SUBSCRIPTION_SDL = parse(readFileSync(new URL('./subscriptions.graphql', i
 export class LiveUpdates {
   #schema: GraphQLSchema | undefined;
   #feed: LiveEvents | undefined;
-  /** Streams by `<field>:<key>` (`wishChanged:<wishId>`, `handlerQueueChanged:<organisationId>`). */
+  /** Streams by `<field>:<key>` (`wishChanged:<wishId>`, `handlerQueueChanged:<organisationId>`, `myNotifications:<residentId>`). */
   readonly #following = new Map<string, Set<LiveStream>>();
 
   /** Made before the gateway loads its supergraph, to hear every load. */
@@ -47,8 +48,8 @@ export class LiveUpdates {
   }
 
   /** A stream for the subscriber, fed from now on with `push(target)` for every event its operation follows. */
-  follow(operation: LiveOperation, push: (target: string) => Promise<FormattedExecutionResult>): LiveStream {
-    const key = `${operation.fieldName}:${operation.field.keyOf(operation.args)}`;
+  follow(operation: LiveOperation, viewer: Viewer, push: (target: string) => Promise<FormattedExecutionResult>): LiveStream {
+    const key = `${operation.fieldName}:${operation.field.keyOf(operation.args, viewer)}`;
     const streams = this.#following.get(key) ?? new Set<LiveStream>();
     this.#following.set(key, streams);
     const stream = new LiveStream(push, () => {
