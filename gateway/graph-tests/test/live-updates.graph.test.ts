@@ -7,6 +7,7 @@ import {
   liveQueueOutOfScope,
   liveWishNotFound,
   onlySubscriptionsStream,
+  overCap,
   subscriptionNeedsSignIn,
   subscriptionTokenExpired,
 } from '@civic/gateway';
@@ -129,6 +130,18 @@ describe('wishChanged', () => {
     expect(await asNeighbour.next()).toEqual({ data: { wishChanged: { status: 'RESOLVED', requester: null } } });
     const query = 'query($id: ID!) { wishChanged: wish(id: $id) { status requester { name } } }';
     expect((await stack.query(query, { id }, { token: neighbourToken })).data).toEqual({ wishChanged: { status: 'RESOLVED', requester: null } });
+  });
+
+  it("refuses each push past the caller's limits as the same query is refused, counting the selection as written", async () => {
+    const id = await aSubmittedRequest('垃圾清运不及时');
+    const aliases = (n: number) => Array.from({ length: n }, (_, i) => `a${i}: status`).join(' ');
+    const atCap = await subscribed(stack.gatewayUrl, requesterToken, `subscription($id: ID!) { wishChanged(id: $id) { ${aliases(15)} } }`, { id });
+    const pastCap = await subscribed(stack.gatewayUrl, requesterToken, `subscription($id: ID!) { wishChanged(id: $id) { ${aliases(16)} } }`, { id });
+    await publish(id);
+    expect(await atCap.next()).toEqual({ data: { wishChanged: Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`a${i}`, 'ROUTED'])) } });
+    const refused = await pastCap.next();
+    expect(refused.errors?.map(summaryOf)).toEqual([summaryOf(overCap('resident', 'aliases', 15, 16))]);
+    expect(refused.errors?.map(summaryOf)).toEqual((await stack.query(`query($id: ID!) { wish(id: $id) { ${aliases(16)} } }`, { id }, { token: requesterToken })).errors.map(summaryOf));
   });
 
   it('refuses a wish the caller may not see, as wish(id) answers null to them', async () => {

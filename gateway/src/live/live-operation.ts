@@ -10,6 +10,7 @@ import {
   visit,
   type DocumentNode,
   type FieldNode,
+  type FormattedExecutionResult,
   type FragmentDefinitionNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -29,6 +30,8 @@ export interface LiveOperation {
   variables: Record<string, unknown>;
   targetVariable: string;
   operationName: string | undefined;
+  /** Gives the query's answer the subscription's response key (`wish` back to `wishChanged`), unless the subscriber aliased it. */
+  answerAsSubscribed(result: FormattedExecutionResult): FormattedExecutionResult;
 }
 
 export interface LiveRequest {
@@ -40,8 +43,9 @@ export interface LiveRequest {
 /**
  * Reads a subscription request against the live schema (the supergraph's API schema with the
  * Subscription type), or answers why not, coded as Apollo Server codes the same faults of a query.
- * `subscription S($id: ID!) { w: wishChanged(id: $id) { status } }` becomes the query
- * `query S($liveId: ID!) { w: wish(id: $liveId) { status } }`, run as the subscriber on each event.
+ * `subscription S($id: ID!) { wishChanged(id: $id) { status } }` becomes the query
+ * `query S($liveId: ID!) { wish(id: $liveId) { status } }`, run as the subscriber on each event:
+ * no alias is added, so the query counts against the caller's limits exactly as they wrote it.
  */
 export function readLiveOperation(schema: GraphQLSchema, request: LiveRequest): LiveOperation | GraphQLError[] {
   let document: DocumentNode;
@@ -69,7 +73,17 @@ export function readLiveOperation(schema: GraphQLSchema, request: LiveRequest): 
   const targetVariable = freeName('liveId', operation);
   const query = print({ kind: Kind.DOCUMENT, definitions: [queryOperation(operation, root, field, used, targetVariable), ...fragments] });
   const variables = Object.fromEntries(Object.entries(request.variables ?? {}).filter(([name]) => used.has(name)));
-  return { fieldName, field, args, query, variables, targetVariable, operationName };
+  const answerAsSubscribed = root.alias ? (result: FormattedExecutionResult) => result : renamedRoot(field.queryField, fieldName);
+  return { fieldName, field, args, query, variables, targetVariable, operationName, answerAsSubscribed };
+}
+
+/** The answer with its root field `from` named `to`, in the data and in the errors' paths. */
+function renamedRoot(from: string, to: string) {
+  return ({ data, errors, ...rest }: FormattedExecutionResult): FormattedExecutionResult => ({
+    ...rest,
+    ...(data === undefined ? {} : { data: data === null ? null : { [to]: data[from] } }),
+    ...(errors === undefined ? {} : { errors: errors.map((error) => (error.path?.[0] === from ? { ...error, path: [to, ...error.path.slice(1)] } : error)) }),
+  });
 }
 
 function queryOperation(operation: OperationDefinitionNode, root: FieldNode, field: LiveField, used: Set<string>, targetVariable: string): OperationDefinitionNode {
@@ -86,8 +100,6 @@ function queryOperation(operation: OperationDefinitionNode, root: FieldNode, fie
       selections: [
         {
           ...root,
-          // The answer keeps the subscription's response key: `wishChanged`, or its alias.
-          alias: root.alias ?? root.name,
           name: { kind: Kind.NAME, value: field.queryField },
           arguments: [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'id' }, value: target }],
         },

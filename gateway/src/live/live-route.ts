@@ -45,15 +45,18 @@ export function liveRoute(live: LiveUpdates, apollo: ApolloServer<GatewayContext
       const run = (query: string, variables: Record<string, unknown>, operationName?: string) => runAs(apollo, { viewer, requestId }, query, variables, operationName);
       const ask: AskAsSubscriber = async <TData>(query: string, variables: Record<string, unknown>) => {
         const { data, errors } = await run(query, variables);
-        if (errors?.length) throw errors[0];
+        if (errors?.length) throw new GraphAnswered(errors[0]!);
         return data as TData;
       };
       try {
         await operation.field.authorise(operation.args, viewer, ask);
       } catch (refusal) {
-        return sseResult({ errors: [refusal instanceof GraphQLError ? answeredError(refusal) : (refusal as GraphQLFormattedError)] });
+        if (refusal instanceof GraphAnswered) return sseResult({ errors: [refusal.error] });
+        if (refusal instanceof GraphQLError) return sseResult({ errors: [answeredError(refusal)] });
+        throw refusal;
       }
-      const stream = live.follow(operation, viewer, (target) => run(operation.query, { ...operation.variables, [operation.targetVariable]: target }, operation.operationName));
+      const push = async (target: string) => operation.answerAsSubscribed(await run(operation.query, { ...operation.variables, [operation.targetVariable]: target }, operation.operationName));
+      const stream = live.follow(operation, viewer, push);
       const expiry = endAtExpiry(raw.headers.authorization, () => stream.end({ errors: [answeredError(subscriptionTokenExpired())] }));
       void stream.ended.then(expiry.cancel);
       return stream as AsyncIterable<FormattedExecutionResult> as AsyncIterable<ExecutionResult>;
@@ -63,6 +66,13 @@ export function liveRoute(live: LiveUpdates, apollo: ApolloServer<GatewayContext
     if (req.method !== 'POST' || req.headers.accept !== 'text/event-stream') return next();
     handler(req, res).catch(next);
   };
+}
+
+/** An error the graph answered the subscriber while authorising: passed on as it was answered. */
+class GraphAnswered extends Error {
+  constructor(readonly error: GraphQLFormattedError) {
+    super(error.message);
+  }
 }
 
 /** Runs a query through the gateway as `caller`, with a context of its own (each push signs its own forwarded viewers). */
