@@ -1,15 +1,13 @@
-import { readFileSync } from 'node:fs';
 import type { ApolloGateway } from '@apollo/gateway';
 import { printSchema, Supergraph } from '@apollo/federation-internals';
-import { buildSchema, extendSchema, parse, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
+import type { FormattedExecutionResult, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Viewer } from '@civic/identity';
 import { subscribeToEvents, type AnyCivicEvent, type EventsSettings, type LiveEvents } from '@civic/events';
 import { LIVE_FIELDS, LIVE_KINDS } from './live-fields.ts';
 import type { LiveOperation } from './live-operation.ts';
+import { liveSchemaOf } from './live-schema.ts';
 import { LiveStream } from './live-stream.ts';
-
-const SUBSCRIPTION_SDL = parse(readFileSync(new URL('./subscriptions.graphql', import.meta.url), 'utf8'));
 
 /**
  * The gateway's live updates: the Subscription type over the supergraph's API schema (rebuilt
@@ -29,11 +27,10 @@ export class LiveUpdates {
     private readonly events: EventsSettings,
     private readonly logger: Logger,
   ) {
-    // Built from the supergraph's text with our own graphql module: the runtime's API schema
-    // object may come from the other copy of graphql (CommonJS beside ESM), which ours refuses.
+    // From the supergraph's text, with our own graphql module: the runtime's API schema object
+    // may come from the other copy of graphql (CommonJS beside ESM), which ours refuses.
     gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
-      const apiSdl = printSchema(Supergraph.build(coreSupergraphSdl).apiSchema());
-      this.#schema = extendSchema(buildSchema(apiSdl), SUBSCRIPTION_SDL);
+      this.#schema = liveSchemaOf(printSchema(Supergraph.build(coreSupergraphSdl).apiSchema()));
     });
   }
 
