@@ -59,7 +59,7 @@ function residentNotified(event: AnyCivicEvent): string[] {
   return event.kind === 'notification.created' && event.facts.recipient.type === 'Resident' ? [event.facts.recipient.id] : [];
 }
 
-export const LIVE_FIELDS: Record<string, LiveField> = {
+export const LIVE_FIELDS = {
   wishChanged: {
     queryField: 'wish',
     kinds: WISH_KINDS,
@@ -94,7 +94,9 @@ export const LIVE_FIELDS: Record<string, LiveField> = {
       if (viewer.residentId === null) throw liveNoPersonalInbox();
     },
   },
-};
+} satisfies Record<string, LiveField>;
+
+export type LiveFieldName = keyof typeof LIVE_FIELDS;
 
 /** Every kind any live field listens to: what the gateway asks of the broker. */
-export const LIVE_KINDS: readonly EventKind[] = [...new Set(Object.values(LIVE_FIELDS).flatMap((field) => field.kinds))];
+export const LIVE_KINDS: readonly EventKind[] = [...new Set(Object.values(LIVE_FIELDS).flatMap((field: LiveField) => field.kinds))];

@@ -17,7 +17,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { noOperation, onlySubscriptionsStream, operationNameMissing, subscriptionFieldInFragment, unknownOperationName } from '../gateway-errors.ts';
-import { LIVE_FIELDS, type LiveField } from './live-fields.ts';
+import { LIVE_FIELDS, type LiveField, type LiveFieldName } from './live-fields.ts';
 
 /** What the subscriber asked for: the live field and its arguments, and the query that makes each push. */
 export interface LiveOperation {
@@ -65,8 +65,9 @@ export function readLiveOperation(schema: GraphQLSchema, request: LiveRequest): 
 
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
   if (coerced.errors) return coerced.errors.map((error) => coded(error, 'BAD_USER_INPUT'));
-  const fieldName = root.name.value;
-  const field = LIVE_FIELDS[fieldName]!;
+  // Validation let through only the Subscription type's fields, each one of LIVE_FIELDS.
+  const fieldName = root.name.value as LiveFieldName;
+  const field: LiveField = LIVE_FIELDS[fieldName];
   const args = getArgumentValues(schema.getSubscriptionType()!.getFields()[fieldName]!, root, coerced.coerced);
   const fragments = reachableFragments(document, root.selectionSet);
   const used = variablesIn([root.selectionSet, ...fragments]);

@@ -4,7 +4,7 @@ import type { FormattedExecutionResult, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Viewer } from '@civic/identity';
 import { subscribeToEvents, type AnyCivicEvent, type EventsSettings, type LiveEvents } from '@civic/events';
-import { LIVE_FIELDS, LIVE_KINDS } from './live-fields.ts';
+import { LIVE_FIELDS, LIVE_KINDS, type LiveField } from './live-fields.ts';
 import type { LiveOperation } from './live-operation.ts';
 import { liveSchemaOf } from './live-schema.ts';
 import { LiveStream } from './live-stream.ts';
@@ -63,7 +63,7 @@ export class LiveUpdates {
   }
 
   #hear(event: AnyCivicEvent): void {
-    for (const [fieldName, field] of Object.entries(LIVE_FIELDS)) {
+    for (const [fieldName, field] of Object.entries<LiveField>(LIVE_FIELDS)) {
       if (!field.kinds.includes(event.kind)) continue;
       for (const key of field.keysOf(event)) {
         for (const stream of this.#following.get(`${fieldName}:${key}`) ?? []) stream.offer(field.targetOf(event));
