@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { lagFigures, type EventTiming } from '../src/bench/events/lag-figures.ts';
+
+const at = (ms: number) => new Date(Date.UTC(2026, 10, 30, 8) + ms);
+const timing = (occurred: number, published: number | null, applied: number | null, parked = false): EventTiming => ({
+  occurredAt: at(occurred),
+  publishedAt: published === null ? null : at(published),
+  appliedAt: applied === null ? null : at(applied),
+  parked,
+});
+
+describe('lagFigures', () => {
+  it('takes nearest-rank percentiles of occurred → applied and occurred → published, and the rate from the first occurrence to the last application', () => {
+    // Applied lags 10, 20, ..., 200 ms; published 2 ms after each occurrence but the last, 5 ms.
+    const timings = Array.from({ length: 20 }, (_, index) => timing(index * 100, index * 100 + (index === 19 ? 5 : 2), index * 100 + (index + 1) * 10));
+    expect(lagFigures(timings)).toEqual({
+      events: 20,
+      applied: 20,
+      parked: 0,
+      missing: 0,
+      appliedLag: { p50Ms: 100, p95Ms: 190, maxMs: 200 },
+      publishLag: { p50Ms: 2, p95Ms: 2 },
+      // 20 applied between 0 ms (first occurred) and 2,100 ms (last applied).
+      eventsPerSecond: 20 / 2.1,
+    });
+  });
+
+  it('counts parked and missing events apart and leaves them out of the lags', () => {
+    const figures = lagFigures([timing(0, 1, 40), timing(10, 12, null, true), timing(20, null, null), timing(30, 31, 50)]);
+    expect(figures).toEqual({
+      events: 4,
+      applied: 2,
+      parked: 1,
+      missing: 1,
+      appliedLag: { p50Ms: 20, p95Ms: 40, maxMs: 40 },
+      publishLag: { p50Ms: 1, p95Ms: 2 },
+      eventsPerSecond: 2 / 0.05,
+    });
+  });
+
+  it('has no lag and no rate when nothing was applied', () => {
+    expect(lagFigures([timing(0, null, null)])).toEqual({
+      events: 1,
+      applied: 0,
+      parked: 0,
+      missing: 1,
+      appliedLag: { p50Ms: null, p95Ms: null, maxMs: null },
+      publishLag: { p50Ms: null, p95Ms: null },
+      eventsPerSecond: null,
+    });
+  });
+});
