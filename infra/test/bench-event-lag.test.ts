@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { EventRunFigures } from '../src/bench/events/events-phase.ts';
+import { eventFailureLines, eventsTable } from '../src/bench/events/events-table.ts';
 import { lagFigures, type EventTiming } from '../src/bench/events/lag-figures.ts';
 
 const at = (ms: number) => new Date(Date.UTC(2026, 10, 30, 8) + ms);
@@ -48,5 +50,35 @@ describe('lagFigures', () => {
       publishLag: { p50Ms: null, p95Ms: null },
       eventsPerSecond: null,
     });
+  });
+});
+
+describe('the events table', () => {
+  const figures = lagFigures([timing(0, 3, 40), timing(100, 104, null, true), timing(200, 202, null)]);
+  const run: EventRunFigures = {
+    source: 'confirm a fulfilled wish',
+    kind: 'wish.confirmed',
+    mode: 'burst',
+    inFlight: 16,
+    failures: { INVALID_TRANSITION: { count: 1, example: 'Wish is CONFIRMED' } },
+    recorded: 3,
+    consumers: [{ service: 'residents', consumer: 'residents-points', figures }],
+    settled: false,
+  };
+
+  it('gives one row per run and consumer, in whole milliseconds, with what it did not apply', () => {
+    expect(eventsTable([run]).split('\n')).toEqual([
+      '| events                                    | sent         | consumer         | events | applied | occurred → applied p50 / p95 / max ms | occurred → published p50 / p95 ms | events/s | not applied         |',
+      '| ----------------------------------------- | ------------ | ---------------- | -----: | ------: | ------------------------------------: | --------------------------------: | -------: | ------------------- |',
+      '| confirm a fulfilled wish (wish.confirmed) | 16 in flight | residents-points |      3 |       1 |                          40 / 40 / 40 |                             3 / 4 |     25.0 | 1 parked, 1 missing |',
+    ]);
+  });
+
+  it('says every failed request, parked event and missing event', () => {
+    expect(eventFailureLines([run])).toEqual([
+      'confirm a fulfilled wish, 16 in flight: 1 × INVALID_TRANSITION: Wish is CONFIRMED',
+      'confirm a fulfilled wish, 16 in flight: residents-points parked 1 of 3 events',
+      'confirm a fulfilled wish, 16 in flight: residents-points had neither applied nor parked 1 of 3 events at the time limit',
+    ]);
   });
 });
