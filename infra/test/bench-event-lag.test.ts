@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventRunFigures } from '../src/bench/events/events-phase.ts';
+import { sentAs, type EventRunFigures } from '../src/bench/events/events-phase.ts';
 import { eventFailureLines, eventsTable } from '../src/bench/events/events-table.ts';
 import { lagFigures, type EventTiming } from '../src/bench/events/lag-figures.ts';
 
@@ -60,6 +60,7 @@ describe('the events table', () => {
     kind: 'wish.confirmed',
     mode: 'burst',
     inFlight: 16,
+    pace: null,
     failures: { INVALID_TRANSITION: { count: 1, example: 'Wish is CONFIRMED' } },
     recorded: 3,
     consumers: [{ service: 'residents', consumer: 'residents-points', figures }],
@@ -80,5 +81,9 @@ describe('the events table', () => {
       'confirm a fulfilled wish, 16 in flight: residents-points parked 1 of 3 events',
       'confirm a fulfilled wish, 16 in flight: residents-points had neither applied nor parked 1 of 3 events at the time limit',
     ]);
+  });
+
+  it('names a steady run by its pace and a burst by its number in flight', () => {
+    expect([sentAs({ inFlight: 1, pace: 10 }), sentAs({ inFlight: 16, pace: null })]).toEqual(['one at a time, 10 a second', '16 in flight']);
   });
 });

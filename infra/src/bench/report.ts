@@ -35,7 +35,7 @@ function eventsSection(scale: string, runs: BenchRecord['scales'][number]['event
   if (runs.length === 0) return [];
   const failures = eventFailureLines(runs);
   return [
-    `Events at the ${scale} scale: ${perRun} requests of each kind through the gateway one at a time, then ${perRun} more with many in flight, each run once every earlier event was handled; ` +
+    `Events at the ${scale} scale: ${perRun} requests of each kind through the gateway one at a time at a steady pace, then ${perRun} more with many in flight as fast as they are answered, each run once every earlier event was handled; ` +
       `occurred: the event's time in the source service; published: the broker acknowledged it (the outbox's publishedAt); applied: the consumer's appliedEvents.appliedAt; ` +
       'events/s: events applied over the time from the first occurrence to the last application.',
     eventsTable(runs),

@@ -11,12 +11,20 @@ import { settledTimings } from './event-timings.ts';
 import { lagFigures, type LagFigures } from './lag-figures.ts';
 import { waitUntilQuiet } from './quiet-consumers.ts';
 
-/** One run of one source's events: one at a time (lag), or many in flight (throughput). */
+/**
+ * The steady run's pace: well under what a consumer applies a second, so that its lag is an
+ * event's own path and not a queue behind the others.
+ */
+export const STEADY_EVENTS_PER_SECOND = 10;
+
+/** One run of one source's events: one at a time at a steady pace (lag), or many in flight as fast as they go (throughput). */
 export interface EventRunFigures {
   source: string;
   kind: EventKind;
   mode: 'steady' | 'burst';
   inFlight: number;
+  /** Requests started a second at most; null: as fast as they are answered. */
+  pace: number | null;
   /** Requests that failed, by kind: each made no event. */
   failures: Failures;
   /** Events the source service recorded during the run. */
@@ -44,8 +52,8 @@ export interface EventsPhaseContext {
 }
 
 /**
- * Each source's events through the gateway, first one request at a time, then `burstInFlight` at
- * once, each run starting once the graph has handled every earlier event. After each run the
+ * Each source's events through the gateway, first one request at a time at a steady pace, then
+ * `burstInFlight` at once as fast as they are answered, each run starting once the graph has handled every earlier event. After each run the
  * events' times are read from the databases: occurred (the event), published (the source's
  * outbox) and applied (each consumer's appliedEvents).
  */
@@ -59,8 +67,8 @@ export async function runEventsPhase(context: EventsPhaseContext, sources: reado
     }
     const steady = source.requests.slice(0, options.events);
     const burst = source.requests.slice(options.events, 2 * options.events);
-    figures.push(await eventRun(context, source, 'steady', steady, 1, options));
-    figures.push(await eventRun(context, source, 'burst', burst, options.burstInFlight, options));
+    figures.push(await eventRun(context, source, { mode: 'steady', inFlight: 1, pace: STEADY_EVENTS_PER_SECOND }, steady, options));
+    figures.push(await eventRun(context, source, { mode: 'burst', inFlight: options.burstInFlight, pace: null }, burst, options));
   }
   return figures;
 }
@@ -68,16 +76,20 @@ export async function runEventsPhase(context: EventsPhaseContext, sources: reado
 async function eventRun(
   { stack, databases, manager, streamName }: EventsPhaseContext,
   source: EventSource,
-  mode: EventRunFigures['mode'],
+  { mode, inFlight, pace }: Pick<EventRunFigures, 'mode' | 'inFlight' | 'pace'>,
   requests: readonly ScenarioRequest[],
-  inFlight: number,
   options: EventsPhaseOptions,
 ): Promise<EventRunFigures> {
   const settleMs = options.settleSeconds * 1000;
   if (!(await waitUntilQuiet(databases, manager, streamName, settleMs))) options.log(`${source.name}, ${mode}: earlier events still unhandled after ${options.settleSeconds} s; measuring anyway`);
   const from = new Date();
   let next = 0;
-  const load = await runLoad(() => send(stack.gatewayUrl, null, requests[next++]!), { requests: requests.length, concurrency: inFlight, maxMs: Number.POSITIVE_INFINITY });
+  const paced = async () => {
+    const index = next++;
+    if (pace !== null) await new Promise((resolve) => setTimeout(resolve, from.getTime() + (index * 1000) / pace - Date.now()));
+    return send(stack.gatewayUrl, null, requests[index]!);
+  };
+  const load = await runLoad(paced, { requests: requests.length, concurrency: inFlight, maxMs: Number.POSITIVE_INFINITY });
   const to = new Date();
   const consumers = consumersOf(source.kind);
   const read = await settledTimings(databases, source.kind, { from, to }, consumers, settleMs);
@@ -86,13 +98,20 @@ async function eventRun(
     kind: source.kind,
     mode,
     inFlight,
+    pace,
     failures: load.failures,
     recorded: read.recorded,
     consumers: read.byConsumer.map(({ consumer, timings }) => ({ ...consumer, figures: lagFigures(timings) })),
     settled: read.settled,
   };
-  options.log(`${source.name}, ${mode} (${inFlight} in flight): ${describe(run)}`);
+  options.log(`${source.name}, ${sentAs(run)}: ${describe(run)}`);
   return run;
+}
+
+/** `one at a time, 10 a second` or `16 in flight`. */
+export function sentAs({ inFlight, pace }: Pick<EventRunFigures, 'inFlight' | 'pace'>): string {
+  const flight = inFlight === 1 ? 'one at a time' : `${inFlight} in flight`;
+  return pace === null ? flight : `${flight}, ${pace} a second`;
 }
 
 function describe(run: EventRunFigures): string {

@@ -1,12 +1,12 @@
 import { markdownTable } from '../markdown-table.ts';
-import type { EventRunFigures } from './events-phase.ts';
+import { sentAs, type EventRunFigures } from './events-phase.ts';
 
 /** One row per source, run and consumer: how late the consumer applied the events, and how many it got through a second. */
 export function eventsTable(runs: readonly EventRunFigures[]): string {
   const rows = runs.flatMap((run) =>
     run.consumers.map(({ consumer, figures }) => [
       `${run.source} (${run.kind})`,
-      run.mode === 'steady' ? 'one at a time' : `${run.inFlight} in flight`,
+      sentAs(run),
       consumer,
       String(figures.events),
       String(figures.applied),
@@ -35,7 +35,7 @@ export function eventsTable(runs: readonly EventRunFigures[]): string {
 /** Requests that made no event, and events a consumer parked or never applied: failures, each said. */
 export function eventFailureLines(runs: readonly EventRunFigures[]): string[] {
   return runs.flatMap((run) => {
-    const what = `${run.source}, ${run.mode === 'steady' ? 'one at a time' : `${run.inFlight} in flight`}`;
+    const what = `${run.source}, ${sentAs(run)}`;
     return [
       ...Object.entries(run.failures).map(([kind, { count, example }]) => `${what}: ${count} × ${kind}: ${example}`),
       ...run.consumers.flatMap(({ consumer, figures }) => [
