@@ -62,6 +62,7 @@ const street: ScaleFigures = {
   seed: { elapsedMs: 5000, counts: { residents: 3309 } },
   scenarios: [organisations, residents, booking],
   gateways: [],
+  events: [],
   memory: [
     { name: 'gateway', idleRssBytes: 100 * 1024 * 1024, endRssBytes: 150.25 * 1024 * 1024, peakRssBytes: 160 * 1024 * 1024 },
     { name: 'database (secantus)', idleRssBytes: null, endRssBytes: null, peakRssBytes: null },

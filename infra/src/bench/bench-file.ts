@@ -11,6 +11,8 @@ export interface BenchRecord {
   requests: number;
   warmUp: number;
   maxSeconds: number;
+  /** Events of each kind per run of the events phase. */
+  events: number;
   concurrencies: number[];
   node: string;
   scales: (ScaleFigures & { verdicts: Verdict[] })[];
@@ -28,6 +30,7 @@ export function benchRecord(flags: BenchFlags, warmUp: number, startedAt: Date, 
     requests: flags.requests,
     warmUp,
     maxSeconds: flags.maxSeconds,
+    events: flags.events,
     concurrencies: flags.concurrencies,
     node: process.version,
     scales,

@@ -6,11 +6,12 @@ import { SCALES, type Scale } from '../seed/plan.ts';
 /** Requests sent before each measured run and not measured: connections, JIT, caches. */
 export const WARM_UP_REQUESTS = 10;
 
-export const USAGE = `Usage: npm run bench -- [--scale street|district|both] [--concurrency 1,4,16] [--requests N] [--seconds S] [--uri <mongodb uri>] [--out <file>]
+export const USAGE = `Usage: npm run bench -- [--scale street|district|both] [--concurrency 1,4,16] [--requests N] [--seconds S] [--events N] [--uri <mongodb uri>] [--out <file>]
   --scale        street (~3,400 residents), district (~200,000 residents) or both (default)
   --concurrency  requests in flight, one run each (default 1,4,16)
   --requests     measured requests per scenario and number in flight, after ${WARM_UP_REQUESTS} to warm up (default 200)
   --seconds      no request of a run starts after this many seconds (default 60)
+  --events       events of each kind sent one at a time, then as many again with the largest --concurrency in flight (default 200)
   --uri          the database server; default MONGODB_URI, else an embedded throw-away one per scale
   --out          the JSON file of all figures (default .data/bench/bench-<time>.json)`;
 
@@ -19,6 +20,8 @@ export interface BenchFlags {
   concurrencies: number[];
   requests: number;
   maxSeconds: number;
+  /** Events of each kind per run of the events phase. */
+  events: number;
   uri: string | undefined;
   out: string;
 }
@@ -29,6 +32,7 @@ export function parseBenchFlags(startedAt: Date): BenchFlags {
     concurrency: { type: 'string', default: '1,4,16' },
     requests: { type: 'string', default: '200' },
     seconds: { type: 'string', default: '60' },
+    events: { type: 'string', default: '200' },
     uri: { type: 'string' },
     out: { type: 'string' },
   });
@@ -37,6 +41,7 @@ export function parseBenchFlags(startedAt: Date): BenchFlags {
     concurrencies: concurrencyFlag(values.concurrency, usageError),
     requests: positiveInteger('requests', values.requests, usageError),
     maxSeconds: positiveInteger('seconds', values.seconds, usageError),
+    events: positiveInteger('events', values.events, usageError),
     uri: uriFlag(values.uri, usageError),
     out: typeof values.out === 'string' ? values.out : join(dataDir, 'bench', `bench-${startedAt.toISOString().replaceAll(':', '-')}.json`),
   };

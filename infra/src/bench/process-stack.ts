@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSupergraphConfig } from '@civic/dev-platform';
 import { freeLoopbackPort, gatewayProcess, startGraph, subgraphProcesses, type GatewayRuntime, type ServiceProcess } from '@civic/graph-runner';
+import type { EventsSettings } from '@civic/events';
 import { COMMAND_COUNT_REQUEST, type CommandCountAnswer } from '@civic/service-kit';
 import type { BenchKeys } from './bench-keys.ts';
 import type { WatchedProcess } from './memory-watch.ts';
@@ -30,6 +31,8 @@ export interface ProcessStackOptions {
   databaseUri: string;
   databaseNameFor: (subgraph: string) => string;
   keys: BenchKeys;
+  /** The broker and the run's own stream: every subgraph publishes and consumes, and the Apollo gateway serves live updates, as under `npm start`. */
+  events: EventsSettings;
   log: (line: string) => void;
 }
 
@@ -40,6 +43,7 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
     ports: 'free',
     env: options.keys.env.subgraph,
     ipc: true,
+    events: options.events,
     log: options.log,
   });
   const supergraphDir = await mkdtemp(join(tmpdir(), 'civic-bench-'));
@@ -54,6 +58,7 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
       env: { ...options.keys.env.gateway, RATE_LIMITS: 'off' },
       log: options.log,
       runtime: 'apollo',
+      events: options.events,
     }),
     accessTokenPrivateKey: options.keys.accessToken.privateKey,
   }).catch(async (error: unknown) => {

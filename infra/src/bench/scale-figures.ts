@@ -1,5 +1,6 @@
 import type { Scale } from '../seed/plan.ts';
 import type { GatewayComparison } from './gateway-comparison.ts';
+import type { EventRunFigures } from './events/events-phase.ts';
 import type { ScenarioFigures } from './measure-scenario.ts';
 import type { MemoryFigures } from './memory-watch.ts';
 
@@ -12,5 +13,7 @@ export interface ScaleFigures {
   scenarios: ScenarioFigures[];
   /** The reads through each gateway runtime side by side. */
   gateways: GatewayComparison[];
+  /** The events phase: each source's events one at a time and in a burst, as each consumer applied them. */
+  events: EventRunFigures[];
   memory: MemoryFigures[];
 }

@@ -13,7 +13,8 @@ import { seconds } from '../seed/seed.ts';
  * processes, as `npm start` runs it, on freshly seeded databases dropped afterwards: latency,
  * throughput, failures and database commands per request at each number in flight, the gateway's
  * overhead over calling the subgraph directly, the reads through Apollo's gateway and Hive Gateway
- * side by side (latency, overhead, CPU per request), each process's memory, and the targets met or not.
+ * side by side (latency, overhead, CPU per request), how late each event consumer applies real
+ * domain events and how many a second, each process's memory, and the targets met or not.
  */
 const startedAt = new Date();
 const flags = parseBenchFlags(startedAt);
@@ -34,6 +35,7 @@ try {
         scale,
         uri: flags.uri,
         keys,
+        events: flags.events,
         concurrencies: flags.concurrencies,
         requests: flags.requests,
         maxSeconds: flags.maxSeconds,
