@@ -2,7 +2,6 @@ import type { Viewer } from '@civic/identity';
 import type { Clock } from './clock.ts';
 import type { Logger } from './logger.ts';
 import type { GraphClient } from './graph-client.ts';
-import type { SubgraphDefinition } from './subgraph-definition.ts';
 
 /** What every resolver receives: built anew for each request, so loaders never leak between callers. */
 export interface SubgraphContext<TModels, TLoaders> {
@@ -17,12 +16,3 @@ export interface SubgraphContext<TModels, TLoaders> {
 
 /** What a running subgraph gives every request it serves. */
 export type SubgraphServices<TModels> = Pick<SubgraphContext<TModels, never>, 'models' | 'clock' | 'logger' | 'graph'>;
-
-/** One request's context: the viewer's own loaders beside the subgraph's services. */
-export function createRequestContext<TModels extends object, TLoaders>(
-  definition: SubgraphDefinition<TModels, TLoaders>,
-  services: SubgraphServices<TModels>,
-  viewer: Viewer,
-): SubgraphContext<TModels, TLoaders> {
-  return { viewer, ...services, loaders: definition.createLoaders(services.models, viewer) };
-}
