@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBroker, type BrokerHandle } from '@civic/dev-platform';
-import { uniqueEventsSettings, waitUntilApplied, waitUntilPublished } from '@civic/test-harness';
+import { uniqueEventsSettings, waitUntilApplied, waitUntilAppliedAtLeast, waitUntilPublished } from '@civic/test-harness';
 import { confirmWishes, startTallyServices, tallies, TALLY_CONSUMER, type TallyServices } from './support/tally-services.ts';
 
 // A broker of this file's own, to stop and restart without disturbing other files; NATS_URL names a broker no test may restart.
@@ -42,7 +42,7 @@ describe.runIf(ownBroker)('the backbone through faults', () => {
     const burst = await confirmWishes(services.source, ratings);
     const ids = burst.map((event) => event.id);
     // Stopped once some, not all, of the burst is applied.
-    await waitUntilAppliedAtLeast(10, ids);
+    await waitUntilAppliedAtLeast(services.tally, TALLY_CONSUMER, ids, 10);
     const appliedBeforeStop = await services.tally.eventCollections.appliedEvents.countDocuments({ eventId: { $in: ids } });
     await services.tally.stop();
     const tally = await services.restartTally();
@@ -54,9 +54,3 @@ describe.runIf(ownBroker)('the backbone through faults', () => {
     expect(await tally.eventCollections.appliedEvents.countDocuments({ eventId: { $in: ids } })).toBe(150);
   });
 });
-
-async function waitUntilAppliedAtLeast(count: number, ids: string[]): Promise<void> {
-  while ((await services.tally.eventCollections.appliedEvents.countDocuments({ eventId: { $in: ids } })) < count) {
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}

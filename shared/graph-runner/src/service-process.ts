@@ -10,6 +10,8 @@ export interface ServiceProcess {
   /** Started with `ipc`: sends a message and resolves with the process's next message. One question at a time. */
   ask(message: Serializable): Promise<unknown>;
   stop(): Promise<void>;
+  /** Ends the process at once with SIGKILL, as a crash would: none of its shutdown runs. Resolves once it has exited. */
+  kill(): Promise<void>;
 }
 
 export interface ServiceProcessOptions {
@@ -46,11 +48,16 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
       return reply;
     },
     async stop() {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited;
       clearTimeout(timer);
+    },
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }

@@ -17,6 +17,15 @@ export async function waitUntilApplied(subgraph: Pick<RunningSubgraph<unknown>, 
   });
 }
 
+/** Resolves once `consumer` of this subgraph has applied at least `count` of `eventIds` (a test that acts in the middle of a burst). */
+export async function waitUntilAppliedAtLeast(subgraph: Pick<RunningSubgraph<unknown>, 'eventCollections'>, consumer: string, eventIds: readonly string[], count: number, options: WaitOptions = {}): Promise<void> {
+  const { appliedEvents } = subgraph.eventCollections;
+  await pollUntil(options, async () => {
+    const applied = await appliedEvents.countDocuments({ consumer, eventId: { $in: eventIds } });
+    return applied >= count ? null : `${consumer} has applied ${applied} of ${eventIds.length} events, not yet ${count}`;
+  });
+}
+
 /** Resolves once `consumer` of this subgraph has parked every one of `eventIds`. */
 export async function waitUntilParked(subgraph: Pick<RunningSubgraph<unknown>, 'eventCollections'>, consumer: string, eventIds: readonly string[], options: WaitOptions = {}): Promise<void> {
   const { parkedEvents } = subgraph.eventCollections;
@@ -32,6 +41,15 @@ export async function waitUntilPublished(subgraph: Pick<RunningSubgraph<unknown>
   await pollUntil(options, async () => {
     const pending = await outbox.countDocuments({ publishedAt: null });
     return pending === 0 ? null : `${pending} events are still unpublished in the outbox`;
+  });
+}
+
+/** Resolves once the broker has acknowledged at least `count` of `eventIds` from this subgraph's outbox. */
+export async function waitUntilPublishedAtLeast(subgraph: Pick<RunningSubgraph<unknown>, 'eventCollections'>, eventIds: readonly string[], count: number, options: WaitOptions = {}): Promise<void> {
+  const { outbox } = subgraph.eventCollections;
+  await pollUntil(options, async () => {
+    const published = await outbox.countDocuments({ _id: { $in: eventIds }, publishedAt: { $ne: null } });
+    return published >= count ? null : `${published} of ${eventIds.length} events are published, not yet ${count}`;
   });
 }
 

@@ -1,84 +1,13 @@
-import { parse } from 'graphql';
 import { generateKeyPair } from 'jose';
-import { Schema, type ClientSession, type Connection, type Model } from 'mongoose';
+import type { Connection } from 'mongoose';
 import { inject } from 'vitest';
-import { newEvent, outboxModel, recordEvents, UnapplicableEvent, type AnyCivicEvent, type EventConsumer, type EventsSettings, type RetryPolicy } from '@civic/events';
-import { inTransaction, startSubgraph, type RunningSubgraph, type SubgraphDefinition, type SubgraphServices } from '@civic/service-kit';
+import { newEvent, outboxModel, recordEvents, type AnyCivicEvent, type EventsSettings, type RetryPolicy } from '@civic/events';
+import { inTransaction, startSubgraph, type RunningSubgraph } from '@civic/service-kit';
 import { uniqueDatabaseName } from '@civic/test-harness';
+import { sourceDefinition, tallyDefinition, type SourceModels, type TallyModels } from './tally-definitions.ts';
 import '@civic/dev-platform/provided-context';
 
-/**
- * Two small services for the backbone's tests: `source` commits confirmed wishes with their
- * events, `tally` adds each confirmed wish's rating to a per-wish total (an effect that would show
- * any second application) and refuses what a test tells it to: a wish listed in `refusals` fails
- * with an ordinary error until the entry is removed, a wish id starting `unknown-` is unapplicable.
- */
-interface Confirmation {
-  _id: string;
-  rating: number;
-}
-interface Tally {
-  _id: string;
-  total: number;
-  applications: number;
-}
-interface Refusal {
-  _id: string;
-}
-
-const SDL = parse(`
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
-  scalar DateTime
-  type Query { tallyTotal(wishId: ID!): Int }
-`);
-
-export interface SourceModels {
-  Confirmation: Model<Confirmation>;
-}
-export interface TallyModels {
-  Tally: Model<Tally>;
-  Refusal: Model<Refusal>;
-}
-
-const sourceDefinition: SubgraphDefinition<SourceModels, null> = {
-  name: 'source',
-  typeDefs: SDL,
-  resolvers: { Query: { tallyTotal: () => null } },
-  createModels: (connection) => ({ Confirmation: connection.model<Confirmation>('Confirmation', new Schema<Confirmation>({ _id: String, rating: Number })) }),
-  createLoaders: () => null,
-};
-
-export const TALLY_CONSUMER = 'tally-ratings';
-
-/** How many times `apply` ran for each wish, committed or not (tests count the retries). */
-export const applyCalls = new Map<string, number>();
-
-const tallyConsumer: EventConsumer<SubgraphServices<TallyModels>> = {
-  name: TALLY_CONSUMER,
-  kinds: ['wish.confirmed'],
-  async apply(event: AnyCivicEvent, { models }, session: ClientSession) {
-    if (event.kind !== 'wish.confirmed') throw new UnapplicableEvent(`${event.kind} is not a kind this consumer takes`);
-    const { wishId, rating } = event.facts;
-    applyCalls.set(wishId, (applyCalls.get(wishId) ?? 0) + 1);
-    if (wishId.startsWith('unknown-')) throw new UnapplicableEvent(`no wish ${wishId}`);
-    if (await models.Refusal.exists({ _id: wishId }).session(session)) throw new Error(`the tally of ${wishId} is closed`);
-    await models.Tally.updateOne({ _id: wishId }, { $inc: { total: rating, applications: 1 } }, { upsert: true, session });
-  },
-};
-
-const tallyDefinition: SubgraphDefinition<TallyModels, null> = {
-  name: 'tally',
-  typeDefs: SDL,
-  resolvers: { Query: { tallyTotal: () => null } },
-  createModels: (connection) => ({
-    Tally: connection.model<Tally>('Tally', new Schema<Tally>({ _id: String, total: Number, applications: Number })),
-    Refusal: connection.model<Refusal>('Refusal', new Schema<Refusal>({ _id: String })),
-  }),
-  createLoaders: () => null,
-  consumers: [tallyConsumer],
-};
-
-export { tallyConsumer };
+export { applyCalls, TALLY_CONSUMER, tallyConsumer, type SourceModels, type TallyModels } from './tally-definitions.ts';
 
 /** Retries quick enough for a test: three deliveries 50 then 100 ms apart, then parked. */
 export const QUICK_RETRY: RetryPolicy = { maxDeliveries: 3, baseDelayMs: 50, maxDelayMs: 200 };
@@ -111,7 +40,7 @@ export async function startTallyServices(events: EventsSettings): Promise<TallyS
 }
 
 /** Commits confirmations with their `wish.confirmed` events in one transaction each; returns the events. */
-export async function confirmWishes(source: RunningSubgraph<SourceModels>, ratings: { wishId: string; rating: number }[]): Promise<AnyCivicEvent[]> {
+export async function confirmWishes(source: { models: SourceModels }, ratings: { wishId: string; rating: number }[]): Promise<AnyCivicEvent[]> {
   const events: AnyCivicEvent[] = [];
   for (const { wishId, rating } of ratings) {
     const event = confirmationEvent(wishId, rating);
@@ -130,12 +59,12 @@ export function confirmationEvent(wishId: string, rating: number): AnyCivicEvent
 }
 
 /** The connection a service's requests use: its models', where its transactions run. */
-export function connectionOf(subgraph: RunningSubgraph<SourceModels> | RunningSubgraph<TallyModels>): Connection {
+export function connectionOf(subgraph: { models: SourceModels } | { models: TallyModels }): Connection {
   return 'Confirmation' in subgraph.models ? subgraph.models.Confirmation.db : subgraph.models.Tally.db;
 }
 
 /** Each wish's total and number of applications, by wish id. */
-export async function tallies(tally: RunningSubgraph<TallyModels>): Promise<Record<string, { total: number; applications: number }>> {
+export async function tallies(tally: { models: TallyModels }): Promise<Record<string, { total: number; applications: number }>> {
   const all = await tally.models.Tally.find().lean();
   return Object.fromEntries(all.map((entry) => [entry._id, { total: entry.total, applications: entry.applications }]));
 }
