@@ -9,6 +9,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 240_000,
     pool: 'forks',
+    // Two test files at a time even on two cores (vitest would run one): most of a graph test's time
+    // is spent waiting on the database server, the broker and the subgraphs, which are processes of their own.
+    maxWorkers: 2,
     reporters: ['default', './shared/test-harness/src/summary-reporter.ts'],
     // Vite gives the code it transforms graphql's ES module; packages Node loads itself would get its
     // CommonJS copy, a second graphql. These take graphql objects from ours, so Vite loads them too.
