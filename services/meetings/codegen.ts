@@ -2,6 +2,7 @@ import { subgraphCodegenConfig } from '@civic/service-kit/codegen';
 
 // Each GraphQL type the resolvers receive, mapped to this service's own document or parent type.
 export default subgraphCodegenConfig({
+  PersonalDataExport: '@civic/service-kit#PersonalDataExportReference',
   Meeting: '../models/meeting.ts#MeetingDocument',
   AgendaItem: '../models/agenda-item.ts#AgendaItemDocument',
   Decision: '../models/agenda-item.ts#DecisionDocument',

@@ -2,6 +2,7 @@ import { subgraphCodegenConfig } from '@civic/service-kit/codegen';
 
 // Each GraphQL type the resolvers receive, mapped to this service's own document or parent type.
 export default subgraphCodegenConfig({
+  PersonalDataExport: '@civic/service-kit#PersonalDataExportReference',
   Notification: '../models/notification.ts#NotificationDocument',
   NotificationDelivery: '../models/notification-delivery.ts#DeliveryDocument',
   NotificationConnection: '../mappers.ts#NotificationConnectionParent',

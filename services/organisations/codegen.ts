@@ -2,6 +2,7 @@ import { subgraphCodegenConfig } from '@civic/service-kit/codegen';
 
 // Each GraphQL type the resolvers receive, mapped to this service's own document or parent type.
 export default subgraphCodegenConfig({
+  PersonalDataExport: '@civic/service-kit#PersonalDataExportReference',
   Organisation: '../models/organisation.ts#OrganisationDocument',
   Grid: '../models/grid.ts#GridDocument',
   Partnership: '../models/partnership.ts#PartnershipDocument',

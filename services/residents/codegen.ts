@@ -23,4 +23,8 @@ export default subgraphCodegenConfig({
   PointsRankingConnection: '../persistence/points-ranking.ts#RankingPage',
   PointsStandingEdge: '../mappers.ts#PointsStandingEdgeParent',
   PointsSpending: '../models/points-spending.ts#PointsSpendingDocument',
+  PersonalDataExport: '@civic/service-kit#PersonalDataExportReference',
+  DataCorrectionRequest: '../models/data-correction-request.ts#DataCorrectionRequestDocument',
+  DataCorrectionRequestConnection: '../mappers.ts#DataCorrectionRequestConnectionParent',
+  DataCorrectionRequestEdge: '../mappers.ts#DataCorrectionRequestEdgeParent',
 });

@@ -2,6 +2,7 @@ import { subgraphCodegenConfig } from '@civic/service-kit/codegen';
 
 // Each GraphQL type the resolvers receive, mapped to this service's own document or parent type.
 const mappers = {
+  PersonalDataExport: '@civic/service-kit#PersonalDataExportReference',
   Resource: '../models/resource.ts#ResourceDocument',
   ResourceAvailability: '../models/resource.ts#ResourceDocument',
   OpeningHours: '../domain/opening-hours.ts#OpeningWindow',

@@ -2,6 +2,7 @@ import { subgraphCodegenConfig } from '@civic/service-kit/codegen';
 
 // Each GraphQL type the resolvers receive, mapped to this service's own document or parent type.
 export default subgraphCodegenConfig({
+  PersonalDataExport: '@civic/service-kit#PersonalDataExportReference',
   Wish: '../models/wish.ts#WishDocument',
   WorkOrder: '../models/wish.ts#WorkOrderDocument',
   WishTimelineEntry: '../models/wish.ts#TimelineEntryDocument',

@@ -188,3 +188,8 @@ export function replyNotAnAnswer() {
 export function progressStatusInvalid() {
   return badUserInput('status', 'must be IN_PROGRESS or DONE');
 }
+
+/** A resident's data export is theirs alone: not another resident's, nor staff's or a service's. */
+export function exportAnotherResidentsData() {
+  return forbidden("export another resident's data");
+}

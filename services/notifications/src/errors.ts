@@ -28,3 +28,8 @@ export function deliverWithoutServiceRole() {
 export function tooManyIds(max: number) {
   return badUserInput('ids', `must name at most ${max} notifications`);
 }
+
+/** A resident's data export is theirs alone: not another resident's, nor staff's or a service's. */
+export function exportAnotherResidentsData() {
+  return forbidden("export another resident's data");
+}

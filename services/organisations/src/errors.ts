@@ -134,3 +134,8 @@ export function checkInWithoutSignUp() {
 export function commitmentCountOutOfRange(max: number) {
   return badUserInput('commitments', `must list 1 to ${max} commitments`);
 }
+
+/** A resident's data export is theirs alone: not another resident's, nor staff's or a service's. */
+export function exportAnotherResidentsData() {
+  return forbidden("export another resident's data");
+}

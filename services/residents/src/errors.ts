@@ -108,7 +108,34 @@ export function unpairHouseholdOutOfScope() {
   return forbidden('unpair this household');
 }
 
+/** A copy of one's own data, and corrections of it, are asked for by a resident account. */
+export function exportWithoutResidentAccount() {
+  return forbidden('export personal data without a resident account');
+}
+
+/** Nobody but the resident themself, staff and services included, receives their export. */
+export function exportAnotherResidentsData() {
+  return forbidden("export another resident's data");
+}
+
+export function requestCorrectionWithoutResidentAccount() {
+  return forbidden('request a data correction without a resident account');
+}
+
+export function listCorrectionsOutOfScope() {
+  return forbidden('list the data correction requests of this organisation');
+}
+
+export function decideCorrectionOutOfScope() {
+  return forbidden('decide this data correction request');
+}
+
 // Conflicts: the request collides with what is stored.
+
+/** One open request per resident and fact: a second waits for the first's decision. */
+export function correctionAlreadyOpen(field: string) {
+  return conflict(`A correction of ${field} is already waiting for a decision`);
+}
 
 export function coreMemberFull(coreMemberId: string, limit: number) {
   return conflict(`Core member ${coreMemberId} already has ${limit} paired members`);
@@ -278,6 +305,24 @@ export function coreMemberAsMember() {
 /** A core member was named to look after a household. */
 export function coreMemberForHousehold() {
   return badUserInput('memberId', 'is a core party member; households pair with ordinary members');
+}
+
+/** Data corrections: the proposed value must be a value of its fact. */
+export function proposedBirthYearNotAYear() {
+  return badUserInput('birthYear', 'must be a year of 4 digits');
+}
+
+export function proposedGenderUnknown(genders: readonly string[]) {
+  return badUserInput('gender', `must be one of ${genders.join(', ')}`);
+}
+
+export function proposedTagUnknown(tag: string, tags: readonly string[]) {
+  return badUserInput('specialCare', `${tag} is not one of ${tags.join(', ')}`);
+}
+
+/** Staff who reject a correction say why, for the resident. */
+export function rejectionWithoutReason() {
+  return badUserInput('note', 'must say why the correction is rejected');
 }
 
 // Spending points (微星光 for priority): called by the resources service only

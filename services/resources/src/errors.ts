@@ -219,3 +219,8 @@ export function priorityNotGranted(reason: string) {
 export function priorityRefundPending(reason: string) {
   return departmentUnavailable(`No priority was granted (${reason}); any points spent for it will be given back once the points ledger answers`);
 }
+
+/** A resident's data export is theirs alone: not another resident's, nor staff's or a service's. */
+export function exportAnotherResidentsData() {
+  return forbidden("export another resident's data");
+}

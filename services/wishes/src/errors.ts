@@ -196,3 +196,8 @@ export function workOrderDeadlineNotInFuture(index: number) {
 export function rangeEndsBeforeStart() {
   return badUserInput('input.to', 'must be after input.from');
 }
+
+/** A resident's data export is theirs alone: not another resident's, nor staff's or a service's. */
+export function exportAnotherResidentsData() {
+  return forbidden("export another resident's data");
+}

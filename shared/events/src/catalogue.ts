@@ -47,6 +47,10 @@ export interface EventFacts {
   'booking.made': { bookingId: string; resourceId: string; bookedBy: PartyRef };
   'booking.cancelled': { bookingId: string; resourceId: string; bookedBy: PartyRef };
   'disbursement.approved': { disbursementId: string; fundId: string; recipientId: string; amountFen: number };
+  // residents: a resident asks for a correction of their data (to their community's staff), and staff decide it
+  /** `field`: the fact to correct (a CorrectableFact); the proposed value stays with residents. */
+  'dataCorrection.requested': { requestId: string; residentId: string; communityId: string; field: string };
+  'dataCorrection.decided': { requestId: string; residentId: string; field: string; accepted: boolean };
   // notifications: one put in a recipient's inbox (`kind` is its NotificationKind), for live "my notifications"
   'notification.created': { notificationId: string; recipient: PartyRef; kind: string };
 }
@@ -77,6 +81,8 @@ export const EVENT_OWNERS = {
   'booking.made': 'resources',
   'booking.cancelled': 'resources',
   'disbursement.approved': 'resources',
+  'dataCorrection.requested': 'residents',
+  'dataCorrection.decided': 'residents',
   'notification.created': 'notifications',
 } as const satisfies Record<EventKind, string>;
 

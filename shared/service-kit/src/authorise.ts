@@ -67,6 +67,15 @@ export function readAnotherResidentsList(what: string): GraphQLError {
   return forbidden(`read another resident's ${what}`);
 }
 
+/**
+ * A resident's own copy of their data (exportMyData): the resident alone. Not staff, not services:
+ * the export is the person's right, not a way to read them.
+ */
+export function requireSelf(viewer: Viewer, residentId: string, refusal: Refusal): void {
+  requireSignedIn(viewer);
+  if (viewer.residentId !== residentId) throw refusal();
+}
+
 /** Who is calling, for the records a write keeps of its author. */
 export function signedInSubject(viewer: Viewer): string {
   if (viewer.subject === null) throw unauthenticated();

@@ -17,7 +17,7 @@ const graphDocuments: NonNullable<CodegenConfig['generates']>[string] = {
     enumsAsTypes: true,
     skipTypename: true,
     avoidOptionals: { field: true },
-    scalars: { DateTime: 'string' },
+    scalars: { DateTime: 'string', JSON: 'Record<string, unknown>' },
     useTypeImports: true,
   },
 };
@@ -50,7 +50,7 @@ export function subgraphCodegenConfig(mappers: Record<string, string>, testDocum
           contextType: '../context.ts#Context',
           mapperTypeSuffix: 'Model',
           mappers,
-          scalars: { DateTime: 'Date' },
+          scalars: { DateTime: 'Date', JSON: 'Record<string, unknown>' },
           enumsAsTypes: true,
           useTypeImports: true,
           emitLegacyCommonJSImports: false,

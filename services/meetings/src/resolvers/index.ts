@@ -12,6 +12,7 @@ import { microProjectMutations, microProjectQueries } from './micro-project-oper
 import { Organisation } from './organisation.ts';
 import { Resident } from './resident.ts';
 import { Wish } from './wish.ts';
+import { PersonalDataExport } from './personal-data-export.ts';
 
 export const resolvers: Resolvers = {
   Meeting,
@@ -25,4 +26,5 @@ export const resolvers: Resolvers = {
   Wish,
   Query: { ...meetingQueries, ...actionItemQueries, ...microProjectQueries },
   Mutation: { ...meetingMutations, ...agendaItemMutations, ...participantMutations, ...actionItemMutations, ...microProjectMutations },
+  PersonalDataExport,
 };

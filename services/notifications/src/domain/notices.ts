@@ -21,6 +21,7 @@ export interface About {
   actionItemId?: string;
   resourceId?: string;
   bookingId?: string;
+  dataCorrectionRequestId?: string;
 }
 
 export interface Notice {
@@ -48,6 +49,8 @@ export const NOTIFYING_EVENT_KINDS = [
   'actionItem.assigned',
   'actionItem.overdue',
   'booking.made',
+  'dataCorrection.requested',
+  'dataCorrection.decided',
 ] as const satisfies readonly EventKind[];
 
 const resident = (id: string): PartyRef => ({ type: 'Resident', id });
@@ -156,6 +159,17 @@ export function noticesFor(event: AnyCivicEvent): Notice[] {
     case 'booking.made': {
       const { bookingId, resourceId, bookedBy } = event.facts;
       return [{ recipient: bookedBy, kind: 'BOOKING_CONFIRMED', about: { resourceId, bookingId }, title: '预约成功', body: '您的资源预约已确认。' }];
+    }
+    case 'dataCorrection.requested': {
+      const { requestId, communityId } = event.facts;
+      return [
+        { recipient: organisation(communityId), kind: 'DATA_CORRECTION_REQUESTED', about: { dataCorrectionRequestId: requestId }, title: '居民申请更正个人信息', body: '一位居民申请更正其个人信息，请核实后处理。' },
+      ];
+    }
+    case 'dataCorrection.decided': {
+      const { requestId, residentId, accepted } = event.facts;
+      const [title, body] = accepted ? ['更正申请已通过', '您的个人信息更正申请已通过。'] : ['更正申请未通过', '您的个人信息更正申请未通过，可查看处理说明。'];
+      return [{ recipient: resident(residentId), kind: 'DATA_CORRECTION_DECIDED', about: { dataCorrectionRequestId: requestId }, title, body }];
     }
     default:
       return [];

@@ -13,6 +13,8 @@ export const NOTIFICATION_KINDS = [
   'ACTION_ITEM_ASSIGNED',
   'ACTION_ITEM_OVERDUE',
   'BOOKING_CONFIRMED',
+  'DATA_CORRECTION_REQUESTED',
+  'DATA_CORRECTION_DECIDED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

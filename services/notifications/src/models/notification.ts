@@ -11,6 +11,8 @@ export interface AboutDocument {
   actionItemId: Types.ObjectId | null;
   resourceId: Types.ObjectId | null;
   bookingId: Types.ObjectId | null;
+  /** Absent on notifications stored before corrections were told. */
+  dataCorrectionRequestId?: Types.ObjectId | null;
 }
 
 export interface NotificationDocument {
@@ -48,6 +50,7 @@ const aboutSchema = new Schema<AboutDocument>(
     actionItemId: { type: Schema.Types.ObjectId, default: null },
     resourceId: { type: Schema.Types.ObjectId, default: null },
     bookingId: { type: Schema.Types.ObjectId, default: null },
+    dataCorrectionRequestId: { type: Schema.Types.ObjectId, default: null },
   },
   { _id: false },
 );

@@ -4,6 +4,7 @@ import { NotificationRecipient } from './notification-recipient.ts';
 import { notificationMutations, notificationQueries } from './notification-operations.ts';
 import { NotificationPreferences, preferenceMutations, preferenceQueries } from './preference-operations.ts';
 import { Organisation } from './organisation.ts';
+import { PersonalDataExport } from './personal-data-export.ts';
 
 export const resolvers: Resolvers = {
   Notification,
@@ -12,4 +13,5 @@ export const resolvers: Resolvers = {
   Organisation,
   Query: { ...notificationQueries, ...preferenceQueries },
   Mutation: { ...notificationMutations, ...preferenceMutations },
+  PersonalDataExport,
 };

@@ -20,5 +20,6 @@ export const Notification: NotificationResolvers = {
   actionItemId: (notification) => notification.about.actionItemId?.toHexString() ?? null,
   resource: (notification) => reference(notification.about.resourceId),
   bookingId: (notification) => notification.about.bookingId?.toHexString() ?? null,
+  dataCorrectionRequestId: (notification) => notification.about.dataCorrectionRequestId?.toHexString() ?? null,
   deliveries: (notification, _args, { loaders }) => loaders.deliveriesOfNotification.load(notification._id.toHexString()),
 };

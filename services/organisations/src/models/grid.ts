@@ -51,6 +51,8 @@ gridSchema.index({ communityId: 1, level: 1, _id: 1 });
 gridSchema.index({ parentId: 1, _id: 1 });
 // filter { level } alone.
 gridSchema.index({ level: 1, _id: 1 });
+// A resident's data export: the grids they are responsible for.
+gridSchema.index({ responsiblePersonId: 1 }, { partialFilterExpression: { responsiblePersonId: { $type: 'objectId' } } });
 
 export function gridModel(connection: Connection) {
   return connection.model<GridDocument>('Grid', gridSchema);

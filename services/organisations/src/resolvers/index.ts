@@ -13,6 +13,7 @@ import { activitySignUpMutations } from './activity-sign-up-operations.ts';
 import { Post } from './post.ts';
 import { postMutations, postQueries } from './post-operations.ts';
 import { Resident } from './resident.ts';
+import { PersonalDataExport } from './personal-data-export.ts';
 
 export const resolvers: Resolvers = {
   Organisation,
@@ -34,4 +35,5 @@ export const resolvers: Resolvers = {
     ...activitySignUpMutations,
     ...postMutations,
   },
+  PersonalDataExport,
 };

@@ -23,3 +23,10 @@ export async function fetchOrganisations(graph: GraphClient, ids: readonly strin
   const answers = await requestTogether(graph, unique.map((id) => graphCall(ORGANISATION_QUERY, { id })));
   return new Map(unique.map((id, index) => [id, answers[index]!.organisation]));
 }
+
+const ORGANISATION_PATH_QUERY = graphql(`query ResidentsOrganisationPath($id: ID!) { organisation(id: $id) { id path } }`);
+
+/** The organisation's path (root first), to check a staff member's scope over it; null when there is no such organisation. */
+export async function fetchOrganisationPath(graph: GraphClient, id: string): Promise<string[] | null> {
+  return (await graph.request(ORGANISATION_PATH_QUERY, { id })).organisation?.path ?? null;
+}

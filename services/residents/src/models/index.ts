@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { outboxModel } from '@civic/events';
 import { residentModel } from './resident.ts';
 import { householdModel } from './household.ts';
 import { memberPairingModel } from './member-pairing.ts';
@@ -6,6 +7,7 @@ import { householdPairingModel } from './household-pairing.ts';
 import { pointsEntryModel } from './points-entry.ts';
 import { pointsRuleChangeModel } from './points-rule-change.ts';
 import { pointsSpendingModel } from './points-spending.ts';
+import { dataCorrectionRequestModel } from './data-correction-request.ts';
 
 export type { ResidentDocument, PartyMembershipDocument, VolunteerProfileDocument } from './resident.ts';
 export type { HouseholdDocument } from './household.ts';
@@ -14,6 +16,7 @@ export type { HouseholdPairingDocument } from './household-pairing.ts';
 export type { PointsEntryDocument } from './points-entry.ts';
 export type { PointsRuleChangeDocument } from './points-rule-change.ts';
 export type { PointsSpendingDocument } from './points-spending.ts';
+export type { DataCorrectionRequestDocument } from './data-correction-request.ts';
 
 /**
  * Every collection of the residents service; the seed generator bulk-inserts through these too,
@@ -32,6 +35,8 @@ export function createModels(connection: Connection) {
     PointsEntry: pointsEntryModel(connection),
     PointsRuleChange: pointsRuleChangeModel(connection),
     PointsSpending: pointsSpendingModel(connection),
+    DataCorrectionRequest: dataCorrectionRequestModel(connection),
+    Outbox: outboxModel(connection),
   };
 }
 

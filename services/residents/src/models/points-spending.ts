@@ -33,6 +33,9 @@ const pointsSpendingSchema = new Schema<PointsSpendingDocument>(
   { collection: 'pointsSpendings', versionKey: false },
 );
 
+// A resident's own data export.
+pointsSpendingSchema.index({ residentId: 1, at: 1 });
+
 export function pointsSpendingModel(connection: Connection) {
   return connection.model<PointsSpendingDocument>('PointsSpending', pointsSpendingSchema);
 }

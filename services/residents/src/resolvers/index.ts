@@ -19,9 +19,19 @@ import { pointsRulesMutations, pointsRulesQueries } from './points-rules-operati
 import { PointsStanding, pointsRankingQueries } from './points-ranking.ts';
 import { PointsSpending } from './points-spending.ts';
 import { pointsSpendingMutations } from './points-spending-operations.ts';
+import { PersonalDataExport, personalDataExportQueries } from './personal-data-export.ts';
+import { DataCorrectionRequest } from './data-correction-request.ts';
+import { dataCorrectionMutations, dataCorrectionQueries } from './data-correction-operations.ts';
 
 export const resolvers: Resolvers = {
-  Query: { ...residentQueries, ...householdQueries, ...pointsRulesQueries, ...pointsRankingQueries },
+  Query: {
+    ...residentQueries,
+    ...householdQueries,
+    ...pointsRulesQueries,
+    ...pointsRankingQueries,
+    ...personalDataExportQueries,
+    ...dataCorrectionQueries,
+  },
   Mutation: {
     ...residentMutations,
     ...householdMutations,
@@ -30,6 +40,7 @@ export const resolvers: Resolvers = {
     ...pointsMutations,
     ...pointsRulesMutations,
     ...pointsSpendingMutations,
+    ...dataCorrectionMutations,
   },
   Resident,
   Household,
@@ -44,4 +55,6 @@ export const resolvers: Resolvers = {
   MemberPairing,
   HouseholdPairing,
   PointsSpending,
+  PersonalDataExport,
+  DataCorrectionRequest,
 };

@@ -4,8 +4,9 @@ import { BY_NAME } from '../loaders.ts';
 import { residentListQuery } from '../inputs/resident-filter.ts';
 import type { ResidentDocument } from '../models/index.ts';
 import { chinaYear } from '../domain/china-time.ts';
-import { changedFacts, registrationFacts, SELF_EDITABLE_FACTS, updatedFacts, type PersonalFacts } from '../domain/personal-facts.ts';
-import { isDecision, REAL_NAME_TRANSITIONS, statusAfterIdentityChange } from '../domain/real-name.ts';
+import { changedFacts, registrationFacts, SELF_EDITABLE_FACTS, updatedFacts } from '../domain/personal-facts.ts';
+import { isDecision, REAL_NAME_TRANSITIONS } from '../domain/real-name.ts';
+import { factsOf, saveFacts } from '../persistence/personal-facts.ts';
 import { loadHousehold, loadResident } from './access.ts';
 import {
   changeOwnFact,
@@ -26,17 +27,6 @@ import {
  * - updateResident: staff covering the resident; the resident themself may change the phone only;
  * - verifyRealName: SUBMIT by the resident or covering staff; APPROVE and REJECT by covering staff.
  */
-
-function factsOf(resident: ResidentDocument): PersonalFacts {
-  const { name, gender, birthYear, phone, specialCare } = resident;
-  return { name, gender, birthYear, phone, idNumber: resident.idNumber ?? null, specialCare };
-}
-
-/** `$set` and `$unset` for the facts; a missing ID number is left out so the sparse index skips it. */
-function factsUpdate(facts: PersonalFacts) {
-  const { idNumber, ...rest } = facts;
-  return idNumber === null ? { $set: rest, $unset: { idNumber: 1 as const } } : { $set: { ...rest, idNumber } };
-}
 
 async function saving<T>(write: Promise<T>): Promise<T> {
   try {
@@ -98,18 +88,7 @@ export const residentMutations: MutationResolvers = {
       const refused = changed.find((fact) => !SELF_EDITABLE_FACTS.includes(fact));
       if (refused) throw changeOwnFact(refused);
     }
-    if (changed.length === 0) return resident;
-    const verificationStatus = statusAfterIdentityChange(resident.verificationStatus, changed.includes('name') || changed.includes('idNumber'));
-    const update = factsUpdate(after);
-    const updated = await saving(
-      context.models.Resident.findOneAndUpdate(
-        { _id: resident._id },
-        { ...update, $set: { ...update.$set, verificationStatus, updatedAt: now } },
-        { returnDocument: 'after' },
-      ).lean<ResidentDocument>(),
-    );
-    if (!updated) throw residentGone('id');
-    return updated;
+    return saveFacts(context.models, resident, after, changed, now, 'id');
   },
 
   moveResidentToHousehold: async (_parent, { residentId, householdId }, context) => {

@@ -52,6 +52,8 @@ const disbursementSchema = new Schema<DisbursementDocument>(
 
 // Fund.disbursements, oldest first.
 disbursementSchema.index({ fundId: 1, proposedAt: 1 });
+// A resident's data export: the disbursements they received.
+disbursementSchema.index({ recipientId: 1, proposedAt: 1 });
 
 export function disbursementModel(connection: Connection) {
   return connection.model<DisbursementDocument>('Disbursement', disbursementSchema);

@@ -57,6 +57,8 @@ parkingApplicationSchema.index(ONE_HOLDER_PER_PLACE, { unique: true, partialFilt
 parkingApplicationSchema.index(ONE_OPEN_APPLICATION_PER_RESIDENT, { unique: true, partialFilterExpression: { status: { $in: ['WAITING', 'ALLOCATED'] } } });
 // The queue and ParkingQuota.applications, in order of application.
 parkingApplicationSchema.index({ resourceId: 1, status: 1, appliedAt: 1, _id: 1 });
+// A resident's data export: their applications.
+parkingApplicationSchema.index({ applicantId: 1, appliedAt: 1 });
 
 export function parkingApplicationModel(connection: Connection) {
   return connection.model<ParkingApplicationDocument>('ParkingApplication', parkingApplicationSchema);

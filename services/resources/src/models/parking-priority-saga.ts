@@ -66,6 +66,8 @@ parkingPrioritySagaSchema.index(ONE_OPEN_SAGA_PER_APPLICATION, { unique: true, p
 parkingPrioritySagaSchema.index({ state: 1, updatedAt: 1 });
 // ParkingApplication.prioritySpendings, in order.
 parkingPrioritySagaSchema.index({ applicationId: 1, startedAt: 1, _id: 1 });
+// A resident's data export: the points they spent for priority.
+parkingPrioritySagaSchema.index({ applicantId: 1, startedAt: 1 });
 
 export function parkingPrioritySagaModel(connection: Connection) {
   return connection.model<ParkingPrioritySagaDocument>('ParkingPrioritySaga', parkingPrioritySagaSchema);

@@ -105,6 +105,8 @@ resourceSchema.index({ tags: 1, status: 1, title: 1, _id: 1 });
 resourceSchema.index({ servedOrganisationId: 1, status: 1 });
 // Organisation.resources and Organisation.funds.
 resourceSchema.index({ providerOrganisationId: 1, title: 1 });
+// A resident's data export: the resources they provide.
+resourceSchema.index({ providerResidentId: 1 }, { partialFilterExpression: { providerResidentId: { $type: 'objectId' } } });
 
 export function resourceModel(connection: Connection) {
   return connection.model<ResourceDocument>('Resource', resourceSchema);

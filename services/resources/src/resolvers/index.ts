@@ -11,6 +11,7 @@ import { parkingMutations, parkingQueries } from './parking-operations.ts';
 import { Organisation } from './organisation.ts';
 import { Resident } from './resident.ts';
 import { Wish } from './wish.ts';
+import { PersonalDataExport } from './personal-data-export.ts';
 
 export const resolvers: Resolvers = {
   Actor,
@@ -29,4 +30,5 @@ export const resolvers: Resolvers = {
   Wish,
   Query: { ...resourceQueries, ...bookingQueries, ...fundQueries, ...parkingQueries },
   Mutation: { ...resourceMutations, ...bookingMutations, ...fundMutations, ...parkingMutations, ...parkingPriorityMutations },
+  PersonalDataExport,
 };

@@ -236,6 +236,8 @@ wishSchema.index({ gridId: 1, status: 1, createdAt: -1, _id: -1 });
 wishSchema.index({ requesterId: 1, createdAt: -1, _id: -1 });
 // Resident/Organisation.claimedWishes and filter { claimantId }.
 wishSchema.index({ claimantId: 1, createdAt: -1, _id: -1 });
+// A resident's data export: the wishes they served.
+wishSchema.index({ servedBy: 1 });
 // handlerQueue, Organisation.handledWishes, filter { handlerId }.
 wishSchema.index({ handlerId: 1, dueAt: 1, _id: 1 });
 // The handling sheet: requests routed before a week's end, under an organisation or handled within it.

@@ -8,6 +8,7 @@ import { reportQueries } from './report-operations.ts';
 import { settingsMutations, settingsQueries } from './settings-operations.ts';
 import { Grid, Organisation, Resident } from './entities.ts';
 import { CommunityWishSettings, WishNotification } from './notification.ts';
+import { PersonalDataExport } from './personal-data-export.ts';
 
 export const resolvers: Resolvers = {
   Wish,
@@ -21,4 +22,5 @@ export const resolvers: Resolvers = {
   Grid,
   Query: { ...wishQueries, ...reportQueries, ...settingsQueries },
   Mutation: { ...wishLifecycleMutations, ...wishClaimMutations, ...wishWorkMutations, ...settingsMutations },
+  PersonalDataExport,
 };

@@ -1,0 +1,13 @@
+import { parseId, requireSelf } from '@civic/service-kit';
+import type { PersonalDataExportResolvers } from '../generated/resolvers-types.ts';
+import { organisationsPartOf } from '../persistence/personal-data-export.ts';
+import { exportAnotherResidentsData } from '../errors.ts';
+
+/** This department's part of a resident's data export (exportMyData), for that resident alone. */
+export const PersonalDataExport: PersonalDataExportResolvers = {
+  __resolveReference: ({ residentId }) => ({ residentId }),
+  organisations: ({ residentId }, _args, context) => {
+    requireSelf(context.viewer, residentId, exportAnotherResidentsData);
+    return organisationsPartOf(context.models, parseId('residentId', residentId));
+  },
+};

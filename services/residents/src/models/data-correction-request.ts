@@ -1,0 +1,54 @@
+import { Schema, type Connection, type Types } from 'mongoose';
+import { CORRECTABLE_FACTS, DATA_CORRECTION_STATUSES, type CorrectableFact, type DataCorrectionStatus } from '../domain/data-correction.ts';
+
+/** A resident's request to correct one fact about them, and its decision (domain/data-correction.ts). */
+export interface DataCorrectionRequestDocument {
+  _id: Types.ObjectId;
+  residentId: Types.ObjectId;
+  /** Where the resident lived when asking: that community's staff decide, its inbox is told. */
+  communityId: Types.ObjectId;
+  organisationPath: Types.ObjectId[];
+  field: CorrectableFact;
+  proposedValue: string;
+  note: string | null;
+  status: DataCorrectionStatus;
+  requestedAt: Date;
+  decidedAt: Date | null;
+  /** The subject of the staff account that decided. */
+  decidedBy: string | null;
+  decisionNote: string | null;
+  /** Whether accepting changed the resident (not for the household address, which staff apply by a move). */
+  applied: boolean;
+}
+
+const dataCorrectionRequestSchema = new Schema<DataCorrectionRequestDocument>(
+  {
+    residentId: { type: Schema.Types.ObjectId, required: true },
+    communityId: { type: Schema.Types.ObjectId, required: true },
+    organisationPath: { type: [Schema.Types.ObjectId], required: true },
+    field: { type: String, enum: CORRECTABLE_FACTS, required: true },
+    proposedValue: { type: String, default: '' },
+    note: { type: String, default: null },
+    status: { type: String, enum: DATA_CORRECTION_STATUSES, required: true },
+    requestedAt: { type: Date, required: true },
+    decidedAt: { type: Date, default: null },
+    decidedBy: { type: String, default: null },
+    decisionNote: { type: String, default: null },
+    applied: { type: Boolean, default: false },
+  },
+  { collection: 'dataCorrectionRequests', versionKey: false },
+);
+
+/** One open request per resident and fact. */
+export const ONE_OPEN_CORRECTION_PER_FACT = { residentId: 1, field: 1 } as const;
+
+dataCorrectionRequestSchema.index(ONE_OPEN_CORRECTION_PER_FACT, { unique: true, partialFilterExpression: { status: 'OPEN' } });
+// myDataCorrectionRequests and the export: newest first.
+dataCorrectionRequestSchema.index({ residentId: 1, requestedAt: -1, _id: -1 });
+// dataCorrectionRequests(organisationId, status): staff's queue, newest first.
+dataCorrectionRequestSchema.index({ organisationPath: 1, status: 1, requestedAt: -1, _id: -1 });
+dataCorrectionRequestSchema.index({ organisationPath: 1, requestedAt: -1, _id: -1 });
+
+export function dataCorrectionRequestModel(connection: Connection) {
+  return connection.model<DataCorrectionRequestDocument>('DataCorrectionRequest', dataCorrectionRequestSchema);
+}
