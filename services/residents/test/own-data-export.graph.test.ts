@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnyCivicEvent, OutboxModel } from '@civic/events';
+import { ManualClock, unauthenticated } from '@civic/service-kit';
+import { aWorld, expectError, startStack, waitUntilApplied, type GraphResponse, type Stack, type World } from '@civic/test-harness';
+import { exportWithoutResidentAccount } from '../src/errors.ts';
+
+// A resident's export through the gateway: a resident and a neighbour with records in every
+// department; the resident's export holds exactly the resident's records, and nothing of the neighbour's.
+const clock = new ManualClock(new Date('2026-11-30T02:00:00.000Z'));
+let stack: Stack;
+let world: World;
+
+const EXPORT = `{ exportMyData { residentId generatedAt residents organisations wishes resources meetings notifications } }`;
+
+interface Export {
+  residentId: string;
+  generatedAt: string;
+  residents: {
+    resident: { id: string; name: string; phone: string | null; idNumber: string | null; specialCare: string[] };
+    household: { id: string; building: string; unit: string; room: string };
+    pointsEntries: { id: string; amount: number; reason: string }[];
+    dataCorrectionRequests: { id: string; field: string; proposedValue: string; status: string }[];
+  };
+  organisations: { activitySignUps: { id: string; activityId: string }[]; activityCheckIns: unknown[]; gridsResponsibleFor: unknown[] };
+  wishes: { requested: { id: string; title: string; description: string }[]; claimed: unknown[]; served: unknown[] };
+  resources: { bookings: { id: string; resourceId: string; quantity: number }[]; disbursementsReceived: unknown[]; parkingApplications: unknown[]; prioritySpendings: unknown[]; resourcesProvided: unknown[] };
+  meetings: { invitations: { id: string; meetingId: string; role: string }[]; microProjectVotes: unknown[] };
+  notifications: { inbox: { id: string; kind: string; about: Record<string, string> }[]; preferences: unknown };
+}
+
+/** Every record one person has in the graph, as made through the gateway. */
+interface Person {
+  id: string;
+  name: string;
+  phone: string;
+  idNumber: string;
+  householdId: string;
+  signUpActivity: string;
+  wishId: string;
+  bookingId: string;
+  invitationId: string;
+  pointsEntryId: string;
+  correctionId: string | null;
+}
+
+const dataOf = <T>(response: GraphResponse<T>): T => {
+  expect(response.errors).toEqual([]);
+  return response.data!;
+};
+
+let me: Person;
+let neighbour: Person;
+let resourceId: string;
+let meetingId: string;
+
+async function aPerson(gridId: string, name: string, phone: string, idNumber: string, activityId: string, correct: boolean): Promise<Person> {
+  const householdId = await world.aHousehold(gridId);
+  const id = await world.aResident(householdId, { name, phone, idNumber, specialCare: ['DISABLED'] });
+  const token = await stack.token({ roles: ['RESIDENT'], residentId: id });
+  await world.signUp(id, activityId);
+  const wishId = dataOf(
+    await stack.query<{ submitWish: { id: string } }>(
+      `mutation($input: SubmitWishInput!) { submitWish(input: $input) { id } }`,
+      { input: { kind: 'WISH', category: 'PUBLIC_WELFARE', title: `${name}的心愿：换灯泡`, description: '楼道灯坏了，老人夜里看不清台阶。', channel: 'APP', communityId: world.communityId, gridId } },
+      { token },
+    ),
+  ).submitWish.id;
+  const bookingId = dataOf(await stack.query<{ bookResource: { id: string } }>(`mutation($input: BookResourceInput!) { bookResource(input: $input) { id } }`, { input: { resourceId, quantity: 1 } }, { token })).bookResource.id;
+  const invitationId = (await world.mutate<{ inviteParticipant: { id: string } }>(`mutation($input: InviteParticipantInput!) { inviteParticipant(input: $input) { id } }`, { input: { meetingId, residentId: id, role: 'RESIDENT_REP' } })).inviteParticipant.id;
+  const streetAdmin = await stack.token({ roles: ['STREET_ADMIN'], scope: [world.streetId] });
+  const pointsEntryId = dataOf(
+    await stack.query<{ awardPoints: { id: string } }>(`mutation($input: PointsAwardInput!) { awardPoints(input: $input) { id } }`, { input: { residentId: id, amount: 5, source: 'AWARD', reason: '楼道清洁志愿服务' } }, { token: streetAdmin }),
+  ).awardPoints.id;
+  const correctionId = correct
+    ? dataOf(
+        await stack.query<{ requestDataCorrection: { id: string } }>(
+          `mutation($input: DataCorrectionInput!) { requestDataCorrection(input: $input) { id } }`,
+          { input: { field: 'PHONE', proposedValue: '13912345678', note: '换了新号码' } },
+          { token },
+        ),
+      ).requestDataCorrection.id
+    : null;
+  return { id, name, phone, idNumber, householdId, signUpActivity: activityId, wishId, bookingId, invitationId, pointsEntryId, correctionId };
+}
+
+/** The events of one department's outbox, to wait until the inbox applied them. */
+async function outboxEvents(subgraph: string): Promise<AnyCivicEvent[]> {
+  const outbox = (stack.subgraph(subgraph).models as unknown as { Outbox: OutboxModel }).Outbox;
+  return (await outbox.find({}, { event: 1 }).lean()).map((entry) => entry.event as AnyCivicEvent);
+}
+
+beforeAll(async () => {
+  stack = await startStack({ clock });
+  world = await aWorld(stack);
+  const gridId = await world.aMicroGrid();
+  const activityId = await world.anActivity();
+  resourceId = (await world.mutate<{ createResource: { id: string } }>(`mutation($input: CreateResourceInput!) { createResource(input: $input) { id } }`, {
+    input: { pool: 'PUBLIC_WELFARE', kind: 'GOODS', title: '爱心轮椅', description: '供行动不便的老人临时借用。', providerOrganisationId: world.communityId, servedOrganisationId: world.communityId, tags: ['助老'], stock: 10 },
+  })).createResource.id;
+  meetingId = (await world.mutate<{ scheduleMeeting: { id: string } }>(`mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`, {
+    input: { kind: 'COORDINATION', title: '楼道照明协调会', hostIds: [world.communityId], startsAt: '2026-12-10T06:00:00.000Z', place: '新城社区党群服务中心' },
+  })).scheduleMeeting.id;
+  me = await aPerson(gridId, '王秀英', '13800001111', '320106196001010020', activityId, true);
+  neighbour = await aPerson(gridId, '李建国', '13800002222', '320106195505050013', activityId, false);
+  const told = ['booking.made', 'wish.published', 'request.routed', 'dataCorrection.requested'];
+  const events = [...(await outboxEvents('resources')), ...(await outboxEvents('wishes')), ...(await outboxEvents('residents'))].filter((event) => told.includes(event.kind));
+  await waitUntilApplied(stack.subgraph('notifications'), 'notifications-inbox', events.map((event) => event.id));
+}, 180_000);
+
+afterAll(() => stack?.stop());
+
+describe("a resident's data export", () => {
+  it("holds exactly the resident's records of every department, and nothing of a neighbour's", async () => {
+    const token = await stack.token({ roles: ['RESIDENT'], residentId: me.id });
+    const exported = dataOf(await stack.query<{ exportMyData: Export }>(EXPORT, {}, { token })).exportMyData;
+    const myInbox = dataOf(await stack.query<{ myNotifications: { edges: { node: { id: string } }[] } }>(`{ myNotifications(first: 100) { edges { node { id } } } }`, {}, { token })).myNotifications.edges;
+
+    expect(exported.residentId).toBe(me.id);
+    expect(exported.generatedAt).toBe(clock.now().toISOString());
+    const { resident, household, pointsEntries, dataCorrectionRequests } = exported.residents;
+    expect({ id: resident.id, name: resident.name, phone: resident.phone, idNumber: resident.idNumber, specialCare: resident.specialCare }).toEqual({
+      id: me.id,
+      name: me.name,
+      phone: me.phone,
+      idNumber: me.idNumber,
+      specialCare: ['DISABLED'],
+    });
+    expect(household.id).toBe(me.householdId);
+    expect(pointsEntries.map((entry) => [entry.id, entry.amount, entry.reason])).toEqual([[me.pointsEntryId, 5, '楼道清洁志愿服务']]);
+    expect(dataCorrectionRequests.map((request) => [request.id, request.field, request.proposedValue, request.status])).toEqual([[me.correctionId, 'PHONE', '13912345678', 'OPEN']]);
+    expect(exported.organisations).toEqual({ activitySignUps: [expect.objectContaining({ activityId: me.signUpActivity })], activityCheckIns: [], gridsResponsibleFor: [] });
+    expect(exported.wishes.requested.map((wish) => [wish.id, wish.title])).toEqual([[me.wishId, '王秀英的心愿：换灯泡']]);
+    expect({ claimed: exported.wishes.claimed, served: exported.wishes.served }).toEqual({ claimed: [], served: [] });
+    expect(exported.resources.bookings.map((booking) => [booking.id, booking.resourceId, booking.quantity])).toEqual([[me.bookingId, resourceId, 1]]);
+    expect(exported.meetings.invitations.map((invitation) => [invitation.id, invitation.meetingId, invitation.role])).toEqual([[me.invitationId, meetingId, 'RESIDENT_REP']]);
+    expect(exported.notifications.inbox.map((notification) => notification.id).sort()).toEqual(myInbox.map((edge) => edge.node.id).sort());
+    expect(exported.notifications.inbox.find((notification) => notification.kind === 'BOOKING_CONFIRMED')?.about).toEqual({ resourceId, bookingId: me.bookingId });
+
+    const text = JSON.stringify(exported);
+    for (const [what, value] of Object.entries({ ...neighbour, correctionId: undefined })) {
+      if (typeof value === 'string' && what !== 'signUpActivity') expect({ what, found: text.includes(value) }).toEqual({ what, found: false });
+    }
+  });
+
+  it('is refused to anyone without a resident account, staff, analysts and services included', async () => {
+    expectError(await stack.query(EXPORT, {}), unauthenticated());
+    const callers = [
+      { roles: ['GRID_WORKER' as const], scope: [world.communityId] },
+      { roles: ['COMMUNITY_WORKER' as const], scope: [world.communityId] },
+      { roles: ['STREET_ADMIN' as const], scope: [world.streetId] },
+      { roles: ['DISTRICT_ADMIN' as const], scope: [world.districtId] },
+      { roles: ['ANALYST' as const] },
+      { roles: ['SERVICE' as const], subject: 'service:wishes' },
+    ];
+    for (const claims of callers) {
+      const response = await stack.query(EXPORT, {}, { token: await stack.token(claims) });
+      expectError(response, exportWithoutResidentAccount());
+      expect(response.data).toBeNull();
+    }
+  });
+
+  it("gives another resident their own records, never the resident's", async () => {
+    const exported = dataOf(await stack.query<{ exportMyData: Export }>(EXPORT, {}, { token: await stack.token({ roles: ['RESIDENT', 'VOLUNTEER'], residentId: neighbour.id }) })).exportMyData;
+    expect([exported.residentId, exported.residents.resident.id, exported.wishes.requested.map((wish) => wish.id), exported.resources.bookings.map((booking) => booking.id)]).toEqual([
+      neighbour.id,
+      neighbour.id,
+      [neighbour.wishId],
+      [neighbour.bookingId],
+    ]);
+    expect(JSON.stringify(exported).includes(me.id)).toBe(false);
+  });
+});
