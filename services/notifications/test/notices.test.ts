@@ -110,6 +110,19 @@ describe('who an event tells, and what', () => {
     ]);
   });
 
+  it("tells a community's staff a resident asked for a correction, and the resident how it was decided", () => {
+    const request = '6650a00000000000000000e1';
+    expect(noticesFor(event('dataCorrection.requested', { requestId: request, residentId: REQUESTER, communityId: STREET, field: 'PHONE' }))).toEqual([
+      { recipient: organisation(STREET), kind: 'DATA_CORRECTION_REQUESTED', about: { dataCorrectionRequestId: request }, title: '居民申请更正个人信息', body: '一位居民申请更正其个人信息，请核实后处理。' },
+    ]);
+    expect(noticesFor(event('dataCorrection.decided', { requestId: request, residentId: REQUESTER, field: 'PHONE', accepted: true }))).toEqual([
+      { recipient: resident(REQUESTER), kind: 'DATA_CORRECTION_DECIDED', about: { dataCorrectionRequestId: request }, title: '更正申请已通过', body: '您的个人信息更正申请已通过。' },
+    ]);
+    expect(noticesFor(event('dataCorrection.decided', { requestId: request, residentId: REQUESTER, field: 'PHONE', accepted: false }))).toEqual([
+      { recipient: resident(REQUESTER), kind: 'DATA_CORRECTION_DECIDED', about: { dataCorrectionRequestId: request }, title: '更正申请未通过', body: '您的个人信息更正申请未通过，可查看处理说明。' },
+    ]);
+  });
+
   it('listens to exactly the kinds that tell someone something', () => {
     const facts = { wishId: WISH, requesterId: REQUESTER, communityId: STREET, gridId: null } as never;
     const silent = EVENT_KINDS.filter((kind) => !(NOTIFYING_EVENT_KINDS as readonly EventKind[]).includes(kind));
