@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyCivicEvent, OutboxModel } from '@civic/events';
+import { generateKeyPair } from 'jose';
+import { gatewaySigningKey, signForwardedViewer, SIGNING_ALGORITHM, type ForwardedViewerSigningKey, type KeyPair, type Viewer } from '@civic/identity';
 import { ManualClock, unauthenticated } from '@civic/service-kit';
-import { aWorld, expectError, startStack, waitUntilApplied, type GraphResponse, type Stack, type World } from '@civic/test-harness';
+import { aWorld, expectError, resident, staff, startStack, waitUntilApplied, type GraphResponse, type Stack, type World } from '@civic/test-harness';
 import { exportWithoutResidentAccount } from '../src/errors.ts';
 
 // A resident's export through the gateway: a resident and a neighbour with records in every
@@ -9,6 +11,7 @@ import { exportWithoutResidentAccount } from '../src/errors.ts';
 const clock = new ManualClock(new Date('2026-11-30T02:00:00.000Z'));
 let stack: Stack;
 let world: World;
+let gatewayKey: ForwardedViewerSigningKey;
 
 const EXPORT = `{ exportMyData { residentId generatedAt residents organisations wishes resources meetings notifications } }`;
 
@@ -83,6 +86,18 @@ async function aPerson(gridId: string, name: string, phone: string, idNumber: st
   return { id, name, phone, idNumber, householdId, signUpActivity: activityId, wishId, bookingId, invitationId, pointsEntryId, correctionId };
 }
 
+/** Sends an operation straight to one subgraph as `viewer`, signed with the stack's gateway key as the gateway signs it. */
+async function direct(subgraph: string, viewer: Viewer, query: string, variables: Record<string, unknown>) {
+  const header = await signForwardedViewer(gatewayKey, viewer, { audience: subgraph, requestId: `direct-${subgraph}` });
+  const response = await fetch(stack.subgraph(subgraph).url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-civic-viewer': header, 'x-request-id': `direct-${subgraph}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: { _entities: Record<string, unknown>[] } | null; errors?: { message: string; extensions: { code: string } }[] };
+  return { data: body.data ?? null, errors: (body.errors ?? []).map((error) => [error.message, error.extensions.code]) };
+}
+
 /** The events of one department's outbox, to wait until the inbox applied them. */
 async function outboxEvents(subgraph: string): Promise<AnyCivicEvent[]> {
   const outbox = (stack.subgraph(subgraph).models as unknown as { Outbox: OutboxModel }).Outbox;
@@ -90,7 +105,9 @@ async function outboxEvents(subgraph: string): Promise<AnyCivicEvent[]> {
 }
 
 beforeAll(async () => {
-  stack = await startStack({ clock });
+  const gatewayKeys = (await generateKeyPair(SIGNING_ALGORITHM, { crv: 'Ed25519' })) as KeyPair;
+  gatewayKey = await gatewaySigningKey(gatewayKeys);
+  stack = await startStack({ clock, gatewayKeys });
   world = await aWorld(stack);
   const gridId = await world.aMicroGrid();
   const activityId = await world.anActivity();
@@ -156,6 +173,32 @@ describe("a resident's data export", () => {
       const response = await stack.query(EXPORT, {}, { token: await stack.token(claims) });
       expectError(response, exportWithoutResidentAccount());
       expect(response.data).toBeNull();
+    }
+  });
+
+  it("has each department refuse its part of the resident's export to anyone else, asked for directly as the gateway would", async () => {
+    const parts = ['residents', 'organisations', 'wishes', 'resources', 'meetings', 'notifications'];
+    const others: Viewer[] = [
+      resident(neighbour.id, ['RESIDENT', 'VOLUNTEER']),
+      staff('COMMUNITY_WORKER', [world.communityId]),
+      staff('DISTRICT_ADMIN', [world.districtId]),
+      staff('ANALYST', []),
+      { subject: 'service:wishes', residentId: null, roles: ['SERVICE'], scope: [] },
+    ];
+    for (const part of parts) {
+      const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on PersonalDataExport { ${part} } } }`;
+      const variables = { r: [{ __typename: 'PersonalDataExport', residentId: me.id }] };
+      const own = await direct(part, resident(me.id), query, variables);
+      expect({ part, errors: own.errors, found: own.data !== null && (own.data._entities[0]![part] ?? null) !== null }).toEqual({ part, errors: [], found: true });
+      for (const viewer of others) {
+        const refused = await direct(part, viewer, query, variables);
+        expect({ part, roles: viewer.roles, data: refused.data, errors: refused.errors }).toEqual({
+          part,
+          roles: viewer.roles,
+          data: { _entities: [{ [part]: null }] },
+          errors: [["You may not export another resident's data", 'FORBIDDEN']],
+        });
+      }
     }
   });
 
