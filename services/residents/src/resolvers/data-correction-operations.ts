@@ -8,7 +8,7 @@ import { updatedFacts } from '../domain/personal-facts.ts';
 import { decideCorrection, recordCorrectionRequest } from '../persistence/data-corrections.ts';
 import { factsOf } from '../persistence/personal-facts.ts';
 import { fetchOrganisationPath } from '../graph/organisations.ts';
-import { decideCorrectionOutOfScope, listCorrectionsOutOfScope, requestCorrectionWithoutResidentAccount, residentGone } from '../errors.ts';
+import { decideCorrectionOutOfScope, listCorrectionsOutOfScope, requestCorrectionWithoutResidentAccount } from '../errors.ts';
 
 /**
  * Who may:
@@ -42,7 +42,7 @@ export const dataCorrectionMutations: MutationResolvers = {
     const proposedValue = proposedValueText(input.proposedValue);
     const note = correctionNote('note', input.note);
     const resident = await context.loaders.resident.load(residentId.toHexString());
-    if (!resident) throw residentGone('input');
+    if (!resident) throw notFound('Resident', residentId.toHexString());
     const now = context.clock.now();
     // Checked now as the update would check it, so the resident hears at once of a value that cannot apply.
     const changes = correctionChanges(input.field, proposedValue);
