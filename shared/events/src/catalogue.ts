@@ -47,6 +47,8 @@ export interface EventFacts {
   'booking.made': { bookingId: string; resourceId: string; bookedBy: PartyRef };
   'booking.cancelled': { bookingId: string; resourceId: string; bookedBy: PartyRef };
   'disbursement.approved': { disbursementId: string; fundId: string; recipientId: string; amountFen: number };
+  // residents: an account closed, by the resident or by staff; every department removes the person from its records
+  'resident.closed': { residentId: string };
   // notifications: one put in a recipient's inbox (`kind` is its NotificationKind), for live "my notifications"
   'notification.created': { notificationId: string; recipient: PartyRef; kind: string };
 }
@@ -77,6 +79,7 @@ export const EVENT_OWNERS = {
   'booking.made': 'resources',
   'booking.cancelled': 'resources',
   'disbursement.approved': 'resources',
+  'resident.closed': 'residents',
   'notification.created': 'notifications',
 } as const satisfies Record<EventKind, string>;
 

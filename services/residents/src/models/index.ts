@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { outboxModel } from '@civic/events';
 import { residentModel } from './resident.ts';
 import { householdModel } from './household.ts';
 import { memberPairingModel } from './member-pairing.ts';
@@ -32,6 +33,7 @@ export function createModels(connection: Connection) {
     PointsEntry: pointsEntryModel(connection),
     PointsRuleChange: pointsRuleChangeModel(connection),
     PointsSpending: pointsSpendingModel(connection),
+    Outbox: outboxModel(connection),
   };
 }
 

@@ -19,18 +19,24 @@ import { pointsRulesMutations, pointsRulesQueries } from './points-rules-operati
 import { PointsStanding, pointsRankingQueries } from './points-ranking.ts';
 import { PointsSpending } from './points-spending.ts';
 import { pointsSpendingMutations } from './points-spending-operations.ts';
+import { accountMutations } from './account-operations.ts';
+import { refusingClosedAccounts } from './closed-accounts.ts';
 
 export const resolvers: Resolvers = {
   Query: { ...residentQueries, ...householdQueries, ...pointsRulesQueries, ...pointsRankingQueries },
-  Mutation: {
-    ...residentMutations,
-    ...householdMutations,
-    ...membershipMutations,
-    ...pairingMutations,
-    ...pointsMutations,
-    ...pointsRulesMutations,
-    ...pointsSpendingMutations,
-  },
+  Mutation: refusingClosedAccounts(
+    {
+      ...residentMutations,
+      ...householdMutations,
+      ...membershipMutations,
+      ...pairingMutations,
+      ...pointsMutations,
+      ...pointsRulesMutations,
+      ...pointsSpendingMutations,
+      ...accountMutations,
+    },
+    ['closeMyAccount'],
+  ),
   Resident,
   Household,
   Grid,

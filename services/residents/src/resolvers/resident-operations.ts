@@ -6,7 +6,7 @@ import type { ResidentDocument } from '../models/index.ts';
 import { chinaYear } from '../domain/china-time.ts';
 import { changedFacts, registrationFacts, SELF_EDITABLE_FACTS, updatedFacts, type PersonalFacts } from '../domain/personal-facts.ts';
 import { isDecision, REAL_NAME_TRANSITIONS, statusAfterIdentityChange } from '../domain/real-name.ts';
-import { loadHousehold, loadResident } from './access.ts';
+import { loadHousehold, loadOpenResident } from './access.ts';
 import {
   changeOwnFact,
   decideVerificationOutOfScope,
@@ -88,7 +88,7 @@ export const residentMutations: MutationResolvers = {
 
   updateResident: async (_parent, { input: { id, ...changes } }, context) => {
     requireSignedIn(context.viewer);
-    const resident = await loadResident(context, 'id', id);
+    const resident = await loadOpenResident(context, 'id', id, 'UPDATE');
     const now = context.clock.now();
     const before = factsOf(resident);
     const after = updatedFacts(before, changes, chinaYear(now));
@@ -114,11 +114,11 @@ export const residentMutations: MutationResolvers = {
 
   moveResidentToHousehold: async (_parent, { residentId, householdId }, context) => {
     requireSignedIn(context.viewer);
-    const resident = await loadResident(context, 'residentId', residentId);
+    const resident = await loadOpenResident(context, 'residentId', residentId, 'MOVE');
     const household = await loadHousehold(context, 'householdId', householdId);
     requireStaffCovering(context.viewer, resident.organisationPath, moveResidentOutOfScope);
     requireStaffCovering(context.viewer, household.organisationPath, moveIntoHouseholdOutOfScope);
-    if (resident.householdId.equals(household._id)) return resident;
+    if (resident.householdId?.equals(household._id)) return resident;
     const moved = await context.models.Resident.findOneAndUpdate(
       { _id: resident._id },
       {
@@ -138,7 +138,7 @@ export const residentMutations: MutationResolvers = {
 
   verifyRealName: async (_parent, { residentId, action }, context) => {
     requireSignedIn(context.viewer);
-    const resident = await loadResident(context, 'residentId', residentId);
+    const resident = await loadOpenResident(context, 'residentId', residentId, action);
     const isSelf = context.viewer.residentId === idOf(resident);
     if (!staffCovers(context.viewer, resident.organisationPath) && (isDecision(action) || !isSelf)) {
       throw isDecision(action) ? decideVerificationOutOfScope() : submitAnotherResidentsVerification();
