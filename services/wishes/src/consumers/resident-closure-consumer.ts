@@ -23,7 +23,7 @@ export const residentClosureConsumer: EventConsumer<SubgraphServices<Models>> = 
     const actor = { $regex: `(^|:)${residentId.toHexString()}$` };
     const wishes = await models.Wish.find(
       { $or: [{ requesterId: residentId }, { claimantId: residentId }, { servedBy: residentId }, { gridClaimantIds: residentId }, { recordedBy: actor }, { 'timeline.actor': actor }] },
-      { requesterId: 1, description: 1, recordedBy: 1, feedback: 1, claimantKind: 1, claimantId: 1, servedBy: 1, gridClaimantIds: 1, timeline: 1, version: 1 },
+      { requesterId: 1, description: 1, recordedBy: 1, feedback: 1, claimantKind: 1, claimantId: 1, servedBy: 1, gridClaimantIds: 1, timeline: 1, closedAccountIds: 1, version: 1 },
       { session },
     ).lean();
     for (const wish of wishes) {

@@ -13,12 +13,16 @@ import type { WishDocument } from '../models/wish.ts';
 /** What a removed description reads. */
 export const REMOVED_TEXT = '（居民已注销，内容已删除）';
 
-export type ClosureSubject = Pick<WishDocument, 'requesterId' | 'description' | 'recordedBy' | 'feedback' | 'claimantKind' | 'claimantId' | 'servedBy' | 'gridClaimantIds' | 'timeline'>;
+export type ClosureSubject = Pick<
+  WishDocument,
+  'requesterId' | 'description' | 'recordedBy' | 'feedback' | 'claimantKind' | 'claimantId' | 'servedBy' | 'gridClaimantIds' | 'timeline' | 'closedAccountIds'
+>;
 
 /**
  * The fields of `wish` to set so that it holds no trace of `residentId`; null when it holds none.
  * `freshId` stands for the person in every role of this one wish (requester or claimant, and who
- * served), so the wish stays consistent with itself and links to no other record.
+ * served), so the wish stays consistent with itself and links to no other record; the wish notes
+ * it in `closedAccountIds`, so that it shows as no one.
  */
 export function wishWithoutResident(wish: ClosureSubject, residentId: Types.ObjectId, freshId: Types.ObjectId): Partial<ClosureSubject> | null {
   const isPerson = (id: Types.ObjectId | null | undefined) => id?.equals(residentId) === true;
@@ -37,5 +41,12 @@ export function wishWithoutResident(wish: ClosureSubject, residentId: Types.Obje
   if (wish.timeline.some((entry) => namesPerson(entry.actor))) {
     update.timeline = wish.timeline.map((entry) => (namesPerson(entry.actor) ? { ...entry, actor: CLOSED_ACCOUNT_ACTOR, note: null } : entry));
   }
-  return Object.keys(update).length === 0 ? null : update;
+  if (Object.keys(update).length === 0) return null;
+  const standsInAnywhere = update.requesterId ?? update.claimantId ?? update.servedBy;
+  return standsInAnywhere ? { ...update, closedAccountIds: [...(wish.closedAccountIds ?? []), freshId] } : update;
+}
+
+/** Whether `id` stands for a resident who closed their account, not for a resident. */
+export function standsForClosedAccount(wish: Pick<WishDocument, 'closedAccountIds'>, id: Types.ObjectId): boolean {
+  return wish.closedAccountIds?.some((closed) => closed.equals(id)) === true;
 }
