@@ -7,7 +7,7 @@ export async function settled(stack: Stack, subgraphs: readonly AnySubgraph[]): 
   for (const { name } of subgraphs) {
     const { outbox } = stack.subgraph(name).eventCollections;
     await waitUntilPublished(stack.subgraph(name));
-    events.push(...(await outbox.find({}, { 'event.kind': 1 }).lean()).map((entry) => ({ _id: entry._id, kind: entry.event.kind })));
+    events.push(...(await outbox.find({}, { event: 1 }).lean()).map((entry) => ({ _id: entry._id, kind: entry.event.kind })));
   }
   for (const definition of subgraphs) {
     for (const consumer of definition.consumers ?? []) {
