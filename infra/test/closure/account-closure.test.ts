@@ -52,6 +52,15 @@ const idsOf = (listing: Listing) => {
 const must = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, token = workerToken) => builder.must<T>(query, variables, token);
 const models = (department: string) => stack.subgraph(department).eventCollections.outbox.db;
 
+/** The community's stars of service of 2026: who, with how many points. */
+async function rankingOf2026() {
+  const { pointsRanking } = await must<{ pointsRanking: { edges: { node: { points: number; resident: { id: string } } }[] } }>(
+    'query($c: ID!) { pointsRanking(organisationId: $c, period: { year: 2026 }, first: 10) { edges { node { points resident { id } } } } }',
+    { c: world.communityId },
+  );
+  return pointsRanking.edges.map(({ node }) => [node.resident.id, node.points]);
+}
+
 /** How many notifications, deliveries outside the app and preference sets a resident has. */
 async function inboxOf(residentId: string) {
   const stored = models('notifications');
@@ -83,6 +92,12 @@ describe('a resident with records in every department, closed by their community
   it('answers with the anonymised record, and writes resident.closed once', async () => {
     pointsBefore = (await must<{ resident: { points: unknown } }>(RESIDENT, { id: records.residentId })).resident.points;
     neighbourInboxBefore = await inboxOf(records.neighbourId);
+    // 5 awarded, 10 for the wish served with 5 stars and 3 for the meeting; the helper 8 for 4 stars; the neighbour 3 for the meeting.
+    expect(await rankingOf2026()).toEqual([
+      [records.residentId, 18],
+      [records.helperId, 8],
+      [records.neighbourId, 3],
+    ]);
     // What the closure is to remove: the resident's notifications (their wish's steps, the claim they won, their booking),
     // the SMS deliveries of their wish's steps after they chose SMS, and that choice.
     expect(await inboxOf(records.residentId)).toEqual({ notifications: 6, deliveries: 2, preferences: 1 });
@@ -118,6 +133,10 @@ describe('a resident with records in every department, closed by their community
     expect(idsOf(listed.residents)).toEqual(stillLiving);
     const inGrid = await must<{ grid: { residents: Listing } }>('query($id: ID!) { grid(id: $id) { residents(first: 50) { totalCount edges { node { id } } } } }', { id: gridId });
     expect(idsOf(inGrid.grid.residents)).toEqual(stillLiving);
+    expect(await rankingOf2026()).toEqual([
+      [records.helperId, 8],
+      [records.neighbourId, 3],
+    ]);
     const core = await must<{ resident: { pairedMembers: unknown[] } }>('query($id: ID!) { resident(id: $id) { pairedMembers { id } } }', { id: records.coreMemberId });
     expect(core.resident.pairedMembers).toEqual([]);
     const household = await must<{ household: { pairedMember: unknown } }>('query($id: ID!) { household(id: $id) { pairedMember { id } } }', { id: records.pairedHouseholdId });

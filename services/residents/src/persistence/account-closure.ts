@@ -10,7 +10,7 @@ import { residentClosed } from '../errors.ts';
  * record, so of two closures at once one wins and the other is INVALID_TRANSITION), its 1310
  * pairings removed, and `resident.closed` written to the outbox, from which every other department
  * removes the person from its own records. The points ledger stays as it is: its entries name
- * the record, which no longer names anyone.
+ * the record, which no longer names anyone, marked so that the stars of service no longer rank it.
  *
  * The phone and ID number are cleared here, beside how they are stored, so that the closed record
  * holds neither in any form; the sparse ID number index then skips it.
@@ -27,6 +27,7 @@ export async function closeAccount(models: Models, residentId: Types.ObjectId, r
     if (!closed) throw residentClosed('CLOSE');
     await models.MemberPairing.deleteMany({ $or: [{ memberId: residentId }, { coreMemberId: residentId }] }, { session });
     await models.HouseholdPairing.deleteMany({ memberId: residentId }, { session });
+    await models.PointsEntry.updateMany({ residentId }, { $set: { accountClosed: true } }, { session });
     await recordRequestEvents(models.Outbox, session, [{ kind: 'resident.closed', facts: { residentId: residentId.toHexString() } }], now);
     return closed;
   });
