@@ -50,7 +50,8 @@ const idsOf = (listing: Listing) => {
   return listing.edges.map((edge) => edge.node.id).sort();
 };
 const must = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, token = workerToken) => builder.must<T>(query, variables, token);
-const models = (department: string) => stack.subgraph(department).eventCollections.outbox.db;
+/** A department's database, read beside the running service. */
+const databaseOf = (department: string) => stack.subgraph(department).eventCollections.outbox.db;
 
 /** The community's stars of service of 2026: who, with how many points. */
 async function rankingOf2026() {
@@ -63,7 +64,7 @@ async function rankingOf2026() {
 
 /** How many notifications, deliveries outside the app and preference sets a resident has. */
 async function inboxOf(residentId: string) {
-  const stored = models('notifications');
+  const stored = databaseOf('notifications');
   const recipient = { 'recipient.type': 'Resident', 'recipient.id': new Types.ObjectId(residentId) };
   const notifications = await stored.collection('notifications').find(recipient, { projection: { _id: 1 } }).toArray();
   return {
@@ -142,7 +143,7 @@ describe('a resident with records in every department, closed by their community
     const household = await must<{ household: { pairedMember: unknown } }>('query($id: ID!) { household(id: $id) { pairedMember { id } } }', { id: records.pairedHouseholdId });
     expect(household.household.pairedMember).toBeNull();
 
-    const stored = await models('residents').collection('residents').findOne({ name: CLOSED_RESIDENT_NAME });
+    const stored = await databaseOf('residents').collection('residents').findOne({ _id: new Types.ObjectId(records.residentId) });
     expect(stored).toMatchObject({ phone: null, gender: null, birthYear: null, specialCare: [], householdId: null, status: 'CLOSED', closureReason: 'MOVED_AWAY' });
     expect(Object.keys(stored!).filter((field) => ['idNumber', 'partyMembership', 'volunteerProfile'].includes(field))).toEqual([]);
     expect(await tracesIn(stack, 'residents', [CLOSING.name, CLOSING.phone, CLOSING.idNumber])).toEqual([]);
@@ -156,7 +157,7 @@ describe('a resident with records in every department, closed by their community
       { id: records.activityId },
     );
     expect(activity).toEqual({ signedUpCount: 2, participants: [{ id: records.neighbourId }], checkIns: [{ hours: 2.5, resident: null }, { hours: 2.5, resident: { id: records.neighbourId } }] });
-    expect(await models('organisations').collection('activity_sign_ups').countDocuments({ anonymisedAt: { $type: 'date' } })).toBe(1);
+    expect(await databaseOf('organisations').collection('activity_sign_ups').countDocuments({ anonymisedAt: { $type: 'date' } })).toBe(1);
     expect(await tracesIn(stack, 'organisations', [records.residentId, CLOSING.name])).toEqual([]);
   });
 
@@ -188,7 +189,7 @@ describe('a resident with records in every department, closed by their community
   });
 
   it('resources: the booking, the fund’s payments and the parking history stay without the person; the proposal is rejected and the place moves on', async () => {
-    const stored = models('resources');
+    const stored = databaseOf('resources');
     expect(await stored.collection('bookings').findOne({}, { projection: { _id: 0, status: 1, quantity: 1, bookerResidentId: 1, note: 1, bookedBy: 1 } })).toEqual({
       status: 'CONFIRMED',
       quantity: 1,
@@ -233,7 +234,7 @@ describe('a resident with records in every department, closed by their community
   });
 
   it('notifications: the inbox and the channel choices are gone; only the closed id is kept, so nothing arrives again', async () => {
-    const stored = models('notifications');
+    const stored = databaseOf('notifications');
     expect(await inboxOf(records.residentId)).toEqual({ notifications: 0, deliveries: 0, preferences: 0 });
     expect(await inboxOf(records.neighbourId)).toEqual(neighbourInboxBefore);
     expect(await tracesIn(stack, 'notifications', [records.residentId], ['closed_recipients'])).toEqual([]);
