@@ -120,7 +120,7 @@ describe('npm run seed (street scale)', () => {
     const households = new Map((await databases.residents.Household.find({}).lean()).map((household) => [household._id.toHexString(), household]));
     const residents = await databases.residents.Resident.find({}, { householdId: 1, gridId: 1, communityId: 1, organisationPath: 1 }).lean();
     const mismatched = residents.filter((resident) => {
-      const household = households.get(resident.householdId.toHexString());
+      const household = households.get(resident.householdId?.toHexString() ?? '');
       return (
         !household ||
         !household.gridId.equals(resident.gridId) ||

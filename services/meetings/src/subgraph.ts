@@ -2,6 +2,7 @@ import { loadTypeDefs, type SubgraphDefinition } from '@civic/service-kit';
 import { createModels, type Models } from './models/index.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
+import { residentClosureConsumer } from './consumers/resident-closure-consumer.ts';
 
 export const meetingsSubgraph: SubgraphDefinition<Models, Loaders> = {
   name: 'meetings',
@@ -9,4 +10,5 @@ export const meetingsSubgraph: SubgraphDefinition<Models, Loaders> = {
   resolvers,
   createModels,
   createLoaders,
+  consumers: [residentClosureConsumer],
 };

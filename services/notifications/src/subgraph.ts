@@ -3,6 +3,7 @@ import { createModels, type Models } from './models/index.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
 import { inboxConsumer } from './consumers/inbox-consumer.ts';
+import { residentClosureConsumer } from './consumers/resident-closure-consumer.ts';
 
 export const notificationsSubgraph: SubgraphDefinition<Models, Loaders> = {
   name: 'notifications',
@@ -10,5 +11,5 @@ export const notificationsSubgraph: SubgraphDefinition<Models, Loaders> = {
   resolvers,
   createModels,
   createLoaders,
-  consumers: [inboxConsumer],
+  consumers: [inboxConsumer, residentClosureConsumer],
 };

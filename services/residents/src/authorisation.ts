@@ -29,6 +29,9 @@ export function requireListingAccess(viewer: Viewer, refusal: Refusal): void {
   if (!hasRole(viewer, 'SERVICE') && !isStaff(viewer)) throw refusal();
 }
 
+/** Closed accounts are kept for their ledgers, never listed or counted as residents. */
+export const OPEN_ACCOUNTS = { status: { $ne: 'CLOSED' } } as const;
+
 /** The condition every listing adds for this viewer; `organisationPath` is indexed on both collections. */
 export function listingScopeFilter(viewer: Viewer): Record<string, unknown> {
   if (hasRole(viewer, 'SERVICE')) return {};

@@ -1,4 +1,4 @@
-import { badUserInput, conflict, forbidden } from '@civic/service-kit';
+import { badUserInput, conflict, forbidden, invalidTransition } from '@civic/service-kit';
 
 /** Error factories of this service beyond the kit's; resolvers, domain and tests share them. */
 
@@ -340,4 +340,30 @@ export function spendingVoided() {
 /** The reference already names a spending of another resident or amount. */
 export function spendingReferenceReused() {
   return conflict('This reference names another spending');
+}
+
+// Closing an account (domain/account-closure.ts).
+
+/** Staff close an account where their scope covers the resident, as community workers or admins. */
+export function closeAccountOutOfScope() {
+  return forbidden("close this resident's account");
+}
+
+/** closeMyAccount is the resident's own: a token without a resident account has none to close. */
+export function closeMyAccountWithoutResident() {
+  return forbidden('close an account: sign in with a resident account');
+}
+
+/** Any write by a caller whose token names a closed account. */
+export function accountClosed() {
+  return forbidden('act with a closed account');
+}
+
+/** An action on a closed record, closing it again included (`action` CLOSE). */
+export function residentClosed(action: string) {
+  return invalidTransition('Resident', 'CLOSED', action);
+}
+
+export function closureNotConfirmed(phrase: string) {
+  return badUserInput('confirm', `Type ${phrase} to close your account`);
 }

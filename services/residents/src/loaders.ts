@@ -1,7 +1,7 @@
 import { loaderById, loaderByForeignKey, pageLoader, sumLoader } from '@civic/service-kit';
 import type { Viewer } from '@civic/identity';
 import type { Models } from './models/index.ts';
-import { listingScopeFilter } from './authorisation.ts';
+import { listingScopeFilter, OPEN_ACCOUNTS } from './authorisation.ts';
 
 /** Listings of residents are by name, then _id, so pages stay stable when names repeat. */
 export const BY_NAME = { field: 'name', direction: 1 } as const;
@@ -20,7 +20,7 @@ export function createLoaders(models: Models, viewer: Viewer) {
     householdPairingByHousehold: loaderByForeignKey(models.HouseholdPairing, 'householdId'),
     pointsBalance: sumLoader(models.PointsEntry, 'residentId', '$amount'),
     householdCountByGrid: sumLoader(models.Household, 'gridId', 1),
-    residentsByGrid: pageLoader(models.Resident, 'gridId', inScope, BY_NAME),
+    residentsByGrid: pageLoader(models.Resident, 'gridId', { ...inScope, ...OPEN_ACCOUNTS }, BY_NAME),
     householdsByGrid: pageLoader(models.Household, 'gridId', inScope, { field: '_id', direction: 1 }),
     partyMembersByBranch: pageLoader(models.Resident, 'partyMembership.branchId', inScope, BY_NAME),
     pointsEntriesByResident: pageLoader(models.PointsEntry, 'residentId', {}, { field: 'sequence', direction: -1 }),

@@ -71,7 +71,7 @@ describe('Resident entities', () => {
   const ENTITIES = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Resident { id ${PERSON} } } }`;
 
   it('resolves references with the same masking, one query for all', async () => {
-    const otherId = await registerResident(tester, { householdId: (await tester.models.Resident.findById(residentId).lean())!.householdId.toHexString(), name: '赵雪' });
+    const otherId = await registerResident(tester, { householdId: (await tester.models.Resident.findById(residentId).lean())!.householdId!.toHexString(), name: '赵雪' });
     tester.commands.reset();
     const representations = [residentId, otherId, STRANGER_ID].map((id) => ({ __typename: 'Resident', id }));
     const result = await tester.execute(ENTITIES, { representations }, VIEWERS.communityWorkerB);

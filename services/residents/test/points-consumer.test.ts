@@ -54,6 +54,15 @@ describe('the residents-points consumer', () => {
     ]);
   });
 
+  it('gives a closed account nothing more, and keeps its ledger as it was', async () => {
+    const [closing, staying] = [await newResident('钱玉梅'), await newResident('孙建国')];
+    await apply(attended(closing, new Date('2025-05-03T02:00:00Z')));
+    dataOf(await tester.execute('mutation($id: ID!) { closeResidentAccount(residentId: $id, reason: DECEASED) { status } }', { id: closing }, VIEWERS.communityWorkerA));
+    await apply(wishConfirmed([closing, staying], 5, new Date('2025-05-03T03:00:00Z')));
+    expect(await ledgerOf(closing)).toEqual([[1, 3, 3, 'MEETING', '参加会议']]);
+    expect(await ledgerOf(staying)).toEqual([[1, 10, 10, 'WISH', '完成微心愿（评价5星）']]);
+  });
+
   it('gives points by hours checked in, counting whole half hours', async () => {
     const residentId = await newResident('郭德明');
     await apply(checkedIn(residentId, 1.7, new Date('2025-05-03T02:00:00Z')));

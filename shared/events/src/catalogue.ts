@@ -51,6 +51,8 @@ export interface EventFacts {
   /** `field`: the fact to correct (a CorrectableFact); the proposed value stays with residents. */
   'dataCorrection.requested': { requestId: string; residentId: string; communityId: string; field: string };
   'dataCorrection.decided': { requestId: string; residentId: string; field: string; accepted: boolean };
+  // residents: an account closed, by the resident or by staff; every department removes the person from its records
+  'resident.closed': { residentId: string };
   // notifications: one put in a recipient's inbox (`kind` is its NotificationKind), for live "my notifications"
   'notification.created': { notificationId: string; recipient: PartyRef; kind: string };
 }
@@ -83,6 +85,7 @@ export const EVENT_OWNERS = {
   'disbursement.approved': 'resources',
   'dataCorrection.requested': 'residents',
   'dataCorrection.decided': 'residents',
+  'resident.closed': 'residents',
   'notification.created': 'notifications',
 } as const satisfies Record<EventKind, string>;
 

@@ -35,3 +35,4 @@ export * from './sum-loader.ts';
 export { currentRequestId } from './request-logger.ts';
 export * from './request-events.ts';
 export * from './job-timer.ts';
+export * from './account-closure.ts';

@@ -7,6 +7,8 @@ export interface MicroProjectVoteDocument {
   microProjectId: Types.ObjectId;
   residentId: Types.ObjectId;
   votedAt: Date;
+  /** Set when the voter closed their account: residentId is then a random id of this vote's own. */
+  anonymisedAt?: Date;
 }
 
 export const MICRO_PROJECT_VOTE_FIELDS = { microProjectId: 1, residentId: 1, votedAt: 1 } as const;
@@ -16,6 +18,7 @@ const microProjectVoteSchema = new Schema<MicroProjectVoteDocument>(
     microProjectId: { type: Schema.Types.ObjectId, required: true },
     residentId: { type: Schema.Types.ObjectId, required: true },
     votedAt: { type: Date, required: true },
+    anonymisedAt: { type: Date },
   },
   collectionOptions('micro_project_votes'),
 );

@@ -14,9 +14,11 @@ export interface ParticipantDocument {
   /** A resident's attendance is announced (meeting.attended) once: taken back and given again, it is not announced twice. */
   attendanceAnnounced: boolean;
   invitedAt: Date;
+  /** Set when the invited resident closed their account: residentId is then a random id of this record's own. */
+  anonymisedAt?: Date;
 }
 
-export const PARTICIPANT_FIELDS = { meetingId: 1, residentId: 1, organisationId: 1, role: 1, reply: 1, attended: 1, invitedAt: 1 } as const;
+export const PARTICIPANT_FIELDS = { meetingId: 1, residentId: 1, organisationId: 1, role: 1, reply: 1, attended: 1, invitedAt: 1, anonymisedAt: 1 } as const;
 
 const participantSchema = new Schema<ParticipantDocument>(
   {
@@ -28,6 +30,7 @@ const participantSchema = new Schema<ParticipantDocument>(
     attended: { type: Boolean, required: true },
     attendanceAnnounced: { type: Boolean, default: false },
     invitedAt: { type: Date, required: true },
+    anonymisedAt: { type: Date },
   },
   collectionOptions('participants'),
 );

@@ -11,12 +11,14 @@ import { outsideChannelsFor } from '../domain/preferences.ts';
  * recipient gets the event at most once (an upsert on the unique recipient and event id, so
  * applying the event again adds nothing), with a pending delivery for each channel outside the
  * app the recipient chose for its kind (read in the same snapshot), and a `notification.created` event in the outbox for each
- * one added, which commits with it. Nothing is sent here: delivery runs after the commit.
+ * one added, which commits with it. Nothing is sent here: delivery runs after the commit. A
+ * resident who closed their account gets nothing (models/closed-recipient.ts).
  */
 export async function putInInboxes(models: Models, event: AnyCivicEvent, notices: readonly Notice[], now: Date, session: ClientSession): Promise<NotificationDocument[]> {
   const added: NotificationDocument[] = [];
   for (const notice of notices) {
     const recipient = { type: notice.recipient.type, id: storedId('recipient.id', notice.recipient.id) };
+    if (recipient.type === 'Resident' && (await models.ClosedRecipient.exists({ _id: recipient.id }).session(session))) continue;
     const preferences = await models.NotificationPreference.findOne({ 'recipient.type': recipient.type, 'recipient.id': recipient.id }, { channels: 1 })
       .session(session)
       .lean();

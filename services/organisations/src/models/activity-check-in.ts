@@ -10,9 +10,11 @@ export interface ActivityCheckInDocument {
   checkedInAt: Date;
   /** The token subject of the staff member who recorded it. */
   checkedInBy: string;
+  /** Set when the resident closed their account: residentId is then a random id of this record's own. */
+  anonymisedAt?: Date;
 }
 
-export const ACTIVITY_CHECK_IN_FIELDS = { activityId: 1, residentId: 1, hours: 1, checkedInAt: 1 } as const;
+export const ACTIVITY_CHECK_IN_FIELDS = { activityId: 1, residentId: 1, hours: 1, checkedInAt: 1, anonymisedAt: 1 } as const;
 
 const activityCheckInSchema = new Schema<ActivityCheckInDocument>(
   {
@@ -21,6 +23,7 @@ const activityCheckInSchema = new Schema<ActivityCheckInDocument>(
     hours: { type: Number, required: true },
     checkedInAt: { type: Date, required: true },
     checkedInBy: { type: String, required: true },
+    anonymisedAt: { type: Date },
   },
   collectionOptions('activity_check_ins'),
 );

@@ -11,9 +11,11 @@ export interface ActivitySignUpDocument {
   activityId: Types.ObjectId;
   residentId: Types.ObjectId;
   signedUpAt: Date;
+  /** Set when the resident closed their account: residentId is then a random id of this record's own. */
+  anonymisedAt?: Date;
 }
 
-export const ACTIVITY_SIGN_UP_FIELDS = { activityId: 1, residentId: 1, signedUpAt: 1 } as const;
+export const ACTIVITY_SIGN_UP_FIELDS = { activityId: 1, residentId: 1, signedUpAt: 1, anonymisedAt: 1 } as const;
 
 /** A resident signs up for an activity once; also serves Activity.participants. */
 export const ONE_SIGN_UP_PER_RESIDENT = { activityId: 1, residentId: 1 } as const;
@@ -23,6 +25,7 @@ const activitySignUpSchema = new Schema<ActivitySignUpDocument>(
     activityId: { type: Schema.Types.ObjectId, required: true },
     residentId: { type: Schema.Types.ObjectId, required: true },
     signedUpAt: { type: Date, required: true },
+    anonymisedAt: { type: Date },
   },
   collectionOptions('activity_sign_ups'),
 );

@@ -19,7 +19,7 @@ export const Activity: ActivityResolvers = {
   participants: async (activity, _args, { loaders, viewer }) => {
     requireStaffCovering(viewer, activity.hostPath, readParticipantsOutOfScope);
     const signUps = await loaders.signUpsOfActivity.load(idOf(activity));
-    return signUps.map((signUp) => ({ id: signUp.residentId.toHexString() }));
+    return signUps.filter((signUp) => !signUp.anonymisedAt).map((signUp) => ({ id: signUp.residentId.toHexString() }));
   },
   checkIns: (activity, _args, { loaders, viewer }) => {
     requireStaffCovering(viewer, activity.hostPath, readCheckInsOutOfScope);
@@ -34,5 +34,5 @@ export const ActivityPlace: ActivityPlaceResolvers = {
 export const ActivityCheckIn: ActivityCheckInResolvers = {
   id: idOf,
   activity: (checkIn, _args, { loaders }) => loadReferenced(loaders.activity, checkIn.activityId, 'Activity'),
-  resident: (checkIn) => ({ id: checkIn.residentId.toHexString() }),
+  resident: (checkIn) => (checkIn.anonymisedAt ? null : { id: checkIn.residentId.toHexString() }),
 };

@@ -3,6 +3,7 @@ import { isHexId, type SubgraphServices } from '@civic/service-kit';
 import { Types, type ClientSession } from 'mongoose';
 import { cappedAward, EARNING_KINDS, earnerIds, earningReason, isEarningEvent, measureOf, pointsEarned } from '../domain/points-rules.ts';
 import type { Models } from '../models/index.ts';
+import { isClosed } from '../domain/account-closure.ts';
 import { ruleInForce } from '../persistence/points-rules.ts';
 import { capUsage } from '../persistence/points-cap-usage.ts';
 import { appendPointsEntryInTransaction } from '../persistence/points-ledger.ts';
@@ -24,7 +25,8 @@ export const pointsConsumer: EventConsumer<SubgraphServices<Models>> = {
     if (!isEarningEvent(event)) throw new UnapplicableEvent(`${event.kind} earns no points`);
     const occurredAt = new Date(event.occurredAt);
     if (Number.isNaN(occurredAt.getTime())) throw new UnapplicableEvent(`occurredAt ${event.occurredAt} is not a time`);
-    const earners = await loadEarners(models, earnerIds(event), session);
+    // A closed account earns nothing more: its ledger is kept as it was.
+    const earners = (await loadEarners(models, earnerIds(event), session)).filter((earner) => !isClosed(earner));
     const rule = await ruleInForce(models, event.kind, occurredAt, session);
     const measure = measureOf(event);
     const earned = pointsEarned(rule, measure);
@@ -54,7 +56,7 @@ export const pointsConsumer: EventConsumer<SubgraphServices<Models>> = {
 async function loadEarners(models: Models, ids: readonly string[], session: ClientSession) {
   const malformed = ids.find((id) => !isHexId(id));
   if (malformed !== undefined) throw new UnapplicableEvent(`${malformed} is not a resident id`);
-  const found = await models.Resident.find({ _id: { $in: ids.map((id) => new Types.ObjectId(id)) } }, { organisationPath: 1 }, { session }).lean();
+  const found = await models.Resident.find({ _id: { $in: ids.map((id) => new Types.ObjectId(id)) } }, { organisationPath: 1, status: 1 }, { session }).lean();
   const byId = new Map(found.map((resident) => [resident._id.toHexString(), resident]));
   const unknown = ids.find((id) => !byId.has(id));
   if (unknown !== undefined) throw new UnapplicableEvent(`resident ${unknown} is unknown`);

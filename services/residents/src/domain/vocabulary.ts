@@ -18,6 +18,14 @@ export const SPECIAL_CARE_TAGS = [
 ] as const;
 export type SpecialCareTag = (typeof SPECIAL_CARE_TAGS)[number];
 
+/** A closed account is anonymised and kept only so that its points ledger keeps its shape (domain/account-closure.ts). */
+export const RESIDENT_STATUSES = ['ACTIVE', 'CLOSED'] as const;
+export type ResidentStatus = (typeof RESIDENT_STATUSES)[number];
+
+/** Why an account was closed: a category, never free text, since the closed record keeps it. */
+export const ACCOUNT_CLOSURE_REASONS = ['OWN_REQUEST', 'MOVED_AWAY', 'DECEASED'] as const;
+export type AccountClosureReason = (typeof ACCOUNT_CLOSURE_REASONS)[number];
+
 export const PARTY_MEMBERSHIP_KINDS = ['REGULAR', 'IN_SERVICE', 'FLOATING'] as const;
 export type PartyMembershipKind = (typeof PARTY_MEMBERSHIP_KINDS)[number];
 

@@ -3,7 +3,7 @@ import { parseId, startsWith } from '@civic/service-kit';
 import type { ResidentFilter } from '../generated/resolvers-types.ts';
 import { normaliseSkill } from '../domain/volunteer.ts';
 import { NAME_MAX_LENGTH, nameText } from '../domain/resident-input.ts';
-import { listingScopeFilter, requireListingAccess } from '../authorisation.ts';
+import { listingScopeFilter, OPEN_ACCOUNTS, requireListingAccess } from '../authorisation.ts';
 import { listResidentsNotStaff } from '../errors.ts';
 
 /**
@@ -12,7 +12,7 @@ import { listResidentsNotStaff } from '../errors.ts';
  */
 export function residentListQuery(viewer: Viewer, filter: ResidentFilter | null | undefined): Record<string, unknown> {
   requireListingAccess(viewer, listResidentsNotStaff);
-  const conditions: Record<string, unknown>[] = [listingScopeFilter(viewer)];
+  const conditions: Record<string, unknown>[] = [listingScopeFilter(viewer), OPEN_ACCOUNTS];
   if (filter?.communityId) conditions.push({ communityId: parseId('filter.communityId', filter.communityId) });
   if (filter?.gridId) conditions.push({ gridId: parseId('filter.gridId', filter.gridId) });
   if (filter?.specialCare) conditions.push({ specialCare: filter.specialCare });

@@ -21,6 +21,8 @@ export interface PointsEntryDocument {
   /** For points earned from an event: its id and kind (null for staff adjustments). */
   eventId: string | null;
   eventKind: EarningKind | null;
+  /** Set on every entry of an account when it closes: the ledger keeps them, the ranking no longer counts them. */
+  accountClosed?: boolean;
 }
 
 export const pointsEntrySchema = new Schema<PointsEntryDocument>(
@@ -36,6 +38,7 @@ export const pointsEntrySchema = new Schema<PointsEntryDocument>(
     organisationPath: { type: [Schema.Types.ObjectId], required: true },
     eventId: { type: String, default: null },
     eventKind: { type: String, enum: [...EARNING_KINDS, null], default: null },
+    accountClosed: { type: Boolean },
   },
   { collection: 'pointsEntries', versionKey: false },
 );

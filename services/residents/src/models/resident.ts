@@ -2,11 +2,15 @@ import { Schema, type Connection, type Types } from 'mongoose';
 import {
   GENDERS,
   PARTY_MEMBERSHIP_KINDS,
+  ACCOUNT_CLOSURE_REASONS,
   REAL_NAME_STATUSES,
+  RESIDENT_STATUSES,
   SPECIAL_CARE_TAGS,
+  type AccountClosureReason,
   type Gender,
   type PartyMembershipKind,
   type RealNameStatus,
+  type ResidentStatus,
   type SpecialCareTag,
 } from '../domain/vocabulary.ts';
 
@@ -33,7 +37,8 @@ export interface ResidentDocument {
   idNumber?: string;
   verificationStatus: RealNameStatus;
   specialCare: SpecialCareTag[];
-  householdId: Types.ObjectId;
+  /** Null once the account is closed: the closed record belongs to no household. */
+  householdId: Types.ObjectId | null;
   /** Copied from the household, for filters and scope checks without a second read. */
   gridId: Types.ObjectId;
   communityId: Types.ObjectId;
@@ -41,6 +46,10 @@ export interface ResidentDocument {
   /** Absent when the resident is not a party member / not a volunteer. */
   partyMembership?: PartyMembershipDocument;
   volunteerProfile?: VolunteerProfileDocument;
+  /** Absent on records written before accounts could close: read as ACTIVE. */
+  status?: ResidentStatus;
+  closedAt?: Date | null;
+  closureReason?: AccountClosureReason | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -73,12 +82,15 @@ export const residentSchema = new Schema<ResidentDocument>(
     idNumber: { type: String },
     verificationStatus: { type: String, enum: REAL_NAME_STATUSES, required: true, default: 'UNVERIFIED' },
     specialCare: { type: [String], enum: SPECIAL_CARE_TAGS, default: [] },
-    householdId: { type: Schema.Types.ObjectId, required: true },
+    householdId: { type: Schema.Types.ObjectId, default: null },
     gridId: { type: Schema.Types.ObjectId, required: true },
     communityId: { type: Schema.Types.ObjectId, required: true },
     organisationPath: { type: [Schema.Types.ObjectId], required: true },
     partyMembership: { type: partyMembershipSchema, required: false },
     volunteerProfile: { type: volunteerProfileSchema, required: false },
+    status: { type: String, enum: RESIDENT_STATUSES, default: 'ACTIVE' },
+    closedAt: { type: Date, default: null },
+    closureReason: { type: String, enum: [...ACCOUNT_CLOSURE_REASONS, null], default: null },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },

@@ -28,7 +28,7 @@ export async function residentsPartOf(models: Models, resident: ResidentDocument
       idNumber: resident.idNumber ?? null,
       verificationStatus: resident.verificationStatus,
       specialCare: resident.specialCare,
-      householdId: resident.householdId.toHexString(),
+      householdId: resident.householdId?.toHexString() ?? null,
       gridId: resident.gridId.toHexString(),
       communityId: resident.communityId.toHexString(),
       partyMembership: resident.partyMembership

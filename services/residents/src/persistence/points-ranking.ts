@@ -30,8 +30,8 @@ export async function rankingPage(models: Models, organisationId: Types.ObjectId
   };
 }
 
-/** An entry that moves a standing: points of a ranked source, not a zero entry of a capped award. */
-const COUNTED = { $and: [{ $in: ['$source', RANKED_SOURCES] }, { $ne: ['$amount', 0] }] };
+/** An entry that moves a standing: points of a ranked source, not a zero entry of a capped award, not of a closed account. */
+const COUNTED = { $and: [{ $in: ['$source', RANKED_SOURCES] }, { $ne: ['$amount', 0] }, { $ne: ['$accountClosed', true] }] };
 
 /** The ranking's aggregation: grouped standings ranked over all, then the page after `after`. */
 export function rankingPipeline(organisationId: Types.ObjectId, window: TimeWindow, after: StandingPosition | null, limit: number): PipelineStage[] {

@@ -2,6 +2,7 @@ import { idOf, notFound, parseId } from '@civic/service-kit';
 import type { Context } from '../context.ts';
 import type { HouseholdDocument, ResidentDocument } from '../models/index.ts';
 import { canSeeHouseholdAddress, canSeeResidentPii } from '../domain/pii.ts';
+import { requireOpen } from '../domain/account-closure.ts';
 
 /** Lookups and checks that several resolvers share: load-or-refuse, PII visibility. */
 
@@ -11,7 +12,7 @@ export function residentPiiVisible(context: Context, resident: ResidentDocument)
 
 export async function householdAddressVisible(context: Context, household: HouseholdDocument): Promise<boolean> {
   const own = context.viewer.residentId ? await context.loaders.resident.load(context.viewer.residentId) : null;
-  return canSeeHouseholdAddress(context.viewer, own ? own.householdId.toHexString() : null, { id: idOf(household), organisationPath: household.organisationPath });
+  return canSeeHouseholdAddress(context.viewer, own?.householdId ? own.householdId.toHexString() : null, { id: idOf(household), organisationPath: household.organisationPath });
 }
 
 /** The resident named by an argument, or NOT_FOUND; the id is checked first (BAD_USER_INPUT). */
@@ -19,6 +20,13 @@ export async function loadResident(context: Context, field: string, id: string):
   parseId(field, id);
   const resident = await context.loaders.resident.load(id);
   if (!resident) throw notFound('Resident', id);
+  return resident;
+}
+
+/** The resident a write acts on: as loadResident, and INVALID_TRANSITION for a closed account (`action` names the write). */
+export async function loadOpenResident(context: Context, field: string, id: string, action: string): Promise<ResidentDocument> {
+  const resident = await loadResident(context, field, id);
+  requireOpen(resident, action);
   return resident;
 }
 

@@ -22,6 +22,8 @@ import { pointsSpendingMutations } from './points-spending-operations.ts';
 import { PersonalDataExport, personalDataExportQueries } from './personal-data-export.ts';
 import { DataCorrectionRequest } from './data-correction-request.ts';
 import { dataCorrectionMutations, dataCorrectionQueries } from './data-correction-operations.ts';
+import { accountMutations } from './account-operations.ts';
+import { refusingClosedAccounts } from './closed-accounts.ts';
 
 export const resolvers: Resolvers = {
   Query: {
@@ -32,16 +34,20 @@ export const resolvers: Resolvers = {
     ...personalDataExportQueries,
     ...dataCorrectionQueries,
   },
-  Mutation: {
-    ...residentMutations,
-    ...householdMutations,
-    ...membershipMutations,
-    ...pairingMutations,
-    ...pointsMutations,
-    ...pointsRulesMutations,
-    ...pointsSpendingMutations,
-    ...dataCorrectionMutations,
-  },
+  Mutation: refusingClosedAccounts(
+    {
+      ...residentMutations,
+      ...householdMutations,
+      ...membershipMutations,
+      ...pairingMutations,
+      ...pointsMutations,
+      ...pointsRulesMutations,
+      ...pointsSpendingMutations,
+      ...dataCorrectionMutations,
+      ...accountMutations,
+    },
+    ['closeMyAccount'],
+  ),
   Resident,
   Household,
   Grid,

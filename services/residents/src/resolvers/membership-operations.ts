@@ -6,7 +6,7 @@ import type { Context } from '../context.ts';
 import { requireMembershipSince } from '../domain/party-membership.ts';
 import { normaliseSkills, requireTeamCount } from '../domain/volunteer.ts';
 import { fetchOrganisations } from '../graph/organisations.ts';
-import { loadResident } from './access.ts';
+import { loadOpenResident } from './access.ts';
 import {
   coreMemberStillPaired,
   memberStillPaired,
@@ -55,7 +55,7 @@ function saved(resident: ResidentDocument | null, field: string): ResidentDocume
 export const membershipMutations: MutationResolvers = {
   setPartyMembership: async (_parent, { residentId, membership }, context) => {
     requireSignedIn(context.viewer);
-    const resident = await loadResident(context, 'residentId', residentId);
+    const resident = await loadOpenResident(context, 'residentId', residentId, 'SET_PARTY_MEMBERSHIP');
     requireStaffCovering(context.viewer, resident.organisationPath, setMembershipOutOfScope);
     const now = context.clock.now();
     if (!membership) {
@@ -82,7 +82,7 @@ export const membershipMutations: MutationResolvers = {
 
   setVolunteerProfile: async (_parent, { residentId, profile }, context) => {
     requireSignedIn(context.viewer);
-    const resident = await loadResident(context, 'residentId', residentId);
+    const resident = await loadOpenResident(context, 'residentId', residentId, 'SET_VOLUNTEER_PROFILE');
     if (context.viewer.residentId !== residentId && !staffCovers(context.viewer, resident.organisationPath)) {
       throw setAnotherVolunteerProfile();
     }

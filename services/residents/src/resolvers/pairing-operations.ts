@@ -20,7 +20,7 @@ import {
   unpairMemberOutOfScope,
 } from '../errors.ts';
 import { occupyFreeSlot } from '../persistence/pairing-slots.ts';
-import { loadHousehold, loadResident } from './access.ts';
+import { loadHousehold, loadOpenResident, loadResident } from './access.ts';
 
 /**
  * Who may: staff whose scope covers everyone in the pairing (the 1310 pairing is run by the
@@ -34,7 +34,7 @@ function pairedBy(context: Context): string {
 export const pairingMutations: MutationResolvers = {
   pairMemberWithCore: async (_parent, { coreMemberId, memberId }, context) => {
     requireSignedIn(context.viewer);
-    const [core, member] = await Promise.all([loadResident(context, 'coreMemberId', coreMemberId), loadResident(context, 'memberId', memberId)]);
+    const [core, member] = await Promise.all([loadOpenResident(context, 'coreMemberId', coreMemberId, 'PAIR'), loadOpenResident(context, 'memberId', memberId, 'PAIR')]);
     requireStaffCovering(context.viewer, core.organisationPath, pairCoreMemberOutOfScope);
     requireStaffCovering(context.viewer, member.organisationPath, pairMemberOutOfScope);
     checkMemberPairing({ id: idOf(core), partyMembership: core.partyMembership }, { id: idOf(member), partyMembership: member.partyMembership });
@@ -61,7 +61,7 @@ export const pairingMutations: MutationResolvers = {
 
   pairHouseholdWithMember: async (_parent, { memberId, householdId }, context) => {
     requireSignedIn(context.viewer);
-    const [member, household] = await Promise.all([loadResident(context, 'memberId', memberId), loadHousehold(context, 'householdId', householdId)]);
+    const [member, household] = await Promise.all([loadOpenResident(context, 'memberId', memberId, 'PAIR'), loadHousehold(context, 'householdId', householdId)]);
     requireStaffCovering(context.viewer, member.organisationPath, pairWithMemberOutOfScope);
     requireStaffCovering(context.viewer, household.organisationPath, pairHouseholdOutOfScope);
     checkHouseholdPairing({ id: idOf(member), partyMembership: member.partyMembership });

@@ -3,7 +3,7 @@ import { parseId, requireSignedIn } from '@civic/service-kit';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 import { requireAwardSource, requirePointsAmount, requireReason } from '../domain/points.ts';
 import { appendPointsEntry } from '../persistence/points-ledger.ts';
-import { loadResident } from './access.ts';
+import { loadOpenResident } from './access.ts';
 import { mayRecordPoints } from '../authorisation.ts';
 import { awardPointsOutOfScope, deductPointsOutOfScope } from '../errors.ts';
 
@@ -14,7 +14,7 @@ export const pointsMutations: MutationResolvers = {
     const amount = requirePointsAmount(input.amount);
     const source = requireAwardSource(input.source);
     const reason = requireReason(input.reason);
-    const resident = await loadResident(context, 'residentId', input.residentId);
+    const resident = await loadOpenResident(context, 'residentId', input.residentId, 'AWARD_POINTS');
     if (!hasRole(context.viewer, 'SERVICE') && !mayRecordPoints(context.viewer, resident)) throw awardPointsOutOfScope();
     return appendPointsEntry(context.models.PointsEntry, {
       residentId: resident._id,
@@ -34,7 +34,7 @@ export const pointsMutations: MutationResolvers = {
     parseId('residentId', input.residentId);
     const amount = requirePointsAmount(input.amount);
     const reason = requireReason(input.reason);
-    const resident = await loadResident(context, 'residentId', input.residentId);
+    const resident = await loadOpenResident(context, 'residentId', input.residentId, 'DEDUCT_POINTS');
     if (!mayRecordPoints(context.viewer, resident)) throw deductPointsOutOfScope();
     return appendPointsEntry(context.models.PointsEntry, {
       residentId: resident._id,

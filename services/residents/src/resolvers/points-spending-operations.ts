@@ -3,14 +3,14 @@ import type { MutationResolvers } from '../generated/resolvers-types.ts';
 import { requireSpendingRequest } from '../domain/points-spending.ts';
 import { refundPoints, spendPoints } from '../persistence/points-spending.ts';
 import { requirePointsSpender } from '../authorisation.ts';
-import { loadResident } from './access.ts';
+import { loadOpenResident, loadResident } from './access.ts';
 
 /** Spending points for priority and giving them back: steps of the resources service's saga. */
 export const pointsSpendingMutations: MutationResolvers = {
   spendPoints: async (_parent, { input }, context) => {
     requirePointsSpender(context.viewer);
     const request = requireSpendingRequest(input);
-    const { organisationPath } = await loadResident(context, 'residentId', request.residentId);
+    const { organisationPath } = await loadOpenResident(context, 'residentId', request.residentId, 'SPEND_POINTS');
     return spendPoints(context.models, { ...request, recordedBy: signedInSubject(context.viewer), at: context.clock.now(), organisationPath });
   },
 

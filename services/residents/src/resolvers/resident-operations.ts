@@ -7,7 +7,7 @@ import { chinaYear } from '../domain/china-time.ts';
 import { changedFacts, registrationFacts, SELF_EDITABLE_FACTS, updatedFacts } from '../domain/personal-facts.ts';
 import { isDecision, REAL_NAME_TRANSITIONS } from '../domain/real-name.ts';
 import { factsOf, saveFacts } from '../persistence/personal-facts.ts';
-import { loadHousehold, loadResident } from './access.ts';
+import { loadHousehold, loadOpenResident } from './access.ts';
 import {
   changeOwnFact,
   decideVerificationOutOfScope,
@@ -78,7 +78,7 @@ export const residentMutations: MutationResolvers = {
 
   updateResident: async (_parent, { input: { id, ...changes } }, context) => {
     requireSignedIn(context.viewer);
-    const resident = await loadResident(context, 'id', id);
+    const resident = await loadOpenResident(context, 'id', id, 'UPDATE');
     const now = context.clock.now();
     const before = factsOf(resident);
     const after = updatedFacts(before, changes, chinaYear(now));
@@ -93,11 +93,11 @@ export const residentMutations: MutationResolvers = {
 
   moveResidentToHousehold: async (_parent, { residentId, householdId }, context) => {
     requireSignedIn(context.viewer);
-    const resident = await loadResident(context, 'residentId', residentId);
+    const resident = await loadOpenResident(context, 'residentId', residentId, 'MOVE');
     const household = await loadHousehold(context, 'householdId', householdId);
     requireStaffCovering(context.viewer, resident.organisationPath, moveResidentOutOfScope);
     requireStaffCovering(context.viewer, household.organisationPath, moveIntoHouseholdOutOfScope);
-    if (resident.householdId.equals(household._id)) return resident;
+    if (resident.householdId?.equals(household._id)) return resident;
     const moved = await context.models.Resident.findOneAndUpdate(
       { _id: resident._id },
       {
@@ -117,7 +117,7 @@ export const residentMutations: MutationResolvers = {
 
   verifyRealName: async (_parent, { residentId, action }, context) => {
     requireSignedIn(context.viewer);
-    const resident = await loadResident(context, 'residentId', residentId);
+    const resident = await loadOpenResident(context, 'residentId', residentId, action);
     const isSelf = context.viewer.residentId === idOf(resident);
     if (!staffCovers(context.viewer, resident.organisationPath) && (isDecision(action) || !isSelf)) {
       throw isDecision(action) ? decideVerificationOutOfScope() : submitAnotherResidentsVerification();

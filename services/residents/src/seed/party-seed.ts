@@ -96,7 +96,7 @@ export function pairCommunity(layout: CommunityLayout, people: CommunityPeople, 
   const hasRoom = (member: ResidentDocument) => (slotsTaken.get(member) ?? 0) < HOUSEHOLDS_PER_MEMBER;
   for (const micro of layout.microGrids) {
     const gridHouseholds = new Set(micro.households.map((household) => household._id.toHexString()));
-    const neighbours = ordinary.filter((member) => gridHouseholds.has(member.householdId.toHexString()));
+    const neighbours = ordinary.filter((member) => member.householdId !== null && gridHouseholds.has(member.householdId.toHexString()));
     // Households needing care are paired first, then others as members have room.
     const needingCare = new Set(micro.households.filter((household) => people.byHousehold.get(household)!.some((resident) => resident.specialCare.length > 0)));
     const shuffled = random.shuffle(micro.households);
@@ -105,7 +105,7 @@ export function pairCommunity(layout: CommunityLayout, people: CommunityPeople, 
     for (const household of households) {
       if (!needingCare.has(household) && !random.chance(POPULATION.pairedHouseholdRate)) continue;
       // A member never looks after their own household; neighbours first, then anyone in the community.
-      const eligible = (member: ResidentDocument) => hasRoom(member) && !member.householdId.equals(household._id);
+      const eligible = (member: ResidentDocument) => hasRoom(member) && member.householdId?.equals(household._id) !== true;
       const member = neighbours.slice(turn).concat(neighbours.slice(0, turn)).find(eligible) ?? ordinary.find(eligible);
       if (!member) continue;
       turn = (neighbours.indexOf(member) + 1) % Math.max(neighbours.length, 1);

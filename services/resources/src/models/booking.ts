@@ -23,6 +23,8 @@ export interface BookingDocument {
   bookedAt: Date;
   bookedBy: string;
   cancelledAt: Date | null;
+  /** Set when the booking resident closed their account: bookerResidentId, note and a bookedBy naming them are gone. */
+  anonymisedAt?: Date;
 }
 
 export const BOOKING_FIELDS = {
@@ -40,6 +42,7 @@ export const BOOKING_FIELDS = {
   status: 1,
   bookedAt: 1,
   cancelledAt: 1,
+  anonymisedAt: 1,
 } as const;
 
 const bookingSchema = new Schema<BookingDocument>(
@@ -59,6 +62,7 @@ const bookingSchema = new Schema<BookingDocument>(
     bookedAt: { type: Date, required: true },
     bookedBy: { type: String, required: true },
     cancelledAt: { type: Date, default: null },
+    anonymisedAt: { type: Date },
   },
   collectionOptions('bookings'),
 );

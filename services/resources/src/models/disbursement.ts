@@ -8,7 +8,8 @@ export interface DisbursementDocument {
   fundId: Types.ObjectId;
   /** The fund's served path, copied: who may read and decide. */
   servedPath: Types.ObjectId[];
-  recipientId: Types.ObjectId;
+  /** Null once the recipient closed their account (`anonymisedAt`): the payment stays in the fund's accounts. */
+  recipientId: Types.ObjectId | null;
   amountFen: number;
   reason: string;
   state: DisbursementState;
@@ -17,6 +18,7 @@ export interface DisbursementDocument {
   decidedBy: string | null;
   decidedAt: Date | null;
   rejectionReason: string | null;
+  anonymisedAt?: Date;
 }
 
 export const DISBURSEMENT_FIELDS = {
@@ -31,13 +33,14 @@ export const DISBURSEMENT_FIELDS = {
   decidedBy: 1,
   decidedAt: 1,
   rejectionReason: 1,
+  anonymisedAt: 1,
 } as const;
 
 const disbursementSchema = new Schema<DisbursementDocument>(
   {
     fundId: { type: Schema.Types.ObjectId, required: true },
     servedPath: { type: [Schema.Types.ObjectId], required: true },
-    recipientId: { type: Schema.Types.ObjectId, required: true },
+    recipientId: { type: Schema.Types.ObjectId, default: null },
     amountFen: { type: Number, required: true },
     reason: { type: String, required: true },
     state: { type: String, enum: DISBURSEMENT_STATES, required: true },
@@ -46,6 +49,7 @@ const disbursementSchema = new Schema<DisbursementDocument>(
     decidedBy: { type: String, default: null },
     decidedAt: { type: Date, default: null },
     rejectionReason: { type: String, default: null },
+    anonymisedAt: { type: Date },
   },
   collectionOptions('disbursements'),
 );

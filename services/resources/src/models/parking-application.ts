@@ -13,6 +13,8 @@ export interface ParkingApplicationDocument {
   appliedAt: Date;
   allocatedAt: Date | null;
   releasedAt: Date | null;
+  /** Set when the applicant closed their account: applicantId is then a random id of this application's own. */
+  anonymisedAt?: Date;
   /** Its place in the queue once points bought it priority; null: order of application (domain/parking-rules.ts). */
   queueKey: string | null;
   /** Places moved up with points so far (domain/parking-priority.ts caps them). */
@@ -28,6 +30,7 @@ export const PARKING_APPLICATION_FIELDS = {
   appliedAt: 1,
   allocatedAt: 1,
   releasedAt: 1,
+  anonymisedAt: 1,
   queueKey: 1,
   priorityPlaces: 1,
 } as const;
@@ -42,6 +45,7 @@ const parkingApplicationSchema = new Schema<ParkingApplicationDocument>(
     appliedAt: { type: Date, required: true },
     allocatedAt: { type: Date, default: null },
     releasedAt: { type: Date, default: null },
+    anonymisedAt: { type: Date },
     queueKey: { type: String, default: null },
     priorityPlaces: { type: Number, default: 0 },
   },

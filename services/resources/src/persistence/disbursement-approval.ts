@@ -19,7 +19,8 @@ export async function approveAndPay(models: Models, disbursement: DisbursementDo
   ).lean<DisbursementDocument>();
   if (!approved) return null;
   await recordMovement(models, approved.fundId, { _id: approved._id, kind: 'DISBURSEMENT', amountFen: -approved.amountFen, note: approved.reason, recordedBy: approver }, now, session);
-  const facts = { disbursementId: approved._id.toHexString(), fundId: approved.fundId.toHexString(), recipientId: approved.recipientId.toHexString(), amountFen: approved.amountFen };
+  // A proposal keeps its recipient while PROPOSED: closing the account rejects it (persistence/resident-closure.ts).
+  const facts = { disbursementId: approved._id.toHexString(), fundId: approved.fundId.toHexString(), recipientId: approved.recipientId!.toHexString(), amountFen: approved.amountFen };
   await recordRequestEvents(models.Outbox, session, [{ kind: 'disbursement.approved', facts }], now);
   return approved;
 }

@@ -1,5 +1,5 @@
 import { isDuplicateKeyOn, returnUpdated } from '@civic/service-kit';
-import { Types } from 'mongoose';
+import { Types, type ClientSession } from 'mongoose';
 import type { Models } from '../models/index.ts';
 import type { ResourceDocument } from '../models/resource.ts';
 import { ONE_HOLDER_PER_PLACE, ONE_OPEN_APPLICATION_PER_RESIDENT, PARKING_APPLICATION_FIELDS, type ParkingApplicationDocument } from '../models/parking-application.ts';
@@ -49,20 +49,22 @@ export async function leave(models: Models, resource: ResourceDocument, applicat
  * Gives free places to waiting applications in queue order. Any pass may run at the
  * same time as others: a place goes to one application only (the unique index on allocated
  * places) and an application moves out of WAITING once (conditional update); a lost race means
- * reading the queue again.
+ * reading the queue again. Inside a transaction (`session`) a lost race is a write conflict, and the
+ * whole transaction runs again.
  */
-export async function allocateFreePlaces(models: Models, resource: ResourceDocument, now: Date): Promise<void> {
+export async function allocateFreePlaces(models: Models, resource: ResourceDocument, now: Date, session?: ClientSession): Promise<void> {
   const quota = resource.parkingPlaces ?? 0;
   for (let attempt = 0; attempt < maxAllocationAttempts(quota); attempt++) {
     const open = await models.ParkingApplication.find(
       { resourceId: resource._id, status: { $in: ['ALLOCATED', 'WAITING'] } },
       { status: 1, place: 1, appliedAt: 1, queueKey: 1 },
+      { session },
     ).lean();
     const free = freePlaces(quota, open.flatMap((application) => (application.status === 'ALLOCATED' && application.place !== null ? [application.place] : [])));
     const next = open.filter((application) => application.status === 'WAITING').sort(byQueueOrder)[0];
     if (free.length === 0 || !next) return;
     try {
-      await models.ParkingApplication.updateOne({ _id: next._id, status: 'WAITING' }, { $set: { status: 'ALLOCATED', place: free[0]!, allocatedAt: now } });
+      await models.ParkingApplication.updateOne({ _id: next._id, status: 'WAITING' }, { $set: { status: 'ALLOCATED', place: free[0]!, allocatedAt: now } }, { session });
     } catch (error) {
       if (!isDuplicateKeyOn(error, ONE_HOLDER_PER_PLACE)) throw error;
     }

@@ -5,6 +5,9 @@ import { organisationReference, residentReference } from '../mappers.ts';
 export const Booking: BookingResolvers = {
   id: idOf,
   resource: (booking, _args, { loaders }) => loadReferenced(loaders.resource, booking.resourceId, 'Resource'),
-  booker: (booking) => (booking.bookerOrganisationId ? organisationReference(booking.bookerOrganisationId) : residentReference(booking.bookerResidentId!)),
+  booker: (booking) => {
+    if (booking.bookerOrganisationId) return organisationReference(booking.bookerOrganisationId);
+    return booking.bookerResidentId ? residentReference(booking.bookerResidentId) : null;
+  },
   wish: (booking) => (booking.wishId ? { id: booking.wishId.toHexString() } : null),
 };

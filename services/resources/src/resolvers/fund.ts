@@ -33,6 +33,6 @@ export const FundLedgerEntry: FundLedgerEntryResolvers = {
 export const Disbursement: DisbursementResolvers = {
   id: idOf,
   fund: (disbursement, _args, { loaders }) => loadReferenced(loaders.resource, disbursement.fundId, 'Fund'),
-  recipient: (disbursement) => residentReference(disbursement.recipientId),
+  recipient: (disbursement) => (disbursement.recipientId ? residentReference(disbursement.recipientId) : null),
   status: (disbursement) => disbursement.state,
 };

@@ -25,7 +25,7 @@ export const ParkingQuota: ParkingQuotaResolvers = {
 export const ParkingApplication: ParkingApplicationResolvers = {
   id: idOf,
   resource: (application, _args, { loaders }) => loadReferenced(loaders.resource, application.resourceId, 'Resource'),
-  applicant: (application) => residentReference(application.applicantId),
+  applicant: (application) => (application.anonymisedAt ? null : residentReference(application.applicantId)),
   waitingPosition: async (application, _args, { loaders }) => {
     if (application.status !== 'WAITING') return null;
     const queue = (await loaders.applicationsOfResource.load(application.resourceId.toHexString())).filter((other) => other.status === 'WAITING');

@@ -105,6 +105,11 @@ export interface WishDocument {
   autoConfirmAt: Date | null;
   rejectionReason: string | null;
   feedback: FeedbackDocument | null;
+  /**
+   * Random ids that stand for residents who closed their account, where the wish named them
+   * (domain/resident-closure.ts): the requester, claimant or one who served shows as no one.
+   */
+  closedAccountIds?: Types.ObjectId[];
   workOrders: WorkOrderDocument[];
   timeline: TimelineEntryDocument[];
   createdAt: Date;
@@ -149,6 +154,7 @@ export const WISH_FIELDS = {
   autoConfirmAt: 1,
   rejectionReason: 1,
   feedback: 1,
+  closedAccountIds: 1,
   workOrders: 1,
   timeline: 1,
   createdAt: 1,
@@ -196,6 +202,7 @@ const wishSchema = new Schema<WishDocument>(
     autoConfirmAt: optionalDate,
     rejectionReason: { type: String, default: null },
     feedback: { type: { rating: Number, comment: String, automatic: Boolean, at: Date }, default: null, _id: false },
+    closedAccountIds: { type: [Schema.Types.ObjectId], default: undefined },
     workOrders: [
       {
         assigneeId: { type: Schema.Types.ObjectId, required: true },

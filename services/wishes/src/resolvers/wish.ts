@@ -3,6 +3,7 @@ import type { WishClaimantResolvers, WishResolvers, WishTimelineEntryResolvers, 
 import { claimLevelAt } from '../domain/claiming.ts';
 import { isOverdue } from '../domain/deadlines.ts';
 import { whoServed } from '../domain/serving.ts';
+import { standsForClosedAccount } from '../domain/resident-closure.ts';
 import { canSeeWish, seesInFull } from '../authorisation.ts';
 
 /** What the timeline shows as actor to someone who may not see who acted. */
@@ -17,15 +18,16 @@ export const Wish: WishResolvers = {
   organisationPath: (wish) => hexIds(wish.organisationPath),
   community: (wish) => ({ id: wish.communityId.toHexString() }),
   grid: (wish) => ({ id: wish.gridId.toHexString() }),
-  requester: (wish, _args, { viewer }) => (seesInFull(viewer, wish) ? { id: wish.requesterId.toHexString() } : null),
+  requester: (wish, _args, { viewer }) => (seesInFull(viewer, wish) && !standsForClosedAccount(wish, wish.requesterId) ? { id: wish.requesterId.toHexString() } : null),
   // The recording account is the requester's own when they submitted it: masked like the requester.
   recordedBy: (wish, _args, { viewer }) => (seesInFull(viewer, wish) ? wish.recordedBy : HIDDEN_ACTOR),
   claimant: (wish) =>
-    wish.claimantId && wish.claimantKind
+    wish.claimantId && wish.claimantKind && !standsForClosedAccount(wish, wish.claimantId)
       ? { __typename: wish.claimantKind === 'RESIDENT' ? 'Resident' : 'Organisation', id: wish.claimantId.toHexString() }
       : null,
   // Who served is personal, as who asked is.
-  servedBy: (wish, _args, { viewer }) => (seesInFull(viewer, wish) ? whoServed(wish).map((id) => ({ id: id.toHexString() })) : []),
+  servedBy: (wish, _args, { viewer }) =>
+    seesInFull(viewer, wish) ? whoServed(wish).flatMap((id) => (standsForClosedAccount(wish, id) ? [] : [{ id: id.toHexString() }])) : [],
   handler: (wish) => (wish.handlerId ? { id: wish.handlerId.toHexString() } : null),
   routingRule: (wish) => wish.routing,
   claimLevel: async (wish, _args, { loaders, clock }) => {
