@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import type { mongo } from 'mongoose';
 import type { PiiKeys } from '@civic/identity';
 
@@ -44,16 +44,19 @@ export interface PiiCipher {
 }
 
 export function piiCipher(keys: PiiKeys): PiiCipher {
+  // Key objects made once: a cipher made from raw bytes costs about four times as much CPU per value.
+  const encryptionKeys = new Map<string, KeyObject>([...keys.encryptionKeys].map(([keyId, key]) => [keyId, createSecretKey(key)]));
+  const lookupKey = createSecretKey(keys.lookupKey);
   return {
     currentKeyId: keys.currentKeyId,
     seal(field, plain) {
       const iv = randomBytes(IV_BYTES);
-      const cipher = createCipheriv(ALGORITHM, keys.encryptionKeys.get(keys.currentKeyId)!, iv).setAAD(Buffer.from(field));
+      const cipher = createCipheriv(ALGORITHM, encryptionKeys.get(keys.currentKeyId)!, iv).setAAD(Buffer.from(field));
       const ciphertext = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return { keyId: keys.currentKeyId, iv, ciphertext, tag: cipher.getAuthTag() };
     },
     open(field, sealed) {
-      const key = keys.encryptionKeys.get(sealed.keyId);
+      const key = encryptionKeys.get(sealed.keyId);
       if (!key) throw new SealedValueRefused(field, `it was sealed under key ${sealed.keyId}, which PII_ENCRYPTION_KEYS does not hold`);
       const iv = bytesOf(sealed.iv);
       const tag = bytesOf(sealed.tag);
@@ -66,7 +69,7 @@ export function piiCipher(keys: PiiKeys): PiiCipher {
       }
     },
     lookupHash(field, plain) {
-      return createHmac('sha256', keys.lookupKey).update(`${field}:${plain}`).digest('hex');
+      return createHmac('sha256', lookupKey).update(`${field}:${plain}`).digest('hex');
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { HydratedDocument, MongooseQueryMiddleware, Query, Schema } from 'mongoose';
+import mongoose, { type HydratedDocument, type MongooseQueryMiddleware, type Query, type Schema } from 'mongoose';
 import { isSealed, LOOKUP_HASH_FIELD, SEALED_FIELDS, type PiiCipher, type SealedField } from './pii-cipher.ts';
 
 /**
@@ -30,11 +30,10 @@ export function sealPersonalNumbers(schema: Schema, cipher: PiiCipher): void {
     if (plain) for (const field of SEALED_FIELDS) if (typeof plain[field] === 'string') this.set(field, plain[field]);
   });
 
-  schema.pre('insertMany', function (documents: Record<string, unknown>[]) {
-    documents.forEach((document, index) => {
-      documents[index] = sealedDocument(document, cipher);
-    });
-  });
+  // Sealed copies are inserted; the caller's records and array stay as they were. Mongoose inserts
+  // the arguments a hook returns this way, though its types declare the hook as returning nothing.
+  const sealCopies = (documents: Record<string, unknown>[]) => mongoose.overwriteMiddlewareArguments(documents.map((document) => sealedDocument(document, cipher)));
+  schema.pre('insertMany', sealCopies as unknown as (documents: unknown[]) => void);
 
   const filtered: MongooseQueryMiddleware[] = ['find', 'findOne', 'countDocuments', 'findOneAndUpdate', 'findOneAndDelete', 'updateOne', 'updateMany', 'deleteOne', 'deleteMany'];
   schema.pre(filtered, function (this: Query<unknown, unknown>) {
