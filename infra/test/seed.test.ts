@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import '@civic/dev-platform/provided-context';
+import { resolvePiiKeys } from '@civic/identity';
 import { seed, SeedRefusedError } from '../src/seed/seed.ts';
 import { seedIfEmpty } from '../src/seed/seed-if-empty.ts';
 import { openSeedDatabases, type SeedDatabases } from '../src/seed/databases.ts';
@@ -141,6 +142,20 @@ describe('npm run seed (street scale)', () => {
     // About a tenth are party members and a fifth volunteers.
     expect(members.length / residents.length).toBeCloseTo(0.1, 1);
     expect(residents.filter((resident) => resident.volunteerProfile).length / residents.length).toBeCloseTo(0.2, 1);
+  });
+
+  it("stores residents' phone and ID numbers sealed, each with its lookup hash, and the model reads them back plain", async () => {
+    const stored = await databases.residents.Resident.collection.find({}, { projection: { phone: 1, idNumber: 1, phoneHash: 1, idNumberHash: 1 } }).toArray();
+    const plain = new Map((await databases.residents.Resident.find({}, { phone: 1, idNumber: 1 }).lean()).map((resident) => [resident._id.toHexString(), resident]));
+    // The keys the test run gives every test file.
+    const { currentKeyId } = resolvePiiKeys();
+    const withPhone = stored.filter((resident) => resident.phone !== null);
+    const withIdNumber = stored.filter((resident) => 'idNumber' in resident);
+    expect(withPhone.length).toBeGreaterThan(stored.length / 2);
+    expect(withIdNumber.length).toBeGreaterThan(stored.length / 2);
+    expect(withPhone.filter((resident) => typeof resident.phone === 'string' || resident.phone.keyId !== currentKeyId || typeof resident.phoneHash !== 'string')).toEqual([]);
+    expect(withIdNumber.filter((resident) => typeof resident.idNumber === 'string' || resident.idNumber.keyId !== currentKeyId || typeof resident.idNumberHash !== 'string')).toEqual([]);
+    expect(withPhone.filter((resident) => !/^1[3-9]\d{9}$/.test(plain.get(resident._id.toHexString())!.phone ?? ''))).toEqual([]);
   });
 
   it('numbers every points ledger 1, 2, 3... with a running balance that never goes below zero', async () => {

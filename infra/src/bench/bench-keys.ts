@@ -1,26 +1,29 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { gatewaySigningKey, keyPairFromPrivateJwk, type GatewaySigningKey, type KeyPair } from '@civic/identity';
+import { gatewaySigningKey, generatePiiKeys, keyPairFromPrivateJwk, piiKeysEnvironment, type GatewaySigningKey, type KeyPair } from '@civic/identity';
 
 /**
  * Keys of one benchmark run, never the development keys: the token issuer's (the bench signs its
- * callers' tokens) and the gateway's (the bench signs forwarded viewers for direct subgraph calls).
+ * callers' tokens), the gateway's (the bench signs forwarded viewers for direct subgraph calls),
+ * and residents' PII keys (the seed seals with them, the residents process opens with them).
  */
 export interface BenchKeys {
   accessToken: KeyPair;
   gateway: GatewaySigningKey;
   /** What the processes read instead of key files. */
-  env: { gateway: Record<string, string>; subgraph: Record<string, string> };
+  env: { gateway: Record<string, string>; subgraph: Record<string, string>; pii: Record<string, string> };
 }
 
 export async function generateBenchKeys(): Promise<BenchKeys> {
   const accessToken = generatedJwks();
   const gateway = generatedJwks();
+  const pii = piiKeysEnvironment(generatePiiKeys('bench-1'));
   return {
     accessToken: await keyPairFromPrivateJwk(accessToken.privateJwk),
     gateway: await gatewaySigningKey(await keyPairFromPrivateJwk(gateway.privateJwk)),
     env: {
       gateway: { ACCESS_TOKEN_PUBLIC_JWK: JSON.stringify(accessToken.publicJwk), GATEWAY_PRIVATE_JWK: JSON.stringify(gateway.privateJwk) },
-      subgraph: { GATEWAY_PUBLIC_JWK: JSON.stringify(gateway.publicJwk) },
+      subgraph: { GATEWAY_PUBLIC_JWK: JSON.stringify(gateway.publicJwk), ...pii },
+      pii,
     },
   };
 }

@@ -55,7 +55,7 @@ export async function runScale(options: ScaleRunOptions): Promise<ScaleFigures> 
   const prefix = `bench_${randomBytes(4).toString('hex')}_`;
   const names = SERVICES.map(({ name }) => prefix + name);
   teardown.add(`drop ${names.join(', ')}`, () => dropDatabases(database.uri, names).then(() => log(`dropped ${names.join(', ')}`)));
-  const summary = await seed(database.uri, { scale: options.scale, databasePrefix: prefix, log, progress: options.progress });
+  const summary = await seed(database.uri, { scale: options.scale, databasePrefix: prefix, log, progress: options.progress, environment: options.keys.env.pii });
   log(`seeded the ${options.scale} scale in ${seconds(summary.elapsedMs)} s: ${Object.values(summary.counts).reduce((sum, count) => sum + count, 0).toLocaleString('en-US')} records`);
 
   const broker = await startBenchBroker(teardown, log);

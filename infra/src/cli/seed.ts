@@ -1,5 +1,6 @@
 import { parseCommandLine, scaleFlag, uriFlag } from '../command-line.ts';
 import { redactUri, startDatabase, type DatabaseHandle } from '@civic/dev-platform';
+import { defaultKeysDir, loadOrCreateDevelopmentPiiKeys, PII_KEY_VARIABLES } from '@civic/identity';
 import { readProcessMemory } from '../bench/process-memory.ts';
 import type { Scale } from '../seed/plan.ts';
 import { seconds, seed, SeedRefusedError } from '../seed/seed.ts';
@@ -53,6 +54,8 @@ const flags = parseFlags();
 const log = (line: string) => console.log(`[seed] ${line}`);
 let database: DatabaseHandle | undefined;
 try {
+  // The seed seals residents' numbers with the keys `npm start` then opens them with.
+  if (process.env[PII_KEY_VARIABLES.encryptionKeys] === undefined) await loadOrCreateDevelopmentPiiKeys(defaultKeysDir());
   const uri = flags.uri ?? (database = await startDatabase({ log })).uri;
   if (database) log(`database: ${database.kind} at ${redactUri(database.uri)}`);
   printSummary(await seed(uri, { scale: flags.scale, reset: flags.reset, log, progress: true }));

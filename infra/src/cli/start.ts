@@ -1,4 +1,4 @@
-import { defaultKeysDir, issueAccessToken, resolveKeyPair } from '@civic/identity';
+import { defaultKeysDir, issueAccessToken, loadOrCreateDevelopmentPiiKeys, resolveKeyPair } from '@civic/identity';
 import { readSupergraphConfig, redactUri, startBroker, startDatabase, SUPERGRAPH_OUTPUT_PATH } from '@civic/dev-platform';
 import { eventsSettingsOn } from '@civic/events';
 import { gatewayProcess, startGraph, subgraphProcesses, type RunningGraph, type ServiceProcess } from '@civic/graph-runner';
@@ -34,6 +34,8 @@ try {
   const keysDir = defaultKeysDir();
   const issuer = await resolveKeyPair('access-token', keysDir);
   await resolveKeyPair('gateway', keysDir);
+  // Residents reads these from the key folder, unless the PII_* variables give keys.
+  await loadOrCreateDevelopmentPiiKeys(keysDir);
 
   const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
   const keysEnv = { CIVIC_KEYS_DIR: keysDir };

@@ -7,20 +7,19 @@ export const BATCH_SIZE = 2_000;
 export const BATCHES_IN_FLIGHT = 2;
 
 /**
- * Inserts a collection's records in unordered batches through the driver: the generator already
- * shaped them as the service stores them, so mongoose need not cast, validate or hydrate them
- * again. Chunks are generated as they are read, while earlier batches are being written. A bar
+ * Inserts a collection's records in unordered batches, lean: the generator already shaped them as
+ * the service stores them, so mongoose need not cast, validate or hydrate them again; the model's
+ * insert middleware still runs (residents' seals phone and ID numbers). Chunks are generated as they are read, while earlier batches are being written. A bar
  * shows progress for collections larger than one batch. Returns the seconds it took.
  */
 export async function insertInBatches(model: Model<unknown>, records: SeedCollection, showProgress: boolean): Promise<number> {
   const started = Date.now();
-  const collection = model.collection;
-  const progress = collectionProgress(showProgress && records.count > BATCH_SIZE, collection.collectionName, records.count);
+  const progress = collectionProgress(showProgress && records.count > BATCH_SIZE, model.collection.collectionName, records.count);
   const writing = new Set<Promise<void>>();
   let failure: { error: unknown } | undefined;
   const write = (batch: readonly object[]) => {
-    const written: Promise<void> = collection
-      .insertMany(batch as object[], { ordered: false })
+    const written: Promise<void> = model
+      .insertMany(batch as object[], { ordered: false, lean: true })
       .then(
         () => progress.advance(batch.length),
         (error: unknown) => {

@@ -17,7 +17,8 @@ export function databaseNames(prefix: string): SeedDatabases['names'] {
   return Object.fromEntries(SEEDED_SERVICE_NAMES.map((service) => [service, `${prefix}${service}`])) as SeedDatabases['names'];
 }
 
-export async function openSeedDatabases(uri: string, prefix = DEFAULT_DATABASE_PREFIX): Promise<SeedDatabases> {
+/** `environment` holds what the services' models read at start: residents' keys that seal personal numbers. */
+export async function openSeedDatabases(uri: string, prefix = DEFAULT_DATABASE_PREFIX, environment: NodeJS.ProcessEnv = process.env): Promise<SeedDatabases> {
   const names = databaseNames(prefix);
   const connections: Connection[] = [];
   try {
@@ -30,7 +31,7 @@ export async function openSeedDatabases(uri: string, prefix = DEFAULT_DATABASE_P
     throw error;
   }
   const models = Object.fromEntries(
-    SEEDED_SERVICE_NAMES.map((service, index) => [service, SEEDED_SERVICES[service](connections[index]!)]),
+    SEEDED_SERVICE_NAMES.map((service, index) => [service, SEEDED_SERVICES[service](connections[index]!, environment)]),
   ) as ServiceModels;
   return {
     ...models,

@@ -17,6 +17,8 @@ export interface SeedOptions {
   reset?: boolean;
   /** The seed day activities and posts are laid out around; today by default. */
   now?: Date;
+  /** Where the services' models find their keys (residents' PII keys); this process's environment by default. */
+  environment?: NodeJS.ProcessEnv;
 }
 
 /** A seed refused because the databases already hold data. */
@@ -31,7 +33,7 @@ export async function seed(uri: string, options: SeedOptions = {}): Promise<Seed
   const started = Date.now();
   const scale = options.scale ?? 'street';
   const log = options.log ?? (() => {});
-  const databases = await openSeedDatabases(uri, options.databasePrefix ?? DEFAULT_DATABASE_PREFIX);
+  const databases = await openSeedDatabases(uri, options.databasePrefix ?? DEFAULT_DATABASE_PREFIX, options.environment);
   try {
     if (options.reset) {
       await databases.drop();

@@ -1,5 +1,7 @@
 import type { Connection } from 'mongoose';
 import { outboxModel } from '@civic/events';
+import { resolvePiiKeys } from '@civic/identity';
+import { piiCipher } from '../persistence/pii-cipher.ts';
 import { residentModel } from './resident.ts';
 import { householdModel } from './household.ts';
 import { memberPairingModel } from './member-pairing.ts';
@@ -25,10 +27,12 @@ export type { DataCorrectionRequestDocument } from './data-correction-request.ts
  * - pairings use slots 0..2 per core member and 0..9 per member, each member and household once;
  * - points entries are numbered 1, 2, 3... per resident, with balanceAfter the running sum, never
  *   below zero, carrying the resident's organisationPath; residents without an ID number have no `idNumber` field at all (sparse index).
+ * The keys that seal phone and ID numbers come from the environment (or the development key file),
+ * checked here, at start: a missing or malformed key stops the service naming its variable.
  */
-export function createModels(connection: Connection) {
+export function createModels(connection: Connection, environment: NodeJS.ProcessEnv = process.env) {
   return {
-    Resident: residentModel(connection),
+    Resident: residentModel(connection, piiCipher(resolvePiiKeys(environment))),
     Household: householdModel(connection),
     MemberPairing: memberPairingModel(connection),
     HouseholdPairing: householdPairingModel(connection),

@@ -13,6 +13,8 @@ import {
   type ResidentStatus,
   type SpecialCareTag,
 } from '../domain/vocabulary.ts';
+import type { PiiCipher } from '../persistence/pii-cipher.ts';
+import { sealPersonalNumbers } from '../persistence/sealed-personal-numbers.ts';
 
 export interface PartyMembershipDocument {
   branchId: Types.ObjectId;
@@ -32,9 +34,13 @@ export interface ResidentDocument {
   name: string;
   gender: Gender | null;
   birthYear: number | null;
+  /** Plain as the model answers it; stored sealed, with `phoneHash` beside it (persistence/sealed-personal-numbers.ts). */
   phone: string | null;
-  /** Absent when unknown, so that the sparse unique index admits many residents without one. */
+  /** Absent when unknown; stored sealed, with `idNumberHash` beside it, whose sparse unique index admits many residents without one. */
   idNumber?: string;
+  /** The keyed hashes of the stored numbers, for exact lookups; absent with the number. */
+  phoneHash?: string;
+  idNumberHash?: string;
   verificationStatus: RealNameStatus;
   specialCare: SpecialCareTag[];
   /** Null once the account is closed: the closed record belongs to no household. */
@@ -78,8 +84,11 @@ export const residentSchema = new Schema<ResidentDocument>(
     name: { type: String, required: true },
     gender: { type: String, enum: [...GENDERS, null], default: null },
     birthYear: { type: Number, default: null },
-    phone: { type: String, default: null },
-    idNumber: { type: String },
+    // Sealed values (persistence/pii-cipher.ts); the model's middleware seals and opens them.
+    phone: { type: Schema.Types.Mixed, default: null },
+    idNumber: { type: Schema.Types.Mixed },
+    phoneHash: { type: String },
+    idNumberHash: { type: String },
     verificationStatus: { type: String, enum: REAL_NAME_STATUSES, required: true, default: 'UNVERIFIED' },
     specialCare: { type: [String], enum: SPECIAL_CARE_TAGS, default: [] },
     householdId: { type: Schema.Types.ObjectId, default: null },
@@ -107,8 +116,13 @@ residentSchema.index({ specialCare: 1, name: 1, _id: 1 });
 residentSchema.index({ 'partyMembership.branchId': 1, name: 1, _id: 1 });
 residentSchema.index({ 'volunteerProfile.since': 1, name: 1, _id: 1 });
 residentSchema.index({ 'volunteerProfile.skills': 1, name: 1, _id: 1 });
-residentSchema.index({ idNumber: 1 }, { unique: true, sparse: true });
+// Exact lookups and the uniqueness of an ID number go through the keyed hashes.
+residentSchema.index({ idNumberHash: 1 }, { unique: true, sparse: true });
+residentSchema.index({ phoneHash: 1 }, { sparse: true });
 
-export function residentModel(connection: Connection) {
-  return connection.model<ResidentDocument>('Resident', residentSchema);
+/** Each connection's model seals with its own keys, so the schema is copied before the middleware joins it. */
+export function residentModel(connection: Connection, cipher: PiiCipher) {
+  const schema = residentSchema.clone();
+  sealPersonalNumbers(schema, cipher);
+  return connection.model<ResidentDocument>('Resident', schema);
 }
