@@ -13,6 +13,6 @@ export default subgraphCodegenConfig({
   MeetingConnection: '../mappers.ts#MeetingConnectionParent',
   MeetingEdge: '../mappers.ts#MeetingEdgeParent',
   Organisation: '../mappers.ts#EntityReference',
-  Resident: '../mappers.ts#EntityReference',
+  Resident: '../mappers.ts#ResidentReference',
   Wish: '../mappers.ts#EntityReference',
 });

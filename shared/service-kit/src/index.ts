@@ -13,6 +13,7 @@ export * from './pagination.ts';
 export * from './database.ts';
 export * from './database-settings.ts';
 export * from './authorise.ts';
+export * from './personal-facts.ts';
 export * from './context.ts';
 export * from './request-context.ts';
 export * from './graph-client.ts';

@@ -1,4 +1,4 @@
-import { idOf, hexIds } from '@civic/service-kit';
+import { idOf, hexIds, readsAsAnalyst } from '@civic/service-kit';
 import type { WishClaimantResolvers, WishResolvers, WishTimelineEntryResolvers, WorkOrderResolvers } from '../generated/resolvers-types.ts';
 import { claimLevelAt } from '../domain/claiming.ts';
 import { isOverdue } from '../domain/deadlines.ts';
@@ -20,10 +20,12 @@ export const Wish: WishResolvers = {
   requester: (wish, _args, { viewer }) => (seesInFull(viewer, wish) ? { id: wish.requesterId.toHexString() } : null),
   // The recording account is the requester's own when they submitted it: masked like the requester.
   recordedBy: (wish, _args, { viewer }) => (seesInFull(viewer, wish) ? wish.recordedBy : HIDDEN_ACTOR),
-  claimant: (wish) =>
-    wish.claimantId && wish.claimantKind
-      ? { __typename: wish.claimantKind === 'RESIDENT' ? 'Resident' : 'Organisation', id: wish.claimantId.toHexString() }
-      : null,
+  claimant: (wish, _args, { viewer }) => {
+    if (!wish.claimantId || !wish.claimantKind) return null;
+    // Analysts read no row about a person, nor who a row is about.
+    if (wish.claimantKind === 'RESIDENT') return readsAsAnalyst(viewer) ? null : { __typename: 'Resident', id: wish.claimantId.toHexString() };
+    return { __typename: 'Organisation', id: wish.claimantId.toHexString() };
+  },
   // Who served is personal, as who asked is.
   servedBy: (wish, _args, { viewer }) => (seesInFull(viewer, wish) ? whoServed(wish).map((id) => ({ id: id.toHexString() })) : []),
   handler: (wish) => (wish.handlerId ? { id: wish.handlerId.toHexString() } : null),
