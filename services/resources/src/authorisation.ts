@@ -17,8 +17,9 @@ import { MANAGER_ROLES, READER_ROLES, requireSignedIn, requireStaffCovering, sta
  *   hardship money, and why): its managers and services only.
  * - A resident books for themself (viewer.residentId); any staff member (grid workers too) books
  *   for an organisation in their scope. A booking is read by its booker (the resident, or staff
- *   covering the booking organisation), the resource's managers and services, and analysts when an
- *   organisation booked it; the booker and the managers cancel it.
+ *   covering the booking organisation), staff covering where a booking resident lives, the
+ *   resource's managers and services, and analysts when an organisation booked it; the booker and
+ *   the managers cancel it.
  * - A resource serves its organisation's subtree (domain/resource-rules.ts isServed): residents
  *   book it and apply for its parking places only if they live there (FORBIDDEN otherwise);
  *   organisations book it from there or from above; a fund pays residents living there.
@@ -56,14 +57,18 @@ export interface BookingParties {
 
 /** The booker (resident, or staff of the booking organisation) or the resource's managers. */
 export function mayChangeBooking(viewer: Viewer, booking: BookingParties): boolean {
-  if (booking.bookerResidentId && viewer.residentId === booking.bookerResidentId.toHexString()) return true;
-  if (staffCovers(viewer, booking.bookerPath)) return true;
+  if (booking.bookerResidentId) {
+    if (viewer.residentId === booking.bookerResidentId.toHexString()) return true;
+  } else if (staffCovers(viewer, booking.bookerPath)) return true;
   return isResourceManager(viewer, booking.servedPath);
 }
 
-/** Analysts read an organisation's bookings, never a resident's: they read no row about a person. */
+/**
+ * Besides those who may change it: a resident's booking is a personal fact, read by staff covering
+ * where the resident lives; services; analysts read an organisation's bookings, never a resident's.
+ */
 export function mayReadBooking(viewer: Viewer, booking: BookingParties): boolean {
-  if (mayChangeBooking(viewer, booking) || hasRole(viewer, 'SERVICE')) return true;
+  if (mayChangeBooking(viewer, booking) || staffCovers(viewer, booking.bookerPath) || hasRole(viewer, 'SERVICE')) return true;
   return hasRole(viewer, 'ANALYST') && booking.bookerResidentId === null;
 }
 

@@ -1,3 +1,4 @@
+import { isAnonymous } from '@civic/identity';
 import { idOf, hexIds, readsAsAnalyst } from '@civic/service-kit';
 import type { WishClaimantResolvers, WishResolvers, WishTimelineEntryResolvers, WorkOrderResolvers } from '../generated/resolvers-types.ts';
 import { claimLevelAt } from '../domain/claiming.ts';
@@ -22,8 +23,9 @@ export const Wish: WishResolvers = {
   recordedBy: (wish, _args, { viewer }) => (seesInFull(viewer, wish) ? wish.recordedBy : HIDDEN_ACTOR),
   claimant: (wish, _args, { viewer }) => {
     if (!wish.claimantId || !wish.claimantKind) return null;
-    // Analysts read no row about a person, nor who a row is about.
-    if (wish.claimantKind === 'RESIDENT') return readsAsAnalyst(viewer) ? null : { __typename: 'Resident', id: wish.claimantId.toHexString() };
+    // Who took a wish on is on its record for signed-in callers; an anonymous caller sees nothing
+    // personal, and an analyst reads no row about a person.
+    if (wish.claimantKind === 'RESIDENT') return isAnonymous(viewer) || readsAsAnalyst(viewer) ? null : { __typename: 'Resident', id: wish.claimantId.toHexString() };
     return { __typename: 'Organisation', id: wish.claimantId.toHexString() };
   },
   // Who served is personal, as who asked is.
