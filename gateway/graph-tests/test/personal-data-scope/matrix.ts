@@ -5,8 +5,9 @@ import { SUBJECT, type SubjectFacts } from './subject.ts';
  * The role-by-field matrix of personal facts: every field and list that describes one resident, in
  * each of the five departments, and what each kind of caller gets. Readers of a personal fact are the
  * resident, staff whose scope covers where they live (the grid worker of their community, the street's
- * admin) and services; another resident, a volunteer and staff of another community see masked PII,
- * null facts and refused lists; an analyst reads no row about a person; an anonymous caller nothing.
+ * admin) and services (a department asking with its own identity); another resident, a volunteer and
+ * staff of another community see masked PII, null facts and refused lists; an analyst reads no row
+ * about a person; an anonymous caller nothing.
  */
 
 export const CALLERS = [
@@ -18,6 +19,7 @@ export const CALLERS = [
   'community worker out of scope',
   'street admin',
   'analyst',
+  'service',
 ] as const;
 
 export type Caller = (typeof CALLERS)[number];
@@ -48,6 +50,7 @@ function personal(value: unknown, others: Outcome): Record<Caller, Outcome> {
     'community worker out of scope': others,
     'street admin': VALUE(value),
     analyst: FORBIDDEN,
+    service: VALUE(value),
   };
 }
 
@@ -206,6 +209,7 @@ function fundRows(): MatrixRow[] {
     'community worker out of scope': FORBIDDEN,
     'street admin': VALUE(value),
     analyst: FORBIDDEN,
+    service: VALUE(value),
   });
   return [
     {

@@ -37,13 +37,15 @@ async function tokenOf(caller: Caller, subjectId: string): Promise<string | unde
       return stack.token({ subject: 'staff:street', roles: ['STREET_ADMIN'], scope: [facts.world.streetId] });
     case 'analyst':
       return stack.token({ subject: 'analyst:zhou', roles: ['ANALYST'] });
+    case 'service':
+      return stack.token({ subject: 'service:notifications', roles: ['SERVICE'] });
   }
 }
 
 describe('personal data by role and field', () => {
   it('has a row for every personal field and a column for every kind of caller', () => {
     expect(new Set(MATRIX.map((row) => row.field)).size).toBe(MATRIX.length);
-    expect(MATRIX_CELLS).toBe(MATRIX.length * 8);
+    expect(MATRIX_CELLS).toBe(MATRIX.length * 9);
   });
 
   describe.each(MATRIX.map((row) => [row.field, row] as const))('%s', (_field, row) => {
