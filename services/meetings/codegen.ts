@@ -14,6 +14,6 @@ export default subgraphCodegenConfig({
   MeetingConnection: '../mappers.ts#MeetingConnectionParent',
   MeetingEdge: '../mappers.ts#MeetingEdgeParent',
   Organisation: '../mappers.ts#EntityReference',
-  Resident: '../mappers.ts#EntityReference',
+  Resident: '../mappers.ts#ResidentReference',
   Wish: '../mappers.ts#EntityReference',
 });

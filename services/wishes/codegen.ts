@@ -11,7 +11,7 @@ export default subgraphCodegenConfig({
   WishNotification: '../models/wish-notification.ts#WishNotificationDocument',
   WishConnection: '../mappers.ts#WishConnectionParent',
   WishEdge: '../mappers.ts#WishEdgeParent',
-  Resident: '../mappers.ts#EntityReference',
+  Resident: '../mappers.ts#ResidentReference',
   Organisation: '../mappers.ts#EntityReference',
   Grid: '../mappers.ts#EntityReference',
   HandlingSheet: '../mappers.ts#HandlingSheetParent',

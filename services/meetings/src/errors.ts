@@ -7,6 +7,19 @@ import { COMMUNITY_KIND, MAX_HOSTS } from './domain/meeting-rules.ts';
 
 // Refusals: who may not do what.
 
+/** A resident's invitations, attendance and votes are personal: the resident, covering staff, services. */
+export function readAnotherResidentsInvitations() {
+  return forbidden("read another resident's invitations");
+}
+
+export function readAnotherResidentsAttendance() {
+  return forbidden("read another resident's attendance");
+}
+
+export function readAnotherResidentsVotes() {
+  return forbidden("read another resident's votes");
+}
+
 /** Only DISTRICT_ADMIN and SERVICE run the action item sweep. */
 export function runActionItemSweep() {
   return forbidden('run the action item sweep');

@@ -4,6 +4,15 @@ import { badUserInput, conflict, forbidden } from '@civic/service-kit';
 
 // Refusals: the caller's role or scope does not reach what they act on.
 
+/** A resident's activities and service hours are personal: the resident, covering staff, services. */
+export function readAnotherResidentsActivities() {
+  return forbidden("read another resident's activities");
+}
+
+export function readAnotherResidentsServiceHours() {
+  return forbidden("read another resident's service hours");
+}
+
 export function createOrganisationOutOfScope() {
   return forbidden('create an organisation here');
 }

@@ -14,7 +14,8 @@ export type ActivityEdgeParent = Edge<ActivityDocument>;
 export type PostConnectionParent = Connection<PostDocument>;
 export type PostEdgeParent = Edge<PostDocument>;
 
-/** A Resident as this subgraph knows it: only its key. */
+/** A Resident as this subgraph knows it: its key, and where it lives when a field @requires it. */
 export interface ResidentReference {
   id: string;
+  organisationPath?: string[];
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { ANONYMOUS } from '@civic/identity';
-import { ManualClock, invalidTransition, unauthenticated, notFound, readAnotherResidentsList, invalidInput } from '@civic/service-kit';
+import { ManualClock, invalidTransition, unauthenticated, notFound, invalidInput } from '@civic/service-kit';
 import { createSubgraphTester, type SubgraphTester, commandsSince, dataOf, errorOf, RACE_TIMEOUT, repeatRace, staff, expectError, summaryOf } from '@civic/test-harness';
 import { organisationsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
@@ -15,6 +15,8 @@ import {
   checkInOutOfScope,
   checkInWithoutSignUp,
   notSignedUp,
+  readAnotherResidentsActivities,
+  readAnotherResidentsServiceHours,
   readCheckInsOutOfScope,
   readParticipantsOutOfScope,
   signUpWithoutResidentRecord,
@@ -27,6 +29,10 @@ let tester: SubgraphTester<Models>;
 let tree: Awaited<ReturnType<TreeBuilder['fiveLevels']>>;
 let worker: ReturnType<typeof staff>;
 const newResidentId = () => new Types.ObjectId().toHexString();
+/** Where the test's residents live, as the residents subgraph gives it through @requires. */
+const homeOf = () => [tree.district, tree.street, tree.community];
+/** A community outside the tree, for staff out of scope. */
+const elsewhere = new Types.ObjectId().toHexString();
 
 const SIGN_UP = `mutation($id: ID!) { signUpForActivity(activityId: $id) { id signedUpCount remainingPlaces status viewerSignedUp } }`;
 const WITHDRAW = `mutation($id: ID!) { cancelActivitySignUp(activityId: $id) { id signedUpCount viewerSignedUp } }`;
@@ -147,7 +153,7 @@ describe('check-ins and service hours', () => {
     const [volunteer] = volunteers;
     const later = await createActivity(tester, worker, activityInput(clock, tree.community, { title: '垃圾分类宣传' }, 48));
     dataOf(await tester.execute(SIGN_UP, { id: later }, resident(volunteer!)));
-    const representations = [volunteer, absentee, newResidentId()].map((id) => ({ __typename: 'Resident', id }));
+    const representations = [volunteer, absentee, newResidentId()].map((id) => ({ __typename: 'Resident', id, organisationPath: homeOf() }));
     tester.commands.reset();
     const result = await tester.execute(RESIDENTS, { r: representations }, service);
     expect(dataOf(result)).toEqual({
@@ -164,16 +170,18 @@ describe('check-ins and service hours', () => {
     ]);
   });
 
-  it("keeps a resident's activity list to the resident, staff and services", async () => {
+  it("keeps a resident's activities and service hours to the resident, staff covering where they live and services", async () => {
     const [volunteer, other] = volunteers;
-    const r = [{ __typename: 'Resident', id: volunteer }];
-    expect(dataOf(await tester.execute(RESIDENTS, { r }, resident(volunteer!)))).toEqual({
-      _entities: [{ id: volunteer, activities: [{ title: '垃圾分类宣传' }, { title: '楼道清洁志愿服务' }], serviceHours: 2.5 }],
-    });
-    // A refused list nulls only that field: the service hours a neighbour may read still answer.
-    const byNeighbour = await tester.execute(RESIDENTS, { r }, resident(other!));
-    expect(byNeighbour.data).toEqual({ _entities: [{ id: volunteer, activities: null, serviceHours: 2.5 }] });
-    expectError(byNeighbour, readAnotherResidentsList('activities'));
+    const r = [{ __typename: 'Resident', id: volunteer, organisationPath: homeOf() }];
+    const inFull = { _entities: [{ id: volunteer, activities: [{ title: '垃圾分类宣传' }, { title: '楼道清洁志愿服务' }], serviceHours: 2.5 }] };
+    expect(dataOf(await tester.execute(RESIDENTS, { r }, resident(volunteer!)))).toEqual(inFull);
+    expect(dataOf(await tester.execute(RESIDENTS, { r }, staff('GRID_WORKER', [tree.community])))).toEqual(inFull);
+    const refused = [readAnotherResidentsActivities(), readAnotherResidentsServiceHours()].map(summaryOf).sort(byMessage);
+    for (const viewer of [resident(other!), staff('COMMUNITY_WORKER', [elsewhere]), staff('ANALYST', [])]) {
+      const result = await tester.execute(RESIDENTS, { r }, viewer);
+      expect(result.data).toEqual({ _entities: [{ id: volunteer, activities: null, serviceHours: null }] });
+      expect(result.errors.map(summaryOf).sort(byMessage)).toEqual(refused);
+    }
     const anonymous = await tester.execute(RESIDENTS, { r }, ANONYMOUS);
     expect(anonymous.data).toEqual({ _entities: [{ id: volunteer, activities: null, serviceHours: null }] });
     expect(anonymous.errors.map(summaryOf)).toEqual([

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { ManualClock } from '@civic/service-kit';
-import { aWorld, startStack, OutboxReader, summaryOf, type RecordedEvent, type Stack, type World } from '@civic/test-harness';
+import { aWorld, loadLocalSubgraphs, startStack, OutboxReader, summaryOf, type RecordedEvent, type Stack, type World } from '@civic/test-harness';
 import type { EventFacts, EventKind } from '@civic/events';
 import { organisationsSubgraph } from '../src/subgraph.ts';
 import { activityFull, alreadyCheckedIn, alreadySignedUp, checkInWithoutSignUp } from '../src/errors.ts';
@@ -17,7 +17,9 @@ let outbox: OutboxReader;
 let hostToken: string;
 
 beforeAll(async () => {
-  stack = await startStack({ subgraphs: [organisationsSubgraph], clock });
+  // residents is in the stack because this SDL @requires where a resident lives (Resident.organisationPath).
+  const residents = (await loadLocalSubgraphs()).filter((subgraph) => subgraph.name === 'residents');
+  stack = await startStack({ subgraphs: [organisationsSubgraph, ...residents], clock });
   world = await aWorld(stack);
   outbox = new OutboxReader(stack, 'organisations');
   hostToken = await stack.token({ roles: ['COMMUNITY_WORKER'], scope: [world.communityId] });

@@ -21,6 +21,32 @@ export function listPartyMembersNotStaff() {
   return forbidden('list the party members of an organisation');
 }
 
+/** A resident's pairings and a household's members are personal facts: the resident or household, covering staff, services. */
+export function readPairedMembersOfAnother() {
+  return forbidden("read another resident's paired members");
+}
+
+export function readPairedHouseholdsOfAnother() {
+  return forbidden("read another resident's paired households");
+}
+
+export function readMembersOfAnotherHousehold() {
+  return forbidden("read another household's members");
+}
+
+/** Analysts read no row about a person; they work on aggregates. */
+export function readResidentAsAnalyst() {
+  return forbidden('read a resident as an analyst');
+}
+
+export function readHouseholdAsAnalyst() {
+  return forbidden('read a household as an analyst');
+}
+
+export function readPointsRankingAsAnalyst() {
+  return forbidden('read the points ranking as an analyst');
+}
+
 export function createHouseholdsNotStaff() {
   return forbidden('create households');
 }

@@ -15,10 +15,9 @@ export interface OrganisationReference {
   id: string;
 }
 
-/** A resident's ledger, and whether the viewer may read its lines. */
+/** A resident's ledger, given only to viewers who read the resident's personal facts. */
 export interface PointsAccountParent {
   residentId: string;
-  entriesVisible: boolean;
 }
 
 export type ResidentConnectionParent = Connection<ResidentDocument>;

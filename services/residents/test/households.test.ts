@@ -6,7 +6,7 @@ import { microGridSizeAdvice } from '../src/domain/grid-size.ts';
 import { createHousehold, dataOf, registerResident, type Tester } from './support/operations.ts';
 import { GRID, ORG, organisationsGraph, residentViewer, STRANGER_ID, VIEWERS } from './support/world.ts';
 import { unauthenticated, notAnId, emptyText } from '@civic/service-kit';
-import { createHouseholdOutOfScope, createHouseholdsNotStaff, householdAddressTaken, listGridHouseholdsNotStaff, noSuchGrid } from '../src/errors.ts';
+import { createHouseholdOutOfScope, createHouseholdsNotStaff, householdAddressTaken, listGridHouseholdsNotStaff, noSuchGrid, readHouseholdAsAnalyst, readMembersOfAnotherHousehold } from '../src/errors.ts';
 
 const CREATE = 'mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { id building unit room grid { id } community { id } } }';
 
@@ -87,14 +87,20 @@ describe('household visibility', () => {
     expect(dataOf(await tester.execute(QUERY, { id: householdId }, VIEWERS.gridWorkerA))).toEqual(full);
   });
 
-  it('hides the room and full names from others', async () => {
-    expect(dataOf(await tester.execute(QUERY, { id: householdId }, VIEWERS.communityWorkerB))).toEqual({
-      household: { building: '12栋', unit: '3单元', room: null, members: [{ name: '郑**' }] },
-    });
+  it('shows others the building and unit, without the room, and refuses them the members', async () => {
+    for (const other of [VIEWERS.communityWorkerB, residentViewer(STRANGER_ID)]) {
+      const result = await tester.execute(QUERY, { id: householdId }, other);
+      expect(result.data).toEqual({ household: null });
+      expectError(result, readMembersOfAnotherHousehold());
+      expect(dataOf(await tester.execute('query($id: ID!) { household(id: $id) { building unit room } }', { id: householdId }, other))).toEqual({
+        household: { building: '12栋', unit: '3单元', room: null },
+      });
+    }
   });
 
-  it('refuses anonymous callers', async () => {
+  it('refuses anonymous callers, and analysts, who read no household', async () => {
     expectError(await tester.execute(QUERY, { id: householdId }), unauthenticated());
+    expectError(await tester.execute(QUERY, { id: householdId }, VIEWERS.analyst), readHouseholdAsAnalyst());
   });
 });
 

@@ -4,6 +4,7 @@ import { residentsSubgraph } from '../src/subgraph.ts';
 import { createHousehold, dataOf, registerResident, type Tester } from './support/operations.ts';
 import { GRID, organisationsGraph, residentViewer, STRANGER_ID, VIEWERS } from './support/world.ts';
 import { unauthenticated } from '@civic/service-kit';
+import { readResidentAsAnalyst } from '../src/errors.ts';
 
 const PERSON = 'name phone idNumber specialCare piiMasked gender birthYear household { room }';
 
@@ -33,15 +34,16 @@ const FULL = {
   birthYear: 1980,
   household: { room: '1202' },
 };
+// The PII masked; the other facts about the person null.
 const MASKED = {
   name: '赵**',
   phone: '138****5678',
   idNumber: '320***********0015',
   specialCare: null,
   piiMasked: true,
-  gender: 'MALE',
-  birthYear: 1980,
-  household: { room: null },
+  gender: null,
+  birthYear: null,
+  household: null,
 };
 
 describe('PII masking', () => {
@@ -57,8 +59,9 @@ describe('PII masking', () => {
     expect(dataOf(await tester.execute(QUERY, { id: residentId }, viewer()))).toEqual({ resident: expected });
   });
 
-  it('gives anonymous callers UNAUTHENTICATED', async () => {
+  it('gives anonymous callers UNAUTHENTICATED, and analysts no row about a person', async () => {
     expectError(await tester.execute(QUERY, { id: residentId }), unauthenticated());
+    expectError(await tester.execute(QUERY, { id: residentId }, VIEWERS.analyst), readResidentAsAnalyst());
   });
 
   it('answers `me` with the viewer’s own record', async () => {
@@ -78,14 +81,16 @@ describe('Resident entities', () => {
     expect(dataOf(result)).toEqual({
       _entities: [
         { id: residentId, ...MASKED },
-        { id: otherId, name: '赵*', phone: null, idNumber: null, specialCare: null, piiMasked: true, gender: null, birthYear: null, household: { room: null } },
+        { id: otherId, name: '赵*', phone: null, idNumber: null, specialCare: null, piiMasked: true, gender: null, birthYear: null, household: null },
         null,
       ],
     });
-    expect(tester.commands.entries()).toEqual([
-      { name: 'find', collection: 'residents' },
-      { name: 'find', collection: 'households' },
-    ]);
+    expect(tester.commands.entries()).toEqual([{ name: 'find', collection: 'residents' }]);
+  });
+
+  it('resolves no reference for an analyst, who reads no row about a person', async () => {
+    const result = await tester.execute(ENTITIES, { representations: [{ __typename: 'Resident', id: residentId }] }, VIEWERS.analyst);
+    expect(dataOf(result)).toEqual({ _entities: [null] });
   });
 
   it('refuses anonymous callers', async () => {

@@ -127,10 +127,19 @@ describe('awardPoints and deductPoints', () => {
     ]);
   });
 
-  it('shows others the balance but not the entries', async () => {
+  it("keeps a resident's points to the resident, covering staff and services", async () => {
     const residentId = await newResident('秦雨');
     await award(residentId, 5);
-    expect(dataOf(await tester.execute(POINTS, { id: residentId }, residentViewer(STRANGER_ID)))).toEqual({ resident: { points: { balance: 5, entries: null } } });
+    expect(dataOf(await tester.execute(POINTS, { id: residentId }, residentViewer(STRANGER_ID)))).toEqual({ resident: { points: null } });
+    expect(dataOf(await tester.execute(POINTS, { id: residentId }, VIEWERS.communityWorkerB))).toEqual({ resident: { points: null } });
+    expect(dataOf(await tester.execute(POINTS, { id: residentId }, VIEWERS.gridWorkerA))).toEqual({
+      resident: {
+        points: {
+          balance: 5,
+          entries: { edges: [{ node: { amount: 5, source: 'ACTIVITY', reason: '参加社区义诊志愿服务' } }], pageInfo: { hasNextPage: false, endCursor: expect.any(String) }, totalCount: 1 },
+        },
+      },
+    });
   });
 
   it('refuses callers who may not record points, and bad input, writing nothing', async () => {

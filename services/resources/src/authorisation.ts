@@ -13,18 +13,20 @@ import { MANAGER_ROLES, READER_ROLES, requireSignedIn, requireStaffCovering, sta
  *   read their bookings and parking applications, release any parking place, deposit into its
  *   funds, and propose, approve and reject disbursements. Four eyes: the proposer of a
  *   disbursement may not approve it (FORBIDDEN); another manager must.
- * - A fund's balance, ledger and disbursements (hardship data): its managers, analysts, services.
+ * - A fund's balance: its managers, analysts, services. Its ledger and disbursements (who received
+ *   hardship money, and why): its managers and services only.
  * - A resident books for themself (viewer.residentId); any staff member (grid workers too) books
  *   for an organisation in their scope. A booking is read by its booker (the resident, or staff
- *   covering the booking organisation), the resource's managers, analysts and services; the
- *   booker and the managers cancel it.
+ *   covering the booking organisation), staff covering where a booking resident lives, the
+ *   resource's managers and services, and analysts when an organisation booked it; the booker and
+ *   the managers cancel it.
  * - A resource serves its organisation's subtree (domain/resource-rules.ts isServed): residents
  *   book it and apply for its parking places only if they live there (FORBIDDEN otherwise);
  *   organisations book it from there or from above; a fund pays residents living there.
- * - A resident's booking list: the resident, staff, analysts and services. Wish.bookings lists
- *   the bookings the (signed-in) caller may read.
+ * - A resident's booking list is a personal fact: the resident, staff covering where they live,
+ *   services. Wish.bookings lists the bookings the (signed-in) caller may read.
  * - A resident applies for parking for themself and releases their own place or application;
- *   an application is read by the applicant, the managers, analysts and services.
+ *   an application is read by the applicant, the managers and services.
  */
 
 export function isResourceManager(viewer: Viewer, servedPath: OrganisationPath): boolean {
@@ -35,10 +37,16 @@ export function requireResourceManager(viewer: Viewer, servedPath: OrganisationP
   requireStaffCovering(viewer, servedPath, refusal, MANAGER_ROLES);
 }
 
-/** Fund balances, ledgers and disbursements; parking queues. */
+/** Fund balances: a sum, for analysts too. */
 export function requireManagerOrReader(viewer: Viewer, servedPath: OrganisationPath, refusal: Refusal): void {
   requireSignedIn(viewer);
   if (!isResourceManager(viewer, servedPath) && !hasRole(viewer, ...READER_ROLES)) throw refusal();
+}
+
+/** Rows about the residents a resource serves (a fund's ledger and disbursements, a parking queue): its managers and services. */
+export function requireManagerOrService(viewer: Viewer, servedPath: OrganisationPath, refusal: Refusal): void {
+  requireSignedIn(viewer);
+  if (!isResourceManager(viewer, servedPath) && !hasRole(viewer, 'SERVICE')) throw refusal();
 }
 
 export interface BookingParties {
@@ -49,16 +57,22 @@ export interface BookingParties {
 
 /** The booker (resident, or staff of the booking organisation) or the resource's managers. */
 export function mayChangeBooking(viewer: Viewer, booking: BookingParties): boolean {
-  if (booking.bookerResidentId && viewer.residentId === booking.bookerResidentId.toHexString()) return true;
-  if (staffCovers(viewer, booking.bookerPath)) return true;
+  if (booking.bookerResidentId) {
+    if (viewer.residentId === booking.bookerResidentId.toHexString()) return true;
+  } else if (staffCovers(viewer, booking.bookerPath)) return true;
   return isResourceManager(viewer, booking.servedPath);
 }
 
+/**
+ * Besides those who may change it: a resident's booking is a personal fact, read by staff covering
+ * where the resident lives; services; analysts read an organisation's bookings, never a resident's.
+ */
 export function mayReadBooking(viewer: Viewer, booking: BookingParties): boolean {
-  return mayChangeBooking(viewer, booking) || hasRole(viewer, ...READER_ROLES);
+  if (mayChangeBooking(viewer, booking) || staffCovers(viewer, booking.bookerPath) || hasRole(viewer, 'SERVICE')) return true;
+  return hasRole(viewer, 'ANALYST') && booking.bookerResidentId === null;
 }
 
 export function mayReadApplication(viewer: Viewer, application: { applicantId: Types.ObjectId; servedPath: OrganisationPath }): boolean {
-  return viewer.residentId === application.applicantId.toHexString() || isResourceManager(viewer, application.servedPath) || hasRole(viewer, ...READER_ROLES);
+  return viewer.residentId === application.applicantId.toHexString() || isResourceManager(viewer, application.servedPath) || hasRole(viewer, 'SERVICE');
 }
 

@@ -32,6 +32,11 @@ export function readUnmanagedResourceBookings() {
 }
 
 /** Neither the booker, nor the resource's managers, nor a reader. */
+/** A resident's bookings are personal: the resident, covering staff, services. */
+export function readAnotherResidentsBookings() {
+  return forbidden("read another resident's bookings");
+}
+
 export function readAnotherBooking() {
   return forbidden('read this booking');
 }

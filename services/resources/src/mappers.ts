@@ -18,6 +18,8 @@ export interface OrganisationReference {
 export interface ResidentReference {
   __typename: 'Resident';
   id: string;
+  /** Where the resident lives, when a field @requires it. */
+  organisationPath?: string[];
 }
 
 /** A Wish as the gateway hands it over: its key, and the fields matching @requires. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invalidInput, invalidTransition, ManualClock, notAnId, readAnotherResidentsList, unknownId } from '@civic/service-kit';
+import { invalidInput, invalidTransition, ManualClock, notAnId, unknownId } from '@civic/service-kit';
 import { createSubgraphTester, type SubgraphTester, dataOf, errorOf, RACE_TIMEOUT, repeatRace, resident, staff, expectError, summaryOf, FakeGraph, aTree } from '@civic/test-harness';
 import { resourcesSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
@@ -7,7 +7,7 @@ import { createResource, inputs } from './support/resource-builder.ts';
 import { analyst } from './support/viewers.ts';
 import { outsideOpeningHours } from '../src/domain/opening-hours.ts';
 import { quantityOutOfRange } from '../src/domain/stock.ts';
-import { bookAsNonResident, bookForOrganisationOutOfScope, bookingTimeMissing, bookOutsideServedArea, organisationNotServed, outOfStock, quantityForSlots, readUnmanagedResourceBookings, timeAlreadyBooked } from '../src/errors.ts';
+import { bookAsNonResident, bookForOrganisationOutOfScope, bookingTimeMissing, bookOutsideServedArea, organisationNotServed, outOfStock, quantityForSlots, readAnotherResidentsBookings, readUnmanagedResourceBookings, timeAlreadyBooked } from '../src/errors.ts';
 
 // Friday 1 March 2030; the venue opens on Mondays (4 March).
 const clock = new ManualClock(new Date('2030-03-01T08:00:00+08:00'));
@@ -159,12 +159,15 @@ describe('goods bookings', () => {
     });
     expect(dataOf(await tester.execute(WISH, representation, elder))).toEqual({ _entities: [{ bookings: [{ id: second, wish: { id: wishId } }] }] });
 
+    // The elder's home, as the residents subgraph supplies it through @requires.
     const RESIDENT = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { bookings { id note } } } }`;
-    expect(dataOf(await tester.execute(RESIDENT, { r: [{ __typename: 'Resident', id: elder.residentId }] }, elder))).toEqual({
-      _entities: [{ bookings: [{ id: second, note: '复诊用' }] }],
-    });
-    const byOther = await tester.execute(RESIDENT, { r: [{ __typename: 'Resident', id: elder.residentId }] }, helper);
-    expectError(byOther, readAnotherResidentsList('bookings'));
+    const elderAtHome = { r: [{ __typename: 'Resident', id: elder.residentId, organisationPath: [tree.district, tree.street, tree.community] }] };
+    for (const reader of [elder, staff('GRID_WORKER', [tree.community])]) {
+      expect(dataOf(await tester.execute(RESIDENT, elderAtHome, reader))).toEqual({ _entities: [{ bookings: [{ id: second, note: '复诊用' }] }] });
+    }
+    for (const other of [helper, staff('COMMUNITY_WORKER', [tree.otherCommunity]), analyst]) {
+      expectError(await tester.execute(RESIDENT, elderAtHome, other), readAnotherResidentsBookings());
+    }
   });
 });
 

@@ -8,7 +8,7 @@ import { APPROVE, DEPOSIT, PROPOSE, aFund as aFundOf, propose as proposeFrom } f
 import { analyst } from './support/viewers.ts';
 import { emptyText, invalidInput, invalidTransition, unknownId } from '@civic/service-kit';
 import { amountOutOfRange } from '../src/domain/fund-rules.ts';
-import { approveOwnProposal, fundCannotPay, notAFund, proposeFromUnmanagedFund, readUnmanagedFundBalance, recipientNotServed } from '../src/errors.ts';
+import { approveOwnProposal, fundCannotPay, notAFund, proposeFromUnmanagedFund, readUnmanagedFundBalance, readUnmanagedFundLedger, recipientNotServed } from '../src/errors.ts';
 
 const { clock, graph, tree, proposer, approver } = aFundOffice();
 let tester: SubgraphTester<Models>;
@@ -40,7 +40,11 @@ describe('disbursements', () => {
     expect(dataOf(await tester.execute(APPROVE, { id }, approver))).toEqual({ approveDisbursement: { id, status: 'APPROVED', decidedAt: clock.now() } });
     expectError(await tester.execute(APPROVE, { id }, approver), invalidTransition('Disbursement', 'APPROVED', 'be approved'));
 
-    expect(dataOf(await tester.execute(FUND, { id: fundId }, analyst))).toEqual({
+    // Who received money and why is for the fund's managers and services; an analyst reads the balance only.
+    const byAnalyst = await tester.execute(`query($id: ID!) { resource(id: $id) { fund { balanceFen ledger { totalCount } } } }`, { id: fundId }, analyst);
+    expect(byAnalyst.data).toEqual({ resource: { fund: { balanceFen: 70_000, ledger: null } } });
+    expectError(byAnalyst, readUnmanagedFundLedger());
+    expect(dataOf(await tester.execute(FUND, { id: fundId }, approver))).toEqual({
       resource: {
         fund: {
           balanceFen: 70_000,

@@ -91,8 +91,8 @@ async function application(applicant: Applicant) {
 }
 
 async function points(applicant: Applicant) {
-  const account = (await asUser(stack, applicant.token, POINTS, { id: applicant.residentId })).resident!.points;
-  return { balance: account.balance, entries: account.entries!.edges.map((edge) => edge.node) };
+  const account = (await asUser(stack, applicant.token, POINTS, { id: applicant.residentId })).resident!.points!;
+  return { balance: account.balance, entries: account.entries.edges.map((edge) => edge.node) };
 }
 
 async function positions(queue: readonly Applicant[]): Promise<(number | null)[]> {

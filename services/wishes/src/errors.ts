@@ -6,6 +6,15 @@ import type { ClaimLevel } from './domain/vocabulary.ts';
 
 // Refusals: the caller's role, scope or part in the wish does not allow the step.
 
+/** A resident's wishes and claims are personal: the resident, covering staff, services. */
+export function readAnotherResidentsWishes() {
+  return forbidden("read another resident's wishes");
+}
+
+export function readAnotherResidentsClaimedWishes() {
+  return forbidden("read another resident's claimed wishes");
+}
+
 /** A requester may not take up their own wish. */
 export function claimOwnWish() {
   return forbidden('claim your own wish');

@@ -12,6 +12,11 @@ export interface EntityReference {
   id: string;
 }
 
+/** A Resident: its key, and where it lives when a field @requires it. */
+export interface ResidentReference extends EntityReference {
+  organisationPath?: string[];
+}
+
 export interface HandlingSheetParent {
   weekStart: Date;
   weekEnd: Date;

@@ -1,7 +1,7 @@
 import { hasRole, isAnonymous, isStaff, staffCovers, STAFF_ROLES, type Role, type Viewer } from '@civic/identity';
 import type { GraphQLError } from 'graphql';
 import { Types } from 'mongoose';
-import { forbidden, unauthenticated } from './errors.ts';
+import { unauthenticated } from './errors.ts';
 import { isHexId, objectIdsOf } from './object-ids.ts';
 
 /**
@@ -50,21 +50,6 @@ export function requireSignedIn(viewer: Viewer): void {
 export function requireRole(viewer: Viewer, refusal: Refusal, ...roles: Role[]): void {
   requireSignedIn(viewer);
   if (!hasRole(viewer, ...roles)) throw refusal();
-}
-
-/**
- * A resident's personal lists (their bookings, activities, invitations): the resident, any staff
- * member, analysts and services. `what` names the list in the refusal.
- */
-export function requirePersonalListReader(viewer: Viewer, residentId: string, what: string): void {
-  requireSignedIn(viewer);
-  if (viewer.residentId === residentId || isStaff(viewer) || hasRole(viewer, ...READER_ROLES)) return;
-  throw readAnotherResidentsList(what);
-}
-
-/** The refusal of `requirePersonalListReader`: `what` names the list (bookings, activities...). */
-export function readAnotherResidentsList(what: string): GraphQLError {
-  return forbidden(`read another resident's ${what}`);
 }
 
 /**

@@ -14,6 +14,7 @@ export * from './database.ts';
 export * from './database-settings.ts';
 export * from './authorise.ts';
 export type * from './personal-data-export.ts';
+export * from './personal-facts.ts';
 export * from './context.ts';
 export * from './request-context.ts';
 export * from './graph-client.ts';

@@ -1,15 +1,20 @@
-import { requireSignedIn, requirePersonalListReader } from '@civic/service-kit';
+import { requiredOrganisationPath, requirePersonalFactReader } from '@civic/service-kit';
 import type { ResidentResolvers } from '../generated/resolvers-types.ts';
+import { readAnotherResidentsActivities, readAnotherResidentsServiceHours } from '../errors.ts';
 
-/** Residents belong to the residents subgraph; this one adds their activities and service hours. */
+/**
+ * Residents belong to the residents subgraph; this one adds their activities and service hours,
+ * personal facts read by the resident, staff covering where they live (the path the gateway
+ * supplies through @requires) and services.
+ */
 export const Resident: ResidentResolvers = {
-  __resolveReference: (reference) => ({ id: reference.id }),
+  __resolveReference: (reference) => reference,
   activities: (resident, _args, { loaders, viewer }) => {
-    requirePersonalListReader(viewer, resident.id, 'activities');
+    requirePersonalFactReader(viewer, { id: resident.id, organisationPath: requiredOrganisationPath(resident, 'activities') }, readAnotherResidentsActivities);
     return loaders.activitiesOfResident.load(resident.id);
   },
   serviceHours: (resident, _args, { loaders, viewer }) => {
-    requireSignedIn(viewer);
+    requirePersonalFactReader(viewer, { id: resident.id, organisationPath: requiredOrganisationPath(resident, 'serviceHours') }, readAnotherResidentsServiceHours);
     return loaders.serviceHoursOfResident.load(resident.id);
   },
 };

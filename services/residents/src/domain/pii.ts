@@ -2,19 +2,12 @@ import { hasRole, type Viewer } from '@civic/identity';
 import { staffCovers, type OrganisationPath } from '@civic/service-kit';
 
 /**
- * Who sees a resident's PII (full name, phone, ID number, special care, household room), and what
- * everyone else sees instead.
+ * What a viewer who may not read a resident's personal facts (the kit's `readsPersonalFacts`) sees
+ * of the PII instead (full name, phone, ID number), and who reads a household in full.
  */
 
-/** The person themself, staff whose scope covers where they live, and services. */
-export function canSeeResidentPii(viewer: Viewer, resident: { id: string; organisationPath: OrganisationPath }): boolean {
-  if (hasRole(viewer, 'SERVICE')) return true;
-  if (viewer.residentId !== null && viewer.residentId === resident.id) return true;
-  return staffCovers(viewer, resident.organisationPath);
-}
-
 /**
- * A household's room, the exact address: for the people who live there (`viewerHouseholdId` is the
+ * A household in full (its room, the exact address, and its members): for the people who live there (`viewerHouseholdId` is the
  * household of the viewer's own resident record), staff whose scope covers it, and services.
  */
 export function canSeeHouseholdAddress(

@@ -1,16 +1,16 @@
-import { idOf, notFound, parseId } from '@civic/service-kit';
+import { idOf, notFound, parseId, readsPersonalFacts } from '@civic/service-kit';
 import type { Context } from '../context.ts';
 import type { HouseholdDocument, ResidentDocument } from '../models/index.ts';
-import { canSeeHouseholdAddress, canSeeResidentPii } from '../domain/pii.ts';
+import { canSeeHouseholdAddress } from '../domain/pii.ts';
 import { requireOpen } from '../domain/account-closure.ts';
 
-/** Lookups and checks that several resolvers share: load-or-refuse, PII visibility. */
+/** Lookups and checks that several resolvers share: load-or-refuse, who reads a resident's facts and a household in full. */
 
-export function residentPiiVisible(context: Context, resident: ResidentDocument): boolean {
-  return canSeeResidentPii(context.viewer, { id: idOf(resident), organisationPath: resident.organisationPath });
+export function residentFactsReadable(context: Context, resident: ResidentDocument): boolean {
+  return readsPersonalFacts(context.viewer, { id: idOf(resident), organisationPath: resident.organisationPath });
 }
 
-export async function householdAddressVisible(context: Context, household: HouseholdDocument): Promise<boolean> {
+export async function householdReadableInFull(context: Context, household: HouseholdDocument): Promise<boolean> {
   const own = context.viewer.residentId ? await context.loaders.resident.load(context.viewer.residentId) : null;
   return canSeeHouseholdAddress(context.viewer, own?.householdId ? own.householdId.toHexString() : null, { id: idOf(household), organisationPath: household.organisationPath });
 }

@@ -1,15 +1,16 @@
 import { isStaff } from '@civic/identity';
-import { isDuplicateKeyError, parseId, requireSignedIn, requireStaffCovering, toObjectIds } from '@civic/service-kit';
+import { isDuplicateKeyError, parseId, readsAsAnalyst, requireSignedIn, requireStaffCovering, toObjectIds } from '@civic/service-kit';
 import { Types } from 'mongoose';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import type { HouseholdDocument } from '../models/index.ts';
 import { normaliseHouseholdAddress } from '../domain/household-address.ts';
 import { fetchGrid } from '../graph/organisations.ts';
-import { createHouseholdOutOfScope, createHouseholdsNotStaff, householdAddressTaken, noSuchGrid } from '../errors.ts';
+import { createHouseholdOutOfScope, createHouseholdsNotStaff, householdAddressTaken, noSuchGrid, readHouseholdAsAnalyst } from '../errors.ts';
 
 export const householdQueries: QueryResolvers = {
   household: (_parent, { id }, context) => {
     requireSignedIn(context.viewer);
+    if (readsAsAnalyst(context.viewer)) throw readHouseholdAsAnalyst();
     parseId('id', id);
     return context.loaders.household.load(id);
   },

@@ -1,4 +1,4 @@
-import { idOf, invalidTransition, isDuplicateKeyError, requireSignedIn, staffCovers, requireStaffCovering, paginate, parseId } from '@civic/service-kit';
+import { idOf, invalidTransition, isDuplicateKeyError, readsAsAnalyst, requireSignedIn, staffCovers, requireStaffCovering, paginate, parseId } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { BY_NAME } from '../loaders.ts';
 import { residentListQuery } from '../inputs/resident-filter.ts';
@@ -15,6 +15,7 @@ import {
   moveIntoHouseholdOutOfScope,
   moveResidentOutOfScope,
   nothingToVerify,
+  readResidentAsAnalyst,
   registerResidentOutOfScope,
   residentGone,
   submitAnotherResidentsVerification,
@@ -37,7 +38,7 @@ async function saving<T>(write: Promise<T>): Promise<T> {
   }
 }
 
-/** Anonymous callers get UNAUTHENTICATED for any resident data; signed-in callers see PII masked as fits. */
+/** Anonymous callers get UNAUTHENTICATED for any resident data, analysts FORBIDDEN; other callers see facts masked as fits. */
 export const residentQueries: QueryResolvers = {
   me: (_parent, _args, context) => {
     requireSignedIn(context.viewer);
@@ -45,6 +46,7 @@ export const residentQueries: QueryResolvers = {
   },
   resident: (_parent, { id }, context) => {
     requireSignedIn(context.viewer);
+    if (readsAsAnalyst(context.viewer)) throw readResidentAsAnalyst();
     parseId('id', id);
     return context.loaders.resident.load(id);
   },

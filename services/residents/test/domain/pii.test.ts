@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Viewer } from '@civic/identity';
-import { canSeeHouseholdAddress, canSeeResidentPii, maskIdNumber, maskName, maskPhone } from '../../src/domain/pii.ts';
+import { canSeeHouseholdAddress, maskIdNumber, maskName, maskPhone } from '../../src/domain/pii.ts';
 
 const COMMUNITY_PATH = ['d1', 's1', 'c1'];
-const resident = { id: 'r1', organisationPath: COMMUNITY_PATH };
 
 function viewer(overrides: Partial<Viewer>): Viewer {
   return { subject: 'someone', residentId: null, roles: ['RESIDENT'], scope: [], ...overrides };
@@ -24,26 +23,6 @@ describe('masking', () => {
 
   it('masks an ID number to the first 3 and last 4 characters', () => {
     expect(maskIdNumber('11010519491231002X')).toBe('110***********002X');
-  });
-});
-
-describe('canSeeResidentPii', () => {
-  it('shows the resident their own PII', () => {
-    expect(canSeeResidentPii(viewer({ residentId: 'r1' }), resident)).toBe(true);
-  });
-
-  it('shows staff whose scope covers the community, and no other staff', () => {
-    expect(canSeeResidentPii(viewer({ roles: ['COMMUNITY_WORKER'], scope: ['s1'] }), resident)).toBe(true);
-    expect(canSeeResidentPii(viewer({ roles: ['COMMUNITY_WORKER'], scope: ['s2'] }), resident)).toBe(false);
-  });
-
-  it('does not show a scope to someone without a staff role', () => {
-    expect(canSeeResidentPii(viewer({ roles: ['PARTY_MEMBER'], scope: ['c1'] }), resident)).toBe(false);
-  });
-
-  it('shows services, and hides from strangers', () => {
-    expect(canSeeResidentPii(viewer({ roles: ['SERVICE'] }), resident)).toBe(true);
-    expect(canSeeResidentPii(viewer({ residentId: 'r2' }), resident)).toBe(false);
   });
 });
 

@@ -47,6 +47,7 @@ export const VIEWERS = {
   communityWorkerB: { subject: 'staff:community-b', residentId: null, roles: ['COMMUNITY_WORKER'], scope: [ORG.communityB] } as Viewer,
   gridWorkerA: { subject: 'staff:grid-a', residentId: null, roles: ['GRID_WORKER'], scope: [ORG.communityA] } as Viewer,
   service: { subject: 'service:organisations', residentId: null, roles: ['SERVICE'], scope: [] } as Viewer,
+  analyst: { subject: 'analyst:zhou', residentId: null, roles: ['ANALYST'], scope: [] } as Viewer,
 };
 
 export function residentViewer(residentId: string, roles: Viewer['roles'] = ['RESIDENT']): Viewer {

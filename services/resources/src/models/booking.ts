@@ -12,7 +12,10 @@ export interface BookingDocument {
   /** Exactly one of the two is the booker. */
   bookerResidentId: Types.ObjectId | null;
   bookerOrganisationId: Types.ObjectId | null;
-  /** The booking organisation's path, so its staff may read and cancel. Empty for a resident. */
+  /**
+   * The booking organisation's path, so its staff may read and cancel; for a resident, where they
+   * lived when they booked, so staff covering them may read it (a personal fact).
+   */
   bookerPath: Types.ObjectId[];
   wishId: Types.ObjectId | null;
   startsAt: Date | null;

@@ -119,7 +119,8 @@ function bookingFacts(booking: BookingDocument): EventFacts['booking.made'] {
 /** The calling resident, or the organisation staff book for; either where the resource serves. */
 async function bookerOf(input: BookResourceInput, resource: ResourceDocument, context: Context): Promise<Pick<BookingDocument, 'bookerResidentId' | 'bookerOrganisationId' | 'bookerPath'>> {
   if (!input.organisationId) {
-    return { bookerResidentId: await servedResident(context, resource.servedPath, { notResident: bookAsNonResident, livesOutside: bookOutsideServedArea }), bookerOrganisationId: null, bookerPath: [] };
+    const { residentId, home } = await servedResident(context, resource.servedPath, { notResident: bookAsNonResident, livesOutside: bookOutsideServedArea });
+    return { bookerResidentId: residentId, bookerOrganisationId: null, bookerPath: home };
   }
   const path = await organisationPathFor(context, 'organisationId', input.organisationId);
   requireStaffCovering(context.viewer, path, bookForOrganisationOutOfScope);

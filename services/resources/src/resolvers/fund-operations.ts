@@ -9,7 +9,7 @@ import { recordMovement } from '../persistence/fund-movements.ts';
 import { approveAndPay } from '../persistence/disbursement-approval.ts';
 import { fetchResidentPath } from '../graph/residents.ts';
 import { isServed } from '../domain/resource-rules.ts';
-import { requireManagerOrReader, requireResourceManager } from '../authorisation.ts';
+import { requireManagerOrService, requireResourceManager } from '../authorisation.ts';
 import type { Context } from '../context.ts';
 import { rejectRuleError } from '../inputs/rule-errors.ts';
 import {
@@ -27,7 +27,7 @@ export const fundQueries: QueryResolvers = {
   disbursement: async (_parent, { id }, { viewer, loaders }) => {
     requireSignedIn(viewer);
     const disbursement = await loaders.disbursement.load(id);
-    if (disbursement) requireManagerOrReader(viewer, disbursement.servedPath, readUnmanagedDisbursement);
+    if (disbursement) requireManagerOrService(viewer, disbursement.servedPath, readUnmanagedDisbursement);
     return disbursement;
   },
 };

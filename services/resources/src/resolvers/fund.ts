@@ -1,11 +1,11 @@
 import { idOf, paginate, loadReferenced } from '@civic/service-kit';
 import type { DisbursementResolvers, FundLedgerEntryResolvers, FundResolvers } from '../generated/resolvers-types.ts';
 import { LEDGER_ENTRY_FIELDS } from '../models/ledger-entry.ts';
-import { requireManagerOrReader } from '../authorisation.ts';
+import { requireManagerOrReader, requireManagerOrService } from '../authorisation.ts';
 import { readUnmanagedFundBalance, readUnmanagedFundDisbursements, readUnmanagedFundLedger } from '../errors.ts';
 import { residentReference } from '../mappers.ts';
 
-/** A fund is its FUND resource seen as money: the balance and movements are for its managers, analysts, services. */
+/** A fund is its FUND resource seen as money: the balance for its managers, analysts, services; who received what for its managers and services. */
 export const Fund: FundResolvers = {
   id: idOf,
   resource: (fund) => fund,
@@ -14,11 +14,11 @@ export const Fund: FundResolvers = {
     return fund.balanceFen;
   },
   ledger: (fund, { first, after }, { viewer, models }) => {
-    requireManagerOrReader(viewer, fund.servedPath, readUnmanagedFundLedger);
+    requireManagerOrService(viewer, fund.servedPath, readUnmanagedFundLedger);
     return paginate(models.LedgerEntry, { fundId: fund._id }, { first, after }, { field: 'sequence', direction: -1 }, LEDGER_ENTRY_FIELDS);
   },
   disbursements: async (fund, { status }, { viewer, loaders }) => {
-    requireManagerOrReader(viewer, fund.servedPath, readUnmanagedFundDisbursements);
+    requireManagerOrService(viewer, fund.servedPath, readUnmanagedFundDisbursements);
     const disbursements = await loaders.disbursementsOfFund.load(idOf(fund));
     return status ? disbursements.filter((disbursement) => disbursement.state === status) : disbursements;
   },

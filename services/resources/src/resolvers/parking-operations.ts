@@ -28,7 +28,7 @@ export const parkingMutations: MutationResolvers = {
     requireResident(viewer, applyForParkingAsNonResident);
     const resource = await loadForInput(loaders.resource, 'resourceId', resourceId, 'resource');
     if (resource.kind !== 'PARKING') throw notAParkingQuota();
-    const applicantId = await servedResident(context, resource.servedPath, { notResident: applyForParkingAsNonResident, livesOutside: applyForParkingOutsideServedArea });
+    const { residentId: applicantId } = await servedResident(context, resource.servedPath, { notResident: applyForParkingAsNonResident, livesOutside: applyForParkingOutsideServedArea });
     if (resource.status !== 'ACTIVE') throw invalidTransition('Resource', resource.status, 'take applications');
     const applicationId = await enqueue(models, resource, applicantId, clock.now());
     if (!applicationId) throw parkingApplicationOpen();

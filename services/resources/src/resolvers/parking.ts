@@ -2,11 +2,11 @@ import { idOf, loadReferenced } from '@civic/service-kit';
 import type { ParkingApplicationResolvers, ParkingPrioritySpendingResolvers, ParkingQuotaResolvers } from '../generated/resolvers-types.ts';
 import { MAX_PRIORITY_PLACES_PER_APPLICATION, PRIORITY_POINTS_PER_PLACE } from '../domain/parking-priority.ts';
 import { waitingPositions } from '../domain/parking-rules.ts';
-import { requireManagerOrReader } from '../authorisation.ts';
+import { requireManagerOrService } from '../authorisation.ts';
 import { readUnmanagedQuotaApplications } from '../errors.ts';
 import { residentReference } from '../mappers.ts';
 
-/** A PARKING resource seen as a quota: counts are public, the queue is for its managers, analysts, services. */
+/** A PARKING resource seen as a quota: counts are public, the queue (rows about residents) is for its managers and services. */
 export const ParkingQuota: ParkingQuotaResolvers = {
   places: (resource) => resource.parkingPlaces ?? 0,
   allocatedCount: async (resource, _args, { loaders }) =>
@@ -14,7 +14,7 @@ export const ParkingQuota: ParkingQuotaResolvers = {
   waitingCount: async (resource, _args, { loaders }) =>
     (await loaders.applicationsOfResource.load(idOf(resource))).filter((application) => application.status === 'WAITING').length,
   applications: async (resource, { status }, { viewer, loaders }) => {
-    requireManagerOrReader(viewer, resource.servedPath, readUnmanagedQuotaApplications);
+    requireManagerOrService(viewer, resource.servedPath, readUnmanagedQuotaApplications);
     const applications = await loaders.applicationsOfResource.load(idOf(resource));
     return status ? applications.filter((application) => application.status === status) : applications;
   },

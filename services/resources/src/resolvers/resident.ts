@@ -1,12 +1,16 @@
-import { requirePersonalListReader } from '@civic/service-kit';
+import { requiredOrganisationPath, requirePersonalFactReader } from '@civic/service-kit';
 import type { ResidentResolvers } from '../generated/resolvers-types.ts';
+import { readAnotherResidentsBookings } from '../errors.ts';
 import { residentReference } from '../mappers.ts';
 
-/** Resident is owned by residents; resources adds their bookings. */
+/**
+ * Resident is owned by residents; resources adds their bookings, a personal fact read by the
+ * resident, staff covering where they live (the path the gateway supplies through @requires) and services.
+ */
 export const Resident: ResidentResolvers = {
-  __resolveReference: (reference) => residentReference(reference.id),
+  __resolveReference: (reference) => ({ ...residentReference(reference.id), organisationPath: reference.organisationPath }),
   bookings: (resident, _args, { viewer, loaders }) => {
-    requirePersonalListReader(viewer, resident.id, 'bookings');
+    requirePersonalFactReader(viewer, { id: resident.id, organisationPath: requiredOrganisationPath(resident, 'bookings') }, readAnotherResidentsBookings);
     return loaders.bookingsOfResident.load(resident.id);
   },
 };

@@ -1,7 +1,9 @@
 import type { Viewer } from '@civic/identity';
+import { requiredOrganisationPath, requirePersonalFactReader } from '@civic/service-kit';
 import type { GridResolvers, OrganisationResolvers, ResidentResolvers } from '../generated/resolvers-types.ts';
 import type { WishDocument } from '../models/wish.ts';
 import { canSeeWish, seesInFull } from '../authorisation.ts';
+import { readAnotherResidentsClaimedWishes, readAnotherResidentsWishes } from '../errors.ts';
 
 /**
  * Fields this subgraph adds to other departments' entities: each batched through a loader (one
@@ -12,10 +14,18 @@ const visibleTo = (viewer: Viewer) => (wishes: WishDocument[]) => wishes.filter(
 // Whose wishes a resident asked for, or which requests an organisation handles, is personal.
 const fullyVisibleTo = (viewer: Viewer) => (wishes: WishDocument[]) => wishes.filter((wish) => seesInFull(viewer, wish));
 
+// A resident's wishes and claims are personal facts: the resident, staff covering where they live
+// (the path the gateway supplies through @requires) and services; then each wish as its viewer sees it.
 export const Resident: ResidentResolvers = {
-  __resolveReference: (reference) => ({ id: reference.id }),
-  wishes: (resident, _args, { loaders, viewer }) => loaders.wishesOfRequester.load(resident.id).then(fullyVisibleTo(viewer)),
-  claimedWishes: (resident, _args, { loaders, viewer }) => loaders.wishesOfClaimant.load(resident.id).then(visibleTo(viewer)),
+  __resolveReference: (reference) => reference,
+  wishes: (resident, _args, { loaders, viewer }) => {
+    requirePersonalFactReader(viewer, { id: resident.id, organisationPath: requiredOrganisationPath(resident, 'wishes') }, readAnotherResidentsWishes);
+    return loaders.wishesOfRequester.load(resident.id).then(fullyVisibleTo(viewer));
+  },
+  claimedWishes: (resident, _args, { loaders, viewer }) => {
+    requirePersonalFactReader(viewer, { id: resident.id, organisationPath: requiredOrganisationPath(resident, 'claimedWishes') }, readAnotherResidentsClaimedWishes);
+    return loaders.wishesOfClaimant.load(resident.id).then(visibleTo(viewer));
+  },
 };
 
 export const Organisation: OrganisationResolvers = {

@@ -1,4 +1,5 @@
-import { idOf, hexIds } from '@civic/service-kit';
+import { isAnonymous } from '@civic/identity';
+import { idOf, hexIds, readsAsAnalyst } from '@civic/service-kit';
 import type { WishClaimantResolvers, WishResolvers, WishTimelineEntryResolvers, WorkOrderResolvers } from '../generated/resolvers-types.ts';
 import { claimLevelAt } from '../domain/claiming.ts';
 import { isOverdue } from '../domain/deadlines.ts';
@@ -21,10 +22,13 @@ export const Wish: WishResolvers = {
   requester: (wish, _args, { viewer }) => (seesInFull(viewer, wish) && !standsForClosedAccount(wish, wish.requesterId) ? { id: wish.requesterId.toHexString() } : null),
   // The recording account is the requester's own when they submitted it: masked like the requester.
   recordedBy: (wish, _args, { viewer }) => (seesInFull(viewer, wish) ? wish.recordedBy : HIDDEN_ACTOR),
-  claimant: (wish) =>
-    wish.claimantId && wish.claimantKind && !standsForClosedAccount(wish, wish.claimantId)
-      ? { __typename: wish.claimantKind === 'RESIDENT' ? 'Resident' : 'Organisation', id: wish.claimantId.toHexString() }
-      : null,
+  claimant: (wish, _args, { viewer }) => {
+    if (!wish.claimantId || !wish.claimantKind || standsForClosedAccount(wish, wish.claimantId)) return null;
+    // Who took a wish on is on its record for signed-in callers; an anonymous caller sees nothing
+    // personal, and an analyst reads no row about a person.
+    if (wish.claimantKind === 'RESIDENT') return isAnonymous(viewer) || readsAsAnalyst(viewer) ? null : { __typename: 'Resident', id: wish.claimantId.toHexString() };
+    return { __typename: 'Organisation', id: wish.claimantId.toHexString() };
+  },
   // Who served is personal, as who asked is.
   servedBy: (wish, _args, { viewer }) =>
     seesInFull(viewer, wish) ? whoServed(wish).flatMap((id) => (standsForClosedAccount(wish, id) ? [] : [{ id: id.toHexString() }])) : [],
