@@ -13,6 +13,8 @@ export * from './pagination.ts';
 export * from './database.ts';
 export * from './database-settings.ts';
 export * from './authorise.ts';
+export * from './k-anonymity.ts';
+export * from './aggregate-period.ts';
 export * from './context.ts';
 export * from './request-context.ts';
 export * from './graph-client.ts';
