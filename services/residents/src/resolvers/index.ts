@@ -19,9 +19,10 @@ import { pointsRulesMutations, pointsRulesQueries } from './points-rules-operati
 import { PointsStanding, pointsRankingQueries } from './points-ranking.ts';
 import { PointsSpending } from './points-spending.ts';
 import { pointsSpendingMutations } from './points-spending-operations.ts';
+import { residentAggregateQueries } from './resident-aggregate-operations.ts';
 
 export const resolvers: Resolvers = {
-  Query: { ...residentQueries, ...householdQueries, ...pointsRulesQueries, ...pointsRankingQueries },
+  Query: { ...residentQueries, ...householdQueries, ...pointsRulesQueries, ...pointsRankingQueries, ...residentAggregateQueries },
   Mutation: {
     ...residentMutations,
     ...householdMutations,
