@@ -1,8 +1,17 @@
-import { badUserInput, conflict, forbidden } from '@civic/service-kit';
+import { badUserInput, conflict, forbidden, notFound } from '@civic/service-kit';
 
 /** Error factories of this service beyond the kit's; resolvers, domain and tests share them. */
 
 // Refusals: the caller's role or scope does not reach what they act on.
+
+/** Aggregates are for analysts, services and staff whose scope covers the organisation. */
+export function readAggregateOutOfScope() {
+  return forbidden('read the aggregates of this organisation');
+}
+
+export function unknownAggregateOrganisation(id: string) {
+  return notFound('Organisation', id);
+}
 
 export function createOrganisationOutOfScope() {
   return forbidden('create an organisation here');
