@@ -2,19 +2,20 @@
  * Aggregates for analysts, k-anonymous and safe against differencing (README "Aggregates for
  * analysts"). Facts are first counted into cells of a grain fixed by the aggregate, never by the
  * query: the finest organisational unit a fact belongs to, the China month where time matters, and
- * the group value. A cell of fewer than MINIMUM_GROUP_SIZE distinct persons is withheld, and every
- * figure answered is a sum of published cells. A query selects whole cells only (a subtree, whole
- * months), so the difference of two nested answers is itself a sum of published cells: 0, or 5
- * persons or more, never a withheld cell.
+ * every attribute the aggregate can group by. A cell of fewer than MINIMUM_GROUP_SIZE distinct
+ * persons is withheld, and every figure answered is a sum of published cells, whichever attribute
+ * it groups by. A query selects whole cells only (a subtree, whole months), so the difference of
+ * two nested answers, or of two groupings of one scope, is itself a sum of published cells: 0, or
+ * 5 persons or more, never a withheld cell.
  */
 
 export const MINIMUM_GROUP_SIZE = 5;
 
-/** The facts of one unit, one month (null where time does not matter) and one group value. */
+/** The facts of one unit, one month (null where time does not matter) and one value of each attribute. */
 export interface AggregateCell {
   unit: string;
   month: string | null;
-  group: string;
+  attributes: Readonly<Record<string, string>>;
   /** Distinct persons the cell's facts describe. */
   persons: number;
   /** The cell's sums (sign-ups, hours, amounts...), by name. */
@@ -25,7 +26,7 @@ export interface AggregateCell {
 export interface PersonFact {
   unit: string;
   month: string | null;
-  group: string;
+  attributes: Readonly<Record<string, string>>;
   person: string;
   measures: Readonly<Record<string, number>>;
 }
@@ -48,6 +49,14 @@ export interface AggregateAnswer {
   withheldCells: number;
 }
 
+/** How an answer groups its cells: the group a cell falls in, every measure's name, the groups' order. */
+export interface Grouping {
+  groupOf: (cell: AggregateCell) => string;
+  measures: readonly string[];
+  /** Groups it does not name follow by key. */
+  order?: readonly string[];
+}
+
 export function isPublished(cell: Pick<AggregateCell, 'persons'>): boolean {
   return cell.persons >= MINIMUM_GROUP_SIZE;
 }
@@ -56,10 +65,10 @@ export function isPublished(cell: Pick<AggregateCell, 'persons'>): boolean {
 export function cellsOf(facts: readonly PersonFact[]): AggregateCell[] {
   const cells = new Map<string, { cell: Omit<AggregateCell, 'persons'> & { measures: Record<string, number> }; persons: Set<string> }>();
   for (const fact of facts) {
-    const key = JSON.stringify([fact.unit, fact.month, fact.group]);
+    const key = JSON.stringify([fact.unit, fact.month, Object.entries(fact.attributes).sort()]);
     let entry = cells.get(key);
     if (!entry) {
-      entry = { cell: { unit: fact.unit, month: fact.month, group: fact.group, measures: {} }, persons: new Set() };
+      entry = { cell: { unit: fact.unit, month: fact.month, attributes: fact.attributes, measures: {} }, persons: new Set() };
       cells.set(key, entry);
     }
     entry.persons.add(fact.person);
@@ -69,11 +78,10 @@ export function cellsOf(facts: readonly PersonFact[]): AggregateCell[] {
 }
 
 /**
- * The answer from the cells in scope: each group is the sum of its published cells, in `order`
- * (groups it does not name follow by key). `measureNames` lists every measure, so a group without
- * one shows 0. A group with no published cell is not shown.
+ * The answer from the cells in scope: each group is the sum of its published cells; a measure a
+ * cell lacks counts 0, and a group with no published cell is not shown.
  */
-export function answerFromCells(cells: readonly AggregateCell[], measureNames: readonly string[], order: readonly string[] = []): AggregateAnswer {
+export function answerFromCells(cells: readonly AggregateCell[], { groupOf, measures: measureNames, order = [] }: Grouping): AggregateAnswer {
   const groups = new Map<string, AggregateGroupFigure>();
   const total = emptyFigure(measureNames);
   let withheldCells = 0;
@@ -83,10 +91,11 @@ export function answerFromCells(cells: readonly AggregateCell[], measureNames: r
       withheldCells += 1;
       continue;
     }
-    let group = groups.get(cell.group);
+    const key = groupOf(cell);
+    let group = groups.get(key);
     if (!group) {
-      group = { key: cell.group, ...emptyFigure(measureNames) };
-      groups.set(cell.group, group);
+      group = { key, ...emptyFigure(measureNames) };
+      groups.set(key, group);
     }
     addCell(group, cell, measureNames);
     addCell(total, cell, measureNames);

@@ -7,6 +7,7 @@ import {
   parseMonthPeriod,
   requireAggregateReader,
   requireSignedIn,
+  type Grouping,
   type PersonFact,
 } from '@civic/service-kit';
 import type { Types } from 'mongoose';
@@ -20,10 +21,11 @@ const MEASURES = ['signUps', 'checkIns', 'hours'] as const;
 
 type HostedActivity = Pick<ActivityDocument, '_id' | 'hostId' | 'startsAt' | 'category'>;
 
-const GROUP_OF: Record<ActivityDimension, (activity: HostedActivity) => string> = {
-  ORGANISATION: (activity) => activity.hostId.toHexString(),
-  MONTH: (activity) => chinaMonthKey(activity.startsAt),
-  CATEGORY: (activity) => activity.category,
+/** Cells are one host, one China month and one category, whatever the grouping. */
+const GROUPING: Record<ActivityDimension, Grouping> = {
+  ORGANISATION: { groupOf: (cell) => cell.unit, measures: MEASURES },
+  MONTH: { groupOf: (cell) => cell.month!, measures: MEASURES },
+  CATEGORY: { groupOf: (cell) => cell.attributes.category!, measures: MEASURES, order: ACTIVITY_CATEGORIES },
 };
 
 export const activityAggregateQueries: QueryResolvers = {
@@ -47,12 +49,12 @@ export const activityAggregateQueries: QueryResolvers = {
     const byId = new Map(activities.map((activity) => [activity._id.toHexString(), activity]));
     const factOf = (activityId: Types.ObjectId, residentId: Types.ObjectId, measures: Record<string, number>): PersonFact => {
       const activity = byId.get(activityId.toHexString())!;
-      return { unit: activity.hostId.toHexString(), month: chinaMonthKey(activity.startsAt), group: GROUP_OF[by](activity), person: residentId.toHexString(), measures };
+      return { unit: activity.hostId.toHexString(), month: chinaMonthKey(activity.startsAt), attributes: { category: activity.category }, person: residentId.toHexString(), measures };
     };
     const facts = [
       ...signUps.map((signUp) => factOf(signUp.activityId, signUp.residentId, { signUps: 1 })),
       ...checkIns.map((checkIn) => factOf(checkIn.activityId, checkIn.residentId, { checkIns: 1, hours: checkIn.hours })),
     ];
-    return asGraphAggregate(answerFromCells(cellsOf(facts), MEASURES, by === 'CATEGORY' ? ACTIVITY_CATEGORIES : []));
+    return asGraphAggregate(answerFromCells(cellsOf(facts), GROUPING[by]));
   },
 };

@@ -1,33 +1,32 @@
-import { answerFromCells, asGraphAggregate, parseId, requireAggregateReader, requireSignedIn, type AggregateCell } from '@civic/service-kit';
-import type { PipelineStage } from 'mongoose';
+import { answerFromCells, asGraphAggregate, parseId, requireAggregateReader, requireSignedIn, type AggregateCell, type Grouping } from '@civic/service-kit';
+import type { PipelineStage, Types } from 'mongoose';
 import type { QueryResolvers, ResidentDimension } from '../generated/resolvers-types.ts';
 import { AGE_BANDS, ageBandOf } from '../domain/age-bands.ts';
 import { chinaYear } from '../domain/china-time.ts';
 import { PARTY_MEMBERSHIP_KINDS, SPECIAL_CARE_TAGS } from '../domain/vocabulary.ts';
+import type { Models } from '../models/index.ts';
 import { fetchOrganisations } from '../graph/organisations.ts';
 import { readAggregateOutOfScope, unknownAggregateOrganisation } from '../errors.ts';
 
-/** What each dimension groups by, as the `$group` key's `group` (the cell's unit is the grid). */
-const GROUP_FIELD: Record<ResidentDimension, string> = {
-  COMMUNITY: '$communityId',
-  GRID: '$gridId',
-  AGE_BAND: '$birthYear',
-  SPECIAL_CARE: '$specialCare',
-  PARTY_MEMBERSHIP: '$partyMembership.kind',
-};
-
-const ORDER: Record<ResidentDimension, readonly string[]> = {
-  COMMUNITY: [],
-  GRID: [],
-  AGE_BAND: AGE_BANDS,
-  SPECIAL_CARE: SPECIAL_CARE_TAGS,
-  PARTY_MEMBERSHIP: PARTY_MEMBERSHIP_KINDS,
-};
+/**
+ * Residents are counted in one of three populations, each in cells of one grain whatever the
+ * grouping: everyone by (grid, age band), grouped by community, grid or band, so those three
+ * answers sum the same published cells; special-care tags by (grid, tag); party members by
+ * (grid, membership kind).
+ */
 
 interface CountedCell {
-  _id: { grid: { toHexString(): string }; group: unknown };
+  _id: { grid: Types.ObjectId; community: Types.ObjectId; value: unknown };
   persons: number;
 }
+
+const GROUPING: Record<ResidentDimension, Grouping> = {
+  COMMUNITY: { groupOf: (cell) => cell.attributes.community!, measures: [] },
+  GRID: { groupOf: (cell) => cell.unit, measures: [] },
+  AGE_BAND: { groupOf: (cell) => cell.attributes.value!, measures: [], order: AGE_BANDS },
+  SPECIAL_CARE: { groupOf: (cell) => cell.attributes.value!, measures: [], order: SPECIAL_CARE_TAGS },
+  PARTY_MEMBERSHIP: { groupOf: (cell) => cell.attributes.value!, measures: [], order: PARTY_MEMBERSHIP_KINDS },
+};
 
 export const residentAggregateQueries: QueryResolvers = {
   residentAggregate: async (_parent, { organisationId, by }, context) => {
@@ -36,29 +35,44 @@ export const residentAggregateQueries: QueryResolvers = {
     const facts = (await fetchOrganisations(context.graph, [organisationId])).get(organisationId);
     if (!facts) throw unknownAggregateOrganisation(organisationId);
     requireAggregateReader(context.viewer, facts.path, readAggregateOutOfScope);
-    // Cells counted in the database on the organisationPath index: one per grid and group value.
-    const pipeline: PipelineStage[] = [{ $match: { organisationPath: organisation } }];
-    if (by === 'SPECIAL_CARE') pipeline.push({ $unwind: '$specialCare' });
-    if (by === 'PARTY_MEMBERSHIP') pipeline.push({ $match: { 'partyMembership.kind': { $exists: true } } });
-    pipeline.push({ $group: { _id: { grid: '$gridId', group: GROUP_FIELD[by] }, persons: { $sum: 1 } } });
-    const counted = await context.models.Resident.aggregate<CountedCell>(pipeline);
-    const cells = by === 'AGE_BAND' ? byAgeBand(counted, chinaYear(context.clock.now())) : counted.map((cell) => cellOf(cell, String(cell._id.group)));
-    return asGraphAggregate(answerFromCells(cells, [], ORDER[by]));
+    const cells =
+      by === 'SPECIAL_CARE'
+        ? cellsOf(await countCells(context.models, organisation, '$specialCare', [{ $unwind: '$specialCare' }]))
+        : by === 'PARTY_MEMBERSHIP'
+          ? cellsOf(await countCells(context.models, organisation, '$partyMembership.kind', [{ $match: { 'partyMembership.kind': { $exists: true } } }]))
+          : byAgeBand(await countCells(context.models, organisation, '$birthYear', []), chinaYear(context.clock.now()));
+    return asGraphAggregate(answerFromCells(cells, GROUPING[by]));
   },
 };
 
-function cellOf(counted: CountedCell, group: string): AggregateCell {
-  return { unit: counted._id.grid.toHexString(), month: null, group, persons: counted.persons, measures: {} };
+/** Residents of the subtree (organisationPath index) counted per grid and `value`; a grid's community comes along. */
+function countCells(models: Models, organisation: Types.ObjectId, value: string, stages: PipelineStage[]) {
+  return models.Resident.aggregate<CountedCell>([
+    { $match: { organisationPath: organisation } },
+    ...stages,
+    { $group: { _id: { grid: '$gridId', community: '$communityId', value }, persons: { $sum: 1 } } },
+  ]);
 }
 
-/** Birth-year counts of a grid summed into its age bands: a resident has one birth year, so the sum counts distinct residents. */
+function cellsOf(counted: readonly CountedCell[]): AggregateCell[] {
+  return counted.map(({ _id, persons }) => ({
+    unit: _id.grid.toHexString(),
+    month: null,
+    attributes: { community: _id.community.toHexString(), value: String(_id.value) },
+    persons,
+    measures: {},
+  }));
+}
+
+/** Birth-year counts of a grid summed into its age bands: a resident has one birth year, so the sums count distinct residents. */
 function byAgeBand(counted: readonly CountedCell[], year: number): AggregateCell[] {
   const cells = new Map<string, AggregateCell>();
   for (const count of counted) {
-    const cell = cellOf(count, ageBandOf((count._id.group as number | null) ?? null, year));
-    const key = `${cell.unit} ${cell.group}`;
+    const band = ageBandOf((count._id.value as number | null) ?? null, year);
+    const [cell] = cellsOf([{ _id: { ...count._id, value: band }, persons: count.persons }]);
+    const key = `${cell!.unit} ${band}`;
     const existing = cells.get(key);
-    cells.set(key, existing ? { ...existing, persons: existing.persons + cell.persons } : cell);
+    cells.set(key, existing ? { ...existing, persons: existing.persons + cell!.persons } : cell!);
   }
   return [...cells.values()];
 }

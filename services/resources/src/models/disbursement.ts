@@ -52,6 +52,8 @@ const disbursementSchema = new Schema<DisbursementDocument>(
 
 // Fund.disbursements, oldest first.
 disbursementSchema.index({ fundId: 1, proposedAt: 1 });
+// The fund aggregate: a subtree's approved disbursements in a period.
+disbursementSchema.index({ servedPath: 1, state: 1, decidedAt: 1 });
 
 export function disbursementModel(connection: Connection) {
   return connection.model<DisbursementDocument>('Disbursement', disbursementSchema);
