@@ -1,4 +1,4 @@
-import { badUserInput, conflict, forbidden, invalidTransition } from '@civic/service-kit';
+import { badUserInput, conflict, forbidden, invalidTransition, notFound } from '@civic/service-kit';
 import type { QuorumState } from './domain/quorum.ts';
 import type { MeetingStatus } from './domain/vocabulary.ts';
 import { COMMUNITY_KIND, MAX_HOSTS } from './domain/meeting-rules.ts';
@@ -6,6 +6,15 @@ import { COMMUNITY_KIND, MAX_HOSTS } from './domain/meeting-rules.ts';
 /** Error factories of this service beyond the kit's; resolvers, domain and tests share them. */
 
 // Refusals: who may not do what.
+
+/** Aggregates are for analysts, services and staff whose scope covers the organisation. */
+export function readAggregateOutOfScope() {
+  return forbidden('read the aggregates of this organisation');
+}
+
+export function unknownAggregateOrganisation(id: string) {
+  return notFound('Organisation', id);
+}
 
 /** Only DISTRICT_ADMIN and SERVICE run the action item sweep. */
 export function runActionItemSweep() {

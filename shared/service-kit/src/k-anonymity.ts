@@ -22,12 +22,15 @@ export interface AggregateCell {
   measures: Readonly<Record<string, number>>;
 }
 
-/** One fact about one person, for cells counted in code rather than in the database. */
+/**
+ * One fact, for cells counted in code rather than in the database: about one person, or about no
+ * person (`null`: a meeting's decisions), which adds to its cell's measures but not to its persons.
+ */
 export interface PersonFact {
   unit: string;
   month: string | null;
   attributes: Readonly<Record<string, string>>;
-  person: string;
+  person: string | null;
   measures: Readonly<Record<string, number>>;
 }
 
@@ -71,7 +74,7 @@ export function cellsOf(facts: readonly PersonFact[]): AggregateCell[] {
       entry = { cell: { unit: fact.unit, month: fact.month, attributes: fact.attributes, measures: {} }, persons: new Set() };
       cells.set(key, entry);
     }
-    entry.persons.add(fact.person);
+    if (fact.person !== null) entry.persons.add(fact.person);
     for (const [name, value] of Object.entries(fact.measures)) entry.cell.measures[name] = (entry.cell.measures[name] ?? 0) + value;
   }
   return [...cells.values()].map(({ cell, persons }) => ({ ...cell, persons: persons.size }));

@@ -13,18 +13,19 @@ const cell = (unit: string, band: string, persons: number, measures: Record<stri
 const persons = (count: number, prefix: string) => Array.from({ length: count }, (_, index) => `${prefix}${index}`);
 
 describe('cells', () => {
-  it('count distinct persons per unit, month and group, and sum the measures', () => {
+  it('count distinct persons per unit, month and attributes, and sum the measures, of facts about no person too', () => {
     const facts = [
       fact('g1', '2025-05', 'A', 'p1', { hours: 1.5 }),
       fact('g1', '2025-05', 'A', 'p1', { hours: 2 }),
       fact('g1', '2025-05', 'A', 'p2', { hours: 0.5 }),
       fact('g1', '2025-06', 'A', 'p1', { hours: 1 }),
       fact('g2', '2025-05', 'B', 'p3', {}),
+      { unit: 'g2', month: '2025-05', attributes: { band: 'B' }, person: null, measures: { meetings: 1 } },
     ];
     expect(cellsOf(facts)).toEqual([
       { unit: 'g1', month: '2025-05', attributes: { band: 'A' }, persons: 2, measures: { hours: 4 } },
       { unit: 'g1', month: '2025-06', attributes: { band: 'A' }, persons: 1, measures: { hours: 1 } },
-      { unit: 'g2', month: '2025-05', attributes: { band: 'B' }, persons: 1, measures: {} },
+      { unit: 'g2', month: '2025-05', attributes: { band: 'B' }, persons: 1, measures: { meetings: 1 } },
     ]);
   });
 });

@@ -12,6 +12,7 @@ import { microProjectMutations, microProjectQueries } from './micro-project-oper
 import { Organisation } from './organisation.ts';
 import { Resident } from './resident.ts';
 import { Wish } from './wish.ts';
+import { meetingAggregateQueries } from './meeting-aggregate-operations.ts';
 
 export const resolvers: Resolvers = {
   Meeting,
@@ -23,6 +24,6 @@ export const resolvers: Resolvers = {
   Organisation,
   Resident,
   Wish,
-  Query: { ...meetingQueries, ...actionItemQueries, ...microProjectQueries },
+  Query: { ...meetingQueries, ...actionItemQueries, ...microProjectQueries, ...meetingAggregateQueries },
   Mutation: { ...meetingMutations, ...agendaItemMutations, ...participantMutations, ...actionItemMutations, ...microProjectMutations },
 };
