@@ -192,7 +192,3 @@ export function workOrderCountOutOfRange(max: number) {
 export function workOrderDeadlineNotInFuture(index: number) {
   return badUserInput(`workOrders[${index}].deadline`, 'must be in the future');
 }
-
-export function rangeEndsBeforeStart() {
-  return badUserInput('input.to', 'must be after input.from');
-}

@@ -64,11 +64,16 @@ export function isPublished(cell: Pick<AggregateCell, 'persons'>): boolean {
   return cell.persons >= MINIMUM_GROUP_SIZE;
 }
 
+/** Which cell a fact falls in, as one string: for figures that are not sums (medians), taken from published cells' facts. */
+export function cellKeyOf(place: Pick<AggregateCell, 'unit' | 'month' | 'attributes'>): string {
+  return JSON.stringify([place.unit, place.month, Object.entries(place.attributes).sort()]);
+}
+
 /** Facts counted into cells: distinct persons per cell, measures summed. */
 export function cellsOf(facts: readonly PersonFact[]): AggregateCell[] {
   const cells = new Map<string, { cell: Omit<AggregateCell, 'persons'> & { measures: Record<string, number> }; persons: Set<string> }>();
   for (const fact of facts) {
-    const key = JSON.stringify([fact.unit, fact.month, Object.entries(fact.attributes).sort()]);
+    const key = cellKeyOf(fact);
     let entry = cells.get(key);
     if (!entry) {
       entry = { cell: { unit: fact.unit, month: fact.month, attributes: fact.attributes, measures: {} }, persons: new Set() };
