@@ -51,6 +51,7 @@ const itemMeasures = (...values: number[]) => named(['assigned', 'doneOnTime', '
 
 interface Held {
   host: string;
+  coHost?: string;
   kind: MeetingKind;
   startsAt: string;
   invited: Types.ObjectId[];
@@ -63,10 +64,23 @@ interface Held {
 
 async function aMeeting(held: Held) {
   const organisations = stack.subgraph('organisations').models as unknown as { Organisation: { findById(id: string): { lean<T>(): Promise<T> } } };
-  const { path } = await organisations.Organisation.findById(held.host).lean<{ path: Types.ObjectId[] }>();
+  const hosts = held.coHost ? [held.host, held.coHost] : [held.host];
+  const paths = await Promise.all(hosts.map(async (host) => (await organisations.Organisation.findById(host).lean<{ path: Types.ObjectId[] }>()).path));
+  // As scheduling writes it: the union of the hosts' paths, the lead's first.
+  const hostPaths = [...new Set(paths.flat().map((id) => id.toHexString()))].map((id) => new Types.ObjectId(id));
   const startsAt = new Date(held.startsAt);
   const [meeting] = await models.Meeting.insertMany([
-    { kind: held.kind, title: '议事', hostIds: [new Types.ObjectId(held.host)], hostPaths: path, level: 'COMMUNITY', startsAt, status: held.cancelled ? 'CANCELLED' : 'CLOSED', createdAt: startsAt, createdBy: 'staff:test' },
+    {
+      kind: held.kind,
+      title: '议事',
+      hostIds: hosts.map((host) => new Types.ObjectId(host)),
+      hostPaths,
+      level: 'COMMUNITY',
+      startsAt,
+      status: held.cancelled ? 'CANCELLED' : 'CLOSED',
+      createdAt: startsAt,
+      createdBy: 'staff:test',
+    },
   ]);
   await models.Participant.insertMany(
     held.invited.map((residentId, index) => ({ meetingId: meeting!._id, residentId, role: 'RESIDENT_REP', reply: 'ACCEPTED', attended: index < held.attended, invitedAt: startsAt })),
@@ -118,6 +132,8 @@ beforeAll(async () => {
   await aMeeting({ host: world.branchId, kind: 'COURTYARD', startsAt: '2025-05-20T02:00:00Z', invited: residents.slice(6, 9), attended: 3, decisions: [true], items: [onTime, onTime] });
   await aMeeting({ host: world.communityId, kind: 'HEARING', startsAt: '2025-06-05T02:00:00Z', invited: residents.slice(0, 5), attended: 2 });
   await aMeeting({ host: world.communityId, kind: 'HEARING', startsAt: '2025-05-12T02:00:00Z', invited: residents.slice(0, 6), attended: 0, cancelled: true });
+  // Led by the street, co-hosted by the community: in the street's cells, never the community's.
+  await aMeeting({ host: world.streetId, coHost: world.communityId, kind: 'JOINT_CONFERENCE', startsAt: '2025-05-25T02:00:00Z', invited: residents.slice(0, 5), attended: 5 });
 });
 afterAll(() => stack.stop());
 
@@ -133,9 +149,15 @@ describe('meetingAggregate', () => {
       withheldCells: 1,
     });
     expect((await aggregate(MEETINGS, world.streetId, 'MONTH')).groups.map((group) => [group.key, group.persons])).toEqual([
-      ['2025-05', 6],
+      ['2025-05', 11],
       ['2025-06', 5],
     ]);
+    expect((await aggregate(MEETINGS, world.streetId, 'ORGANISATION')).groups.map((group) => [group.key, group.persons])).toEqual(
+      [
+        [world.streetId, 5],
+        [world.communityId, 11],
+      ].sort(([a], [b]) => String(a).localeCompare(String(b))),
+    );
   });
 
   it('does not reveal the branch meeting by subtracting it from its community', async () => {

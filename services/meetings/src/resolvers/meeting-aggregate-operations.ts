@@ -24,7 +24,7 @@ import { readAggregateOutOfScope, unknownAggregateOrganisation } from '../errors
 const MEETING_MEASURES = ['meetings', 'invitations', 'attendances', 'decisions', 'adopted', 'notAdopted'] as const;
 const ACTION_ITEM_MEASURES = ['assigned', 'doneOnTime', 'doneLate', 'overdue'] as const;
 
-type HeldMeeting = Pick<MeetingDocument, '_id' | 'kind' | 'hostIds' | 'startsAt'>;
+type HeldMeeting = Pick<MeetingDocument, '_id' | 'kind' | 'hostIds' | 'hostPaths' | 'startsAt'>;
 
 /** Cells are one lead host, one China month and one meeting kind, whatever the grouping. */
 function grouping(by: MeetingDimension, measures: readonly string[]): Grouping {
@@ -38,7 +38,18 @@ function factOf(meeting: HeldMeeting, person: Types.ObjectId | null, measures: R
   return { unit: meeting.hostIds[0]!.toHexString(), month: chinaMonthKey(meeting.startsAt), attributes: { kind: meeting.kind }, person: person?.toHexString() ?? null, measures };
 }
 
-/** The subtree's meetings that started in the period and were not cancelled (hostPaths index), once the caller may read them. */
+/**
+ * Whether the meeting's lead host, its cell's unit, lies in the subtree of `root`. `hostPaths` is
+ * the union of the hosts' paths, the lead's first (root..lead, in order), so the lead's path is its
+ * prefix up to the lead: a meeting only co-hosted in the subtree belongs to a cell outside it.
+ */
+function ledWithin(meeting: HeldMeeting, root: Types.ObjectId): boolean {
+  const lead = meeting.hostIds[0]!;
+  const leadPath = meeting.hostPaths.slice(0, meeting.hostPaths.findIndex((id) => id.equals(lead)) + 1);
+  return leadPath.some((id) => id.equals(root));
+}
+
+/** The meetings led within the subtree that started in the period, not cancelled (hostPaths index), once the caller may read them. */
 async function meetingsInScope({ graph, viewer, models }: Context, organisationId: string, period: AggregatePeriod): Promise<HeldMeeting[]> {
   requireSignedIn(viewer);
   const id = parseId('organisationId', organisationId);
@@ -46,7 +57,11 @@ async function meetingsInScope({ graph, viewer, models }: Context, organisationI
   const organisation = await fetchOrganisation(graph, organisationId);
   if (!organisation) throw unknownAggregateOrganisation(organisationId);
   requireAggregateReader(viewer, organisation.path, readAggregateOutOfScope);
-  return models.Meeting.find({ hostPaths: id, startsAt: { $gte: months.start, $lt: months.end }, status: { $ne: 'CANCELLED' } }, { kind: 1, hostIds: 1, startsAt: 1 }).lean<HeldMeeting[]>();
+  const meetings = await models.Meeting.find(
+    { hostPaths: id, startsAt: { $gte: months.start, $lt: months.end }, status: { $ne: 'CANCELLED' } },
+    { kind: 1, hostIds: 1, hostPaths: 1, startsAt: 1 },
+  ).lean<HeldMeeting[]>();
+  return meetings.filter((meeting) => ledWithin(meeting, id));
 }
 
 export const meetingAggregateQueries: QueryResolvers = {
