@@ -68,8 +68,9 @@ export const meetingAggregateQueries: QueryResolvers = {
   meetingAggregate: async (_parent, { organisationId, period, by }, context) => {
     const meetings = await meetingsInScope(context, organisationId, period);
     const ids = meetings.map((meeting) => meeting._id);
+    // Residents' invitations on the partial unique index of (meeting, resident), whose filter this repeats.
     const [invitations, decided] = await Promise.all([
-      context.models.Participant.find({ meetingId: { $in: ids }, residentId: { $ne: null } }, { meetingId: 1, residentId: 1, attended: 1 }).lean<
+      context.models.Participant.find({ meetingId: { $in: ids }, residentId: { $type: 'objectId' } }, { meetingId: 1, residentId: 1, attended: 1 }).lean<
         { meetingId: Types.ObjectId; residentId: Types.ObjectId; attended: boolean }[]
       >(),
       context.models.AgendaItem.find({ meetingId: { $in: ids }, decision: { $ne: null } }, { meetingId: 1, 'decision.adopted': 1 }).lean<Pick<AgendaItemDocument, 'meetingId' | 'decision'>[]>(),
