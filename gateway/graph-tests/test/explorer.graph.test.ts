@@ -112,7 +112,9 @@ describe('the example operations, each as its kind of user', () => {
     expect(await runExample('analyst', 'Streets', token)).toEqual({ data: { organisations: { edges: [{ node: { id: world.streetId, name: '江心洲街道党工委' } }] } } });
     const example = EXAMPLE_OPERATIONS.find((candidate) => candidate.caller === 'analyst')!;
     expect(await runExample('analyst', 'StreetStatistics', token, { ...example.variables, organisationId: world.streetId })).toEqual({
-      data: { wishStats: { total: 0, byStatus: [], byCategory: [], medianHoursToClaim: null, medianHoursToResolve: null, onTimeRate: null, meanRating: null } },
+      data: {
+        wishStats: { total: 0, byStatus: [], byCategory: [], medianHoursToClaim: null, medianHoursToResolve: null, onTimeRate: null, meanRating: null, minimumGroupSize: 5, withheldCells: 0 },
+      },
     });
   });
 });

@@ -79,7 +79,7 @@ export const EXAMPLE_OPERATIONS: readonly ExampleOperation[] = [
     caller: 'analyst',
     token: 'npm run -s token -- --role ANALYST',
     document: `# Run Streets first and put a street's id into the variables as organisationId.
-query StreetStatistics($organisationId: ID!, $from: DateTime!, $to: DateTime!) {
+query StreetStatistics($organisationId: ID!, $from: String!, $to: String!) {
   wishStats(input: { organisationId: $organisationId, from: $from, to: $to }) {
     total
     byStatus { status count }
@@ -88,6 +88,8 @@ query StreetStatistics($organisationId: ID!, $from: DateTime!, $to: DateTime!) {
     medianHoursToResolve
     onTimeRate
     meanRating
+    minimumGroupSize
+    withheldCells
   }
 }
 
@@ -96,7 +98,7 @@ query Streets {
     edges { node { id name } }
   }
 }`,
-    variables: { organisationId: '<a street id from Streets>', from: '2020-01-01T00:00:00+08:00', to: '2030-01-01T00:00:00+08:00' },
+    variables: { organisationId: '<a street id from Streets>', from: '2024-01', to: '2026-12' },
   },
 ];
 

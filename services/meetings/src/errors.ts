@@ -1,4 +1,4 @@
-import { badUserInput, conflict, forbidden, invalidTransition } from '@civic/service-kit';
+import { badUserInput, conflict, forbidden, invalidTransition, notFound } from '@civic/service-kit';
 import type { QuorumState } from './domain/quorum.ts';
 import type { MeetingStatus } from './domain/vocabulary.ts';
 import { COMMUNITY_KIND, MAX_HOSTS } from './domain/meeting-rules.ts';
@@ -18,6 +18,15 @@ export function readAnotherResidentsAttendance() {
 
 export function readAnotherResidentsVotes() {
   return forbidden("read another resident's votes");
+}
+
+/** Aggregates are for analysts, services and staff whose scope covers the organisation. */
+export function readAggregateOutOfScope() {
+  return forbidden('read the aggregates of this organisation');
+}
+
+export function unknownAggregateOrganisation(id: string) {
+  return notFound('Organisation', id);
 }
 
 /** Only DISTRICT_ADMIN and SERVICE run the action item sweep. */

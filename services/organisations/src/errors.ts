@@ -1,4 +1,4 @@
-import { badUserInput, conflict, forbidden } from '@civic/service-kit';
+import { badUserInput, conflict, forbidden, notFound } from '@civic/service-kit';
 
 /** Error factories of this service beyond the kit's; resolvers, domain and tests share them. */
 
@@ -11,6 +11,15 @@ export function readAnotherResidentsActivities() {
 
 export function readAnotherResidentsServiceHours() {
   return forbidden("read another resident's service hours");
+}
+
+/** Aggregates are for analysts, services and staff whose scope covers the organisation. */
+export function readAggregateOutOfScope() {
+  return forbidden('read the aggregates of this organisation');
+}
+
+export function unknownAggregateOrganisation(id: string) {
+  return notFound('Organisation', id);
 }
 
 export function createOrganisationOutOfScope() {

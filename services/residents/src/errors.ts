@@ -1,4 +1,4 @@
-import { badUserInput, conflict, forbidden, invalidTransition } from '@civic/service-kit';
+import { badUserInput, conflict, forbidden, invalidTransition, notFound } from '@civic/service-kit';
 
 /** Error factories of this service beyond the kit's; resolvers, domain and tests share them. */
 
@@ -7,6 +7,11 @@ import { badUserInput, conflict, forbidden, invalidTransition } from '@civic/ser
 /** Listings of residents and households are for staff and services. */
 export function listResidentsNotStaff() {
   return forbidden('list residents');
+}
+
+/** Aggregates are for analysts, services and staff whose scope covers the organisation. */
+export function readAggregateOutOfScope() {
+  return forbidden('read the aggregates of this organisation');
 }
 
 export function listGridResidentsNotStaff() {
@@ -292,6 +297,10 @@ export function notAnAwardSource(sources: readonly string[]) {
 
 export function dailyCapAboveMonthlyCap() {
   return badUserInput('dailyCap', 'must not be above monthlyCap');
+}
+
+export function unknownAggregateOrganisation(id: string) {
+  return notFound('Organisation', id);
 }
 
 /** Stars of service are ranked within a community or a street. */

@@ -1,9 +1,18 @@
-import { badUserInput, conflict, departmentUnavailable, forbidden, notMatching } from '@civic/service-kit';
+import { badUserInput, conflict, departmentUnavailable, forbidden, notFound, notMatching } from '@civic/service-kit';
 import type { ResourceKind } from './domain/vocabulary.ts';
 
 /** Error factories of this service beyond the kit's; resolvers, domain and tests share them. */
 
 // Refusals (FORBIDDEN)
+
+/** Aggregates are for analysts, services and staff whose scope covers the organisation. */
+export function readAggregateOutOfScope() {
+  return forbidden('read the aggregates of this organisation');
+}
+
+export function unknownAggregateOrganisation(id: string) {
+  return notFound('Organisation', id);
+}
 
 /** Four eyes: the proposer of a disbursement may not approve it. */
 export function approveOwnProposal() {

@@ -202,10 +202,6 @@ export function workOrderDeadlineNotInFuture(index: number) {
   return badUserInput(`workOrders[${index}].deadline`, 'must be in the future');
 }
 
-export function rangeEndsBeforeStart() {
-  return badUserInput('input.to', 'must be after input.from');
-}
-
 /** A resident's data export is theirs alone: not another resident's, nor staff's or a service's. */
 export function exportAnotherResidentsData() {
   return forbidden("export another resident's data");

@@ -41,6 +41,16 @@ export function staffScopeIds(viewer: Viewer): Types.ObjectId[] {
   return isStaff(viewer) ? objectIdsOf(viewer.scope) : [];
 }
 
+/**
+ * Aggregates for analysts (k-anonymity.ts): analysts and services anywhere, staff whose scope covers
+ * the organisation (`path`); UNAUTHENTICATED for an anonymous caller, `refusal` for anyone else.
+ */
+export function requireAggregateReader(viewer: Viewer, path: OrganisationPath, refusal: Refusal): void {
+  requireSignedIn(viewer);
+  if (hasRole(viewer, ...READER_ROLES) || staffCovers(viewer, path)) return;
+  throw refusal();
+}
+
 /** Guards that resolvers call before they touch data; each throws the matching GraphQL error. */
 
 export function requireSignedIn(viewer: Viewer): void {

@@ -15,6 +15,8 @@ export * from './database-settings.ts';
 export * from './authorise.ts';
 export type * from './personal-data-export.ts';
 export * from './personal-facts.ts';
+export * from './k-anonymity.ts';
+export * from './aggregate-period.ts';
 export * from './context.ts';
 export * from './request-context.ts';
 export * from './graph-client.ts';

@@ -73,6 +73,8 @@ actionItemSchema.index({ responsibleOrganisationId: 1, status: 1, deadline: 1 })
 actionItemSchema.index({ agendaItemId: 1, createdAt: 1 });
 // The action item sweep: items whose overdue notice is due.
 actionItemSchema.index({ overdueNoticeAt: 1 });
+// The action item aggregate: the items of a batch of meetings.
+actionItemSchema.index({ meetingId: 1 });
 
 export function actionItemModel(connection: Connection) {
   return connection.model<ActionItemDocument>('ActionItem', actionItemSchema);

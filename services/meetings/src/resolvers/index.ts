@@ -13,6 +13,7 @@ import { Organisation } from './organisation.ts';
 import { Resident } from './resident.ts';
 import { Wish } from './wish.ts';
 import { PersonalDataExport } from './personal-data-export.ts';
+import { meetingAggregateQueries } from './meeting-aggregate-operations.ts';
 
 export const resolvers: Resolvers = {
   Meeting,
@@ -24,7 +25,7 @@ export const resolvers: Resolvers = {
   Organisation,
   Resident,
   Wish,
-  Query: { ...meetingQueries, ...actionItemQueries, ...microProjectQueries },
+  Query: { ...meetingQueries, ...actionItemQueries, ...microProjectQueries, ...meetingAggregateQueries },
   Mutation: { ...meetingMutations, ...agendaItemMutations, ...participantMutations, ...actionItemMutations, ...microProjectMutations },
   PersonalDataExport,
 };

@@ -10,6 +10,7 @@ import { agreementMutations, agreementQueries } from './agreement-operations.ts'
 import { Activity, ActivityCheckIn, ActivityPlace } from './activity.ts';
 import { activityMutations, activityQueries } from './activity-operations.ts';
 import { activitySignUpMutations } from './activity-sign-up-operations.ts';
+import { activityAggregateQueries } from './activity-aggregate-operations.ts';
 import { Post } from './post.ts';
 import { postMutations, postQueries } from './post-operations.ts';
 import { Resident } from './resident.ts';
@@ -25,7 +26,7 @@ export const resolvers: Resolvers = {
   ActivityCheckIn,
   Post,
   Resident,
-  Query: { ...organisationQueries, ...gridQueries, ...partnershipQueries, ...agreementQueries, ...activityQueries, ...postQueries },
+  Query: { ...organisationQueries, ...gridQueries, ...partnershipQueries, ...agreementQueries, ...activityQueries, ...activityAggregateQueries, ...postQueries },
   Mutation: {
     ...organisationMutations,
     ...gridMutations,

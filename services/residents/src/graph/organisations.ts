@@ -13,7 +13,7 @@ export async function fetchGrid(graph: GraphClient, id: string): Promise<GridFac
   return (await graph.request(GRID_QUERY, { id })).grid;
 }
 
-const ORGANISATION_QUERY = graphql(`query ResidentsOrganisation($id: ID!) { organisation(id: $id) { id kind } }`);
+const ORGANISATION_QUERY = graphql(`query ResidentsOrganisation($id: ID!) { organisation(id: $id) { id kind path } }`);
 
 export type OrganisationFacts = NonNullable<ResultOf<typeof ORGANISATION_QUERY>['organisation']>;
 

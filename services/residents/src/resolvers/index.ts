@@ -24,6 +24,7 @@ import { DataCorrectionRequest } from './data-correction-request.ts';
 import { dataCorrectionMutations, dataCorrectionQueries } from './data-correction-operations.ts';
 import { accountMutations } from './account-operations.ts';
 import { refusingClosedAccounts } from './closed-accounts.ts';
+import { residentAggregateQueries } from './resident-aggregate-operations.ts';
 
 export const resolvers: Resolvers = {
   Query: {
@@ -33,6 +34,7 @@ export const resolvers: Resolvers = {
     ...pointsRankingQueries,
     ...personalDataExportQueries,
     ...dataCorrectionQueries,
+    ...residentAggregateQueries,
   },
   Mutation: refusingClosedAccounts(
     {

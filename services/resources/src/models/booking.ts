@@ -76,6 +76,8 @@ bookingSchema.index({ resourceId: 1, status: 1, startsAt: 1 });
 bookingSchema.index({ bookerResidentId: 1, bookedAt: -1 });
 // Wish.bookings.
 bookingSchema.index({ wishId: 1, bookedAt: 1 });
+// The booking aggregate: a subtree's confirmed bookings in a period.
+bookingSchema.index({ servedPath: 1, status: 1, bookedAt: 1 });
 
 export function bookingModel(connection: Connection) {
   return connection.model<BookingDocument>('Booking', bookingSchema);

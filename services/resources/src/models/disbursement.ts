@@ -58,6 +58,8 @@ const disbursementSchema = new Schema<DisbursementDocument>(
 disbursementSchema.index({ fundId: 1, proposedAt: 1 });
 // A resident's data export: the disbursements they received.
 disbursementSchema.index({ recipientId: 1, proposedAt: 1 });
+// The fund aggregate: a subtree's approved disbursements in a period.
+disbursementSchema.index({ servedPath: 1, state: 1, decidedAt: 1 });
 
 export function disbursementModel(connection: Connection) {
   return connection.model<DisbursementDocument>('Disbursement', disbursementSchema);

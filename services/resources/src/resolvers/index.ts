@@ -8,6 +8,8 @@ import { fundMutations, fundQueries } from './fund-operations.ts';
 import { ParkingApplication, ParkingPrioritySpending, ParkingQuota } from './parking.ts';
 import { parkingPriorityMutations } from './parking-priority-operations.ts';
 import { parkingMutations, parkingQueries } from './parking-operations.ts';
+import { bookingAggregateQueries } from './booking-aggregate-operations.ts';
+import { fundAggregateQueries } from './fund-aggregate-operations.ts';
 import { Organisation } from './organisation.ts';
 import { Resident } from './resident.ts';
 import { Wish } from './wish.ts';
@@ -28,7 +30,7 @@ export const resolvers: Resolvers = {
   Organisation,
   Resident,
   Wish,
-  Query: { ...resourceQueries, ...bookingQueries, ...fundQueries, ...parkingQueries },
+  Query: { ...resourceQueries, ...bookingQueries, ...fundQueries, ...parkingQueries, ...bookingAggregateQueries, ...fundAggregateQueries },
   Mutation: { ...resourceMutations, ...bookingMutations, ...fundMutations, ...parkingMutations, ...parkingPriorityMutations },
   PersonalDataExport,
 };

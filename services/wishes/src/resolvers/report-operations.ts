@@ -1,6 +1,19 @@
 import { isStaff, hasRole } from '@civic/identity';
-import { pageSize, parseId, requireSignedIn, unknownId, staffScopeIds, type Refusal } from '@civic/service-kit';
-import type { QueryResolvers } from '../generated/resolvers-types.ts';
+import {
+  answerFromCells,
+  cellKeyOf,
+  cellsOf,
+  chinaMonthKey,
+  isPublished,
+  pageSize,
+  parseId,
+  parseMonthPeriod,
+  requireSignedIn,
+  unknownId,
+  staffScopeIds,
+  type Refusal,
+} from '@civic/service-kit';
+import type { QueryResolvers, WishCategory, WishStatus } from '../generated/resolvers-types.ts';
 import { WISH_FIELDS, type WishDocument } from '../models/wish.ts';
 import { WISH_NOTIFICATION_FIELDS, type WishNotificationDocument } from '../models/wish-notification.ts';
 import { WISH_CATEGORIES, WISH_STATUSES } from '../domain/vocabulary.ts';
@@ -10,13 +23,7 @@ import { createdBetween } from '../inputs/created-range.ts';
 import { fetchOrganisation } from '../graph/organisations.ts';
 import { requireReportReader } from '../authorisation.ts';
 import type { Context } from '../context.ts';
-import { rangeEndsBeforeStart, readHandlingSheetOutOfScope, readNotificationsWithoutStaffRole, readStatisticsOutOfScope } from '../errors.ts';
-
-/** The counts of wishStats, per status and per category, from one `$facet`. */
-interface WishCounts {
-  byStatus: { _id: string; count: number }[];
-  byCategory: { _id: string; count: number }[];
-}
+import { readHandlingSheetOutOfScope, readNotificationsWithoutStaffRole, readStatisticsOutOfScope } from '../errors.ts';
 
 /** The weekly handling sheet, wishStats and notifications. */
 export const reportQueries: QueryResolvers = {
@@ -39,23 +46,20 @@ export const reportQueries: QueryResolvers = {
   },
 
   wishStats: async (_parent, { input }, context) => {
-    if (input.to.getTime() <= input.from.getTime()) throw rangeEndsBeforeStart();
+    const months = parseMonthPeriod('input', input.from, input.to);
     const organisation = await reportedOrganisation(context, input.organisationId, 'input.organisationId', readStatisticsOutOfScope);
-    const match = { organisationPath: organisation, createdAt: createdBetween(input.from, input.to) };
-    // One pass counts both breakdowns; the timed figures are domain rules over the wishes that
-    // were taken on or completed (domain/wish-stats.ts), read as a cursor of a few fields each.
-    const [[counts], samples] = await Promise.all([
-      context.models.Wish.aggregate<WishCounts>([
-        { $match: match },
-        { $facet: { byStatus: [{ $group: { _id: '$status', count: { $sum: 1 } } }], byCategory: [{ $group: { _id: '$category', count: { $sum: 1 } } }] } },
-      ]),
-      context.models.Wish.find(
-        { ...match, $or: [{ takenAt: { $ne: null } }, { completedAt: { $ne: null } }] },
-        { kind: 1, createdAt: 1, publishedAt: 1, takenAt: 1, completedAt: 1, closedOnTime: 1, feedback: 1 },
-      ).lean<WishDocument[]>(),
-    ]);
-    const byStatus = new Map(counts!.byStatus.map((count) => [count._id, count.count]));
-    const byCategory = new Map(counts!.byCategory.map((count) => [count._id, count.count]));
+    const wishes = await context.models.Wish.find(
+      { organisationPath: organisation, createdAt: createdBetween(months.start, months.end) },
+      { communityId: 1, requesterId: 1, status: 1, category: 1, kind: 1, createdAt: 1, publishedAt: 1, takenAt: 1, completedAt: 1, closedOnTime: 1, feedback: 1 },
+    ).lean<WishDocument[]>();
+    // Cells of one community, month, status and category, persons the distinct requesters.
+    const placeOf = (wish: WishDocument) => ({ unit: wish.communityId.toHexString(), month: chinaMonthKey(wish.createdAt), attributes: { status: wish.status, category: wish.category } });
+    const cells = cellsOf(wishes.map((wish) => ({ ...placeOf(wish), person: wish.requesterId.toHexString(), measures: { wishes: 1 } })));
+    const byStatus = answerFromCells(cells, { groupOf: (cell) => cell.attributes.status!, measures: ['wishes'], order: WISH_STATUSES });
+    const byCategory = answerFromCells(cells, { groupOf: (cell) => cell.attributes.category!, measures: ['wishes'], order: WISH_CATEGORIES });
+    // The timed figures are rules over the wishes of published cells that were taken on or completed (domain/wish-stats.ts).
+    const published = new Set(cells.filter(isPublished).map(cellKeyOf));
+    const samples = wishes.filter((wish) => (wish.takenAt || wish.completedAt) && published.has(cellKeyOf(placeOf(wish))));
     const figures = computeFigures(
       samples.map((wish) => ({
         kind: wish.kind,
@@ -68,10 +72,12 @@ export const reportQueries: QueryResolvers = {
       })),
     );
     return {
-      total: [...byStatus.values()].reduce((sum, count) => sum + count, 0),
-      byStatus: WISH_STATUSES.flatMap((status) => (byStatus.has(status) ? [{ status, count: byStatus.get(status)! }] : [])),
-      byCategory: WISH_CATEGORIES.flatMap((category) => (byCategory.has(category) ? [{ category, count: byCategory.get(category)! }] : [])),
+      total: byStatus.total.measures.wishes!,
+      byStatus: byStatus.groups.map((group) => ({ status: group.key as WishStatus, count: group.measures.wishes! })),
+      byCategory: byCategory.groups.map((group) => ({ category: group.key as WishCategory, count: group.measures.wishes! })),
       ...figures,
+      minimumGroupSize: byStatus.minimumGroupSize,
+      withheldCells: byStatus.withheldCells,
     };
   },
 
