@@ -6,3 +6,4 @@ export * from './access-token.ts';
 export * from './forwarded-viewer.ts';
 export * from './request-id.ts';
 export * from './gateway-signing-key.ts';
+export * from './stated-purpose.ts';
