@@ -1,12 +1,11 @@
 import { isStaff, hasRole } from '@civic/identity';
-import { pageSize, parseId, requireSignedIn, unknownId, staffScopeIds, type Refusal } from '@civic/service-kit';
+import { pageSize, parseId, requireSignedIn, unknownId, staffScopeIds, timeBetween, type Refusal } from '@civic/service-kit';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 import { WISH_FIELDS, type WishDocument } from '../models/wish.ts';
 import { WISH_NOTIFICATION_FIELDS, type WishNotificationDocument } from '../models/wish-notification.ts';
 import { WISH_CATEGORIES, WISH_STATUSES } from '../domain/vocabulary.ts';
 import { groupByHandler, weekEnd } from '../domain/handling-sheet.ts';
 import { computeFigures } from '../domain/wish-stats.ts';
-import { createdBetween } from '../inputs/created-range.ts';
 import { fetchOrganisation } from '../graph/organisations.ts';
 import { requireReportReader } from '../authorisation.ts';
 import type { Context } from '../context.ts';
@@ -41,7 +40,7 @@ export const reportQueries: QueryResolvers = {
   wishStats: async (_parent, { input }, context) => {
     if (input.to.getTime() <= input.from.getTime()) throw rangeEndsBeforeStart();
     const organisation = await reportedOrganisation(context, input.organisationId, 'input.organisationId', readStatisticsOutOfScope);
-    const match = { organisationPath: organisation, createdAt: createdBetween(input.from, input.to) };
+    const match = { organisationPath: organisation, createdAt: timeBetween(input.from, input.to) };
     // One pass counts both breakdowns; the timed figures are domain rules over the wishes that
     // were taken on or completed (domain/wish-stats.ts), read as a cursor of a few fields each.
     const [[counts], samples] = await Promise.all([
