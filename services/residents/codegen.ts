@@ -23,4 +23,7 @@ export default subgraphCodegenConfig({
   PointsRankingConnection: '../persistence/points-ranking.ts#RankingPage',
   PointsStandingEdge: '../mappers.ts#PointsStandingEdgeParent',
   PointsSpending: '../models/points-spending.ts#PointsSpendingDocument',
+  PersonalDataRead: '../models/personal-data-read.ts#PersonalDataReadDocument',
+  PersonalDataReadConnection: '../mappers.ts#PersonalDataReadConnectionParent',
+  PersonalDataReadEdge: '../mappers.ts#PersonalDataReadEdgeParent',
 });

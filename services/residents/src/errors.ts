@@ -296,3 +296,19 @@ export function spendingVoided() {
 export function spendingReferenceReused() {
   return conflict('This reference names another spending');
 }
+
+// The access log.
+
+/** myDataReads lists the caller's own data: a resident account. */
+export function listDataReadsNotResident() {
+  return forbidden('list who read your data: sign in with a resident account');
+}
+
+/** personalDataReads is for supervisors: community workers, street and district admins. */
+export function readAccessLogNotSupervisor() {
+  return forbidden('read the access log: it is for community workers, street and district admins');
+}
+
+export function dataReadsUntilBeforeSince() {
+  return badUserInput('filter.until', 'until must come after since');
+}

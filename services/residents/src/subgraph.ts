@@ -3,6 +3,7 @@ import { createModels, type Models } from './models/index.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
 import { pointsConsumer } from './consumers/points-consumer.ts';
+import { accessLogConsumer } from './consumers/access-log-consumer.ts';
 
 export const residentsSubgraph: SubgraphDefinition<Models, Loaders> = {
   name: 'residents',
@@ -10,5 +11,5 @@ export const residentsSubgraph: SubgraphDefinition<Models, Loaders> = {
   resolvers,
   createModels,
   createLoaders,
-  consumers: [pointsConsumer],
+  consumers: [pointsConsumer, accessLogConsumer],
 };

@@ -11,6 +11,10 @@ export interface PartyRef {
   id: string;
 }
 
+/** A resident's sensitive data as the access log names it (residents' PersonalDataField), in the order an entry lists them. */
+export const PERSONAL_DATA_FIELDS = ['ID_NUMBER', 'PHONE', 'SPECIAL_CARE', 'ADDRESS', 'DISBURSEMENTS_RECEIVED'] as const;
+export type PersonalDataField = (typeof PERSONAL_DATA_FIELDS)[number];
+
 export interface EventFacts {
   // wishes: micro-wishes (claimed) ...
   'wish.published': { wishId: string; requesterId: string; communityId: string; gridId: string | null };
@@ -47,6 +51,12 @@ export interface EventFacts {
   'booking.made': { bookingId: string; resourceId: string; bookedBy: PartyRef };
   'booking.cancelled': { bookingId: string; resourceId: string; bookedBy: PartyRef };
   'disbursement.approved': { disbursementId: string; fundId: string; recipientId: string; amountFen: number };
+  /**
+   * Someone other than the resident was answered the resident's unmasked sensitive data (for the
+   * residents' access log): the reader as the forwarded viewer named them, the purpose they stated
+   * (null: none), the request id and time in the event itself.
+   */
+  'personalData.read': { residentId: string; fields: PersonalDataField[]; readerSubject: string; readerRoles: string[]; readerScope: string[]; purpose: string | null };
   // notifications: one put in a recipient's inbox (`kind` is its NotificationKind), for live "my notifications"
   'notification.created': { notificationId: string; recipient: PartyRef; kind: string };
 }
@@ -77,6 +87,7 @@ export const EVENT_OWNERS = {
   'booking.made': 'resources',
   'booking.cancelled': 'resources',
   'disbursement.approved': 'resources',
+  'personalData.read': 'resources',
   'notification.created': 'notifications',
 } as const satisfies Record<EventKind, string>;
 

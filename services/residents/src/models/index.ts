@@ -6,6 +6,7 @@ import { householdPairingModel } from './household-pairing.ts';
 import { pointsEntryModel } from './points-entry.ts';
 import { pointsRuleChangeModel } from './points-rule-change.ts';
 import { pointsSpendingModel } from './points-spending.ts';
+import { personalDataReadModel } from './personal-data-read.ts';
 
 export type { ResidentDocument, PartyMembershipDocument, VolunteerProfileDocument } from './resident.ts';
 export type { HouseholdDocument } from './household.ts';
@@ -14,6 +15,7 @@ export type { HouseholdPairingDocument } from './household-pairing.ts';
 export type { PointsEntryDocument } from './points-entry.ts';
 export type { PointsRuleChangeDocument } from './points-rule-change.ts';
 export type { PointsSpendingDocument } from './points-spending.ts';
+export type { PersonalDataReadDocument } from './personal-data-read.ts';
 
 /**
  * Every collection of the residents service; the seed generator bulk-inserts through these too,
@@ -32,6 +34,7 @@ export function createModels(connection: Connection) {
     PointsEntry: pointsEntryModel(connection),
     PointsRuleChange: pointsRuleChangeModel(connection),
     PointsSpending: pointsSpendingModel(connection),
+    PersonalDataRead: personalDataReadModel(connection),
   };
 }
 

@@ -1,6 +1,6 @@
 import { idOf, requireSignedIn } from '@civic/service-kit';
 import type { HouseholdResolvers } from '../generated/resolvers-types.ts';
-import { householdAddressVisible } from './access.ts';
+import { householdAddressVisible, logUnmaskedAddress } from './access.ts';
 
 export const Household: HouseholdResolvers = {
   __resolveReference: (reference, context) => {
@@ -8,7 +8,11 @@ export const Household: HouseholdResolvers = {
     return context.loaders.household.load(reference.id);
   },
   id: idOf,
-  room: async (household, _args, context) => ((await householdAddressVisible(context, household)) ? household.room : null),
+  room: async (household, _args, context) => {
+    if (!(await householdAddressVisible(context, household))) return null;
+    await logUnmaskedAddress(context, household);
+    return household.room;
+  },
   grid: (household) => ({ id: household.gridId.toHexString() }),
   community: (household) => ({ id: household.communityId.toHexString() }),
   members: (household, _args, context) => context.loaders.residentsByHousehold.load(idOf(household)),

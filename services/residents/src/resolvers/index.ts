@@ -19,9 +19,11 @@ import { pointsRulesMutations, pointsRulesQueries } from './points-rules-operati
 import { PointsStanding, pointsRankingQueries } from './points-ranking.ts';
 import { PointsSpending } from './points-spending.ts';
 import { pointsSpendingMutations } from './points-spending-operations.ts';
+import { PersonalDataRead } from './personal-data-read.ts';
+import { personalDataReadQueries } from './personal-data-read-operations.ts';
 
 export const resolvers: Resolvers = {
-  Query: { ...residentQueries, ...householdQueries, ...pointsRulesQueries, ...pointsRankingQueries },
+  Query: { ...residentQueries, ...householdQueries, ...pointsRulesQueries, ...pointsRankingQueries, ...personalDataReadQueries },
   Mutation: {
     ...residentMutations,
     ...householdMutations,
@@ -44,4 +46,5 @@ export const resolvers: Resolvers = {
   MemberPairing,
   HouseholdPairing,
   PointsSpending,
+  PersonalDataRead,
 };

@@ -2,7 +2,7 @@ import { idOf, requireSignedIn } from '@civic/service-kit';
 import type { ResidentResolvers } from '../generated/resolvers-types.ts';
 import { maskIdNumber, maskName, maskPhone } from '../domain/pii.ts';
 import { existing } from './existing.ts';
-import { residentPiiVisible } from './access.ts';
+import { logUnmaskedRead, residentPiiVisible } from './access.ts';
 
 /** Resident fields: PII masked unless the viewer may see it (see domain/pii.ts). */
 export const Resident: ResidentResolvers = {
@@ -12,15 +12,24 @@ export const Resident: ResidentResolvers = {
   },
   id: idOf,
   name: (resident, _args, context) => (residentPiiVisible(context, resident) ? resident.name : maskName(resident.name)),
-  phone: (resident, _args, context) => {
+  // The sensitive fields answer unmasked only once the access log holds the read (resolvers/access.ts).
+  phone: async (resident, _args, context) => {
     if (resident.phone === null) return null;
-    return residentPiiVisible(context, resident) ? resident.phone : maskPhone(resident.phone);
+    if (!residentPiiVisible(context, resident)) return maskPhone(resident.phone);
+    await logUnmaskedRead(context, resident, 'PHONE');
+    return resident.phone;
   },
-  idNumber: (resident, _args, context) => {
+  idNumber: async (resident, _args, context) => {
     if (resident.idNumber === undefined) return null;
-    return residentPiiVisible(context, resident) ? resident.idNumber : maskIdNumber(resident.idNumber);
+    if (!residentPiiVisible(context, resident)) return maskIdNumber(resident.idNumber);
+    await logUnmaskedRead(context, resident, 'ID_NUMBER');
+    return resident.idNumber;
   },
-  specialCare: (resident, _args, context) => (residentPiiVisible(context, resident) ? resident.specialCare : null),
+  specialCare: async (resident, _args, context) => {
+    if (!residentPiiVisible(context, resident)) return null;
+    await logUnmaskedRead(context, resident, 'SPECIAL_CARE');
+    return resident.specialCare;
+  },
   piiMasked: (resident, _args, context) => !residentPiiVisible(context, resident),
   household: (resident, _args, context) => context.loaders.household.load(resident.householdId.toHexString()),
   grid: (resident) => ({ id: resident.gridId.toHexString() }),
