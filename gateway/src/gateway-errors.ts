@@ -69,6 +69,10 @@ export function purposeTooLong(): GraphQLError {
   return refusal('BAD_REQUEST', `The ${PURPOSE_HEADER} header may hold at most ${PURPOSE_MAX_LENGTH} characters`, 400);
 }
 
+export function purposeNotPercentEncoded(): GraphQLError {
+  return refusal('BAD_REQUEST', `The ${PURPOSE_HEADER} header must be UTF-8 text, percent-encoded beyond ASCII (a % as %25)`, 400);
+}
+
 /** With `NODE_ENV=production` an anonymous caller may not introspect (`__schema`, `__type`). */
 export function anonymousIntrospection(): GraphQLError {
   return refusal('FORBIDDEN', 'Introspection is open to signed-in callers only: send a bearer token', 403);
