@@ -19,7 +19,7 @@ export const accessLogConsumer: EventConsumer<SubgraphServices<Models>> = {
     if (Number.isNaN(at.getTime())) throw new UnapplicableEvent(`occurredAt ${event.occurredAt} is not a time`);
     if (!isHexId(residentId)) throw new UnapplicableEvent(`${residentId} is not a resident id`);
     const unknownField = fields.find((field) => !(PERSONAL_DATA_FIELDS as readonly string[]).includes(field));
-    if (unknownField !== undefined || fields.length === 0) throw new UnapplicableEvent(`fields ${fields.join(', ')} are not the log's`);
+    if (unknownField !== undefined || fields.length === 0) throw new UnapplicableEvent(`fields ${fields.join(', ')} are not the log’s`);
     const resident = await models.Resident.findById(residentId, { organisationPath: 1 }, { session }).lean();
     if (!resident) throw new UnapplicableEvent(`resident ${residentId} is unknown`);
     if (await models.PersonalDataRead.exists({ eventId: event.id }).session(session)) return;
