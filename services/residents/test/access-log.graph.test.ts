@@ -123,6 +123,13 @@ describe('what is recorded', () => {
   });
 });
 
+it('shows the entries logged on the residents service’s /metrics', async () => {
+  const before = await models.PersonalDataRead.countDocuments();
+  await must(PHONE, { id: neighbourId }, { token: gridWorker, requestId: 'log-metrics-1' });
+  const metrics = await (await fetch(stack.subgraph('residents').url.replace(/\/graphql$/, '/metrics'))).text();
+  expect(metrics.split('\n').filter((line) => line.startsWith('civic_personal_data_reads_logged'))).toEqual([`civic_personal_data_reads_logged{service="residents"} ${before + 1}`]);
+});
+
 describe('who reads the log', () => {
   interface ReadsPage {
     totalCount: number;

@@ -74,6 +74,7 @@ export async function startSubgraph<TModels extends object, TLoaders>(
   });
   observeDatabaseCommands(connection.getClient(), metrics);
   const models = definition.createModels(connection);
+  definition.registerMetrics?.(metrics, models);
   await buildServiceCollections(models, connection);
   const events = options.events
     ? await startEventsRuntime({
