@@ -19,15 +19,14 @@ export function formatGatewayError(logger: Logger) {
 
 function clientError(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
   const code = formatted.extensions?.code;
-  if (code === 'UNAUTHENTICATED') return withoutRawReply(withoutContextPrefix(formatted));
-  if (code && code !== 'INTERNAL_SERVER_ERROR') return withoutRawReply(formatted);
+  if (code && code !== 'INTERNAL_SERVER_ERROR') return withoutRawReply(withoutContextPrefix(formatted));
   const original = unwrapResolverError(error);
   if (original instanceof GraphQLError && original.extensions?.serviceName) return withoutRawReply(formatted);
   logger.error({ err: original }, 'unexpected gateway error');
   return { ...answeredError(internalServerError()), path: formatted.path };
 }
 
-// Apollo Server prefixes errors thrown while building the context (token checks); the client is
+// Apollo Server prefixes errors thrown while building the context (the token, the stated purpose); the client is
 // better served by the check's own message.
 const CONTEXT_PREFIX = 'Context creation failed: ';
 

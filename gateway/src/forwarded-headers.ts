@@ -10,7 +10,7 @@ export async function forwardedHeaders(context: GatewayContext, signingKey: Forw
   const signed = (context.forwardedViewers ??= new Map());
   let header = signed.get(subgraphName);
   if (!header) {
-    header = signForwardedViewer(signingKey, context.viewer, { audience: subgraphName, requestId: context.requestId });
+    header = signForwardedViewer(signingKey, context.viewer, { audience: subgraphName, requestId: context.requestId, purpose: context.purpose });
     signed.set(subgraphName, header);
   }
   return { [FORWARDED_VIEWER_HEADER]: await header, [REQUEST_ID_HEADER]: context.requestId };

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { ACCESS_TOKEN_REFUSALS } from '@civic/identity';
+import { ACCESS_TOKEN_REFUSALS, PURPOSE_HEADER, PURPOSE_MAX_LENGTH } from '@civic/identity';
 
 /**
  * Every refusal the gateway writes itself, named once: the gateway throws or answers these, and
@@ -63,6 +63,14 @@ export function invalidAccessToken(): GraphQLError {
 
 export function expiredAccessToken(): GraphQLError {
   return refusal('UNAUTHENTICATED', ACCESS_TOKEN_REFUSALS.expired, 401);
+}
+
+export function purposeTooLong(): GraphQLError {
+  return refusal('BAD_REQUEST', `The ${PURPOSE_HEADER} header may hold at most ${PURPOSE_MAX_LENGTH} characters`, 400);
+}
+
+export function purposeNotPercentEncoded(): GraphQLError {
+  return refusal('BAD_REQUEST', `The ${PURPOSE_HEADER} header must be UTF-8 text, percent-encoded beyond ASCII (a % as %25)`, 400);
 }
 
 /** With `NODE_ENV=production` an anonymous caller may not introspect (`__schema`, `__type`). */

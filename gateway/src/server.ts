@@ -7,7 +7,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { CryptoKey } from 'jose';
-import { gatewaySigningKey, JWKS_PATH, type KeyPair } from '@civic/identity';
+import { gatewaySigningKey, JWKS_PATH, PURPOSE_HEADER, type KeyPair } from '@civic/identity';
 import { pino, type Logger } from 'pino';
 import type { GatewayContext } from './gateway-context.ts';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
@@ -16,6 +16,7 @@ import { queryLimitsPlugin } from './limits/query-limits-plugin.ts';
 import { startRateLimits, type RateLimitOptions } from './limits/rate-limits.ts';
 import { tokenCapMiddleware } from './limits/token-cap.ts';
 import { viewerOf } from './request-viewer.ts';
+import { requestPurpose } from './request-purpose.ts';
 import { formatGatewayError } from './format-error.ts';
 import { requestScope, requireCurrentRequest } from './requests/request-scope.ts';
 import { accessLog, operationRecorder } from './requests/access-log.ts';
@@ -127,7 +128,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         const request = requireCurrentRequest();
         const viewer = await viewerOf(req, options.accessTokenPublicKey);
         request.roles = viewer.roles;
-        return { viewer, requestId: request.id };
+        return { viewer, requestId: request.id, purpose: requestPurpose(req.headers[PURPOSE_HEADER]) };
       },
     }),
   );

@@ -27,4 +27,7 @@ export default subgraphCodegenConfig({
   DataCorrectionRequest: '../models/data-correction-request.ts#DataCorrectionRequestDocument',
   DataCorrectionRequestConnection: '../mappers.ts#DataCorrectionRequestConnectionParent',
   DataCorrectionRequestEdge: '../mappers.ts#DataCorrectionRequestEdgeParent',
+  PersonalDataRead: '../models/personal-data-read.ts#PersonalDataReadDocument',
+  PersonalDataReadConnection: '../mappers.ts#PersonalDataReadConnectionParent',
+  PersonalDataReadEdge: '../mappers.ts#PersonalDataReadEdgeParent',
 });

@@ -68,7 +68,7 @@ describe('a subgraph called directly', () => {
   it('refuses a viewer header signed by any other key', async () => {
     const forger = await gatewaySigningKey((await generateKeyPair(SIGNING_ALGORITHM, { crv: 'Ed25519' })) as KeyPair);
     const viewer = { subject: 'x', residentId: null, roles: ['DISTRICT_ADMIN' as const], scope: [world.districtId] };
-    const forged = await signForwardedViewer(forger, viewer, { audience: 'residents', requestId: 'forged' });
+    const forged = await signForwardedViewer(forger, viewer, { audience: 'residents', requestId: 'forged', purpose: null });
     expect(await direct({ 'x-civic-viewer': forged })).toEqual({
       status: 401,
       errors: [[new ForwardedViewerRefused('unsigned').message, 'UNAUTHENTICATED']],

@@ -1,8 +1,9 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { CryptoKey } from 'jose';
-import { REQUEST_ID_HEADER, requestIdFrom, type ForwardedViewerSigningKey } from '@civic/identity';
+import { PURPOSE_HEADER, REQUEST_ID_HEADER, requestIdFrom, type ForwardedViewerSigningKey } from '@civic/identity';
 import { authenticate } from '../authenticate.ts';
 import { forwardedHeaders } from '../forwarded-headers.ts';
+import { requestPurpose } from '../request-purpose.ts';
 import type { GatewayContext } from '../gateway-context.ts';
 
 export interface IdentityPluginOptions {
@@ -22,6 +23,7 @@ export function identityPlugin(options: IdentityPluginOptions): GatewayPlugin<Ga
         viewer: await authenticate({ authorization: context.request.headers.get('authorization') ?? undefined }, options.accessTokenPublicKey),
         // The Apollo runtime's rule: the caller's id when it is sane, else a new one.
         requestId: requestIdFrom(context.request.headers.get(REQUEST_ID_HEADER) ?? undefined),
+        purpose: requestPurpose(context.request.headers.get(PURPOSE_HEADER)),
       });
     },
     async onSubgraphExecute({ subgraphName, executionRequest, setExecutionRequest }) {

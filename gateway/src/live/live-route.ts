@@ -4,7 +4,7 @@ import { GraphQLError, type FormattedExecutionResult, type GraphQLFormattedError
 import { createHandler } from 'graphql-sse/lib/use/express';
 import type { ExecutionResult, Response as SseResponse } from 'graphql-sse';
 import { decodeJwt, type CryptoKey } from 'jose';
-import { isAnonymous, type Viewer } from '@civic/identity';
+import { isAnonymous } from '@civic/identity';
 import type { GatewayContext } from '../gateway-context.ts';
 import { subscriptionNeedsSignIn, subscriptionTokenExpired } from '../gateway-errors.ts';
 import { answeredError, refusalBody } from '../http/refusal.ts';
@@ -42,7 +42,7 @@ export function liveRoute(live: LiveUpdates, apollo: ApolloServer<GatewayContext
       const requestId = requireCurrentRequest().id;
       const operation = readLiveOperation(live.schema(), params);
       if (Array.isArray(operation)) return sseResult({ errors: operation.map(answeredError) });
-      const run = (query: string, variables: Record<string, unknown>, operationName?: string) => runAs(apollo, { viewer, requestId }, query, variables, operationName);
+      const run = (query: string, variables: Record<string, unknown>, operationName?: string) => runAs(apollo, { viewer, requestId, purpose: null }, query, variables, operationName);
       const ask: AskAsSubscriber = async <TData>(query: string, variables: Record<string, unknown>) => {
         const { data, errors } = await run(query, variables);
         if (errors?.length) throw new GraphAnswered(errors[0]!);
@@ -76,7 +76,7 @@ class GraphAnswered extends Error {
 }
 
 /** Runs a query through the gateway as `caller`, with a context of its own (each push signs its own forwarded viewers). */
-async function runAs(apollo: ApolloServer<GatewayContext>, caller: { viewer: Viewer; requestId: string }, query: string, variables: Record<string, unknown>, operationName?: string) {
+async function runAs(apollo: ApolloServer<GatewayContext>, caller: GatewayContext, query: string, variables: Record<string, unknown>, operationName?: string) {
   const response = await apollo.executeOperation({ query, variables, operationName }, { contextValue: { ...caller } });
   if (response.body.kind !== 'single') throw new Error('A live update runs a query without @defer or @stream');
   return response.body.singleResult;

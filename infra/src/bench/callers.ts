@@ -39,7 +39,7 @@ export class Caller {
     let forwarded = this.forwarded.get(subgraph);
     if (!forwarded || now - forwarded.signedAt > FORWARDED_VIEWER_RENEWAL_MS) {
       const requestId = `bench:${randomUUID()}`;
-      forwarded = { header: signForwardedViewer(this.gatewayKey, this.viewer, { audience: subgraph, requestId }), signedAt: now };
+      forwarded = { header: signForwardedViewer(this.gatewayKey, this.viewer, { audience: subgraph, requestId, purpose: null }), signedAt: now };
       this.forwarded.set(subgraph, forwarded);
     }
     return { [FORWARDED_VIEWER_HEADER]: await forwarded.header };

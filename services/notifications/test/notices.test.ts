@@ -126,7 +126,7 @@ describe('who an event tells, and what', () => {
   it('listens to exactly the kinds that tell someone something', () => {
     const facts = { wishId: WISH, requesterId: REQUESTER, communityId: STREET, gridId: null } as never;
     const silent = EVENT_KINDS.filter((kind) => !(NOTIFYING_EVENT_KINDS as readonly EventKind[]).includes(kind));
-    expect(silent).toEqual(['activity.signedUp', 'activity.checkedIn', 'meeting.attended', 'decision.recorded', 'microProject.voteClosed', 'booking.cancelled', 'disbursement.approved', 'resident.closed', 'notification.created']);
+    expect(silent).toEqual(['activity.signedUp', 'activity.checkedIn', 'meeting.attended', 'decision.recorded', 'microProject.voteClosed', 'booking.cancelled', 'disbursement.approved', 'resident.closed', 'personalData.read', 'notification.created']);
     for (const kind of silent) expect(noticesFor(event(kind, facts))).toEqual([]);
   });
 });

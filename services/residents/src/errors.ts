@@ -402,3 +402,19 @@ export function residentClosed(action: string) {
 export function closureNotConfirmed(phrase: string) {
   return badUserInput('confirm', `Type ${phrase} to close your account`);
 }
+
+// The access log.
+
+/** myDataReads lists the caller's own data: a resident account. */
+export function listDataReadsNotResident() {
+  return forbidden('list who read your data: sign in with a resident account');
+}
+
+/** personalDataReads is for supervisors: community workers, street and district admins. */
+export function readAccessLogNotSupervisor() {
+  return forbidden('read the access log: it is for community workers, street and district admins');
+}
+
+export function dataReadsUntilBeforeSince() {
+  return badUserInput('filter.until', 'until must come after since');
+}

@@ -1,13 +1,14 @@
-import { loaderById, loaderByForeignKey, pageLoader, sumLoader } from '@civic/service-kit';
+import { loaderById, loaderByForeignKey, pageLoader, sumLoader, type RequestFacts } from '@civic/service-kit';
 import type { Viewer } from '@civic/identity';
 import type { Models } from './models/index.ts';
 import { listingScopeFilter, OPEN_ACCOUNTS } from './authorisation.ts';
+import { accessLogWriter } from './persistence/access-log.ts';
 
 /** Listings of residents are by name, then _id, so pages stay stable when names repeat. */
 export const BY_NAME = { field: 'name', direction: 1 } as const;
 
 /** Built per request by the service kit: one query per entity type per level. */
-export function createLoaders(models: Models, viewer: Viewer) {
+export function createLoaders(models: Models, viewer: Viewer, request: RequestFacts) {
   // Listings show only what the viewer may list; resolvers refuse callers who may list nothing.
   const inScope = listingScopeFilter(viewer);
   return {
@@ -24,6 +25,8 @@ export function createLoaders(models: Models, viewer: Viewer) {
     householdsByGrid: pageLoader(models.Household, 'gridId', inScope, { field: '_id', direction: 1 }),
     partyMembersByBranch: pageLoader(models.Resident, 'partyMembership.branchId', inScope, BY_NAME),
     pointsEntriesByResident: pageLoader(models.PointsEntry, 'residentId', {}, { field: 'sequence', direction: -1 }),
+    /** Unmasked reads of sensitive data, batched into the access log like a loader's keys. */
+    accessLog: accessLogWriter(models, viewer, request),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Connection, Edge } from '@civic/service-kit';
 import type { GridLevel } from './domain/vocabulary.ts';
 import type { Standing } from './domain/points-ranking.ts';
-import type { DataCorrectionRequestDocument, HouseholdDocument, PointsEntryDocument, ResidentDocument } from './models/index.ts';
+import type { DataCorrectionRequestDocument, HouseholdDocument, PersonalDataReadDocument, PointsEntryDocument, ResidentDocument } from './models/index.ts';
 
 /** What resolvers of types that are not stored documents receive as their parent (codegen mappers). */
 
@@ -29,3 +29,5 @@ export type PointsEntryEdgeParent = Edge<PointsEntryDocument>;
 export type PointsStandingEdgeParent = Edge<Standing>;
 export type DataCorrectionRequestConnectionParent = Connection<DataCorrectionRequestDocument>;
 export type DataCorrectionRequestEdgeParent = Edge<DataCorrectionRequestDocument>;
+export type PersonalDataReadConnectionParent = Connection<PersonalDataReadDocument>;
+export type PersonalDataReadEdgeParent = Edge<PersonalDataReadDocument>;

@@ -3,6 +3,8 @@ import { createModels, type Models } from './models/index.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
 import { pointsConsumer } from './consumers/points-consumer.ts';
+import { accessLogConsumer } from './consumers/access-log-consumer.ts';
+import { registerResidentsMetrics } from './metrics.ts';
 
 export const residentsSubgraph: SubgraphDefinition<Models, Loaders> = {
   name: 'residents',
@@ -10,5 +12,6 @@ export const residentsSubgraph: SubgraphDefinition<Models, Loaders> = {
   resolvers,
   createModels,
   createLoaders,
-  consumers: [pointsConsumer],
+  registerMetrics: registerResidentsMetrics,
+  consumers: [pointsConsumer, accessLogConsumer],
 };

@@ -173,7 +173,7 @@ describe('Grid and Household entities', () => {
     expect(tester.commands.entries()).toEqual([{ name: 'find', collection: 'households' }]);
   });
 
-  it('pages the households of several grids, and several pages of one grid, in one aggregate', async () => {
+  it('pages the households of several grids, and several pages of one grid, in one aggregate, logging the rooms read in one insert', async () => {
     const PAGES = `query($representations: [_Any!]!, $after: String) { _entities(representations: $representations) { ... on Grid {
       id households(first: 2) { edges { node { room } } pageInfo { hasNextPage endCursor } } rest: households(first: 5, after: $after) { edges { node { room } } }
     } } }`;
@@ -190,6 +190,12 @@ describe('Grid and Household entities', () => {
         { id: GRID.missing, households: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } }, rest: { edges: [] } },
       ],
     });
-    expect(tester.commands.entries()).toEqual([{ name: 'aggregate', collection: 'households' }]);
+    // The pages in one aggregate; the rooms a service read are its members' addresses in the
+    // access log: their members in one find, every entry in one insert.
+    expect(tester.commands.entries()).toEqual([
+      { name: 'aggregate', collection: 'households' },
+      { name: 'find', collection: 'residents' },
+      { name: 'insert', collection: 'personalDataReads' },
+    ]);
   });
 });

@@ -88,7 +88,7 @@ async function aPerson(gridId: string, name: string, phone: string, idNumber: st
 
 /** Sends an operation straight to one subgraph as `viewer`, signed with the stack's gateway key as the gateway signs it. */
 async function direct(subgraph: string, viewer: Viewer, query: string, variables: Record<string, unknown>) {
-  const header = await signForwardedViewer(gatewayKey, viewer, { audience: subgraph, requestId: `direct-${subgraph}` });
+  const header = await signForwardedViewer(gatewayKey, viewer, { audience: subgraph, requestId: `direct-${subgraph}`, purpose: null });
   const response = await fetch(stack.subgraph(subgraph).url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-civic-viewer': header, 'x-request-id': `direct-${subgraph}` },

@@ -5,6 +5,7 @@ import { createSubgraphTester, RACE_TIMEOUT, repeatRace } from '@civic/test-harn
 import { Types } from 'mongoose';
 import { residentsSubgraph } from '../src/subgraph.ts';
 import { POINTS_CONSUMER_NAME, pointsConsumer } from '../src/consumers/points-consumer.ts';
+import { accessLogConsumer } from '../src/consumers/access-log-consumer.ts';
 import { createHousehold, dataOf, registerResident, type Tester } from './support/operations.ts';
 import { GRID, ORG, organisationsGraph, STRANGER_ID, VIEWERS } from './support/world.ts';
 import { applyEvent, attended, checkedIn, wishConfirmed } from './support/points-events.ts';
@@ -35,7 +36,7 @@ async function ledgerOf(residentId: string) {
 describe('the residents-points consumer', () => {
   it('is named and listens to the earning events', () => {
     expect([pointsConsumer.name, pointsConsumer.kinds]).toEqual(['residents-points', ['wish.confirmed', 'activity.checkedIn', 'meeting.attended']]);
-    expect(residentsSubgraph.consumers).toEqual([pointsConsumer]);
+    expect(residentsSubgraph.consumers).toEqual([pointsConsumer, accessLogConsumer]);
   });
 
   it('gives each resident who served a confirmed wish the rule’s points, once, however often it is applied', async () => {

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { loaderById, loaderByForeignKey, objectIdsOf } from '@civic/service-kit';
+import type { Viewer } from '@civic/identity';
+import { loaderById, loaderByForeignKey, objectIdsOf, type RequestFacts } from '@civic/service-kit';
 import type { Models } from './models/index.ts';
 import { RESOURCE_FIELDS, type ResourceDocument } from './models/resource.ts';
 import { BOOKING_FIELDS, type BookingDocument } from './models/booking.ts';
@@ -7,9 +8,10 @@ import { DISBURSEMENT_FIELDS } from './models/disbursement.ts';
 import { PARKING_APPLICATION_FIELDS } from './models/parking-application.ts';
 import { PARKING_PRIORITY_SAGA_FIELDS } from './models/parking-priority-saga.ts';
 import { matchResources, type WishForMatching } from './domain/matching.ts';
+import { personalDataReadTeller } from './persistence/personal-data-reads.ts';
 
 /** Built per request by the service kit: one query per entity type per level, never a cache shared by callers. */
-export function createLoaders(models: Models) {
+export function createLoaders(models: Models, viewer: Viewer, request: RequestFacts) {
   const resource = loaderById(models.Resource, RESOURCE_FIELDS);
   return {
     resource,
@@ -24,6 +26,8 @@ export function createLoaders(models: Models) {
     parkingApplication: loaderById(models.ParkingApplication, PARKING_APPLICATION_FIELDS),
     applicationsOfResource: loaderByForeignKey(models.ParkingApplication, 'resourceId', { sort: { appliedAt: 1, _id: 1 }, projection: PARKING_APPLICATION_FIELDS }),
     prioritySagasOfApplication: loaderByForeignKey(models.ParkingPrioritySaga, 'applicationId', { sort: { startedAt: 1, _id: 1 }, projection: PARKING_PRIORITY_SAGA_FIELDS }),
+    /** Unmasked reads of a resident's sensitive data (disbursements received), batched into the residents' access log like a loader's keys. */
+    personalDataReads: personalDataReadTeller(models, viewer, request),
   };
 }
 

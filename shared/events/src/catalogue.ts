@@ -11,6 +11,10 @@ export interface PartyRef {
   id: string;
 }
 
+/** A resident's sensitive data as the access log names it (residents' PersonalDataField), in the order an entry lists them. */
+export const PERSONAL_DATA_FIELDS = ['ID_NUMBER', 'PHONE', 'SPECIAL_CARE', 'ADDRESS', 'DISBURSEMENTS_RECEIVED'] as const;
+export type PersonalDataField = (typeof PERSONAL_DATA_FIELDS)[number];
+
 export interface EventFacts {
   // wishes: micro-wishes (claimed) ...
   'wish.published': { wishId: string; requesterId: string; communityId: string; gridId: string | null };
@@ -53,6 +57,12 @@ export interface EventFacts {
   'dataCorrection.decided': { requestId: string; residentId: string; field: string; accepted: boolean };
   // residents: an account closed, by the resident or by staff; every department removes the person from its records
   'resident.closed': { residentId: string };
+  /**
+   * Someone other than the resident was answered the resident's unmasked sensitive data (for the
+   * residents' access log): the reader as the forwarded viewer named them, the purpose they stated
+   * (null: none), the request id and time in the event itself.
+   */
+  'personalData.read': { residentId: string; fields: PersonalDataField[]; readerSubject: string; readerRoles: string[]; readerScope: string[]; purpose: string | null };
   // notifications: one put in a recipient's inbox (`kind` is its NotificationKind), for live "my notifications"
   'notification.created': { notificationId: string; recipient: PartyRef; kind: string };
 }
@@ -86,6 +96,7 @@ export const EVENT_OWNERS = {
   'dataCorrection.requested': 'residents',
   'dataCorrection.decided': 'residents',
   'resident.closed': 'residents',
+  'personalData.read': 'resources',
   'notification.created': 'notifications',
 } as const satisfies Record<EventKind, string>;
 

@@ -2,6 +2,7 @@ import { SignJWT, errors, jwtVerify, type CryptoKey, type JWTPayload, type JWTVe
 import { SIGNING_ALGORITHM } from './keys.ts';
 import { viewerFromPayload } from './access-token.ts';
 import { ANONYMOUS, type Viewer } from './viewer.ts';
+import { PURPOSE_CLAIM, purposeFromClaim } from './stated-purpose.ts';
 
 /** Header the gateway sets on every subgraph request; subgraphs refuse requests without it. */
 export const FORWARDED_VIEWER_HEADER = 'x-civic-viewer';
@@ -29,12 +30,16 @@ export interface ForwardedRequest {
   audience: string;
   /** The `x-request-id` the gateway forwards with it. */
   requestId: string;
+  /** The purpose the caller stated (`x-civic-purpose`), or null. */
+  purpose: string | null;
 }
 
 /** A forwarded viewer a subgraph has verified. */
 export interface VerifiedForwardedViewer {
   viewer: Viewer;
   requestId: string;
+  /** The purpose the caller stated, or null: not stated. */
+  purpose: string | null;
 }
 
 export type ForwardedViewerRefusalReason = 'missing' | 'unsigned' | 'other-audience' | 'expired' | 'too-long-lived' | 'issued-in-future' | 'incomplete';
@@ -64,7 +69,8 @@ export async function signForwardedViewer(
   now: Date = new Date(),
 ): Promise<string> {
   const issuedAt = Math.floor(now.getTime() / 1000);
-  return new SignJWT({ rid: viewer.residentId, roles: viewer.roles, scope: viewer.scope, [REQUEST_ID_CLAIM]: request.requestId })
+  const purpose = request.purpose === null ? {} : { [PURPOSE_CLAIM]: request.purpose };
+  return new SignJWT({ rid: viewer.residentId, roles: viewer.roles, scope: viewer.scope, [REQUEST_ID_CLAIM]: request.requestId, ...purpose })
     .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: key.kid })
     .setSubject(viewer.subject ?? ANONYMOUS_SUBJECT)
     .setIssuer(FORWARDED_VIEWER_ISSUER)
@@ -90,7 +96,7 @@ export async function verifyForwardedViewer(
   if (payload.exp! - payload.iat! > FORWARDED_VIEWER_MAX_LIFETIME_SECONDS) throw new ForwardedViewerRefused('too-long-lived');
   const requestId = payload[REQUEST_ID_CLAIM];
   if (typeof requestId !== 'string' || requestId.length === 0) throw new ForwardedViewerRefused('incomplete');
-  return { viewer: payload.sub === ANONYMOUS_SUBJECT ? ANONYMOUS : viewerFromPayload(payload), requestId };
+  return { viewer: payload.sub === ANONYMOUS_SUBJECT ? ANONYMOUS : viewerFromPayload(payload), requestId, purpose: purposeFromClaim(payload[PURPOSE_CLAIM]) };
 }
 
 async function verifiedPayload(key: GatewayVerificationKey, token: string, audience: string, now: Date): Promise<JWTPayload> {

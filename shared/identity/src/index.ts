@@ -7,3 +7,4 @@ export * from './forwarded-viewer.ts';
 export * from './request-id.ts';
 export * from './gateway-signing-key.ts';
 export * from './pii-keys.ts';
+export * from './stated-purpose.ts';

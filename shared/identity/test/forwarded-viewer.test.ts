@@ -16,7 +16,7 @@ import {
 
 const keys = () => generateKeyPair(SIGNING_ALGORITHM, { crv: 'Ed25519' }) as Promise<KeyPair>;
 const STREET_ADMIN: Viewer = { subject: 'r1', residentId: 'r1', roles: ['STREET_ADMIN'], scope: ['s1'] };
-const FOR_RESIDENTS = { audience: 'residents', requestId: 'req-1' };
+const FOR_RESIDENTS = { audience: 'residents', requestId: 'req-1', purpose: null };
 const secondsAgo = (seconds: number) => new Date(Date.now() - seconds * 1000);
 const epochSeconds = () => Math.floor(Date.now() / 1000);
 
@@ -37,7 +37,24 @@ describe('forwarded viewer', () => {
   it('carries the viewer and the request id to the subgraph it names', async () => {
     const pair = await keys();
     const header = await signForwardedViewer(await gatewaySigningKey(pair), STREET_ADMIN, FOR_RESIDENTS);
-    expect(await verifyForwardedViewer(pair.publicKey, header, 'residents')).toEqual({ viewer: STREET_ADMIN, requestId: 'req-1' });
+    expect(await verifyForwardedViewer(pair.publicKey, header, 'residents')).toEqual({ viewer: STREET_ADMIN, requestId: 'req-1', purpose: null });
+  });
+
+  it('carries the stated purpose in its own claim, and no claim when none was stated', async () => {
+    const pair = await keys();
+    const key = await gatewaySigningKey(pair);
+    const stated = await signForwardedViewer(key, STREET_ADMIN, { ...FOR_RESIDENTS, purpose: '入户走访核实低保' });
+    expect(decodeJwt(stated).purpose).toBe('入户走访核实低保');
+    expect(await verifyForwardedViewer(pair.publicKey, stated, 'residents')).toEqual({ viewer: STREET_ADMIN, requestId: 'req-1', purpose: '入户走访核实低保' });
+    expect(Object.hasOwn(decodeJwt(await signForwardedViewer(key, STREET_ADMIN, FOR_RESIDENTS)), 'purpose')).toBe(false);
+  });
+
+  it('drops a purpose claim that is not text within 200 characters', async () => {
+    const pair = await keys();
+    const key = await gatewaySigningKey(pair);
+    expect((await verifyForwardedViewer(pair.publicKey, await handSigned(key, { purpose: 'x'.repeat(200) }), 'residents')).purpose).toBe('x'.repeat(200));
+    expect((await verifyForwardedViewer(pair.publicKey, await handSigned(key, { purpose: 'x'.repeat(201) }), 'residents')).purpose).toBeNull();
+    expect((await verifyForwardedViewer(pair.publicKey, await handSigned(key, { purpose: 42 }), 'residents')).purpose).toBeNull();
   });
 
   it('carries an anonymous caller as anonymous', async () => {

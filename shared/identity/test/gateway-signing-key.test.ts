@@ -17,7 +17,7 @@ import {
 } from '../src/index.ts';
 
 const VIEWER = { subject: 'r1', residentId: 'r1', roles: ['RESIDENT' as const], scope: [] };
-const FOR_WISHES = { audience: 'wishes', requestId: 'req-7' };
+const FOR_WISHES = { audience: 'wishes', requestId: 'req-7', purpose: null };
 
 describe('the gateway signing key', () => {
   it('publishes its public half alone, under its RFC 7638 thumbprint', async () => {
@@ -56,12 +56,12 @@ describe('what a subgraph verifies with', () => {
     const verificationKey = await resolveGatewayVerificationKey(join(keysDir, 'absent'), { GATEWAY_JWKS_URL: jwksUrl });
     expect(typeof verificationKey).toBe('function');
     const header = await signForwardedViewer(gatewayKey, VIEWER, FOR_WISHES);
-    expect(await verifyForwardedViewer(verificationKey, header, 'wishes')).toEqual({ viewer: VIEWER, requestId: 'req-7' });
+    expect(await verifyForwardedViewer(verificationKey, header, 'wishes')).toEqual({ viewer: VIEWER, requestId: 'req-7', purpose: null });
   });
 
   it('is the gateway key in the keys folder otherwise', async () => {
     const verificationKey = await resolveGatewayVerificationKey(keysDir, {});
     const header = await signForwardedViewer(gatewayKey, VIEWER, FOR_WISHES);
-    expect(await verifyForwardedViewer(verificationKey, header, 'wishes')).toEqual({ viewer: VIEWER, requestId: 'req-7' });
+    expect(await verifyForwardedViewer(verificationKey, header, 'wishes')).toEqual({ viewer: VIEWER, requestId: 'req-7', purpose: null });
   });
 });

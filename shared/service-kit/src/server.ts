@@ -74,6 +74,7 @@ export async function startSubgraph<TModels extends object, TLoaders>(
   });
   observeDatabaseCommands(connection.getClient(), metrics);
   const models = definition.createModels(connection);
+  definition.registerMetrics?.(metrics, models);
   await buildServiceCollections(models, connection);
   const events = options.events
     ? await startEventsRuntime({
@@ -123,8 +124,8 @@ export async function startSubgraph<TModels extends object, TLoaders>(
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const { viewer } = await viewerFromGateway(req.headers[FORWARDED_VIEWER_HEADER], options.gatewayPublicKey, definition.name);
-        return createRequestContext(definition, { models, clock, graph, logger: requestLogger(logger) }, viewer);
+        const { viewer, requestId, purpose } = await viewerFromGateway(req.headers[FORWARDED_VIEWER_HEADER], options.gatewayPublicKey, definition.name);
+        return createRequestContext(definition, { models, clock, graph, logger: requestLogger(logger) }, viewer, { id: requestId, purpose });
       },
     }),
   );

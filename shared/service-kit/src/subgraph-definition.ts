@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { parse, type DocumentNode } from 'graphql';
 import type { Connection } from 'mongoose';
+import type { Registry } from 'prom-client';
 import type { Viewer } from '@civic/identity';
 import type { EventConsumer } from '@civic/events';
-import type { SubgraphServices } from './context.ts';
+import type { RequestFacts, SubgraphServices } from './context.ts';
 
 /**
  * Everything the kit needs to run a subgraph; each service exports one, so tests can compose
@@ -15,7 +16,10 @@ export interface SubgraphDefinition<TModels extends object, TLoaders> {
   /** The codegen `Resolvers` object of the service. */
   resolvers: object;
   createModels(connection: Connection): TModels;
-  createLoaders(models: TModels, viewer: Viewer): TLoaders;
+  /** Per request: DataLoaders, and anything else that batches the request's own work (`request` names it). */
+  createLoaders(models: TModels, viewer: Viewer, request: RequestFacts): TLoaders;
+  /** Metrics of the service's own, registered on its `/metrics` registry when it starts. */
+  registerMetrics?(registry: Registry, models: TModels): void;
   /** What the service does with other departments' events; run with the subgraph when it is given the broker (`events`). */
   consumers?: readonly EventConsumer<SubgraphServices<TModels>>[];
 }

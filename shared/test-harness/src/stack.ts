@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, generateKeyPair, type JWTVerifyGetKey } from 'jose';
 import { inject } from 'vitest';
-import { issueAccessToken, JWKS_PATH, REQUEST_ID_HEADER, SIGNING_ALGORITHM, type AccessTokenClaims, type GatewayVerificationKey, type KeyPair } from '@civic/identity';
+import { issueAccessToken, JWKS_PATH, PURPOSE_HEADER, REQUEST_ID_HEADER, SIGNING_ALGORITHM, type AccessTokenClaims, type GatewayVerificationKey, type KeyPair } from '@civic/identity';
 import { gatewayInProcess, startGraph, subgraphInProcess, type GatewayInProcessOptions, type GatewayRuntime, type RunningGateway } from '@civic/graph-runner';
 import type { SubgraphToCompose } from '@civic/dev-platform';
 import type { EventsSettings } from '@civic/events';
@@ -24,8 +24,11 @@ export interface Stack {
   subgraph(name: string): RunningSubgraph<Record<string, never>>;
   /** A bearer token from the stack's own issuer (expired ones too, with a negative ttl). */
   token(claims: Partial<AccessTokenClaims> & Pick<AccessTokenClaims, 'roles'>, ttlSeconds?: number): Promise<string>;
-  /** Sends a GraphQL operation over HTTP to the gateway, as `token`'s caller, with `requestId` as its x-request-id when given. */
-  query<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: { token?: string; requestId?: string }): Promise<GraphResponse<TData>>;
+  /**
+   * Sends a GraphQL operation over HTTP to the gateway, as `token`'s caller, with `requestId` as its
+   * x-request-id and `purpose` (percent-encoded, as clients send it) as its x-civic-purpose when given.
+   */
+  query<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: { token?: string; requestId?: string; purpose?: string }): Promise<GraphResponse<TData>>;
   /** Commands each subgraph sent to its database since the last reset, by subgraph name. */
   commands(): Record<string, CommandRecord[]>;
   resetCommands(): void;
@@ -148,10 +151,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 }
 
 function queryAt(url: string): Stack['query'] {
-  return async (query, variables = {}, { token, requestId } = {}) => {
+  return async (query, variables = {}, { token, requestId, purpose } = {}) => {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
+        ...(purpose !== undefined ? { [PURPOSE_HEADER]: encodeURIComponent(purpose) } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { data?: unknown; errors?: GraphResponse['errors'] };

@@ -10,6 +10,7 @@ import { pointsEntryModel } from './points-entry.ts';
 import { pointsRuleChangeModel } from './points-rule-change.ts';
 import { pointsSpendingModel } from './points-spending.ts';
 import { dataCorrectionRequestModel } from './data-correction-request.ts';
+import { personalDataReadModel } from './personal-data-read.ts';
 
 export type { ResidentDocument, PartyMembershipDocument, VolunteerProfileDocument } from './resident.ts';
 export type { HouseholdDocument } from './household.ts';
@@ -19,6 +20,7 @@ export type { PointsEntryDocument } from './points-entry.ts';
 export type { PointsRuleChangeDocument } from './points-rule-change.ts';
 export type { PointsSpendingDocument } from './points-spending.ts';
 export type { DataCorrectionRequestDocument } from './data-correction-request.ts';
+export type { PersonalDataReadDocument } from './personal-data-read.ts';
 
 /**
  * Every collection of the residents service; the seed generator bulk-inserts through these too,
@@ -40,6 +42,7 @@ export function createModels(connection: Connection, environment: NodeJS.Process
     PointsRuleChange: pointsRuleChangeModel(connection),
     PointsSpending: pointsSpendingModel(connection),
     DataCorrectionRequest: dataCorrectionRequestModel(connection),
+    PersonalDataRead: personalDataReadModel(connection),
     Outbox: outboxModel(connection),
   };
 }

@@ -1,7 +1,7 @@
 import { idOf, readsAsAnalyst, requireSignedIn } from '@civic/service-kit';
 import type { HouseholdResolvers } from '../generated/resolvers-types.ts';
 import { readMembersOfAnotherHousehold } from '../errors.ts';
-import { householdReadableInFull } from './access.ts';
+import { householdReadableInFull, logUnmaskedAddress } from './access.ts';
 
 /**
  * A household in full for its members, covering staff and services; others signed in see its
@@ -13,7 +13,11 @@ export const Household: HouseholdResolvers = {
     return readsAsAnalyst(context.viewer) ? null : context.loaders.household.load(reference.id);
   },
   id: idOf,
-  room: async (household, _args, context) => ((await householdReadableInFull(context, household)) ? household.room : null),
+  room: async (household, _args, context) => {
+    if (!(await householdReadableInFull(context, household))) return null;
+    await logUnmaskedAddress(context, household);
+    return household.room;
+  },
   grid: (household) => ({ id: household.gridId.toHexString() }),
   community: (household) => ({ id: household.communityId.toHexString() }),
   members: async (household, _args, context) => {

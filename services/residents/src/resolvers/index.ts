@@ -25,6 +25,8 @@ import { dataCorrectionMutations, dataCorrectionQueries } from './data-correctio
 import { accountMutations } from './account-operations.ts';
 import { refusingClosedAccounts } from './closed-accounts.ts';
 import { residentAggregateQueries } from './resident-aggregate-operations.ts';
+import { PersonalDataRead } from './personal-data-read.ts';
+import { personalDataReadQueries } from './personal-data-read-operations.ts';
 
 export const resolvers: Resolvers = {
   Query: {
@@ -35,6 +37,7 @@ export const resolvers: Resolvers = {
     ...personalDataExportQueries,
     ...dataCorrectionQueries,
     ...residentAggregateQueries,
+    ...personalDataReadQueries,
   },
   Mutation: refusingClosedAccounts(
     {
@@ -65,4 +68,5 @@ export const resolvers: Resolvers = {
   PointsSpending,
   PersonalDataExport,
   DataCorrectionRequest,
+  PersonalDataRead,
 };

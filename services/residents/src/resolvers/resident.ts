@@ -5,7 +5,7 @@ import type { Context } from '../context.ts';
 import { maskIdNumber, maskName, maskPhone } from '../domain/pii.ts';
 import { readPairedHouseholdsOfAnother, readPairedMembersOfAnother } from '../errors.ts';
 import { existing } from './existing.ts';
-import { residentFactsReadable } from './access.ts';
+import { logUnmaskedRead, residentFactsReadable } from './access.ts';
 
 /**
  * Resident fields. Every fact describes the person: read in full by the resident, covering staff and
@@ -28,19 +28,28 @@ export const Resident: ResidentResolvers = {
   id: idOf,
   organisationPath: (resident) => hexIds(resident.organisationPath),
   name: (resident, _args, context) => (residentFactsReadable(context, resident) ? resident.name : maskName(resident.name)),
-  phone: (resident, _args, context) => {
+  // The sensitive fields answer unmasked only once the access log holds the read (resolvers/access.ts).
+  phone: async (resident, _args, context) => {
     if (resident.phone === null) return null;
-    return residentFactsReadable(context, resident) ? resident.phone : maskPhone(resident.phone);
+    if (!residentFactsReadable(context, resident)) return maskPhone(resident.phone);
+    await logUnmaskedRead(context, resident, 'PHONE');
+    return resident.phone;
   },
-  idNumber: (resident, _args, context) => {
+  idNumber: async (resident, _args, context) => {
     if (resident.idNumber === undefined) return null;
-    return residentFactsReadable(context, resident) ? resident.idNumber : maskIdNumber(resident.idNumber);
+    if (!residentFactsReadable(context, resident)) return maskIdNumber(resident.idNumber);
+    await logUnmaskedRead(context, resident, 'ID_NUMBER');
+    return resident.idNumber;
+  },
+  specialCare: async (resident, _args, context) => {
+    if (!residentFactsReadable(context, resident)) return null;
+    await logUnmaskedRead(context, resident, 'SPECIAL_CARE');
+    return resident.specialCare;
   },
   piiMasked: (resident, _args, context) => !residentFactsReadable(context, resident),
   gender: factFor((resident) => resident.gender),
   birthYear: factFor((resident) => resident.birthYear),
   verificationStatus: factFor((resident) => resident.verificationStatus),
-  specialCare: factFor((resident) => resident.specialCare),
   household: factFor((resident, context) => (resident.householdId ? context.loaders.household.load(resident.householdId.toHexString()) : null)),
   status: (resident) => resident.status ?? 'ACTIVE',
   closedAt: factFor((resident) => resident.closedAt ?? null),

@@ -1,4 +1,4 @@
-import { idOf, paginate, loadReferenced } from '@civic/service-kit';
+import { idOf, paginate, loadReferenced, readIsLogged } from '@civic/service-kit';
 import type { DisbursementResolvers, FundLedgerEntryResolvers, FundResolvers } from '../generated/resolvers-types.ts';
 import { LEDGER_ENTRY_FIELDS } from '../models/ledger-entry.ts';
 import { requireManagerOrReader, requireManagerOrService } from '../authorisation.ts';
@@ -33,6 +33,13 @@ export const FundLedgerEntry: FundLedgerEntryResolvers = {
 export const Disbursement: DisbursementResolvers = {
   id: idOf,
   fund: (disbursement, _args, { loaders }) => loadReferenced(loaders.resource, disbursement.fundId, 'Fund'),
-  recipient: (disbursement) => (disbursement.recipientId ? residentReference(disbursement.recipientId) : null),
+  // Who received hardship money, and why: answered once the access log has been told (outbox).
+  recipient: async (disbursement, _args, { viewer, loaders, clock }) => {
+    // A closed account's disbursement names no one.
+    if (!disbursement.recipientId) return null;
+    const residentId = disbursement.recipientId.toHexString();
+    if (readIsLogged(viewer, residentId)) await loaders.personalDataReads({ residentId, organisationPath: null, field: 'DISBURSEMENTS_RECEIVED', at: clock.now() });
+    return residentReference(residentId);
+  },
   status: (disbursement) => disbursement.state,
 };

@@ -1,9 +1,8 @@
 import type { QueryFilter } from 'mongoose';
-import { parseId } from '@civic/service-kit';
+import { parseId, timeBetween } from '@civic/service-kit';
 import type { WishFilter, WishSort } from '../generated/resolvers-types.ts';
 import type { WishDocument } from '../models/wish.ts';
 import type { SortOrder } from '@civic/service-kit';
-import { createdBetween } from './created-range.ts';
 
 /** The database filter of `wishes(filter)`; each offered filter has an index (models/wish.ts). */
 export function wishFilter(filter: WishFilter | null | undefined, now: Date): QueryFilter<WishDocument> {
@@ -20,7 +19,7 @@ export function wishFilter(filter: WishFilter | null | undefined, now: Date): Qu
   if (filter.overdue === true) query.dueAt = { $lte: now };
   if (filter.overdue === false) query.$or = [{ dueAt: null }, { dueAt: { $gt: now } }];
   if (filter.createdAfter || filter.createdBefore) {
-    query.createdAt = createdBetween(filter.createdAfter, filter.createdBefore);
+    query.createdAt = timeBetween(filter.createdAfter, filter.createdBefore);
   }
   return query;
 }

@@ -11,6 +11,7 @@ import {
   requireSignedIn,
   unknownId,
   staffScopeIds,
+  timeBetween,
   type Refusal,
 } from '@civic/service-kit';
 import type { QueryResolvers, WishCategory, WishStatus } from '../generated/resolvers-types.ts';
@@ -19,7 +20,6 @@ import { WISH_NOTIFICATION_FIELDS, type WishNotificationDocument } from '../mode
 import { WISH_CATEGORIES, WISH_STATUSES } from '../domain/vocabulary.ts';
 import { groupByHandler, weekEnd } from '../domain/handling-sheet.ts';
 import { computeFigures } from '../domain/wish-stats.ts';
-import { createdBetween } from '../inputs/created-range.ts';
 import { fetchOrganisation } from '../graph/organisations.ts';
 import { requireReportReader } from '../authorisation.ts';
 import type { Context } from '../context.ts';
@@ -49,7 +49,7 @@ export const reportQueries: QueryResolvers = {
     const months = parseMonthPeriod('input', input.from, input.to);
     const organisation = await reportedOrganisation(context, input.organisationId, 'input.organisationId', readStatisticsOutOfScope);
     const wishes = await context.models.Wish.find(
-      { organisationPath: organisation, createdAt: createdBetween(months.start, months.end) },
+      { organisationPath: organisation, createdAt: timeBetween(months.start, months.end) },
       { communityId: 1, requesterId: 1, status: 1, category: 1, kind: 1, createdAt: 1, publishedAt: 1, takenAt: 1, completedAt: 1, closedOnTime: 1, feedback: 1 },
     ).lean<WishDocument[]>();
     // Cells of one community, month, status and category, persons the distinct requesters.
