@@ -1,23 +1,25 @@
 import { redactUri, startDatabase, type DatabaseHandle } from '@civic/dev-platform';
 import { defaultKeysDir, loadOrCreateDevelopmentPiiKeys, resolvePiiKeys, withNewEncryptionKey, withNewLookupKey, writeDevelopmentPiiKeys } from '@civic/identity';
 import { piiCipher } from '@civic/residents/pii-cipher';
-import { rotatePersonalNumbers, type RotationCounts } from '@civic/residents/pii-rotation';
+import { rotateSealedValues, SEALED_COLLECTIONS, type RotationCounts } from '@civic/residents/pii-rotation';
 import { connectServiceDatabase } from '@civic/service-kit';
 import { parseCommandLine, uriFlag } from '../command-line.ts';
 import { DEFAULT_DATABASE_PREFIX } from '../seed/databases.ts';
 
 /**
- * `npm run pii`: residents' phone and ID numbers sealed at rest, and their keys.
+ * `npm run pii`: residents' phone and ID numbers and correction requests' proposed values, sealed
+ * at rest, and their keys.
  */
 const USAGE = `Usage:
   npm run pii -- rotate [--batch <n>] [--uri <mongodb uri>] [--database-prefix <prefix>]
-      seals every phone and ID number under the current key (PII_ENCRYPTION_KEY_ID), seals values
-      still in clear, and recomputes each lookup hash under PII_LOOKUP_KEY; resumable, and counts what it did
+      seals every phone and ID number, and every correction request's proposed value, under the
+      current key (PII_ENCRYPTION_KEY_ID), seals values still in clear, and recomputes each lookup
+      hash under PII_LOOKUP_KEY; resumable, and counts what it did, collection by collection
   npm run pii -- new-key --id <kid>
       development: adds a key to .data/keys/pii-keys.json and makes it the current one (then restart and rotate)
   npm run pii -- new-lookup-key
       development: replaces the lookup key in .data/keys/pii-keys.json (then restart and rotate)
-  --batch   residents read and rewritten per batch; 500 by default
+  --batch   documents read and rewritten per batch; 500 by default
   --uri     the database server; default MONGODB_URI, else the embedded database (not while npm start runs it)
   --database-prefix   the residents database is <prefix>residents; civic_ by default
   Keys: PII_ENCRYPTION_KEYS, PII_ENCRYPTION_KEY_ID and PII_LOOKUP_KEY when set, else the development key file.`;
@@ -49,11 +51,13 @@ async function rotate(): Promise<void> {
     log(`database: ${redactUri(uri)}; sealing under key ${cipher.currentKeyId}`);
     const { connection } = await connectServiceDatabase(uri, `${String(values['database-prefix'])}residents`);
     try {
-      const counts = await rotatePersonalNumbers(connection.db!.collection('residents'), cipher, {
-        batchSize,
-        onBatch: (sofar) => log(`${sofar.residents} residents so far`),
-      });
-      console.log(report(counts));
+      for (const [collection, sealed] of Object.entries(SEALED_COLLECTIONS)) {
+        const counts = await rotateSealedValues(connection.db!.collection(collection), cipher, sealed, {
+          batchSize,
+          onBatch: (sofar) => log(`${collection}: ${sofar.documents} so far`),
+        });
+        console.log(report(collection, counts));
+      }
     } finally {
       await connection.close();
     }
@@ -62,9 +66,10 @@ async function rotate(): Promise<void> {
   }
 }
 
-function report(counts: RotationCounts): string {
+function report(collection: string, counts: RotationCounts): string {
   return [
-    `residents examined        ${counts.residents}`,
+    collection,
+    `documents examined        ${counts.documents}`,
     `values resealed           ${counts.resealed}`,
     `values sealed from clear  ${counts.sealedFromClear}`,
     `hashes recomputed         ${counts.rehashed}`,

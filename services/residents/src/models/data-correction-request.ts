@@ -1,5 +1,7 @@
 import { Schema, type Connection, type Types } from 'mongoose';
 import { CORRECTABLE_FACTS, DATA_CORRECTION_STATUSES, type CorrectableFact, type DataCorrectionStatus } from '../domain/data-correction.ts';
+import type { PiiCipher } from '../persistence/pii-cipher.ts';
+import { CORRECTION_SEALED_FIELDS, sealFieldsAtRest } from '../persistence/sealed-fields.ts';
 
 /** A resident's request to correct one fact about them, and its decision (domain/data-correction.ts). */
 export interface DataCorrectionRequestDocument {
@@ -9,6 +11,7 @@ export interface DataCorrectionRequestDocument {
   communityId: Types.ObjectId;
   organisationPath: Types.ObjectId[];
   field: CorrectableFact;
+  /** Plain as the model answers it; stored sealed (persistence/sealed-fields.ts): every correctable fact is personal. */
   proposedValue: string;
   note: string | null;
   status: DataCorrectionStatus;
@@ -27,7 +30,8 @@ const dataCorrectionRequestSchema = new Schema<DataCorrectionRequestDocument>(
     communityId: { type: Schema.Types.ObjectId, required: true },
     organisationPath: { type: [Schema.Types.ObjectId], required: true },
     field: { type: String, enum: CORRECTABLE_FACTS, required: true },
-    proposedValue: { type: String, default: '' },
+    // A sealed value (persistence/pii-cipher.ts); the model's middleware seals and opens it.
+    proposedValue: { type: Schema.Types.Mixed, default: '' },
     note: { type: String, default: null },
     status: { type: String, enum: DATA_CORRECTION_STATUSES, required: true },
     requestedAt: { type: Date, required: true },
@@ -49,6 +53,9 @@ dataCorrectionRequestSchema.index({ residentId: 1, requestedAt: -1, _id: -1 });
 dataCorrectionRequestSchema.index({ organisationPath: 1, status: 1, requestedAt: -1, _id: -1 });
 dataCorrectionRequestSchema.index({ organisationPath: 1, requestedAt: -1, _id: -1 });
 
-export function dataCorrectionRequestModel(connection: Connection) {
-  return connection.model<DataCorrectionRequestDocument>('DataCorrectionRequest', dataCorrectionRequestSchema);
+/** Each connection's model seals with its own keys, so the schema is copied before the middleware joins it. */
+export function dataCorrectionRequestModel(connection: Connection, cipher: PiiCipher) {
+  const schema = dataCorrectionRequestSchema.clone();
+  sealFieldsAtRest(schema, cipher, CORRECTION_SEALED_FIELDS);
+  return connection.model<DataCorrectionRequestDocument>('DataCorrectionRequest', schema);
 }

@@ -29,19 +29,21 @@ export type { PersonalDataReadDocument } from './personal-data-read.ts';
  * - pairings use slots 0..2 per core member and 0..9 per member, each member and household once;
  * - points entries are numbered 1, 2, 3... per resident, with balanceAfter the running sum, never
  *   below zero, carrying the resident's organisationPath; residents without an ID number have no `idNumber` field at all (sparse index).
- * The keys that seal phone and ID numbers come from the environment (or the development key file),
- * checked here, at start: a missing or malformed key stops the service naming its variable.
+ * The keys that seal phone and ID numbers and correction requests' proposed values come from the
+ * environment (or the development key file), checked here, at start: a missing or malformed key
+ * stops the service naming its variable.
  */
 export function createModels(connection: Connection, environment: NodeJS.ProcessEnv = process.env) {
+  const cipher = piiCipher(resolvePiiKeys(environment));
   return {
-    Resident: residentModel(connection, piiCipher(resolvePiiKeys(environment))),
+    Resident: residentModel(connection, cipher),
     Household: householdModel(connection),
     MemberPairing: memberPairingModel(connection),
     HouseholdPairing: householdPairingModel(connection),
     PointsEntry: pointsEntryModel(connection),
     PointsRuleChange: pointsRuleChangeModel(connection),
     PointsSpending: pointsSpendingModel(connection),
-    DataCorrectionRequest: dataCorrectionRequestModel(connection),
+    DataCorrectionRequest: dataCorrectionRequestModel(connection, cipher),
     PersonalDataRead: personalDataReadModel(connection),
     Outbox: outboxModel(connection),
   };

@@ -14,7 +14,7 @@ import {
   type SpecialCareTag,
 } from '../domain/vocabulary.ts';
 import type { PiiCipher } from '../persistence/pii-cipher.ts';
-import { sealPersonalNumbers } from '../persistence/sealed-personal-numbers.ts';
+import { RESIDENT_SEALED_FIELDS, sealFieldsAtRest } from '../persistence/sealed-fields.ts';
 
 export interface PartyMembershipDocument {
   branchId: Types.ObjectId;
@@ -34,7 +34,7 @@ export interface ResidentDocument {
   name: string;
   gender: Gender | null;
   birthYear: number | null;
-  /** Plain as the model answers it; stored sealed, with `phoneHash` beside it (persistence/sealed-personal-numbers.ts). */
+  /** Plain as the model answers it; stored sealed, with `phoneHash` beside it (persistence/sealed-fields.ts). */
   phone: string | null;
   /** Absent when unknown; stored sealed, with `idNumberHash` beside it, whose sparse unique index admits many residents without one. */
   idNumber?: string;
@@ -123,6 +123,6 @@ residentSchema.index({ phoneHash: 1 }, { sparse: true });
 /** Each connection's model seals with its own keys, so the schema is copied before the middleware joins it. */
 export function residentModel(connection: Connection, cipher: PiiCipher) {
   const schema = residentSchema.clone();
-  sealPersonalNumbers(schema, cipher);
+  sealFieldsAtRest(schema, cipher, RESIDENT_SEALED_FIELDS);
   return connection.model<ResidentDocument>('Resident', schema);
 }

@@ -9,9 +9,13 @@ export type SealedField = (typeof SEALED_FIELDS)[number];
 /** Where each sealed field's lookup hash is stored. */
 export const LOOKUP_HASH_FIELD: Readonly<Record<SealedField, string>> = { phone: 'phoneHash', idNumber: 'idNumberHash' };
 
+/** Every name a sealed value is stored under: the residents' numbers, and a correction request's proposed value. */
+export type SealedValueField = SealedField | 'proposedValue';
+
 /**
  * A value as stored: AES-256-GCM under the key `keyId` names, with its own random 96-bit IV. The
- * field's name is the associated data, so a sealed phone copied into `idNumber` does not open.
+ * field's name is the associated data, so a sealed phone copied into `idNumber`, or a proposed value
+ * copied into `phone`, does not open.
  */
 export interface SealedValue {
   keyId: string;
@@ -29,7 +33,7 @@ const TAG_BYTES = 16;
 
 /** A stored value that cannot be opened: tampered, truncated, or sealed under a key this process lacks. */
 export class SealedValueRefused extends Error {
-  constructor(field: SealedField, reason: string) {
+  constructor(field: SealedValueField, reason: string) {
     super(`The stored ${field} cannot be opened: ${reason}`);
     this.name = 'SealedValueRefused';
   }
@@ -37,10 +41,10 @@ export class SealedValueRefused extends Error {
 
 export interface PiiCipher {
   currentKeyId: string;
-  seal(field: SealedField, plain: string): SealedValue;
-  open(field: SealedField, sealed: SealedValue): string;
+  seal(field: SealedValueField, plain: string): SealedValue;
+  open(field: SealedValueField, sealed: SealedValue): string;
   /** HMAC-SHA256 under the lookup key, of the field's name and the value: equal values, equal hashes. */
-  lookupHash(field: SealedField, plain: string): string;
+  lookupHash(field: SealedValueField, plain: string): string;
 }
 
 export function piiCipher(keys: PiiKeys): PiiCipher {
