@@ -26,7 +26,8 @@ beforeAll(async () => {
   supergraphPath = join(directory, 'supergraph.graphql');
   partner = await startPartnerSubgraph(PARKING_V1, parkingV1);
   stack = await startStack({
-    subgraphs: (await loadLocalSubgraphs()).filter((subgraph) => subgraph.name === 'organisations'),
+    // residents comes with organisations, whose SDL @requires where a resident lives (Resident.organisationPath).
+    subgraphs: (await loadLocalSubgraphs()).filter((subgraph) => ['organisations', 'residents'].includes(subgraph.name)),
     remoteSubgraphs: [{ name: 'parking', url: partner.url, typeDefs: PARKING_V1 }],
     supergraphPath,
     logger,
@@ -43,9 +44,9 @@ const ready = () => send(new URL('/health/ready', stack.gatewayUrl).href);
 const eventually = (check: () => Promise<void>) => vi.waitFor(check, { timeout: 15_000, interval: 100 });
 
 async function supergraphWith(parkingTypeDefs: string): Promise<string> {
-  const organisations = (await loadLocalSubgraphs()).find((subgraph) => subgraph.name === 'organisations')!;
+  const local = (await loadLocalSubgraphs()).filter((subgraph) => ['organisations', 'residents'].includes(subgraph.name));
   return composeSupergraph([
-    { name: 'organisations', url: stack.subgraph('organisations').url, typeDefs: organisations.typeDefs },
+    ...local.map((subgraph) => ({ name: subgraph.name, url: stack.subgraph(subgraph.name).url, typeDefs: subgraph.typeDefs })),
     { name: 'parking', url: partner.url, typeDefs: parkingTypeDefs },
   ]);
 }

@@ -30,7 +30,8 @@ beforeAll(async () => {
     // Export within a fifth of a second rather than the default 5 s.
     OTEL_BSP_SCHEDULE_DELAY: '200',
   };
-  const organisations = (await readSupergraphConfig()).filter((entry) => entry.name === 'organisations');
+  // residents comes with organisations, whose SDL @requires where a resident lives (Resident.organisationPath).
+  const organisations = (await readSupergraphConfig()).filter((entry) => ['organisations', 'residents'].includes(entry.name));
   const { local } = subgraphProcesses(organisations, { mongoUri: inject('mongoUri'), databaseNameFor: uniqueDatabaseName, ports: 'free', env, log: () => {} });
   graph = await startGraph({
     subgraphs: local,

@@ -109,7 +109,7 @@ function generateBase(plan: ScalePlan, now: Date): GeneratedBase {
   const communities: SeededCommunity[] = [];
   const base: BaseRecords = {
     organisations: { Organisation: tree.all, Grid: [], Partnership: [], Agreement: [], Activity: activities.activities, ActivitySignUp: activities.signUps, ActivityCheckIn: activities.checkIns, Post: [] },
-    residents: { Resident: [], Household: [], MemberPairing: [], HouseholdPairing: [], PointsEntry: [], PointsRuleChange: [], PointsSpending: [] },
+    residents: { Resident: [], Household: [], MemberPairing: [], HouseholdPairing: [], PointsEntry: [], PointsRuleChange: [], PointsSpending: [], DataCorrectionRequest: [], PersonalDataRead: [] },
   };
 
   tree.streets.forEach((street, streetIndex) => {

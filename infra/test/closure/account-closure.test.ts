@@ -147,8 +147,8 @@ describe('a resident with records in every department, closed by their community
     expect(stored).toMatchObject({ phone: null, gender: null, birthYear: null, specialCare: [], householdId: null, status: 'CLOSED', closureReason: 'MOVED_AWAY' });
     expect(Object.keys(stored!).filter((field) => ['idNumber', 'partyMembership', 'volunteerProfile'].includes(field))).toEqual([]);
     expect(await tracesIn(stack, 'residents', [CLOSING.name, CLOSING.phone, CLOSING.idNumber])).toEqual([]);
-    // The id stays on the closed record and its ledger only.
-    expect(await tracesIn(stack, 'residents', [records.residentId], ['residents', 'pointsEntries'])).toEqual([]);
+    // The id stays on the closed record, its ledger and the access log of who read the person's data only.
+    expect(await tracesIn(stack, 'residents', [records.residentId], ['residents', 'pointsEntries', 'personalDataReads'])).toEqual([]);
   });
 
   it('organisations: the activity keeps its sign-ups, count and hours, without the person', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { notAMonth, notAnId, periodTooLong, unauthenticated } from '@civic/service-kit';
-import { aWorld, expectError, startStack, type Stack, type World } from '@civic/test-harness';
+import { aWorld, expectError, loadLocalSubgraphs, startStack, type Stack, type World } from '@civic/test-harness';
 import { organisationsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import type { ActivityCategory } from '../src/domain/activity-rules.ts';
@@ -70,7 +70,9 @@ async function anActivity(hostId: string, startsAt: string, category: ActivityCa
 }
 
 beforeAll(async () => {
-  stack = await startStack({ subgraphs: [organisationsSubgraph] });
+  // residents is in the stack because this SDL @requires where a resident lives (Resident.organisationPath).
+  const residentsService = (await loadLocalSubgraphs()).filter((subgraph) => subgraph.name === 'residents');
+  stack = await startStack({ subgraphs: [organisationsSubgraph, ...residentsService] });
   world = await aWorld(stack);
   models = stack.subgraph('organisations').models as unknown as Models;
   analystToken = await stack.token({ roles: ['ANALYST'] });

@@ -38,6 +38,7 @@ describe('indexes on the real server', () => {
       { key: { communityId: 1, level: 1, _id: 1 } },
       { key: { level: 1, _id: 1 } },
       { key: { parentId: 1, _id: 1 } },
+      { key: { responsiblePersonId: 1 }, partial: { responsiblePersonId: { $type: 'objectId' } } },
     ]);
     expect(await indexesOf(tester.models.Partnership)).toEqual([
       { key: { communityId: 1, unitId: 1 }, unique: true, partial: { status: 'ACTIVE' } },

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '@civic/service-kit';
 import { aWorld, commandCounts, expectError, repeatRace, RACE_TIMEOUT, startStack, type Stack, type World } from '@civic/test-harness';
 import type { Models, PersonalDataReadDocument } from '../src/models/index.ts';
-import { listDataReadsNotResident, readAccessLogNotSupervisor } from '../src/errors.ts';
+import { listDataReadsNotResident, readAccessLogNotSupervisor, readResidentAsAnalyst } from '../src/errors.ts';
 import { residentsSubgraph } from '../src/subgraph.ts';
 import { organisationsSubgraph } from '@civic/organisations';
 
@@ -79,15 +79,18 @@ describe('what is recorded', () => {
     expect(entries.map((entry) => ({ fields: entry.fields, purpose: entry.purpose }))).toEqual([{ fields: ['ID_NUMBER', 'PHONE', 'SPECIAL_CARE'], purpose: null }]);
   });
 
-  it('records nothing for a masked answer: another resident, staff out of scope, an analyst', async () => {
+  it('records nothing for a masked answer (another resident, staff out of scope) nor for an analyst, who reads no resident', async () => {
     const neighbour = await stack.token({ roles: ['RESIDENT'], residentId: neighbourId });
     const outOfScope = await stack.token({ subject: 'staff:elsewhere', roles: ['STREET_ADMIN'], scope: ['6650a00000000000000000ff'] });
-    const analyst = await stack.token({ subject: 'analyst:1', roles: ['ANALYST'] });
-    for (const [token, requestId] of [[neighbour, 'log-masked-1'], [outOfScope, 'log-masked-2'], [analyst, 'log-masked-3']] as const) {
+    for (const [token, requestId] of [[neighbour, 'log-masked-1'], [outOfScope, 'log-masked-2']] as const) {
       const data = await must<{ resident: { phone: string; piiMasked: boolean } }>(SENSITIVE, { id: residentId }, { token, requestId, purpose: '好奇' });
       expect({ phone: data.resident.phone, piiMasked: data.resident.piiMasked }).toEqual({ phone: '138****5678', piiMasked: true });
       expect(await entriesOf(requestId)).toEqual([]);
     }
+    const analyst = await stack.token({ subject: 'analyst:1', roles: ['ANALYST'] });
+    const refused = await stack.query(SENSITIVE, { id: residentId }, { token: analyst, requestId: 'log-masked-3', purpose: '好奇' });
+    expectError(refused, readResidentAsAnalyst());
+    expect(await entriesOf('log-masked-3')).toEqual([]);
   });
 
   it('records nothing when the resident reads their own data, address included', async () => {

@@ -3,6 +3,7 @@ import { Types } from 'mongoose';
 import { organisationsSubgraph } from '@civic/organisations';
 import { wishesSubgraph } from '@civic/wishes';
 import { notAMonth, periodEndsBeforeStart, unauthenticated } from '@civic/service-kit';
+import { residentsSubgraph } from '@civic/residents';
 import { aWorld, expectError, startStack, type Stack, type World } from '@civic/test-harness';
 import { resourcesSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
@@ -115,7 +116,7 @@ async function disburse(fund: Resource, recipients: Types.ObjectId[], reason: st
 }
 
 beforeAll(async () => {
-  stack = await startStack({ subgraphs: [organisationsSubgraph, wishesSubgraph, resourcesSubgraph] });
+  stack = await startStack({ subgraphs: [organisationsSubgraph, residentsSubgraph, wishesSubgraph, resourcesSubgraph] });
   world = await aWorld(stack);
   models = stack.subgraph('resources').models as unknown as Models;
   analystToken = await stack.token({ roles: ['ANALYST'] });

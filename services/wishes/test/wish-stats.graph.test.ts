@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { organisationsSubgraph } from '@civic/organisations';
+import { residentsSubgraph } from '@civic/residents';
 import { aWorld, startStack, type Stack, type World } from '@civic/test-harness';
 import { wishesSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
@@ -73,7 +74,7 @@ async function stats(organisationId: string, from: string, to: string) {
 }
 
 beforeAll(async () => {
-  stack = await startStack({ subgraphs: [organisationsSubgraph, wishesSubgraph] });
+  stack = await startStack({ subgraphs: [organisationsSubgraph, residentsSubgraph, wishesSubgraph] });
   world = await aWorld(stack);
   analystToken = await stack.token({ roles: ['ANALYST'] });
   otherCommunityId = (

@@ -1,4 +1,14 @@
-import type { HouseholdDocument, HouseholdPairingDocument, MemberPairingDocument, PointsEntryDocument, PointsRuleChangeDocument, PointsSpendingDocument, ResidentDocument } from '../models/index.ts';
+import type {
+  DataCorrectionRequestDocument,
+  HouseholdDocument,
+  HouseholdPairingDocument,
+  MemberPairingDocument,
+  PersonalDataReadDocument,
+  PointsEntryDocument,
+  PointsRuleChangeDocument,
+  PointsSpendingDocument,
+  ResidentDocument,
+} from '../models/index.ts';
 
 /** The residents service's sample data, by model name (as its createModels names them). */
 export interface ResidentsRecords {
@@ -11,4 +21,8 @@ export interface ResidentsRecords {
   PointsRuleChange: PointsRuleChangeDocument[];
   /** None: points are spent by residents once the graph runs. */
   PointsSpending: PointsSpendingDocument[];
+  /** None: residents ask for corrections once the graph runs. */
+  DataCorrectionRequest: DataCorrectionRequestDocument[];
+  /** None: the access log records reads of the running graph. */
+  PersonalDataRead: PersonalDataReadDocument[];
 }
