@@ -46,11 +46,12 @@ describe.runIf(ownBroker)('the backbone through faults', () => {
     const appliedBeforeStop = await services.tally.eventCollections.appliedEvents.countDocuments({ eventId: { $in: ids } });
     await services.tally.stop();
     const tally = await services.restartTally();
-    await waitUntilApplied(tally, TALLY_CONSUMER, ids);
+    // An event delivered to the stopped consumer and not acknowledged comes back after the 30 s ack wait.
+    await waitUntilApplied(tally, TALLY_CONSUMER, ids, { timeoutMs: 75_000 });
 
     expect(appliedBeforeStop).toBeLessThan(ids.length);
     const totals = await tallies(tally);
     for (const { wishId, rating } of ratings) expect(totals[wishId]).toEqual({ total: rating, applications: 1 });
     expect(await tally.eventCollections.appliedEvents.countDocuments({ eventId: { $in: ids } })).toBe(150);
-  });
+  }, 120_000);
 });
