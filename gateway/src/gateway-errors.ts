@@ -127,6 +127,11 @@ export function liveWishNotFound(): GraphQLError {
   return refusal('NOT_FOUND', 'No wish with this id that the caller may see');
 }
 
+/** The mobilisation does not exist (one the caller may not read is refused as `mobilisation(id)` refuses it). */
+export function liveMobilisationNotFound(): GraphQLError {
+  return refusal('NOT_FOUND', 'No mobilisation with this id');
+}
+
 export function liveOrganisationNotFound(): GraphQLError {
   return refusal('NOT_FOUND', 'No organisation with this id');
 }

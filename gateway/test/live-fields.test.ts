@@ -5,7 +5,7 @@ import { LIVE_FIELDS, LIVE_KINDS, type LiveField } from '../src/live/live-fields
 // Which subscriptions an event concerns, and the record each push shows.
 const at = new Date('2026-11-30T02:00:00.000Z');
 const event = <K extends EventKind>(kind: K, facts: EventFacts[K]) => newEvent(kind, facts, at);
-const { wishChanged, handlerQueueChanged, myNotifications } = LIVE_FIELDS;
+const { wishChanged, handlerQueueChanged, mobilisationChanged, myNotifications } = LIVE_FIELDS;
 
 describe('what an event concerns', () => {
   it("concerns a wish's followers for every event of the wishes department, by its id", () => {
@@ -23,6 +23,15 @@ describe('what an event concerns', () => {
     expect(queues(event('wish.escalated', { wishId: 'w1', requesterId: 'r1', fromHandlerId: null, toOrganisationId: 's1' }))).toEqual([['s1'], 'w1']);
     expect(queues(event('wish.reopened', { wishId: 'w1', requesterId: 'r1', previousClaimant: { type: 'Resident', id: 'r2' }, handlerId: null }))).toEqual([[], 'w1']);
     expect(handlerQueueChanged.kinds).not.toContain('wish.claimed');
+  });
+
+  it("concerns a mobilisation's followers for each of its events, by its id", () => {
+    const ids = { mobilisationId: 'm1', gridId: 'g1', communityId: 'c1' };
+    const visited = event('mobilisation.householdVisited', { ...ids, visitId: 'v1' });
+    expect([mobilisationChanged.keysOf(visited), mobilisationChanged.targetOf(visited)]).toEqual([['m1'], 'm1']);
+    expect(mobilisationChanged.keysOf(event('mobilisation.overdue', { ...ids, deadline: '2026-11-30T05:00:00.000Z', unanswered: 1 }))).toEqual(['m1']);
+    expect(mobilisationChanged.keysOf(event('activity.signedUp', { activityId: 'a1', residentId: 'r1', organisationId: 'c1' }))).toEqual([]);
+    expect(mobilisationChanged.kinds).toEqual(['mobilisation.started', 'mobilisation.householdVisited', 'mobilisation.completed', 'mobilisation.overdue', 'mobilisation.closed']);
   });
 
   it("concerns a resident's own inbox only, never an organisation's", () => {

@@ -11,6 +11,9 @@ export default subgraphCodegenConfig({
   ActivityPlace: '../models/activity.ts#ActivityPlaceDocument',
   ActivityCheckIn: '../models/activity-check-in.ts#ActivityCheckInDocument',
   Post: '../models/post.ts#PostDocument',
+  Mobilisation: '../models/mobilisation.ts#MobilisationDocument',
+  HouseholdVisit: '../models/household-visit.ts#HouseholdVisitDocument',
+  MobilisationCoverage: '../domain/mobilisation-rules.ts#Coverage',
   Resident: '../mappers.ts#ResidentReference',
   OrganisationConnection: '../mappers.ts#OrganisationConnectionParent',
   OrganisationEdge: '../mappers.ts#OrganisationEdgeParent',
@@ -20,4 +23,8 @@ export default subgraphCodegenConfig({
   ActivityEdge: '../mappers.ts#ActivityEdgeParent',
   PostConnection: '../mappers.ts#PostConnectionParent',
   PostEdge: '../mappers.ts#PostEdgeParent',
+  MobilisationConnection: '../mappers.ts#MobilisationConnectionParent',
+  MobilisationEdge: '../mappers.ts#MobilisationEdgeParent',
+  HouseholdVisitConnection: '../mappers.ts#HouseholdVisitConnectionParent',
+  HouseholdVisitEdge: '../mappers.ts#HouseholdVisitEdgeParent',
 });

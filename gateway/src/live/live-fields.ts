@@ -1,6 +1,6 @@
 import { staffCovers, type Viewer } from '@civic/identity';
 import { EVENT_KINDS, EVENT_OWNERS, type AnyCivicEvent, type EventKind } from '@civic/events';
-import { liveNoPersonalInbox, liveOrganisationNotFound, liveQueueOutOfScope, liveWishNotFound } from '../gateway-errors.ts';
+import { liveMobilisationNotFound, liveNoPersonalInbox, liveOrganisationNotFound, liveQueueOutOfScope, liveWishNotFound } from '../gateway-errors.ts';
 
 /** Asks the graph through the gateway as the subscriber; throws the answer's first error. */
 export type AskAsSubscriber = <TData>(query: string, variables: Record<string, unknown>) => Promise<TData>;
@@ -54,6 +54,15 @@ const QUEUE_KINDS: readonly EventKind[] = ['request.routed', 'request.dispatched
 
 const wishTarget = (event: AnyCivicEvent) => (isWishEvent(event) ? event.facts.wishId : '');
 
+type MobilisationEvent = Extract<AnyCivicEvent, { kind: `mobilisation.${string}` }>;
+
+/** Every mobilisation event is about one mobilisation and changes its coverage or status. */
+const MOBILISATION_KINDS = EVENT_KINDS.filter((kind) => kind.startsWith('mobilisation.'));
+
+function isMobilisationEvent(event: AnyCivicEvent): event is MobilisationEvent {
+  return event.kind.startsWith('mobilisation.');
+}
+
 /** The resident a notification was put in the inbox of; none for an organisation's. */
 function residentNotified(event: AnyCivicEvent): string[] {
   return event.kind === 'notification.created' && event.facts.recipient.type === 'Resident' ? [event.facts.recipient.id] : [];
@@ -81,6 +90,18 @@ export const LIVE_FIELDS = {
       const { organisation } = await ask<{ organisation: { path: string[] } | null }>('query LiveQueueOwner($id: ID!) { organisation(id: $id) { path } }', { id: args.organisationId });
       if (organisation === null) throw liveOrganisationNotFound();
       if (!staffCovers(viewer, organisation.path)) throw liveQueueOutOfScope();
+    },
+  },
+  mobilisationChanged: {
+    queryField: 'mobilisation',
+    kinds: MOBILISATION_KINDS,
+    keyOf: (args) => String(args.id),
+    keysOf: (event) => (isMobilisationEvent(event) ? [event.facts.mobilisationId] : []),
+    targetOf: (event) => (isMobilisationEvent(event) ? event.facts.mobilisationId : ''),
+    // As mobilisation(id): FORBIDDEN for a caller who may not read it, passed on as it comes.
+    async authorise(args, _viewer, ask) {
+      const { mobilisation } = await ask<{ mobilisation: { id: string } | null }>('query LiveMobilisation($id: ID!) { mobilisation(id: $id) { id } }', { id: args.id });
+      if (mobilisation === null) throw liveMobilisationNotFound();
     },
   },
   myNotifications: {

@@ -123,10 +123,33 @@ describe('who an event tells, and what', () => {
     ]);
   });
 
+  it("gives a community's staff a task when one of its micro-grids' mobilisations falls overdue, with the households still owed", () => {
+    const mobilisation = '6650a00000000000000000f1';
+    const facts = { mobilisationId: mobilisation, gridId: '6650a00000000000000000f2', communityId: STREET, deadline: '2026-11-30T05:00:00.000Z', unanswered: 2 };
+    expect(noticesFor(event('mobilisation.overdue', facts))).toEqual([
+      { recipient: organisation(STREET), kind: 'MOBILISATION_OVERDUE', about: { mobilisationId: mobilisation }, title: '网格入户动员超时', body: '一个微网格的入户动员已超过时限（2026-11-30 13:00），仍有 2 户未联系上，请协调处理。' },
+    ]);
+  });
+
   it('listens to exactly the kinds that tell someone something', () => {
     const facts = { wishId: WISH, requesterId: REQUESTER, communityId: STREET, gridId: null } as never;
     const silent = EVENT_KINDS.filter((kind) => !(NOTIFYING_EVENT_KINDS as readonly EventKind[]).includes(kind));
-    expect(silent).toEqual(['activity.signedUp', 'activity.checkedIn', 'meeting.attended', 'decision.recorded', 'microProject.voteClosed', 'booking.cancelled', 'disbursement.approved', 'resident.closed', 'personalData.read', 'notification.created']);
+    expect(silent).toEqual([
+      'activity.signedUp',
+      'activity.checkedIn',
+      'mobilisation.started',
+      'mobilisation.householdVisited',
+      'mobilisation.completed',
+      'mobilisation.closed',
+      'meeting.attended',
+      'decision.recorded',
+      'microProject.voteClosed',
+      'booking.cancelled',
+      'disbursement.approved',
+      'resident.closed',
+      'personalData.read',
+      'notification.created',
+    ]);
     for (const kind of silent) expect(noticesFor(event(kind, facts))).toEqual([]);
   });
 });

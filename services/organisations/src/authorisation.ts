@@ -1,7 +1,7 @@
-import { isAnonymous, type Viewer } from '@civic/identity';
-import { MANAGER_ROLES, requireRole, requireStaffCovering, type OrganisationPath, type Refusal } from '@civic/service-kit';
+import { hasRole, isAnonymous, type Viewer } from '@civic/identity';
+import { MANAGER_ROLES, requireRole, requireSignedIn, requireStaffCovering, staffCovers, type OrganisationPath, type Refusal } from '@civic/service-kit';
 import type { ActivityVisibility } from './domain/activity-rules.ts';
-import { createDistrictCommittee } from './errors.ts';
+import { createDistrictCommittee, runMobilisationSweepOutOfScope } from './errors.ts';
 
 /**
  * Who may do what in the organisations subgraph.
@@ -18,6 +18,13 @@ import { createDistrictCommittee } from './errors.ts';
  *   an activity, and reads its participants and check-ins.
  * - A resident signs themself up (viewer.residentId) and cancels; nobody signs up someone else.
  * - A resident's activity list: the resident, staff, analysts and services.
+ * - Mobilisations are the work of a grid's staff, and which household was not at home is a
+ *   personal fact: staff whose scope covers the grid start and close them; they and the grid's
+ *   responsible person record visits and read mobilisations with their coverage and visits;
+ *   services read them. A community's list: staff covering it and services. Anyone else, analysts
+ *   included, FORBIDDEN.
+ * - The mobilisation sweep: DISTRICT_ADMIN and SERVICE for the whole instance; for one community,
+ *   staff whose scope covers it too.
  */
 
 export function requireTreeManager(viewer: Viewer, organisationPath: OrganisationPath, refusal: Refusal): void {
@@ -34,4 +41,39 @@ export function canSeeActivity(viewer: Viewer, activity: { visibility: ActivityV
 
 export function canSeePost(viewer: Viewer, post: { public: boolean }): boolean {
   return post.public || !isAnonymous(viewer);
+}
+
+/** A grid's mobilisation as the rules above place it: the grid's path and responsible person. */
+interface MobilisedGrid {
+  organisationPath: OrganisationPath;
+  responsiblePersonId: { toHexString(): string } | null;
+}
+
+function isResponsibleFor(viewer: Viewer, grid: MobilisedGrid): boolean {
+  return viewer.residentId !== null && grid.responsiblePersonId?.toHexString() === viewer.residentId;
+}
+
+export function requireMobilisationVisitor(viewer: Viewer, grid: MobilisedGrid, refusal: Refusal): void {
+  requireSignedIn(viewer);
+  if (!staffCovers(viewer, grid.organisationPath) && !isResponsibleFor(viewer, grid)) throw refusal();
+}
+
+export function mayReadMobilisation(viewer: Viewer, grid: MobilisedGrid): boolean {
+  return hasRole(viewer, 'SERVICE') || staffCovers(viewer, grid.organisationPath) || isResponsibleFor(viewer, grid);
+}
+
+export function requireMobilisationReader(viewer: Viewer, grid: MobilisedGrid, refusal: Refusal): void {
+  requireSignedIn(viewer);
+  if (!mayReadMobilisation(viewer, grid)) throw refusal();
+}
+
+export function requireCommunityMobilisationsReader(viewer: Viewer, organisationPath: OrganisationPath, refusal: Refusal): void {
+  requireSignedIn(viewer);
+  if (!hasRole(viewer, 'SERVICE') && !staffCovers(viewer, organisationPath)) throw refusal();
+}
+
+/** `communityPath` null: the sweep of the whole instance. */
+export function requireMobilisationSweeper(viewer: Viewer, communityPath: OrganisationPath | null): void {
+  if (communityPath !== null && staffCovers(viewer, communityPath)) return;
+  requireRole(viewer, runMobilisationSweepOutOfScope, 'DISTRICT_ADMIN', 'SERVICE');
 }

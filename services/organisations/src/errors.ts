@@ -1,4 +1,4 @@
-import { badUserInput, conflict, forbidden, notFound } from '@civic/service-kit';
+import { badUserInput, conflict, forbidden, invalidTransition, notFound } from '@civic/service-kit';
 
 /** Error factories of this service beyond the kit's; resolvers, domain and tests share them. */
 
@@ -88,7 +88,42 @@ export function withdrawWithoutResidentRecord() {
   return forbidden('withdraw from an activity');
 }
 
+/** Mobilisations: staff covering the grid start, visit, close and read them; the grid's responsible person visits and reads. */
+export function startMobilisationOutOfScope() {
+  return forbidden('start a mobilisation of this grid');
+}
+
+export function recordVisitOutOfScope() {
+  return forbidden('record visits of this mobilisation');
+}
+
+export function closeMobilisationOutOfScope() {
+  return forbidden('close this mobilisation');
+}
+
+export function readMobilisationOutOfScope() {
+  return forbidden('read the mobilisations of this grid');
+}
+
+export function readCommunityMobilisationsOutOfScope() {
+  return forbidden('read the mobilisations of this organisation');
+}
+
+/** The whole instance: DISTRICT_ADMIN and SERVICE; one community: staff whose scope covers it too. */
+export function runMobilisationSweepOutOfScope() {
+  return forbidden('run the mobilisation sweep here');
+}
+
 // Conflicts: the data as it stands refuses the write.
+
+export function mobilisationAlreadyActive() {
+  return conflict('This grid already has an open or overdue mobilisation');
+}
+
+/** A COMPLETED or CLOSED mobilisation takes no more visits and cannot be closed again. */
+export function mobilisationNotActive(status: string, action: string) {
+  return invalidTransition('Mobilisation', status, action);
+}
 
 export function siblingNameTaken() {
   return conflict('Another organisation under the same parent already has this name');
@@ -127,6 +162,27 @@ export function ownersCommitteeOutsideCommunity() {
 
 export function partyBranchOutsideCommunity() {
   return badUserInput('partyBranchId', "must lie within the community's subtree");
+}
+
+/** A grid's responsible person lives in it, or is staff of its community naming themself (domain/grid-responsible.ts). */
+export function responsibleLivesElsewhere() {
+  return badUserInput('residentId', "must live in this grid, or be its community's staff naming themself");
+}
+
+export function notAMicroGrid(level: string) {
+  return badUserInput('gridId', `must be a micro-grid (MICRO or PARTY_GROUP), not a ${level} grid`);
+}
+
+export function gridWithoutHouseholds() {
+  return badUserInput('gridId', 'has no households to visit');
+}
+
+export function householdNotInMobilisation() {
+  return badUserInput('householdId', 'is not among the households of this mobilisation');
+}
+
+export function sweepInTheFuture() {
+  return badUserInput('at', 'must not be later than now');
 }
 
 export function parentGridInAnotherCommunity() {

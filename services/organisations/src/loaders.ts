@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Types } from 'mongoose';
-import { idOf, loaderById, loaderByForeignKey, objectIdsOf } from '@civic/service-kit';
+import { idOf, loaderById, loaderByForeignKey, objectIdsOf, pageLoader } from '@civic/service-kit';
 import type { Viewer } from '@civic/identity';
 import type { Models } from './models/index.ts';
 import { ORGANISATION_FIELDS } from './models/organisation.ts';
@@ -11,6 +11,7 @@ import { ACTIVITY_FIELDS, type ActivityDocument } from './models/activity.ts';
 import { ACTIVITY_SIGN_UP_FIELDS } from './models/activity-sign-up.ts';
 import { ACTIVITY_CHECK_IN_FIELDS } from './models/activity-check-in.ts';
 import { POST_FIELDS } from './models/post.ts';
+import { MOBILISATION_FIELDS } from './models/mobilisation.ts';
 
 /** Built per request by the service kit: one query per entity type per level, never a cache shared by callers. */
 export function createLoaders(models: Models, viewer: Viewer) {
@@ -32,6 +33,10 @@ export function createLoaders(models: Models, viewer: Viewer) {
     checkInsOfActivity: loaderByForeignKey(models.ActivityCheckIn, 'activityId', { sort: { checkedInAt: 1, _id: 1 }, projection: ACTIVITY_CHECK_IN_FIELDS }),
     serviceHoursOfResident: serviceHoursLoader(models),
     post: loaderById(models.Post, POST_FIELDS),
+    mobilisation: loaderById(models.Mobilisation, MOBILISATION_FIELDS),
+    mobilisationsOfGrid: pageLoader(models.Mobilisation, 'gridId', {}, { field: 'startedAt', direction: -1 }),
+    mobilisationsOfCommunity: pageLoader(models.Mobilisation, 'communityId', {}, { field: 'startedAt', direction: -1 }),
+    visitsOfMobilisation: pageLoader(models.HouseholdVisit, 'mobilisationId', {}, { field: 'at', direction: -1 }),
     /** After this request changed an activity's sign-ups: the activity as counted, and the viewer's sign-up read afresh. */
     signUpsChanged(counted: ActivityDocument) {
       activity.clear(idOf(counted)).prime(idOf(counted), counted);

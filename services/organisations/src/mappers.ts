@@ -3,6 +3,8 @@ import type { OrganisationDocument } from './models/organisation.ts';
 import type { GridDocument } from './models/grid.ts';
 import type { ActivityDocument } from './models/activity.ts';
 import type { PostDocument } from './models/post.ts';
+import type { MobilisationDocument } from './models/mobilisation.ts';
+import type { HouseholdVisitDocument } from './models/household-visit.ts';
 
 /** What the connection resolvers return (codegen maps the GraphQL connection types to these). */
 export type OrganisationConnectionParent = Connection<OrganisationDocument>;
@@ -13,6 +15,10 @@ export type ActivityConnectionParent = Connection<ActivityDocument>;
 export type ActivityEdgeParent = Edge<ActivityDocument>;
 export type PostConnectionParent = Connection<PostDocument>;
 export type PostEdgeParent = Edge<PostDocument>;
+export type MobilisationConnectionParent = Connection<MobilisationDocument>;
+export type MobilisationEdgeParent = Edge<MobilisationDocument>;
+export type HouseholdVisitConnectionParent = Connection<HouseholdVisitDocument>;
+export type HouseholdVisitEdgeParent = Edge<HouseholdVisitDocument>;
 
 /** A Resident as this subgraph knows it: its key, and where it lives when a field @requires it. */
 export interface ResidentReference {

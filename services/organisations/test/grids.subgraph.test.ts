@@ -6,13 +6,15 @@ import { organisationsSubgraph } from '../src/subgraph.ts';
 import type { Models } from '../src/models/index.ts';
 import { TreeBuilder } from './support/tree-builder.ts';
 import { unauthenticated, unknownId, emptyText, invalidInput } from '@civic/service-kit';
-import { gridWithoutParent, parentGridOfWrongLevel, topGridWithParent } from '../src/domain/grid-tree.ts';
+import { gridWithoutParent, parentGridOfOtherShape, parentGridOfWrongLevel, topGridWithParent } from '../src/domain/grid-tree.ts';
 import { kindMismatch } from '../src/domain/organisation-tree.ts';
-import { assignGridResponsibleOutOfScope, createGridOutOfScope, parentGridInAnotherCommunity, partyBranchOutsideCommunity } from '../src/errors.ts';
+import { assignGridResponsibleOutOfScope, createGridOutOfScope, parentGridInAnotherCommunity, partyBranchOutsideCommunity, responsibleLivesElsewhere } from '../src/errors.ts';
 
-// Stands in for the gateway: the residents subgraph knows one resident.
+// Stands in for the gateway: the residents subgraph knows the residents each test registers there.
 const graph = new FakeGraph();
 const knownResident = graph.resident(null);
+/** A resident whose household lies in `gridId`. */
+const residentOf = (gridId: string) => graph.resident(null, { household: { pairedMemberId: null, gridId } });
 
 let tester: SubgraphTester<Models>;
 let tree: Awaited<ReturnType<TreeBuilder['fiveLevels']>>;
@@ -103,7 +105,9 @@ describe('the grid tree', () => {
     const cases: [Record<string, unknown>, ErrorWithExtensions][] = [
       [{ name: '微网格', level: 'MICRO', communityId: tree.community, parentId: top }, invalidInput(parentGridOfWrongLevel('MICRO', 'COMMUNITY'))],
       [{ name: '综合网格', level: 'GENERAL', communityId: tree.community }, invalidInput(gridWithoutParent('GENERAL'))],
-      [{ name: '社区网格', level: 'COMMUNITY', communityId: tree.community, parentId: top }, invalidInput(topGridWithParent('COMMUNITY'))],
+      [{ name: '社区网格', level: 'COMMUNITY', communityId: tree.community, parentId: top }, invalidInput(parentGridOfWrongLevel('COMMUNITY', 'COMMUNITY'))],
+      [{ name: '支部网格', level: 'BRANCH', communityId: tree.community, parentId: top }, invalidInput(parentGridOfOtherShape('BRANCH', ['COMMUNITY']))],
+      [{ name: '街道网格', level: 'STREET', communityId: tree.community }, invalidInput(kindMismatch('communityId', 'STREET_COMMITTEE', 'COMMUNITY_PARTY_COMMITTEE'))],
       [{ name: '综合网格', level: 'GENERAL', communityId: tree.community, parentId: otherTop }, parentGridInAnotherCommunity()],
       [{ name: '社区网格', level: 'COMMUNITY', communityId: tree.street }, invalidInput(kindMismatch('communityId', 'COMMUNITY_PARTY_COMMITTEE', 'STREET_COMMITTEE'))],
       [{ name: '社区网格', level: 'COMMUNITY', communityId: tree.community, partyBranchId: tree.group }, invalidInput(kindMismatch('partyBranchId', 'PARTY_BRANCH', 'PARTY_GROUP'))],
@@ -125,15 +129,71 @@ describe('the grid tree', () => {
   });
 });
 
+describe('the four-level grid (street, community, branch, party group)', () => {
+  it("places a community's grids under its street's grid, down to party-group grids, and keeps them to that shape", async () => {
+    const streetAdmin = staff('STREET_ADMIN', [tree.street]);
+    const create = async (input: Record<string, unknown>) => dataOf<{ createGrid: { id: string } }>(await tester.execute(CREATE, { input }, streetAdmin)).createGrid.id;
+    const street = await create({ name: '江心洲街道网格', level: 'STREET', communityId: tree.street });
+    const community = await create({ name: '新城社区四级网格', level: 'COMMUNITY', communityId: tree.community, parentId: street });
+    const branch = await create({ name: '第一支部网格', level: 'BRANCH', communityId: tree.community, parentId: community, partyBranchId: tree.branch });
+    const group = await create({ name: '第一党小组网格', level: 'PARTY_GROUP', communityId: tree.community, parentId: branch });
+
+    const read = await tester.execute(`query($id: ID!) { grid(id: $id) { level community { name } ancestors { level community { name } } } }`, { id: group }, ANONYMOUS);
+    expect(dataOf(read)).toEqual({
+      grid: {
+        level: 'PARTY_GROUP',
+        community: { name: '新城社区党委' },
+        ancestors: [
+          { level: 'STREET', community: { name: '江心洲街道党工委' } },
+          { level: 'COMMUNITY', community: { name: '新城社区党委' } },
+          { level: 'BRANCH', community: { name: '新城社区党委' } },
+        ],
+      },
+    });
+    const before = await tester.models.Grid.countDocuments();
+    const general = { name: '综合网格', level: 'GENERAL', communityId: tree.community, parentId: community };
+    expectError(await tester.execute(CREATE, { input: general }, streetAdmin), invalidInput(parentGridOfOtherShape('GENERAL', ['STREET', 'COMMUNITY'])));
+    expectError(await tester.execute(CREATE, { input: { name: '微网格', level: 'MICRO', communityId: tree.community, parentId: branch } }, streetAdmin), invalidInput(parentGridOfWrongLevel('MICRO', 'BRANCH')));
+    expectError(await tester.execute(CREATE, { input: { name: '街道网格', level: 'STREET', communityId: tree.street, parentId: street } }, streetAdmin), invalidInput(topGridWithParent('STREET')));
+    expect(await tester.models.Grid.countDocuments()).toBe(before);
+  });
+});
+
 describe('the responsible person', () => {
   const ASSIGN = `mutation($g: ID!, $r: ID!) { assignGridResponsible(gridId: $g, residentId: $r) { id responsiblePerson { id } } }`;
 
-  it('assigns a resident the graph knows, asking the graph once', async () => {
+  it('assigns a resident living in the grid, asking the graph once', async () => {
     const grid = await createGrid({ name: '新城社区第三网格', level: 'COMMUNITY', communityId: tree.community });
+    const neighbour = residentOf(grid);
     const asked = graph.requests.length;
-    const result = await tester.execute(ASSIGN, { g: grid, r: knownResident }, worker);
-    expect(dataOf(result)).toEqual({ assignGridResponsible: { id: grid, responsiblePerson: { id: knownResident } } });
-    expect(graph.requests.slice(asked).map((request) => request.variables)).toEqual([{ id: knownResident }]);
+    const result = await tester.execute(ASSIGN, { g: grid, r: neighbour }, worker);
+    expect(dataOf(result)).toEqual({ assignGridResponsible: { id: grid, responsiblePerson: { id: neighbour } } });
+    expect(graph.requests.slice(asked).map((request) => request.variables)).toEqual([{ id: neighbour }]);
+  });
+
+  it('assigns a resident of a micro-grid below a general grid to the general grid', async () => {
+    const top = await createGrid({ name: '新城社区第七网格', level: 'COMMUNITY', communityId: tree.community });
+    const general = await createGrid({ name: '第七综合网格', level: 'GENERAL', communityId: tree.community, parentId: top });
+    const micro = await createGrid({ name: '7栋微网格', level: 'MICRO', communityId: tree.community, parentId: general });
+    const neighbour = residentOf(micro);
+    expect(dataOf(await tester.execute(ASSIGN, { g: general, r: neighbour }, worker))).toEqual({ assignGridResponsible: { id: general, responsiblePerson: { id: neighbour } } });
+  });
+
+  it('refuses a resident of another micro-grid, or of no household, and leaves the grid as it was', async () => {
+    const top = await createGrid({ name: '新城社区第八网格', level: 'COMMUNITY', communityId: tree.community });
+    const general = await createGrid({ name: '第八综合网格', level: 'GENERAL', communityId: tree.community, parentId: top });
+    const micro = await createGrid({ name: '8栋微网格', level: 'MICRO', communityId: tree.community, parentId: general });
+    const nextDoor = await createGrid({ name: '9栋微网格', level: 'MICRO', communityId: tree.community, parentId: general });
+    for (const outsider of [residentOf(nextDoor), knownResident]) {
+      expectError(await tester.execute(ASSIGN, { g: micro, r: outsider }, worker), responsibleLivesElsewhere());
+    }
+    expect((await tester.models.Grid.findById(micro).lean())?.responsiblePersonId).toBe(null);
+  });
+
+  it("lets the community's staff name themself, wherever they live", async () => {
+    const grid = await createGrid({ name: '新城社区第九网格', level: 'COMMUNITY', communityId: tree.community });
+    const self = { ...worker, residentId: knownResident, subject: `resident:${knownResident}` };
+    expect(dataOf(await tester.execute(ASSIGN, { g: grid, r: knownResident }, self))).toEqual({ assignGridResponsible: { id: grid, responsiblePerson: { id: knownResident } } });
   });
 
   it('refuses an unknown resident and leaves the grid as it was', async () => {

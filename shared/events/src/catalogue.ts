@@ -39,6 +39,15 @@ export interface EventFacts {
   // organisations: activities (微行动); `organisationId` is the host
   'activity.signedUp': { activityId: string; residentId: string; organisationId: string };
   'activity.checkedIn': { activityId: string; residentId: string; organisationId: string; hours: number };
+  // organisations: door-to-door mobilisations of a micro-grid; `communityId` is the grid's community.
+  // A visit's household and outcome are personal facts and stay with organisations: only its id travels.
+  'mobilisation.started': { mobilisationId: string; gridId: string; communityId: string; deadline: string; households: number };
+  'mobilisation.householdVisited': { mobilisationId: string; visitId: string; gridId: string; communityId: string };
+  /** Every household answered the door (REACHED or REFUSED). */
+  'mobilisation.completed': { mobilisationId: string; gridId: string; communityId: string };
+  /** Still short of full coverage at the deadline: escalated to the community. `unanswered`: households still owed. */
+  'mobilisation.overdue': { mobilisationId: string; gridId: string; communityId: string; deadline: string; unanswered: number };
+  'mobilisation.closed': { mobilisationId: string; gridId: string; communityId: string };
   // meetings; `organisationId` is the meeting's lead host, an action item's assignee its responsible organisation
   'meeting.attended': { meetingId: string; residentId: string; organisationId: string };
   /** `organisationId`: the meeting's lead host; `wishId` or `microProjectId`: the matter decided, if any. */
@@ -85,6 +94,11 @@ export const EVENT_OWNERS = {
   'request.overdue': 'wishes',
   'activity.signedUp': 'organisations',
   'activity.checkedIn': 'organisations',
+  'mobilisation.started': 'organisations',
+  'mobilisation.householdVisited': 'organisations',
+  'mobilisation.completed': 'organisations',
+  'mobilisation.overdue': 'organisations',
+  'mobilisation.closed': 'organisations',
   'meeting.attended': 'meetings',
   'decision.recorded': 'meetings',
   'actionItem.assigned': 'meetings',

@@ -54,7 +54,8 @@ export interface StreetOrganisations<Organisation extends OrganisationReference 
   communities: CommunityOrganisations<Organisation>[];
 }
 
-export type GridLevel = 'COMMUNITY' | 'GENERAL' | 'MICRO';
+/** As organisations' GridLevel: the seed lays out three levels, but a grid it reads may have any. */
+export type GridLevel = 'COMMUNITY' | 'GENERAL' | 'MICRO' | 'STREET' | 'BRANCH' | 'PARTY_GROUP';
 
 /** A grid of the organisations service, as households and residents are placed in it. */
 export interface GridReference {

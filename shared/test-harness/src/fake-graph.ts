@@ -28,8 +28,8 @@ interface GridRecord {
 /** What the graph knows of a resident; each part is absent unless a test gives it. */
 export interface FakeResident {
   communityId?: string | null;
-  /** The household's paired party member (1310 pairing); the resident has a household when given. */
-  household?: { pairedMemberId: string | null };
+  /** The household's paired party member (1310 pairing) and its grid; the resident has a household when given. */
+  household?: { pairedMemberId: string | null; gridId?: string };
   partyBranchId?: string;
   /** The volunteer teams of the resident's volunteer profile; the resident is a volunteer when given. */
   volunteerTeamIds?: string[];
@@ -170,7 +170,9 @@ export class FakeGraph implements GraphClient {
     return {
       id,
       community: this.organisationNode(resident.communityId),
-      household: resident.household ? { pairedMember: resident.household.pairedMemberId ? { id: resident.household.pairedMemberId } : null } : null,
+      household: resident.household
+        ? { pairedMember: resident.household.pairedMemberId ? { id: resident.household.pairedMemberId } : null, grid: resident.household.gridId ? { id: resident.household.gridId } : null }
+        : null,
       partyMembership: resident.partyBranchId ? { branch: this.organisationNode(resident.partyBranchId) } : null,
       volunteerProfile: resident.volunteerTeamIds ? { teams: resident.volunteerTeamIds.map((teamId) => this.organisationNode(teamId)) } : null,
     };

@@ -22,6 +22,7 @@ export interface About {
   resourceId?: string;
   bookingId?: string;
   dataCorrectionRequestId?: string;
+  mobilisationId?: string;
 }
 
 export interface Notice {
@@ -51,6 +52,7 @@ export const NOTIFYING_EVENT_KINDS = [
   'booking.made',
   'dataCorrection.requested',
   'dataCorrection.decided',
+  'mobilisation.overdue',
 ] as const satisfies readonly EventKind[];
 
 const resident = (id: string): PartyRef => ({ type: 'Resident', id });
@@ -170,6 +172,18 @@ export function noticesFor(event: AnyCivicEvent): Notice[] {
       const { requestId, residentId, accepted } = event.facts;
       const [title, body] = accepted ? ['更正申请已通过', '您的个人信息更正申请已通过。'] : ['更正申请未通过', '您的个人信息更正申请未通过，可查看处理说明。'];
       return [{ recipient: resident(residentId), kind: 'DATA_CORRECTION_DECIDED', about: { dataCorrectionRequestId: requestId }, title, body }];
+    }
+    case 'mobilisation.overdue': {
+      const { mobilisationId, communityId, deadline, unanswered } = event.facts;
+      return [
+        {
+          recipient: organisation(communityId),
+          kind: 'MOBILISATION_OVERDUE',
+          about: { mobilisationId },
+          title: '网格入户动员超时',
+          body: `一个微网格的入户动员已超过时限（${when(deadline)}），仍有 ${unanswered} 户未联系上，请协调处理。`,
+        },
+      ];
     }
     default:
       return [];

@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   'BOOKING_CONFIRMED',
   'DATA_CORRECTION_REQUESTED',
   'DATA_CORRECTION_DECIDED',
+  'MOBILISATION_OVERDUE',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -13,6 +13,8 @@ export interface AboutDocument {
   bookingId: Types.ObjectId | null;
   /** Absent on notifications stored before corrections were told. */
   dataCorrectionRequestId?: Types.ObjectId | null;
+  /** Absent on notifications stored before mobilisations were told. */
+  mobilisationId?: Types.ObjectId | null;
 }
 
 export interface NotificationDocument {
@@ -51,6 +53,7 @@ const aboutSchema = new Schema<AboutDocument>(
     resourceId: { type: Schema.Types.ObjectId, default: null },
     bookingId: { type: Schema.Types.ObjectId, default: null },
     dataCorrectionRequestId: { type: Schema.Types.ObjectId, default: null },
+    mobilisationId: { type: Schema.Types.ObjectId, default: null },
   },
   { _id: false },
 );

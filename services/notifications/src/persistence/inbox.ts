@@ -71,5 +71,5 @@ function storedId(fact: string, value: string): Types.ObjectId {
 
 function storedAbout(about: About): AboutDocument {
   const id = (fact: keyof About) => (about[fact] === undefined ? null : storedId(fact, about[fact]));
-  return { wishId: id('wishId'), meetingId: id('meetingId'), actionItemId: id('actionItemId'), resourceId: id('resourceId'), bookingId: id('bookingId'), dataCorrectionRequestId: id('dataCorrectionRequestId') };
+  return { wishId: id('wishId'), meetingId: id('meetingId'), actionItemId: id('actionItemId'), resourceId: id('resourceId'), bookingId: id('bookingId'), dataCorrectionRequestId: id('dataCorrectionRequestId'), mobilisationId: id('mobilisationId') };
 }

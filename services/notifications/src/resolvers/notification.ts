@@ -21,5 +21,6 @@ export const Notification: NotificationResolvers = {
   resource: (notification) => reference(notification.about.resourceId),
   bookingId: (notification) => notification.about.bookingId?.toHexString() ?? null,
   dataCorrectionRequestId: (notification) => notification.about.dataCorrectionRequestId?.toHexString() ?? null,
+  mobilisation: (notification) => reference(notification.about.mobilisationId ?? null),
   deliveries: (notification, _args, { loaders }) => loaders.deliveriesOfNotification.load(notification._id.toHexString()),
 };

@@ -8,6 +8,8 @@ import { activityModel } from './activity.ts';
 import { activitySignUpModel } from './activity-sign-up.ts';
 import { activityCheckInModel } from './activity-check-in.ts';
 import { postModel } from './post.ts';
+import { mobilisationModel } from './mobilisation.ts';
+import { householdVisitModel } from './household-visit.ts';
 
 export function createModels(connection: Connection) {
   return {
@@ -19,6 +21,8 @@ export function createModels(connection: Connection) {
     ActivitySignUp: activitySignUpModel(connection),
     ActivityCheckIn: activityCheckInModel(connection),
     Post: postModel(connection),
+    Mobilisation: mobilisationModel(connection),
+    HouseholdVisit: householdVisitModel(connection),
     Outbox: outboxModel(connection),
   };
 }

@@ -1,14 +1,15 @@
 import { Types, type QueryFilter } from 'mongoose';
-import { parseId, requireSignedIn, requireText, type GraphClient, paginate, returnUpdated, loadForInput, loadTarget, unknownId, invalidInput } from '@civic/service-kit';
+import { loadAll, parseId, requireSignedIn, requireText, paginate, returnUpdated, loadForInput, loadTarget, unknownId, invalidInput } from '@civic/service-kit';
 import type { GridFilter, MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { GRID_FIELDS, type GridDocument } from '../models/grid.ts';
 import type { OrganisationDocument } from '../models/organisation.ts';
-import { gridPlacementError } from '../domain/grid-tree.ts';
+import { gridPlacementError, ownerKindOf } from '../domain/grid-tree.ts';
 import { isWithin, kindMismatch } from '../domain/organisation-tree.ts';
 import { requireTreeManager } from '../authorisation.ts';
 import { MAX_NAME_LENGTH } from '../domain/text-limits.ts';
-import { residentExists } from '../graph/residents.ts';
-import { assignGridResponsibleOutOfScope, createGridOutOfScope, parentGridInAnotherCommunity, partyBranchOutsideCommunity } from '../errors.ts';
+import { residentHome } from '../graph/residents.ts';
+import { mayBeResponsibleFor } from '../domain/grid-responsible.ts';
+import { assignGridResponsibleOutOfScope, createGridOutOfScope, parentGridInAnotherCommunity, partyBranchOutsideCommunity, responsibleLivesElsewhere } from '../errors.ts';
 
 export const gridQueries: QueryResolvers = {
   grid: (_parent, { id }, { loaders }) => loaders.grid.load(id),
@@ -19,7 +20,8 @@ export const gridMutations: MutationResolvers = {
   createGrid: async (_parent, { input }, { viewer, models, loaders, clock }) => {
     requireSignedIn(viewer);
     const community = await loadForInput(loaders.organisation, 'communityId', input.communityId, 'organisation');
-    if (community.kind !== 'COMMUNITY_PARTY_COMMITTEE') throw invalidInput(kindMismatch('communityId', 'COMMUNITY_PARTY_COMMITTEE', community.kind));
+    const ownerKind = ownerKindOf(input.level);
+    if (community.kind !== ownerKind) throw invalidInput(kindMismatch('communityId', ownerKind, community.kind));
     requireTreeManager(viewer, community.path, createGridOutOfScope);
 
     const name = requireText('name', input.name, { max: MAX_NAME_LENGTH });
@@ -27,8 +29,9 @@ export const gridMutations: MutationResolvers = {
       input.parentId ? loadForInput(loaders.grid, 'parentId', input.parentId, 'grid') : null,
       input.partyBranchId ? loadForInput(loaders.organisation, 'partyBranchId', input.partyBranchId, 'organisation') : null,
     ]);
-    if (parent && !parent.communityId.equals(community._id)) throw parentGridInAnotherCommunity();
-    const misplaced = gridPlacementError(input.level, parent?.level ?? null);
+    if (parent && !isOwnersGrid(parent, community)) throw parentGridInAnotherCommunity();
+    const parentChain = parent ? [...(await loadAll(loaders.grid, parent.ancestorIds)).map((ancestor) => ancestor.level), parent.level] : null;
+    const misplaced = gridPlacementError(input.level, parentChain);
     if (misplaced) throw invalidInput(misplaced);
     if (partyBranch) requireBranchOf(community, partyBranch);
 
@@ -53,7 +56,11 @@ export const gridMutations: MutationResolvers = {
     const grid = await loadTarget(loaders.grid, gridId, 'Grid');
     requireTreeManager(viewer, grid.organisationPath, assignGridResponsibleOutOfScope);
     const resident = parseId('residentId', residentId);
-    await requireResidentExists(graph, resident);
+    const home = await residentHome(graph, resident.toHexString());
+    if (home === null) throw unknownId('residentId', 'resident');
+    const homeGrid = home.gridId ? await loaders.grid.load(home.gridId) : null;
+    // The caller covers the grid (a tree manager, checked above): naming themself, they are its community's staff.
+    if (!mayBeResponsibleFor(grid, homeGrid, viewer.residentId === residentId)) throw responsibleLivesElsewhere();
     return models.Grid.findOneAndUpdate({ _id: grid._id }, { $set: { responsiblePersonId: resident } }, returnUpdated(GRID_FIELDS))
       .lean<GridDocument>()
       .orFail()
@@ -61,15 +68,15 @@ export const gridMutations: MutationResolvers = {
   },
 };
 
+/** A parent grid is the community's own, or (four levels) the grid of the street above it. */
+function isOwnersGrid(parent: GridDocument, community: OrganisationDocument): boolean {
+  return parent.communityId.equals(community._id) || (parent.level === 'STREET' && isWithin(community.path, parent.communityId));
+}
+
 /** A grid's branch is a PARTY_BRANCH inside its community's subtree. */
 function requireBranchOf(community: OrganisationDocument, branch: OrganisationDocument): void {
   if (branch.kind !== 'PARTY_BRANCH') throw invalidInput(kindMismatch('partyBranchId', 'PARTY_BRANCH', branch.kind));
   if (!isWithin(branch.path, community._id)) throw partyBranchOutsideCommunity();
-}
-
-// Residents are the residents subgraph's: whether one exists is asked of the graph.
-async function requireResidentExists(graph: GraphClient, residentId: Types.ObjectId): Promise<void> {
-  if (!(await residentExists(graph, residentId.toHexString()))) throw unknownId('residentId', 'resident');
 }
 
 function gridFilter(filter: GridFilter | null | undefined): QueryFilter<GridDocument> {

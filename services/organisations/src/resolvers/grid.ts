@@ -1,7 +1,9 @@
 import { idOf, hexIds, loadAll, loadReferenced } from '@civic/service-kit';
 import type { GridResolvers } from '../generated/resolvers-types.ts';
+import { requireMobilisationReader } from '../authorisation.ts';
+import { readMobilisationOutOfScope } from '../errors.ts';
 
-/** Grids are public data, like the organisation tree; the responsible person is a Resident reference. */
+/** Grids are public data, like the organisation tree, but their mobilisations; the responsible person is a Resident reference. */
 export const Grid: GridResolvers = {
   __resolveReference: (reference, { loaders }) => loaders.grid.load(reference.id),
   id: idOf,
@@ -12,4 +14,9 @@ export const Grid: GridResolvers = {
   responsiblePerson: (grid) => (grid.responsiblePersonId ? { id: grid.responsiblePersonId.toHexString() } : null),
   partyBranch: (grid, _args, { loaders }) => (grid.partyBranchId ? loaders.organisation.load(grid.partyBranchId.toHexString()) : null),
   organisationPath: (grid) => hexIds(grid.organisationPath),
+  // Not public, unlike the rest: who was not at home is a personal fact (authorisation.ts).
+  mobilisations: (grid, { first, after }, { viewer, loaders }) => {
+    requireMobilisationReader(viewer, grid, readMobilisationOutOfScope);
+    return loaders.mobilisationsOfGrid.load({ parentId: idOf(grid), first, after });
+  },
 };

@@ -15,6 +15,8 @@ import { Post } from './post.ts';
 import { postMutations, postQueries } from './post-operations.ts';
 import { Resident } from './resident.ts';
 import { PersonalDataExport } from './personal-data-export.ts';
+import { HouseholdVisit, Mobilisation } from './mobilisation.ts';
+import { mobilisationMutations, mobilisationQueries } from './mobilisation-operations.ts';
 
 export const resolvers: Resolvers = {
   Organisation,
@@ -26,7 +28,9 @@ export const resolvers: Resolvers = {
   ActivityCheckIn,
   Post,
   Resident,
-  Query: { ...organisationQueries, ...gridQueries, ...partnershipQueries, ...agreementQueries, ...activityQueries, ...activityAggregateQueries, ...postQueries },
+  Mobilisation,
+  HouseholdVisit,
+  Query: { ...organisationQueries, ...gridQueries, ...partnershipQueries, ...agreementQueries, ...activityQueries, ...activityAggregateQueries, ...postQueries, ...mobilisationQueries },
   Mutation: {
     ...organisationMutations,
     ...gridMutations,
@@ -35,6 +39,7 @@ export const resolvers: Resolvers = {
     ...activityMutations,
     ...activitySignUpMutations,
     ...postMutations,
+    ...mobilisationMutations,
   },
   PersonalDataExport,
 };

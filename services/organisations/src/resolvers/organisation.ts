@@ -1,8 +1,10 @@
 import { idOf, paginate, hexIds, loadAll } from '@civic/service-kit';
 import type { OrganisationResolvers } from '../generated/resolvers-types.ts';
 import { ORGANISATION_FIELDS } from '../models/organisation.ts';
+import { requireCommunityMobilisationsReader } from '../authorisation.ts';
+import { readCommunityMobilisationsOutOfScope } from '../errors.ts';
 
-/** Organisations are public data: no field here needs a signed-in caller. */
+/** Organisations are public data: no field here needs a signed-in caller, but their mobilisations. */
 export const Organisation: OrganisationResolvers = {
   __resolveReference: (reference, { loaders }) => loaders.organisation.load(reference.id),
   id: idOf,
@@ -19,4 +21,9 @@ export const Organisation: OrganisationResolvers = {
     return status ? partnerships.filter((partnership) => partnership.status === status) : partnerships;
   },
   agreements: (organisation, _args, { loaders }) => loaders.agreementsOfOrganisation.load(idOf(organisation)),
+  // Not public, unlike the rest: who was not at home is a personal fact (authorisation.ts).
+  mobilisations: (organisation, { first, after }, { viewer, loaders }) => {
+    requireCommunityMobilisationsReader(viewer, organisation.path, readCommunityMobilisationsOutOfScope);
+    return loaders.mobilisationsOfCommunity.load({ parentId: idOf(organisation), first, after });
+  },
 };

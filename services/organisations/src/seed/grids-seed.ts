@@ -1,5 +1,5 @@
 import type { GridDocument } from '../models/grid.ts';
-import { gridPlacementError } from '../domain/grid-tree.ts';
+import { gridPlacementError, type GridLevel } from '../domain/grid-tree.ts';
 import { addDays, fixedDateBetween, type GridOpener, type GridReference, type GridResponsible, type ObjectIdSource, type Random } from '@civic/seed-kit';
 import type { CommunityOrganisations } from './organisations-seed.ts';
 
@@ -15,9 +15,11 @@ export function communityGrids(community: CommunityOrganisations, random: Random
   const grids: GridDocument[] = [];
   // The references handed out are the documents themselves.
   const opened = new Map<GridReference, GridDocument>();
+  const levelOf = new Map<string, GridLevel>();
   const open: GridOpener = (level, name, parentReference, partyBranchId) => {
     const parent = parentReference ? opened.get(parentReference)! : null;
-    const problem = gridPlacementError(level, parent?.level ?? null);
+    const parentChain = parent ? [...parent.ancestorIds.map((id) => levelOf.get(id.toHexString())!), parent.level] : null;
+    const problem = gridPlacementError(level, parentChain);
     if (problem) throw new Error(`seed: grid ${name}: ${problem}`);
     const grid: GridDocument = {
       _id: ids.next(),
@@ -33,6 +35,7 @@ export function communityGrids(community: CommunityOrganisations, random: Random
     };
     grids.push(grid);
     opened.set(grid, grid);
+    levelOf.set(grid._id.toHexString(), level);
     return grid;
   };
   return { open, grids };

@@ -1,4 +1,4 @@
-import type { GridLevel } from './vocabulary.ts';
+import { MICRO_GRID_LEVELS, type GridLevel } from './vocabulary.ts';
 
 /** Chengdu's standard: a micro-grid (微网格) holds 30 to 100 households, so it can be visited door to door. */
 export const MICRO_GRID_MIN_HOUSEHOLDS = 30;
@@ -18,7 +18,7 @@ export function microGridSizeAdvice(householdCount: number): string {
 }
 
 export function checkGridSize(level: GridLevel, householdCount: number): GridSizeCheck {
-  if (level !== 'MICRO') return { householdCount, withinStandard: true, message: null };
+  if (!MICRO_GRID_LEVELS.includes(level)) return { householdCount, withinStandard: true, message: null };
   if (householdCount < MICRO_GRID_MIN_HOUSEHOLDS || householdCount > MICRO_GRID_MAX_HOUSEHOLDS) {
     return { householdCount, withinStandard: false, message: microGridSizeAdvice(householdCount) };
   }

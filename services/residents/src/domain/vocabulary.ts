@@ -32,5 +32,9 @@ export type PartyMembershipKind = (typeof PARTY_MEMBERSHIP_KINDS)[number];
 export const POINTS_SOURCES = ['ACTIVITY', 'WISH', 'MEETING', 'AWARD', 'DEDUCTION', 'SPENDING', 'REFUND'] as const;
 export type PointsSource = (typeof POINTS_SOURCES)[number];
 
-export const GRID_LEVELS = ['COMMUNITY', 'GENERAL', 'MICRO'] as const;
+/** As organisations defines them (domain/grid-tree.ts there): three levels, or four where a street works that way. */
+export const GRID_LEVELS = ['COMMUNITY', 'GENERAL', 'MICRO', 'STREET', 'BRANCH', 'PARTY_GROUP'] as const;
 export type GridLevel = (typeof GRID_LEVELS)[number];
+
+/** The lowest level of each shape: the micro-grids of 30 to 100 households. */
+export const MICRO_GRID_LEVELS: readonly GridLevel[] = ['MICRO', 'PARTY_GROUP'];

@@ -17,7 +17,14 @@ describe('checkGridSize', () => {
     expect(microGridSizeAdvice(101)).toBe('This micro-grid holds 101 households, more than 100; a micro-grid should hold 30 to 100 households');
   });
 
-  it('has no standard for community and general grids', () => {
+  it('holds a four-level party-group grid to the micro-grid standard', () => {
+    expect(checkGridSize('PARTY_GROUP', 29)).toEqual({ householdCount: 29, withinStandard: false, message: microGridSizeAdvice(29) });
+    expect(checkGridSize('PARTY_GROUP', 30)).toEqual({ householdCount: 30, withinStandard: true, message: null });
+  });
+
+  it('has no standard for the grids above micro-grids', () => {
+    expect(checkGridSize('BRANCH', 3)).toEqual({ householdCount: 3, withinStandard: true, message: null });
+    expect(checkGridSize('STREET', 9000)).toEqual({ householdCount: 9000, withinStandard: true, message: null });
     expect(checkGridSize('GENERAL', 3)).toEqual({ householdCount: 3, withinStandard: true, message: null });
     expect(checkGridSize('COMMUNITY', 2953)).toEqual({ householdCount: 2953, withinStandard: true, message: null });
   });
