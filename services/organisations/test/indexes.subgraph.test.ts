@@ -70,4 +70,15 @@ describe('indexes on the real server', () => {
       { key: { publisherId: 1, publishedAt: -1, _id: -1 } },
     ]);
   });
+
+  it('exist for mobilisations (one active per grid, lists newest first, the sweep) and their visits', async () => {
+    expect(await indexesOf(tester.models.Mobilisation)).toEqual([
+      { key: { activeGridId: 1 }, unique: true, partial: { activeGridId: { $type: 'objectId' } } },
+      { key: { communityId: 1, startedAt: -1, _id: -1 } },
+      { key: { communityId: 1, status: 1, deadline: 1 } },
+      { key: { gridId: 1, startedAt: -1, _id: -1 } },
+      { key: { status: 1, deadline: 1 } },
+    ]);
+    expect(await indexesOf(tester.models.HouseholdVisit)).toEqual([{ key: { mobilisationId: 1, at: -1, _id: -1 } }]);
+  });
 });
