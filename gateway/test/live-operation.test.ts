@@ -6,8 +6,9 @@ import { readLiveOperation, type LiveOperation } from '../src/live/live-operatio
 
 // How a subscription becomes the query each push runs; the graph's API schema reduced to what it needs.
 const schema = liveSchemaOf(`
-  type Query { wish(id: ID!): Wish notification(id: ID!): Notification organisation(id: ID!): Organisation }
+  type Query { wish(id: ID!): Wish notification(id: ID!): Notification organisation(id: ID!): Organisation mobilisation(id: ID!): Mobilisation }
   type Wish { id: ID! status: String! requester: Resident }
+  type Mobilisation { id: ID! status: String! }
   type Resident { name: String! }
   type Notification { id: ID! title: String! }
   type Organisation { path: [ID!]! }
