@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageOf, deadlineOf, deadlineViolation, isFullyCovered, isOverdue, visitTimeViolation, withVisit, type Standing } from '../src/domain/mobilisation-rules.ts';
+import { coverageOf, deadlineOf, deadlineViolation, isFullyCovered, visitTimeViolation, withVisit, type Standing } from '../src/domain/mobilisation-rules.ts';
 
 const START = new Date('2026-11-30T01:00:00.000Z');
 const minutes = (n: number) => new Date(START.getTime() + n * 60_000);
@@ -49,12 +49,5 @@ describe('coverage', () => {
   it('is full when every household answered, a refusal included, and not while one was not at home', () => {
     expect(isFullyCovered(coverageOf(3, standings))).toBe(false);
     expect(isFullyCovered(coverageOf(2, [standings[0]!, standings[2]!]))).toBe(true);
-  });
-
-  it('falls overdue only while OPEN and past the deadline, not at it', () => {
-    expect(isOverdue('OPEN', minutes(180), minutes(180))).toBe(false);
-    expect(isOverdue('OPEN', minutes(180), minutes(181))).toBe(true);
-    expect(isOverdue('OVERDUE', minutes(180), minutes(181))).toBe(false);
-    expect(isOverdue('COMPLETED', minutes(180), minutes(181))).toBe(false);
   });
 });

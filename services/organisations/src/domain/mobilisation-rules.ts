@@ -89,8 +89,3 @@ export function coverageOf(households: number, standings: readonly Standing[]): 
 export function isFullyCovered(coverage: Coverage): boolean {
   return coverage.reached + coverage.refused === coverage.households;
 }
-
-/** Due for the sweep: still active, not fully covered (else it would be COMPLETED), and past its deadline. */
-export function isOverdue(status: MobilisationStatus, deadline: Date, now: Date): boolean {
-  return status === 'OPEN' && deadline.getTime() < now.getTime();
-}

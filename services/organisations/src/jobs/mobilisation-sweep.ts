@@ -5,12 +5,12 @@ import { MOBILISATION_FIELDS, type MobilisationDocument } from '../models/mobili
 import { coverageOf } from '../domain/mobilisation-rules.ts';
 
 /**
- * The mobilisation sweep: each OPEN mobilisation past its deadline (domain/mobilisation-rules.ts
- * isOverdue) is marked OVERDUE, with mobilisation.overdue for its community (a task in the
- * community's inbox), in one transaction each. A full coverage completes a mobilisation at the
- * visit that makes it, so an OPEN one past its deadline is short of it. The write is conditional
- * on the status still being OPEN, so a second run, another replica sweeping at once, or the last
- * visit landing meanwhile tells nothing twice. Runs for the whole instance, or one community.
+ * The mobilisation sweep: each OPEN mobilisation past its deadline (not at it) is marked OVERDUE,
+ * with mobilisation.overdue for its community (a task in the community's inbox), in one
+ * transaction each. Full coverage completes a mobilisation at the visit that makes it, so an OPEN
+ * one past its deadline is short of it. The write is conditional on the status still being OPEN,
+ * so a second run, another replica sweeping at once, or the last visit landing meanwhile tells
+ * nothing twice. Runs for the whole instance, or one community.
  */
 
 const BATCH = 200;

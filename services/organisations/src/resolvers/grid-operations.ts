@@ -60,7 +60,7 @@ export const gridMutations: MutationResolvers = {
     if (home === null) throw unknownId('residentId', 'resident');
     const homeGrid = home.gridId ? await loaders.grid.load(home.gridId) : null;
     // The caller covers the grid (a tree manager, checked above): naming themself, they are its community's staff.
-    if (!mayBeResponsibleFor(grid, homeGrid, viewer.residentId === residentId)) throw responsibleLivesElsewhere();
+    if (!mayBeResponsibleFor(grid, homeGrid, viewer.residentId === resident.toHexString())) throw responsibleLivesElsewhere();
     return models.Grid.findOneAndUpdate({ _id: grid._id }, { $set: { responsiblePersonId: resident } }, returnUpdated(GRID_FIELDS))
       .lean<GridDocument>()
       .orFail()
