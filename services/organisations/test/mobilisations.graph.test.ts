@@ -196,6 +196,20 @@ describe('visitors at once', () => {
   }, 240_000);
 });
 
+describe('staff starting at once', () => {
+  it('start one mobilisation of a grid, the others answered CONFLICT, round after round', async () => {
+    clock.set(START);
+    const starters = await Promise.all(Array.from({ length: 4 }, () => stack.token({ roles: ['COMMUNITY_WORKER'], scope: [world.communityId] })));
+    for (let round = 0; round < 5; round++) {
+      const answers = await Promise.all(starters.map((token) => stack.query<{ startMobilisation: { id: string } }>(START_MOBILISATION, { input: { gridId, reason: '停水通知' } }, { token })));
+      const started = answers.filter((answer) => answer.errors.length === 0);
+      expect(started.length).toBe(1);
+      expect(answers.filter((answer) => answer.errors.length > 0).map((answer) => answer.errors.map(summaryOf))).toEqual(Array(3).fill([summaryOf(mobilisationAlreadyActive())]));
+      await must(CLOSE, { id: started[0]!.data!.startMobilisation.id }, workerToken);
+    }
+  }, 120_000);
+});
+
 describe('the responsible person rule through the graph', () => {
   it('refuses a resident of another micro-grid, as it once was allowed, and leaves the grid as it was', async () => {
     const grid = await world.aMicroGrid();
