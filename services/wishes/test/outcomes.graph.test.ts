@@ -5,7 +5,7 @@ import { residentsSubgraph } from '@civic/residents';
 import { organisationsSubgraph } from '@civic/organisations';
 import { wishesSubgraph } from '@civic/wishes';
 import { ACKNOWLEDGE, CLAIM, COMPLETE, FULFIL, PUBLISH, READ, REOPEN, RESOLVE, START, WishWorld, errorsOf, type WishView } from './support/wish-world.ts';
-import { stepOfOtherKind } from '../src/errors.ts';
+import { fulfilWishOfAnotherClaimant, stepOfOtherKind } from '../src/errors.ts';
 import { outcomeEmpty, partnerRepeated, quantityAmountOutOfRange, quantityUnitLength, beneficiaryCountOutOfRange } from '../src/domain/outcome.ts';
 
 // Fulfilling and resolving under names that say which, with what was achieved; the old names still work.
@@ -171,7 +171,7 @@ describe('acknowledgeRequest and resolveRequest', () => {
     ]);
   });
 
-  it('refuse the other kind with INVALID_TRANSITION, writing nothing', async () => {
+  it("refuse the other kind with INVALID_TRANSITION to its claimant or handler, anyone else as the wish's kind does, writing nothing", async () => {
     const claimed = await aWishClaimedByTheBranch('帮忙修理轮椅');
     const routed = await aRoutedRequest('小区路灯不亮');
     await outbox.newEvents();
@@ -179,11 +179,13 @@ describe('acknowledgeRequest and resolveRequest', () => {
       await wishes.act(ACKNOWLEDGE, { id: claimed.id }, branchToken),
       await wishes.act(RESOLVE, { id: claimed.id }, branchToken),
       await wishes.act(FULFIL, { id: routed.id }, committeeToken),
+      await wishes.act(RESOLVE, { id: claimed.id }, committeeToken),
     ];
     expect(refusals.map((refusal) => errorsOf(refusal.errors))).toEqual([
       [summaryOf(stepOfOtherKind('WISH', 'CLAIMED', 'ACKNOWLEDGE'))],
       [summaryOf(stepOfOtherKind('WISH', 'CLAIMED', 'RESOLVE'))],
       [summaryOf(stepOfOtherKind('HELP', 'ROUTED', 'FULFIL'))],
+      [summaryOf(fulfilWishOfAnotherClaimant())],
     ]);
     const [wishAfter, requestAfter] = [await wishes.must(READ, { id: claimed.id }, requesterToken), await wishes.must(READ, { id: routed.id }, requesterToken)];
     expect([wishAfter.status, wishAfter.timeline.length, requestAfter.status, requestAfter.timeline.length]).toEqual(['CLAIMED', 3, 'ROUTED', 3]);

@@ -15,16 +15,17 @@ import type { Context } from '../context.ts';
 /**
  * Taking up and completing a wish: fulfilWish and resolveRequest (and acknowledgeRequest) say
  * which kind they expect and refuse the other; the deprecated completeWish (and startWishService
- * on a request) take either, doing what the wish's kind calls for.
+ * on a request) take either, doing what the wish's kind calls for. Who may act is checked first,
+ * by the wish's own kind, so that only its claimant or handler learns it is of the other kind.
  */
 
 /** Starting a micro-wish's service (START_SERVICE) or acknowledging a request (ACKNOWLEDGE). */
 export async function takeUp(id: string, expected: 'ACKNOWLEDGE' | null, { viewer, loaders, models, clock }: Context): Promise<WishDocument> {
   const wish = await loadWish(loaders, id);
   const request = isRequest(wish.kind);
-  if (expected === 'ACKNOWLEDGE' && !request) throw stepOfOtherKind(wish.kind, wish.status, expected);
   if (request) requireHandlerStaff(viewer, wish, startRequestOfAnotherHandler);
   else requireClaimant(viewer, wish, startWishOfAnotherClaimant);
+  if (expected === 'ACKNOWLEDGE' && !request) throw stepOfOtherKind(wish.kind, wish.status, expected);
   return changeWish(models, wish, { steps: [{ action: request ? 'ACKNOWLEDGE' : 'START_SERVICE' }], actor: signedInSubject(viewer), at: clock.now() });
 }
 
@@ -41,9 +42,9 @@ export async function complete({ id, note, servedBy, outcome }: Completing, expe
   const wish = await loadWish(context.loaders, id);
   const request = isRequest(wish.kind);
   const action = request ? 'RESOLVE' : 'FULFIL';
-  if (expected !== null && expected !== action) throw stepOfOtherKind(wish.kind, wish.status, expected);
   if (request) requireHandlerStaff(context.viewer, wish, resolveRequestOfAnotherHandler);
   else requireClaimant(context.viewer, wish, fulfilWishOfAnotherClaimant);
+  if (expected !== null && expected !== action) throw stepOfOtherKind(wish.kind, wish.status, expected);
   if (wish.workOrders.some((order) => order.status === 'OPEN')) throw invalidTransition('Wish', wish.status, 'resolve while work orders are open');
   const now = context.clock.now();
   const step: Step = { action, note: text };
