@@ -179,6 +179,13 @@ describe('myFeed', () => {
     expect([titlesOf(calls), calls.totalCount]).toEqual([['第1微网格：楼道清理', '新城社区：电梯加装协调会'], 2]);
   });
 
+  it('reads posts with one query for the page and one count, whatever the levels', async () => {
+    stack.resetCommands();
+    await page(FEED, { first: 2 }, tokens.inGrid1);
+    const onPosts = (stack.commands().organisations ?? []).filter((command) => command.collection === 'posts').map((command) => command.name);
+    expect(onPosts).toEqual(['find', 'aggregate']);
+  });
+
   it("gives staff the posts aimed at their scope's organisations and above", async () => {
     expect(titlesOf(await page(FEED, {}, tokens.workerA))).toEqual(['街道：防汛公告', '新城社区：电梯加装协调会', '街道：老旧小区改造意见征集', '区委：文明城市创建倡议']);
   });
