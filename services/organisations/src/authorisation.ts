@@ -8,8 +8,9 @@ import { createDistrictCommittee, runMobilisationSweepOutOfScope } from './error
  *
  * - Anyone, signed in or not, reads organisations, grids, partnerships, agreements (their
  *   contact persons excepted), PUBLIC activities and public posts: the district's public face.
- * - Signed-in callers also read COMMUNITY activities, non-public posts, agreement contact persons
- *   and residents' service hours (service is honoured in public rankings).
+ * - Signed-in callers also read COMMUNITY activities, agreement contact persons and residents'
+ *   service hours (service is honoured in public rankings).
+ * - A non-public post is read by its audience (domain/post-audience.ts).
  * - Tree managers (COMMUNITY_WORKER, STREET_ADMIN, DISTRICT_ADMIN) whose scope covers the
  *   organisation concerned create and rename organisations below it, create its grids and assign
  *   their responsible person, create and end its partnerships, sign its agreements and publish
@@ -37,10 +38,6 @@ export function requireRootCreator(viewer: Viewer): void {
 
 export function canSeeActivity(viewer: Viewer, activity: { visibility: ActivityVisibility }): boolean {
   return activity.visibility === 'PUBLIC' || !isAnonymous(viewer);
-}
-
-export function canSeePost(viewer: Viewer, post: { public: boolean }): boolean {
-  return post.public || !isAnonymous(viewer);
 }
 
 /** A grid's mobilisation as the rules above place it: the grid's path and responsible person. */

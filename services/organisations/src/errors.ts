@@ -59,6 +59,11 @@ export function publishPostOutOfScope() {
   return forbidden('publish for this organisation');
 }
 
+/** myFeed is the posts aimed at a person where they live or work: analysts and services belong to no audience. */
+export function readFeedOutsideAudiences() {
+  return forbidden('read a feed: analysts and services belong to no audience');
+}
+
 export function createActivityOutOfScope() {
   return forbidden('create an activity for this organisation');
 }

@@ -12,6 +12,7 @@ import { ACTIVITY_SIGN_UP_FIELDS } from './models/activity-sign-up.ts';
 import { ACTIVITY_CHECK_IN_FIELDS } from './models/activity-check-in.ts';
 import { POST_FIELDS } from './models/post.ts';
 import { MOBILISATION_FIELDS } from './models/mobilisation.ts';
+import type { ViewerPlaces } from './domain/post-audience.ts';
 
 /** Built per request by the service kit: one query per entity type per level, never a cache shared by callers. */
 export function createLoaders(models: Models, viewer: Viewer) {
@@ -37,6 +38,8 @@ export function createLoaders(models: Models, viewer: Viewer) {
     mobilisationsOfGrid: pageLoader(models.Mobilisation, 'gridId', {}, { field: 'startedAt', direction: -1 }),
     mobilisationsOfCommunity: pageLoader(models.Mobilisation, 'communityId', {}, { field: 'startedAt', direction: -1 }),
     visitsOfMobilisation: pageLoader(models.HouseholdVisit, 'mobilisationId', {}, { field: 'at', direction: -1 }),
+    /** Where the caller belongs, for post audiences (persistence/viewer-places.ts). */
+    viewerPlaces: oncePerRequest<ViewerPlaces>(),
     /** After this request changed an activity's sign-ups: the activity as counted, and the viewer's sign-up read afresh. */
     signUpsChanged(counted: ActivityDocument) {
       activity.clear(idOf(counted)).prime(idOf(counted), counted);
@@ -46,6 +49,12 @@ export function createLoaders(models: Models, viewer: Viewer) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/** A value the request works out once, by whichever resolver asks first. */
+function oncePerRequest<T>() {
+  let value: Promise<T> | undefined;
+  return { once: (compute: () => Promise<T>): Promise<T> => (value ??= compute()) };
+}
 
 /** Each resident's activities, newest first: one query on sign-ups, one (batched) on activities. */
 function activitiesOfResidentLoader(models: Models, activity: DataLoader<string, ActivityDocument | null>) {

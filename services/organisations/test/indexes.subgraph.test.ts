@@ -61,9 +61,11 @@ describe('indexes on the real server', () => {
     expect(await indexesOf(tester.models.ActivityCheckIn)).toEqual([{ key: { activityId: 1, residentId: 1 }, unique: true }, { key: { residentId: 1 } }]);
   });
 
-  it('exist for posts, newest first by audience, publisher, kind and public flag', async () => {
+  it('exist for posts, newest first by audience (subtree, and organisation and grid aimed at), publisher, kind and public flag', async () => {
     expect(await indexesOf(tester.models.Post)).toEqual([
+      { key: { audienceId: 1, audienceGridId: 1, publishedAt: -1, _id: -1 } },
       { key: { audiencePath: 1, publishedAt: -1, _id: -1 } },
+      { key: { kind: 1, audienceId: 1, audienceGridId: 1, publishedAt: -1, _id: -1 } },
       { key: { kind: 1, publishedAt: -1, _id: -1 } },
       { key: { public: 1, publishedAt: -1, _id: -1 } },
       { key: { publishedAt: -1, _id: -1 } },

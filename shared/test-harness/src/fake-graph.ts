@@ -28,6 +28,8 @@ interface GridRecord {
 /** What the graph knows of a resident; each part is absent unless a test gives it. */
 export interface FakeResident {
   communityId?: string | null;
+  /** The grid the resident's household is in. */
+  gridId?: string;
   /** The household's paired party member (1310 pairing) and its grid; the resident has a household when given. */
   household?: { pairedMemberId: string | null; gridId?: string };
   partyBranchId?: string;
@@ -170,6 +172,8 @@ export class FakeGraph implements GraphClient {
     return {
       id,
       community: this.organisationNode(resident.communityId),
+      // Resolved when asked (a grid names its responsible resident in turn).
+      grid: (): unknown => (resident.gridId ? this.gridNode(resident.gridId) : null),
       household: resident.household
         ? { pairedMember: resident.household.pairedMemberId ? { id: resident.household.pairedMemberId } : null, grid: resident.household.gridId ? { id: resident.household.gridId } : null }
         : null,

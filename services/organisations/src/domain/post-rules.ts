@@ -18,3 +18,22 @@ export function audienceError(publisherId: Types.ObjectId, audiencePath: readonl
 export function audienceOutsidePublisher(): InputViolation {
   return { field: 'audienceId', message: "must be the publisher or lie within the publisher's subtree" };
 }
+
+/** A grid's post goes to a grid of a community in the publisher's subtree. */
+export function gridAudienceError(publisherId: Types.ObjectId, grid: { organisationPath: readonly Types.ObjectId[] }): InputViolation | null {
+  return isWithin(grid.organisationPath, publisherId) ? null : gridOutsidePublisher();
+}
+
+export function gridOutsidePublisher(): InputViolation {
+  return { field: 'audienceGridId', message: "must be a grid of a community within the publisher's subtree" };
+}
+
+/** A post has one audience: an organisation's subtree or a grid's. */
+export function twoAudiences(): InputViolation {
+  return { field: 'audienceGridId', message: 'give either audienceId or audienceGridId, not both' };
+}
+
+/** A grid audience's path: its community's path, the grids above it, the grid. */
+export function gridAudiencePath(grid: { _id: Types.ObjectId; organisationPath: readonly Types.ObjectId[]; ancestorIds: readonly Types.ObjectId[] }): Types.ObjectId[] {
+  return [...grid.organisationPath, ...grid.ancestorIds, grid._id];
+}

@@ -31,3 +31,11 @@ export async function householdsOfGrid(graph: GraphClient, gridId: string): Prom
     after = page.pageInfo.endCursor ?? null;
   }
 }
+
+const RESIDENT_HOME = graphql(`query OrganisationsResidentHome($id: ID!) { resident(id: $id) { id community { id } grid { id } } }`);
+
+/** Where a resident lives: their community and grid ids (null when not known), or null when there is no such resident. */
+export async function fetchResidentHome(graph: GraphClient, id: string): Promise<{ communityId: string | null; gridId: string | null } | null> {
+  const { resident } = await graph.request(RESIDENT_HOME, { id });
+  return resident && { communityId: resident.community?.id ?? null, gridId: resident.grid?.id ?? null };
+}

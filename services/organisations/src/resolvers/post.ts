@@ -5,4 +5,5 @@ export const Post: PostResolvers = {
   id: idOf,
   publisher: (post, _args, { loaders }) => loadReferenced(loaders.organisation, post.publisherId, 'Organisation'),
   audience: (post, _args, { loaders }) => loadReferenced(loaders.organisation, post.audienceId, 'Organisation'),
+  audienceGrid: (post, _args, { loaders }) => (post.audienceGridId ? loadReferenced(loaders.grid, post.audienceGridId, 'Grid') : null),
 };

@@ -53,6 +53,7 @@ export function publishPosts(setting: PostSetting, count: number, timeline: Time
       _id: ids.next(),
       publisherId: publisher._id,
       audienceId: audience._id,
+      audienceGridId: null,
       audiencePath: audience.path,
       kind,
       title: template.title({ place: setting.place, compound: random.pick(setting.compounds), year: timeline.year, month: chinaMonth(publishedAt) }),
