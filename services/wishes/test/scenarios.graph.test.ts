@@ -121,12 +121,15 @@ describe('a property request', () => {
       ['ESCALATE', 'ROUTED', '逾期未办结，升级至街道督办'],
     ]);
     const streetToken = await wishes.staffToken('STREET_ADMIN', [world.streetId]);
-    const notes = await stack.query<{ wishNotifications: { message: string; wish: { id: string } }[] }>(
-      'query($id: ID!){ wishNotifications(recipientId: $id) { message wish { id } } }',
+    const notes = await stack.query<{ wishNotifications: { totalCount: number; edges: { node: { message: string; wish: { id: string } } }[] } }>(
+      'query($id: ID!){ wishNotifications(recipientId: $id) { totalCount edges { node { message wish { id } } } } }',
       { id: world.streetId },
       { token: streetToken },
     );
-    expect(notes.data!.wishNotifications).toEqual([{ message: '诉求「3栋电梯停运」逾期未办结，升级至街道督办，请及时办理', wish: { id: request.id } }]);
+    expect(notes.data!.wishNotifications).toEqual({
+      totalCount: 1,
+      edges: [{ node: { message: '诉求「3栋电梯停运」逾期未办结，升级至街道督办，请及时办理', wish: { id: request.id } } }],
+    });
   });
 });
 
