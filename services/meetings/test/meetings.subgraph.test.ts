@@ -218,4 +218,37 @@ describe("an organisation's lists", () => {
     const tooMany = await tester.execute(lists, { r: both.slice(0, 1), first: 101 }, ANONYMOUS);
     expect(tooMany.errors.map(summaryOf)).toEqual([summaryOf(notWholeNumberInRange('first', 0, 100))]);
   });
+
+  it("page a meeting's participants in order of invitation, and a resident's invitations and a wish's meetings the latest first", async () => {
+    const residentId = graph.resident(tree.community);
+    const wishId = graph.wish(tree.community);
+    const earlier = await schedule({ title: '上半年议事会' });
+    const later = await schedule({ title: '下半年议事会' });
+    const invitations: string[] = [];
+    for (const meetingId of [earlier, later]) {
+      invitations.push(await invite(meetingId, { residentId }, 'RESIDENT_REP'));
+      await addItem(meetingId, { wishId });
+    }
+    await invite(later, { organisationId: tree.propertyCompany }, 'PROPERTY_COMPANY');
+
+    const participants = `query($id: ID!, $after: String) { meeting(id: $id) { participants(first: 1, after: $after) { totalCount edges { node { role } } pageInfo { hasNextPage endCursor } } } }`;
+    type Participants = { meeting: { participants: { pageInfo: { endCursor: string } } } };
+    const head = dataOf<Participants>(await tester.execute(participants, { id: later }, worker));
+    const { endCursor } = head.meeting.participants.pageInfo;
+    expect(head).toEqual({ meeting: { participants: { totalCount: 2, edges: [{ node: { role: 'RESIDENT_REP' } }], pageInfo: { hasNextPage: true, endCursor } } } });
+    expect(dataOf(await tester.execute(participants, { id: later, after: endCursor }, worker))).toEqual({
+      meeting: { participants: { totalCount: 2, edges: [{ node: { role: 'PROPERTY_COMPANY' } }], pageInfo: { hasNextPage: false, endCursor: expect.any(String) } } },
+    });
+
+    const ofResident = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { invitations(first: 1) { totalCount edges { node { id } } } attendance { totalCount } } } }`;
+    const representation = [{ __typename: 'Resident', id: residentId, organisationPath: [tree.community] }];
+    expect(dataOf(await tester.execute(ofResident, { r: representation }, resident(residentId)))).toEqual({
+      _entities: [{ invitations: { totalCount: 2, edges: [{ node: { id: invitations[1] } }] }, attendance: { totalCount: 0 } }],
+    });
+
+    const ofWish = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Wish { meetings { totalCount edges { node { title } } } } } }`;
+    expect(dataOf(await tester.execute(ofWish, { r: [{ __typename: 'Wish', id: wishId }] }, ANONYMOUS))).toEqual({
+      _entities: [{ meetings: { totalCount: 2, edges: [{ node: { title: '下半年议事会' } }, { node: { title: '上半年议事会' } }] } }],
+    });
+  });
 });
