@@ -68,7 +68,7 @@ const OPERATIONS: { name: string; query: string; variables?: () => Record<string
   {
     name: 'the README wishes query',
     query:
-      '{ wishes(first: 5, filter: { status: [CLAIMED, IN_SERVICE, ROUTED] }) { totalCount edges { node { title kind status requester { name } claimant { ... on Resident { name } ... on Organisation { name } } handler { name } grid { name } matchingResources { title pool } meetings { edges { node { title } } } } } } }',
+      '{ wishes(first: 5, filter: { status: [CLAIMED, IN_SERVICE, ROUTED] }) { totalCount edges { node { title kind status requester { name } claimant { ... on Resident { name } ... on Organisation { name } } handler { name } grid { name } matchingResources { title pool } meetings(first: 3) { edges { node { title } } } } } } }',
     token: () => adminToken,
   },
   {
