@@ -12,6 +12,8 @@ export default subgraphCodegenConfig({
   WishNotification: '../models/wish-notification.ts#WishNotificationDocument',
   WishConnection: '../mappers.ts#WishConnectionParent',
   WishEdge: '../mappers.ts#WishEdgeParent',
+  WishNotificationConnection: '../mappers.ts#WishNotificationConnectionParent',
+  WishNotificationEdge: '../mappers.ts#WishNotificationEdgeParent',
   Resident: '../mappers.ts#ResidentReference',
   Organisation: '../mappers.ts#EntityReference',
   Grid: '../mappers.ts#EntityReference',

@@ -69,7 +69,7 @@ export const EXAMPLE_OPERATIONS: readonly ExampleOperation[] = [
         handler { name }
         grid { name }
         matchingResources { title pool }
-        meetings { title }
+        meetings(first: 3) { edges { node { title } } }
       }
     }
   }

@@ -220,13 +220,13 @@ describe('a resident with records in every department, closed by their community
   });
 
   it('meetings: attendance, invitations and the vote count stay, without the person', async () => {
-    const { meeting } = await must<{ meeting: { participants: { attended: boolean; resident: { id: string } | null }[] } }>(
-      'query($id: ID!) { meeting(id: $id) { participants { attended resident { id } } } }',
+    const { meeting } = await must<{ meeting: { participants: { edges: { node: { attended: boolean; resident: { id: string } | null } }[] } } }>(
+      'query($id: ID!) { meeting(id: $id) { participants { edges { node { attended resident { id } } } } } }',
       { id: records.meetingId },
     );
-    expect(meeting.participants).toEqual([
-      { attended: true, resident: null },
-      { attended: true, resident: { id: records.neighbourId } },
+    expect(meeting.participants.edges).toEqual([
+      { node: { attended: true, resident: null } },
+      { node: { attended: true, resident: { id: records.neighbourId } } },
     ]);
     const { microProject } = await must<{ microProject: { votes: number } }>('query($id: ID!) { microProject(id: $id) { votes } }', { id: records.microProjectId });
     expect(microProject.votes).toBe(2);

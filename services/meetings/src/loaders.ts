@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { loaderById, loaderByForeignKey, objectIdsOf, ownedListLoader } from '@civic/service-kit';
+import { loaderById, loaderByForeignKey, objectIdsOf, pageLoader, type SortOrder } from '@civic/service-kit';
 import type { Viewer } from '@civic/identity';
 import type { Models } from './models/index.ts';
 import { MEETING_FIELDS, type MeetingDocument } from './models/meeting.ts';
@@ -11,41 +11,48 @@ import { MICRO_PROJECT_VOTE_FIELDS } from './models/micro-project-vote.ts';
 import { COMMUNITY_SETTING_FIELDS } from './models/community-setting.ts';
 import type { ActionItemStatus, MeetingStatus, MicroProjectStatus } from './domain/vocabulary.ts';
 
+const LATEST_FIRST: SortOrder = { field: 'startsAt', direction: -1 };
+const LATEST_INVITATION_FIRST: SortOrder = { field: 'invitedAt', direction: -1 };
+const EARLIEST_DEADLINE_FIRST: SortOrder = { field: 'deadline', direction: 1 };
+// The ranking: most votes first, then the earlier proposal (ids grow with time).
+const MOST_VOTES_FIRST: SortOrder = { field: 'voteCount', direction: -1, idDirection: 1 };
+
 /** Built per request by the service kit: one query per entity type per level, never a cache shared by callers. */
 export function createLoaders(models: Models, viewer: Viewer) {
   return {
     meeting: loaderById(models.Meeting, MEETING_FIELDS),
-    meetingsOfHost: ownedListLoader<MeetingDocument, { status: MeetingStatus | null }>(models.Meeting, 'hostIds', {
-      filter: ({ status }) => (status ? { status } : {}),
-      sort: { startsAt: -1, _id: -1 },
+    meetingsOfHost: pageLoader<MeetingDocument, { status: MeetingStatus | null }>(models.Meeting, 'hostIds', {}, LATEST_FIRST, {
+      narrowing: ({ status }) => (status ? { status } : {}),
       projection: MEETING_FIELDS,
     }),
     agendaItem: loaderById(models.AgendaItem, AGENDA_ITEM_FIELDS),
     agendaOfMeeting: loaderByForeignKey(models.AgendaItem, 'meetingId', { sort: { position: 1 }, projection: AGENDA_ITEM_FIELDS }),
-    agendaItemsOfWish: loaderByForeignKey(models.AgendaItem, 'wishId', { projection: { meetingId: 1, wishId: 1 } }),
+    agendaItemsOfWish: pageLoader(models.AgendaItem, 'wishId', {}, { field: '_id', direction: -1 }, { projection: { meetingId: 1, wishId: 1 } }),
     participant: loaderById(models.Participant, PARTICIPANT_FIELDS),
+    // The whole list counts towards the quorum; the participants field pages it.
     participantsOfMeeting: loaderByForeignKey(models.Participant, 'meetingId', { sort: { invitedAt: 1, _id: 1 }, projection: PARTICIPANT_FIELDS }),
-    invitationsOfResident: loaderByForeignKey(models.Participant, 'residentId', { sort: { invitedAt: -1, _id: -1 }, projection: PARTICIPANT_FIELDS }),
+    participantPagesOfMeeting: pageLoader(models.Participant, 'meetingId', {}, { field: 'invitedAt', direction: 1 }, { projection: PARTICIPANT_FIELDS }),
+    invitationsOfResident: pageLoader(models.Participant, 'residentId', {}, LATEST_INVITATION_FIRST, { projection: PARTICIPANT_FIELDS }),
+    attendanceOfResident: pageLoader(models.Participant, 'residentId', { attended: true }, LATEST_INVITATION_FIRST, { projection: PARTICIPANT_FIELDS }),
     actionItem: loaderById(models.ActionItem, ACTION_ITEM_FIELDS),
     actionItemsOfAgendaItem: loaderByForeignKey(models.ActionItem, 'agendaItemId', { sort: { createdAt: 1, _id: 1 }, projection: ACTION_ITEM_FIELDS }),
-    // Overdue narrows to a deadline before now; both narrowings are part of the one indexed query.
-    actionItemsOfOrganisation: ownedListLoader<ActionItemDocument, { statuses: readonly ActionItemStatus[]; deadlineBefore: Date | null }>(
+    // Overdue narrows to a deadline before now; both narrowings are part of the one aggregate.
+    actionItemsOfOrganisation: pageLoader<ActionItemDocument, { statuses: readonly ActionItemStatus[]; deadlineBefore: Date | null }>(
       models.ActionItem,
       'responsibleOrganisationId',
+      {},
+      EARLIEST_DEADLINE_FIRST,
       {
-        filter: ({ statuses, deadlineBefore }) => ({ status: { $in: [...statuses] }, ...(deadlineBefore ? { deadline: { $lt: deadlineBefore } } : {}) }),
-        sort: { deadline: 1, _id: 1 },
+        narrowing: ({ statuses, deadlineBefore }) => ({ status: { $in: [...statuses] }, ...(deadlineBefore ? { deadline: { $lt: deadlineBefore } } : {}) }),
         projection: ACTION_ITEM_FIELDS,
       },
     ),
     microProject: loaderById(models.MicroProject, MICRO_PROJECT_FIELDS),
-    // The ranking: most votes first, then the earlier proposal.
-    microProjectsOfCommunity: ownedListLoader<MicroProjectDocument, { status: MicroProjectStatus | null }>(models.MicroProject, 'communityId', {
-      filter: ({ status }) => (status ? { status } : {}),
-      sort: { voteCount: -1, createdAt: 1, _id: 1 },
+    microProjectsOfCommunity: pageLoader<MicroProjectDocument, { status: MicroProjectStatus | null }>(models.MicroProject, 'communityId', {}, MOST_VOTES_FIRST, {
+      narrowing: ({ status }) => (status ? { status } : {}),
       projection: MICRO_PROJECT_FIELDS,
     }),
-    votesOfResident: loaderByForeignKey(models.MicroProjectVote, 'residentId', { sort: { votedAt: -1, _id: -1 }, projection: MICRO_PROJECT_VOTE_FIELDS }),
+    votesOfResident: pageLoader(models.MicroProjectVote, 'residentId', {}, { field: 'votedAt', direction: -1 }, { projection: MICRO_PROJECT_VOTE_FIELDS }),
     votedByViewer: votedByViewerLoader(models, viewer),
     communitySetting: loaderById(models.CommunitySetting, COMMUNITY_SETTING_FIELDS),
   };

@@ -1,6 +1,8 @@
 import type { Connection, Edge } from '@civic/service-kit';
 import type { MeetingDocument } from './models/meeting.ts';
 import type { MicroProjectDocument } from './models/micro-project.ts';
+import type { ParticipantDocument } from './models/participant.ts';
+import type { ActionItemDocument } from './models/action-item.ts';
 
 /** What resolvers of types that are not stored documents receive as their parent (codegen mappers). */
 
@@ -17,6 +19,12 @@ export interface ResidentReference {
 
 export type MeetingConnectionParent = Connection<MeetingDocument>;
 export type MeetingEdgeParent = Edge<MeetingDocument>;
+export type ParticipantConnectionParent = Connection<ParticipantDocument>;
+export type ParticipantEdgeParent = Edge<ParticipantDocument>;
+export type ActionItemConnectionParent = Connection<ActionItemDocument>;
+export type ActionItemEdgeParent = Edge<ActionItemDocument>;
+export type MicroProjectConnectionParent = Connection<MicroProjectDocument>;
+export type MicroProjectEdgeParent = Edge<MicroProjectDocument>;
 
 export interface MicroProjectVotingResultParent {
   prioritised: MicroProjectDocument[];

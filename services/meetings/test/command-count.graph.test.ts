@@ -50,12 +50,13 @@ afterAll(() => stack.stop());
 
 it('reads a meeting with its agenda, participants and referenced wishes in one command per type per level', async () => {
   stack.resetCommands();
-  const response = await stack.query<{ meeting: { agenda: { wish: { title: string } }[]; participants: { resident: { name: string } | null; organisation: { name: string } | null }[] } }>(
+  type Invitee = { resident: { name: string } | null; organisation: { name: string } | null };
+  const response = await stack.query<{ meeting: { agenda: { wish: { title: string } }[]; participants: { totalCount: number; edges: { node: Invitee }[] } } }>(
     `query($id: ID!) {
       meeting(id: $id) {
         title level status hosts { name }
         agenda { position title wish { title status } decision { text } }
-        participants { role reply attended resident { name } organisation { name } }
+        participants { totalCount edges { node { role reply attended resident { name } organisation { name } } } }
         quorum { met present required }
       }
     }`,
@@ -65,16 +66,18 @@ it('reads a meeting with its agenda, participants and referenced wishes in one c
   expect(response.errors).toEqual([]);
   const meeting = response.data!.meeting;
   expect(meeting.agenda.map((item) => item.wish.title)).toEqual(Array.from({ length: ITEMS }, (_, n) => `第${n + 1}号楼道堆物清理`));
-  expect(meeting.participants.filter((participant) => participant.resident !== null).length).toBe(RESIDENTS);
-  expect(meeting.participants.filter((participant) => participant.organisation !== null).map((participant) => participant.organisation!.name)).toEqual([
+  const participants = meeting.participants.edges.map(({ node }) => node);
+  expect(meeting.participants.totalCount).toBe(RESIDENTS + 2);
+  expect(participants.filter((participant) => participant.resident !== null).length).toBe(RESIDENTS);
+  expect(participants.filter((participant) => participant.organisation !== null).map((participant) => participant.organisation!.name)).toEqual([
     '金鹰物业新城服务中心',
     '新城花园业主委员会',
   ]);
 
   const commands = stack.commands();
   console.log(`database commands for a meeting with ${ITEMS} agenda items (each a wish) and ${RESIDENTS + 2} participants: ${JSON.stringify(Object.fromEntries(Object.entries(commands).map(([name, records]) => [name, commandCounts(records)])))}`);
-  // participants serve both the list and the quorum (one loader); agenda items and participants are one level.
-  expect(commandCounts(commands.meetings)).toEqual({ 'find meetings': 1, 'find agenda_items': 1, 'find participants': 1 });
+  // Agenda items and participants are one level: the participants' page, its count, and the whole list the quorum counts.
+  expect(commandCounts(commands.meetings)).toEqual({ 'find meetings': 1, 'find agenda_items': 1, 'find participants': 2, 'aggregate participants': 1 });
   expect(commandCounts(commands.wishes)).toEqual({ 'find wishes': 1 });
   expect(commandCounts(commands.residents)).toEqual({ 'find residents': 1 });
   // Two levels reach organisations: the hosts (Meeting.hosts) and the invited ones (Participant.organisation).

@@ -160,18 +160,22 @@ describe('decisions and action items', () => {
     const actionItem = dataOf<{ assignActionItem: { id: string } }>(assigned).assignActionItem;
     expect(actionItem).toEqual({ id: actionItem.id, description: '加装隔音围挡', status: 'OPEN', overdue: false, deadline: new Date(deadline), responsibleOrganisation: { id: tree.propertyCompany } });
 
-    const overdueList = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organisation { actionItems(overdue: true) { id overdue } open: actionItems(status: OPEN) { id } } } }`;
+    const overdueList = `query($r: [_Any!]!) {
+      _entities(representations: $r) { ... on Organisation { actionItems(overdue: true) { totalCount edges { node { id overdue } } } open: actionItems(status: OPEN) { totalCount edges { node { id } } } } }
+    }`;
     const representations = [{ __typename: 'Organisation', id: tree.propertyCompany }];
-    expect(dataOf(await tester.execute(overdueList, { r: representations }, ANONYMOUS))).toEqual({ _entities: [{ actionItems: [], open: [{ id: actionItem.id }] }] });
+    const none = { totalCount: 0, edges: [] };
+    const openItem = { totalCount: 1, edges: [{ node: { id: actionItem.id } }] };
+    expect(dataOf(await tester.execute(overdueList, { r: representations }, ANONYMOUS))).toEqual({ _entities: [{ actionItems: none, open: openItem }] });
     clock.advance(8 * DAY);
     expect(dataOf(await tester.execute(overdueList, { r: representations }, ANONYMOUS))).toEqual({
-      _entities: [{ actionItems: [{ id: actionItem.id, overdue: true }], open: [{ id: actionItem.id }] }],
+      _entities: [{ actionItems: { totalCount: 1, edges: [{ node: { id: actionItem.id, overdue: true } }] }, open: openItem }],
     });
 
     const done = await tester.execute(REPORT, { input: { actionItemId: actionItem.id, note: '围挡已安装完毕', status: 'DONE' } }, staff('COMMUNITY_WORKER', [tree.propertyCompany]));
     expect(dataOf(done)).toEqual({ reportActionItemProgress: { id: actionItem.id, status: 'DONE', overdue: false, progress: [{ note: '围挡已安装完毕', status: 'DONE' }] } });
     expectError(await tester.execute(REPORT, { input: { actionItemId: actionItem.id, note: '再次确认', status: 'IN_PROGRESS' } }, worker), invalidTransition('ActionItem', 'DONE', 'move to IN_PROGRESS'));
-    expect(dataOf(await tester.execute(overdueList, { r: representations }, ANONYMOUS))).toEqual({ _entities: [{ actionItems: [], open: [] }] });
+    expect(dataOf(await tester.execute(overdueList, { r: representations }, ANONYMOUS))).toEqual({ _entities: [{ actionItems: none, open: none }] });
   });
 
   it('refuses an action item without a decision, or with a past deadline', async () => {
@@ -184,24 +188,67 @@ describe('decisions and action items', () => {
 });
 
 describe("an organisation's lists", () => {
-  it('are bounded by first, the latest meetings first, in one query for several organisations', async () => {
+  it('are pages of at most first, the latest meetings first, in one query for several organisations and one for their counts', async () => {
     const community = graph.organisation('COMMUNITY_PARTY_COMMITTEE', tree.street);
     const neighbour = graph.organisation('COMMUNITY_PARTY_COMMITTEE', tree.street);
     const scheduler = staff('STREET_ADMIN', [tree.street]);
     for (const [host, title, days] of [[community, '一月议事会', 3], [community, '二月议事会', 5], [community, '三月议事会', 4], [neighbour, '邻社区议事会', 6]] as const) {
       dataOf(await tester.execute(SCHEDULE, { input: meetingInput({ kind: 'RESIDENTS_COUNCIL', title, hostIds: [host], startsAt: inDays(days) }) }, scheduler));
     }
-    const lists = `query($r: [_Any!]!, $first: Int) { _entities(representations: $r) { ... on Organisation { meetings(first: $first) { title } } } }`;
+    const lists = `query($r: [_Any!]!, $first: Int, $after: String) {
+      _entities(representations: $r) { ... on Organisation { meetings(first: $first, after: $after) { totalCount edges { node { title } } pageInfo { hasNextPage endCursor } } } }
+    }`;
     const both = [{ __typename: 'Organisation', id: community }, { __typename: 'Organisation', id: neighbour }];
     tester.commands.reset();
-    expect(dataOf(await tester.execute(lists, { r: both, first: 2 }, ANONYMOUS))).toEqual({
-      _entities: [{ meetings: [{ title: '二月议事会' }, { title: '三月议事会' }] }, { meetings: [{ title: '邻社区议事会' }] }],
+    const firstPages = dataOf<{ _entities: { meetings: { pageInfo: { endCursor: string } } }[] }>(await tester.execute(lists, { r: both, first: 2 }, ANONYMOUS));
+    const endCursor = firstPages._entities[0]!.meetings.pageInfo.endCursor;
+    expect(firstPages).toEqual({
+      _entities: [
+        { meetings: { totalCount: 3, edges: [{ node: { title: '二月议事会' } }, { node: { title: '三月议事会' } }], pageInfo: { hasNextPage: true, endCursor } } },
+        { meetings: { totalCount: 1, edges: [{ node: { title: '邻社区议事会' } }], pageInfo: { hasNextPage: false, endCursor: firstPages._entities[1]!.meetings.pageInfo.endCursor } } },
+      ],
     });
-    expect(commandsSince(tester.commands)).toEqual([{ name: 'aggregate', collection: 'meetings' }]);
-    expect(dataOf(await tester.execute(lists, { r: both.slice(0, 1) }, ANONYMOUS))).toEqual({
-      _entities: [{ meetings: [{ title: '二月议事会' }, { title: '三月议事会' }, { title: '一月议事会' }] }],
+    expect(commandsSince(tester.commands)).toEqual([
+      { name: 'aggregate', collection: 'meetings' },
+      { name: 'aggregate', collection: 'meetings' },
+    ]);
+    expect(dataOf(await tester.execute(lists, { r: both.slice(0, 1), after: endCursor }, ANONYMOUS))).toEqual({
+      _entities: [{ meetings: { totalCount: 3, edges: [{ node: { title: '一月议事会' } }], pageInfo: { hasNextPage: false, endCursor: expect.any(String) } } }],
     });
     const tooMany = await tester.execute(lists, { r: both.slice(0, 1), first: 101 }, ANONYMOUS);
     expect(tooMany.errors.map(summaryOf)).toEqual([summaryOf(notWholeNumberInRange('first', 0, 100))]);
+  });
+
+  it("page a meeting's participants in order of invitation, and a resident's invitations and a wish's meetings the latest first", async () => {
+    const residentId = graph.resident(tree.community);
+    const wishId = graph.wish(tree.community);
+    const earlier = await schedule({ title: '上半年议事会' });
+    const later = await schedule({ title: '下半年议事会' });
+    const invitations: string[] = [];
+    for (const meetingId of [earlier, later]) {
+      invitations.push(await invite(meetingId, { residentId }, 'RESIDENT_REP'));
+      await addItem(meetingId, { wishId });
+    }
+    await invite(later, { organisationId: tree.propertyCompany }, 'PROPERTY_COMPANY');
+
+    const participants = `query($id: ID!, $after: String) { meeting(id: $id) { participants(first: 1, after: $after) { totalCount edges { node { role } } pageInfo { hasNextPage endCursor } } } }`;
+    type Participants = { meeting: { participants: { pageInfo: { endCursor: string } } } };
+    const head = dataOf<Participants>(await tester.execute(participants, { id: later }, worker));
+    const { endCursor } = head.meeting.participants.pageInfo;
+    expect(head).toEqual({ meeting: { participants: { totalCount: 2, edges: [{ node: { role: 'RESIDENT_REP' } }], pageInfo: { hasNextPage: true, endCursor } } } });
+    expect(dataOf(await tester.execute(participants, { id: later, after: endCursor }, worker))).toEqual({
+      meeting: { participants: { totalCount: 2, edges: [{ node: { role: 'PROPERTY_COMPANY' } }], pageInfo: { hasNextPage: false, endCursor: expect.any(String) } } },
+    });
+
+    const ofResident = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { invitations(first: 1) { totalCount edges { node { id } } } attendance { totalCount } } } }`;
+    const representation = [{ __typename: 'Resident', id: residentId, organisationPath: [tree.community] }];
+    expect(dataOf(await tester.execute(ofResident, { r: representation }, resident(residentId)))).toEqual({
+      _entities: [{ invitations: { totalCount: 2, edges: [{ node: { id: invitations[1] } }] }, attendance: { totalCount: 0 } }],
+    });
+
+    const ofWish = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Wish { meetings { totalCount edges { node { title } } } } } }`;
+    expect(dataOf(await tester.execute(ofWish, { r: [{ __typename: 'Wish', id: wishId }] }, ANONYMOUS))).toEqual({
+      _entities: [{ meetings: { totalCount: 2, edges: [{ node: { title: '下半年议事会' } }, { node: { title: '上半年议事会' } }] } }],
+    });
   });
 });

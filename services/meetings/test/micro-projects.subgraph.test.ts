@@ -148,20 +148,35 @@ describe('closing the window', () => {
     expectError(await tester.execute(lifecycle, { id: bench }, communityWorker), invalidTransition('MicroProject', 'DONE', 'start'));
 
     const ranking = `query($r: [_Any!]!) {
-      _entities(representations: $r) { ... on Organisation { microProjects { title status votes } top: microProjects(first: 1) { title } microProjectVoteThreshold } }
+      _entities(representations: $r) {
+        ... on Organisation {
+          microProjects { totalCount edges { node { title status votes } } }
+          top: microProjects(first: 1) { edges { cursor node { title } } pageInfo { hasNextPage } }
+          microProjectVoteThreshold
+        }
+      }
     }`;
-    expect(dataOf(await tester.execute(ranking, { r: [{ __typename: 'Organisation', id: community }] }, worker))).toEqual({
+    const whole = dataOf<{ _entities: [{ top: { edges: [{ cursor: string }] } }] }>(await tester.execute(ranking, { r: [{ __typename: 'Organisation', id: community }] }, worker));
+    expect(whole).toEqual({
       _entities: [
         {
-          microProjects: [
-            { title: '楼道照明改造', status: 'PRIORITISED', votes: 4 },
-            { title: '增设休闲座椅', status: 'DONE', votes: 1 },
-            { title: '垃圾分类亭', status: 'EXPERT_REVIEW', votes: 0 },
-          ],
-          top: [{ title: '楼道照明改造' }],
+          microProjects: {
+            totalCount: 3,
+            edges: [
+              { node: { title: '楼道照明改造', status: 'PRIORITISED', votes: 4 } },
+              { node: { title: '增设休闲座椅', status: 'DONE', votes: 1 } },
+              { node: { title: '垃圾分类亭', status: 'EXPERT_REVIEW', votes: 0 } },
+            ],
+          },
+          top: { edges: [{ cursor: whole._entities[0].top.edges[0].cursor, node: { title: '楼道照明改造' } }], pageInfo: { hasNextPage: true } },
           microProjectVoteThreshold: 3,
         },
       ],
+    });
+    // The next page after the top project, by its cursor: fewer votes follow.
+    const rest = `query($r: [_Any!]!, $after: String) { _entities(representations: $r) { ... on Organisation { microProjects(first: 5, after: $after) { edges { node { title } } pageInfo { hasNextPage } } } } }`;
+    expect(dataOf(await tester.execute(rest, { r: [{ __typename: 'Organisation', id: community }], after: whole._entities[0].top.edges[0].cursor }, worker))).toEqual({
+      _entities: [{ microProjects: { edges: [{ node: { title: '增设休闲座椅' } }, { node: { title: '垃圾分类亭' } }], pageInfo: { hasNextPage: false } } }],
     });
   });
 

@@ -73,32 +73,41 @@ describe('a noise complaint settled at a coordination meeting', () => {
     );
     await meetings.must(`mutation($id: ID!) { closeMeeting(id: $id) { status } }`, { id: meetingId }, workerToken);
 
-    const overdueList = `query($id: ID!) { organisation(id: $id) { name actionItems(overdue: true) { id description overdue meeting { title } } } }`;
-    expect(await meetings.must(overdueList, { id: property }, workerToken)).toEqual({ organisation: { name: '金鹰物业新城服务中心', actionItems: [] } });
+    const overdueList = `query($id: ID!) { organisation(id: $id) { name actionItems(overdue: true) { totalCount edges { node { id description overdue meeting { title } } } } } }`;
+    expect(await meetings.must(overdueList, { id: property }, workerToken)).toEqual({ organisation: { name: '金鹰物业新城服务中心', actionItems: { totalCount: 0, edges: [] } } });
     clock.advance(8 * DAY);
     expect(await meetings.must(overdueList, { id: property }, workerToken)).toEqual({
       organisation: {
         name: '金鹰物业新城服务中心',
-        actionItems: [{ id: assigned.assignActionItem.id, description: '督促商铺整改并每日巡查', overdue: true, meeting: { title: '3栋夜间噪音协调会' } }],
+        actionItems: {
+          totalCount: 1,
+          edges: [{ node: { id: assigned.assignActionItem.id, description: '督促商铺整改并每日巡查', overdue: true, meeting: { title: '3栋夜间噪音协调会' } } }],
+        },
       },
     });
 
-    const wishView = `query($id: ID!) { wish(id: $id) { title meetings { title status agenda { decision { adopted votes { inFavour } } } participants { role organisation { name } } } } }`;
+    const wishView = `query($id: ID!) { wish(id: $id) { title meetings { edges { node { title status agenda { decision { adopted votes { inFavour } } } participants { edges { node { role organisation { name } } } } } } } } }`;
     expect(await meetings.must(wishView, { id: wishId }, workerToken)).toEqual({
       wish: {
         title: '楼下商铺夜间装修噪音扰民',
-        meetings: [
-          {
-            title: '3栋夜间噪音协调会',
-            status: 'CLOSED',
-            agenda: [{ decision: { adopted: true, votes: { inFavour: 3 } } }],
-            participants: [
-              { role: 'PROPERTY_COMPANY', organisation: { name: '金鹰物业新城服务中心' } },
-              { role: 'OWNERS_COMMITTEE', organisation: { name: '新城花园业主委员会' } },
-              { role: 'RESIDENT_REP', organisation: null },
-            ],
-          },
-        ],
+        meetings: {
+          edges: [
+            {
+              node: {
+                title: '3栋夜间噪音协调会',
+                status: 'CLOSED',
+                agenda: [{ decision: { adopted: true, votes: { inFavour: 3 } } }],
+                participants: {
+                  edges: [
+                    { node: { role: 'PROPERTY_COMPANY', organisation: { name: '金鹰物业新城服务中心' } } },
+                    { node: { role: 'OWNERS_COMMITTEE', organisation: { name: '新城花园业主委员会' } } },
+                    { node: { role: 'RESIDENT_REP', organisation: null } },
+                  ],
+                },
+              },
+            },
+          ],
+        },
       },
     });
   });
@@ -171,19 +180,28 @@ describe('a micro-project vote', () => {
         },
       },
     });
-    const ranking = `query($c: ID!) { organisation(id: $c) { microProjects { title votes status } } }`;
+    const ranking = `query($c: ID!) { organisation(id: $c) { microProjects { totalCount edges { node { title votes status } } } } }`;
     expect(await meetings.must(ranking, { c: world.communityId }, workerToken)).toEqual({
       organisation: {
-        microProjects: [
-          { title: '楼道声控灯更换', votes: 3, status: 'PRIORITISED' },
-          { title: '小区增设休闲座椅', votes: 1, status: 'EXPERT_REVIEW' },
-          { title: '非机动车雨棚', votes: 0, status: 'EXPERT_REVIEW' },
-        ],
+        microProjects: {
+          totalCount: 3,
+          edges: [
+            { node: { title: '楼道声控灯更换', votes: 3, status: 'PRIORITISED' } },
+            { node: { title: '小区增设休闲座椅', votes: 1, status: 'EXPERT_REVIEW' } },
+            { node: { title: '非机动车雨棚', votes: 0, status: 'EXPERT_REVIEW' } },
+          ],
+        },
       },
     });
-    const myVotes = `query { me { name microProjectVotes { title } } }`;
-    expect(await meetings.must(myVotes, {}, await meetings.residentToken(voters[0]!))).toEqual({
-      me: { name: '钱玉梅', microProjectVotes: [{ title: '小区增设休闲座椅' }, { title: '楼道声控灯更换' }] },
+    const myVotes = `query($after: String) { me { name microProjectVotes(first: 1, after: $after) { totalCount edges { node { title } } pageInfo { hasNextPage endCursor } } } }`;
+    const voterToken = await meetings.residentToken(voters[0]!);
+    const latestVote = await meetings.must<{ me: { microProjectVotes: { pageInfo: { endCursor: string } } } }>(myVotes, {}, voterToken);
+    const { endCursor } = latestVote.me.microProjectVotes.pageInfo;
+    expect(latestVote).toEqual({
+      me: { name: '钱玉梅', microProjectVotes: { totalCount: 2, edges: [{ node: { title: '小区增设休闲座椅' } }], pageInfo: { hasNextPage: true, endCursor } } },
+    });
+    expect(await meetings.must(myVotes, { after: endCursor }, voterToken)).toEqual({
+      me: { name: '钱玉梅', microProjectVotes: { totalCount: 2, edges: [{ node: { title: '楼道声控灯更换' } }], pageInfo: { hasNextPage: false, endCursor: expect.any(String) } } },
     });
   });
 });

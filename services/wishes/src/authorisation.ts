@@ -1,6 +1,7 @@
 import { hasRole, type Viewer } from '@civic/identity';
 import {
   MANAGER_ROLES,
+  objectIdsOf,
   READER_ROLES,
   requireRole,
   requireSignedIn,
@@ -67,7 +68,9 @@ export function canSeeWish(viewer: Viewer, wish: Visible): boolean {
 export function visibleWishesFilter(viewer: Viewer, { fullOnly = false } = {}): Record<string, unknown> {
   if (hasRole(viewer, 'SERVICE')) return {};
   const any: Record<string, unknown>[] = fullOnly ? [] : [{ status: { $in: PUBLIC_STATUSES } }];
-  if (viewer.residentId) any.push({ requesterId: viewer.residentId }, { claimantId: viewer.residentId });
+  // Ids, not their text: the filter also serves aggregates, which do not cast.
+  const [residentId] = objectIdsOf(viewer.residentId ? [viewer.residentId] : []);
+  if (residentId) any.push({ requesterId: residentId }, { claimantId: residentId });
   const scope = staffScopeIds(viewer);
   if (scope.length > 0) any.push({ organisationPath: { $in: scope } }, { handlerPath: { $in: scope } }, { claimantPath: { $in: scope } });
   // Nobody to match: an id no document has.

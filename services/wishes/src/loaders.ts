@@ -1,25 +1,28 @@
 import DataLoader from 'dataloader';
-import { loaderById, loaderByForeignKey, objectIdsOf } from '@civic/service-kit';
+import { loaderById, objectIdsOf, pageLoader } from '@civic/service-kit';
 import type { Viewer } from '@civic/identity';
 import type { Models } from './models/index.ts';
 import { WISH_FIELDS } from './models/wish.ts';
 import { COMMUNITY_SETTINGS_FIELDS } from './models/community-settings.ts';
 import { DEFAULT_CLAIM_WINDOWS, type ClaimWindows } from './domain/claiming.ts';
 import { OPEN_REQUEST_STATUSES } from './domain/vocabulary.ts';
+import { visibleWishesFilter } from './authorisation.ts';
+import { NEWEST_FIRST } from './inputs/wish-filter.ts';
 
 /** Built per request by the service kit: one query per entity type per level, never a cache shared by callers. */
-export function createLoaders(models: Models, _viewer: Viewer) {
-  const newestFirst = { createdAt: -1, _id: -1 } as const;
+export function createLoaders(models: Models, viewer: Viewer) {
+  // Each page holds only what the viewer may see, so that its length and totalCount tell nothing
+  // more. Whose wishes a resident asked for, or which requests an organisation handles, is
+  // personal: those lists hold only the wishes the viewer sees in full.
+  const visible = visibleWishesFilter(viewer);
+  const fullyVisible = visibleWishesFilter(viewer, { fullOnly: true });
+  const wishPages = (field: string, filter: Record<string, unknown>) => pageLoader(models.Wish, field, filter, NEWEST_FIRST, { projection: WISH_FIELDS });
   return {
     wish: loaderById(models.Wish, WISH_FIELDS),
-    wishesOfRequester: loaderByForeignKey(models.Wish, 'requesterId', { sort: newestFirst, projection: WISH_FIELDS }),
-    wishesOfClaimant: loaderByForeignKey(models.Wish, 'claimantId', { sort: newestFirst, projection: WISH_FIELDS }),
-    wishesOfHandler: loaderByForeignKey(models.Wish, 'handlerId', {
-      filter: { status: { $in: OPEN_REQUEST_STATUSES } },
-      sort: newestFirst,
-      projection: WISH_FIELDS,
-    }),
-    openWishesOfGrid: loaderByForeignKey(models.Wish, 'gridId', { filter: { status: 'PUBLISHED' }, sort: newestFirst, projection: WISH_FIELDS }),
+    wishesOfRequester: wishPages('requesterId', fullyVisible),
+    wishesOfClaimant: wishPages('claimantId', visible),
+    wishesOfHandler: wishPages('handlerId', { $and: [{ status: { $in: OPEN_REQUEST_STATUSES } }, fullyVisible] }),
+    openWishesOfGrid: wishPages('gridId', { $and: [{ status: 'PUBLISHED' }, visible] }),
     claimWindows: claimWindowsLoader(models),
   };
 }

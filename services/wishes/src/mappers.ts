@@ -1,9 +1,12 @@
 import type { Connection, Edge } from '@civic/service-kit';
 import type { WishDocument } from './models/wish.ts';
+import type { WishNotificationDocument } from './models/wish-notification.ts';
 
 /** What the connection resolvers return (codegen maps the GraphQL connection types to these). */
 export type WishConnectionParent = Connection<WishDocument>;
 export type WishEdgeParent = Edge<WishDocument>;
+export type WishNotificationConnectionParent = Connection<WishNotificationDocument>;
+export type WishNotificationEdgeParent = Edge<WishNotificationDocument>;
 
 /** An entity of another subgraph as this one knows it: only its key. */
 export interface EntityReference {

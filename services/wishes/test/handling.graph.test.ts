@@ -141,8 +141,8 @@ describe('handBackWish', () => {
 
     const start = await wishes.act(START, { id: claimed.id }, volunteer.token);
     expect(errorsOf(start.errors)).toEqual([summaryOf(startWishOfAnotherClaimant())]);
-    const held = await stack.query('query($id: ID!){ resident(id: $id) { claimedWishes { id } } }', { id: volunteer.id }, { token: volunteer.token });
-    expect(held.data).toEqual({ resident: { claimedWishes: [] } });
+    const held = await stack.query('query($id: ID!){ resident(id: $id) { claimedWishes { totalCount edges { node { id } } } } }', { id: volunteer.id }, { token: volunteer.token });
+    expect(held.data).toEqual({ resident: { claimedWishes: { totalCount: 0, edges: [] } } });
     const early = await wishes.act(CLAIM, { id: claimed.id }, other.token);
     expect(errorsOf(early.errors)).toEqual([summaryOf(claimOutsideWindow('GRID'))]);
 

@@ -121,12 +121,17 @@ describe('a property request', () => {
       ['ESCALATE', 'ROUTED', '逾期未办结，升级至街道督办'],
     ]);
     const streetToken = await wishes.staffToken('STREET_ADMIN', [world.streetId]);
-    const notes = await stack.query<{ wishNotifications: { message: string; wish: { id: string } }[] }>(
-      'query($id: ID!){ wishNotifications(recipientId: $id) { message wish { id } } }',
-      { id: world.streetId },
-      { token: streetToken },
-    );
-    expect(notes.data!.wishNotifications).toEqual([{ message: '诉求「3栋电梯停运」逾期未办结，升级至街道督办，请及时办理', wish: { id: request.id } }]);
+    type Notes = { wishNotifications: { totalCount: number; edges: { node: { message: string; wish: { id: string } } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+    const notesQuery = 'query($id: ID!, $after: String){ wishNotifications(recipientId: $id, after: $after) { totalCount edges { node { message wish { id } } } pageInfo { hasNextPage endCursor } } }';
+    const notes = await stack.query<Notes>(notesQuery, { id: world.streetId }, { token: streetToken });
+    const endCursor = notes.data!.wishNotifications.pageInfo.endCursor;
+    expect(notes.data!.wishNotifications).toEqual({
+      totalCount: 1,
+      edges: [{ node: { message: '诉求「3栋电梯停运」逾期未办结，升级至街道督办，请及时办理', wish: { id: request.id } } }],
+      pageInfo: { hasNextPage: false, endCursor },
+    });
+    const beyond = await stack.query<Notes>(notesQuery, { id: world.streetId, after: endCursor }, { token: streetToken });
+    expect(beyond.data!.wishNotifications).toEqual({ totalCount: 1, edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
   });
 });
 

@@ -27,12 +27,14 @@ export interface Connection<T> {
 }
 
 /**
- * The order of a listing: one field, then `_id` in the same direction to break ties. The field
- * must be required on every document, since a missing value cannot be compared in a cursor.
+ * The order of a listing: one field, then `_id` to break ties, in the same direction unless
+ * `idDirection` says otherwise (most votes first, then the earliest). The field must be required
+ * on every document, since a missing value cannot be compared in a cursor.
  */
 export interface SortOrder {
   field: string;
   direction: 1 | -1;
+  idDirection?: 1 | -1;
 }
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -125,7 +127,8 @@ export function afterCursorFilter<T>(model: Model<T>, order: SortOrder, cursor: 
   const { sortValue, id } = decodeCursor(cursor, sortValueTypeOf(model.schema, model.modelName, order.field));
   const beyond = order.direction === 1 ? '$gt' : '$lt';
   if (order.field === '_id') return { _id: { [beyond]: id } };
-  return { $or: [{ [order.field]: { [beyond]: sortValue } }, { [order.field]: sortValue, _id: { [beyond]: id } }] };
+  const idBeyond = (order.idDirection ?? order.direction) === 1 ? '$gt' : '$lt';
+  return { $or: [{ [order.field]: { [beyond]: sortValue } }, { [order.field]: sortValue, _id: { [idBeyond]: id } }] };
 }
 
 export async function paginate<T extends { _id: Types.ObjectId }>(
@@ -143,9 +146,9 @@ export async function paginate<T extends { _id: Types.ObjectId }>(
   return pageOf(documents, limit, order, () => model.countDocuments(filter).exec());
 }
 
-/** The sort of a listing: its field, then `_id` the same way. */
+/** The sort of a listing: its field, then `_id` (the same way unless the order says otherwise). */
 export function sortOf(order: SortOrder): Record<string, 1 | -1> {
-  return order.field === '_id' ? { _id: order.direction } : { [order.field]: order.direction, _id: order.direction };
+  return order.field === '_id' ? { _id: order.direction } : { [order.field]: order.direction, _id: order.idDirection ?? order.direction };
 }
 
 /** A page from what its query found in order: at most `limit` + 1 documents, the extra one only saying that another page follows. */

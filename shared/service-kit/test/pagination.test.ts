@@ -1,8 +1,8 @@
-import { Types } from 'mongoose';
+import { Schema, Types, model } from 'mongoose';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { notACursor, notWholeNumberInRange } from '../src/input-errors.ts';
-import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageSize, type SortValueType } from '../src/pagination.ts';
+import { afterCursorFilter, decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageSize, sortOf, type SortOrder, type SortValueType } from '../src/pagination.ts';
 
 const id = new Types.ObjectId('65a1b2c3d4e5f6a7b8c9d0e1');
 const hex = id.toHexString();
@@ -100,5 +100,20 @@ describe('page size', () => {
 
   it('refuses a negative size', () => {
     expect(() => pageSize(-1)).toThrow(notWholeNumberInRange('first', 0, MAX_PAGE_SIZE));
+  });
+});
+
+describe('an order whose ties break the other way', () => {
+  // Most votes first, then the earliest: the next page has fewer votes, or as many and a later id.
+  const MOST_VOTES_FIRST: SortOrder = { field: 'voteCount', direction: -1, idDirection: 1 };
+  const Ranked = model('RankedForPaging', new Schema({ voteCount: { type: Number, required: true } }));
+
+  it('sorts by the field one way and by id the other', () => {
+    expect(sortOf(MOST_VOTES_FIRST)).toEqual({ voteCount: -1, _id: 1 });
+    expect(sortOf({ field: 'voteCount', direction: -1 })).toEqual({ voteCount: -1, _id: -1 });
+  });
+
+  it('continues after a cursor in that order', () => {
+    expect(afterCursorFilter(Ranked, MOST_VOTES_FIRST, encodeCursor(3, id))).toEqual({ $or: [{ voteCount: { $lt: 3 } }, { voteCount: 3, _id: { $gt: id } }] });
   });
 });

@@ -75,6 +75,8 @@ function residentRow(
 }
 
 const ids = (...values: string[]) => values.map((id) => ({ id }));
+/** A connection's whole first page, with its count: a refused reader gets the field null, count and all. */
+const page = (...nodes: unknown[]) => ({ totalCount: nodes.length, edges: nodes.map((node) => ({ node })) });
 
 export const MATRIX: readonly MatrixRow[] = [
   // residents: the Resident row, field by field
@@ -140,20 +142,24 @@ export const MATRIX: readonly MatrixRow[] = [
   },
 
   // meetings
-  residentRow('Resident.invitations', 'meetings', 'invitations { id }', ['invitations'], (facts) => personal(ids(facts.participantId), FORBIDDEN)),
-  residentRow('Resident.attendance', 'meetings', 'attendance { id attended }', ['attendance'], (facts) => personal([{ id: facts.participantId, attended: true }], FORBIDDEN)),
-  residentRow('Resident.microProjectVotes', 'meetings', 'microProjectVotes { id }', ['microProjectVotes'], (facts) => personal(ids(facts.microProjectId), FORBIDDEN)),
+  residentRow('Resident.invitations', 'meetings', 'invitations { totalCount edges { node { id } } }', ['invitations'], (facts) => personal(page(...ids(facts.participantId)), FORBIDDEN)),
+  residentRow('Resident.attendance', 'meetings', 'attendance { totalCount edges { node { id attended } } }', ['attendance'], (facts) =>
+    personal(page({ id: facts.participantId, attended: true }), FORBIDDEN),
+  ),
+  residentRow('Resident.microProjectVotes', 'meetings', 'microProjectVotes { totalCount edges { node { id } } }', ['microProjectVotes'], (facts) =>
+    personal(page(...ids(facts.microProjectId)), FORBIDDEN),
+  ),
   {
     field: 'Participant.resident',
     department: 'meetings',
     subject: herself,
-    query: `query($id: ID!) { meeting(id: $id) { participants { resident { id } } } }`,
+    query: `query($id: ID!) { meeting(id: $id) { participants { edges { node { resident { id } } } } } }`,
     variables: (facts) => ({ id: facts.meetingId }),
-    path: ['meeting', 'participants'],
+    path: ['meeting', 'participants', 'edges'],
     // Who took part in a meeting is on its record for signed-in callers; an analyst gets the person as null.
     expected: (facts) => ({
-      ...personal([{ resident: { id: facts.residentId } }], VALUE([{ resident: { id: facts.residentId } }])),
-      analyst: VALUE([{ resident: null }]),
+      ...personal([{ node: { resident: { id: facts.residentId } } }], VALUE([{ node: { resident: { id: facts.residentId } } }])),
+      analyst: VALUE([{ node: { resident: null } }]),
     }),
   },
 
@@ -162,8 +168,10 @@ export const MATRIX: readonly MatrixRow[] = [
   residentRow('Resident.serviceHours', 'organisations', 'serviceHours', ['serviceHours'], () => personal(2, FORBIDDEN)),
 
   // wishes
-  residentRow('Resident.wishes', 'wishes', 'wishes { id }', ['wishes'], (facts) => personal(ids(facts.ownWishId), FORBIDDEN)),
-  residentRow('Resident.claimedWishes', 'wishes', 'claimedWishes { id }', ['claimedWishes'], (facts) => personal(ids(facts.claimedWishId), FORBIDDEN)),
+  residentRow('Resident.wishes', 'wishes', 'wishes { totalCount edges { node { id } } }', ['wishes'], (facts) => personal(page(...ids(facts.ownWishId)), FORBIDDEN)),
+  residentRow('Resident.claimedWishes', 'wishes', 'claimedWishes { totalCount edges { node { id } } }', ['claimedWishes'], (facts) =>
+    personal(page(...ids(facts.claimedWishId)), FORBIDDEN),
+  ),
   {
     field: 'Wish.requester',
     department: 'wishes',

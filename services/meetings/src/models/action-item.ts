@@ -68,7 +68,7 @@ const actionItemSchema = new Schema<ActionItemDocument>(
 );
 
 // Organisation.actionItems(status, overdue): by organisation and status, earliest deadline first.
-actionItemSchema.index({ responsibleOrganisationId: 1, status: 1, deadline: 1 });
+actionItemSchema.index({ responsibleOrganisationId: 1, status: 1, deadline: 1, _id: 1 });
 // AgendaItem.actionItems.
 actionItemSchema.index({ agendaItemId: 1, createdAt: 1 });
 // The action item sweep: items whose overdue notice is due.

@@ -71,7 +71,7 @@ agendaItemSchema.index({ meetingId: 1, position: 1 }, { unique: true });
 agendaItemSchema.index(ONE_ITEM_PER_WISH, { unique: true, partialFilterExpression: { wishId: { $type: 'objectId' } } });
 agendaItemSchema.index(ONE_ITEM_PER_MICRO_PROJECT, { unique: true, partialFilterExpression: { microProjectId: { $type: 'objectId' } } });
 // Wish.meetings.
-agendaItemSchema.index({ wishId: 1 });
+agendaItemSchema.index({ wishId: 1, _id: -1 });
 // The review meeting of a micro-project.
 agendaItemSchema.index({ microProjectId: 1 });
 

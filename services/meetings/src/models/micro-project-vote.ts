@@ -26,7 +26,7 @@ const microProjectVoteSchema = new Schema<MicroProjectVoteDocument>(
 // One vote per resident and project, whatever arrives at once; also serves the counts.
 microProjectVoteSchema.index({ microProjectId: 1, residentId: 1 }, { unique: true });
 // Resident.microProjectVotes.
-microProjectVoteSchema.index({ residentId: 1, votedAt: -1 });
+microProjectVoteSchema.index({ residentId: 1, votedAt: -1, _id: -1 });
 
 export function microProjectVoteModel(connection: Connection) {
   return connection.model<MicroProjectVoteDocument>('MicroProjectVote', microProjectVoteSchema);

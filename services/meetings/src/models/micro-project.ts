@@ -60,8 +60,8 @@ const microProjectSchema = new Schema<MicroProjectDocument>(
 // The projects a close of voting takes, and those it finds still under review.
 microProjectSchema.index({ communityId: 1, status: 1, createdAt: 1 });
 // Organisation.microProjects(status, first): most votes first.
-microProjectSchema.index({ communityId: 1, voteCount: -1, createdAt: 1, _id: 1 });
-microProjectSchema.index({ communityId: 1, status: 1, voteCount: -1, createdAt: 1, _id: 1 });
+microProjectSchema.index({ communityId: 1, voteCount: -1, _id: 1 });
+microProjectSchema.index({ communityId: 1, status: 1, voteCount: -1, _id: 1 });
 // Whether a review meeting a close made is in use.
 microProjectSchema.index({ reviewMeetingId: 1 });
 

@@ -41,7 +41,7 @@ participantSchema.index({ meetingId: 1, organisationId: 1 }, { unique: true, par
 // Meeting.participants, in order of invitation.
 participantSchema.index({ meetingId: 1, invitedAt: 1, _id: 1 });
 // Resident.invitations and Resident.attendance.
-participantSchema.index({ residentId: 1, invitedAt: -1 });
+participantSchema.index({ residentId: 1, invitedAt: -1, _id: -1 });
 
 export function participantModel(connection: Connection) {
   return connection.model<ParticipantDocument>('Participant', participantSchema);

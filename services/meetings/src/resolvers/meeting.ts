@@ -8,9 +8,9 @@ export const Meeting: MeetingResolvers = {
   id: idOf,
   hosts: (meeting) => hexIds(meeting.hostIds).map((id) => ({ id })),
   agenda: (meeting, _args, { loaders }) => loaders.agendaOfMeeting.load(idOf(meeting)),
-  participants: (meeting, _args, { loaders, viewer }) => {
+  participants: (meeting, { first, after }, { loaders, viewer }) => {
     requireSignedIn(viewer);
-    return loaders.participantsOfMeeting.load(idOf(meeting));
+    return loaders.participantPagesOfMeeting.load({ parentId: idOf(meeting), first, after });
   },
   quorum: async (meeting, _args, { loaders }) => quorumOf(meeting, await loaders.participantsOfMeeting.load(idOf(meeting))),
 };

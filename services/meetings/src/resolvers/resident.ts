@@ -1,4 +1,4 @@
-import { loadAll, requiredOrganisationPath, requirePersonalFactReader, type Refusal } from '@civic/service-kit';
+import { requiredOrganisationPath, requirePersonalFactReader, type Refusal } from '@civic/service-kit';
 import type { Viewer } from '@civic/identity';
 import type { ResidentResolvers } from '../generated/resolvers-types.ts';
 import type { ResidentReference } from '../mappers.ts';
@@ -15,17 +15,20 @@ function requireReader(viewer: Viewer, resident: ResidentReference, field: strin
 
 export const Resident: ResidentResolvers = {
   __resolveReference: (reference) => reference,
-  invitations: (resident, _args, { loaders, viewer }) => {
+  invitations: (resident, { first, after }, { loaders, viewer }) => {
     requireReader(viewer, resident, 'invitations', readAnotherResidentsInvitations);
-    return loaders.invitationsOfResident.load(resident.id);
+    return loaders.invitationsOfResident.load({ parentId: resident.id, first, after });
   },
-  attendance: async (resident, _args, { loaders, viewer }) => {
+  attendance: (resident, { first, after }, { loaders, viewer }) => {
     requireReader(viewer, resident, 'attendance', readAnotherResidentsAttendance);
-    return (await loaders.invitationsOfResident.load(resident.id)).filter((participant) => participant.attended);
+    return loaders.attendanceOfResident.load({ parentId: resident.id, first, after });
   },
-  microProjectVotes: async (resident, _args, { loaders, viewer }) => {
+  // A page of the resident's votes, each edge keeping its vote's cursor and showing the project voted for.
+  microProjectVotes: async (resident, { first, after }, { loaders, viewer }) => {
     requireReader(viewer, resident, 'microProjectVotes', readAnotherResidentsVotes);
-    const votes = await loaders.votesOfResident.load(resident.id);
-    return loadAll(loaders.microProject, votes.map((vote) => vote.microProjectId));
+    const votes = await loaders.votesOfResident.load({ parentId: resident.id, first, after });
+    const projects = await Promise.all(votes.edges.map((edge) => loaders.microProject.load(edge.node.microProjectId.toHexString())));
+    // A project is never deleted, so every vote finds its project.
+    return { ...votes, edges: votes.edges.map((edge, index) => ({ cursor: edge.cursor, node: projects[index]! })) };
   },
 };

@@ -285,8 +285,10 @@ wishSchema.index({ requesterId: 1, createdAt: -1, _id: -1 });
 wishSchema.index({ claimantId: 1, createdAt: -1, _id: -1 });
 // A resident's data export: the wishes they served.
 wishSchema.index({ servedBy: 1 });
-// handlerQueue, Organisation.handledWishes, filter { handlerId }.
+// handlerQueue, filter { handlerId }.
 wishSchema.index({ handlerId: 1, dueAt: 1, _id: 1 });
+// Organisation.handledWishes: newest first.
+wishSchema.index({ handlerId: 1, createdAt: -1, _id: -1 });
 // The handling sheet: requests routed before a week's end, under an organisation or handled within it.
 wishSchema.index({ organisationPath: 1, takenAt: 1 });
 wishSchema.index({ handlerPath: 1, takenAt: 1 });

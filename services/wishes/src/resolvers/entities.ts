@@ -1,40 +1,33 @@
-import type { Viewer } from '@civic/identity';
 import { requiredOrganisationPath, requirePersonalFactReader } from '@civic/service-kit';
 import type { GridResolvers, OrganisationResolvers, ResidentResolvers } from '../generated/resolvers-types.ts';
-import type { WishDocument } from '../models/wish.ts';
-import { canSeeWish, seesInFull } from '../authorisation.ts';
 import { readAnotherResidentsClaimedWishes, readAnotherResidentsWishes } from '../errors.ts';
 
 /**
- * Fields this subgraph adds to other departments' entities: each batched through a loader (one
- * query per level) and filtered to what the viewer may see.
+ * Fields this subgraph adds to other departments' entities: pages batched through a loader (one
+ * aggregate per level) of what the viewer may see (loaders.ts).
  */
-
-const visibleTo = (viewer: Viewer) => (wishes: WishDocument[]) => wishes.filter((wish) => canSeeWish(viewer, wish));
-// Whose wishes a resident asked for, or which requests an organisation handles, is personal.
-const fullyVisibleTo = (viewer: Viewer) => (wishes: WishDocument[]) => wishes.filter((wish) => seesInFull(viewer, wish));
 
 // A resident's wishes and claims are personal facts: the resident, staff covering where they live
 // (the path the gateway supplies through @requires) and services; then each wish as its viewer sees it.
 export const Resident: ResidentResolvers = {
   __resolveReference: (reference) => reference,
-  wishes: (resident, _args, { loaders, viewer }) => {
+  wishes: (resident, { first, after }, { loaders, viewer }) => {
     requirePersonalFactReader(viewer, { id: resident.id, organisationPath: requiredOrganisationPath(resident, 'wishes') }, readAnotherResidentsWishes);
-    return loaders.wishesOfRequester.load(resident.id).then(fullyVisibleTo(viewer));
+    return loaders.wishesOfRequester.load({ parentId: resident.id, first, after });
   },
-  claimedWishes: (resident, _args, { loaders, viewer }) => {
+  claimedWishes: (resident, { first, after }, { loaders, viewer }) => {
     requirePersonalFactReader(viewer, { id: resident.id, organisationPath: requiredOrganisationPath(resident, 'claimedWishes') }, readAnotherResidentsClaimedWishes);
-    return loaders.wishesOfClaimant.load(resident.id).then(visibleTo(viewer));
+    return loaders.wishesOfClaimant.load({ parentId: resident.id, first, after });
   },
 };
 
 export const Organisation: OrganisationResolvers = {
   __resolveReference: (reference) => ({ id: reference.id }),
-  handledWishes: (organisation, _args, { loaders, viewer }) => loaders.wishesOfHandler.load(organisation.id).then(fullyVisibleTo(viewer)),
-  claimedWishes: (organisation, _args, { loaders, viewer }) => loaders.wishesOfClaimant.load(organisation.id).then(visibleTo(viewer)),
+  handledWishes: (organisation, { first, after }, { loaders }) => loaders.wishesOfHandler.load({ parentId: organisation.id, first, after }),
+  claimedWishes: (organisation, { first, after }, { loaders }) => loaders.wishesOfClaimant.load({ parentId: organisation.id, first, after }),
 };
 
 export const Grid: GridResolvers = {
   __resolveReference: (reference) => ({ id: reference.id }),
-  openWishes: (grid, _args, { loaders, viewer }) => loaders.openWishesOfGrid.load(grid.id).then(visibleTo(viewer)),
+  openWishes: (grid, { first, after }, { loaders }) => loaders.openWishesOfGrid.load({ parentId: grid.id, first, after }),
 };

@@ -5,7 +5,7 @@ import {
   cellsOf,
   chinaMonthKey,
   isPublished,
-  pageSize,
+  paginate,
   parseId,
   parseMonthPeriod,
   requireSignedIn,
@@ -16,7 +16,7 @@ import {
 } from '@civic/service-kit';
 import type { QueryResolvers, WishCategory, WishStatus } from '../generated/resolvers-types.ts';
 import { WISH_FIELDS, type WishDocument } from '../models/wish.ts';
-import { WISH_NOTIFICATION_FIELDS, type WishNotificationDocument } from '../models/wish-notification.ts';
+import { WISH_NOTIFICATION_FIELDS } from '../models/wish-notification.ts';
 import { WISH_CATEGORIES, WISH_STATUSES } from '../domain/vocabulary.ts';
 import { groupByHandler, weekEnd } from '../domain/handling-sheet.ts';
 import { computeFigures } from '../domain/wish-stats.ts';
@@ -81,14 +81,14 @@ export const reportQueries: QueryResolvers = {
     };
   },
 
-  wishNotifications: async (_parent, { recipientId, first }, { viewer, models }) => {
+  wishNotifications: (_parent, { recipientId, first, after }, { viewer, models }) => {
     requireSignedIn(viewer);
     const query: Record<string, unknown> = { recipientId: parseId('recipientId', recipientId) };
     if (!hasRole(viewer, 'SERVICE')) {
       if (!isStaff(viewer)) throw readNotificationsWithoutStaffRole();
       query.recipientPath = { $in: staffScopeIds(viewer) };
     }
-    return models.WishNotification.find(query, WISH_NOTIFICATION_FIELDS).sort({ createdAt: -1, _id: -1 }).limit(pageSize(first)).lean<WishNotificationDocument[]>();
+    return paginate(models.WishNotification, query, { first, after }, { field: 'createdAt', direction: -1 }, WISH_NOTIFICATION_FIELDS);
   },
 };
 
