@@ -20,4 +20,8 @@ export default subgraphCodegenConfig({
   ActivityEdge: '../mappers.ts#ActivityEdgeParent',
   PostConnection: '../mappers.ts#PostConnectionParent',
   PostEdge: '../mappers.ts#PostEdgeParent',
+  PartnershipConnection: '../mappers.ts#PartnershipConnectionParent',
+  PartnershipEdge: '../mappers.ts#PartnershipEdgeParent',
+  AgreementConnection: '../mappers.ts#AgreementConnectionParent',
+  AgreementEdge: '../mappers.ts#AgreementEdgeParent',
 });

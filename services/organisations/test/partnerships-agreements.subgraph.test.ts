@@ -69,15 +69,20 @@ describe('partnerships (结对共建)', () => {
     });
     tester.commands.reset();
     const sides = await tester.execute(
-      `query($a: ID!, $b: ID!) { a: organisation(id: $a) { partnerships { unit { name } } } b: organisation(id: $b) { partnerships(status: ACTIVE) { community { name } } } }`,
+      `query($a: ID!, $b: ID!) { a: organisation(id: $a) { partnerships { edges { node { unit { name } } } totalCount } } b: organisation(id: $b) { partnerships(status: ACTIVE) { edges { node { community { name } } } } } }`,
       { a: tree.community, b: school },
       ANONYMOUS,
     );
-    expect(dataOf(sides)).toEqual({ a: { partnerships: [{ unit: { name: '江心洲小学' } }] }, b: { partnerships: [{ community: { name: '新城社区党委' } }] } });
-    // Both sides' partnerships in one query; their organisations were loaded already this request.
+    expect(dataOf(sides)).toEqual({
+      a: { partnerships: { edges: [{ node: { unit: { name: '江心洲小学' } } }], totalCount: 1 } },
+      b: { partnerships: { edges: [{ node: { community: { name: '新城社区党委' } } }] } },
+    });
+    // One query per status asked, however many organisations ask it, and one count; the sides' organisations were loaded already this request.
     expect(tester.commands.entries()).toEqual([
       { name: 'find', collection: 'organisations' },
       { name: 'find', collection: 'partnerships' },
+      { name: 'find', collection: 'partnerships' },
+      { name: 'aggregate', collection: 'partnerships' },
     ]);
   });
 
@@ -159,13 +164,15 @@ describe('tripartite agreements (三方协议)', () => {
       },
     });
     const routing = await tester.execute(
-      `query($c: ID!) { agreements(communityId: $c) { id propertyCompany { id } responseDeadlineHours resolutionDeadlineHours } }`,
+      `query($c: ID!) { agreements(communityId: $c) { edges { node { id propertyCompany { id } responseDeadlineHours resolutionDeadlineHours } } totalCount } }`,
       { c: tree.community },
       resident(new Types.ObjectId().toHexString()),
     );
-    expect(dataOf(routing)).toEqual({ agreements: [{ id: signed.id, propertyCompany: { id: propertyCompany }, responseDeadlineHours: 24, resolutionDeadlineHours: 72 }] });
-    const fromCompany = await tester.execute(`query($id: ID!) { organisation(id: $id) { agreements { id } } }`, { id: propertyCompany });
-    expect(dataOf(fromCompany)).toEqual({ organisation: { agreements: [{ id: signed.id }] } });
+    expect(dataOf(routing)).toEqual({
+      agreements: { edges: [{ node: { id: signed.id, propertyCompany: { id: propertyCompany }, responseDeadlineHours: 24, resolutionDeadlineHours: 72 } }], totalCount: 1 },
+    });
+    const fromCompany = await tester.execute(`query($id: ID!) { organisation(id: $id) { agreements { edges { node { id } } totalCount } } }`, { id: propertyCompany });
+    expect(dataOf(fromCompany)).toEqual({ organisation: { agreements: { edges: [{ node: { id: signed.id } }], totalCount: 1 } } });
     const entity = await tester.execute(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Agreement { id ownersCommittee { name } } } }`, {
       r: [{ __typename: 'Agreement', id: signed.id }],
     });
