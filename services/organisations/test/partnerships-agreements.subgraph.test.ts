@@ -207,6 +207,38 @@ describe('tripartite agreements (三方协议)', () => {
     expect(await tester.models.Agreement.countDocuments()).toBe(before);
   });
 
+  it("pages a community's and each party's agreements newest first, counting every party's in one aggregate", async () => {
+    const renewals = ['2025-06-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'];
+    const ids: string[] = [];
+    for (const renewedOn of renewals) ids.push(dataOf<{ signAgreement: { id: string } }>(await tester.execute(SIGN, { input: { ...withParties(), signedOn: renewedOn } }, worker)).signAgreement.id);
+    const [firstSigned] = await tester.models.Agreement.find({ communityId: tree.community, signedOn: new Date(signedOn) }).lean();
+    const newestFirst = [...ids].reverse().concat(firstSigned!._id.toHexString());
+
+    const PAGE = `query($c: ID!, $after: String) { agreements(communityId: $c, first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } totalCount } }`;
+    const first = dataOf<{ agreements: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string }; totalCount: number } }>(await tester.execute(PAGE, { c: tree.community }));
+    const second = dataOf<typeof first>(await tester.execute(PAGE, { c: tree.community, after: first.agreements.pageInfo.endCursor }));
+    expect([...first.agreements.edges, ...second.agreements.edges].map((edge) => edge.node.id)).toEqual(newestFirst);
+    expect([first.agreements.pageInfo.hasNextPage, second.agreements.pageInfo.hasNextPage, first.agreements.totalCount]).toEqual([true, false, 3]);
+
+    tester.commands.reset();
+    const parties = await tester.execute(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organisation { agreements(first: 1) { edges { node { id } } totalCount } } } }`,
+      { r: [ownersCommittee, propertyCompany, school].map((id) => ({ __typename: 'Organisation', id })) },
+    );
+    expect(dataOf(parties)).toEqual({
+      _entities: [
+        { agreements: { edges: [{ node: { id: newestFirst[0] } }], totalCount: 3 } },
+        { agreements: { edges: [{ node: { id: newestFirst[0] } }], totalCount: 3 } },
+        { agreements: { edges: [], totalCount: 0 } },
+      ],
+    });
+    expect(tester.commands.entries()).toEqual([
+      { name: 'find', collection: 'organisations' },
+      { name: 'aggregate', collection: 'agreements' },
+      { name: 'aggregate', collection: 'agreements' },
+    ]);
+  });
+
   it('lets only staff covering the community sign', async () => {
     const before = await tester.models.Agreement.countDocuments();
     const gridWorkerElsewhere = staff('STREET_ADMIN', [new Types.ObjectId().toHexString()]);
