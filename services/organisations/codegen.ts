@@ -27,4 +27,8 @@ export default subgraphCodegenConfig({
   MobilisationEdge: '../mappers.ts#MobilisationEdgeParent',
   HouseholdVisitConnection: '../mappers.ts#HouseholdVisitConnectionParent',
   HouseholdVisitEdge: '../mappers.ts#HouseholdVisitEdgeParent',
+  PartnershipConnection: '../mappers.ts#PartnershipConnectionParent',
+  PartnershipEdge: '../mappers.ts#PartnershipEdgeParent',
+  AgreementConnection: '../mappers.ts#AgreementConnectionParent',
+  AgreementEdge: '../mappers.ts#AgreementEdgeParent',
 });

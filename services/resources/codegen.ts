@@ -5,6 +5,7 @@ const mappers = {
   PersonalDataExport: '@civic/service-kit#PersonalDataExportReference',
   Resource: '../models/resource.ts#ResourceDocument',
   ResourceAvailability: '../models/resource.ts#ResourceDocument',
+  ResourcePlace: '../models/resource.ts#ResourcePlaceDocument',
   OpeningHours: '../domain/opening-hours.ts#OpeningWindow',
   Fund: '../models/resource.ts#ResourceDocument',
   ParkingQuota: '../models/resource.ts#ResourceDocument',
@@ -20,6 +21,14 @@ const mappers = {
   ResourceEdge: '../mappers.ts#ResourceEdgeParent',
   FundLedgerEntryConnection: '../mappers.ts#FundLedgerEntryConnectionParent',
   FundLedgerEntryEdge: '../mappers.ts#FundLedgerEntryEdgeParent',
+  FundConnection: '../mappers.ts#FundConnectionParent',
+  FundEdge: '../mappers.ts#FundEdgeParent',
+  BookingConnection: '../mappers.ts#BookingConnectionParent',
+  BookingEdge: '../mappers.ts#BookingEdgeParent',
+  DisbursementConnection: '../mappers.ts#DisbursementConnectionParent',
+  DisbursementEdge: '../mappers.ts#DisbursementEdgeParent',
+  ParkingApplicationConnection: '../mappers.ts#ParkingApplicationConnectionParent',
+  ParkingApplicationEdge: '../mappers.ts#ParkingApplicationEdgeParent',
 };
 
 // The operations the tests send through the gateway are typed from the supergraph like the service's own.

@@ -62,7 +62,7 @@ const OPERATIONS: { name: string; query: string; variables?: () => Record<string
   {
     name: 'the README micro grid query',
     query:
-      '{ grids(filter: { level: MICRO }, first: 1) { edges { node { name householdCount sizeCheck { withinStandard } residents(first: 3) { edges { node { name phone household { building room } activities { title } } } } } } } }',
+      '{ grids(filter: { level: MICRO }, first: 1) { edges { node { name householdCount sizeCheck { withinStandard } residents(first: 3) { edges { node { name phone household { building room } activities { edges { node { title } } } } } } } } } }',
     token: () => adminToken,
   },
   {

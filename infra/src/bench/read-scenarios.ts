@@ -16,7 +16,7 @@ const ORGANISATIONS = `query Organisations($first: Int) {
 
 const COMMUNITY_RESIDENTS = `query CommunityResidents($communityId: ID!, $first: Int) {
   residents(filter: { communityId: $communityId }, first: $first) {
-    edges { node { name phone household { building unit room } grid { name level } activities { title } } }
+    edges { node { name phone household { building unit room } grid { name level } activities(first: 5) { edges { node { title } } } } }
   }
 }`;
 
@@ -29,7 +29,7 @@ const MICRO_GRID = `query MicroGrid($id: ID!, $first: Int) {
 }`;
 
 const ME = `query Me {
-  me { name points { balance } activities { title } serviceHours }
+  me { name points { balance } activities(first: 5) { edges { node { title } } } serviceHours }
 }`;
 
 const ACTIVITIES_AND_POSTS = `query ActivitiesAndPosts($first: Int) {

@@ -198,17 +198,19 @@ describe('a resident with records in every department, closed by their community
       bookedBy: 'closed-account',
     });
     const fund = await must<{ resource: unknown }>(
-      'query($id: ID!) { resource(id: $id) { fund { balanceFen ledger { edges { node { kind amountFen } } } disbursements { amountFen reason status rejectionReason recipient { id } } } } }',
+      'query($id: ID!) { resource(id: $id) { fund { balanceFen ledger { edges { node { kind amountFen } } } disbursements { edges { node { amountFen reason status rejectionReason recipient { id } } } } } } }',
       { id: records.fundId },
     );
     expect(fund.resource).toEqual({
       fund: {
         balanceFen: 420_000,
         ledger: { edges: [{ node: { kind: 'DISBURSEMENT', amountFen: -80_000 } }, { node: { kind: 'DEPOSIT', amountFen: 500_000 } }] },
-        disbursements: [
-          { amountFen: 80_000, reason: '残疾人康复补助', status: 'APPROVED', rejectionReason: null, recipient: null },
-          { amountFen: 50_000, reason: '困难补助', status: 'REJECTED', rejectionReason: RECIPIENT_CLOSED_REASON, recipient: null },
-        ],
+        disbursements: {
+          edges: [
+            { node: { amountFen: 80_000, reason: '残疾人康复补助', status: 'APPROVED', rejectionReason: null, recipient: null } },
+            { node: { amountFen: 50_000, reason: '困难补助', status: 'REJECTED', rejectionReason: RECIPIENT_CLOSED_REASON, recipient: null } },
+          ],
+        },
       },
     });
     const applications = await stored.collection('parking_applications').find({}, { projection: { _id: 1, status: 1, place: 1 } }).sort({ appliedAt: 1, _id: 1 }).toArray();

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Types } from 'mongoose';
-import { idOf, loaderById, loaderByForeignKey, objectIdsOf, pageLoader } from '@civic/service-kit';
+import { idOf, loaderById, loaderByForeignKey, objectIdsOf, pageLoader, type SortOrder } from '@civic/service-kit';
 import type { Viewer } from '@civic/identity';
 import type { Models } from './models/index.ts';
 import { ORGANISATION_FIELDS } from './models/organisation.ts';
@@ -14,6 +14,9 @@ import { POST_FIELDS } from './models/post.ts';
 import { MOBILISATION_FIELDS } from './models/mobilisation.ts';
 import type { ViewerPlaces } from './domain/post-audience.ts';
 
+export const NEWEST_PARTNERSHIP_FIRST: SortOrder = { field: 'since', direction: -1 };
+export const NEWEST_AGREEMENT_FIRST: SortOrder = { field: 'signedOn', direction: -1 };
+
 /** Built per request by the service kit: one query per entity type per level, never a cache shared by callers. */
 export function createLoaders(models: Models, viewer: Viewer) {
   const activity = loaderById(models.Activity, ACTIVITY_FIELDS);
@@ -24,11 +27,15 @@ export function createLoaders(models: Models, viewer: Viewer) {
     grid: loaderById(models.Grid, GRID_FIELDS),
     childrenOfGrid: loaderByForeignKey(models.Grid, 'parentId', { sort: { _id: 1 }, projection: GRID_FIELDS }),
     partnership: loaderById(models.Partnership, PARTNERSHIP_FIELDS),
-    partnershipsOfOrganisation: loaderByForeignKey(models.Partnership, 'sideIds', { sort: { since: -1, _id: -1 }, projection: PARTNERSHIP_FIELDS }),
+    partnershipPages: {
+      ALL: pageLoader(models.Partnership, 'sideIds', {}, NEWEST_PARTNERSHIP_FIRST),
+      ACTIVE: pageLoader(models.Partnership, 'sideIds', { status: 'ACTIVE' }, NEWEST_PARTNERSHIP_FIRST),
+      ENDED: pageLoader(models.Partnership, 'sideIds', { status: 'ENDED' }, NEWEST_PARTNERSHIP_FIRST),
+    },
     agreement: loaderById(models.Agreement, AGREEMENT_FIELDS),
-    agreementsOfOrganisation: loaderByForeignKey(models.Agreement, 'partyIds', { sort: { signedOn: -1, _id: -1 }, projection: AGREEMENT_FIELDS }),
+    agreementPages: pageLoader(models.Agreement, 'partyIds', {}, NEWEST_AGREEMENT_FIRST),
     activity,
-    activitiesOfResident: activitiesOfResidentLoader(models, activity),
+    signUpPagesOfResident: pageLoader(models.ActivitySignUp, 'residentId', {}, { field: 'signedUpAt', direction: -1 }),
     signedUpByViewer,
     signUpsOfActivity: loaderByForeignKey(models.ActivitySignUp, 'activityId', { sort: { signedUpAt: 1, _id: 1 }, projection: ACTIVITY_SIGN_UP_FIELDS }),
     checkInsOfActivity: loaderByForeignKey(models.ActivityCheckIn, 'activityId', { sort: { checkedInAt: 1, _id: 1 }, projection: ACTIVITY_CHECK_IN_FIELDS }),
@@ -54,26 +61,6 @@ export type Loaders = ReturnType<typeof createLoaders>;
 function oncePerRequest<T>() {
   let value: Promise<T> | undefined;
   return { once: (compute: () => Promise<T>): Promise<T> => (value ??= compute()) };
-}
-
-/** Each resident's activities, newest first: one query on sign-ups, one (batched) on activities. */
-function activitiesOfResidentLoader(models: Models, activity: DataLoader<string, ActivityDocument | null>) {
-  return new DataLoader<string, ActivityDocument[]>(async (residentIds) => {
-    const signUps = await models.ActivitySignUp.find({ residentId: { $in: objectIdsOf(residentIds) } }, { residentId: 1, activityId: 1 }).lean();
-    const activities = await activity.loadMany([...new Set(signUps.map((signUp) => signUp.activityId.toHexString()))]);
-    const byId = new Map<string, ActivityDocument>();
-    for (const loaded of activities) {
-      if (loaded instanceof Error) throw loaded;
-      if (loaded) byId.set(loaded._id.toHexString(), loaded);
-    }
-    const byResident = new Map<string, ActivityDocument[]>(residentIds.map((id) => [id, []]));
-    for (const signUp of signUps) {
-      const found = byId.get(signUp.activityId.toHexString());
-      if (found) byResident.get(signUp.residentId.toHexString())?.push(found);
-    }
-    const newestFirst = (a: ActivityDocument, b: ActivityDocument) => b.startsAt.getTime() - a.startsAt.getTime();
-    return residentIds.map((id) => (byResident.get(id) ?? []).sort(newestFirst));
-  });
 }
 
 /** Whether the calling resident signed up for each activity. */

@@ -51,12 +51,13 @@ describe('indexes on the real server', () => {
     expect(await indexesOf(tester.models.Activity)).toEqual([
       { key: { category: 1, startsAt: 1, _id: 1 } },
       { key: { hostPath: 1, startsAt: 1, _id: 1 } },
+      { key: { 'place.location': '2dsphere' } },
       { key: { startsAt: 1, _id: 1 } },
       { key: { visibility: 1, startsAt: 1, _id: 1 } },
     ]);
     expect(await indexesOf(tester.models.ActivitySignUp)).toEqual([
       { key: { activityId: 1, residentId: 1 }, unique: true },
-      { key: { residentId: 1, activityId: 1 } },
+      { key: { residentId: 1, signedUpAt: -1, _id: -1 } },
     ]);
     expect(await indexesOf(tester.models.ActivityCheckIn)).toEqual([{ key: { activityId: 1, residentId: 1 }, unique: true }, { key: { residentId: 1 } }]);
   });

@@ -69,15 +69,20 @@ describe('partnerships (结对共建)', () => {
     });
     tester.commands.reset();
     const sides = await tester.execute(
-      `query($a: ID!, $b: ID!) { a: organisation(id: $a) { partnerships { unit { name } } } b: organisation(id: $b) { partnerships(status: ACTIVE) { community { name } } } }`,
+      `query($a: ID!, $b: ID!) { a: organisation(id: $a) { partnerships { edges { node { unit { name } } } totalCount } } b: organisation(id: $b) { partnerships(status: ACTIVE) { edges { node { community { name } } } } } }`,
       { a: tree.community, b: school },
       ANONYMOUS,
     );
-    expect(dataOf(sides)).toEqual({ a: { partnerships: [{ unit: { name: '江心洲小学' } }] }, b: { partnerships: [{ community: { name: '新城社区党委' } }] } });
-    // Both sides' partnerships in one query; their organisations were loaded already this request.
+    expect(dataOf(sides)).toEqual({
+      a: { partnerships: { edges: [{ node: { unit: { name: '江心洲小学' } } }], totalCount: 1 } },
+      b: { partnerships: { edges: [{ node: { community: { name: '新城社区党委' } } }] } },
+    });
+    // One query per status asked, however many organisations ask it, and one count; the sides' organisations were loaded already this request.
     expect(tester.commands.entries()).toEqual([
       { name: 'find', collection: 'organisations' },
       { name: 'find', collection: 'partnerships' },
+      { name: 'find', collection: 'partnerships' },
+      { name: 'aggregate', collection: 'partnerships' },
     ]);
   });
 
@@ -159,13 +164,15 @@ describe('tripartite agreements (三方协议)', () => {
       },
     });
     const routing = await tester.execute(
-      `query($c: ID!) { agreements(communityId: $c) { id propertyCompany { id } responseDeadlineHours resolutionDeadlineHours } }`,
+      `query($c: ID!) { agreements(communityId: $c) { edges { node { id propertyCompany { id } responseDeadlineHours resolutionDeadlineHours } } totalCount } }`,
       { c: tree.community },
       resident(new Types.ObjectId().toHexString()),
     );
-    expect(dataOf(routing)).toEqual({ agreements: [{ id: signed.id, propertyCompany: { id: propertyCompany }, responseDeadlineHours: 24, resolutionDeadlineHours: 72 }] });
-    const fromCompany = await tester.execute(`query($id: ID!) { organisation(id: $id) { agreements { id } } }`, { id: propertyCompany });
-    expect(dataOf(fromCompany)).toEqual({ organisation: { agreements: [{ id: signed.id }] } });
+    expect(dataOf(routing)).toEqual({
+      agreements: { edges: [{ node: { id: signed.id, propertyCompany: { id: propertyCompany }, responseDeadlineHours: 24, resolutionDeadlineHours: 72 } }], totalCount: 1 },
+    });
+    const fromCompany = await tester.execute(`query($id: ID!) { organisation(id: $id) { agreements { edges { node { id } } totalCount } } }`, { id: propertyCompany });
+    expect(dataOf(fromCompany)).toEqual({ organisation: { agreements: { edges: [{ node: { id: signed.id } }], totalCount: 1 } } });
     const entity = await tester.execute(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Agreement { id ownersCommittee { name } } } }`, {
       r: [{ __typename: 'Agreement', id: signed.id }],
     });
@@ -198,6 +205,38 @@ describe('tripartite agreements (三方协议)', () => {
       expectError(await tester.execute(SIGN, { input: { ...withParties(), ...change } }, worker), expected);
     }
     expect(await tester.models.Agreement.countDocuments()).toBe(before);
+  });
+
+  it("pages a community's and each party's agreements newest first, counting every party's in one aggregate", async () => {
+    const renewals = ['2025-06-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'];
+    const ids: string[] = [];
+    for (const renewedOn of renewals) ids.push(dataOf<{ signAgreement: { id: string } }>(await tester.execute(SIGN, { input: { ...withParties(), signedOn: renewedOn } }, worker)).signAgreement.id);
+    const [firstSigned] = await tester.models.Agreement.find({ communityId: tree.community, signedOn: new Date(signedOn) }).lean();
+    const newestFirst = [...ids].reverse().concat(firstSigned!._id.toHexString());
+
+    const PAGE = `query($c: ID!, $after: String) { agreements(communityId: $c, first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } totalCount } }`;
+    const first = dataOf<{ agreements: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string }; totalCount: number } }>(await tester.execute(PAGE, { c: tree.community }));
+    const second = dataOf<typeof first>(await tester.execute(PAGE, { c: tree.community, after: first.agreements.pageInfo.endCursor }));
+    expect([...first.agreements.edges, ...second.agreements.edges].map((edge) => edge.node.id)).toEqual(newestFirst);
+    expect([first.agreements.pageInfo.hasNextPage, second.agreements.pageInfo.hasNextPage, first.agreements.totalCount]).toEqual([true, false, 3]);
+
+    tester.commands.reset();
+    const parties = await tester.execute(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organisation { agreements(first: 1) { edges { node { id } } totalCount } } } }`,
+      { r: [ownersCommittee, propertyCompany, school].map((id) => ({ __typename: 'Organisation', id })) },
+    );
+    expect(dataOf(parties)).toEqual({
+      _entities: [
+        { agreements: { edges: [{ node: { id: newestFirst[0] } }], totalCount: 3 } },
+        { agreements: { edges: [{ node: { id: newestFirst[0] } }], totalCount: 3 } },
+        { agreements: { edges: [], totalCount: 0 } },
+      ],
+    });
+    expect(tester.commands.entries()).toEqual([
+      { name: 'find', collection: 'organisations' },
+      { name: 'aggregate', collection: 'agreements' },
+      { name: 'aggregate', collection: 'agreements' },
+    ]);
   });
 
   it('lets only staff covering the community sign', async () => {

@@ -70,7 +70,7 @@ describe('one query across subgraphs', () => {
           name level community { name }
           householdCount
           sizeCheck { householdCount withinStandard message }
-          residents(first: 2) { edges { node { name household { building } activities { title } } } }
+          residents(first: 2) { edges { node { name household { building } activities { edges { node { title } } } } } }
         }
       }`,
       { grid: gridId },
@@ -86,14 +86,14 @@ describe('one query across subgraphs', () => {
         sizeCheck: checkGridSize('MICRO', 1),
         residents: {
           edges: [
-            { node: { name: '孙丽', household: { building: '7栋' }, activities: [] } },
-            { node: { name: '张伟', household: { building: '7栋' }, activities: [] } },
+            { node: { name: '孙丽', household: { building: '7栋' }, activities: { edges: [] } } },
+            { node: { name: '张伟', household: { building: '7栋' }, activities: { edges: [] } } },
           ],
         },
       },
     });
-    const signedUp = await stack.query(`query($id: ID!) { resident(id: $id) { name activities { title } } }`, { id: residentIds[1] }, { token: staff });
-    expect(signedUp.data).toEqual({ resident: { name: '李桂兰', activities: [{ title: '政策宣讲进小区' }] } });
+    const signedUp = await stack.query(`query($id: ID!) { resident(id: $id) { name activities { edges { node { title } } } } }`, { id: residentIds[1] }, { token: staff });
+    expect(signedUp.data).toEqual({ resident: { name: '李桂兰', activities: { edges: [{ node: { title: '政策宣讲进小区' } }] } } });
   });
 });
 

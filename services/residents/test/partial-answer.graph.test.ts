@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => stack.stop());
 
 it('answers the residents fields and names the organisations subgraph as unavailable', async () => {
-  const response = await stack.query(`query($id: ID!) { resident(id: $id) { name activities { title } } }`, { id: residentId }, { token });
+  const response = await stack.query(`query($id: ID!) { resident(id: $id) { name activities { edges { node { title } } } } }`, { id: residentId }, { token });
   expect(response.data).toEqual({ resident: { name: '刘芳', activities: null } });
   expect(response.errors.map((e) => [e.message, e.extensions?.code, e.extensions?.serviceName])).toEqual([
     ['The organisations subgraph is unavailable', 'SUBGRAPH_UNAVAILABLE', 'organisations'],

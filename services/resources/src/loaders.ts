@@ -1,10 +1,12 @@
 import DataLoader from 'dataloader';
+import type { Model, Types } from 'mongoose';
 import type { Viewer } from '@civic/identity';
-import { loaderById, loaderByForeignKey, objectIdsOf, type RequestFacts } from '@civic/service-kit';
+import { loaderById, loaderByForeignKey, objectIdsOf, pageLoader, type RequestFacts, type SortOrder } from '@civic/service-kit';
 import type { Models } from './models/index.ts';
 import { RESOURCE_FIELDS, type ResourceDocument } from './models/resource.ts';
 import { BOOKING_FIELDS, type BookingDocument } from './models/booking.ts';
 import { DISBURSEMENT_FIELDS } from './models/disbursement.ts';
+import { DISBURSEMENT_STATES, PARKING_APPLICATION_STATUSES } from './domain/vocabulary.ts';
 import { PARKING_APPLICATION_FIELDS } from './models/parking-application.ts';
 import { PARKING_PRIORITY_SAGA_FIELDS } from './models/parking-priority-saga.ts';
 import { matchResources, type WishForMatching } from './domain/matching.ts';
@@ -15,16 +17,18 @@ export function createLoaders(models: Models, viewer: Viewer, request: RequestFa
   const resource = loaderById(models.Resource, RESOURCE_FIELDS);
   return {
     resource,
-    resourcesOfProvider: loaderByForeignKey(models.Resource, 'providerOrganisationId', { sort: { title: 1, _id: 1 }, projection: RESOURCE_FIELDS }),
+    resourcePagesOfProvider: pageLoader(models.Resource, 'providerOrganisationId', {}, BY_TITLE),
+    fundPagesOfProvider: pageLoader(models.Resource, 'providerOrganisationId', { kind: 'FUND' }, BY_TITLE),
     matchingResources: matchingResourcesLoader(models),
     booking: loaderById(models.Booking, BOOKING_FIELDS),
-    bookingsOfResident: loaderByForeignKey(models.Booking, 'bookerResidentId', { sort: { bookedAt: -1, _id: -1 }, projection: BOOKING_FIELDS }),
+    bookingPagesOfResident: pageLoader(models.Booking, 'bookerResidentId', {}, { field: 'bookedAt', direction: -1 }),
     bookingsOfWish: loaderByForeignKey(models.Booking, 'wishId', { sort: { bookedAt: 1, _id: 1 }, projection: BOOKING_FIELDS }),
     confirmedBookingsFrom: confirmedBookingsLoader(models),
     disbursement: loaderById(models.Disbursement, DISBURSEMENT_FIELDS),
-    disbursementsOfFund: loaderByForeignKey(models.Disbursement, 'fundId', { sort: { proposedAt: 1, _id: 1 }, projection: DISBURSEMENT_FIELDS }),
+    disbursementPagesOfFund: pagesByState(models.Disbursement, 'fundId', 'state', DISBURSEMENT_STATES, { field: 'proposedAt', direction: 1 }),
     parkingApplication: loaderById(models.ParkingApplication, PARKING_APPLICATION_FIELDS),
     applicationsOfResource: loaderByForeignKey(models.ParkingApplication, 'resourceId', { sort: { appliedAt: 1, _id: 1 }, projection: PARKING_APPLICATION_FIELDS }),
+    applicationPagesOfResource: pagesByState(models.ParkingApplication, 'resourceId', 'status', PARKING_APPLICATION_STATUSES, { field: 'appliedAt', direction: 1 }),
     prioritySagasOfApplication: loaderByForeignKey(models.ParkingPrioritySaga, 'applicationId', { sort: { startedAt: 1, _id: 1 }, projection: PARKING_PRIORITY_SAGA_FIELDS }),
     /** Unmasked reads of a resident's sensitive data (disbursements received), batched into the residents' access log like a loader's keys. */
     personalDataReads: personalDataReadTeller(models, viewer, request),
@@ -32,6 +36,14 @@ export function createLoaders(models: Models, viewer: Viewer, request: RequestFa
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+const BY_TITLE: SortOrder = { field: 'title', direction: 1 };
+
+/** Page loaders of owners' lists, one for the whole list (ALL) and one for each state a caller may ask for. */
+function pagesByState<T extends { _id: Types.ObjectId }, S extends string>(model: Model<T>, ownerField: string, stateField: string, states: readonly S[], order: SortOrder) {
+  const byState = Object.fromEntries(states.map((state) => [state, pageLoader(model, ownerField, { [stateField]: state }, order)])) as Record<S, ReturnType<typeof pageLoader<T>>>;
+  return { ALL: pageLoader(model, ownerField, {}, order), ...byState };
+}
 
 export interface MatchRequest extends WishForMatching {
   first: number;

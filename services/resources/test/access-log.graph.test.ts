@@ -12,7 +12,7 @@ import { aHardshipFund } from './support/graph-builders.ts';
 // of them reaches the residents' access log through resources' outbox and the residents consumer.
 const clock = new ManualClock(new Date('2026-11-30T02:00:00.000Z'));
 const PROPOSE = 'mutation($input: ProposeDisbursementInput!){ proposeDisbursement(input: $input) { id } }';
-const DISBURSEMENTS = 'query($id: ID!) { organisation(id: $id) { funds { disbursements { amountFen reason recipient { id } } } } }';
+const DISBURSEMENTS = 'query($id: ID!) { organisation(id: $id) { funds { edges { node { disbursements { edges { node { amountFen reason recipient { id } } } } } } } } }';
 let stack: Stack;
 let world: World;
 let outbox: OutboxReader;
@@ -56,13 +56,13 @@ it('logs a fund manager’s read of disbursements once per recipient, through th
   }
   await outbox.newEvents();
 
-  const read = await stack.query<{ organisation: { funds: { disbursements: { recipient: { id: string } }[] }[] } }>(
+  const read = await stack.query<{ organisation: { funds: { edges: { node: { disbursements: { edges: { node: { recipient: { id: string } } }[] } } }[] } } }>(
     DISBURSEMENTS,
     { id: world.communityId },
     { token: manager, requestId: 'fund-read-1', purpose: '年度帮扶资金审计' },
   );
   expect(read.errors).toEqual([]);
-  expect(read.data!.organisation.funds[0]!.disbursements.map((disbursement) => disbursement.recipient.id)).toEqual([first, first, second]);
+  expect(read.data!.organisation.funds.edges[0]!.node.disbursements.edges.map((edge) => edge.node.recipient.id)).toEqual([first, first, second]);
 
   const told = { fields: ['DISBURSEMENTS_RECEIVED'], readerSubject: 'staff:li-hong', readerRoles: ['COMMUNITY_WORKER'], readerScope: [world.communityId], purpose: '年度帮扶资金审计' };
   expect(await outbox.newEvents()).toEqual([
@@ -106,7 +106,7 @@ it('logs a fund manager’s read of disbursements once per recipient, through th
 
 it('tells nothing when no recipient is selected', async () => {
   await outbox.newEvents();
-  const read = await stack.query('query($id: ID!) { organisation(id: $id) { funds { disbursements { amountFen } } } }', { id: world.communityId }, { token: manager, requestId: 'fund-read-2' });
+  const read = await stack.query('query($id: ID!) { organisation(id: $id) { funds { edges { node { disbursements { edges { node { amountFen } } } } } } } }', { id: world.communityId }, { token: manager, requestId: 'fund-read-2' });
   expect(read.errors).toEqual([]);
   expect(await outbox.newEvents()).toEqual([]);
 });

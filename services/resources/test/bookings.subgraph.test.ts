@@ -160,10 +160,10 @@ describe('goods bookings', () => {
     expect(dataOf(await tester.execute(WISH, representation, elder))).toEqual({ _entities: [{ bookings: [{ id: second, wish: { id: wishId } }] }] });
 
     // The elder's home, as the residents subgraph supplies it through @requires.
-    const RESIDENT = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { bookings { id note } } } }`;
+    const RESIDENT = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { bookings { edges { node { id note } } totalCount } } } }`;
     const elderAtHome = { r: [{ __typename: 'Resident', id: elder.residentId, organisationPath: [tree.district, tree.street, tree.community] }] };
     for (const reader of [elder, staff('GRID_WORKER', [tree.community])]) {
-      expect(dataOf(await tester.execute(RESIDENT, elderAtHome, reader))).toEqual({ _entities: [{ bookings: [{ id: second, note: '复诊用' }] }] });
+      expect(dataOf(await tester.execute(RESIDENT, elderAtHome, reader))).toEqual({ _entities: [{ bookings: { edges: [{ node: { id: second, note: '复诊用' } }], totalCount: 1 } }] });
     }
     for (const other of [helper, staff('COMMUNITY_WORKER', [tree.otherCommunity]), analyst]) {
       expectError(await tester.execute(RESIDENT, elderAtHome, other), readAnotherResidentsBookings());

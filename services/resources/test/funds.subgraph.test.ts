@@ -131,8 +131,8 @@ describe('disbursements', () => {
       rejectDisbursement: { id, status: 'REJECTED', rejectionReason: '已由民政部门救助' },
     });
     expectError(await tester.execute(APPROVE, { id }, approver), invalidTransition('Disbursement', 'REJECTED', 'be approved'));
-    expect(dataOf(await tester.execute(`query($id: ID!) { resource(id: $id) { fund { balanceFen disbursements(status: REJECTED) { id } } } }`, { id: fundId }, approver))).toEqual({
-      resource: { fund: { balanceFen: 50_000, disbursements: [{ id }] } },
+    expect(dataOf(await tester.execute(`query($id: ID!) { resource(id: $id) { fund { balanceFen disbursements(status: REJECTED) { edges { node { id } } totalCount } } } }`, { id: fundId }, approver))).toEqual({
+      resource: { fund: { balanceFen: 50_000, disbursements: { edges: [{ node: { id } }], totalCount: 1 } } },
     });
   });
 

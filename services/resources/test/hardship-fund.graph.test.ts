@@ -50,8 +50,8 @@ it('pays a hardship allowance proposed by one worker and approved by another, vi
   expect(approved.data).toEqual({ approveDisbursement: { status: 'APPROVED', recipient: { name: '王桂兰' } } });
 
   const ledger = await stack.query(
-    `query($id: ID!){ organisation(id: $id) { name funds { resource { title } balanceFen ledger(first: 10) { totalCount edges { node {
-      kind amountFen balanceAfterFen note disbursement { reason status recipient { name } } } } } } } }`,
+    `query($id: ID!){ organisation(id: $id) { name funds { totalCount edges { node { resource { title } balanceFen ledger(first: 10) { totalCount edges { node {
+      kind amountFen balanceAfterFen note disbursement { reason status recipient { name } } } } } } } } } }`,
     { id: world.communityId },
     { token: approver },
   );
@@ -59,8 +59,11 @@ it('pays a hardship allowance proposed by one worker and approved by another, vi
   expect(ledger.data).toEqual({
     organisation: {
       name: '新城社区党委',
-      funds: [
-        {
+      funds: {
+        totalCount: 1,
+        edges: [
+          {
+            node: {
           resource: { title: '困难群众帮扶基金' },
           balanceFen: 300_000,
           ledger: {
@@ -70,8 +73,10 @@ it('pays a hardship allowance proposed by one worker and approved by another, vi
               { node: { kind: 'DEPOSIT', amountFen: 500_000, balanceAfterFen: 500_000, note: '街道年度帮扶资金拨款', disbursement: null } },
             ],
           },
-        },
-      ],
+            },
+          },
+        ],
+      },
     },
   });
 });

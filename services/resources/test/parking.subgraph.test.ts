@@ -14,7 +14,7 @@ let tester: SubgraphTester<Models>;
 
 const APPLY = `mutation($id: ID!) { applyForParking(resourceId: $id) { id status place waitingPosition applicant { id } } }`;
 const RELEASE = `mutation($id: ID!) { releaseParking(applicationId: $id) { id status place releasedAt } }`;
-const QUOTA = `query($id: ID!) { resource(id: $id) { parking { places allocatedCount waitingCount applications(status: ALLOCATED) { place } } } }`;
+const QUOTA = `query($id: ID!) { resource(id: $id) { parking { places allocatedCount waitingCount applications(status: ALLOCATED) { edges { node { place } } totalCount } } } }`;
 
 const COUNTS = `query($id: ID!) { resource(id: $id) { parking { places allocatedCount waitingCount } } }`;
 
@@ -57,7 +57,7 @@ describe('shared parking', () => {
     });
     expect(dataOf(await tester.execute(third, { id: applications[3]!.id }, worker))).toEqual({ parkingApplication: { status: 'WAITING', place: null, waitingPosition: 1 } });
     expect(dataOf(await tester.execute(QUOTA, { id: quota }, worker))).toEqual({
-      resource: { parking: { places: 2, allocatedCount: 2, waitingCount: 1, applications: [{ place: 2 }, { place: 1 }] } },
+      resource: { parking: { places: 2, allocatedCount: 2, waitingCount: 1, applications: { edges: [{ node: { place: 2 } }, { node: { place: 1 } }], totalCount: 2 } } },
     });
     expectError(await tester.execute(RELEASE, { id: applications[0]!.id }, resident(applicants[0]!)), invalidTransition('ParkingApplication', 'RELEASED', 'be released'));
     // Released, the first applicant may apply again, at the back of the queue.

@@ -149,21 +149,25 @@ describe('listing and status', () => {
     expectError(await tester.execute(SET, { id: otherRepair, status: 'ACTIVE' }, streetAdmin), invalidTransition('Resource', 'RETIRED', 'become ACTIVE'));
   });
 
-  it("adds an organisation's resources and funds, one query for both fields of many organisations", async () => {
+  it("adds an organisation's resources and funds, one query per field and one count for many organisations", async () => {
     const fund = await createResource(tester, worker, inputs.fund(tree.community, tree.propertyCompany));
     tester.commands.reset();
     const result = await tester.execute(
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organisation { id resources { id } funds { id balanceFen } } } }`,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organisation { id resources { edges { node { id } } totalCount } funds { edges { node { id balanceFen } } } } } }`,
       { r: [tree.propertyCompany, tree.otherCommunity].map((id) => ({ __typename: 'Organisation', id })) },
       worker,
     );
     expect(dataOf(result)).toEqual({
       _entities: [
-        { id: tree.propertyCompany, resources: [{ id: fund }, { id: communityRepair }], funds: [{ id: fund, balanceFen: 0 }] },
-        { id: tree.otherCommunity, resources: [{ id: otherRepair }], funds: [] },
+        { id: tree.propertyCompany, resources: { edges: [{ node: { id: fund } }, { node: { id: communityRepair } }], totalCount: 2 }, funds: { edges: [{ node: { id: fund, balanceFen: 0 } }] } },
+        { id: tree.otherCommunity, resources: { edges: [{ node: { id: otherRepair } }], totalCount: 1 }, funds: { edges: [] } },
       ],
     });
-    expect(commandsSince(tester.commands)).toEqual([{ name: 'find', collection: 'resources' }]);
+    expect(commandsSince(tester.commands)).toEqual([
+      { name: 'aggregate', collection: 'resources' },
+      { name: 'aggregate', collection: 'resources' },
+      { name: 'aggregate', collection: 'resources' },
+    ]);
   });
 
   it('matches wishes to active resources up their path, nearest level first, in one query for all wishes', async () => {

@@ -10,6 +10,7 @@ export * from './validate.ts';
 export * from './text-filters.ts';
 export * from './time-range.ts';
 export * from './geo.ts';
+export * from './near.ts';
 export * from './pagination.ts';
 export * from './database.ts';
 export * from './database-settings.ts';

@@ -85,6 +85,7 @@ function countLoader<T, Q>(model: Model<T>, field: string, filter: Record<string
       );
       return keys.map((key) => totals.get(keyOf(key)) ?? 0);
     },
-    { cacheKeyFn: keyOf },
+    // A parent whose page had nothing more to load asks for its count a few ticks before the others: wait for the whole level.
+    { cacheKeyFn: keyOf, batchScheduleFn: (dispatch) => setImmediate(dispatch) },
   );
 }

@@ -116,10 +116,13 @@ export class FakeGraph implements GraphClient {
           .map((id) => this.organisationNode(id)!);
         return { totalCount: found.length, edges: found.slice(0, first ?? found.length).map((node) => ({ node })) };
       },
-      agreements: ({ communityId }: { communityId: string }) =>
-        this.agreements
-          .filter((agreement) => agreement.communityId === communityId)
-          .map((agreement) => ({ ...agreement, community: this.organisationNode(agreement.communityId), propertyCompany: this.organisationNode(agreement.propertyCompanyId) })),
+      agreements: ({ communityId, first }: { communityId: string; first?: number }) =>
+        connectionOf(
+          this.agreements
+            .filter((agreement) => agreement.communityId === communityId)
+            .map((agreement) => ({ ...agreement, community: this.organisationNode(agreement.communityId), propertyCompany: this.organisationNode(agreement.propertyCompanyId) })),
+          first,
+        ),
       grid: ({ id }: { id: string }) => this.gridNode(id),
       resident: ({ id }: { id: string }) => this.residentNode(id),
       wish: ({ id }: { id: string }) => {
@@ -144,12 +147,15 @@ export class FakeGraph implements GraphClient {
       kind: organisation.kind,
       path: this.pathOf(id),
       ancestors: () => this.pathOf(id).slice(0, -1).map((ancestorId) => this.organisationNode(ancestorId)),
-      partnerships: ({ status }: { status?: string | null }) =>
-        status === 'ENDED'
-          ? []
-          : this.partnerships
-              .filter((partnership) => partnership.organisationId === id)
-              .map((partnership) => ({ status: 'ACTIVE', community: this.organisationNode(partnership.communityId), unit: this.organisationNode(id) })),
+      partnerships: ({ status, first }: { status?: string | null; first?: number }) =>
+        connectionOf(
+          status === 'ENDED'
+            ? []
+            : this.partnerships
+                .filter((partnership) => partnership.organisationId === id)
+                .map((partnership) => ({ status: 'ACTIVE', community: this.organisationNode(partnership.communityId), unit: this.organisationNode(id) })),
+          first,
+        ),
     };
   }
 
@@ -197,4 +203,10 @@ export function aTree(graph: FakeGraph) {
   const ownersCommittee = graph.organisation('OWNERS_COMMITTEE', community);
   graph.homeCommunity = community;
   return { district, street, community, otherCommunity, propertyCompany, ownersCommittee };
+}
+
+/** The first page of a list, as the graph's connections give it (the fake holds few enough for one page). */
+function connectionOf<T>(nodes: T[], first = 20) {
+  const edges = nodes.slice(0, first).map((node, index) => ({ cursor: String(index), node }));
+  return { edges, pageInfo: { hasNextPage: nodes.length > first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: nodes.length };
 }

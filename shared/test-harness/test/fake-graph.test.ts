@@ -13,7 +13,7 @@ describe('the fake graph', () => {
     const unit = graph.organisation('CO_BUILDING_UNIT');
     graph.partnership(unit, tree.community);
     const ORGANISATION = documentOf<unknown, { id: string }>(
-      'query($id: ID!) { organisation(id: $id) { id kind path ancestors { kind } partnerships(status: ACTIVE) { community { id } } } }',
+      'query($id: ID!) { organisation(id: $id) { id kind path ancestors { kind } partnerships(status: ACTIVE) { edges { node { community { id } } } } } }',
     );
     expect(await graph.request(ORGANISATION, { id: tree.propertyCompany })).toEqual({
       organisation: {
@@ -21,11 +21,11 @@ describe('the fake graph', () => {
         kind: 'PROPERTY_COMPANY',
         path: [tree.district, tree.street, tree.community, tree.propertyCompany],
         ancestors: [{ kind: 'DISTRICT_COMMITTEE' }, { kind: 'STREET_COMMITTEE' }, { kind: 'COMMUNITY_PARTY_COMMITTEE' }],
-        partnerships: [],
+        partnerships: { edges: [] },
       },
     });
     expect(await graph.request(ORGANISATION, { id: unit })).toEqual({
-      organisation: { id: unit, kind: 'CO_BUILDING_UNIT', path: [unit], ancestors: [], partnerships: [{ community: { id: tree.community } }] },
+      organisation: { id: unit, kind: 'CO_BUILDING_UNIT', path: [unit], ancestors: [], partnerships: { edges: [{ node: { community: { id: tree.community } } }] } },
     });
     expect(await graph.request(ORGANISATION, { id: '0'.repeat(24) })).toEqual({ organisation: null });
   });
@@ -59,16 +59,16 @@ describe('the fake graph', () => {
     graph.agreement({ communityId: tree.community, propertyCompanyId: secondCompany, responseDeadlineHours: 12, resolutionDeadlineHours: 48 });
     const QUERY = documentOf<unknown, { community: string }>(`query($community: ID!) {
       organisations(filter: { within: $community, kind: PROPERTY_COMPANY }, first: 1) { edges { node { id } } }
-      agreements(communityId: $community) { propertyCompany { id } responseDeadlineHours }
+      agreements(communityId: $community) { edges { node { propertyCompany { id } responseDeadlineHours } } totalCount }
     }`);
     expect(await graph.request(QUERY, { community: tree.community })).toEqual({
       organisations: { edges: [{ node: { id: tree.propertyCompany } }] },
-      agreements: [
-        { propertyCompany: { id: secondCompany }, responseDeadlineHours: 12 },
-        { propertyCompany: { id: tree.propertyCompany }, responseDeadlineHours: 24 },
-      ],
+      agreements: {
+        edges: [{ node: { propertyCompany: { id: secondCompany }, responseDeadlineHours: 12 } }, { node: { propertyCompany: { id: tree.propertyCompany }, responseDeadlineHours: 24 } }],
+        totalCount: 2,
+      },
     });
-    expect(await graph.request(QUERY, { community: tree.otherCommunity })).toEqual({ organisations: { edges: [] }, agreements: [] });
+    expect(await graph.request(QUERY, { community: tree.otherCommunity })).toEqual({ organisations: { edges: [] }, agreements: { edges: [], totalCount: 0 } });
   });
 
   it('refuses a document the composed supergraph does not accept, as the gateway would, and records what was sent', async () => {

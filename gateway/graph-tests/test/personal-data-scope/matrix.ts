@@ -164,7 +164,7 @@ export const MATRIX: readonly MatrixRow[] = [
   },
 
   // organisations
-  residentRow('Resident.activities', 'organisations', 'activities { id }', ['activities'], (facts) => personal(ids(facts.activityId), FORBIDDEN)),
+  residentRow('Resident.activities', 'organisations', 'activities { edges { node { id } } }', ['activities'], (facts) => personal({ edges: ids(facts.activityId).map((node) => ({ node })) }, FORBIDDEN)),
   residentRow('Resident.serviceHours', 'organisations', 'serviceHours', ['serviceHours'], () => personal(2, FORBIDDEN)),
 
   // wishes
@@ -193,7 +193,7 @@ export const MATRIX: readonly MatrixRow[] = [
   },
 
   // resources
-  residentRow('Resident.bookings', 'resources', 'bookings { id }', ['bookings'], (facts) => personal(ids(facts.bookingId), FORBIDDEN)),
+  residentRow('Resident.bookings', 'resources', 'bookings { edges { node { id } } }', ['bookings'], (facts) => personal({ edges: ids(facts.bookingId).map((node) => ({ node })) }, FORBIDDEN)),
   {
     field: 'Booking.booker',
     department: 'resources',
@@ -233,10 +233,10 @@ function fundRows(): MatrixRow[] {
       field: 'Fund.disbursements',
       department: 'resources',
       subject: herself,
-      query: `query($id: ID!) { resource(id: $id) { fund { disbursements { id recipient { id } } } } }`,
+      query: `query($id: ID!) { resource(id: $id) { fund { disbursements { edges { node { id recipient { id } } } } } } }`,
       variables: (facts) => ({ id: facts.fundId }),
       path: ['resource', 'fund', 'disbursements'],
-      expected: (facts) => managersOnly([{ id: facts.disbursementId, recipient: { id: facts.residentId } }]),
+      expected: (facts) => managersOnly({ edges: [{ node: { id: facts.disbursementId, recipient: { id: facts.residentId } } }] }),
     },
     {
       field: 'Fund.ledger',

@@ -31,8 +31,8 @@ const activitySignUpSchema = new Schema<ActivitySignUpDocument>(
 );
 
 activitySignUpSchema.index(ONE_SIGN_UP_PER_RESIDENT, { unique: true });
-// Resident.activities.
-activitySignUpSchema.index({ residentId: 1, activityId: 1 });
+// Resident.activities, latest sign-up first.
+activitySignUpSchema.index({ residentId: 1, signedUpAt: -1, _id: -1 });
 
 export function activitySignUpModel(connection: Connection) {
   return connection.model<ActivitySignUpDocument>('ActivitySignUp', activitySignUpSchema);

@@ -61,7 +61,7 @@ const activitySchema = new Schema<ActivityDocument>(
     endsAt: { type: Date, required: true },
     place: {
       address: { type: String, required: true },
-      // Stored as GeoJSON so that a 2dsphere index can be added where the server supports it.
+      // GeoJSON, for the 2dsphere index.
       location: {
         type: { type: String, enum: ['Point'], required: true },
         coordinates: { type: [Number], required: true },
@@ -81,6 +81,8 @@ activitySchema.index({ startsAt: 1, _id: 1 });
 activitySchema.index({ category: 1, startsAt: 1, _id: 1 });
 activitySchema.index({ hostPath: 1, startsAt: 1, _id: 1 });
 activitySchema.index({ visibility: 1, startsAt: 1, _id: 1 });
+// activities(filter: { near }): $geoNear, with the other filters as its query.
+activitySchema.index({ 'place.location': '2dsphere' });
 
 export function activityModel(connection: Connection) {
   return connection.model<ActivityDocument>('Activity', activitySchema);

@@ -1,6 +1,6 @@
 import { Types, type QueryFilter } from 'mongoose';
 import { isAnonymous } from '@civic/identity';
-import { invalidTransition, parseId, parseIds, requireIntInRange, requireSignedIn, requireText, paginate, toGeoJsonPoint, returnUpdated, loadAll, loadForInput, loadTarget, requireStaffCovering, invalidInput } from '@civic/service-kit';
+import { invalidTransition, parseId, parseIds, requireIntInRange, requireSignedIn, requireText, paginate, paginateNear, nearSearch, toGeoJsonPoint, returnUpdated, loadAll, loadForInput, loadTarget, requireStaffCovering, invalidInput } from '@civic/service-kit';
 import type { ActivityFilter, CreateActivityInput, MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { ACTIVITY_FIELDS, type ActivityDocument } from '../models/activity.ts';
 import { MAX_CAPACITY, MAX_CO_HOSTS, MIN_CAPACITY, activityStatus, activityWindowError, canCancel } from '../domain/activity-rules.ts';
@@ -17,6 +17,7 @@ export const activityQueries: QueryResolvers = {
   activities: (_parent, { filter, first, after }, { models, viewer }) => {
     const query = activityFilter(filter);
     if (isAnonymous(viewer)) query.visibility = 'PUBLIC';
+    if (filter?.near) return paginateNear(models.Activity, 'place.location', query, nearSearch('filter.near', filter.near), { first, after }, ACTIVITY_FIELDS);
     return paginate(models.Activity, query, { first, after }, { field: 'startsAt', direction: 1 }, ACTIVITY_FIELDS);
   },
 };

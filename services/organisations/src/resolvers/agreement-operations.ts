@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { parseId, requireSignedIn, requireText, loadForInput, invalidInput } from '@civic/service-kit';
+import { paginate, parseId, requireSignedIn, requireText, loadForInput, invalidInput } from '@civic/service-kit';
 import type { ContactPersonInput, MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { AGREEMENT_FIELDS, type AgreementDocument, type ContactPerson } from '../models/agreement.ts';
 import { agreementPartyError, deadlineError, type AgreementParty } from '../domain/agreement-rules.ts';
@@ -7,16 +7,14 @@ import { isWithin } from '../domain/organisation-tree.ts';
 import { isPhoneNumber, normalisePhone } from '../domain/contact.ts';
 import { MAX_PERSON_NAME_LENGTH } from '../domain/text-limits.ts';
 import { requireTreeManager } from '../authorisation.ts';
+import { NEWEST_AGREEMENT_FIRST } from '../loaders.ts';
 import type { OrganisationDocument } from '../models/organisation.ts';
 import { notAPhoneNumber, ownersCommitteeOutsideCommunity, signAgreementOutOfScope } from '../errors.ts';
 
 export const agreementQueries: QueryResolvers = {
   agreement: (_parent, { id }, { loaders }) => loaders.agreement.load(id),
-  agreements: (_parent, { communityId }, { models }) =>
-    models.Agreement.find({ communityId: parseId('communityId', communityId) }, AGREEMENT_FIELDS)
-      .sort({ signedOn: -1, _id: -1 })
-      .lean<AgreementDocument[]>()
-      .exec(),
+  agreements: (_parent, { communityId, first, after }, { models }) =>
+    paginate(models.Agreement, { communityId: parseId('communityId', communityId) }, { first, after }, NEWEST_AGREEMENT_FIRST, AGREEMENT_FIELDS),
 };
 
 export const agreementMutations: MutationResolvers = {

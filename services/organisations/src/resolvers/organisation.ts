@@ -16,11 +16,8 @@ export const Organisation: OrganisationResolvers = {
   // One indexed query at any depth: every descendant lists this organisation in its ancestorIds.
   descendants: (organisation, { kind, first, after }, { models }) =>
     paginate(models.Organisation, { ancestorIds: organisation._id, ...(kind ? { kind } : {}) }, { first, after }, { field: '_id', direction: 1 }, ORGANISATION_FIELDS),
-  partnerships: async (organisation, { status }, { loaders }) => {
-    const partnerships = await loaders.partnershipsOfOrganisation.load(idOf(organisation));
-    return status ? partnerships.filter((partnership) => partnership.status === status) : partnerships;
-  },
-  agreements: (organisation, _args, { loaders }) => loaders.agreementsOfOrganisation.load(idOf(organisation)),
+  partnerships: (organisation, { status, first, after }, { loaders }) => loaders.partnershipPages[status ?? 'ALL'].load({ parentId: idOf(organisation), first, after }),
+  agreements: (organisation, { first, after }, { loaders }) => loaders.agreementPages.load({ parentId: idOf(organisation), first, after }),
   // Not public, unlike the rest: who was not at home is a personal fact (authorisation.ts).
   mobilisations: (organisation, { first, after }, { viewer, loaders }) => {
     requireCommunityMobilisationsReader(viewer, organisation.path, readCommunityMobilisationsOutOfScope);

@@ -1,5 +1,5 @@
-import { notWholeNumberInRange, requireText } from '@civic/service-kit';
-import type { CreateResourceInput, ResourceContactInput, UpdateResourceInput } from '../generated/resolvers-types.ts';
+import { notWholeNumberInRange, requireText, toGeoJsonPoint } from '@civic/service-kit';
+import type { CreateResourceInput, ResourceContactInput, ResourcePlaceInput, UpdateResourceInput } from '../generated/resolvers-types.ts';
 import type { ResourceDocument } from '../models/resource.ts';
 import { isSlotKind } from '../domain/vocabulary.ts';
 import { openingWindows } from '../domain/opening-hours.ts';
@@ -7,13 +7,13 @@ import { stockError } from '../domain/stock.ts';
 import { MAX_PARKING_PLACES } from '../domain/parking-rules.ts';
 import { foreignAvailabilityField, normaliseTags } from '../domain/resource-rules.ts';
 import { normalisedPhone } from '../domain/contact.ts';
-import { MAX_DESCRIPTION_LENGTH, MAX_PERSON_NAME_LENGTH, MAX_TITLE_LENGTH } from '../domain/text-limits.ts';
+import { MAX_ADDRESS_LENGTH, MAX_DESCRIPTION_LENGTH, MAX_PERSON_NAME_LENGTH, MAX_TITLE_LENGTH } from '../domain/text-limits.ts';
 import { orReject, rejectRuleError } from './rule-errors.ts';
 import { contactPhoneNotAPhoneNumber, nothingToChange } from '../errors.ts';
 
 /** A resource's content as the caller types it, validated alike when created and when edited. */
 
-type ResourceContent = Pick<ResourceDocument, 'pool' | 'kind' | 'title' | 'description' | 'tags' | 'skills' | 'openingHours' | 'slotMinutes' | 'stock' | 'parkingPlaces' | 'contact'>;
+type ResourceContent = Pick<ResourceDocument, 'pool' | 'kind' | 'title' | 'description' | 'tags' | 'skills' | 'openingHours' | 'slotMinutes' | 'stock' | 'parkingPlaces' | 'contact' | 'place'>;
 
 /** The validated content of a new resource; throws BAD_USER_INPUT naming the first bad field. */
 export function resourceContent(input: CreateResourceInput): ResourceContent {
@@ -42,6 +42,7 @@ export function resourceContent(input: CreateResourceInput): ResourceContent {
     stock: input.kind === 'GOODS' ? input.stock! : null,
     parkingPlaces: input.kind === 'PARKING' ? input.parkingPlaces! : null,
     contact: contactOf(input.contact),
+    place: placeOf(input.place),
   };
 }
 
@@ -53,11 +54,16 @@ function contactOf(contact: ResourceContactInput | null | undefined): ResourceDo
   return { name, phone };
 }
 
-export type ResourceChanges = Partial<Pick<ResourceDocument, 'title' | 'description' | 'tags' | 'skills' | 'openingHours' | 'contact'>>;
+function placeOf(place: ResourcePlaceInput | null | undefined): ResourceDocument['place'] {
+  if (!place) return null;
+  return { address: requireText('place.address', place.address, { max: MAX_ADDRESS_LENGTH }), location: toGeoJsonPoint('place.location', place.location) };
+}
+
+export type ResourceChanges = Partial<Pick<ResourceDocument, 'title' | 'description' | 'tags' | 'skills' | 'openingHours' | 'contact' | 'place'>>;
 
 /**
  * The validated changes to an existing resource: only the fields given (null leaves a field as it
- * is, except contact, which null removes). Opening hours keep the resource's slot length, so the
+ * is, except contact and place, which null removes). Opening hours keep the resource's slot length, so the
  * bookings already made still cover whole slots.
  */
 export function resourceChanges(resource: ResourceDocument, input: UpdateResourceInput): ResourceChanges {
@@ -71,6 +77,7 @@ export function resourceChanges(resource: ResourceDocument, input: UpdateResourc
     changes.openingHours = orReject(openingWindows(input.openingHours, resource.slotMinutes!)).windows;
   }
   if (input.contact !== undefined) changes.contact = contactOf(input.contact);
+  if (input.place !== undefined) changes.place = placeOf(input.place);
   if (Object.keys(changes).length === 0) throw nothingToChange();
   return changes;
 }

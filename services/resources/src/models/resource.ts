@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Types } from 'mongoose';
+import type { GeoJsonPoint } from '@civic/service-kit';
 import { RESOURCE_KINDS, RESOURCE_POOLS, RESOURCE_STATUSES, WEEKDAYS, type ResourceKind, type ResourcePool, type ResourceStatus } from '../domain/vocabulary.ts';
 import type { OpeningWindow } from '../domain/opening-hours.ts';
 import { collectionOptions } from './schema-options.ts';
@@ -6,6 +7,11 @@ import { collectionOptions } from './schema-options.ts';
 export interface ResourceContactDocument {
   name: string;
   phone: string;
+}
+
+export interface ResourcePlaceDocument {
+  address: string;
+  location: GeoJsonPoint;
 }
 
 export interface ResourceDocument {
@@ -34,6 +40,7 @@ export interface ResourceDocument {
   /** PARKING: places 1..parkingPlaces. */
   parkingPlaces: number | null;
   contact: ResourceContactDocument | null;
+  place: ResourcePlaceDocument | null;
   status: ResourceStatus;
   createdAt: Date;
   createdBy: string;
@@ -56,6 +63,7 @@ export const RESOURCE_FIELDS = {
   balanceFen: 1,
   parkingPlaces: 1,
   contact: 1,
+  place: 1,
   status: 1,
   createdAt: 1,
 } as const;
@@ -88,6 +96,17 @@ const resourceSchema = new Schema<ResourceDocument>(
     ledgerSequence: { type: Number, default: null },
     parkingPlaces: { type: Number, default: null },
     contact: { type: new Schema<ResourceContactDocument>({ name: String, phone: String }, { _id: false }), default: null },
+    place: {
+      type: new Schema<ResourcePlaceDocument>(
+        {
+          address: { type: String, required: true },
+          // GeoJSON, for the 2dsphere index.
+          location: { type: { type: String, enum: ['Point'], required: true }, coordinates: { type: [Number], required: true } },
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
     status: { type: String, enum: RESOURCE_STATUSES, required: true },
     createdAt: { type: Date, required: true },
     createdBy: { type: String, required: true },
@@ -101,6 +120,8 @@ resourceSchema.index({ status: 1, title: 1, _id: 1 });
 resourceSchema.index({ pool: 1, status: 1, title: 1, _id: 1 });
 resourceSchema.index({ kind: 1, status: 1, title: 1, _id: 1 });
 resourceSchema.index({ tags: 1, status: 1, title: 1, _id: 1 });
+// resources(filter: { near }): $geoNear, with the other filters as its query; resources without a place are not in it.
+resourceSchema.index({ 'place.location': '2dsphere' });
 // Wish.matchingResources: active resources serving one of the wish's organisations.
 resourceSchema.index({ servedOrganisationId: 1, status: 1 });
 // Organisation.resources and Organisation.funds.

@@ -17,10 +17,9 @@ export const Fund: FundResolvers = {
     requireManagerOrService(viewer, fund.servedPath, readUnmanagedFundLedger);
     return paginate(models.LedgerEntry, { fundId: fund._id }, { first, after }, { field: 'sequence', direction: -1 }, LEDGER_ENTRY_FIELDS);
   },
-  disbursements: async (fund, { status }, { viewer, loaders }) => {
+  disbursements: (fund, { status, first, after }, { viewer, loaders }) => {
     requireManagerOrService(viewer, fund.servedPath, readUnmanagedFundDisbursements);
-    const disbursements = await loaders.disbursementsOfFund.load(idOf(fund));
-    return status ? disbursements.filter((disbursement) => disbursement.state === status) : disbursements;
+    return loaders.disbursementPagesOfFund[status ?? 'ALL'].load({ parentId: idOf(fund), first, after });
   },
 };
 

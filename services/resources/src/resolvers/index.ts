@@ -1,5 +1,5 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
-import { Actor, OpeningHours, Resource, ResourceAvailability } from './resource.ts';
+import { Actor, OpeningHours, Resource, ResourceAvailability, ResourcePlace } from './resource.ts';
 import { resourceMutations, resourceQueries } from './resource-operations.ts';
 import { Booking } from './booking.ts';
 import { bookingMutations, bookingQueries } from './booking-operations.ts';
@@ -20,6 +20,7 @@ export const resolvers: Resolvers = {
   Resource,
   ResourceAvailability,
   OpeningHours,
+  ResourcePlace,
   Booking,
   Fund,
   FundLedgerEntry,

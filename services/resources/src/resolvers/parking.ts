@@ -13,10 +13,9 @@ export const ParkingQuota: ParkingQuotaResolvers = {
     (await loaders.applicationsOfResource.load(idOf(resource))).filter((application) => application.status === 'ALLOCATED').length,
   waitingCount: async (resource, _args, { loaders }) =>
     (await loaders.applicationsOfResource.load(idOf(resource))).filter((application) => application.status === 'WAITING').length,
-  applications: async (resource, { status }, { viewer, loaders }) => {
+  applications: (resource, { status, first, after }, { viewer, loaders }) => {
     requireManagerOrService(viewer, resource.servedPath, readUnmanagedQuotaApplications);
-    const applications = await loaders.applicationsOfResource.load(idOf(resource));
-    return status ? applications.filter((application) => application.status === status) : applications;
+    return loaders.applicationPagesOfResource[status ?? 'ALL'].load({ parentId: idOf(resource), first, after });
   },
   priorityPointsPerPlace: () => PRIORITY_POINTS_PER_PLACE,
   maxPriorityPlaces: () => MAX_PRIORITY_PLACES_PER_APPLICATION,

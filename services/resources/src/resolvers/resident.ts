@@ -9,8 +9,8 @@ import { residentReference } from '../mappers.ts';
  */
 export const Resident: ResidentResolvers = {
   __resolveReference: (reference) => ({ ...residentReference(reference.id), organisationPath: reference.organisationPath }),
-  bookings: (resident, _args, { viewer, loaders }) => {
+  bookings: (resident, { first, after }, { viewer, loaders }) => {
     requirePersonalFactReader(viewer, { id: resident.id, organisationPath: requiredOrganisationPath(resident, 'bookings') }, readAnotherResidentsBookings);
-    return loaders.bookingsOfResident.load(resident.id);
+    return loaders.bookingPagesOfResident.load({ parentId: resident.id, first, after });
   },
 };

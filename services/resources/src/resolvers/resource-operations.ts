@@ -1,6 +1,6 @@
 import { Types, type QueryFilter } from 'mongoose';
 import type { Viewer } from '@civic/identity';
-import { invalidTransition, paginate, parseId, requireSignedIn, requireText, returnUpdated, loadTarget, signedInSubject, toObjectIds, unknownId, type Refusal } from '@civic/service-kit';
+import { invalidTransition, nearSearch, paginate, paginateNear, parseId, requireSignedIn, requireText, returnUpdated, loadTarget, signedInSubject, toObjectIds, unknownId, type Refusal } from '@civic/service-kit';
 import type { CreateResourceInput, MutationResolvers, QueryResolvers, ResourceFilter } from '../generated/resolvers-types.ts';
 import { RESOURCE_FIELDS, type ResourceDocument } from '../models/resource.ts';
 import { MAX_STOCK, restockError } from '../domain/stock.ts';
@@ -26,8 +26,11 @@ import {
 
 export const resourceQueries: QueryResolvers = {
   resource: (_parent, { id }, { loaders }) => loaders.resource.load(id),
-  resources: (_parent, { filter, first, after }, { models }) =>
-    paginate(models.Resource, resourceFilter(filter), { first, after }, { field: 'title', direction: 1 }, RESOURCE_FIELDS),
+  resources: (_parent, { filter, first, after }, { models }) => {
+    const query = resourceFilter(filter);
+    if (filter?.near) return paginateNear(models.Resource, 'place.location', query, nearSearch('filter.near', filter.near), { first, after }, RESOURCE_FIELDS);
+    return paginate(models.Resource, query, { first, after }, { field: 'title', direction: 1 }, RESOURCE_FIELDS);
+  },
 };
 
 export const resourceMutations: MutationResolvers = {

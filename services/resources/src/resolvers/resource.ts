@@ -1,5 +1,5 @@
-import { idOf, requireSignedIn, hexIds } from '@civic/service-kit';
-import type { ActorResolvers, OpeningHoursResolvers, ResourceAvailabilityResolvers, ResourceResolvers } from '../generated/resolvers-types.ts';
+import { fromGeoJsonPoint, idOf, requireSignedIn, hexIds } from '@civic/service-kit';
+import type { ActorResolvers, OpeningHoursResolvers, ResourceAvailabilityResolvers, ResourcePlaceResolvers, ResourceResolvers } from '../generated/resolvers-types.ts';
 import { formatClockTime } from '../domain/opening-hours.ts';
 import { isSlotKind } from '../domain/vocabulary.ts';
 import { requireResourceManager } from '../authorisation.ts';
@@ -31,6 +31,10 @@ export const ResourceAvailability: ResourceAvailabilityResolvers = {
   openingHours: (resource) => (isSlotKind(resource.kind) ? resource.openingHours : []),
   slotMinutes: (resource) => resource.slotMinutes,
   stock: (resource) => resource.stock,
+};
+
+export const ResourcePlace: ResourcePlaceResolvers = {
+  location: (place) => fromGeoJsonPoint(place.location),
 };
 
 export const OpeningHours: OpeningHoursResolvers = {

@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import { toGeoJsonPoint } from '@civic/service-kit';
 import type { ResourceDocument } from '../models/resource.ts';
 import type { BookingDocument } from '../models/booking.ts';
 import type { BookingSlotDocument } from '../models/booking-slot.ts';
@@ -15,6 +16,7 @@ import {
   SEED_SUBJECT,
   type ObjectIdSource,
   type OrganisationReference,
+  type GeoPoint,
   type Random,
   type ResidentReference,
   type SeededCommunity,
@@ -62,7 +64,9 @@ export function generateResources(world: SeedWorld): ResourceRecords {
     const communities = world.communities.filter((community) => community.street === street);
     const streetResidents = communities.flatMap((community) => community.residents);
     const resource = (fields: ResourceFields) => newResource(fields, ids, timeline, records);
-    resource({ pool: 'ADMINISTRATIVE', kind: 'VENUE', title: `${street.name}党群服务中心多功能厅`, provider: street.serviceCentre, served: street.street, tags: ['场地', '议事', '培训'], windows });
+    // The street's service centre stands where its street activities take place: by its first community.
+    const hall = { address: `${street.serviceCentre.name}多功能厅`, location: communities[0]!.organisations.centre };
+    resource({ pool: 'ADMINISTRATIVE', kind: 'VENUE', title: `${street.name}党群服务中心多功能厅`, provider: street.serviceCentre, served: street.street, tags: ['场地', '议事', '培训'], windows, place: hall });
     const fund = resource({ pool: 'ADMINISTRATIVE', kind: 'FUND', title: `${street.name}困难群众帮扶基金`, provider: street.street, served: street.street, tags: ['帮扶', '大病', '助困'] });
     keepFundLedger(fund, streetResidents, stream.fork('fund'), ids, timeline, records);
     const parking = resource({ pool: 'MARKET', kind: 'PARKING', title: `${street.name}商业广场共享车位`, provider: street.serviceCentre, served: street.street, tags: ['停车'], parkingPlaces: PARKING_PLACES });
@@ -82,12 +86,14 @@ interface ResourceFields {
   windows?: OpeningWindow[];
   stock?: number;
   parkingPlaces?: number;
+  place?: { address: string; location: GeoPoint };
 }
 
 function seedCommunity(community: SeededCommunity, resource: (fields: ResourceFields) => ResourceDocument, windows: OpeningWindow[], random: Random, ids: ObjectIdSource, timeline: Timeline, records: ResourceRecords): void {
   const { organisations } = community;
   const served = organisations.community;
-  const venue = resource({ pool: 'ADMINISTRATIVE', kind: 'VENUE', title: `${organisations.name}党群服务中心活动室`, provider: organisations.serviceCentre, served, tags: ['场地', '议事'], windows });
+  const place = { address: `${organisations.name}党群服务中心活动室`, location: organisations.centre };
+  const venue = resource({ pool: 'ADMINISTRATIVE', kind: 'VENUE', title: `${organisations.name}党群服务中心活动室`, provider: organisations.serviceCentre, served, tags: ['场地', '议事'], windows, place });
   resource({ pool: 'MARKET', kind: 'SERVICE', title: `${organisations.propertyCompany.name}上门维修`, provider: organisations.propertyCompany, served, tags: ['维修', '物业'], windows });
   const unit = organisations.coBuildingUnits[0];
   if (unit) resource({ pool: 'PUBLIC_WELFARE', kind: 'SERVICE', title: `${unit.name}义诊服务`, provider: unit, served, tags: ['健康', '助老'], windows });
@@ -118,6 +124,7 @@ function newResource(fields: ResourceFields, ids: ObjectIdSource, timeline: Time
     ledgerSequence: fields.kind === 'FUND' ? 0 : null,
     parkingPlaces: fields.parkingPlaces ?? null,
     contact: fields.provider.contact.phone ? { name: `${fields.provider.name}值班员`, phone: fields.provider.contact.phone } : null,
+    place: fields.place ? { address: fields.place.address, location: toGeoJsonPoint('place.location', fields.place.location) } : null,
     status: 'ACTIVE',
     createdAt: addDays(timeline.today, -120),
     createdBy: SEED_SUBJECT,

@@ -21,16 +21,35 @@ export async function fetchGrid(graph: GraphClient, id: string): Promise<GridFac
 
 // `partnerships`: the communities this organisation is paired with (结对共建), with their paths.
 const ORGANISATION_QUERY = graphql(`query WishesOrganisation($id: ID!) {
-  organisation(id: $id) { id kind path partnerships(status: ACTIVE) { community { id path } } }
+  organisation(id: $id) { id kind path partnerships(status: ACTIVE, first: 100) { edges { node { community { id path } } } pageInfo { hasNextPage endCursor } } }
 }`);
 
-export type OrganisationFacts = NonNullable<ResultOf<typeof ORGANISATION_QUERY>['organisation']>;
+/** The pages after the first, for a unit paired with more communities than one page holds. */
+const PARTNERSHIPS_QUERY = graphql(`query WishesPartnerships($id: ID!, $after: String) {
+  organisation(id: $id) { partnerships(status: ACTIVE, first: 100, after: $after) { edges { node { community { id path } } } pageInfo { hasNextPage endCursor } } }
+}`);
 
-/** Several organisations in one request; a missing id maps to null. */
+type PartnerCommunity = { id: string; path: string[] };
+export type OrganisationFacts = Omit<NonNullable<ResultOf<typeof ORGANISATION_QUERY>['organisation']>, 'partnerships'> & { partnerCommunities: PartnerCommunity[] };
+
+/** Several organisations in one request (and one more per page beyond the first of partnerships); a missing id maps to null. */
 export async function fetchOrganisations(graph: GraphClient, ids: readonly string[]): Promise<Map<string, OrganisationFacts | null>> {
   const unique = [...new Set(ids)];
   const answers = await requestTogether(graph, unique.map((id) => graphCall(ORGANISATION_QUERY, { id })));
-  return new Map(unique.map((id, index) => [id, answers[index]!.organisation]));
+  const facts = await Promise.all(
+    answers.map(async ({ organisation }) => {
+      if (!organisation) return null;
+      const { partnerships, ...rest } = organisation;
+      const partnerCommunities = partnerships.edges.map((edge) => edge.node.community);
+      for (let page = partnerships.pageInfo; page.hasNextPage; ) {
+        const next = (await graph.request(PARTNERSHIPS_QUERY, { id: organisation.id, after: page.endCursor })).organisation!.partnerships;
+        partnerCommunities.push(...next.edges.map((edge) => edge.node.community));
+        page = next.pageInfo;
+      }
+      return { ...rest, partnerCommunities };
+    }),
+  );
+  return new Map(unique.map((id, index) => [id, facts[index]!]));
 }
 
 export async function fetchOrganisation(graph: GraphClient, id: string): Promise<OrganisationFacts | null> {
@@ -44,13 +63,13 @@ export async function organisationClaimant(graph: GraphClient, viewer: Viewer, o
   if (!staffCovers(viewer, organisation.path)) throw claimForOrganisationOutOfScope();
   const refusal = organisationKindRefusal(organisation.kind);
   if (refusal) throw claimRefused(refusal);
-  const paired = organisation.partnerships.map((partnership) => partnership.community.path);
+  const paired = organisation.partnerCommunities.map((community) => community.path);
   return { kind: 'ORGANISATION', id: organisation.id, path: organisation.path, ...reachOf([organisation.path, ...paired]) };
 }
 
-/** The community's agreements, newest first. */
+/** The community's newest agreement. */
 const AGREEMENTS_QUERY = graphql(`query WishesAgreements($community: ID!) {
-  agreements(communityId: $community) { propertyCompany { id path } responseDeadlineHours resolutionDeadlineHours }
+  agreements(communityId: $community, first: 1) { edges { node { propertyCompany { id path } responseDeadlineHours resolutionDeadlineHours } } }
 }`);
 
 /** The first organisation of a kind within the community. */
@@ -72,7 +91,7 @@ export async function fetchRoutingFacts(graph: GraphClient, communityId: string)
     graphCall(AGREEMENTS_QUERY, { community: communityId }),
     ...ROUTING_KINDS.map((kind) => graphCall(FIRST_OF_KIND_QUERY, { community: communityId, kind })),
   ]);
-  const agreement = agreements[0] ?? null;
+  const agreement = agreements.edges[0]?.node ?? null;
   const byKind = new Map<string, { id: string; path: string[] }>();
   ROUTING_KINDS.forEach((kind, index) => {
     const node = firstOfEachKind[index]!.organisations.edges[0]?.node;
