@@ -14,7 +14,7 @@ import { assignGridResponsibleOutOfScope, createGridOutOfScope, parentGridInAnot
 const graph = new FakeGraph();
 const knownResident = graph.resident(null);
 /** A resident whose household lies in `gridId`. */
-const residentOf = (gridId: string) => graph.resident(null, { household: { pairedMemberId: null, gridId } });
+const residentOf = (gridId: string) => graph.resident(null, { gridId, household: { pairedMemberId: null } });
 
 let tester: SubgraphTester<Models>;
 let tree: Awaited<ReturnType<TreeBuilder['fiveLevels']>>;

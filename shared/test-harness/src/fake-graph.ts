@@ -30,8 +30,8 @@ export interface FakeResident {
   communityId?: string | null;
   /** The grid the resident's household is in. */
   gridId?: string;
-  /** The household's paired party member (1310 pairing) and its grid; the resident has a household when given. */
-  household?: { pairedMemberId: string | null; gridId?: string };
+  /** The household's paired party member (1310 pairing); the resident has a household when given. */
+  household?: { pairedMemberId: string | null };
   partyBranchId?: string;
   /** The volunteer teams of the resident's volunteer profile; the resident is a volunteer when given. */
   volunteerTeamIds?: string[];
@@ -178,10 +178,11 @@ export class FakeGraph implements GraphClient {
     return {
       id,
       community: this.organisationNode(resident.communityId),
-      // Resolved when asked (a grid names its responsible resident in turn).
-      grid: (): unknown => (resident.gridId ? this.gridNode(resident.gridId) : null),
+      // Resolved when asked (a grid names its responsible resident in turn); a grid registered only in
+      // the tested subgraph's own database answers its id.
+      grid: (): unknown => (resident.gridId ? (this.gridNode(resident.gridId) ?? { id: resident.gridId }) : null),
       household: resident.household
-        ? { pairedMember: resident.household.pairedMemberId ? { id: resident.household.pairedMemberId } : null, grid: resident.household.gridId ? { id: resident.household.gridId } : null }
+        ? { pairedMember: resident.household.pairedMemberId ? { id: resident.household.pairedMemberId } : null }
         : null,
       partyMembership: resident.partyBranchId ? { branch: this.organisationNode(resident.partyBranchId) } : null,
       volunteerProfile: resident.volunteerTeamIds ? { teams: resident.volunteerTeamIds.map((teamId) => this.organisationNode(teamId)) } : null,

@@ -4,7 +4,7 @@ import type { OrganisationsGridHouseholdsQuery } from '../generated/graph/graphq
 
 /** What organisations asks the residents department, through the gateway, at write time. */
 
-const RESIDENT_HOME = graphql(`query OrganisationsResidentHome($id: ID!) { resident(id: $id) { id household { grid { id } } } }`);
+const RESIDENT_HOME = graphql(`query OrganisationsResidentHome($id: ID!) { resident(id: $id) { id community { id } grid { id } } }`);
 
 const GRID_HOUSEHOLDS = graphql(`
   query OrganisationsGridHouseholds($id: ID!, $after: String) {
@@ -12,10 +12,10 @@ const GRID_HOUSEHOLDS = graphql(`
   }
 `);
 
-/** Where a resident lives: the id of their household's grid (null without a household); null when residents knows no such resident. */
-export async function residentHome(graph: GraphClient, id: string): Promise<{ gridId: string | null } | null> {
+/** Where a resident lives: their community and their household's grid (null when not known); null when residents knows no such resident. */
+export async function residentHome(graph: GraphClient, id: string): Promise<{ communityId: string | null; gridId: string | null } | null> {
   const { resident } = await graph.request(RESIDENT_HOME, { id });
-  return resident === null ? null : { gridId: resident.household?.grid.id ?? null };
+  return resident && { communityId: resident.community?.id ?? null, gridId: resident.grid?.id ?? null };
 }
 
 /** Every household registered in the grid, in registration order, page by page. */
@@ -30,12 +30,4 @@ export async function householdsOfGrid(graph: GraphClient, gridId: string): Prom
     if (!page.pageInfo.hasNextPage) return ids;
     after = page.pageInfo.endCursor ?? null;
   }
-}
-
-const RESIDENT_HOME = graphql(`query OrganisationsResidentHome($id: ID!) { resident(id: $id) { id community { id } grid { id } } }`);
-
-/** Where a resident lives: their community and grid ids (null when not known), or null when there is no such resident. */
-export async function fetchResidentHome(graph: GraphClient, id: string): Promise<{ communityId: string | null; gridId: string | null } | null> {
-  const { resident } = await graph.request(RESIDENT_HOME, { id });
-  return resident && { communityId: resident.community?.id ?? null, gridId: resident.grid?.id ?? null };
 }

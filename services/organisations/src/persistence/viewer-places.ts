@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import { isHexId, loadAll, objectIdsOf } from '@civic/service-kit';
 import { placesOf, postReadingOf, NO_PLACES, type ViewerPlaces } from '../domain/post-audience.ts';
-import { fetchResidentHome } from '../graph/residents.ts';
+import { residentHome } from '../graph/residents.ts';
 import type { Context } from '../context.ts';
 
 /**
@@ -20,7 +20,7 @@ export function viewerPlaces({ viewer, loaders, graph }: Pick<Context, 'viewer' 
 
 async function homeOf(residentId: string | null, { loaders, graph }: Pick<Context, 'loaders' | 'graph'>): Promise<{ organisationPath: Types.ObjectId[]; gridPath: Types.ObjectId[] } | null> {
   if (!residentId || !isHexId(residentId)) return null;
-  const home = await fetchResidentHome(graph, residentId);
+  const home = await residentHome(graph, residentId);
   const grid = home?.gridId ? await loaders.grid.load(home.gridId) : null;
   if (grid) return { organisationPath: grid.organisationPath, gridPath: [...grid.ancestorIds, grid._id] };
   const community = home?.communityId ? await loaders.organisation.load(home.communityId) : null;
