@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Types } from 'mongoose';
-import { idOf, loaderById, loaderByForeignKey, objectIdsOf } from '@civic/service-kit';
+import { loaderById, loaderByForeignKey, objectIdsOf } from '@civic/service-kit';
 import type { Viewer } from '@civic/identity';
 import type { Models } from './models/index.ts';
 import { ORGANISATION_FIELDS } from './models/organisation.ts';
@@ -32,11 +32,6 @@ export function createLoaders(models: Models, viewer: Viewer) {
     checkInsOfActivity: loaderByForeignKey(models.ActivityCheckIn, 'activityId', { sort: { checkedInAt: 1, _id: 1 }, projection: ACTIVITY_CHECK_IN_FIELDS }),
     serviceHoursOfResident: serviceHoursLoader(models),
     post: loaderById(models.Post, POST_FIELDS),
-    /** After this request changed an activity's sign-ups: the activity as counted, and the viewer's sign-up read afresh. */
-    signUpsChanged(counted: ActivityDocument) {
-      activity.clear(idOf(counted)).prime(idOf(counted), counted);
-      signedUpByViewer.clear(idOf(counted));
-    },
   };
 }
 
