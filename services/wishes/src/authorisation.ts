@@ -2,7 +2,6 @@ import { hasRole, type Viewer } from '@civic/identity';
 import {
   MANAGER_ROLES,
   READER_ROLES,
-  requireRole,
   requireSignedIn,
   requireStaffCovering,
   staffCovers,
@@ -10,10 +9,11 @@ import {
   STREET_MANAGER_ROLES,
   type OrganisationPath,
   type Refusal,
+  type SweepRefusals,
 } from '@civic/service-kit';
 import { PUBLIC_STATUSES } from './domain/vocabulary.ts';
 import type { WishDocument } from './models/wish.ts';
-import { claimWithoutClaimerRole, runDeadlineSweep } from './errors.ts';
+import { claimWithoutClaimerRole, runDeadlineSweep, runDeadlineSweepOutOfScope } from './errors.ts';
 
 /**
  * Who may do what in the wishes subgraph.
@@ -98,9 +98,8 @@ export function requireHandlerStaff(viewer: Viewer, wish: WishDocument, refusal:
   requireStaffCovering(viewer, wish.handlerPath, refusal);
 }
 
-export function requireSweeper(viewer: Viewer): void {
-  requireRole(viewer, runDeadlineSweep, 'DISTRICT_ADMIN', 'SERVICE');
-}
+/** The deadline sweep: the whole instance for DISTRICT_ADMIN and SERVICE, a subtree for the staff over it and services. */
+export const SWEEP_REFUSALS: SweepRefusals = { wholeInstance: runDeadlineSweep, outOfScope: runDeadlineSweepOutOfScope };
 
 /** Aggregates over a subtree: staff covering it, analysts and services. */
 export function requireReportReader(viewer: Viewer, path: readonly string[], refusal: Refusal): void {
