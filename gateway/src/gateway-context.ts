@@ -6,6 +6,4 @@ export interface GatewayContext {
   requestId: string;
   /** The purpose the caller stated (`x-civic-purpose`), or null: carried to every subgraph. */
   purpose: string | null;
-  /** The signed viewer header for each subgraph, by subgraph name: made once per request on first use. */
-  forwardedViewers?: Map<string, Promise<string>>;
 }

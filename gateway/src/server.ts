@@ -44,6 +44,8 @@ export interface StartGatewayOptions {
   accessTokenPublicKey: CryptoKey;
   /** Signs the viewer forwarded to subgraphs; the public half is served at /.well-known/jwks.json. */
   gatewayKeys: KeyPair;
+  /** How long each forwarded viewer lives, 1 to 30 seconds (30 by default); shorter in tests that outlast it. */
+  forwardedViewerLifetimeSeconds?: number;
   /** Subgraph URLs that replace the routing URLs baked into the supergraph, by subgraph name. */
   subgraphUrls?: Record<string, string>;
   port?: number;
@@ -70,7 +72,7 @@ export interface RunningGateway {
 export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
   const logger = options.logger ?? pino({ name: 'gateway', level: process.env.LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info') });
   const readiness = new Readiness();
-  const signingKey = await gatewaySigningKey(options.gatewayKeys);
+  const signingKey = await gatewaySigningKey(options.gatewayKeys, options.forwardedViewerLifetimeSeconds);
   const metrics = createMetricsRegistry('gateway');
   const subgraphFetches = subgraphFetchMetrics(metrics);
   const gateway = new ApolloGateway({

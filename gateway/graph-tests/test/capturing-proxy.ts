@@ -8,6 +8,8 @@ export interface CapturingProxy {
   captured: IncomingHttpHeaders[];
   /** Where to pass requests on: known only once the subgraph runs, after the proxy has started. */
   forwardTo(url: string): void;
+  /** From now on, holds each answer this long before passing it back: the subgraph as slow as under a burst. */
+  holdFor(milliseconds: number): void;
   stop(): Promise<void>;
 }
 
@@ -17,6 +19,7 @@ const NOT_PASSED_ON = new Set(['host', 'connection', 'keep-alive', 'content-leng
 export async function startCapturingProxy(): Promise<CapturingProxy> {
   const captured: IncomingHttpHeaders[] = [];
   let target: string | null = null;
+  let held = 0;
   const server = createServer(async (request, response) => {
     captured.push(request.headers);
     const chunks: Buffer[] = [];
@@ -27,6 +30,7 @@ export async function startCapturingProxy(): Promise<CapturingProxy> {
     }
     const headers = Object.entries(request.headers).flatMap(([name, value]) => (NOT_PASSED_ON.has(name) || typeof value !== 'string' ? [] : [[name, value] as [string, string]]));
     const answer = await fetch(target, { method: request.method, headers, body: chunks.length > 0 ? Buffer.concat(chunks) : undefined });
+    if (held > 0) await new Promise((resolve) => setTimeout(resolve, held));
     response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' }).end(Buffer.from(await answer.arrayBuffer()));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -35,6 +39,9 @@ export async function startCapturingProxy(): Promise<CapturingProxy> {
     captured,
     forwardTo(url) {
       target = url;
+    },
+    holdFor(milliseconds) {
+      held = milliseconds;
     },
     stop() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -26,7 +26,7 @@ export async function startHiveGateway(options: StartGatewayOptions): Promise<Ru
   const logger = options.logger ?? pino({ name: 'gateway', level: process.env.LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info') });
   // Hive serves the supergraph it starts with: following the file is the Apollo runtime's.
   const supergraphSdl = options.supergraphSdl ?? (await readSupergraph(options.supergraphPath!));
-  const signingKey = await gatewaySigningKey(options.gatewayKeys);
+  const signingKey = await gatewaySigningKey(options.gatewayKeys, options.forwardedViewerLifetimeSeconds);
   const runtime = createGatewayRuntime<GatewayContext>({
     supergraph: supergraphSdl,
     unifiedGraphHandler,

@@ -1,6 +1,6 @@
 import type { Viewer } from '@civic/identity';
-import { requireRole, requireStaffCovering, staffCovers, type OrganisationPath, type Refusal } from '@civic/service-kit';
-import { runActionItemSweep } from './errors.ts';
+import { requireStaffCovering, staffCovers, type OrganisationPath, type Refusal, type SweepRefusals } from '@civic/service-kit';
+import { runActionItemSweep, runActionItemSweepOutOfScope } from './errors.ts';
 
 /**
  * Who may do what in the meetings subgraph.
@@ -32,6 +32,5 @@ export function requireMeetingRunner(viewer: Viewer, meeting: { hostPaths: Organ
   requireStaffCovering(viewer, meeting.hostPaths, refusal);
 }
 
-export function requireSweeper(viewer: Viewer): void {
-  requireRole(viewer, runActionItemSweep, 'DISTRICT_ADMIN', 'SERVICE');
-}
+/** The action item sweep: the whole instance for DISTRICT_ADMIN and SERVICE, a subtree for the staff over it and services. */
+export const SWEEP_REFUSALS: SweepRefusals = { wholeInstance: runActionItemSweep, outOfScope: runActionItemSweepOutOfScope };

@@ -34,6 +34,11 @@ export function runActionItemSweep() {
   return forbidden('run the action item sweep');
 }
 
+/** A subtree's action item sweep: staff whose scope covers it, and services. */
+export function runActionItemSweepOutOfScope() {
+  return forbidden('run the action item sweep for this organisation');
+}
+
 export function scheduleMeetingElsewhere() {
   return forbidden('schedule a meeting for this organisation');
 }

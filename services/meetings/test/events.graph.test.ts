@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock, invalidInput } from '@civic/service-kit';
+import { ManualClock, invalidInput, unknownId } from '@civic/service-kit';
 import { aWorld, startStack, OutboxReader, summaryOf, type RecordedEvent, type Stack, type World } from '@civic/test-harness';
 import type { EventFacts, EventKind } from '@civic/events';
 import { residentsSubgraph } from '@civic/residents';
@@ -7,7 +7,7 @@ import { organisationsSubgraph } from '@civic/organisations';
 import { wishesSubgraph } from '@civic/wishes';
 import { meetingsSubgraph } from '../src/subgraph.ts';
 import { MeetingWorld } from './support/meeting-world.ts';
-import { alreadyDecided, runActionItemSweep } from '../src/errors.ts';
+import { alreadyDecided, runActionItemSweep, runActionItemSweepOutOfScope } from '../src/errors.ts';
 import { deadlinePassed } from '../src/domain/action-item-rules.ts';
 
 // The events of meetings, as the meetings outbox holds them after each step, through the gateway.
@@ -17,7 +17,7 @@ const ATTEND = 'mutation($id: ID!, $attended: Boolean!){ recordAttendance(partic
 const DECIDE = 'mutation($input: RecordDecisionInput!){ recordDecision(input: $input) { id } }';
 const ASSIGN = 'mutation($input: AssignActionItemInput!){ assignActionItem(input: $input) { id } }';
 const PROGRESS = 'mutation($input: ReportActionItemProgressInput!){ reportActionItemProgress(input: $input) { status } }';
-const SWEEP = 'mutation($at: DateTime){ runActionItemSweep(at: $at) { overdue } }';
+const SWEEP = 'mutation($at: DateTime, $organisationId: ID){ runActionItemSweep(at: $at, organisationId: $organisationId) { overdue } }';
 let stack: Stack;
 let world: World;
 let meetings: MeetingWorld;
@@ -92,11 +92,18 @@ describe('a coordination meeting', () => {
     await meetings.must(PROGRESS, { input: { actionItemId: notice, status: 'DONE', note: '公示已张贴' } }, workerToken);
     await outbox.newEvents();
 
+    // The community's staff sweep its subtree; the whole instance is for district admins and services.
     const sweeperToken = await stack.token({ roles: ['SERVICE'] });
     const later = inDays(8);
+    const community = world.communityId;
     expect((await act(SWEEP, { at: later.toISOString() }, workerToken)).errors).toEqual([summaryOf(runActionItemSweep())]);
-    expect(await act(SWEEP, { at: inDays(6).toISOString() }, sweeperToken)).toEqual({ data: { runActionItemSweep: { overdue: 0 } }, errors: [] });
-    expect(await act(SWEEP, { at: later.toISOString() }, sweeperToken, 'req-sweep')).toEqual({ data: { runActionItemSweep: { overdue: 1 } }, errors: [] });
+    const ownersStaff = await meetings.staffToken([owners]);
+    expect((await act(SWEEP, { at: later.toISOString(), organisationId: community }, ownersStaff)).errors).toEqual([summaryOf(runActionItemSweepOutOfScope())]);
+    expect((await act(SWEEP, { at: later.toISOString(), organisationId: '65f0000000000000000000ff' }, workerToken)).errors).toEqual([summaryOf(unknownId('organisationId', 'organisation'))]);
+    expect(await outbox.newEvents()).toEqual([]);
+    expect(await act(SWEEP, { at: inDays(6).toISOString(), organisationId: community }, workerToken)).toEqual({ data: { runActionItemSweep: { overdue: 0 } }, errors: [] });
+    expect(await act(SWEEP, { at: later.toISOString(), organisationId: owners }, workerToken)).toEqual({ data: { runActionItemSweep: { overdue: 0 } }, errors: [] });
+    expect(await act(SWEEP, { at: later.toISOString(), organisationId: community }, workerToken, 'req-sweep')).toEqual({ data: { runActionItemSweep: { overdue: 1 } }, errors: [] });
     expect(await outbox.newEvents()).toEqual([event('actionItem.overdue', { actionItemId: patrol, meetingId, assignee, dueAt: dueAt.toISOString() }, 'req-sweep', later)]);
     expect(await act(SWEEP, { at: later.toISOString() }, sweeperToken)).toEqual({ data: { runActionItemSweep: { overdue: 0 } }, errors: [] });
     expect(await outbox.newEvents()).toEqual([]);

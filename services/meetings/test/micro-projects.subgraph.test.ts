@@ -134,8 +134,17 @@ describe('closing the window', () => {
     const third = await tester.execute(INVITE, { input: { meetingId, residentId: graph.resident(community), role: 'CPPCC_MEMBER' } }, communityWorker);
     dataOf(await tester.execute(ATTEND, { id: dataOf<{ inviteParticipant: { id: string } }>(third).inviteParticipant.id }, communityWorker));
     expectError(await tester.execute(DECIDE, { input: { ...decide, microProjectOutcome: null } }, communityWorker), outcomeRequired());
-    expect(dataOf(await tester.execute(DECIDE, { input: decide }, communityWorker))).toEqual({
-      recordDecision: { id: benchItem, minutes: decide.minutes, decision: { text: decide.decision, adopted: true, votes: null, microProjectOutcome: 'APPROVED' } },
+    // The answer shows the project as the decision left it, though the checks read it under review.
+    const decideShowingProject = `mutation($input: RecordDecisionInput!) {
+      recordDecision(input: $input) { id minutes decision { text adopted votes { inFavour } microProjectOutcome } microProject { id status } }
+    }`;
+    expect(dataOf(await tester.execute(decideShowingProject, { input: decide }, communityWorker))).toEqual({
+      recordDecision: {
+        id: benchItem,
+        minutes: decide.minutes,
+        decision: { text: decide.decision, adopted: true, votes: null, microProjectOutcome: 'APPROVED' },
+        microProject: { id: bench, status: 'APPROVED' },
+      },
     });
 
     const lifecycle = `mutation($id: ID!) { startMicroProject(id: $id) { status } }`;

@@ -1,13 +1,13 @@
 import DataLoader from 'dataloader';
 import { Types } from 'mongoose';
-import { idOf, loaderById, loaderByForeignKey, objectIdsOf, pageLoader, type SortOrder } from '@civic/service-kit';
+import { loaderById, loaderByForeignKey, objectIdsOf, pageLoader, type SortOrder } from '@civic/service-kit';
 import type { Viewer } from '@civic/identity';
 import type { Models } from './models/index.ts';
 import { ORGANISATION_FIELDS } from './models/organisation.ts';
 import { GRID_FIELDS } from './models/grid.ts';
 import { PARTNERSHIP_FIELDS } from './models/partnership.ts';
 import { AGREEMENT_FIELDS } from './models/agreement.ts';
-import { ACTIVITY_FIELDS, type ActivityDocument } from './models/activity.ts';
+import { ACTIVITY_FIELDS } from './models/activity.ts';
 import { ACTIVITY_SIGN_UP_FIELDS } from './models/activity-sign-up.ts';
 import { ACTIVITY_CHECK_IN_FIELDS } from './models/activity-check-in.ts';
 import { POST_FIELDS } from './models/post.ts';
@@ -47,11 +47,6 @@ export function createLoaders(models: Models, viewer: Viewer) {
     visitsOfMobilisation: pageLoader(models.HouseholdVisit, 'mobilisationId', {}, { field: 'at', direction: -1 }),
     /** Where the caller belongs, for post audiences (persistence/viewer-places.ts). */
     viewerPlaces: oncePerRequest<ViewerPlaces>(),
-    /** After this request changed an activity's sign-ups: the activity as counted, and the viewer's sign-up read afresh. */
-    signUpsChanged(counted: ActivityDocument) {
-      activity.clear(idOf(counted)).prime(idOf(counted), counted);
-      signedUpByViewer.clear(idOf(counted));
-    },
   };
 }
 

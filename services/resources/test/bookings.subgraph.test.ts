@@ -130,6 +130,16 @@ describe('goods bookings', () => {
     });
   }, RACE_TIMEOUT);
 
+  it('answers a booking with the stock it left, though the checks read the stock before', async () => {
+    const wheelchairs = await createResource(tester, worker, inputs.goods(tree.community, tree.community, 5));
+    const booked = await tester.execute(
+      `mutation($input: BookResourceInput!) { bookResource(input: $input) { quantity resource { id availability { stock } } } }`,
+      { input: { resourceId: wheelchairs, quantity: 2 } },
+      resident(graph.resident()),
+    );
+    expect(dataOf(booked)).toEqual({ bookResource: { quantity: 2, resource: { id: wheelchairs, availability: { stock: 3 } } } });
+  });
+
   it('gives units back on cancellation, and refuses more than is left', async () => {
     const wheelchairs = await createResource(tester, worker, inputs.goods(tree.community, tree.community, 5));
     const bookers = Array.from({ length: 5 }, () => resident(graph.resident()));

@@ -3,7 +3,6 @@ import {
   MANAGER_ROLES,
   objectIdsOf,
   READER_ROLES,
-  requireRole,
   requireSignedIn,
   requireStaffCovering,
   staffCovers,
@@ -11,10 +10,11 @@ import {
   STREET_MANAGER_ROLES,
   type OrganisationPath,
   type Refusal,
+  type SweepRefusals,
 } from '@civic/service-kit';
 import { PUBLIC_STATUSES } from './domain/vocabulary.ts';
 import type { WishDocument } from './models/wish.ts';
-import { claimWithoutClaimerRole, runDeadlineSweep } from './errors.ts';
+import { claimWithoutClaimerRole, runDeadlineSweep, runDeadlineSweepOutOfScope } from './errors.ts';
 
 /**
  * Who may do what in the wishes subgraph.
@@ -101,9 +101,8 @@ export function requireHandlerStaff(viewer: Viewer, wish: WishDocument, refusal:
   requireStaffCovering(viewer, wish.handlerPath, refusal);
 }
 
-export function requireSweeper(viewer: Viewer): void {
-  requireRole(viewer, runDeadlineSweep, 'DISTRICT_ADMIN', 'SERVICE');
-}
+/** The deadline sweep: the whole instance for DISTRICT_ADMIN and SERVICE, a subtree for the staff over it and services. */
+export const SWEEP_REFUSALS: SweepRefusals = { wholeInstance: runDeadlineSweep, outOfScope: runDeadlineSweepOutOfScope };
 
 /** Aggregates over a subtree: staff covering it, analysts and services. */
 export function requireReportReader(viewer: Viewer, path: readonly string[], refusal: Refusal): void {

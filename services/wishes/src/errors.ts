@@ -115,6 +115,11 @@ export function runDeadlineSweep() {
   return forbidden('run the deadline sweep');
 }
 
+/** A subtree's deadline sweep: staff whose scope covers it, and services. */
+export function runDeadlineSweepOutOfScope() {
+  return forbidden('run the deadline sweep for this organisation');
+}
+
 /** A handler's queue is read by staff (or services), never by residents. */
 export function readHandlerQueueWithoutStaffRole() {
   return forbidden("read a handler's queue");

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ManualClock } from '@civic/service-kit';
-import { createSubgraphTester, RACE_TIMEOUT, repeatRace, type SubgraphTester, summaryOf } from '@civic/test-harness';
+import { ManualClock, notAnId, unknownId } from '@civic/service-kit';
+import { createSubgraphTester, expectError, RACE_TIMEOUT, repeatRace, type SubgraphTester, summaryOf } from '@civic/test-harness';
 import { wishesSubgraph } from '@civic/wishes';
+import type { Viewer } from '@civic/identity';
 import type { Models } from '../src/models/index.ts';
 import { graph, TREE, viewers } from './support/fixed-tree.ts';
 import { CLAIM_REFUSALS } from './support/claim-refusals.ts';
-import { wishStepNotAllowed } from '../src/errors.ts';
+import { runDeadlineSweep, runDeadlineSweepOutOfScope, wishStepNotAllowed } from '../src/errors.ts';
 
 // The subgraph alone, on a real database, with the rest of the graph answered by a fake.
 const HOUR = 3_600_000;
@@ -108,4 +109,33 @@ it('hides unpublished wishes and requesters from others, and shows nothing perso
   await tester.execute(ACT('publishWish'), { id }, viewers.worker);
   expect((await tester.execute(read, { id })).data).toEqual({ wish: { requester: null } });
   expect((await tester.execute(read, { id }, viewers.volunteer(7))).data).toEqual({ wish: { requester: null } });
+});
+
+it('sweeps one community for the staff over it, and leaves the requests of other communities alone', async () => {
+  const other = graph.organisation('COMMUNITY_PARTY_COMMITTEE', TREE.street);
+  const otherGrid = graph.grid({ level: 'MICRO', communityId: other, partyBranchId: graph.organisation('PARTY_BRANCH', other) });
+  const otherRequester = graph.resident(other, { household: { pairedMemberId: null }, volunteerTeamIds: [] });
+  const otherWorker = { subject: 'other-worker', residentId: null, roles: ['COMMUNITY_WORKER'], scope: [other] } as Viewer;
+  const streetAdmin = { subject: 'street-admin', residentId: null, roles: ['STREET_ADMIN'], scope: [TREE.street] } as Viewer;
+  const ours = await aPublished('HELP', 'SELF_GOVERNANCE');
+  const input = { kind: 'HELP', category: 'SELF_GOVERNANCE', title: '小区门禁坏了', description: '东门门禁刷卡无反应，外来车辆随意进出', channel: 'HOTLINE', communityId: other, gridId: otherGrid };
+  const theirs = ((await tester.execute(SUBMIT, { input }, { subject: otherRequester, residentId: otherRequester, roles: ['RESIDENT'], scope: [] } as Viewer)).data!.submitWish as { id: string }).id;
+  expect((await tester.execute(ACT('publishWish'), { id: theirs }, otherWorker)).errors).toEqual([]);
+  clock.advance(25 * HOUR);
+  const sweep = (viewer: Viewer, organisationId?: string) =>
+    tester.execute('mutation($organisationId: ID){ runDeadlineSweep(organisationId: $organisationId) { escalated } }', { organisationId }, viewer);
+  const levels = async () => Promise.all([ours, theirs].map(async (id) => (await tester.models.Wish.findById(id).lean())!.handlingLevel));
+
+  expectError(await sweep(otherWorker, TREE.community), runDeadlineSweepOutOfScope());
+  expectError(await sweep(viewers.requester, TREE.community), runDeadlineSweepOutOfScope());
+  expectError(await sweep(viewers.worker), runDeadlineSweep());
+  expectError(await sweep(viewers.worker, 'community-3'), notAnId('organisationId'));
+  expectError(await sweep(viewers.worker, '65f0000000000000000000ff'), unknownId('organisationId', 'organisation'));
+  expect(await levels()).toEqual(['COMMUNITY', 'COMMUNITY']);
+
+  expect((await sweep(viewers.worker, TREE.community)).data).toEqual({ runDeadlineSweep: { escalated: 1 } });
+  expect(await levels()).toEqual(['STREET', 'COMMUNITY']);
+  // The street's subtree holds both communities; ours got fresh deadlines when it moved up.
+  expect((await sweep(streetAdmin, TREE.street)).data).toEqual({ runDeadlineSweep: { escalated: 1 } });
+  expect(await levels()).toEqual(['STREET', 'STREET']);
 });

@@ -19,6 +19,8 @@ const CLOCK_TOLERANCE_SECONDS = 1;
 export interface ForwardedViewerSigningKey {
   privateKey: CryptoKey;
   kid: string;
+  /** How long each header it signs lives, 1 to 30 seconds; the longest allowed when absent. */
+  lifetimeSeconds?: number;
 }
 
 /** What a subgraph verifies with: the gateway's public key, or its JWKS (`createRemoteJWKSet`). */
@@ -61,7 +63,7 @@ export class ForwardedViewerRefused extends Error {
   }
 }
 
-/** Signs the verified viewer for one subgraph and one request, for the longest lifetime allowed. */
+/** Signs the verified viewer for one subgraph request, for the key's lifetime (the longest allowed by default). */
 export async function signForwardedViewer(
   key: ForwardedViewerSigningKey,
   viewer: Viewer,
@@ -76,7 +78,7 @@ export async function signForwardedViewer(
     .setIssuer(FORWARDED_VIEWER_ISSUER)
     .setAudience(request.audience)
     .setIssuedAt(issuedAt)
-    .setExpirationTime(issuedAt + FORWARDED_VIEWER_MAX_LIFETIME_SECONDS)
+    .setExpirationTime(issuedAt + (key.lifetimeSeconds ?? FORWARDED_VIEWER_MAX_LIFETIME_SECONDS))
     .sign(key.privateKey);
 }
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { calculateJwkThumbprint, generateKeyPair, type JSONWebKeySet } from 'jose';
+import { calculateJwkThumbprint, decodeJwt, generateKeyPair, type JSONWebKeySet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   gatewaySigningKey,
@@ -28,6 +28,19 @@ describe('the gateway signing key', () => {
     expect(Object.keys(published!).sort()).toEqual(['alg', 'crv', 'kid', 'kty', 'use', 'x']);
     expect(published).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA', use: 'sig', kid: key.kid });
     expect(key.kid).toBe(await calculateJwkThumbprint({ kty: 'OKP', crv: 'Ed25519', x: published!.x! }));
+  });
+
+  it('signs headers living 30 seconds, or as long as it is given from 1 to 30 whole seconds', async () => {
+    const pair = (await generateKeyPair(SIGNING_ALGORITHM, { crv: 'Ed25519' })) as KeyPair;
+    const lifetimeOf = async (key: GatewaySigningKey) => {
+      const { iat, exp } = decodeJwt(await signForwardedViewer(key, VIEWER, FOR_WISHES));
+      return exp! - iat!;
+    };
+    expect(await lifetimeOf(await gatewaySigningKey(pair))).toBe(30);
+    expect(await lifetimeOf(await gatewaySigningKey(pair, 1))).toBe(1);
+    for (const refused of [0, 31, 1.5]) {
+      await expect(gatewaySigningKey(pair, refused)).rejects.toEqual(new RangeError(`A forwarded viewer lives 1 to 30 whole seconds, not ${refused}`));
+    }
   });
 });
 

@@ -15,6 +15,7 @@ export * from './pagination.ts';
 export * from './database.ts';
 export * from './database-settings.ts';
 export * from './authorise.ts';
+export * from './sweep-scope.ts';
 export type * from './personal-data-export.ts';
 export * from './personal-facts.ts';
 export * from './k-anonymity.ts';

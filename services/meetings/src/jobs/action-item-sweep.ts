@@ -17,9 +17,10 @@ export interface ActionItemSweepResult {
   overdue: number;
 }
 
-export async function sweepActionItems(models: Models, now: Date): Promise<ActionItemSweepResult> {
+/** Sweeps every item, or only those whose responsible organisation lies in `subtree` (an organisation's id) when given. */
+export async function sweepActionItems(models: Models, now: Date, subtree: Types.ObjectId | null = null): Promise<ActionItemSweepResult> {
   // Overdue as domain/action-item-rules.ts isOverdue says: past the deadline, not at it.
-  const due = { overdueNoticeAt: { $lt: now }, status: { $ne: 'DONE' as const } };
+  const due = { overdueNoticeAt: { $lt: now }, status: { $ne: 'DONE' as const }, ...(subtree ? { responsiblePath: subtree } : {}) };
   let overdue = 0;
   let after: Types.ObjectId | null = null;
   for (;;) {

@@ -1,11 +1,11 @@
 import { Types } from 'mongoose';
-import { inTransaction, invalidTransition, parseId, recordRequestEvents, requireSignedIn, requireText, returnUpdated, loadReferenced, loadTarget, signedInSubject, staffCovers, toObjectIds, unknownId, invalidInput } from '@civic/service-kit';
+import { inTransaction, invalidTransition, parseId, recordRequestEvents, requireSignedIn, requireText, returnUpdated, loadReferenced, loadTarget, signedInSubject, staffCovers, sweepSubtree, toObjectIds, unknownId, invalidInput } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { ACTION_ITEM_FIELDS, type ActionItemDocument } from '../models/action-item.ts';
 import { deadlineError, progressSources } from '../domain/action-item-rules.ts';
 import { MAX_NOTE_LENGTH } from '../domain/text-limits.ts';
 import { fetchOrganisation } from '../graph/organisations.ts';
-import { requireSweeper, runsMeeting } from '../authorisation.ts';
+import { runsMeeting, SWEEP_REFUSALS } from '../authorisation.ts';
 import { sweepActionItems } from '../jobs/action-item-sweep.ts';
 import { parentMeetingToRun } from './meeting-access.ts';
 import { assignActionItemOutOfScope, progressStatusInvalid, reportProgressOutOfScope } from '../errors.ts';
@@ -55,9 +55,9 @@ export const actionItemMutations: MutationResolvers = {
     return document;
   },
 
-  runActionItemSweep: (_parent, { at }, { viewer, models, clock }) => {
-    requireSweeper(viewer);
-    return sweepActionItems(models, at ?? clock.now());
+  runActionItemSweep: async (_parent, { at, organisationId }, { viewer, graph, models, clock }) => {
+    const subtree = await sweepSubtree(viewer, organisationId, async (id) => (await fetchOrganisation(graph, id))?.path ?? null, SWEEP_REFUSALS);
+    return sweepActionItems(models, at ?? clock.now(), subtree);
   },
 
   reportActionItemProgress: async (_parent, { input }, context) => {

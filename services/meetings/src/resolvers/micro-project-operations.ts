@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { idOf, invalidTransition, requireIntInRange, requireSignedIn, requireStaffCovering, requireText, returnUpdated, loadTarget, requireResident, toObjectIds, invalidInput } from '@civic/service-kit';
+import { invalidTransition, requireIntInRange, requireSignedIn, requireStaffCovering, requireText, returnUpdated, loadTarget, requireResident, toObjectIds, invalidInput } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { MICRO_PROJECT_FIELDS, type MicroProjectDocument } from '../models/micro-project.ts';
 import { MAX_VOTE_THRESHOLD, MICRO_PROJECT_STEPS, costError, voteRefusal, votingWindowError } from '../domain/micro-project-rules.ts';
@@ -53,7 +53,6 @@ export const microProjectMutations: MutationResolvers = {
     const resident = await fetchResident(context.graph, residentId.toHexString());
     if (resident?.community?.id !== project.communityId.toHexString()) throw voteInAnotherCommunity();
     const counted = await castVote(context.models, project._id, residentId, context.clock.now());
-    context.loaders.votedByViewer.clear(idOf(counted));
     return counted;
   },
 

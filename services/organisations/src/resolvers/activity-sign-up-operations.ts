@@ -28,7 +28,6 @@ export const activitySignUpMutations: MutationResolvers = {
     requireSignUpsOpen(activity, now, 'accept sign-ups');
     const outcome = await signUp(context.models, activity, residentId, now);
     if ('refused' in outcome) throw outcome.refused === 'FULL' ? activityFull() : alreadySignedUp();
-    context.loaders.signUpsChanged(outcome.signedUp);
     return outcome.signedUp;
   },
 
@@ -38,7 +37,6 @@ export const activitySignUpMutations: MutationResolvers = {
     requireSignUpsOpen(activity, context.clock.now(), 'accept withdrawals');
     const withdrawn = await withdraw(context.models, activity._id, residentId);
     if (!withdrawn) throw notSignedUp();
-    context.loaders.signUpsChanged(withdrawn);
     return withdrawn;
   },
 

@@ -41,8 +41,6 @@ export const parkingPriorityMutations: MutationResolvers = {
     const finished = await runPrioritySaga(context, saga);
     switch (finished.state) {
       case 'PRIORITY_GRANTED':
-        // The queue was read before the grant moved it: the answer's waiting position reads it again.
-        loaders.applicationsOfResource.clear(resource._id.toHexString());
         return (await models.ParkingApplication.findById(application._id, PARKING_APPLICATION_FIELDS).lean<ParkingApplicationDocument>())!;
       case 'FAILED':
         throw pointsNotSpent(finished.failure!);

@@ -28,11 +28,13 @@ export interface SweepResult {
   autoConfirmed: number;
 }
 
-export async function sweepDeadlines(models: Models, now: Date, actor: string): Promise<SweepResult> {
+/** Sweeps every request, or only those raised in `subtree` (an organisation's id) when given. */
+export async function sweepDeadlines(models: Models, now: Date, actor: string, subtree: Types.ObjectId | null = null): Promise<SweepResult> {
+  const raisedIn = subtree ? { organisationPath: subtree } : {};
   // Before escalating: the handler who missed a deadline hears of it before the request moves on.
-  const deadlineNotices = await eachBatch(models, { deadlineNoticeAt: { $lte: now } }, (wish) => tellDeadline(models, wish, now));
-  const escalated = await eachBatch(models, { dueAt: { $lte: now }, handlingLevel: { $in: ['COMMUNITY', 'STREET'] } }, (wish) => escalate(models, wish, now, actor));
-  const autoConfirmed = await eachBatch(models, { autoConfirmAt: { $lte: now }, status: { $in: ['FULFILLED', 'RESOLVED'] } }, (wish) =>
+  const deadlineNotices = await eachBatch(models, { deadlineNoticeAt: { $lte: now }, ...raisedIn }, (wish) => tellDeadline(models, wish, now));
+  const escalated = await eachBatch(models, { dueAt: { $lte: now }, handlingLevel: { $in: ['COMMUNITY', 'STREET'] }, ...raisedIn }, (wish) => escalate(models, wish, now, actor));
+  const autoConfirmed = await eachBatch(models, { autoConfirmAt: { $lte: now }, status: { $in: ['FULFILLED', 'RESOLVED'] }, ...raisedIn }, (wish) =>
     autoConfirm(models, wish, now, actor),
   );
   return { at: now, deadlineNotices, escalated, autoConfirmed };

@@ -1,8 +1,8 @@
-import { parseId, requireIntInRange, signedInSubject } from '@civic/service-kit';
+import { parseId, requireIntInRange, signedInSubject, sweepSubtree } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { WINDOW_LIMITS, windowsError } from '../domain/claiming.ts';
 import { fetchOrganisation } from '../graph/organisations.ts';
-import { requireManager, requireSweeper } from '../authorisation.ts';
+import { requireManager, SWEEP_REFUSALS } from '../authorisation.ts';
 import { sweepDeadlines } from '../jobs/deadline-sweep.ts';
 import { inconsistentSettings, setWishSettingsOutOfScope, settingsForNonCommunity } from '../errors.ts';
 
@@ -36,8 +36,8 @@ export const settingsMutations: MutationResolvers = {
     return { communityId: communityId.toHexString(), ...windows };
   },
 
-  runDeadlineSweep: (_parent, { at }, { viewer, models, clock }) => {
-    requireSweeper(viewer);
-    return sweepDeadlines(models, at ?? clock.now(), signedInSubject(viewer));
+  runDeadlineSweep: async (_parent, { at, organisationId }, { viewer, graph, models, clock }) => {
+    const subtree = await sweepSubtree(viewer, organisationId, async (id) => (await fetchOrganisation(graph, id))?.path ?? null, SWEEP_REFUSALS);
+    return sweepDeadlines(models, at ?? clock.now(), signedInSubject(viewer), subtree);
   },
 };
