@@ -7,6 +7,7 @@ import { fetchOrganisation } from '../graph/organisations.ts';
 import { requireClaimant, requireHandlerStaff, requireManager } from '../authorisation.ts';
 import { changeWish, planSteps, type Step } from '../persistence/wish-changes.ts';
 import { completion } from './completion.ts';
+import { withHandler } from '../domain/handler-history.ts';
 import { loadWish, noteText, optionalNote } from '../inputs/wish-input.ts';
 import { servedByOf } from '../inputs/served-by.ts';
 import { dispatchWish, closeWorkOrder } from './work-orders.ts';
@@ -69,7 +70,7 @@ export const wishWorkMutations: MutationResolvers = {
       steps: [{ action: 'REASSIGN', note: text }],
       actor: signedInSubject(viewer),
       at: now,
-      set: { handlerId: newHandlerId, handlerPath: toObjectIds(handler.path), handlingLevel, acknowledgeDeadline },
+      set: { handlerId: newHandlerId, handlerPath: toObjectIds(handler.path), handlerIds: withHandler(wish, handler.id), handlingLevel, acknowledgeDeadline },
     });
   },
 
