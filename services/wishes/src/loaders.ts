@@ -6,6 +6,7 @@ import { WISH_FIELDS } from './models/wish.ts';
 import { COMMUNITY_SETTINGS_FIELDS } from './models/community-settings.ts';
 import { DEFAULT_CLAIM_WINDOWS, type ClaimWindows } from './domain/claiming.ts';
 import { OPEN_REQUEST_STATUSES } from './domain/vocabulary.ts';
+import { scorecardLoader } from './persistence/scorecard-loader.ts';
 
 /** Built per request by the service kit: one query per entity type per level, never a cache shared by callers. */
 export function createLoaders(models: Models, _viewer: Viewer) {
@@ -21,6 +22,7 @@ export function createLoaders(models: Models, _viewer: Viewer) {
     }),
     openWishesOfGrid: loaderByForeignKey(models.Wish, 'gridId', { filter: { status: 'PUBLISHED' }, sort: newestFirst, projection: WISH_FIELDS }),
     claimWindows: claimWindowsLoader(models),
+    scorecards: scorecardLoader(models),
   };
 }
 

@@ -29,7 +29,8 @@ export const Resident: ResidentResolvers = {
 };
 
 export const Organisation: OrganisationResolvers = {
-  __resolveReference: (reference) => ({ id: reference.id }),
+  // The path stays when the gateway sends it for a field that @requires it (scorecard).
+  __resolveReference: (reference) => reference,
   handledWishes: (organisation, _args, { loaders, viewer }) => loaders.wishesOfHandler.load(organisation.id).then(fullyVisibleTo(viewer)),
   claimedWishes: (organisation, _args, { loaders, viewer }) => loaders.wishesOfClaimant.load(organisation.id).then(visibleTo(viewer)),
 };
