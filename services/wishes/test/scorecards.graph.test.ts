@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, notACursor, notAMonth, notWholeNumberInRange } from '@civic/service-kit';
-import { aWorld, expectError, startStack, type Stack, type World } from '@civic/test-harness';
+import { aWorld, commandCounts, expectError, startStack, type Stack, type World } from '@civic/test-harness';
 import { residentsSubgraph } from '@civic/residents';
 import { organisationsSubgraph } from '@civic/organisations';
 import { wishesSubgraph } from '@civic/wishes';
@@ -198,6 +198,23 @@ describe('the ranking of a street’s property companies', () => {
     expectError(await stack.query(RANKING, { org: world.streetId, period: APRIL, by: 'HANDLED' }, { token: requesterToken }), readRankingOutOfScope());
     expectError(await stack.query(RANKING, { org: world.streetId, period: { from: '2026-4', to: '2026-04' }, by: 'HANDLED' }, { token: streetToken }), notAMonth('period.from'));
     expectError(await stack.query(RANKING, { org: world.streetId, period: APRIL, by: 'HANDLED', after: 'not-a-cursor' }, { token: streetToken }), notACursor());
+  });
+});
+
+describe('batching', () => {
+  it('scores a page of organisations, or a ranking, with one aggregation per side whatever the number of units', async () => {
+    stack.resetCommands();
+    const page = await stack.query<{ organisations: { edges: { node: { scorecard: { handled: number } } }[] } }>(
+      'query($c: ID!, $period: AggregatePeriod!){ organisations(filter: { within: $c, kind: PROPERTY_COMPANY }, first: 10) { edges { node { scorecard(period: $period) { handled } } } } }',
+      { c: world.communityId, period: APRIL },
+      { token: streetToken },
+    );
+    expect(page.data!.organisations.edges.map((edge) => edge.node.scorecard.handled).sort()).toEqual([0, 2, 2]);
+    expect(commandCounts(stack.commands().wishes!)).toEqual({ 'aggregate wishes': 2 });
+
+    stack.resetCommands();
+    await stack.query(RANKING, { org: world.streetId, period: APRIL, by: 'HANDLED' }, { token: streetToken });
+    expect(commandCounts(stack.commands().wishes!)).toEqual({ 'aggregate wishes': 2 });
   });
 });
 

@@ -164,6 +164,8 @@ export const MATRIX: readonly MatrixRow[] = [
   // wishes
   residentRow('Resident.wishes', 'wishes', 'wishes { id }', ['wishes'], (facts) => personal(ids(facts.ownWishId), FORBIDDEN)),
   residentRow('Resident.claimedWishes', 'wishes', 'claimedWishes { id }', ['claimedWishes'], (facts) => personal(ids(facts.claimedWishId), FORBIDDEN)),
+  // The subject claimed one wish in September 2030 (the test's clock).
+  residentRow('Resident.scorecard', 'wishes', 'scorecard(period: { from: "2030-09", to: "2030-10" }) { claimed }', ['scorecard'], () => personal({ claimed: 1 }, FORBIDDEN)),
   {
     field: 'Wish.requester',
     department: 'wishes',

@@ -265,9 +265,9 @@ wishSchema.index({ handlerPath: 1, takenAt: 1 });
 // The deadline sweep and filter { overdue }; auto-confirmation; deadline notices.
 wishSchema.index({ dueAt: 1 });
 wishSchema.index({ autoConfirmAt: 1 });
-// Scorecards: a unit's requests, claims or an agreement's requests created in a period.
+// Scorecards: the requests a unit handled, or an agreement's, created in a period (a claimant's
+// wishes use { claimantId, createdAt, _id } above); also the handler-history backfill.
 wishSchema.index({ handlerIds: 1, createdAt: 1 });
-wishSchema.index({ claimantId: 1, createdAt: 1 });
 wishSchema.index({ agreementId: 1, createdAt: 1 });
 wishSchema.index({ deadlineNoticeAt: 1 });
 
