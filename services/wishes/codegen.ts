@@ -8,6 +8,7 @@ export default subgraphCodegenConfig({
   WishTimelineEntry: '../models/wish.ts#TimelineEntryDocument',
   RoutingRuleApplied: '../models/wish.ts#RoutingDocument',
   WishFeedback: '../models/wish.ts#FeedbackDocument',
+  WishOutcome: '../models/wish.ts#OutcomeDocument',
   WishNotification: '../models/wish-notification.ts#WishNotificationDocument',
   WishConnection: '../mappers.ts#WishConnectionParent',
   WishEdge: '../mappers.ts#WishEdgeParent',

@@ -82,8 +82,8 @@ const publish = (id: string) => must('mutation($id: ID!){ publishWish(id: $id) {
 
 /** The committee acknowledges and resolves it. */
 async function resolve(id: string) {
-  await must('mutation($id: ID!){ startWishService(id: $id) { id } }', { id }, committeeToken);
-  await must('mutation($id: ID!){ completeWish(id: $id, note: "已清理") { id } }', { id }, committeeToken);
+  await must('mutation($id: ID!){ acknowledgeRequest(id: $id) { id } }', { id }, committeeToken);
+  await must('mutation($id: ID!){ resolveRequest(id: $id, note: "已清理") { id } }', { id }, committeeToken);
 }
 
 async function aRoutedRequest(title: string): Promise<string> {

@@ -81,7 +81,7 @@ describe('points from service', () => {
     clock.advance(25 * HOUR);
     await must('mutation($id: ID!){ claimWish(id: $id) { id } }', { id }, helper.token);
     await must('mutation($id: ID!){ startWishService(id: $id) { id } }', { id }, helper.token);
-    await must('mutation($id: ID!){ completeWish(id: $id, note: "已送到家中") { id } }', { id }, helper.token);
+    await must('mutation($id: ID!){ fulfilWish(id: $id, note: "已送到家中") { id } }', { id }, helper.token);
     await must('mutation($id: ID!){ confirmWish(id: $id, rating: 5, comment: "谢谢！") { id } }', { id }, requesterToken);
 
     const [confirmed] = await settled('wishes', ['wish.confirmed']);

@@ -183,6 +183,17 @@ export function wishStepNotAllowed(status: string, action: string) {
   return invalidTransition('Wish', status, action.toLowerCase().replaceAll('_', ' '));
 }
 
+const OTHER_KIND_STEPS = {
+  ACKNOWLEDGE: 'be acknowledged: a micro-wish is started with startWishService',
+  FULFIL: 'be fulfilled: a request is resolved with resolveRequest',
+  RESOLVE: 'be resolved: a micro-wish is fulfilled with fulfilWish',
+} as const;
+
+/** A step for the other kind: micro-wishes are fulfilled, requests acknowledged and resolved. */
+export function stepOfOtherKind(kind: string, status: string, action: keyof typeof OTHER_KIND_STEPS) {
+  return invalidTransition(kind === 'WISH' ? 'A micro-wish' : 'A request', status, OTHER_KIND_STEPS[action]);
+}
+
 // Input: BAD_USER_INPUT naming the offending field.
 
 /** The settings' own consistency (domain/claiming.ts `windowsError`), inside the `input` object. */

@@ -3,7 +3,7 @@ import { aWorld, startStack, type Stack, type World, summaryOf } from '@civic/te
 import { residentsSubgraph } from '@civic/residents';
 import { organisationsSubgraph } from '@civic/organisations';
 import { wishesSubgraph } from '@civic/wishes';
-import { CLAIM, CONFIRM, COMPLETE, PUBLISH, START, WishWorld, wishInput, type WishView } from './support/wish-world.ts';
+import { CLAIM, CONFIRM, FULFIL, PUBLISH, START, WishWorld, wishInput, type WishView } from './support/wish-world.ts';
 import { emptyText, notWholeNumberInRange, textTooLong, unknownId } from '@civic/service-kit';
 import { claimWithoutClaimerRole, gridInAnotherCommunity } from '../src/errors.ts';
 
@@ -70,7 +70,7 @@ it('refuses a rating of 6 and a claim by someone not allowed, leaving the wish a
   const branchToken = await wishes.staffToken('COMMUNITY_WORKER', [world.branchId]);
   await wishes.must(CLAIM, { id: wish.id, org: world.branchId }, branchToken);
   await wishes.must(START, { id: wish.id }, branchToken);
-  const fulfilled = await wishes.must(COMPLETE, { id: wish.id, servedBy: [await wishes.aBranchMember(gridId)] }, branchToken);
+  const fulfilled = await wishes.must(FULFIL, { id: wish.id, servedBy: [await wishes.aBranchMember(gridId)] }, branchToken);
   const rated = await wishes.act(CONFIRM, { id: wish.id, rating: 6 }, requesterToken);
   expect(rated.errors.map(summaryOf)).toEqual([
     summaryOf(notWholeNumberInRange('rating', 1, 5)),

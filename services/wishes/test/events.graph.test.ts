@@ -5,7 +5,7 @@ import type { EventFacts, EventKind } from '@civic/events';
 import { residentsSubgraph } from '@civic/residents';
 import { organisationsSubgraph } from '@civic/organisations';
 import { wishesSubgraph } from '@civic/wishes';
-import { CLAIM, CLOSE_ORDER, COMPLETE, CONFIRM, DISPATCH, HAND_BACK, PUBLISH, REASSIGN, REOPEN, START, WishWorld, errorsOf, type WishView } from './support/wish-world.ts';
+import { CLAIM, CLOSE_ORDER, CONFIRM, DISPATCH, FULFIL, HAND_BACK, PUBLISH, REASSIGN, REOPEN, START, WishWorld, errorsOf, type WishView } from './support/wish-world.ts';
 import { claimOutsideWindow } from '../src/errors.ts';
 import { servedByCountOutOfRange, servedByMissing, servedByNonMember, servedByNotNamed, servedByRepeated } from '../src/domain/serving.ts';
 
@@ -78,13 +78,13 @@ describe('a micro-wish a volunteer serves', () => {
     expect(await outbox.newEvents()).toEqual([]);
 
     // A resident who claimed served the wish themself: naming others is refused, and writes nothing.
-    const named = await wishes.act(COMPLETE, { id: submitted.id, servedBy: [requesterId] }, volunteer.token);
+    const named = await wishes.act(FULFIL, { id: submitted.id, servedBy: [requesterId] }, volunteer.token);
     expect(errorsOf(named.errors)).toEqual([summaryOf(invalidInput(servedByNotNamed()))]);
     expect(await outbox.newEvents()).toEqual([]);
 
     clock.advance(2 * HOUR);
-    await wishes.must(COMPLETE, { id: submitted.id, note: '已送到家中' }, volunteer.token, 'req-fulfil');
-    expect(await outbox.newEvents()).toEqual([event('wish.fulfilled', { ...wish, claimant, servedBy: [volunteer.id] }, 'req-fulfil')]);
+    await wishes.must(FULFIL, { id: submitted.id, note: '已送到家中' }, volunteer.token, 'req-fulfil');
+    expect(await outbox.newEvents()).toEqual([event('wish.fulfilled', { ...wish, claimant, servedBy: [volunteer.id], outcome: null }, 'req-fulfil')]);
 
     const badRating = await wishes.act(CONFIRM, { id: submitted.id, rating: 6 }, requesterToken);
     expect(badRating.errors.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
@@ -110,7 +110,7 @@ describe('a micro-wish a volunteer serves', () => {
     // Handed back, the wish opens afresh: the volunteer's window comes a day later again.
     clock.advance(25 * HOUR);
     await wishes.must(CLAIM, { id: published.id }, volunteer.token);
-    await wishes.must(COMPLETE, { id: published.id }, volunteer.token);
+    await wishes.must(FULFIL, { id: published.id }, volunteer.token);
     await outbox.newEvents();
     await wishes.must(REOPEN, { id: published.id, reason: '还没有陪同' }, requesterToken, 'req-reopen');
     expect(await outbox.newEvents()).toEqual([event('wish.reopened', { ...wish, previousClaimant: claimant, handlerId: null }, 'req-reopen')]);
@@ -130,12 +130,12 @@ describe("an organisation's claim", () => {
 
     const unknownResident = '64b000000000000000000001';
     const refusals = [
-      await wishes.act(COMPLETE, { id: published.id }, branchToken),
-      await wishes.act(COMPLETE, { id: published.id, servedBy: [] }, branchToken),
-      await wishes.act(COMPLETE, { id: published.id, servedBy: Array.from({ length: 21 }, (_, n) => `64b0000000000000000001${String(n).padStart(2, '0')}`) }, branchToken),
-      await wishes.act(COMPLETE, { id: published.id, servedBy: [memberId, memberId] }, branchToken),
-      await wishes.act(COMPLETE, { id: published.id, servedBy: [memberId, outsiderId] }, branchToken),
-      await wishes.act(COMPLETE, { id: published.id, servedBy: [unknownResident] }, branchToken),
+      await wishes.act(FULFIL, { id: published.id }, branchToken),
+      await wishes.act(FULFIL, { id: published.id, servedBy: [] }, branchToken),
+      await wishes.act(FULFIL, { id: published.id, servedBy: Array.from({ length: 21 }, (_, n) => `64b0000000000000000001${String(n).padStart(2, '0')}`) }, branchToken),
+      await wishes.act(FULFIL, { id: published.id, servedBy: [memberId, memberId] }, branchToken),
+      await wishes.act(FULFIL, { id: published.id, servedBy: [memberId, outsiderId] }, branchToken),
+      await wishes.act(FULFIL, { id: published.id, servedBy: [unknownResident] }, branchToken),
     ];
     expect(refusals.map((refusal) => errorsOf(refusal.errors))).toEqual([
       [summaryOf(invalidInput(servedByMissing()))],
@@ -147,8 +147,8 @@ describe("an organisation's claim", () => {
     ]);
     expect(await outbox.newEvents()).toEqual([]);
 
-    await wishes.must(COMPLETE, { id: published.id, servedBy: [memberId] }, branchToken, 'req-fulfil-org');
-    expect(await outbox.newEvents()).toEqual([event('wish.fulfilled', { ...wish, claimant, servedBy: [memberId] }, 'req-fulfil-org')]);
+    await wishes.must(FULFIL, { id: published.id, servedBy: [memberId] }, branchToken, 'req-fulfil-org');
+    expect(await outbox.newEvents()).toEqual([event('wish.fulfilled', { ...wish, claimant, servedBy: [memberId], outcome: null }, 'req-fulfil-org')]);
     const servedBy = 'query($id: ID!){ wish(id: $id) { servedBy { id } } }';
     expect((await stack.query(servedBy, { id: published.id }, { token: branchToken })).data).toEqual({ wish: { servedBy: [{ id: memberId }] } });
     expect((await stack.query(servedBy, { id: published.id })).data).toEqual({ wish: { servedBy: [] } });
@@ -205,7 +205,7 @@ describe('a request', () => {
     await wishes.must(CLOSE_ORDER, { id: routed.id, order: third!.id }, policeToken);
     expect(await outbox.newEvents()).toEqual([]);
     await wishes.must(CLOSE_ORDER, { id: routed.id, order: second!.id }, await wishes.staffToken('COMMUNITY_WORKER', [squadId]), 'req-resolve');
-    expect(await outbox.newEvents()).toEqual([event('request.resolved', { ...wish, handlerId: squadId }, 'req-resolve')]);
+    expect(await outbox.newEvents()).toEqual([event('request.resolved', { ...wish, handlerId: squadId, outcome: null }, 'req-resolve')]);
 
     // A request's confirmation is its requester's own business: nothing to publish.
     await wishes.must(CONFIRM, { id: routed.id, rating: 4 }, requesterToken);

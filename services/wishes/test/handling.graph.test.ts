@@ -4,7 +4,7 @@ import { aWorld, startStack, type Stack, type World, summaryOf } from '@civic/te
 import { residentsSubgraph } from '@civic/residents';
 import { organisationsSubgraph } from '@civic/organisations';
 import { wishesSubgraph } from '@civic/wishes';
-import { CLAIM, COMPLETE, CONFIRM, HAND_BACK, PUBLISH, READ, REASSIGN, REOPEN, START, WishWorld, errorsOf, type WishView } from './support/wish-world.ts';
+import { ACKNOWLEDGE, CLAIM, CONFIRM, FULFIL, HAND_BACK, PUBLISH, READ, REASSIGN, REOPEN, RESOLVE, START, WishWorld, errorsOf, type WishView } from './support/wish-world.ts';
 import {
   claimOutsideWindow,
   handBackWishOfAnotherClaimant,
@@ -157,7 +157,7 @@ describe('reopenWish', () => {
     const volunteer = await wishes.aVolunteer(gridId, '王建国');
     const claimed = await aClaimedWish('帮忙更换灯泡', volunteer.token);
     await wishes.must(START, { id: claimed.id }, volunteer.token);
-    const fulfilled = await wishes.must(COMPLETE, { id: claimed.id, note: '灯泡已换好' }, volunteer.token);
+    const fulfilled = await wishes.must(FULFIL, { id: claimed.id, note: '灯泡已换好' }, volunteer.token);
     const bystanderToken = await wishes.residentToken(await world.aResident(await world.aHousehold(gridId), { name: '吴晓东' }));
 
     const refusals = [await wishes.act(REOPEN, { id: claimed.id, reason: '' }, requesterToken), await wishes.act(REOPEN, { id: claimed.id, reason: '还是不亮' }, bystanderToken)];
@@ -174,7 +174,7 @@ describe('reopenWish', () => {
       null,
       { action: 'REOPEN', status: 'IN_SERVICE', note: '换了灯泡还是不亮，可能是线路问题' },
     ]);
-    await wishes.must(COMPLETE, { id: claimed.id, note: '已请电工修好线路' }, volunteer.token);
+    await wishes.must(FULFIL, { id: claimed.id, note: '已请电工修好线路' }, volunteer.token);
     const confirmed = await wishes.must(CONFIRM, { id: claimed.id, rating: 4 }, requesterToken);
     expect(confirmed.timeline.map((entry) => entry.action)).toEqual(['SUBMIT', 'PUBLISH', 'CLAIM', 'START_SERVICE', 'FULFIL', 'REOPEN', 'FULFIL', 'CONFIRM']);
   });
@@ -187,10 +187,10 @@ describe('handlerQueue', () => {
     const second = await aRoutedRequest('建议增设晾衣架');
     clock.advance(HOUR);
     const acknowledged = await aRoutedRequest('楼道灯不亮');
-    await wishes.must(START, { id: acknowledged.id }, committeeToken);
+    await wishes.must(ACKNOWLEDGE, { id: acknowledged.id }, committeeToken);
     clock.advance(HOUR);
     const resolved = await aRoutedRequest('咨询居民议事会报名');
-    await wishes.must(COMPLETE, { id: resolved.id, note: '已电话答复' }, committeeToken);
+    await wishes.must(RESOLVE, { id: resolved.id, note: '已电话答复' }, committeeToken);
     // 25 hours after the first was routed: its acknowledge deadline has passed, the second's not.
     clock.advance(21 * HOUR);
 

@@ -4,7 +4,7 @@ import { aWorld, startStack, type Stack, type World, summaryOf } from '@civic/te
 import { residentsSubgraph } from '@civic/residents';
 import { organisationsSubgraph } from '@civic/organisations';
 import { wishesSubgraph } from '@civic/wishes';
-import { CLAIM, COMPLETE, CONFIRM, PUBLISH, REJECT, WishWorld, errorsOf } from './support/wish-world.ts';
+import { CLAIM, CONFIRM, FULFIL, PUBLISH, REJECT, RESOLVE, WishWorld, errorsOf } from './support/wish-world.ts';
 import { readHandlingSheetOutOfScope } from '../src/errors.ts';
 
 // wishStats and the weekly handling sheet on a small known data set, with one clock for the graph;
@@ -42,13 +42,13 @@ beforeAll(async () => {
   const walk: [number, () => Promise<unknown>][] = [
     [25, () => wishes.must(CLAIM, { id: ids.w1 }, volunteer.token)],
     [31, () => wishes.must(CLAIM, { id: ids.w2 }, volunteer.token)],
-    [49, () => wishes.must(COMPLETE, { id: ids.w1 }, volunteer.token)],
-    [49, () => wishes.must(COMPLETE, { id: ids.q1, note: '已协调双方' }, workerToken)],
+    [49, () => wishes.must(FULFIL, { id: ids.w1 }, volunteer.token)],
+    [49, () => wishes.must(RESOLVE, { id: ids.q1, note: '已协调双方' }, workerToken)],
     [51, () => wishes.must(CONFIRM, { id: ids.w1, rating: 5 }, requesterToken)],
     [51, () => wishes.must(CONFIRM, { id: ids.q1, rating: 4 }, requesterToken)],
-    [73, () => wishes.must(COMPLETE, { id: ids.w2 }, volunteer.token)],
+    [73, () => wishes.must(FULFIL, { id: ids.w2 }, volunteer.token)],
     // Past its resolve deadline (hour 1 + 7 days = hour 169), in the second week.
-    [201, () => wishes.must(COMPLETE, { id: ids.q2, note: '摊点已清理' }, streetToken)],
+    [201, () => wishes.must(RESOLVE, { id: ids.q2, note: '摊点已清理' }, streetToken)],
   ];
   for (const [hour, step] of walk) {
     clock.advance(new Date(at(hour)).getTime() - clock.now().getTime());

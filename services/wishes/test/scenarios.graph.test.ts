@@ -4,7 +4,7 @@ import { aWorld, startStack, type Stack, type World, summaryOf } from '@civic/te
 import { residentsSubgraph } from '@civic/residents';
 import { organisationsSubgraph } from '@civic/organisations';
 import { wishesSubgraph } from '@civic/wishes';
-import { CLAIM, CLOSE_ORDER, COMPLETE, CONFIRM, DISPATCH, PUBLISH, START, SWEEP, WishWorld } from './support/wish-world.ts';
+import { CLAIM, CLOSE_ORDER, CONFIRM, DISPATCH, FULFIL, PUBLISH, START, SWEEP, WishWorld } from './support/wish-world.ts';
 import { claimOutsideWindow } from '../src/errors.ts';
 
 // The three user stories of issue 3, through the real gateway, with one clock for every subgraph.
@@ -46,7 +46,7 @@ describe("an elderly resident's wish", () => {
     expect(claimed.claimant).toEqual({ __typename: 'Resident', id: volunteer.id });
     await wishes.must(START, { id: submitted.id }, volunteer.token);
     clock.advance(3 * HOUR);
-    await wishes.must(COMPLETE, { id: submitted.id, note: '已把蔬菜和鸡蛋送到家中' }, volunteer.token);
+    await wishes.must(FULFIL, { id: submitted.id, note: '已把蔬菜和鸡蛋送到家中' }, volunteer.token);
     const confirmed = await wishes.must(CONFIRM, { id: submitted.id, rating: 5, comment: '小李很热心，谢谢！' }, elderToken);
 
     expect(confirmed.status).toBe('CONFIRMED');

@@ -4,7 +4,7 @@ import { aWorld, commandCounts, expectError, startStack, type Stack, type World 
 import { residentsSubgraph } from '@civic/residents';
 import { organisationsSubgraph } from '@civic/organisations';
 import { wishesSubgraph } from '@civic/wishes';
-import { CLAIM, COMPLETE, CONFIRM, PUBLISH, START, SWEEP, WishWorld } from './support/wish-world.ts';
+import { ACKNOWLEDGE, CLAIM, CONFIRM, FULFIL, PUBLISH, RESOLVE, START, SWEEP, WishWorld } from './support/wish-world.ts';
 import { readAgreementEvaluationOutOfScope, readAnotherResidentsScorecard, readRankingOutOfScope, readScorecardOutOfScope } from '../src/errors.ts';
 
 // Scorecards through the gateway, built by real mutations on a manual clock in April 2026 (China
@@ -15,13 +15,13 @@ const clock = new ManualClock(new Date('2026-04-06T01:00:00.000Z'));
 const APRIL = { from: '2026-04', to: '2026-04' };
 const SCORECARD = `from to handled claimed resolved fulfilled open overdue medianHoursToAcknowledge medianHoursToResolve onTimeRate
   ratings { count mean standardDeviation perStar { stars count } } reopenRate escalations`;
+const OUTCOMES = 'outcomes { recorded beneficiaryHouseholds beneficiaryPersons partnerOrganisations quantities { item amount unit } }';
 const RANKING = `query($org: ID!, $period: AggregatePeriod!, $by: ScorecardMetric!, $first: Int, $after: String) {
   scorecardRanking(organisationId: $org, kind: PROPERTY_COMPANY, period: $period, by: $by, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor } edges { cursor node { rank organisation { id name } scorecard { ${SCORECARD} } } } } }`;
 const EVALUATION = `query($id: ID!, $year: Int!){ agreement(id: $id) { evaluation(year: $year) { ${SCORECARD} } } }`;
-const RESIDENT_SCORECARD = `query($id: ID!, $period: AggregatePeriod!){ resident(id: $id) { scorecard(period: $period) { ${SCORECARD} } } }`;
-const ORGANISATION_SCORECARD = `query($id: ID!, $period: AggregatePeriod!){ organisation(id: $id) { scorecard(period: $period) { ${SCORECARD} } } }`;
-const ACKNOWLEDGE = START;
+const RESIDENT_SCORECARD = `query($id: ID!, $period: AggregatePeriod!){ resident(id: $id) { scorecard(period: $period) { ${SCORECARD} ${OUTCOMES} } } }`;
+const ORGANISATION_SCORECARD = `query($id: ID!, $period: AggregatePeriod!){ organisation(id: $id) { scorecard(period: $period) { ${SCORECARD} ${OUTCOMES} } } }`;
 
 let stack: Stack;
 let world: World;
@@ -59,7 +59,11 @@ async function signAgreement(propertyCompanyId: string, signedOn: string): Promi
  * A market-service request routed to the newest agreement's company, acknowledged and resolved by
  * its staff after the given hours (counted from routing), then rated; unresolved when `resolveAfter` is null.
  */
-async function aPropertyRequest(title: string, companyId: string, steps: { acknowledgeAfter: number | null; resolveAfter: number | null; rating: number | null }) {
+async function aPropertyRequest(
+  title: string,
+  companyId: string,
+  steps: { acknowledgeAfter: number | null; resolveAfter: number | null; rating: number | null; outcome?: Record<string, unknown> },
+) {
   const submitted = await wishes.submit(
     { kind: 'HELP', category: 'MARKET_SERVICE', title, description: '电梯停运，楼上老人下不了楼', tags: ['电梯'], communityId: world.communityId, gridId },
     requesterToken,
@@ -72,7 +76,7 @@ async function aPropertyRequest(title: string, companyId: string, steps: { ackno
   await wishes.must(ACKNOWLEDGE, { id: submitted.id }, companyToken);
   if (steps.resolveAfter === null) return;
   clock.advance((steps.resolveAfter - steps.acknowledgeAfter) * HOUR);
-  await wishes.must(COMPLETE, { id: submitted.id, note: '已维修' }, companyToken);
+  await wishes.must(RESOLVE, { id: submitted.id, note: '已维修', outcome: steps.outcome ?? null }, companyToken);
   if (steps.rating !== null) await wishes.must(CONFIRM, { id: submitted.id, rating: steps.rating }, requesterToken);
 }
 
@@ -91,8 +95,10 @@ beforeAll(async () => {
 
   // 金陵 under its agreement (2 h to answer, 48 h to close): one request closed in 10 h, one in 60 h, late.
   jinlingAgreementId = await signAgreement(property.jinling, '2026-01-01T00:00:00.000Z');
-  await aPropertyRequest('3栋电梯停运', property.jinling, { acknowledgeAfter: 1, resolveAfter: 10, rating: 5 });
-  await aPropertyRequest('5栋电梯异响', property.jinling, { acknowledgeAfter: 1, resolveAfter: 60, rating: 2 });
+  // Each records its outcome: repairs, households or persons served, the partners called in.
+  const repairs = (amount: number) => [{ item: '电梯维修', amount, unit: '次' }];
+  await aPropertyRequest('3栋电梯停运', property.jinling, { acknowledgeAfter: 1, resolveAfter: 10, rating: 5, outcome: { quantities: repairs(1), beneficiaries: { households: 12 }, partnerIds: [property.wanke] } });
+  await aPropertyRequest('5栋电梯异响', property.jinling, { acknowledgeAfter: 1, resolveAfter: 60, rating: 2, outcome: { quantities: repairs(2), beneficiaries: { persons: 30 }, partnerIds: [property.wanke, property.idle] } });
   // 万科 under the newer agreement: one closed in 20 h, one never answered, its 2 h passed.
   await signAgreement(property.wanke, '2026-03-01T00:00:00.000Z');
   await aPropertyRequest('车库门禁失灵', property.wanke, { acknowledgeAfter: 3, resolveAfter: 20, rating: 4 });
@@ -220,13 +226,21 @@ describe('batching', () => {
 
 describe('an organisation’s own scorecard', () => {
   it('is read by the company’s own staff and refused to another company’s', async () => {
-    const own = await stack.query<{ organisation: { scorecard: { handled: number; onTimeRate: number } } }>(
+    const own = await stack.query<{ organisation: { scorecard: { handled: number; onTimeRate: number; outcomes: unknown } } }>(
       ORGANISATION_SCORECARD,
       { id: property.jinling, period: APRIL },
       { token: await wishes.staffToken('COMMUNITY_WORKER', [property.jinling]) },
     );
     expect(own.errors).toEqual([]);
     expect([own.data!.organisation.scorecard.handled, own.data!.organisation.scorecard.onTimeRate]).toEqual([2, 0.5]);
+    // The outcomes of its two requests, summed: 1 + 2 repairs, 12 households and 30 persons, two distinct partners.
+    expect(own.data!.organisation.scorecard.outcomes).toEqual({
+      recorded: 2,
+      beneficiaryHouseholds: 12,
+      beneficiaryPersons: 30,
+      partnerOrganisations: 2,
+      quantities: [{ item: '电梯维修', amount: 3, unit: '次' }],
+    });
     const other = await stack.query(ORGANISATION_SCORECARD, { id: property.jinling, period: APRIL }, { token: await wishes.staffToken('COMMUNITY_WORKER', [property.wanke]) });
     expectError(other, readScorecardOutOfScope());
   });
@@ -279,7 +293,7 @@ describe('a resident claimant’s scorecard', () => {
     clock.advance(2 * HOUR);
     await wishes.must(START, { id: submitted.id }, volunteer.token);
     clock.advance(5 * HOUR);
-    await wishes.must(COMPLETE, { id: submitted.id }, volunteer.token);
+    await wishes.must(FULFIL, { id: submitted.id, outcome: { quantities: [{ item: '蔬菜', amount: 30.5, unit: '斤' }], beneficiaries: { households: 1, persons: 2 } } }, volunteer.token);
     await wishes.must(CONFIRM, { id: submitted.id, rating: 5 }, requesterToken);
 
     const expected = {
@@ -296,6 +310,7 @@ describe('a resident claimant’s scorecard', () => {
       ratings: { count: 1, mean: 5, standardDeviation: 0, perStar: stars([0, 0, 0, 0, 1]) },
       reopenRate: 0,
       escalations: 0,
+      outcomes: { recorded: 1, beneficiaryHouseholds: 1, beneficiaryPersons: 2, partnerOrganisations: 0, quantities: [{ item: '蔬菜', amount: 30.5, unit: '斤' }] },
     };
     const own = await stack.query<{ resident: { scorecard: unknown } }>(RESIDENT_SCORECARD, { id: volunteer.id, period: APRIL }, { token: volunteer.token });
     expect(own.errors).toEqual([]);

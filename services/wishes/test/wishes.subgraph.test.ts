@@ -77,7 +77,7 @@ it('confirms a fulfilled wish automatically after 7 silent days, marked as such'
   const id = await aPublished('WISH', 'PUBLIC_WELFARE');
   clock.advance(25 * HOUR);
   const volunteer = viewers.volunteer(99);
-  for (const mutation of ['claimWish', 'completeWish']) expect((await tester.execute(ACT(mutation), { id }, volunteer)).errors).toEqual([]);
+  for (const mutation of ['claimWish', 'fulfilWish']) expect((await tester.execute(ACT(mutation), { id }, volunteer)).errors).toEqual([]);
   clock.advance(7 * 24 * HOUR - 1);
   await tester.execute('mutation{ runDeadlineSweep { autoConfirmed } }', {}, viewers.sweeper);
   expect(((await tester.execute(WISH, { id }, viewers.worker)).data!.wish as { status: string }).status).toBe('FULFILLED');

@@ -11,6 +11,15 @@ export interface PartyRef {
   id: string;
 }
 
+/** What a fulfilment or resolution achieved, as the wish records it (no resident in it); `recordedAt` ISO. */
+export interface OutcomeFacts {
+  quantities: { item: string; amount: number; unit: string }[];
+  beneficiaries: { households: number | null; persons: number | null } | null;
+  partnerIds: string[];
+  daysTaken: number;
+  recordedAt: string;
+}
+
 /** A resident's sensitive data as the access log names it (residents' PersonalDataField), in the order an entry lists them. */
 export const PERSONAL_DATA_FIELDS = ['ID_NUMBER', 'PHONE', 'SPECIAL_CARE', 'ADDRESS', 'DISBURSEMENTS_RECEIVED'] as const;
 export type PersonalDataField = (typeof PERSONAL_DATA_FIELDS)[number];
@@ -20,8 +29,8 @@ export interface EventFacts {
   'wish.published': { wishId: string; requesterId: string; communityId: string; gridId: string | null };
   'wish.claimed': { wishId: string; requesterId: string; claimant: PartyRef; communityId: string };
   'wish.handedBack': { wishId: string; requesterId: string; claimant: PartyRef };
-  /** `servedBy`: the residents who did the work: the claimant, or the members an organisation names. */
-  'wish.fulfilled': { wishId: string; requesterId: string; claimant: PartyRef; servedBy: string[] };
+  /** `servedBy`: the residents who did the work: the claimant, or the members an organisation names. `outcome`: null when none was stated, absent from events before outcomes. */
+  'wish.fulfilled': { wishId: string; requesterId: string; claimant: PartyRef; servedBy: string[]; outcome?: OutcomeFacts | null };
   /** `rating` null and `automatic` true: the requester stayed silent and the wish was confirmed for them. */
   'wish.confirmed': { wishId: string; requesterId: string; claimant: PartyRef; servedBy: string[]; rating: number | null; automatic: boolean; communityId: string };
   /** `previousClaimant`: who served a micro-wish (and serves it again); `handlerId`: a request's handler. */
@@ -32,7 +41,8 @@ export interface EventFacts {
   'request.routed': { wishId: string; requesterId: string; handlerId: string; deadline: string | null };
   /** `handlerIds`: the departments given work orders by this dispatch. */
   'request.dispatched': { wishId: string; requesterId: string; handlerIds: string[] };
-  'request.resolved': { wishId: string; requesterId: string; handlerId: string };
+  /** `outcome`: null when none was stated (or the last work order closed it), absent from events before outcomes. */
+  'request.resolved': { wishId: string; requesterId: string; handlerId: string; outcome?: OutcomeFacts | null };
   /** Within DEADLINE_NEAR_HOURS of the deadline that matters now (acknowledge, then resolve); once per deadline. */
   'request.deadlineNear': { wishId: string; handlerId: string; deadline: string };
   'request.overdue': { wishId: string; handlerId: string; deadline: string };

@@ -5,7 +5,7 @@ import type { EventSource } from './event-source.ts';
 
 const PUBLISH = 'mutation Publish($id: ID!) { publishWish(id: $id) { id } }';
 const CLAIM = 'mutation Claim($id: ID!) { claimWish(id: $id) { id } }';
-const COMPLETE = 'mutation Complete($id: ID!) { completeWish(id: $id) { id } }';
+const FULFIL = 'mutation Fulfil($id: ID!) { fulfilWish(id: $id) { id } }';
 const CONFIRM = 'mutation Confirm($id: ID!) { confirmWish(id: $id, rating: 5) { id status } }';
 const SETUP_CONCURRENCY = 4;
 
@@ -24,7 +24,7 @@ export async function prepareWishConfirmations(world: BenchWorld, count: number)
     const variables = { id: submitWish.id };
     await world.setUp('publishing a wish to confirm', { query: PUBLISH, variables });
     await world.setUp('claiming a wish to confirm', { query: CLAIM, variables }, volunteer);
-    await world.setUp('fulfilling a wish to confirm', { query: COMPLETE, variables }, volunteer);
+    await world.setUp('fulfilling a wish to confirm', { query: FULFIL, variables }, volunteer);
     return { operation: { query: CONFIRM, variables }, caller: requester };
   });
   return { name: 'confirm a fulfilled wish', kind: 'wish.confirmed', requests, readyAt: new Date() };

@@ -130,7 +130,7 @@ export class EverywhereBuilder {
     const serve = async (id: string, token: string) => {
       await this.must('mutation($id: ID!) { claimWish(id: $id) { id } }', { id }, token);
       await this.must('mutation($id: ID!) { startWishService(id: $id) { id } }', { id }, token);
-      await this.must('mutation($id: ID!) { completeWish(id: $id, note: "已送到家中") { id } }', { id }, token);
+      await this.must('mutation($id: ID!) { fulfilWish(id: $id, note: "已送到家中") { id } }', { id }, token);
     };
     await serve(requestedWishId, helperToken);
     await serve(servedWishId, residentToken);

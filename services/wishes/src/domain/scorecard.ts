@@ -1,4 +1,5 @@
 import { hoursBetween, mean, median } from './wish-stats.ts';
+import { addOutcomes, noOutcomes, outcomeSums, type OutcomeFacts, type ScorecardOutcomes } from './scorecard-outcomes.ts';
 
 /**
  * A unit's scorecard (评星定级, 民意测评): what the aggregation counted for one organisation or
@@ -30,6 +31,7 @@ export interface ScorecardFacts {
   everCompleted: number;
   reopened: number;
   escalations: number;
+  outcomes: OutcomeFacts;
 }
 
 /** A unit with nothing to score in the period. */
@@ -49,6 +51,7 @@ export function noFacts(): ScorecardFacts {
     everCompleted: 0,
     reopened: 0,
     escalations: 0,
+    outcomes: noOutcomes(),
   };
 }
 
@@ -73,6 +76,7 @@ export interface ScorecardFigures {
   ratings: RatingSpread;
   reopenRate: number | null;
   escalations: number;
+  outcomes: ScorecardOutcomes;
 }
 
 /** The facts of a unit that is both handler and claimant, or of several aggregations, added up. */
@@ -92,6 +96,7 @@ export function addFacts(a: ScorecardFacts, b: ScorecardFacts): ScorecardFacts {
     everCompleted: a.everCompleted + b.everCompleted,
     reopened: a.reopened + b.reopened,
     escalations: a.escalations + b.escalations,
+    outcomes: addOutcomes(a.outcomes, b.outcomes),
   };
 }
 
@@ -138,5 +143,6 @@ export function scorecardFigures(facts: ScorecardFacts): ScorecardFigures {
     ratings: ratingSpread(facts.stars),
     reopenRate: rate(facts.reopened, facts.everCompleted),
     escalations: facts.escalations,
+    outcomes: outcomeSums(facts.outcomes),
   };
 }

@@ -1,4 +1,4 @@
-import type { PartyRef } from '@civic/events';
+import type { OutcomeFacts, PartyRef } from '@civic/events';
 import type { EventDraft } from '@civic/service-kit';
 import type { WishDocument } from '../models/wish.ts';
 import type { WishAction } from './wish-state-machine.ts';
@@ -26,7 +26,7 @@ function eventOf(action: WishAction, before: Wish, after: Wish): EventDraft | nu
     case 'HAND_BACK':
       return { kind: 'wish.handedBack', facts: { ...wish, claimant: claimantOf(before)! } };
     case 'FULFIL':
-      return { kind: 'wish.fulfilled', facts: { ...wish, claimant: claimantOf(after)!, servedBy: hex(whoServed(after)) } };
+      return { kind: 'wish.fulfilled', facts: { ...wish, claimant: claimantOf(after)!, servedBy: hex(whoServed(after)), outcome: outcomeFacts(after) } };
     case 'CONFIRM':
     case 'AUTO_CONFIRM':
       return confirmation(after);
@@ -40,7 +40,7 @@ function eventOf(action: WishAction, before: Wish, after: Wish): EventDraft | nu
     case 'DISPATCH':
       return { kind: 'request.dispatched', facts: { ...wish, handlerIds: newAssignees(before, after) } };
     case 'RESOLVE':
-      return { kind: 'request.resolved', facts: { ...wish, handlerId: after.handlerId!.toHexString() } };
+      return { kind: 'request.resolved', facts: { ...wish, handlerId: after.handlerId!.toHexString(), outcome: outcomeFacts(after) } };
     default:
       return null;
   }
@@ -68,6 +68,18 @@ function confirmation(after: Wish): EventDraft | null {
 function claimantOf(wish: Wish): PartyRef | null {
   if (!wish.claimantId || !wish.claimantKind) return null;
   return { type: wish.claimantKind === 'RESIDENT' ? 'Resident' : 'Organisation', id: wish.claimantId.toHexString() };
+}
+
+function outcomeFacts(wish: Wish): OutcomeFacts | null {
+  const outcome = wish.outcome;
+  if (!outcome) return null;
+  return {
+    quantities: outcome.quantities.map(({ item, amount, unit }) => ({ item, amount, unit })),
+    beneficiaries: outcome.beneficiaries && { households: outcome.beneficiaries.households, persons: outcome.beneficiaries.persons },
+    partnerIds: hex(outcome.partnerIds),
+    daysTaken: outcome.daysTaken,
+    recordedAt: outcome.recordedAt.toISOString(),
+  };
 }
 
 /** The departments this dispatch gave work orders, each once, in the order given. */

@@ -53,6 +53,32 @@ export interface FeedbackDocument {
   at: Date;
 }
 
+/** One amount of what was done: 7000 斤 of vegetables. */
+export interface OutcomeQuantityDocument {
+  item: string;
+  amount: number;
+  unit: string;
+}
+
+/** Who benefited, as counted by whoever fulfilled or resolved; a count not stated is null. */
+export interface BeneficiariesDocument {
+  households: number | null;
+  persons: number | null;
+}
+
+/**
+ * What a fulfilment or resolution achieved (domain/outcome.ts), as its claimant or handler stated
+ * it; `daysTaken` and `recordedAt` are the service's. Scorecards sum this shape: keep it stable.
+ */
+export interface OutcomeDocument {
+  quantities: OutcomeQuantityDocument[];
+  beneficiaries: BeneficiariesDocument | null;
+  /** Organisations involved (the canteens that sold the vegetables, a partner unit). */
+  partnerIds: Types.ObjectId[];
+  daysTaken: number;
+  recordedAt: Date;
+}
+
 /** One wish or request: compact, with its timeline and work orders embedded (a million fit a district). */
 export interface WishDocument {
   _id: Types.ObjectId;
@@ -110,6 +136,8 @@ export interface WishDocument {
    * organisation named. Absent on wishes fulfilled before who served was kept: read it with `whoServed`.
    */
   servedBy?: Types.ObjectId[];
+  /** Stated when fulfilled or resolved; null when nothing was stated, and again once reopened. */
+  outcome?: OutcomeDocument | null;
   autoConfirmAt: Date | null;
   rejectionReason: string | null;
   feedback: FeedbackDocument | null;
@@ -161,6 +189,7 @@ export const WISH_FIELDS = {
   completedAt: 1,
   closedOnTime: 1,
   servedBy: 1,
+  outcome: 1,
   autoConfirmAt: 1,
   rejectionReason: 1,
   feedback: 1,
@@ -211,6 +240,17 @@ const wishSchema = new Schema<WishDocument>(
     completedAt: optionalDate,
     closedOnTime: { type: Boolean, default: null },
     servedBy: ids,
+    outcome: {
+      type: {
+        quantities: [{ _id: false, item: { type: String, required: true }, amount: { type: Number, required: true }, unit: { type: String, required: true } }],
+        beneficiaries: { type: { households: Number, persons: Number }, default: null, _id: false },
+        partnerIds: ids,
+        daysTaken: { type: Number, required: true },
+        recordedAt: { type: Date, required: true },
+      },
+      default: null,
+      _id: false,
+    },
     autoConfirmAt: optionalDate,
     rejectionReason: { type: String, default: null },
     feedback: { type: { rating: Number, comment: String, automatic: Boolean, at: Date }, default: null, _id: false },

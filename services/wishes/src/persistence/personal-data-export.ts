@@ -4,7 +4,7 @@ import type { WishDocument } from '../models/wish.ts';
 
 /**
  * The wishes department's part of a resident's data export. The wishes and requests they asked
- * for, whole: texts, routing, work orders, timeline, feedback (others in them as ids: the claimant,
+ * for, whole: texts, routing, work orders, timeline, feedback, outcome (others in them as ids: the claimant,
  * the handler, the accounts that acted). The wishes they claimed or served belong to their
  * requesters: only their ids, kinds, statuses, times and the rating the service earned, nothing of
  * the requester.
@@ -48,6 +48,7 @@ function requestedWish(wish: WishDocument) {
     completedAt: wish.completedAt,
     rejectionReason: wish.rejectionReason,
     feedback: wish.feedback,
+    outcome: wish.outcome ? { ...wish.outcome, partnerIds: wish.outcome.partnerIds.map((id) => id.toHexString()) } : null,
     workOrders: wish.workOrders.map((order) => ({
       id: order._id.toHexString(),
       assigneeId: order.assigneeId.toHexString(),

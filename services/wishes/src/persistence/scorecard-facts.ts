@@ -43,6 +43,11 @@ interface FactsRow {
   everCompleted: number;
   reopened: number;
   escalations: number;
+  outcomesRecorded: number;
+  households: number;
+  persons: number;
+  partnerIds: Types.ObjectId[][];
+  quantities: { item: string; unit: string; amount: number }[][];
 }
 
 export async function scorecardFacts(
@@ -68,6 +73,7 @@ export async function scorecardFacts(
         closedOnTime: 1,
         escalations: 1,
         rating: '$feedback.rating',
+        outcome: 1,
         acknowledgedAt: { $arrayElemAt: [entriesOf(ACKNOWLEDGING), 0] },
         everCompleted: { $gt: [{ $size: entriesOf(COMPLETING) }, 0] },
         reopened: { $gt: [{ $size: entriesOf(['REOPEN']) }, 0] },
@@ -97,6 +103,12 @@ export async function scorecardFacts(
         everCompleted: count('$everCompleted'),
         reopened: count('$reopened'),
         escalations: { $sum: '$escalations' },
+        // Outcomes recorded at fulfilment or resolution (domain/scorecard-outcomes.ts adds them up).
+        outcomesRecorded: count({ $ne: [{ $ifNull: ['$outcome', null] }, null] }),
+        households: { $sum: { $ifNull: ['$outcome.beneficiaries.households', 0] } },
+        persons: { $sum: { $ifNull: ['$outcome.beneficiaries.persons', 0] } },
+        partnerIds: { $push: { $ifNull: ['$outcome.partnerIds', []] } },
+        quantities: { $push: { $ifNull: ['$outcome.quantities', []] } },
       },
     },
   ];
@@ -124,5 +136,12 @@ function factsOf(row: FactsRow, side: ScorecardSide): ScorecardFacts {
     everCompleted: row.everCompleted,
     reopened: row.reopened,
     escalations: row.escalations,
+    outcomes: {
+      recorded: row.outcomesRecorded,
+      households: row.households,
+      persons: row.persons,
+      partnerIds: row.partnerIds.flat().map((id) => id.toHexString()),
+      quantities: row.quantities.flat().map(({ item, unit, amount }) => ({ item, unit, amount })),
+    },
   };
 }

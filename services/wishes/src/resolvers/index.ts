@@ -1,5 +1,6 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Wish, WishClaimant, WishTimelineEntry, WorkOrder } from './wish.ts';
+import { WishOutcome } from './outcome.ts';
 import { wishQueries } from './wish-operations.ts';
 import { wishLifecycleMutations } from './wish-lifecycle-operations.ts';
 import { wishClaimMutations } from './wish-claim-operations.ts';
@@ -16,6 +17,7 @@ export const resolvers: Resolvers = {
   WishClaimant,
   WishTimelineEntry,
   WorkOrder,
+  WishOutcome,
   WishNotification,
   CommunityWishSettings,
   Resident: { ...Resident, ...ResidentScorecard },

@@ -106,7 +106,7 @@ export const wishLifecycleMutations: MutationResolvers = {
       steps: [{ action: 'REOPEN', note }],
       actor: signedInSubject(viewer),
       at: clock.now(),
-      set: { completedAt: null, closedOnTime: null, autoConfirmAt: null },
+      set: { completedAt: null, closedOnTime: null, autoConfirmAt: null, outcome: null },
     });
   },
 };

@@ -41,6 +41,7 @@ export const Wish: WishResolvers = {
   overdue: (wish, _args, { clock }) => isOverdue(wish.dueAt, clock.now()),
   rejectionReason: (wish) => wish.rejectionReason,
   feedback: (wish) => wish.feedback,
+  outcome: (wish) => wish.outcome ?? null,
   // Who acted is personal: hidden from those who see the wish with its requester masked.
   timeline: (wish, _args, { viewer }) => (seesInFull(viewer, wish) ? wish.timeline : wish.timeline.map((entry) => ({ ...entry, actor: HIDDEN_ACTOR }))),
 };

@@ -126,7 +126,11 @@ export function wishInput(input: WishInput): Record<string, unknown> {
 export const PUBLISH = 'mutation($id: ID!){ publishWish(id: $id) {WISH} }';
 export const CLAIM = 'mutation($id: ID!, $org: ID){ claimWish(id: $id, asOrganisationId: $org) {WISH} }';
 export const START = 'mutation($id: ID!){ startWishService(id: $id) {WISH} }';
-export const COMPLETE = 'mutation($id: ID!, $note: String, $servedBy: [ID!]){ completeWish(id: $id, note: $note, servedBy: $servedBy) {WISH} }';
+export const ACKNOWLEDGE = 'mutation($id: ID!){ acknowledgeRequest(id: $id) {WISH} }';
+export const FULFIL = 'mutation($id: ID!, $note: String, $servedBy: [ID!], $outcome: OutcomeInput){ fulfilWish(id: $id, note: $note, servedBy: $servedBy, outcome: $outcome) {WISH} }';
+export const RESOLVE = 'mutation($id: ID!, $note: String, $outcome: OutcomeInput){ resolveRequest(id: $id, note: $note, outcome: $outcome) {WISH} }';
+/** Deprecated for fulfilWish and resolveRequest; kept for one release. */
+export const COMPLETE = 'mutation($id: ID!, $note: String, $servedBy: [ID!], $outcome: OutcomeInput){ completeWish(id: $id, note: $note, servedBy: $servedBy, outcome: $outcome) {WISH} }';
 export const CONFIRM = 'mutation($id: ID!, $rating: Int!, $comment: String){ confirmWish(id: $id, rating: $rating, comment: $comment) {WISH} }';
 export const DISPATCH = 'mutation($id: ID!, $orders: [WorkOrderInput!]!){ dispatchWish(id: $id, workOrders: $orders) {WISH} }';
 export const CLOSE_ORDER = 'mutation($id: ID!, $order: ID!, $note: String){ closeWorkOrder(wishId: $id, workOrderId: $order, note: $note) {WISH} }';

@@ -1,0 +1,29 @@
+import { invalidInput, parseId, unknownId, type GraphClient } from '@civic/service-kit';
+import type { OutcomeDocument, WishDocument } from '../models/wish.ts';
+import { daysTaken, outcomeViolation, type OutcomeStatement } from '../domain/outcome.ts';
+import { fetchOrganisations } from '../graph/organisations.ts';
+
+/**
+ * The outcome a fulfilment or resolution records, checked (domain/outcome.ts): null when none is
+ * stated; every partner an organisation the organisations department knows, asked in one request.
+ */
+export async function outcomeOf(graph: GraphClient, wish: WishDocument, statement: OutcomeStatement | null | undefined, completedAt: Date): Promise<OutcomeDocument | null> {
+  if (statement === null || statement === undefined) return null;
+  const violation = outcomeViolation(statement);
+  if (violation) throw invalidInput(violation);
+  const partnerIds = (statement.partnerIds ?? []).map((id, index) => parseId(`outcome.partnerIds[${index}]`, id));
+  if (partnerIds.length > 0) {
+    const known = await fetchOrganisations(graph, partnerIds.map((id) => id.toHexString()));
+    const unknown = partnerIds.findIndex((id) => !known.get(id.toHexString()));
+    if (unknown !== -1) throw unknownId(`outcome.partnerIds[${unknown}]`, 'organisation');
+  }
+  const households = statement.beneficiaries?.households ?? null;
+  const persons = statement.beneficiaries?.persons ?? null;
+  return {
+    quantities: (statement.quantities ?? []).map(({ item, amount, unit }) => ({ item: item.trim(), amount, unit: unit.trim() })),
+    beneficiaries: households === null && persons === null ? null : { households, persons },
+    partnerIds,
+    daysTaken: daysTaken(wish.takenAt ?? wish.publishedAt ?? wish.createdAt, completedAt),
+    recordedAt: completedAt,
+  };
+}
