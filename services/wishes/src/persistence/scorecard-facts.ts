@@ -8,7 +8,8 @@ import { noFacts, type ScorecardFacts } from '../domain/scorecard.ts';
  * (`{ handlerIds | claimantId | agreementId, createdAt }`) and a `$group` per unit. Per wish it
  * reads stored facts only (status, times, closedOnTime, escalations, rating) plus two small
  * `$filter`s of its timeline (the first acknowledgement or start, whether it was reopened), so no
- * timeline is unwound. Durations come back as lists, since the medians are exact (domain/scorecard.ts).
+ * timeline is unwound. Durations come back as lists of start and end, since the medians are exact
+ * (domain/scorecard.ts).
  */
 
 /** Whose wishes a unit is scored on: requests it handled, wishes it claimed, or requests under an agreement. */
@@ -31,8 +32,8 @@ interface FactsRow {
   fulfilled: number;
   open: number;
   overdue: number;
-  acknowledgeMs: (number | null)[];
-  resolveMs: (number | null)[];
+  acknowledgeSpans: ([Date, Date] | null)[];
+  resolveSpans: ([Date, Date] | null)[];
   timed: number;
   onTime: number;
   star1: number;
@@ -91,8 +92,9 @@ export async function scorecardFacts(
         fulfilled: count({ $and: [{ $not: [isRequest] }, completed] }),
         open: count(isOpen),
         overdue: count({ $and: [isOpen, { $ne: [{ $ifNull: ['$dueAt', null] }, null] }, { $lte: ['$dueAt', now] }] }),
-        acknowledgeMs: { $push: { $cond: [{ $and: ['$acknowledgedAt', '$takenAt'] }, { $subtract: ['$acknowledgedAt.at', '$takenAt'] }, null] } },
-        resolveMs: { $push: { $cond: [{ $and: [completed, '$takenAt'] }, { $subtract: ['$completedAt', '$takenAt'] }, null] } },
+        // Start and end of each duration, subtracted here: SecantusDB's Rust server has no $subtract of dates.
+        acknowledgeSpans: { $push: { $cond: [{ $and: ['$acknowledgedAt', '$takenAt'] }, ['$takenAt', '$acknowledgedAt.at'], null] } },
+        resolveSpans: { $push: { $cond: [{ $and: [completed, '$takenAt'] }, ['$takenAt', '$completedAt'], null] } },
         timed: count({ $ne: [{ $ifNull: ['$closedOnTime', null] }, null] }),
         onTime: count({ $eq: ['$closedOnTime', true] }),
         star1: count({ $eq: ['$rating', 1] }),
@@ -119,7 +121,7 @@ export async function scorecardFacts(
 }
 
 function factsOf(row: FactsRow, side: ScorecardSide): ScorecardFacts {
-  const present = (values: (number | null)[]) => values.filter((value): value is number => value !== null);
+  const milliseconds = (spans: ([Date, Date] | null)[]) => spans.flatMap((span) => (span ? [span[1].getTime() - span[0].getTime()] : []));
   return {
     // A claimant's wishes count as claimed; a handler's or agreement's requests as handled.
     handled: side === 'CLAIMANT' ? 0 : row.requests,
@@ -128,8 +130,8 @@ function factsOf(row: FactsRow, side: ScorecardSide): ScorecardFacts {
     fulfilled: row.fulfilled,
     open: row.open,
     overdue: row.overdue,
-    acknowledgeMs: present(row.acknowledgeMs),
-    resolveMs: present(row.resolveMs),
+    acknowledgeMs: milliseconds(row.acknowledgeSpans),
+    resolveMs: milliseconds(row.resolveSpans),
     timed: row.timed,
     onTime: row.onTime,
     stars: [row.star1, row.star2, row.star3, row.star4, row.star5],
