@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { concurrencyFlag, scalesFlag } from '../src/bench/bench-flags.ts';
+import { concurrencyFlag, onlyFlag, scalesFlag } from '../src/bench/bench-flags.ts';
+import { yearUpTo } from '../src/bench/read-scenarios.ts';
 import { parseProcessCpuMs } from '../src/bench/process-cpu.ts';
 import { parseProcessStatus } from '../src/bench/process-memory.ts';
 import { listeningSocketInodes, loopbackPort } from '../src/bench/server-process.ts';
@@ -25,6 +26,18 @@ describe('bench flags', () => {
   it('take both scales, smallest first, or one', () => {
     expect([scalesFlag('both', refuse), scalesFlag('street', refuse)]).toEqual([['street', 'district'], ['street']]);
     expect(() => scalesFlag('city', refuse)).toThrow('--scale must be one of street, district, not "city"');
+  });
+
+  it('choose scenarios by part of their name, or every one', () => {
+    expect([onlyFlag(undefined, refuse), onlyFlag(' scorecard ', refuse)]).toEqual([null, 'scorecard']);
+    expect(() => onlyFlag(' ', refuse)).toThrow('--only must name part of a scenario, such as "scorecard"');
+  });
+});
+
+describe('the scorecard scenario’s year', () => {
+  it('is the twelve China months up to the current one, across a year’s turn in China time', () => {
+    expect(yearUpTo(new Date('2026-11-30T12:00:00.000Z'))).toEqual({ from: '2025-12', to: '2026-11' });
+    expect(yearUpTo(new Date('2026-12-31T17:00:00.000Z'))).toEqual({ from: '2026-02', to: '2027-01' });
   });
 });
 

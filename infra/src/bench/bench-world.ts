@@ -15,11 +15,13 @@ export interface BenchResident {
  */
 export interface BenchWorld {
   gatewayUrl: string;
+  districtId: string;
   streetId: string;
   communityId: string;
   microGridId: string;
   meetingId: string;
   anonymous: Caller;
+  districtAdmin: Caller;
   streetAdmin: Caller;
   communityWorker: Caller;
   /** The seed's sample resident: a neighbour with activities to show. */
@@ -38,6 +40,7 @@ const RESIDENTS_FETCHED = 100;
 type Ids = { edges: { node: { id: string } }[] };
 
 export async function findBenchWorld(gatewayUrl: string, callers: Callers, summary: SeedSummary): Promise<BenchWorld> {
+  const districtId = required(summary.districtId, 'a district');
   const streetId = required(summary.streetId, 'a street');
   const communityId = required(summary.communityIds[0], 'a community');
   const sampleResidentId = required(summary.sampleResidentId, 'a sample resident');
@@ -72,11 +75,13 @@ export async function findBenchWorld(gatewayUrl: string, callers: Callers, summa
   const residentCallers = new Map<string, Promise<Caller>>();
   return {
     gatewayUrl,
+    districtId,
     streetId,
     communityId,
     microGridId: required(grids.edges[0]?.node.id, `a micro grid in community ${communityId}`),
     meetingId: required(meetings.edges[0]?.node.id, `a coordination meeting in community ${communityId}`),
     anonymous: callers.anonymous(),
+    districtAdmin: await callers.staff('DISTRICT_ADMIN', districtId),
     streetAdmin,
     communityWorker,
     sampleResident: await callers.resident(sampleResidentId),

@@ -21,6 +21,7 @@ import { readScenarios } from './read-scenarios.ts';
 import { loopbackServerProcessId } from './server-process.ts';
 import type { ScaleFigures } from './scale-figures.ts';
 import type { Teardown } from './teardown.ts';
+import type { Scenario } from './scenario.ts';
 import { activitySignUpScenario } from './writes/activity-sign-up.ts';
 import { claimWishScenario } from './writes/claim-wish.ts';
 import { microProjectVoteScenario } from './writes/micro-project-vote.ts';
@@ -34,6 +35,8 @@ export interface ScaleRunOptions extends MeasureOptions {
   keys: BenchKeys;
   /** Events of each kind per run of the events phase. */
   events: number;
+  /** Only the scenarios whose name contains it, and neither the comparison nor the events phase; null: everything. */
+  only: string | null;
   progress: boolean;
   teardown: Teardown;
 }
@@ -64,16 +67,12 @@ export async function runScale(options: ScaleRunOptions): Promise<ScaleFigures> 
   log(`graph: ${stack.processes.map(({ name, pid }) => `${name} (process ${pid})`).join(', ')}`);
 
   const world = await findBenchWorld(stack.gatewayUrl, new Callers(options.keys), summary);
-  const reads = readScenarios(world);
-  const writes = [
-    submitWishScenario(world),
-    await claimWishScenario(world),
-    activitySignUpScenario(world),
-    await resourceBookingScenario(world),
-    microProjectVoteScenario(world),
-  ];
+  const { only } = options;
+  const chosen = (scenario: Scenario) => only === null || scenario.name.includes(only);
+  const reads = readScenarios(world).filter(chosen);
+  const writes = only === null ? [submitWishScenario(world), await claimWishScenario(world), activitySignUpScenario(world), await resourceBookingScenario(world), microProjectVoteScenario(world)] : [];
   // Each source's targets for a run one at a time and a run in a burst.
-  const eventSources = [await prepareCheckIns(world, 2 * options.events), await prepareWishConfirmations(world, 2 * options.events)];
+  const eventSources = only === null ? [await prepareCheckIns(world, 2 * options.events), await prepareWishConfirmations(world, 2 * options.events)] : [];
   const eventDatabases = await openEventDatabases(database.uri, prefix);
   teardown.add('close the bench connection to the databases', () => eventDatabases.close());
   const eventsContext = { stack, databases: eventDatabases, manager: broker.manager, streamName: broker.events.streamName };
@@ -89,7 +88,7 @@ export async function runScale(options: ScaleRunOptions): Promise<ScaleFigures> 
   const measured = [];
   for (const scenario of reads) measured.push(await measureScenario(stack, scenario, options));
   const gateways = [];
-  for (const scenario of reads) gateways.push(...(await compareGateways(stack, scenario, options)));
+  if (only === null) for (const scenario of reads) gateways.push(...(await compareGateways(stack, scenario, options)));
   for (const scenario of writes) measured.push(await measureScenario(stack, scenario, options));
   const burstInFlight = Math.max(...options.concurrencies);
   const events = await runEventsPhase(eventsContext, eventSources, { events: options.events, burstInFlight, settleSeconds, log });

@@ -36,6 +36,7 @@ try {
         uri: flags.uri,
         keys,
         events: flags.events,
+        only: flags.only,
         concurrencies: flags.concurrencies,
         requests: flags.requests,
         maxSeconds: flags.maxSeconds,

@@ -137,6 +137,23 @@ export function readStatisticsOutOfScope() {
   return forbidden('read the statistics of this organisation');
 }
 
+/** Scorecards: an organisation's for staff covering it, analysts and services; a resident's is personal. */
+export function readScorecardOutOfScope() {
+  return forbidden('read the scorecard of this organisation');
+}
+
+export function readRankingOutOfScope() {
+  return forbidden('rank the units under this organisation');
+}
+
+export function readAgreementEvaluationOutOfScope() {
+  return forbidden('read the evaluation of this agreement');
+}
+
+export function readAnotherResidentsScorecard() {
+  return forbidden("read another resident's scorecard");
+}
+
 /** Wishes are asked for by residents: a caller without a resident record has none of their own. */
 export function submitWithoutResidentRecord() {
   return forbidden('submit a wish without being a resident');

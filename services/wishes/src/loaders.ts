@@ -8,6 +8,7 @@ import { DEFAULT_CLAIM_WINDOWS, type ClaimWindows } from './domain/claiming.ts';
 import { OPEN_REQUEST_STATUSES } from './domain/vocabulary.ts';
 import { visibleWishesFilter } from './authorisation.ts';
 import { NEWEST_FIRST } from './inputs/wish-filter.ts';
+import { scorecardLoader } from './persistence/scorecard-loader.ts';
 
 /** Built per request by the service kit: one query per entity type per level, never a cache shared by callers. */
 export function createLoaders(models: Models, viewer: Viewer) {
@@ -24,6 +25,7 @@ export function createLoaders(models: Models, viewer: Viewer) {
     wishesOfHandler: wishPages('handlerId', { $and: [{ status: { $in: OPEN_REQUEST_STATUSES } }, fullyVisible] }),
     openWishesOfGrid: wishPages('gridId', { $and: [{ status: 'PUBLISHED' }, visible] }),
     claimWindows: claimWindowsLoader(models),
+    scorecards: scorecardLoader(models),
   };
 }
 

@@ -15,6 +15,18 @@ export interface EntityReference {
   id: string;
 }
 
+/** An Organisation: its key, and its path when a field @requires it. */
+export interface OrganisationReference extends EntityReference {
+  path?: string[];
+}
+
+/** An Agreement of the organisations department: its key, and its parties' paths when a field @requires them. */
+export interface AgreementReference {
+  id: string;
+  community?: { path?: string[] };
+  propertyCompany?: { path?: string[] };
+}
+
 /** A Resident: its key, and where it lives when a field @requires it. */
 export interface ResidentReference extends EntityReference {
   organisationPath?: string[];

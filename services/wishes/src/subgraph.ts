@@ -3,6 +3,7 @@ import { createModels, type Models } from './models/index.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
 import { residentClosureConsumer } from './consumers/resident-closure-consumer.ts';
+import { backfillHandlerHistory } from './persistence/handler-history-backfill.ts';
 
 export const wishesSubgraph: SubgraphDefinition<Models, Loaders> = {
   name: 'wishes',
@@ -10,5 +11,8 @@ export const wishesSubgraph: SubgraphDefinition<Models, Loaders> = {
   resolvers,
   createModels,
   createLoaders,
+  backfill: async (models) => {
+    await backfillHandlerHistory(models);
+  },
   consumers: [residentClosureConsumer],
 };

@@ -35,7 +35,7 @@ function aCommunity(): SeededCommunity {
   const street: StreetOrganisations = { name: '江心洲街道', street: streetBody, serviceCentre: organisation('街道党群服务中心', streetBody), volunteerTeam: organisation('街道志愿服务总队', streetBody), communities: [organisations] };
   const gridId = ids.next();
   const residents: ResidentReference[] = Array.from({ length: 200 }, (_, index) => ({ _id: ids.next(), gridId, birthYear: 1950 + (index % 60), specialCare: [] }));
-  return { street, organisations, residents, volunteers: residents.slice(0, 40), agreement: { responseDeadlineHours: 24, resolutionDeadlineHours: 72 } };
+  return { street, organisations, residents, volunteers: residents.slice(0, 40), agreement: { _id: ids.next(), responseDeadlineHours: 24, resolutionDeadlineHours: 72 } };
 }
 
 // A community's wishes: every state, each reached through the service's own state machine.
@@ -57,4 +57,18 @@ it('seeds wishes in every state, each timeline a legal walk', () => {
     return status !== wish.status;
   });
   expect(illegal).toEqual([]);
+});
+
+// Scorecards read who handled each request and which agreement set its deadlines: the seed writes both, as routing does.
+it('seeds each routed request with its handlers in order and the agreement that set its deadlines', () => {
+  const community = aCommunity();
+  const world = { streets: [community.street], communities: [community], timeline: new Timeline(new Date('2025-07-01T02:00:00.000Z')), random, ids };
+  const routed = [...generateWishes(world, [300, 300]).byCommunity].flat().filter((wish) => wish.handlerId !== null);
+  const property = community.organisations.propertyCompany._id;
+  const wrongHistory = routed.filter((wish) => !wish.handlerIds!.at(-1)!.equals(wish.handlerId!) || wish.handlerIds!.length !== wish.escalations + 1);
+  const wrongAgreement = routed.filter((wish) => (wish.handlerIds![0]!.equals(property) ? !wish.agreementId?.equals(community.agreement._id) : wish.agreementId !== null));
+  expect(routed.length).toBeGreaterThan(0);
+  expect(routed.some((wish) => wish.agreementId !== null)).toBe(true);
+  expect(wrongHistory).toEqual([]);
+  expect(wrongAgreement).toEqual([]);
 });

@@ -109,8 +109,8 @@ export interface SeededCommunity {
   organisations: CommunityOrganisations;
   residents: readonly ResidentReference[];
   volunteers: readonly ResidentReference[];
-  /** The tripartite agreement's deadlines for the requests the property company handles. */
-  agreement: { responseDeadlineHours: number; resolutionDeadlineHours: number };
+  /** The tripartite agreement: its deadlines for the requests the property company handles, remembered on them by id. */
+  agreement: { _id: Id; responseDeadlineHours: number; resolutionDeadlineHours: number };
 }
 
 /**

@@ -76,6 +76,7 @@ export async function startSubgraph<TModels extends object, TLoaders>(
   const models = definition.createModels(connection);
   definition.registerMetrics?.(metrics, models);
   await buildServiceCollections(models, connection);
+  await definition.backfill?.(models);
   const events = options.events
     ? await startEventsRuntime({
         definition,

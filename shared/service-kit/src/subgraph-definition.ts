@@ -20,6 +20,11 @@ export interface SubgraphDefinition<TModels extends object, TLoaders> {
   createLoaders(models: TModels, viewer: Viewer, request: RequestFacts): TLoaders;
   /** Metrics of the service's own, registered on its `/metrics` registry when it starts. */
   registerMetrics?(registry: Registry, models: TModels): void;
+  /**
+   * Fills a stored field that documents written before it existed lack, at every start before the
+   * service answers: idempotent, and quick once done (its filter is what is still missing).
+   */
+  backfill?(models: TModels): Promise<void>;
   /** What the service does with other departments' events; run with the subgraph when it is given the broker (`events`). */
   consumers?: readonly EventConsumer<SubgraphServices<TModels>>[];
 }

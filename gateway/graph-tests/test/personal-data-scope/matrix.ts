@@ -172,6 +172,8 @@ export const MATRIX: readonly MatrixRow[] = [
   residentRow('Resident.claimedWishes', 'wishes', 'claimedWishes { totalCount edges { node { id } } }', ['claimedWishes'], (facts) =>
     personal(page(...ids(facts.claimedWishId)), FORBIDDEN),
   ),
+  // The subject claimed one wish in September 2030 (the test's clock).
+  residentRow('Resident.scorecard', 'wishes', 'scorecard(period: { from: "2030-09", to: "2030-10" }) { claimed }', ['scorecard'], () => personal({ claimed: 1 }, FORBIDDEN)),
   {
     field: 'Wish.requester',
     department: 'wishes',

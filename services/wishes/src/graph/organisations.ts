@@ -5,6 +5,7 @@ import { graphql } from '../generated/graph/gql.ts';
 import { organisationKindRefusal, reachOf, type Claimant } from '../domain/claiming.ts';
 import { claimForOrganisationOutOfScope, claimRefused } from '../errors.ts';
 import type { RoutingCandidates } from '../domain/routing-rules.ts';
+import type { OrganisationKind } from '../generated/graph/graphql.ts';
 import { ROUTING_RULES } from '../domain/routing-rules.ts';
 
 /** What wishes asks the organisations department, through the gateway, at write time. */
@@ -69,7 +70,7 @@ export async function organisationClaimant(graph: GraphClient, viewer: Viewer, o
 
 /** The community's newest agreement. */
 const AGREEMENTS_QUERY = graphql(`query WishesAgreements($community: ID!) {
-  agreements(communityId: $community, first: 1) { edges { node { propertyCompany { id path } responseDeadlineHours resolutionDeadlineHours } } }
+  agreements(communityId: $community, first: 1) { edges { node { id propertyCompany { id path } responseDeadlineHours resolutionDeadlineHours } } }
 }`);
 
 /** The first organisation of a kind within the community. */
@@ -80,6 +81,8 @@ const FIRST_OF_KIND_QUERY = graphql(`query WishesFirstOfKind($community: ID!, $k
 export interface RoutingFacts extends RoutingCandidates {
   /** The newest agreement's deadlines, for the requests it covers. */
   agreementHours: { acknowledgeHours: number; resolveHours: number } | null;
+  /** That agreement, remembered on the requests whose deadlines it set. */
+  agreementId: string | null;
 }
 
 /** Every kind the routing table may look for, so that one request answers any rule. */
@@ -101,5 +104,22 @@ export async function fetchRoutingFacts(graph: GraphClient, communityId: string)
     propertyCompany: agreement?.propertyCompany ?? null,
     byKind,
     agreementHours: agreement ? { acknowledgeHours: agreement.responseDeadlineHours, resolveHours: agreement.resolutionDeadlineHours } : null,
+    agreementId: agreement?.id ?? null,
   };
+}
+
+const UNITS_OF_KIND_QUERY = graphql(`query WishesUnitsOfKind($within: ID!, $kind: OrganisationKind!, $after: String) {
+  organisations(filter: { within: $within, kind: $kind }, first: 100, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } }
+}`);
+
+/** The ids of every organisation of a kind within a subtree (a street's property companies), a page of 100 a request. */
+export async function fetchUnitsOfKind(graph: GraphClient, within: string, kind: OrganisationKind): Promise<string[]> {
+  const ids: string[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const { organisations }: ResultOf<typeof UNITS_OF_KIND_QUERY> = await graph.request(UNITS_OF_KIND_QUERY, { within, kind, after });
+    ids.push(...organisations.edges.map((edge) => edge.node.id));
+    if (!organisations.pageInfo.hasNextPage) return ids;
+    after = organisations.pageInfo.endCursor;
+  }
 }

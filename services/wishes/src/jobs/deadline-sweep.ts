@@ -5,6 +5,7 @@ import type { Models } from '../models/index.ts';
 import { WISH_FIELDS, type WishDocument } from '../models/wish.ts';
 import { DEFAULT_DEADLINE_HOURS, deadlinesFrom, escalationLevel } from '../domain/deadlines.ts';
 import { organisationAtLevel } from '../domain/routing-rules.ts';
+import { withHandler } from '../domain/handler-history.ts';
 import { changeWish } from '../persistence/wish-changes.ts';
 import { tellDeadline } from './deadline-notices.ts';
 
@@ -69,6 +70,7 @@ async function escalate(models: Models, wish: WishDocument, now: Date, actor: st
         set: {
           handlerId: new Types.ObjectId(handler.id),
           handlerPath: toObjectIds(handler.path),
+          handlerIds: withHandler(wish, handler.id),
           handlingLevel: level,
           escalations: wish.escalations + 1,
           ...deadlinesFrom(now, DEFAULT_DEADLINE_HOURS[wish.category]),

@@ -108,6 +108,14 @@ export interface WishDocument {
   claimantPath: Types.ObjectId[];
   handlerId: Types.ObjectId | null;
   handlerPath: Types.ObjectId[];
+  /**
+   * Every organisation that has handled the request, in order (routing, reassignment, escalation):
+   * scorecards count a request for each. Wishes routed before it was kept hold their handler of
+   * then once backfilled (persistence/handler-history-backfill.ts): read it with `withHandler`.
+   */
+  handlerIds?: Types.ObjectId[];
+  /** The tripartite agreement whose deadlines were applied at routing; null for other requests and older ones. */
+  agreementId: Types.ObjectId | null;
   handlingLevel: HandlingLevel | null;
   routing: RoutingDocument | null;
   escalations: number;
@@ -167,6 +175,8 @@ export const WISH_FIELDS = {
   claimantPath: 1,
   handlerId: 1,
   handlerPath: 1,
+  handlerIds: 1,
+  agreementId: 1,
   handlingLevel: 1,
   routing: 1,
   escalations: 1,
@@ -216,6 +226,8 @@ const wishSchema = new Schema<WishDocument>(
     claimantPath: ids,
     handlerId: { type: Schema.Types.ObjectId, default: null },
     handlerPath: ids,
+    handlerIds: ids,
+    agreementId: { type: Schema.Types.ObjectId, default: null },
     handlingLevel: { type: String, enum: [...HANDLING_LEVELS, null], default: null },
     routing: { type: { ruleId: String, description: String, level: { type: String, enum: HANDLING_LEVELS } }, default: null, _id: false },
     escalations: { type: Number, required: true },
@@ -295,6 +307,10 @@ wishSchema.index({ handlerPath: 1, takenAt: 1 });
 // The deadline sweep and filter { overdue }; auto-confirmation; deadline notices.
 wishSchema.index({ dueAt: 1 });
 wishSchema.index({ autoConfirmAt: 1 });
+// Scorecards: the requests a unit handled, or an agreement's, created in a period (a claimant's
+// wishes use { claimantId, createdAt, _id } above); also the handler-history backfill.
+wishSchema.index({ handlerIds: 1, createdAt: 1 });
+wishSchema.index({ agreementId: 1, createdAt: 1 });
 wishSchema.index({ deadlineNoticeAt: 1 });
 
 export function wishModel(connection: Connection) {

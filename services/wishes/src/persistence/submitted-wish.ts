@@ -19,6 +19,8 @@ export function submittedWish({ submittedAt, ...submission }: Submission): WishD
     claimantPath: [],
     handlerId: null,
     handlerPath: [],
+    handlerIds: [],
+    agreementId: null,
     handlingLevel: null,
     routing: null,
     escalations: 0,

@@ -22,7 +22,8 @@ export const Resident: ResidentResolvers = {
 };
 
 export const Organisation: OrganisationResolvers = {
-  __resolveReference: (reference) => ({ id: reference.id }),
+  // The path stays when the gateway sends it for a field that @requires it (scorecard).
+  __resolveReference: (reference) => reference,
   handledWishes: (organisation, { first, after }, { loaders }) => loaders.wishesOfHandler.load({ parentId: organisation.id, first, after }),
   claimedWishes: (organisation, { first, after }, { loaders }) => loaders.wishesOfClaimant.load({ parentId: organisation.id, first, after }),
 };

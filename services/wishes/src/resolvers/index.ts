@@ -10,6 +10,7 @@ import { settingsMutations, settingsQueries } from './settings-operations.ts';
 import { Grid, Organisation, Resident } from './entities.ts';
 import { CommunityWishSettings, WishNotification } from './notification.ts';
 import { PersonalDataExport } from './personal-data-export.ts';
+import { Agreement, Organisation as OrganisationScorecard, Resident as ResidentScorecard, scorecardQueries } from './scorecards.ts';
 
 export const resolvers: Resolvers = {
   Wish,
@@ -19,10 +20,11 @@ export const resolvers: Resolvers = {
   WishOutcome,
   WishNotification,
   CommunityWishSettings,
-  Resident,
-  Organisation,
+  Resident: { ...Resident, ...ResidentScorecard },
+  Organisation: { ...Organisation, ...OrganisationScorecard },
+  Agreement,
   Grid,
-  Query: { ...wishQueries, ...reportQueries, ...settingsQueries },
+  Query: { ...wishQueries, ...reportQueries, ...scorecardQueries, ...settingsQueries },
   Mutation: { ...wishLifecycleMutations, ...wishClaimMutations, ...wishWorkMutations, ...settingsMutations },
   PersonalDataExport,
 };

@@ -6,6 +6,7 @@ import { deadlineHours, deadlinesFrom } from '../domain/deadlines.ts';
 import { fetchGrid, fetchRoutingFacts } from '../graph/organisations.ts';
 import { fetchResident } from '../graph/residents.ts';
 import { planSteps, type Step } from '../persistence/wish-changes.ts';
+import { withHandler } from '../domain/handler-history.ts';
 import type { Context } from '../context.ts';
 import { hexIds, toObjectIds } from '@civic/service-kit';
 
@@ -43,6 +44,8 @@ async function routing(wish: WishDocument, now: Date, { graph }: Context): Promi
     set: {
       handlerId: new Types.ObjectId(handler.id),
       handlerPath: toObjectIds(handler.path),
+      handlerIds: withHandler(wish, handler.id),
+      agreementId: byAgreement && facts.agreementId ? new Types.ObjectId(facts.agreementId) : null,
       handlingLevel: rule.level,
       routing: { ruleId: rule.id, description: rule.description, level: rule.level },
       ...deadlines,

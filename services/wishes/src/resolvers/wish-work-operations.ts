@@ -6,6 +6,7 @@ import { fetchOrganisation } from '../graph/organisations.ts';
 import { requireManager } from '../authorisation.ts';
 import { changeWish, planSteps } from '../persistence/wish-changes.ts';
 import { complete, takeUp } from './completion.ts';
+import { withHandler } from '../domain/handler-history.ts';
 import { loadWish, noteText } from '../inputs/wish-input.ts';
 import { dispatchWish, closeWorkOrder } from './work-orders.ts';
 import { handlerOutsideDistrict, handlerUnchanged, reassignOutOfScope } from '../errors.ts';
@@ -37,7 +38,7 @@ export const wishWorkMutations: MutationResolvers = {
       steps: [{ action: 'REASSIGN', note: text }],
       actor: signedInSubject(viewer),
       at: now,
-      set: { handlerId: newHandlerId, handlerPath: toObjectIds(handler.path), handlingLevel, acknowledgeDeadline },
+      set: { handlerId: newHandlerId, handlerPath: toObjectIds(handler.path), handlerIds: withHandler(wish, handler.id), handlingLevel, acknowledgeDeadline },
     });
   },
 

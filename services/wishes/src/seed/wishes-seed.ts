@@ -4,6 +4,7 @@ import type { WishCategory, WishChannel, WishKind, WishStatus } from '../domain/
 import { nextStatus, type WishAction } from '../domain/wish-state-machine.ts';
 import { submittedWish } from '../persistence/submitted-wish.ts';
 import { chooseHandler, organisationAtLevel, selectRoutingRule } from '../domain/routing-rules.ts';
+import { withHandler } from '../domain/handler-history.ts';
 import { DEFAULT_DEADLINE_HOURS, closedOnTime, deadlinesFrom, dueAt, escalationLevel, firstDeadlineNotice } from '../domain/deadlines.ts';
 import { addDays, addHours, SEED_SUBJECT, type ObjectIdSource, type Random, type Range, type ResidentReference, type SeedWorld, type SeededCommunity } from '@civic/seed-kit';
 
@@ -163,10 +164,13 @@ function apply(wish: WishDocument, action: WishAction, at: Date, community: Seed
     const rule = selectRoutingRule(wish.category, wish.tags);
     const property = community.organisations.propertyCompany;
     const handler = chooseHandler(rule, path, { propertyCompany: { id: property._id.toHexString(), path: property.path.map(String) }, byKind: new Map() });
-    const hours = handler.id === property._id.toHexString() ? { acknowledgeHours: community.agreement.responseDeadlineHours, resolveHours: community.agreement.resolutionDeadlineHours } : DEFAULT_DEADLINE_HOURS[wish.category];
+    const byAgreement = handler.id === property._id.toHexString();
+    const hours = byAgreement ? { acknowledgeHours: community.agreement.responseDeadlineHours, resolveHours: community.agreement.resolutionDeadlineHours } : DEFAULT_DEADLINE_HOURS[wish.category];
     Object.assign(wish, {
       handlerId: new Types.ObjectId(handler.id),
       handlerPath: objectIds(handler.path),
+      handlerIds: withHandler(wish, handler.id),
+      agreementId: byAgreement ? community.agreement._id : null,
       handlingLevel: rule.level,
       routing: { ruleId: rule.id, description: rule.description, level: rule.level },
       takenAt: at,
@@ -177,7 +181,7 @@ function apply(wish: WishDocument, action: WishAction, at: Date, community: Seed
     const level = escalationLevel(wish.handlingLevel ?? 'COMMUNITY') ?? 'DISTRICT';
     const up = organisationAtLevel(path, level);
     const deadlines = deadlinesFrom(at, DEFAULT_DEADLINE_HOURS[wish.category]);
-    Object.assign(wish, { handlerId: new Types.ObjectId(up.id), handlerPath: objectIds(up.path), handlingLevel: level, escalations: wish.escalations + 1, ...deadlines });
+    Object.assign(wish, { handlerId: new Types.ObjectId(up.id), handlerPath: objectIds(up.path), handlerIds: withHandler(wish, up.id), handlingLevel: level, escalations: wish.escalations + 1, ...deadlines });
   }
   // The seed knows no organisation's members: only a resident claimant is recorded as having served.
   if (action === 'FULFIL' && wish.claimantKind === 'RESIDENT') wish.servedBy = [wish.claimantId!];

@@ -1,0 +1,113 @@
+import { Types } from 'mongoose';
+import { hasRole } from '@civic/identity';
+import {
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+  parseId,
+  parseMonthPeriod,
+  READER_ROLES,
+  requiredOrganisationPath,
+  requireIntInRange,
+  requirePersonalFactReader,
+  requireSignedIn,
+  staffCovers,
+  unknownId,
+  type MonthPeriod,
+} from '@civic/service-kit';
+import type { AgreementResolvers, AggregatePeriod, OrganisationResolvers, QueryResolvers, ResidentResolvers } from '../generated/resolvers-types.ts';
+import { addFacts, scorecardFigures, type ScorecardFigures } from '../domain/scorecard.ts';
+import { rankUnits } from '../domain/scorecard-ranking.ts';
+import { fetchOrganisation, fetchUnitsOfKind } from '../graph/organisations.ts';
+import { requireReportReader } from '../authorisation.ts';
+import type { Loaders } from '../loaders.ts';
+import type { OrganisationReference } from '../mappers.ts';
+import { readAgreementEvaluationOutOfScope, readAnotherResidentsScorecard, readRankingOutOfScope, readScorecardOutOfScope } from '../errors.ts';
+
+/**
+ * Scorecards (评星定级, 民意测评): an organisation's as handler and claimant, a resident's as
+ * claimant, an agreement's yearly evaluation, and the ranking of a kind of unit under a street or
+ * community. Every scorecard on a page is loaded through one per-request loader (one aggregation
+ * per side and period).
+ */
+
+/** The earliest and latest years an agreement can be evaluated for. */
+const EVALUATION_YEARS = { first: 2000, last: 2100 } as const;
+
+interface Scored {
+  period: AggregatePeriod;
+  months: MonthPeriod;
+}
+
+function scored(field: string, period: AggregatePeriod): Scored {
+  return { period, months: parseMonthPeriod(field, period.from, period.to) };
+}
+
+/** An organisation is scored on the requests it handled and the wishes it claimed. */
+async function organisationFigures(loaders: Loaders, unitId: string, { months }: Scored, now: Date): Promise<ScorecardFigures> {
+  const [handled, claimed] = await Promise.all([
+    loaders.scorecards.load({ side: 'HANDLER', unitId, period: months, now }),
+    loaders.scorecards.load({ side: 'CLAIMANT', unitId, period: months, now }),
+  ]);
+  return scorecardFigures(addFacts(handled, claimed));
+}
+
+function pathOf(organisation: OrganisationReference): readonly string[] {
+  if (!organisation.path) throw new Error('Organisation.scorecard needs the organisation path, which the gateway supplies through @requires');
+  return organisation.path;
+}
+
+export const Organisation: OrganisationResolvers = {
+  scorecard: async (organisation, { period }, { viewer, loaders, clock }) => {
+    const scope = scored('period', period);
+    requireReportReader(viewer, pathOf(organisation), readScorecardOutOfScope);
+    return { ...period, ...(await organisationFigures(loaders, organisation.id, scope, clock.now())) };
+  },
+};
+
+export const Resident: ResidentResolvers = {
+  scorecard: async (resident, { period }, { viewer, loaders, clock }) => {
+    const { months } = scored('period', period);
+    requirePersonalFactReader(viewer, { id: resident.id, organisationPath: requiredOrganisationPath(resident, 'scorecard') }, readAnotherResidentsScorecard);
+    const facts = await loaders.scorecards.load({ side: 'CLAIMANT', unitId: resident.id, period: months, now: clock.now() });
+    return { ...period, ...scorecardFigures(facts) };
+  },
+};
+
+export const Agreement: AgreementResolvers = {
+  __resolveReference: (reference) => reference,
+  evaluation: async (agreement, { year }, { viewer, loaders, clock }) => {
+    const evaluated = requireIntInRange('year', year, EVALUATION_YEARS.first, EVALUATION_YEARS.last);
+    const period = { from: `${evaluated}-01`, to: `${evaluated}-12` };
+    const { months } = scored('year', period);
+    requireSignedIn(viewer);
+    const parties = [agreement.community?.path, agreement.propertyCompany?.path];
+    if (parties.some((path) => !path)) throw new Error('Agreement.evaluation needs its parties\' paths, which the gateway supplies through @requires');
+    if (!hasRole(viewer, ...READER_ROLES) && !parties.some((path) => staffCovers(viewer, path!))) throw readAgreementEvaluationOutOfScope();
+    const facts = await loaders.scorecards.load({ side: 'AGREEMENT', unitId: agreement.id, period: months, now: clock.now() });
+    return { ...period, ...scorecardFigures(facts) };
+  },
+};
+
+export const scorecardQueries: QueryResolvers = {
+  scorecardRanking: async (_parent, { organisationId, kind, period, by, first, after }, { viewer, graph, loaders, clock }) => {
+    requireSignedIn(viewer);
+    const scope = scored('period', period);
+    const limit = pageSize(first);
+    const afterRank = after ? Number(decodeCursor(after, 'number').sortValue) : 0;
+    const id = parseId('organisationId', organisationId);
+    const organisation = await fetchOrganisation(graph, id.toHexString());
+    if (!organisation) throw unknownId('organisationId', 'organisation');
+    requireReportReader(viewer, organisation.path, readRankingOutOfScope);
+
+    const unitIds = await fetchUnitsOfKind(graph, organisation.id, kind);
+    const now = clock.now();
+    const units = await Promise.all(unitIds.map(async (unitId) => ({ id: unitId, figures: await organisationFigures(loaders, unitId, scope, now) })));
+    const page = rankUnits(units, by).slice(afterRank, afterRank + limit + 1);
+    const edges = page.slice(0, limit).map(({ rank, unit }) => ({
+      cursor: encodeCursor(rank, new Types.ObjectId(unit.id)),
+      node: { rank, organisation: { id: unit.id }, scorecard: { ...period, ...unit.figures } },
+    }));
+    return { edges, pageInfo: { hasNextPage: page.length > limit, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: units.length };
+  },
+};
