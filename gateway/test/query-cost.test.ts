@@ -36,8 +36,8 @@ describe('the cost of an operation', () => {
   });
 
   it('counts a plain list as 10 items', () => {
-    // me 1 + (activities 1 + 10 × title 1 + 3 for organisations, which resolves a resident's activities)
-    expect(costOf('{ me { activities { title } } }')).toBe(15);
+    // me 1 + (household 1 + (members 1 + 10 × name 1)), all resolved by residents
+    expect(costOf('{ me { household { members { name } } } }')).toBe(13);
   });
 
   it('adds 3 per item for each other subgraph that resolves part of the item', () => {

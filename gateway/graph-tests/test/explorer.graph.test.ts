@@ -84,7 +84,7 @@ describe('the example operations, each as its kind of user', () => {
     const token = await stack.token({ roles: ['RESIDENT'], residentId });
     expect(await runExample('resident', 'MyHousehold', token)).toEqual({
       data: {
-        me: { name: '王秀英', phone: '13812345678', household: { building: '3栋', unit: '2单元', room: '501室' }, grid: { name: gridName }, activities: [] },
+        me: { name: '王秀英', phone: '13812345678', household: { building: '3栋', unit: '2单元', room: '501室' }, grid: { name: gridName }, activities: { totalCount: 0, edges: [] } },
         myWishes: { totalCount: 0, edges: [] },
       },
     });
@@ -143,7 +143,7 @@ describe('the explorer in a browser', () => {
     const shown = (await result.innerText()).replaceAll('\u00a0', ' ');
     const answer = {
       data: {
-        me: { name: '王秀英', phone: '13812345678', household: { building: '3栋', unit: '2单元', room: '501室' }, grid: { name: gridName }, activities: [] },
+        me: { name: '王秀英', phone: '13812345678', household: { building: '3栋', unit: '2单元', room: '501室' }, grid: { name: gridName }, activities: { totalCount: 0, edges: [] } },
         myWishes: { totalCount: 0, edges: [] },
       },
     };

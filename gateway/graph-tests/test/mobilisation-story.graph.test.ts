@@ -87,7 +87,7 @@ describe('a micro-grid mobilised door to door', () => {
 
     // Before the deadline the sweep finds nothing; past it, the mobilisation short of one household falls overdue.
     clock.set(at(180));
-    const sweep = 'mutation($c: ID!) { runMobilisationSweep(communityId: $c) { overdue } }';
+    const sweep = 'mutation($c: ID!) { runMobilisationSweep(organisationId: $c) { overdue } }';
     expect(await must(sweep, { c: world.communityId }, communityWorkerToken)).toEqual({ runMobilisationSweep: { overdue: 0 } });
     clock.set(at(181));
     expect(await must(sweep, { c: world.communityId }, communityWorkerToken)).toEqual({ runMobilisationSweep: { overdue: 1 } });

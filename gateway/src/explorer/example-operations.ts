@@ -35,7 +35,7 @@ export const EXAMPLE_OPERATIONS: readonly ExampleOperation[] = [
     phone
     household { building unit room }
     grid { name }
-    activities { title startsAt }
+    activities(first: 5) { totalCount edges { node { title startsAt } } }
   }
   myWishes(first: 5) {
     totalCount

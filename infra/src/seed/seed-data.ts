@@ -108,7 +108,7 @@ function generateBase(plan: ScalePlan, now: Date): GeneratedBase {
   const registry = new IdNumberRegistry();
   const communities: SeededCommunity[] = [];
   const base: BaseRecords = {
-    organisations: { Organisation: tree.all, Grid: [], Partnership: [], Agreement: [], Activity: activities.activities, ActivitySignUp: activities.signUps, ActivityCheckIn: activities.checkIns, Post: [] },
+    organisations: { Organisation: tree.all, Grid: [], Partnership: [], Agreement: [], Activity: activities.activities, ActivitySignUp: activities.signUps, ActivityCheckIn: activities.checkIns, Post: [], Mobilisation: [], HouseholdVisit: [] },
     residents: { Resident: [], Household: [], MemberPairing: [], HouseholdPairing: [], PointsEntry: [], PointsRuleChange: [], PointsSpending: [], DataCorrectionRequest: [], PersonalDataRead: [] },
   };
 

@@ -65,7 +65,7 @@ describe('the inbox consumer', () => {
       eventId: event.id,
       eventKind: 'request.routed',
       kind: 'REQUEST_RECEIVED',
-      about: { wishId: new Types.ObjectId(wishId), meetingId: null, actionItemId: null, resourceId: null, bookingId: null, dataCorrectionRequestId: null },
+      about: { wishId: new Types.ObjectId(wishId), meetingId: null, actionItemId: null, resourceId: null, bookingId: null, dataCorrectionRequestId: null, mobilisationId: null },
       title: '新诉求待办理',
       body: '一项诉求已转至本单位办理，办理时限 2026-12-01 17:30。',
       occurredAt: new Date('2026-11-30T01:59:00.000Z'),

@@ -1,7 +1,7 @@
 import { hasRole, isAnonymous, type Viewer } from '@civic/identity';
-import { MANAGER_ROLES, requireRole, requireSignedIn, requireStaffCovering, staffCovers, type OrganisationPath, type Refusal } from '@civic/service-kit';
+import { MANAGER_ROLES, requireRole, requireSignedIn, requireStaffCovering, staffCovers, type OrganisationPath, type Refusal, type SweepRefusals } from '@civic/service-kit';
 import type { ActivityVisibility } from './domain/activity-rules.ts';
-import { createDistrictCommittee, runMobilisationSweepOutOfScope } from './errors.ts';
+import { createDistrictCommittee, runMobilisationSweep, runMobilisationSweepOutOfScope } from './errors.ts';
 
 /**
  * Who may do what in the organisations subgraph.
@@ -69,8 +69,5 @@ export function requireCommunityMobilisationsReader(viewer: Viewer, organisation
   if (!hasRole(viewer, 'SERVICE') && !staffCovers(viewer, organisationPath)) throw refusal();
 }
 
-/** `communityPath` null: the sweep of the whole instance. */
-export function requireMobilisationSweeper(viewer: Viewer, communityPath: OrganisationPath | null): void {
-  if (communityPath !== null && staffCovers(viewer, communityPath)) return;
-  requireRole(viewer, runMobilisationSweepOutOfScope, 'DISTRICT_ADMIN', 'SERVICE');
-}
+/** The mobilisation sweep: the whole instance for DISTRICT_ADMIN and SERVICE, a subtree for the staff over it and services. */
+export const MOBILISATION_SWEEP_REFUSALS: SweepRefusals = { wholeInstance: runMobilisationSweep, outOfScope: runMobilisationSweepOutOfScope };

@@ -114,9 +114,12 @@ export function readCommunityMobilisationsOutOfScope() {
   return forbidden('read the mobilisations of this organisation');
 }
 
-/** The whole instance: DISTRICT_ADMIN and SERVICE; one community: staff whose scope covers it too. */
+export function runMobilisationSweep() {
+  return forbidden('run the mobilisation sweep of the whole instance');
+}
+
 export function runMobilisationSweepOutOfScope() {
-  return forbidden('run the mobilisation sweep here');
+  return forbidden('run the mobilisation sweep of this organisation');
 }
 
 // Conflicts: the data as it stands refuses the write.

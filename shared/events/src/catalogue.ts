@@ -11,9 +11,12 @@ export interface PartyRef {
   id: string;
 }
 
-/** What a fulfilment or resolution achieved, as the wish records it (no resident in it); `recordedAt` ISO. */
+/**
+ * What a fulfilment or resolution achieved (no resident in it); `recordedAt` ISO. The quantities'
+ * item and unit are free text and stay with wishes: the event says how many quantities were stated.
+ */
 export interface OutcomeFacts {
-  quantities: { item: string; amount: number; unit: string }[];
+  quantityCount: number;
   beneficiaries: { households: number | null; persons: number | null } | null;
   partnerIds: string[];
   daysTaken: number;

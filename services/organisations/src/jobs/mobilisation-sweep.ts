@@ -20,8 +20,8 @@ export interface MobilisationSweepResult {
   overdue: number;
 }
 
-export async function sweepMobilisations(models: Models, now: Date, communityId: Types.ObjectId | null): Promise<MobilisationSweepResult> {
-  const due: QueryFilter<MobilisationDocument> = { status: 'OPEN', deadline: { $lt: now }, ...(communityId ? { communityId } : {}) };
+export async function sweepMobilisations(models: Models, now: Date, subtree: Types.ObjectId | null): Promise<MobilisationSweepResult> {
+  const due: QueryFilter<MobilisationDocument> = { status: 'OPEN', deadline: { $lt: now }, ...(subtree ? { organisationPath: subtree } : {}) };
   let overdue = 0;
   let after: Types.ObjectId | null = null;
   for (;;) {

@@ -1,11 +1,11 @@
 import { Types } from 'mongoose';
-import { invalidInput, loadForInput, loadReferenced, loadTarget, parseId, requireSignedIn, requireStaffCovering, requireText } from '@civic/service-kit';
+import { invalidInput, loadForInput, loadReferenced, loadTarget, parseId, requireSignedIn, requireStaffCovering, requireText, sweepSubtree } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import type { MobilisationDocument } from '../models/mobilisation.ts';
 import { isLowestLevel } from '../domain/grid-tree.ts';
 import { kindMismatch } from '../domain/organisation-tree.ts';
 import { deadlineOf, deadlineViolation, isActive, MAX_REASON_LENGTH, MAX_VISIT_NOTE_LENGTH, visitTimeViolation } from '../domain/mobilisation-rules.ts';
-import { mayReadMobilisation, requireMobilisationReader, requireMobilisationSweeper, requireMobilisationVisitor } from '../authorisation.ts';
+import { mayReadMobilisation, requireMobilisationReader, MOBILISATION_SWEEP_REFUSALS, requireMobilisationVisitor } from '../authorisation.ts';
 import { householdsOfGrid } from '../graph/residents.ts';
 import { closeMobilisation, recordVisit, startMobilisation } from '../persistence/mobilisations.ts';
 import { sweepMobilisations } from '../jobs/mobilisation-sweep.ts';
@@ -89,14 +89,11 @@ export const mobilisationMutations: MutationResolvers = {
     return closeMobilisation(models, mobilisation._id, clock.now());
   },
 
-  runMobilisationSweep: async (_parent, { communityId, at }, { viewer, models, loaders, clock }) => {
-    requireSignedIn(viewer);
-    const community = communityId ? await loadForInput(loaders.organisation, 'communityId', communityId, 'organisation') : null;
-    if (community && community.kind !== 'COMMUNITY_PARTY_COMMITTEE') throw invalidInput(kindMismatch('communityId', 'COMMUNITY_PARTY_COMMITTEE', community.kind));
-    requireMobilisationSweeper(viewer, community?.path ?? null);
+  runMobilisationSweep: async (_parent, { at, organisationId }, { viewer, models, loaders, clock }) => {
+    const subtree = await sweepSubtree(viewer, organisationId, async (id) => (await loaders.organisation.load(id))?.path ?? null, MOBILISATION_SWEEP_REFUSALS);
     const now = clock.now();
     if (at && at.getTime() > now.getTime()) throw sweepInTheFuture();
-    return sweepMobilisations(models, at ?? now, community?._id ?? null);
+    return sweepMobilisations(models, at ?? now, subtree);
   },
 };
 

@@ -12,7 +12,7 @@ export interface OutcomeQuantitySum {
 }
 
 /** What the aggregation gives for one unit (persistence/scorecard-facts.ts). */
-export interface OutcomeFacts {
+export interface OutcomeTotals {
   recorded: number;
   households: number;
   persons: number;
@@ -29,11 +29,11 @@ export interface ScorecardOutcomes {
   quantities: OutcomeQuantitySum[];
 }
 
-export function noOutcomes(): OutcomeFacts {
+export function noOutcomes(): OutcomeTotals {
   return { recorded: 0, households: 0, persons: 0, partnerIds: [], quantities: [] };
 }
 
-export function addOutcomes(a: OutcomeFacts, b: OutcomeFacts): OutcomeFacts {
+export function addOutcomes(a: OutcomeTotals, b: OutcomeTotals): OutcomeTotals {
   return {
     recorded: a.recorded + b.recorded,
     households: a.households + b.households,
@@ -43,7 +43,7 @@ export function addOutcomes(a: OutcomeFacts, b: OutcomeFacts): OutcomeFacts {
   };
 }
 
-export function outcomeSums(facts: OutcomeFacts): ScorecardOutcomes {
+export function outcomeSums(facts: OutcomeTotals): ScorecardOutcomes {
   const sums = new Map<string, OutcomeQuantitySum>();
   for (const { item, unit, amount } of facts.quantities) {
     const key = JSON.stringify([item, unit]);

@@ -1,5 +1,5 @@
 import { hoursBetween, mean, median } from './wish-stats.ts';
-import { addOutcomes, noOutcomes, outcomeSums, type OutcomeFacts, type ScorecardOutcomes } from './scorecard-outcomes.ts';
+import { addOutcomes, noOutcomes, outcomeSums, type OutcomeTotals, type ScorecardOutcomes } from './scorecard-outcomes.ts';
 
 /**
  * A unit's scorecard (评星定级, 民意测评): what the aggregation counted for one organisation or
@@ -31,7 +31,7 @@ export interface ScorecardFacts {
   everCompleted: number;
   reopened: number;
   escalations: number;
-  outcomes: OutcomeFacts;
+  outcomes: OutcomeTotals;
 }
 
 /** A unit with nothing to score in the period. */

@@ -74,7 +74,7 @@ function outcomeFacts(wish: Wish): OutcomeFacts | null {
   const outcome = wish.outcome;
   if (!outcome) return null;
   return {
-    quantities: outcome.quantities.map(({ item, amount, unit }) => ({ item, amount, unit })),
+    quantityCount: outcome.quantities.length,
     beneficiaries: outcome.beneficiaries && { households: outcome.beneficiaries.households, persons: outcome.beneficiaries.persons },
     partnerIds: hex(outcome.partnerIds),
     daysTaken: outcome.daysTaken,
