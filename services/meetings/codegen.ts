@@ -13,6 +13,8 @@ export default subgraphCodegenConfig({
   MicroProjectVotingResult: '../mappers.ts#MicroProjectVotingResultParent',
   MeetingConnection: '../mappers.ts#MeetingConnectionParent',
   MeetingEdge: '../mappers.ts#MeetingEdgeParent',
+  AgendaItemConnection: '../mappers.ts#AgendaItemConnectionParent',
+  AgendaItemEdge: '../mappers.ts#AgendaItemEdgeParent',
   ParticipantConnection: '../mappers.ts#ParticipantConnectionParent',
   ParticipantEdge: '../mappers.ts#ParticipantEdgeParent',
   ActionItemConnection: '../mappers.ts#ActionItemConnectionParent',

@@ -46,7 +46,7 @@ const COMMUNITY_WISHES = `query CommunityWishes($communityId: ID!, $first: Int) 
 const MEETING = `query Meeting($id: ID!) {
   meeting(id: $id) {
     title level status hosts { name }
-    agenda { position title wish { title status } decision { text } }
+    agenda { edges { node { position title wish { title status } decision { text } } } }
     participants { edges { node { role reply attended resident { name } organisation { name } } } }
     quorum { met present required }
   }

@@ -26,7 +26,7 @@ export function createLoaders(models: Models, viewer: Viewer) {
       projection: MEETING_FIELDS,
     }),
     agendaItem: loaderById(models.AgendaItem, AGENDA_ITEM_FIELDS),
-    agendaOfMeeting: loaderByForeignKey(models.AgendaItem, 'meetingId', { sort: { position: 1 }, projection: AGENDA_ITEM_FIELDS }),
+    agendaOfMeeting: pageLoader(models.AgendaItem, 'meetingId', {}, { field: 'position', direction: 1 }, { projection: AGENDA_ITEM_FIELDS }),
     agendaItemsOfWish: pageLoader(models.AgendaItem, 'wishId', {}, { field: '_id', direction: -1 }, { projection: { meetingId: 1, wishId: 1 } }),
     participant: loaderById(models.Participant, PARTICIPANT_FIELDS),
     // The whole list counts towards the quorum; the participants field pages it.
@@ -35,7 +35,7 @@ export function createLoaders(models: Models, viewer: Viewer) {
     invitationsOfResident: pageLoader(models.Participant, 'residentId', {}, LATEST_INVITATION_FIRST, { projection: PARTICIPANT_FIELDS }),
     attendanceOfResident: pageLoader(models.Participant, 'residentId', { attended: true }, LATEST_INVITATION_FIRST, { projection: PARTICIPANT_FIELDS }),
     actionItem: loaderById(models.ActionItem, ACTION_ITEM_FIELDS),
-    actionItemsOfAgendaItem: loaderByForeignKey(models.ActionItem, 'agendaItemId', { sort: { createdAt: 1, _id: 1 }, projection: ACTION_ITEM_FIELDS }),
+    actionItemsOfAgendaItem: pageLoader(models.ActionItem, 'agendaItemId', {}, { field: 'createdAt', direction: 1 }, { projection: ACTION_ITEM_FIELDS }),
     // Overdue narrows to a deadline before now; both narrowings are part of the one aggregate.
     actionItemsOfOrganisation: pageLoader<ActionItemDocument, { statuses: readonly ActionItemStatus[]; deadlineBefore: Date | null }>(
       models.ActionItem,

@@ -1,6 +1,7 @@
 import type { Connection, Edge } from '@civic/service-kit';
 import type { MeetingDocument } from './models/meeting.ts';
 import type { MicroProjectDocument } from './models/micro-project.ts';
+import type { AgendaItemDocument } from './models/agenda-item.ts';
 import type { ParticipantDocument } from './models/participant.ts';
 import type { ActionItemDocument } from './models/action-item.ts';
 
@@ -19,6 +20,8 @@ export interface ResidentReference {
 
 export type MeetingConnectionParent = Connection<MeetingDocument>;
 export type MeetingEdgeParent = Edge<MeetingDocument>;
+export type AgendaItemConnectionParent = Connection<AgendaItemDocument>;
+export type AgendaItemEdgeParent = Edge<AgendaItemDocument>;
 export type ParticipantConnectionParent = Connection<ParticipantDocument>;
 export type ParticipantEdgeParent = Edge<ParticipantDocument>;
 export type ActionItemConnectionParent = Connection<ActionItemDocument>;

@@ -51,11 +51,11 @@ afterAll(() => stack.stop());
 it('reads a meeting with its agenda, participants and referenced wishes in one command per type per level', async () => {
   stack.resetCommands();
   type Invitee = { resident: { name: string } | null; organisation: { name: string } | null };
-  const response = await stack.query<{ meeting: { agenda: { wish: { title: string } }[]; participants: { totalCount: number; edges: { node: Invitee }[] } } }>(
+  const response = await stack.query<{ meeting: { agenda: { edges: { node: { wish: { title: string } } }[] }; participants: { totalCount: number; edges: { node: Invitee }[] } } }>(
     `query($id: ID!) {
       meeting(id: $id) {
         title level status hosts { name }
-        agenda { position title wish { title status } decision { text } }
+        agenda { edges { node { position title wish { title status } decision { text } } } }
         participants { totalCount edges { node { role reply attended resident { name } organisation { name } } } }
         quorum { met present required }
       }
@@ -65,7 +65,7 @@ it('reads a meeting with its agenda, participants and referenced wishes in one c
   );
   expect(response.errors).toEqual([]);
   const meeting = response.data!.meeting;
-  expect(meeting.agenda.map((item) => item.wish.title)).toEqual(Array.from({ length: ITEMS }, (_, n) => `第${n + 1}号楼道堆物清理`));
+  expect(meeting.agenda.edges.map(({ node }) => node.wish.title)).toEqual(Array.from({ length: ITEMS }, (_, n) => `第${n + 1}号楼道堆物清理`));
   const participants = meeting.participants.edges.map(({ node }) => node);
   expect(meeting.participants.totalCount).toBe(RESIDENTS + 2);
   expect(participants.filter((participant) => participant.resident !== null).length).toBe(RESIDENTS);
@@ -82,4 +82,13 @@ it('reads a meeting with its agenda, participants and referenced wishes in one c
   expect(commandCounts(commands.residents)).toEqual({ 'find residents': 1 });
   // Two levels reach organisations: the hosts (Meeting.hosts) and the invited ones (Participant.organisation).
   expect(commandCounts(commands.organisations)).toEqual({ 'find organisations': 2 });
+});
+
+it("pages a meeting's agenda in order, counting every item", async () => {
+  const AGENDA = `query($id: ID!, $after: String) { meeting(id: $id) { agenda(first: 4, after: $after) { totalCount edges { node { position } } pageInfo { hasNextPage endCursor } } } }`;
+  type Page = { meeting: { agenda: { totalCount: number; edges: { node: { position: number } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } };
+  const first = (await stack.query<Page>(AGENDA, { id: meetingId })).data!.meeting.agenda;
+  expect([first.totalCount, first.edges.map(({ node }) => node.position), first.pageInfo.hasNextPage]).toEqual([ITEMS, [1, 2, 3, 4], true]);
+  const second = (await stack.query<Page>(AGENDA, { id: meetingId, after: first.pageInfo.endCursor })).data!.meeting.agenda;
+  expect([second.totalCount, second.edges.map(({ node }) => node.position), second.pageInfo.hasNextPage]).toEqual([ITEMS, [5, 6], false]);
 });

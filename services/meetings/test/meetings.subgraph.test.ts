@@ -176,6 +176,20 @@ describe('decisions and action items', () => {
     expect(dataOf(done)).toEqual({ reportActionItemProgress: { id: actionItem.id, status: 'DONE', overdue: false, progress: [{ note: '围挡已安装完毕', status: 'DONE' }] } });
     expectError(await tester.execute(REPORT, { input: { actionItemId: actionItem.id, note: '再次确认', status: 'IN_PROGRESS' } }, worker), invalidTransition('ActionItem', 'DONE', 'move to IN_PROGRESS'));
     expect(dataOf(await tester.execute(overdueList, { r: representations }, ANONYMOUS))).toEqual({ _entities: [{ actionItems: none, open: none }] });
+
+    // The item's own action items page in order of assignment, the done one too.
+    const second = dataOf<{ assignActionItem: { id: string } }>(
+      await tester.execute(ASSIGN, { input: { agendaItemId: itemId, description: '夜间巡查施工情况', responsibleOrganisationId: tree.propertyCompany, deadline: inDays(14) } }, worker),
+    ).assignActionItem;
+    const itemActions = `query($id: ID!, $after: String) {
+      meeting(id: $id) { agenda { totalCount edges { node { actionItems(first: 1, after: $after) { totalCount edges { node { id status } } pageInfo { hasNextPage endCursor } } } } } }
+    }`;
+    type ItemActions = { meeting: { agenda: { edges: { node: { actionItems: { pageInfo: { endCursor: string } } } }[] } } };
+    const head = dataOf<ItemActions>(await tester.execute(itemActions, { id: meetingId }, ANONYMOUS));
+    const { endCursor } = head.meeting.agenda.edges[0]!.node.actionItems.pageInfo;
+    const page = (edges: unknown[], hasNextPage: boolean, cursor: unknown) => ({ meeting: { agenda: { totalCount: 1, edges: [{ node: { actionItems: { totalCount: 2, edges, pageInfo: { hasNextPage, endCursor: cursor } } } }] } } });
+    expect(head).toEqual(page([{ node: { id: actionItem.id, status: 'DONE' } }], true, endCursor));
+    expect(dataOf(await tester.execute(itemActions, { id: meetingId, after: endCursor }, ANONYMOUS))).toEqual(page([{ node: { id: second.id, status: 'OPEN' } }], false, expect.any(String)));
   });
 
   it('refuses an action item without a decision, or with a past deadline', async () => {

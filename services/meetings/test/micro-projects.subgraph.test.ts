@@ -111,10 +111,13 @@ describe('closing the window', () => {
           title: '微实事项目专家评审会',
           level: 'COMMUNITY',
           status: 'PLANNED',
-          agenda: [
-            { position: 1, title: '增设休闲座椅', microProject: { title: '增设休闲座椅', status: 'EXPERT_REVIEW' } },
-            { position: 2, title: '垃圾分类亭', microProject: { title: '垃圾分类亭', status: 'EXPERT_REVIEW' } },
-          ],
+          agenda: {
+            totalCount: 2,
+            edges: [
+              { node: { position: 1, title: '增设休闲座椅', microProject: { title: '增设休闲座椅', status: 'EXPERT_REVIEW' } } },
+              { node: { position: 2, title: '垃圾分类亭', microProject: { title: '垃圾分类亭', status: 'EXPERT_REVIEW' } } },
+            ],
+          },
         },
       },
     });

@@ -86,7 +86,7 @@ describe('a noise complaint settled at a coordination meeting', () => {
       },
     });
 
-    const wishView = `query($id: ID!) { wish(id: $id) { title meetings { edges { node { title status agenda { decision { adopted votes { inFavour } } } participants { edges { node { role organisation { name } } } } } } } } }`;
+    const wishView = `query($id: ID!) { wish(id: $id) { title meetings { edges { node { title status agenda { totalCount edges { node { decision { adopted votes { inFavour } } actionItems { totalCount edges { node { description status } } } } } } participants { edges { node { role organisation { name } } } } } } } } }`;
     expect(await meetings.must(wishView, { id: wishId }, workerToken)).toEqual({
       wish: {
         title: '楼下商铺夜间装修噪音扰民',
@@ -96,7 +96,10 @@ describe('a noise complaint settled at a coordination meeting', () => {
               node: {
                 title: '3栋夜间噪音协调会',
                 status: 'CLOSED',
-                agenda: [{ decision: { adopted: true, votes: { inFavour: 3 } } }],
+                agenda: {
+                  totalCount: 1,
+                  edges: [{ node: { decision: { adopted: true, votes: { inFavour: 3 } }, actionItems: { totalCount: 1, edges: [{ node: { description: '督促商铺整改并每日巡查', status: 'OPEN' } }] } } }],
+                },
                 participants: {
                   edges: [
                     { node: { role: 'PROPERTY_COMPANY', organisation: { name: '金鹰物业新城服务中心' } } },
@@ -156,7 +159,7 @@ describe('a micro-project vote', () => {
         closeMicroProjectVoting(input: $input) {
           prioritised { id votes status }
           sentToReview { id votes status }
-          reviewMeeting { kind level hosts { name } agenda { position microProject { title } } }
+          reviewMeeting { kind level hosts { name } agenda { edges { node { position microProject { title } } } } }
         }
       }`,
       { input: { communityId: world.communityId, reviewStartsAt: inDays(3), reviewPlace: '新城社区议事厅' } },
@@ -173,10 +176,9 @@ describe('a micro-project vote', () => {
           kind: 'EXPERT_REVIEW',
           level: 'COMMUNITY',
           hosts: [{ name: '新城社区党委' }],
-          agenda: [
-            { position: 1, microProject: { title: '小区增设休闲座椅' } },
-            { position: 2, microProject: { title: '非机动车雨棚' } },
-          ],
+          agenda: {
+            edges: [{ node: { position: 1, microProject: { title: '小区增设休闲座椅' } } }, { node: { position: 2, microProject: { title: '非机动车雨棚' } } }],
+          },
         },
       },
     });

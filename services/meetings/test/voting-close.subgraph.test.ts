@@ -147,10 +147,13 @@ describe('a close as one transaction', () => {
           title: '微实事项目专家评审会',
           level: 'COMMUNITY',
           status: 'PLANNED',
-          agenda: [
-            { position: 1, title: '休闲座椅', microProject: { title: '休闲座椅', status: 'EXPERT_REVIEW' } },
-            { position: 2, title: '雨棚', microProject: { title: '雨棚', status: 'EXPERT_REVIEW' } },
-          ],
+          agenda: {
+            totalCount: 2,
+            edges: [
+              { node: { position: 1, title: '休闲座椅', microProject: { title: '休闲座椅', status: 'EXPERT_REVIEW' } } },
+              { node: { position: 2, title: '雨棚', microProject: { title: '雨棚', status: 'EXPERT_REVIEW' } } },
+            ],
+          },
         },
       },
     });
@@ -173,7 +176,9 @@ describe('a close as one transaction', () => {
       closeMicroProjectVoting: {
         prioritised: [],
         sentToReview: [{ title: '垃圾分类亭', status: 'EXPERT_REVIEW', votes: 0 }],
-        reviewMeeting: expect.objectContaining({ agenda: [expect.objectContaining({ position: 1, title: '儿童滑梯翻新' }), expect.objectContaining({ position: 2, title: '垃圾分类亭' })] }),
+        reviewMeeting: expect.objectContaining({
+          agenda: { totalCount: 2, edges: [{ node: expect.objectContaining({ position: 1, title: '儿童滑梯翻新' }) }, { node: expect.objectContaining({ position: 2, title: '垃圾分类亭' }) }] },
+        }),
       },
     });
     expect(await tester.models.Meeting.countDocuments({ hostIds: community, kind: 'EXPERT_REVIEW' })).toBe(1);

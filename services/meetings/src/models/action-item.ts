@@ -69,8 +69,8 @@ const actionItemSchema = new Schema<ActionItemDocument>(
 
 // Organisation.actionItems(status, overdue): by organisation and status, earliest deadline first.
 actionItemSchema.index({ responsibleOrganisationId: 1, status: 1, deadline: 1, _id: 1 });
-// AgendaItem.actionItems.
-actionItemSchema.index({ agendaItemId: 1, createdAt: 1 });
+// AgendaItem.actionItems, paged in order of creation.
+actionItemSchema.index({ agendaItemId: 1, createdAt: 1, _id: 1 });
 // The action item sweep: items whose overdue notice is due.
 actionItemSchema.index({ overdueNoticeAt: 1 });
 // The action item aggregate: the items of a batch of meetings.

@@ -65,7 +65,7 @@ const agendaItemSchema = new Schema<AgendaItemDocument>(
 export const ONE_ITEM_PER_WISH = { meetingId: 1, wishId: 1 } as const;
 export const ONE_ITEM_PER_MICRO_PROJECT = { meetingId: 1, microProjectId: 1 } as const;
 
-// Meeting.agenda in order; two items never share a position.
+// Meeting.agenda, paged in order (position, then _id); two items never share a position.
 agendaItemSchema.index({ meetingId: 1, position: 1 }, { unique: true });
 // Only items that take up a wish or a project count: items of their own are any number.
 agendaItemSchema.index(ONE_ITEM_PER_WISH, { unique: true, partialFilterExpression: { wishId: { $type: 'objectId' } } });

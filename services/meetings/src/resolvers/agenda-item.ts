@@ -6,7 +6,7 @@ export const AgendaItem: AgendaItemResolvers = {
   meeting: (item, _args, { loaders }) => loadReferenced(loaders.meeting, item.meetingId, 'Meeting'),
   wish: (item) => (item.wishId ? { id: item.wishId.toHexString() } : null),
   microProject: (item, _args, { loaders }) => (item.microProjectId ? loaders.microProject.load(item.microProjectId.toHexString()) : null),
-  actionItems: (item, _args, { loaders }) => loaders.actionItemsOfAgendaItem.load(idOf(item)),
+  actionItems: (item, { first, after }, { loaders }) => loaders.actionItemsOfAgendaItem.load({ parentId: idOf(item), first, after }),
 };
 
 export const Decision: DecisionResolvers = {

@@ -7,7 +7,7 @@ export const Meeting: MeetingResolvers = {
   __resolveReference: (reference, { loaders }) => loaders.meeting.load(reference.id),
   id: idOf,
   hosts: (meeting) => hexIds(meeting.hostIds).map((id) => ({ id })),
-  agenda: (meeting, _args, { loaders }) => loaders.agendaOfMeeting.load(idOf(meeting)),
+  agenda: (meeting, { first, after }, { loaders }) => loaders.agendaOfMeeting.load({ parentId: idOf(meeting), first, after }),
   participants: (meeting, { first, after }, { loaders, viewer }) => {
     requireSignedIn(viewer);
     return loaders.participantPagesOfMeeting.load({ parentId: idOf(meeting), first, after });

@@ -18,6 +18,6 @@ export const CLOSE_VOTING = `mutation($input: CloseMicroProjectVotingInput!) {
   closeMicroProjectVoting(input: $input) {
     prioritised { title status votes }
     sentToReview { title status votes }
-    reviewMeeting { kind title level status agenda { position title microProject { title status } } }
+    reviewMeeting { kind title level status agenda { totalCount edges { node { position title microProject { title status } } } } }
   }
 }`;
