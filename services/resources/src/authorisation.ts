@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
-import { hasRole, type Viewer } from '@civic/identity';
-import { MANAGER_ROLES, READER_ROLES, requireSignedIn, requireStaffCovering, staffCovers, type OrganisationPath, type Refusal } from '@civic/service-kit';
+import { hasRole, STAFF_ROLES, type Viewer } from '@civic/identity';
+import { MANAGER_ROLES, objectIdsOf, READER_ROLES, requireSignedIn, requireStaffCovering, staffCovers, type OrganisationPath, type Refusal } from '@civic/service-kit';
 
 /**
  * Who may do what in the resources subgraph.
@@ -70,6 +70,19 @@ export function mayChangeBooking(viewer: Viewer, booking: BookingParties): boole
 export function mayReadBooking(viewer: Viewer, booking: BookingParties): boolean {
   if (mayChangeBooking(viewer, booking) || staffCovers(viewer, booking.bookerPath) || hasRole(viewer, 'SERVICE')) return true;
   return hasRole(viewer, 'ANALYST') && booking.bookerResidentId === null;
+}
+
+/** mayReadBooking as a database filter: the bookings of a list the caller may read. */
+export function readableBookingsFilter(viewer: Viewer): Record<string, unknown> {
+  if (hasRole(viewer, 'SERVICE')) return {};
+  const scope = objectIdsOf(viewer.scope);
+  const readable: Record<string, unknown>[] = [];
+  if (viewer.residentId) readable.push({ bookerResidentId: { $in: objectIdsOf([viewer.residentId]) } });
+  // Staff covering the booker's path read it, whether the booker is their organisation or a resident living there.
+  if (hasRole(viewer, ...STAFF_ROLES)) readable.push({ bookerPath: { $in: scope } });
+  if (hasRole(viewer, ...MANAGER_ROLES)) readable.push({ servedPath: { $in: scope } });
+  if (hasRole(viewer, 'ANALYST')) readable.push({ bookerResidentId: null });
+  return readable.length > 0 ? { $or: readable } : { _id: { $in: [] } };
 }
 
 export function mayReadApplication(viewer: Viewer, application: { applicantId: Types.ObjectId; servedPath: OrganisationPath }): boolean {

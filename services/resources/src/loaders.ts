@@ -11,6 +11,7 @@ import { PARKING_APPLICATION_FIELDS } from './models/parking-application.ts';
 import { PARKING_PRIORITY_SAGA_FIELDS } from './models/parking-priority-saga.ts';
 import { matchResources, type WishForMatching } from './domain/matching.ts';
 import { personalDataReadTeller } from './persistence/personal-data-reads.ts';
+import { readableBookingsFilter } from './authorisation.ts';
 
 /** Built per request by the service kit: one query per entity type per level, never a cache shared by callers. */
 export function createLoaders(models: Models, viewer: Viewer, request: RequestFacts) {
@@ -22,8 +23,12 @@ export function createLoaders(models: Models, viewer: Viewer, request: RequestFa
     matchingResources: matchingResourcesLoader(models),
     booking: loaderById(models.Booking, BOOKING_FIELDS),
     bookingPagesOfResident: pageLoader(models.Booking, 'bookerResidentId', {}, { field: 'bookedAt', direction: -1 }),
-    bookingsOfWish: loaderByForeignKey(models.Booking, 'wishId', { sort: { bookedAt: 1, _id: 1 }, projection: BOOKING_FIELDS }),
-    confirmedBookingsFrom: confirmedBookingsLoader(models),
+    readableBookingPagesOfWish: pageLoader(models.Booking, 'wishId', readableBookingsFilter(viewer), EARLIEST_BOOKED_FIRST, { projection: BOOKING_FIELDS }),
+    // Goods bookings have no start: `from` narrows slot bookings only.
+    confirmedBookingPagesOfResource: pageLoader<BookingDocument, { from: string }>(models.Booking, 'resourceId', { status: 'CONFIRMED' }, EARLIEST_BOOKED_FIRST, {
+      narrowing: ({ from }) => ({ $or: [{ startsAt: null }, { startsAt: { $gte: new Date(from) } }] }),
+      projection: BOOKING_FIELDS,
+    }),
     disbursement: loaderById(models.Disbursement, DISBURSEMENT_FIELDS),
     disbursementPagesOfFund: pagesByState(models.Disbursement, 'fundId', 'state', DISBURSEMENT_STATES, { field: 'proposedAt', direction: 1 }),
     parkingApplication: loaderById(models.ParkingApplication, PARKING_APPLICATION_FIELDS),
@@ -38,6 +43,7 @@ export function createLoaders(models: Models, viewer: Viewer, request: RequestFa
 export type Loaders = ReturnType<typeof createLoaders>;
 
 const BY_TITLE: SortOrder = { field: 'title', direction: 1 };
+const EARLIEST_BOOKED_FIRST: SortOrder = { field: 'bookedAt', direction: 1 };
 
 /** Page loaders of owners' lists, one for the whole list (ALL) and one for each state a caller may ask for. */
 function pagesByState<T extends { _id: Types.ObjectId }, S extends string>(model: Model<T>, ownerField: string, stateField: string, states: readonly S[], order: SortOrder) {
@@ -73,30 +79,5 @@ function matchingResourcesLoader(models: Models) {
       return requests.map((request) => matchResources(request, described, request.first).map((match) => match.document));
     },
     { cacheKeyFn: (request) => JSON.stringify([request.tags, request.organisationPath, request.first]) },
-  );
-}
-
-/** Confirmed bookings of each resource from a time on, earliest first: one query per distinct time. */
-function confirmedBookingsLoader(models: Models) {
-  return new DataLoader<{ resourceId: string; from: Date }, BookingDocument[], string>(
-    async (keys) => {
-      const byFrom = new Map<number, string[]>();
-      for (const key of keys) byFrom.set(key.from.getTime(), [...(byFrom.get(key.from.getTime()) ?? []), key.resourceId]);
-      const found = new Map<string, BookingDocument[]>();
-      for (const [from, resourceIds] of byFrom) {
-        const bookings = await models.Booking.find(
-          { resourceId: { $in: objectIdsOf(resourceIds) }, status: 'CONFIRMED', $or: [{ startsAt: null }, { startsAt: { $gte: new Date(from) } }] },
-          BOOKING_FIELDS,
-        )
-          .sort({ startsAt: 1, bookedAt: 1, _id: 1 })
-          .lean<BookingDocument[]>();
-        for (const booking of bookings) {
-          const key = `${booking.resourceId.toHexString()}@${from}`;
-          found.set(key, [...(found.get(key) ?? []), booking]);
-        }
-      }
-      return keys.map((key) => found.get(`${key.resourceId}@${key.from.getTime()}`) ?? []);
-    },
-    { cacheKeyFn: (key) => `${key.resourceId}@${key.from.getTime()}` },
   );
 }

@@ -78,16 +78,18 @@ describe('slot bookings', () => {
     await book(resident(graph.resident()), { resourceId: venue, startsAt: monday('10:00'), endsAt: monday('10:30') });
   });
 
-  it("shows the venue's bookings to its managers only", async () => {
-    const QUERY = `query($id: ID!) { resource(id: $id) { bookings { startsAt endsAt booker { __typename } } } }`;
-    expect(dataOf(await tester.execute(QUERY, { id: venue }, worker))).toEqual({
-      resource: {
-        bookings: [
-          { startsAt: new Date(monday('09:00')), endsAt: new Date(monday('10:00')), booker: { __typename: 'Resident' } },
-          { startsAt: new Date(monday('10:00')), endsAt: new Date(monday('10:30')), booker: { __typename: 'Resident' } },
-        ],
-      },
-    });
+  it("shows the venue's bookings to its managers only, a page at a time, from a time on", async () => {
+    const QUERY = `query($id: ID!, $from: DateTime, $first: Int, $after: String) {
+      resource(id: $id) { bookings(from: $from, first: $first, after: $after) { totalCount edges { node { startsAt endsAt booker { __typename } } } pageInfo { hasNextPage endCursor } } }
+    }`;
+    const nine = { node: { startsAt: new Date(monday('09:00')), endsAt: new Date(monday('10:00')), booker: { __typename: 'Resident' } } };
+    const ten = { node: { startsAt: new Date(monday('10:00')), endsAt: new Date(monday('10:30')), booker: { __typename: 'Resident' } } };
+    const bookings = (totalCount: number, edges: unknown[], hasNextPage: boolean) => ({ resource: { bookings: { totalCount, edges, pageInfo: { hasNextPage, endCursor: expect.any(String) } } } });
+    expect(dataOf(await tester.execute(QUERY, { id: venue }, worker))).toEqual(bookings(2, [nine, ten], false));
+    const head = dataOf<{ resource: { bookings: { pageInfo: { endCursor: string } } } }>(await tester.execute(QUERY, { id: venue, first: 1 }, worker));
+    expect(head).toEqual(bookings(2, [nine], true));
+    expect(dataOf(await tester.execute(QUERY, { id: venue, first: 1, after: head.resource.bookings.pageInfo.endCursor }, worker))).toEqual(bookings(2, [ten], false));
+    expect(dataOf(await tester.execute(QUERY, { id: venue, from: monday('10:00') }, worker))).toEqual(bookings(1, [ten], false));
     const forResident = await tester.execute(QUERY, { id: venue }, resident(graph.resident()));
     expect(forResident.data).toEqual({ resource: { bookings: null } });
     expectError(forResident, readUnmanagedResourceBookings());
@@ -162,12 +164,18 @@ describe('goods bookings', () => {
     const first = await book(helper, { resourceId: wheelchairs, quantity: 1, wishId });
     clock.advance(60_000);
     const second = await book(elder, { resourceId: wheelchairs, quantity: 1, wishId, note: '复诊用' });
-    const WISH = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Wish { bookings { id wish { id } } } } }`;
+    const WISH = `query($r: [_Any!]!, $after: String) { _entities(representations: $r) { ... on Wish { bookings(first: 1, after: $after) { totalCount edges { node { id wish { id } } } pageInfo { hasNextPage endCursor } } } } }`;
     const representation = { r: [{ __typename: 'Wish', id: wishId }] };
-    expect(dataOf(await tester.execute(WISH, representation, worker))).toEqual({
-      _entities: [{ bookings: [{ id: first, wish: { id: wishId } }, { id: second, wish: { id: wishId } }] }],
+    const page = (totalCount: number, ids: string[], hasNextPage: boolean) => ({
+      _entities: [{ bookings: { totalCount, edges: ids.map((id) => ({ node: { id, wish: { id: wishId } } })), pageInfo: { hasNextPage, endCursor: ids.length > 0 ? expect.any(String) : null } } }],
     });
-    expect(dataOf(await tester.execute(WISH, representation, elder))).toEqual({ _entities: [{ bookings: [{ id: second, wish: { id: wishId } }] }] });
+    const head = dataOf<{ _entities: { bookings: { pageInfo: { endCursor: string } } }[] }>(await tester.execute(WISH, representation, worker));
+    expect(head).toEqual(page(2, [first], true));
+    expect(dataOf(await tester.execute(WISH, { ...representation, after: head._entities[0]!.bookings.pageInfo.endCursor }, worker))).toEqual(page(2, [second], false));
+    // Pages and counts hold only what the caller may read: a booking resident their own, an analyst no resident's.
+    expect(dataOf(await tester.execute(WISH, representation, elder))).toEqual(page(1, [second], false));
+    expect(dataOf(await tester.execute(WISH, representation, staff('COMMUNITY_WORKER', [tree.otherCommunity])))).toEqual(page(0, [], false));
+    expect(dataOf(await tester.execute(WISH, representation, analyst))).toEqual(page(0, [], false));
 
     // The elder's home, as the residents subgraph supplies it through @requires.
     const RESIDENT = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { bookings { edges { node { id note } } totalCount } } } }`;

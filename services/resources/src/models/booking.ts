@@ -70,12 +70,12 @@ const bookingSchema = new Schema<BookingDocument>(
   collectionOptions('bookings'),
 );
 
-// Resource.bookings: confirmed ones from a time on.
-bookingSchema.index({ resourceId: 1, status: 1, startsAt: 1 });
+// Resource.bookings: confirmed ones, paged in order of booking (goods bookings have no start).
+bookingSchema.index({ resourceId: 1, status: 1, bookedAt: 1, _id: 1 });
 // Resident.bookings, newest first.
 bookingSchema.index({ bookerResidentId: 1, bookedAt: -1 });
-// Wish.bookings.
-bookingSchema.index({ wishId: 1, bookedAt: 1 });
+// Wish.bookings, paged in order of booking.
+bookingSchema.index({ wishId: 1, bookedAt: 1, _id: 1 });
 // The booking aggregate: a subtree's confirmed bookings in a period.
 bookingSchema.index({ servedPath: 1, status: 1, bookedAt: 1 });
 

@@ -19,9 +19,9 @@ export const Resource: ResourceResolvers = {
     requireSignedIn(viewer);
     return resource.contact;
   },
-  bookings: (resource, { from }, { viewer, loaders, clock }) => {
+  bookings: (resource, { from, first, after }, { viewer, loaders, clock }) => {
     requireResourceManager(viewer, resource.servedPath, readUnmanagedResourceBookings);
-    return loaders.confirmedBookingsFrom.load({ resourceId: idOf(resource), from: from ?? clock.now() });
+    return loaders.confirmedBookingPagesOfResource.load({ parentId: idOf(resource), question: { from: (from ?? clock.now()).toISOString() }, first, after });
   },
   fund: (resource) => (resource.kind === 'FUND' ? resource : null),
   parking: (resource) => (resource.kind === 'PARKING' ? resource : null),

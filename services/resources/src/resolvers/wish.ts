@@ -1,7 +1,6 @@
 import { notWholeNumberInRange, requireSignedIn } from '@civic/service-kit';
 import type { WishResolvers } from '../generated/resolvers-types.ts';
 import { DEFAULT_MATCHES, MAX_MATCHES } from '../domain/matching.ts';
-import { mayReadBooking } from '../authorisation.ts';
 
 /** Wish is owned by wishes; resources matches resources to it (public) and lists its bookings. */
 export const Wish: WishResolvers = {
@@ -12,8 +11,9 @@ export const Wish: WishResolvers = {
     if (!Number.isInteger(limit) || limit < 0 || limit > MAX_MATCHES) throw notWholeNumberInRange('first', 0, MAX_MATCHES);
     return loaders.matchingResources.load({ tags: wish.tags ?? [], organisationPath: wish.organisationPath ?? [], first: limit });
   },
-  bookings: async (wish, _args, { viewer, loaders }) => {
+  // Only what the caller may read, filtered in the database so pages and totalCount agree.
+  bookings: (wish, { first, after }, { viewer, loaders }) => {
     requireSignedIn(viewer);
-    return (await loaders.bookingsOfWish.load(wish.id)).filter((booking) => mayReadBooking(viewer, booking));
+    return loaders.readableBookingPagesOfWish.load({ parentId: wish.id, first, after });
   },
 };
