@@ -86,7 +86,7 @@ describe('a noise complaint settled at a coordination meeting', () => {
       },
     });
 
-    const wishView = `query($id: ID!) { wish(id: $id) { title meetings { edges { node { title status agenda { totalCount edges { node { decision { adopted votes { inFavour } } actionItems { totalCount edges { node { description status } } } } } } participants { edges { node { role organisation { name } } } } } } } } }`;
+    const wishView = `query($id: ID!) { wish(id: $id) { title meetings(first: 2) { edges { node { title status agenda(first: 5) { totalCount edges { node { decision { adopted votes { inFavour } } actionItems(first: 5) { totalCount edges { node { description status } } } } } } participants(first: 5) { edges { node { role organisation { name } } } } } } } } }`;
     expect(await meetings.must(wishView, { id: wishId }, workerToken)).toEqual({
       wish: {
         title: '楼下商铺夜间装修噪音扰民',
