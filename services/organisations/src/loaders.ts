@@ -16,9 +16,9 @@ import type { ViewerPlaces } from './domain/post-audience.ts';
 
 export const NEWEST_PARTNERSHIP_FIRST: SortOrder = { field: 'since', direction: -1 };
 export const NEWEST_AGREEMENT_FIRST: SortOrder = { field: 'signedOn', direction: -1 };
-export const CREATION_ORDER: SortOrder = { field: '_id', direction: 1 };
-export const EARLIEST_SIGN_UP_FIRST: SortOrder = { field: 'signedUpAt', direction: 1 };
-export const EARLIEST_CHECK_IN_FIRST: SortOrder = { field: 'checkedInAt', direction: 1 };
+const CREATION_ORDER: SortOrder = { field: '_id', direction: 1 };
+const EARLIEST_SIGN_UP_FIRST: SortOrder = { field: 'signedUpAt', direction: 1 };
+const EARLIEST_CHECK_IN_FIRST: SortOrder = { field: 'checkedInAt', direction: 1 };
 /** A sign-up of a resident who closed their account is no longer anyone's participation. */
 const OF_A_RESIDENT = { anonymisedAt: { $exists: false } };
 
