@@ -31,4 +31,8 @@ export default subgraphCodegenConfig({
   PartnershipEdge: '../mappers.ts#PartnershipEdgeParent',
   AgreementConnection: '../mappers.ts#AgreementConnectionParent',
   AgreementEdge: '../mappers.ts#AgreementEdgeParent',
+  ActivityParticipantConnection: '../mappers.ts#ActivityParticipantConnectionParent',
+  ActivityParticipantEdge: '../mappers.ts#ActivityParticipantEdgeParent',
+  ActivityCheckInConnection: '../mappers.ts#ActivityCheckInConnectionParent',
+  ActivityCheckInEdge: '../mappers.ts#ActivityCheckInEdgeParent',
 });

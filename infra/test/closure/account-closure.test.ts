@@ -153,10 +153,17 @@ describe('a resident with records in every department, closed by their community
 
   it('organisations: the activity keeps its sign-ups, count and hours, without the person', async () => {
     const { activity } = await must<{ activity: Record<string, unknown> }>(
-      'query($id: ID!) { activity(id: $id) { signedUpCount participants { id } checkIns { hours resident { id } } } }',
+      'query($id: ID!) { activity(id: $id) { signedUpCount participants { totalCount edges { node { id } } } checkIns { totalCount edges { node { hours resident { id } } } } } }',
       { id: records.activityId },
     );
-    expect(activity).toEqual({ signedUpCount: 2, participants: [{ id: records.neighbourId }], checkIns: [{ hours: 2.5, resident: null }, { hours: 2.5, resident: { id: records.neighbourId } }] });
+    expect(activity).toEqual({
+      signedUpCount: 2,
+      participants: { totalCount: 1, edges: [{ node: { id: records.neighbourId } }] },
+      checkIns: {
+        totalCount: 2,
+        edges: [{ node: { hours: 2.5, resident: null } }, { node: { hours: 2.5, resident: { id: records.neighbourId } } }],
+      },
+    });
     expect(await databaseOf('organisations').collection('activity_sign_ups').countDocuments({ anonymisedAt: { $type: 'date' } })).toBe(1);
     expect(await tracesIn(stack, 'organisations', [records.residentId, CLOSING.name])).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Types } from 'mongoose';
-import { loaderById, loaderByForeignKey, objectIdsOf, pageLoader, type SortOrder } from '@civic/service-kit';
+import { loaderById, objectIdsOf, pageLoader, type SortOrder } from '@civic/service-kit';
 import type { Viewer } from '@civic/identity';
 import type { Models } from './models/index.ts';
 import { ORGANISATION_FIELDS } from './models/organisation.ts';
@@ -16,6 +16,11 @@ import type { ViewerPlaces } from './domain/post-audience.ts';
 
 export const NEWEST_PARTNERSHIP_FIRST: SortOrder = { field: 'since', direction: -1 };
 export const NEWEST_AGREEMENT_FIRST: SortOrder = { field: 'signedOn', direction: -1 };
+const CREATION_ORDER: SortOrder = { field: '_id', direction: 1 };
+const EARLIEST_SIGN_UP_FIRST: SortOrder = { field: 'signedUpAt', direction: 1 };
+const EARLIEST_CHECK_IN_FIRST: SortOrder = { field: 'checkedInAt', direction: 1 };
+/** A sign-up of a resident who closed their account is no longer anyone's participation. */
+const OF_A_RESIDENT = { anonymisedAt: { $exists: false } };
 
 /** Built per request by the service kit: one query per entity type per level, never a cache shared by callers. */
 export function createLoaders(models: Models, viewer: Viewer) {
@@ -23,9 +28,9 @@ export function createLoaders(models: Models, viewer: Viewer) {
   const signedUpByViewer = signedUpByViewerLoader(models, viewer);
   return {
     organisation: loaderById(models.Organisation, ORGANISATION_FIELDS),
-    childrenOfOrganisation: loaderByForeignKey(models.Organisation, 'parentId', { sort: { _id: 1 }, projection: ORGANISATION_FIELDS }),
+    childrenOfOrganisation: pageLoader(models.Organisation, 'parentId', {}, CREATION_ORDER, { projection: ORGANISATION_FIELDS }),
     grid: loaderById(models.Grid, GRID_FIELDS),
-    childrenOfGrid: loaderByForeignKey(models.Grid, 'parentId', { sort: { _id: 1 }, projection: GRID_FIELDS }),
+    childrenOfGrid: pageLoader(models.Grid, 'parentId', {}, CREATION_ORDER, { projection: GRID_FIELDS }),
     partnership: loaderById(models.Partnership, PARTNERSHIP_FIELDS),
     partnershipPages: {
       ALL: pageLoader(models.Partnership, 'sideIds', {}, NEWEST_PARTNERSHIP_FIRST),
@@ -37,8 +42,8 @@ export function createLoaders(models: Models, viewer: Viewer) {
     activity,
     signUpPagesOfResident: pageLoader(models.ActivitySignUp, 'residentId', {}, { field: 'signedUpAt', direction: -1 }),
     signedUpByViewer,
-    signUpsOfActivity: loaderByForeignKey(models.ActivitySignUp, 'activityId', { sort: { signedUpAt: 1, _id: 1 }, projection: ACTIVITY_SIGN_UP_FIELDS }),
-    checkInsOfActivity: loaderByForeignKey(models.ActivityCheckIn, 'activityId', { sort: { checkedInAt: 1, _id: 1 }, projection: ACTIVITY_CHECK_IN_FIELDS }),
+    participantsOfActivity: pageLoader(models.ActivitySignUp, 'activityId', OF_A_RESIDENT, EARLIEST_SIGN_UP_FIRST, { projection: ACTIVITY_SIGN_UP_FIELDS }),
+    checkInsOfActivity: pageLoader(models.ActivityCheckIn, 'activityId', {}, EARLIEST_CHECK_IN_FIRST, { projection: ACTIVITY_CHECK_IN_FIELDS }),
     serviceHoursOfResident: serviceHoursLoader(models),
     post: loaderById(models.Post, POST_FIELDS),
     mobilisation: loaderById(models.Mobilisation, MOBILISATION_FIELDS),

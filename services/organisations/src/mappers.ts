@@ -7,6 +7,8 @@ import type { MobilisationDocument } from './models/mobilisation.ts';
 import type { HouseholdVisitDocument } from './models/household-visit.ts';
 import type { PartnershipDocument } from './models/partnership.ts';
 import type { AgreementDocument } from './models/agreement.ts';
+import type { ActivitySignUpDocument } from './models/activity-sign-up.ts';
+import type { ActivityCheckInDocument } from './models/activity-check-in.ts';
 
 /** What the connection resolvers return (codegen maps the GraphQL connection types to these). */
 export type OrganisationConnectionParent = Connection<OrganisationDocument>;
@@ -26,6 +28,11 @@ export type PartnershipConnectionParent = Connection<PartnershipDocument>;
 export type PartnershipEdgeParent = Edge<PartnershipDocument>;
 export type AgreementConnectionParent = Connection<AgreementDocument>;
 export type AgreementEdgeParent = Edge<AgreementDocument>;
+/** Activity.participants pages the sign-ups; each edge's node is the resident who signed up. */
+export type ActivityParticipantConnectionParent = Connection<ActivitySignUpDocument>;
+export type ActivityParticipantEdgeParent = Edge<ActivitySignUpDocument>;
+export type ActivityCheckInConnectionParent = Connection<ActivityCheckInDocument>;
+export type ActivityCheckInEdgeParent = Edge<ActivityCheckInDocument>;
 
 /** A Resident as this subgraph knows it: its key, and where it lives when a field @requires it. */
 export interface ResidentReference {

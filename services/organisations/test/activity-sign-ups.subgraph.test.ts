@@ -137,16 +137,33 @@ describe('check-ins and service hours', () => {
   });
 
   it("shows participants and check-ins to the host's staff only", async () => {
-    const QUERY = `query($id: ID!) { activity(id: $id) { participants { id } checkIns { resident { id } hours } } }`;
-    const forStaff = dataOf<{ activity: { participants: { id: string }[]; checkIns: unknown[] } }>(await tester.execute(QUERY, { id: activityId }, worker));
-    expect(forStaff.activity.participants.map((participant) => participant.id).sort()).toEqual([...volunteers, absentee].sort());
-    expect(forStaff.activity.checkIns).toEqual([
-      { resident: { id: volunteers[0] }, hours: 2.5 },
-      { resident: { id: volunteers[1] }, hours: 1.5 },
-    ]);
+    const QUERY = `query($id: ID!) { activity(id: $id) { participants { totalCount edges { node { id } } } checkIns { totalCount edges { node { resident { id } hours } } } } }`;
+    expect(dataOf(await tester.execute(QUERY, { id: activityId }, worker))).toEqual({
+      activity: {
+        participants: { totalCount: 3, edges: [...volunteers, absentee].map((id) => ({ node: { id } })) },
+        checkIns: {
+          totalCount: 2,
+          edges: [{ node: { resident: { id: volunteers[0] }, hours: 2.5 } }, { node: { resident: { id: volunteers[1] }, hours: 1.5 } }],
+        },
+      },
+    });
     const forResident = await tester.execute(QUERY, { id: activityId }, resident(volunteers[0]!));
     expect(forResident.data).toEqual({ activity: { participants: null, checkIns: null } });
     expect(forResident.errors.map(summaryOf).sort(byMessage)).toEqual([readCheckInsOutOfScope(), readParticipantsOutOfScope()].map(summaryOf).sort(byMessage));
+  });
+
+  it('pages participants earliest first, leaving out a resident who closed their account', async () => {
+    const crowd = [newResidentId(), newResidentId(), newResidentId(), newResidentId()];
+    const id = await createActivity(tester, worker, activityInput(clock, tree.community, { title: '社区义诊' }, 24));
+    for (const participant of crowd) dataOf(await tester.execute(SIGN_UP, { id }, resident(participant)));
+    // What the closure consumer does to a sign-up: a fresh id of its own, and the time it was anonymised.
+    await tester.models.ActivitySignUp.updateOne({ activityId: id, residentId: crowd[1] }, { $set: { residentId: new Types.ObjectId(), anonymisedAt: clock.now() } });
+    const PAGE = `query($id: ID!, $after: String) { activity(id: $id) { participants(first: 2, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } } }`;
+    type Page = { activity: { participants: { totalCount: number; edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } };
+    const first = dataOf<Page>(await tester.execute(PAGE, { id }, worker)).activity.participants;
+    expect(first).toEqual({ totalCount: 3, edges: [{ node: { id: crowd[0] } }, { node: { id: crowd[2] } }], pageInfo: { hasNextPage: true, endCursor: first.pageInfo.endCursor } });
+    const second = dataOf<Page>(await tester.execute(PAGE, { id, after: first.pageInfo.endCursor }, worker)).activity.participants;
+    expect(second).toEqual({ totalCount: 3, edges: [{ node: { id: crowd[3] } }], pageInfo: { hasNextPage: false, endCursor: second.pageInfo.endCursor } });
   });
 
   it('resolves Residents with their activities (latest sign-up first) and service hours in one query each', async () => {

@@ -63,7 +63,7 @@ describe('the grid tree', () => {
     const micro = await createGrid({ name: '3栋微网格', level: 'MICRO', communityId: tree.community, parentId: general });
 
     const read = await tester.execute(
-      `query($id: ID!) { grid(id: $id) { name level ancestors { name level } parent { name } children { name } } }`,
+      `query($id: ID!) { grid(id: $id) { name level ancestors { name level } parent { name } children { totalCount edges { node { name } } } } }`,
       { id: micro },
       ANONYMOUS,
     );
@@ -76,7 +76,7 @@ describe('the grid tree', () => {
           { name: '第一综合网格', level: 'GENERAL' },
         ],
         parent: { name: '第一综合网格' },
-        children: [],
+        children: { totalCount: 0, edges: [] },
       },
     });
     const listed = await tester.execute(
@@ -86,6 +86,8 @@ describe('the grid tree', () => {
     expect(dataOf(listed)).toEqual({ grids: { totalCount: 1, edges: [{ node: { name: '3栋微网格' } }] } });
     const children = await tester.execute(`query($p: ID!) { grids(filter: { parentId: $p }) { edges { node { name } } } }`, { p: top.id });
     expect(dataOf(children)).toEqual({ grids: { edges: [{ node: { name: '第一综合网格' } }] } });
+    const below = await tester.execute(`query($id: ID!) { grid(id: $id) { children(first: 1) { totalCount edges { node { name } } pageInfo { hasNextPage } } } }`, { id: top.id });
+    expect(dataOf(below)).toEqual({ grid: { children: { totalCount: 1, edges: [{ node: { name: '第一综合网格' } }], pageInfo: { hasNextPage: false } } } });
   });
 
   it('refuses misplaced grids, foreign branches and non-communities, writing nothing', async () => {

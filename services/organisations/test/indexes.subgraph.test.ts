@@ -23,11 +23,12 @@ async function indexesOf(model: Models[keyof Models]): Promise<{ key: Record<str
 
 // Every filter and sort the API offers, and every uniqueness rule, rests on these.
 describe('indexes on the real server', () => {
-  it('exist for organisations: subtree, descendants, children (unique names), kind, name prefix', async () => {
+  it('exist for organisations: subtree, descendants, children (in creation order; unique names), kind, name prefix', async () => {
     expect(await indexesOf(tester.models.Organisation)).toEqual([
       { key: { ancestorIds: 1, kind: 1, _id: 1 } },
       { key: { kind: 1, _id: 1 } },
       { key: { name: 1, _id: 1 } },
+      { key: { parentId: 1, _id: 1 } },
       { key: { parentId: 1, name: 1 }, unique: true },
       { key: { path: 1, _id: 1 } },
     ]);
@@ -57,9 +58,14 @@ describe('indexes on the real server', () => {
     ]);
     expect(await indexesOf(tester.models.ActivitySignUp)).toEqual([
       { key: { activityId: 1, residentId: 1 }, unique: true },
+      { key: { activityId: 1, signedUpAt: 1, _id: 1 } },
       { key: { residentId: 1, signedUpAt: -1, _id: -1 } },
     ]);
-    expect(await indexesOf(tester.models.ActivityCheckIn)).toEqual([{ key: { activityId: 1, residentId: 1 }, unique: true }, { key: { residentId: 1 } }]);
+    expect(await indexesOf(tester.models.ActivityCheckIn)).toEqual([
+      { key: { activityId: 1, checkedInAt: 1, _id: 1 } },
+      { key: { activityId: 1, residentId: 1 }, unique: true },
+      { key: { residentId: 1 } },
+    ]);
   });
 
   it('exist for posts, newest first by audience (subtree, and organisation and grid aimed at), publisher, kind and public flag', async () => {

@@ -29,7 +29,7 @@ const CREATE = `mutation($input: CreateOrganisationInput!) { createOrganisation(
 describe('the organisation tree', () => {
   it('reads a tree 5 levels deep with its parent, ancestors (root first), path and depth', async () => {
     const result = await tester.execute(
-      `query($id: ID!) { organisation(id: $id) { name kind depth path parent { name } ancestors { name kind } children { name } } }`,
+      `query($id: ID!) { organisation(id: $id) { name kind depth path parent { name } ancestors { name kind } children { totalCount edges { node { name } } } } }`,
       { id: tree.group },
     );
     expect(dataOf(result)).toEqual({
@@ -45,7 +45,7 @@ describe('the organisation tree', () => {
           { name: '新城社区党委', kind: 'COMMUNITY_PARTY_COMMITTEE' },
           { name: '新城社区第一党支部', kind: 'PARTY_BRANCH' },
         ],
-        children: [],
+        children: { totalCount: 0, edges: [] },
       },
     });
   });
@@ -68,14 +68,21 @@ describe('the organisation tree', () => {
   it('batches parents, ancestors and children of a whole listing: one query each', async () => {
     tester.commands.reset();
     const result = await tester.execute(
-      `query($root: ID!) { organisations(filter: { within: $root }) { edges { node { name parent { name } ancestors { name } children { name } } } } }`,
+      `query($root: ID!) { organisations(filter: { within: $root }) { edges { node { name parent { name } ancestors { name } children { totalCount edges { node { name } } } } } } }`,
       { root: tree.street },
     );
-    expect(dataOf<{ organisations: { edges: unknown[] } }>(result).organisations.edges).toHaveLength(4);
-    // The listing, then parents and ancestors through one loader, then the children.
-    expect(tester.commands.entries()).toEqual([
-      { name: 'find', collection: 'organisations' },
-      { name: 'find', collection: 'organisations' },
+    expect(dataOf<{ organisations: { edges: { node: { children: unknown } }[] } }>(result).organisations.edges.map((edge) => edge.node.children)).toEqual([
+      { totalCount: 1, edges: [{ node: { name: '新城社区党委' } }] },
+      { totalCount: 1, edges: [{ node: { name: '新城社区第一党支部' } }] },
+      { totalCount: 1, edges: [{ node: { name: '第一党小组' } }] },
+      { totalCount: 0, edges: [] },
+    ]);
+    // The listing; then, side by side, parents and ancestors through one loader and every child page in one aggregate; their counts in another.
+    const [listing, ...level] = tester.commands.entries();
+    expect(listing).toEqual({ name: 'find', collection: 'organisations' });
+    expect(level.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+      { name: 'aggregate', collection: 'organisations' },
+      { name: 'aggregate', collection: 'organisations' },
       { name: 'find', collection: 'organisations' },
     ]);
   });
@@ -113,25 +120,31 @@ describe('the organisation tree', () => {
     expect(dataOf(await tester.execute(PREFIX, { prefix: '新'.repeat(100) }))).toEqual({ organisations: { edges: [] } });
   });
 
-  it('pages through children with stable cursors', async () => {
+  it('pages through children with stable cursors, by filter and by the parent', async () => {
     const street = await builder.organisation('沙洲街道党工委', 'STREET_COMMITTEE', tree.district);
     const names = ['滨江社区党委', '莲花社区党委', '金沙社区党委', '白鹭社区党委', '新河社区党委'];
     for (const name of names) await builder.organisation(name, 'COMMUNITY_PARTY_COMMITTEE', street);
-    const PAGE = `query($p: ID!, $after: String) { organisations(filter: { parentId: $p }, first: 2, after: $after) { totalCount edges { node { name } } pageInfo { hasNextPage endCursor } } }`;
-    type Page = { organisations: { totalCount: number; edges: { node: { name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+    type Page = { totalCount: number; edges: { node: { name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    const SELECTION = 'totalCount edges { node { name } } pageInfo { hasNextPage endCursor }';
+    const listings: [string, (data: unknown) => Page][] = [
+      [`query($p: ID!, $after: String) { list: organisations(filter: { parentId: $p }, first: 2, after: $after) { ${SELECTION} } }`, (data) => (data as { list: Page }).list],
+      [`query($p: ID!, $after: String) { organisation(id: $p) { children(first: 2, after: $after) { ${SELECTION} } } }`, (data) => (data as { organisation: { children: Page } }).organisation.children],
+    ];
 
-    const seen: string[] = [];
-    const hasNext: boolean[] = [];
-    let after: string | null = null;
-    do {
-      const page: Page = dataOf<Page>(await tester.execute(PAGE, { p: street, after }));
-      expect(page.organisations.totalCount).toBe(5);
-      seen.push(...page.organisations.edges.map((edge) => edge.node.name));
-      hasNext.push(page.organisations.pageInfo.hasNextPage);
-      after = page.organisations.pageInfo.hasNextPage ? page.organisations.pageInfo.endCursor : null;
-    } while (after);
-    expect(seen).toEqual(names);
-    expect(hasNext).toEqual([true, true, false]);
+    for (const [query, pageOf] of listings) {
+      const seen: string[] = [];
+      const hasNext: boolean[] = [];
+      let after: string | null = null;
+      do {
+        const page: Page = pageOf(dataOf(await tester.execute(query, { p: street, after })));
+        expect(page.totalCount).toBe(5);
+        seen.push(...page.edges.map((edge) => edge.node.name));
+        hasNext.push(page.pageInfo.hasNextPage);
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (after);
+      expect(seen).toEqual(names);
+      expect(hasNext).toEqual([true, true, false]);
+    }
   });
 
   it('refuses a page size beyond 100 and a cursor it did not issue', async () => {

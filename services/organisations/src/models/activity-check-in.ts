@@ -28,8 +28,10 @@ const activityCheckInSchema = new Schema<ActivityCheckInDocument>(
   collectionOptions('activity_check_ins'),
 );
 
-// A participant is checked in once per activity; also serves Activity.checkIns.
+// A participant is checked in once per activity.
 activityCheckInSchema.index({ activityId: 1, residentId: 1 }, { unique: true });
+// Activity.checkIns, earliest first.
+activityCheckInSchema.index({ activityId: 1, checkedInAt: 1, _id: 1 });
 // Resident.serviceHours.
 activityCheckInSchema.index({ residentId: 1 });
 

@@ -17,7 +17,7 @@ export interface ActivitySignUpDocument {
 
 export const ACTIVITY_SIGN_UP_FIELDS = { activityId: 1, residentId: 1, signedUpAt: 1, anonymisedAt: 1 } as const;
 
-/** A resident signs up for an activity once; also serves Activity.participants. */
+/** A resident signs up for an activity once. */
 export const ONE_SIGN_UP_PER_RESIDENT = { activityId: 1, residentId: 1 } as const;
 
 const activitySignUpSchema = new Schema<ActivitySignUpDocument>(
@@ -31,6 +31,8 @@ const activitySignUpSchema = new Schema<ActivitySignUpDocument>(
 );
 
 activitySignUpSchema.index(ONE_SIGN_UP_PER_RESIDENT, { unique: true });
+// Activity.participants, earliest sign-up first.
+activitySignUpSchema.index({ activityId: 1, signedUpAt: 1, _id: 1 });
 // Resident.activities, latest sign-up first.
 activitySignUpSchema.index({ residentId: 1, signedUpAt: -1, _id: -1 });
 

@@ -35,8 +35,10 @@ const organisationSchema = new Schema<OrganisationDocument>(
 organisationSchema.index({ path: 1, _id: 1 });
 // Organisation.descendants(kind): the subtree without its root.
 organisationSchema.index({ ancestorIds: 1, kind: 1, _id: 1 });
-// Organisation.children and filter { parentId }; siblings never share a name.
+// Filter { parentId }; siblings never share a name.
 organisationSchema.index({ parentId: 1, name: 1 }, { unique: true });
+// Organisation.children, in creation order.
+organisationSchema.index({ parentId: 1, _id: 1 });
 organisationSchema.index({ kind: 1, _id: 1 });
 // filter { namePrefix }: an anchored regex uses this index.
 organisationSchema.index({ name: 1, _id: 1 });

@@ -1,5 +1,5 @@
 import { fromGeoJsonPoint, idOf, loadAll, loadReferenced, requireStaffCovering } from '@civic/service-kit';
-import type { ActivityCheckInResolvers, ActivityPlaceResolvers, ActivityResolvers } from '../generated/resolvers-types.ts';
+import type { ActivityCheckInResolvers, ActivityParticipantEdgeResolvers, ActivityPlaceResolvers, ActivityResolvers } from '../generated/resolvers-types.ts';
 import { activityStatus } from '../domain/activity-rules.ts';
 import { canSeeActivity } from '../authorisation.ts';
 import { readCheckInsOutOfScope, readParticipantsOutOfScope } from '../errors.ts';
@@ -16,19 +16,23 @@ export const Activity: ActivityResolvers = {
   remainingPlaces: (activity) => Math.max(0, activity.capacity - activity.signedUpCount),
   status: (activity, _args, { clock }) => activityStatus(activity, clock.now()),
   viewerSignedUp: (activity, _args, { loaders, viewer }) => (viewer.residentId ? loaders.signedUpByViewer.load(idOf(activity)) : false),
-  participants: async (activity, _args, { loaders, viewer }) => {
+  participants: (activity, { first, after }, { loaders, viewer }) => {
     requireStaffCovering(viewer, activity.hostPath, readParticipantsOutOfScope);
-    const signUps = await loaders.signUpsOfActivity.load(idOf(activity));
-    return signUps.filter((signUp) => !signUp.anonymisedAt).map((signUp) => ({ id: signUp.residentId.toHexString() }));
+    return loaders.participantsOfActivity.load({ parentId: idOf(activity), first, after });
   },
-  checkIns: (activity, _args, { loaders, viewer }) => {
+  checkIns: (activity, { first, after }, { loaders, viewer }) => {
     requireStaffCovering(viewer, activity.hostPath, readCheckInsOutOfScope);
-    return loaders.checkInsOfActivity.load(idOf(activity));
+    return loaders.checkInsOfActivity.load({ parentId: idOf(activity), first, after });
   },
 };
 
 export const ActivityPlace: ActivityPlaceResolvers = {
   location: (place) => fromGeoJsonPoint(place.location),
+};
+
+/** A participant edge holds the sign-up; its node is the resident who signed up. */
+export const ActivityParticipantEdge: ActivityParticipantEdgeResolvers = {
+  node: (edge) => ({ id: edge.node.residentId.toHexString() }),
 };
 
 export const ActivityCheckIn: ActivityCheckInResolvers = {

@@ -9,7 +9,7 @@ export const Grid: GridResolvers = {
   id: idOf,
   community: (grid, _args, { loaders }) => loadReferenced(loaders.organisation, grid.communityId, 'Organisation'),
   parent: (grid, _args, { loaders }) => (grid.parentId ? loaders.grid.load(grid.parentId.toHexString()) : null),
-  children: (grid, _args, { loaders }) => loaders.childrenOfGrid.load(idOf(grid)),
+  children: (grid, { first, after }, { loaders }) => loaders.childrenOfGrid.load({ parentId: idOf(grid), first, after }),
   ancestors: (grid, _args, { loaders }) => loadAll(loaders.grid, grid.ancestorIds),
   responsiblePerson: (grid) => (grid.responsiblePersonId ? { id: grid.responsiblePersonId.toHexString() } : null),
   partyBranch: (grid, _args, { loaders }) => (grid.partyBranchId ? loaders.organisation.load(grid.partyBranchId.toHexString()) : null),

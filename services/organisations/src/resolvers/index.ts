@@ -7,7 +7,7 @@ import { Partnership } from './partnership.ts';
 import { partnershipMutations, partnershipQueries } from './partnership-operations.ts';
 import { Agreement } from './agreement.ts';
 import { agreementMutations, agreementQueries } from './agreement-operations.ts';
-import { Activity, ActivityCheckIn, ActivityPlace } from './activity.ts';
+import { Activity, ActivityCheckIn, ActivityParticipantEdge, ActivityPlace } from './activity.ts';
 import { activityMutations, activityQueries } from './activity-operations.ts';
 import { activitySignUpMutations } from './activity-sign-up-operations.ts';
 import { activityAggregateQueries } from './activity-aggregate-operations.ts';
@@ -26,6 +26,7 @@ export const resolvers: Resolvers = {
   Activity,
   ActivityPlace,
   ActivityCheckIn,
+  ActivityParticipantEdge,
   Post,
   Resident,
   Mobilisation,

@@ -9,7 +9,7 @@ export const Organisation: OrganisationResolvers = {
   __resolveReference: (reference, { loaders }) => loaders.organisation.load(reference.id),
   id: idOf,
   parent: (organisation, _args, { loaders }) => (organisation.parentId ? loaders.organisation.load(organisation.parentId.toHexString()) : null),
-  children: (organisation, _args, { loaders }) => loaders.childrenOfOrganisation.load(idOf(organisation)),
+  children: (organisation, { first, after }, { loaders }) => loaders.childrenOfOrganisation.load({ parentId: idOf(organisation), first, after }),
   ancestors: (organisation, _args, { loaders }) => loadAll(loaders.organisation, organisation.ancestorIds),
   path: (organisation) => hexIds(organisation.path),
   depth: (organisation) => organisation.ancestorIds.length,
