@@ -3,7 +3,6 @@ import { invalidInput, loadForInput, loadReferenced, loadTarget, parseId, requir
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import type { MobilisationDocument } from '../models/mobilisation.ts';
 import { isLowestLevel } from '../domain/grid-tree.ts';
-import { kindMismatch } from '../domain/organisation-tree.ts';
 import { deadlineOf, deadlineViolation, isActive, MAX_REASON_LENGTH, MAX_VISIT_NOTE_LENGTH, visitTimeViolation } from '../domain/mobilisation-rules.ts';
 import { mayReadMobilisation, requireMobilisationReader, MOBILISATION_SWEEP_REFUSALS, requireMobilisationVisitor } from '../authorisation.ts';
 import { householdsOfGrid } from '../graph/residents.ts';
