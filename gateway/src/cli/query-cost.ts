@@ -24,20 +24,26 @@ const { values, positionals } = parseArgs({
 const supergraphSdl = await readSupergraph(values.supergraph ?? supergraphPathFromEnv());
 const schema = buildSchema(supergraphSdl);
 const ownership = new SubgraphOwnership(supergraphSdl);
-const queries = [...positionals, ...(values.readme ? readmeQueries(await readFile('README.md', 'utf8')) : [])];
+const queries = [...positionals.map((query) => ({ query })), ...(values.readme ? readmeQueries(await readFile('README.md', 'utf8')) : [])];
 
 const header = ['cost', ...CALLER_TIERS.map((tier) => `${tier} (${DEFAULT_QUERY_CAPS[tier].costBudget})`), 'query'];
 console.log(`| ${header.join(' | ')} |\n|${header.map(() => ' --- ').join('|')}|`);
-for (const query of queries) {
+for (const { query, variables } of queries) {
   const document = parse(query);
   const invalid = validate(schema, document);
   if (invalid.length > 0) throw new Error(`${query}\n${invalid.map((error) => error.message).join('\n')}`);
-  const cost = operationCost({ schema, document, ownership });
+  const cost = operationCost({ schema, document, variables, ownership });
   const verdicts = CALLER_TIERS.map((tier) => (cost <= DEFAULT_QUERY_CAPS[tier].costBudget ? 'within' : 'over'));
   console.log(`| ${cost} | ${verdicts.join(' | ')} | \`${query.replace(/\s+/g, ' ')}\` |`);
 }
 
-/** The operations of the README's curl lines (`-d '{"query":"..."}'`). */
-function readmeQueries(readme: string): string[] {
-  return [...readme.matchAll(/-d '(\{"query".*?\})'/g)].map((match) => (JSON.parse(match[1]!) as { query: string }).query);
+/**
+ * The queries of the README's curl lines (`-d '{"query":"...","variables":{...}}'`), with their
+ * variables. Subscriptions are left out: the gateway serves them from its own SDL and prices each
+ * push as the query it runs.
+ */
+function readmeQueries(readme: string): { query: string; variables?: Record<string, unknown> }[] {
+  return [...readme.matchAll(/-d '(\{"query".*?\})'$/gm)]
+    .map((match) => JSON.parse(match[1]!) as { query: string; variables?: Record<string, unknown> })
+    .filter(({ query }) => !query.trimStart().startsWith('subscription'));
 }
