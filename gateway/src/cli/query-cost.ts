@@ -21,10 +21,15 @@ const { values, positionals } = parseArgs({
   },
 });
 
+interface PricedOperation {
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
 const supergraphSdl = await readSupergraph(values.supergraph ?? supergraphPathFromEnv());
 const schema = buildSchema(supergraphSdl);
 const ownership = new SubgraphOwnership(supergraphSdl);
-const queries = [...positionals.map((query) => ({ query })), ...(values.readme ? readmeQueries(await readFile('README.md', 'utf8')) : [])];
+const queries: PricedOperation[] = [...positionals.map((query) => ({ query })), ...(values.readme ? readmeQueries(await readFile('README.md', 'utf8')) : [])];
 
 const header = ['cost', ...CALLER_TIERS.map((tier) => `${tier} (${DEFAULT_QUERY_CAPS[tier].costBudget})`), 'query'];
 console.log(`| ${header.join(' | ')} |\n|${header.map(() => ' --- ').join('|')}|`);
@@ -42,8 +47,8 @@ for (const { query, variables } of queries) {
  * variables. Subscriptions are left out: the gateway serves them from its own SDL and prices each
  * push as the query it runs.
  */
-function readmeQueries(readme: string): { query: string; variables?: Record<string, unknown> }[] {
+function readmeQueries(readme: string): PricedOperation[] {
   return [...readme.matchAll(/-d '(\{"query".*?\})'$/gm)]
-    .map((match) => JSON.parse(match[1]!) as { query: string; variables?: Record<string, unknown> })
+    .map((match) => JSON.parse(match[1]!) as PricedOperation)
     .filter(({ query }) => !query.trimStart().startsWith('subscription'));
 }
