@@ -27,7 +27,7 @@ import {
   type ResidentsRecords,
 } from '@civic/residents/seed';
 import { generateResources } from '@civic/resources/seed';
-import { generateWishes } from '@civic/wishes/seed';
+import { generateWishes, rollupBuildDocument, rollupDocument, ScorecardRollupTotals } from '@civic/wishes/seed';
 import type { ScalePlan } from './plan.ts';
 import type { SeededService } from './seeded-services.ts';
 
@@ -73,12 +73,14 @@ export function* generateSeedData(plan: ScalePlan, now: Date): Generator<SeedCol
   yield* collections('resources', generateResources(world));
 
   const complaints: Complaint[] = [];
+  const scorecards = new ScorecardRollupTotals();
   let wishesRead = 0;
   function* wishChunks(): Generator<readonly WishReference[]> {
     for (const chunk of wishes.byCommunity) {
       for (const wish of chunk) {
         const complaint = asComplaint(wish);
         if (complaint) complaints.push(complaint);
+        scorecards.add(wish);
       }
       wishesRead += chunk.length;
       yield chunk;
@@ -86,7 +88,12 @@ export function* generateSeedData(plan: ScalePlan, now: Date): Generator<SeedCol
   }
   yield { service: 'wishes', model: 'Wish', count: wishes.count, chunks: wishChunks() };
   if (wishesRead !== wishes.count) throw new Error('seed: read the wishes before the meetings are generated');
-  yield* collections('wishes', { CommunitySettings: [], WishNotification: [] });
+  yield* collections('wishes', {
+    ScorecardRollup: [...scorecards.built()].map(rollupDocument),
+    ScorecardRollupBuild: [rollupBuildDocument(scorecards.wishes, now)],
+    CommunitySettings: [],
+    WishNotification: [],
+  });
   yield* collections('meetings', generateMeetings(world, complaints));
 }
 

@@ -4,6 +4,7 @@ import { createLoaders, type Loaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
 import { residentClosureConsumer } from './consumers/resident-closure-consumer.ts';
 import { backfillHandlerHistory } from './persistence/handler-history-backfill.ts';
+import { buildScorecardRollups } from './persistence/scorecard-rollup-build.ts';
 
 export const wishesSubgraph: SubgraphDefinition<Models, Loaders> = {
   name: 'wishes',
@@ -12,7 +13,8 @@ export const wishesSubgraph: SubgraphDefinition<Models, Loaders> = {
   createModels,
   createLoaders,
   backfill: async (models) => {
-    await backfillHandlerHistory(models);
+    const filled = await backfillHandlerHistory(models);
+    await buildScorecardRollups(models, { wishesChanged: filled > 0, now: new Date() });
   },
   consumers: [residentClosureConsumer],
 };

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, notACursor, notAMonth, notWholeNumberInRange } from '@civic/service-kit';
-import { aWorld, commandCounts, expectError, startStack, type Stack, type World } from '@civic/test-harness';
+import { aWorld, commandCounts, expectError, RACE_TIMEOUT, repeatRace, startStack, type Stack, type World } from '@civic/test-harness';
 import { residentsSubgraph } from '@civic/residents';
 import { organisationsSubgraph } from '@civic/organisations';
 import { wishesSubgraph } from '@civic/wishes';
-import { ACKNOWLEDGE, CLAIM, CONFIRM, FULFIL, PUBLISH, RESOLVE, START, SWEEP, WishWorld } from './support/wish-world.ts';
+import { ACKNOWLEDGE, CLAIM, CONFIRM, FULFIL, PUBLISH, RESOLVE, START, SWEEP, WishWorld, type WishView } from './support/wish-world.ts';
+import type { Models } from '../src/models/index.ts';
 import { readAgreementEvaluationOutOfScope, readAnotherResidentsScorecard, readRankingOutOfScope, readScorecardOutOfScope } from '../src/errors.ts';
 
 // Scorecards through the gateway, built by real mutations on a manual clock in April 2026 (China
@@ -208,7 +209,7 @@ describe('the ranking of a street’s property companies', () => {
 });
 
 describe('batching', () => {
-  it('scores a page of organisations, or a ranking, with one aggregation per side whatever the number of units', async () => {
+  it('scores a page of organisations, or a ranking, with one read of rollups and one count of overdue wishes per side, whatever the number of units', async () => {
     stack.resetCommands();
     const page = await stack.query<{ organisations: { edges: { node: { scorecard: { handled: number } } }[] } }>(
       'query($c: ID!, $period: AggregatePeriod!){ organisations(filter: { within: $c, kind: PROPERTY_COMPANY }, first: 10) { edges { node { scorecard(period: $period) { handled } } } } }',
@@ -216,11 +217,11 @@ describe('batching', () => {
       { token: streetToken },
     );
     expect(page.data!.organisations.edges.map((edge) => edge.node.scorecard.handled).sort()).toEqual([0, 2, 2]);
-    expect(commandCounts(stack.commands().wishes!)).toEqual({ 'aggregate wishes': 2 });
+    expect(commandCounts(stack.commands().wishes!)).toEqual({ 'find scorecard_rollups': 2, 'aggregate wishes': 2 });
 
     stack.resetCommands();
     await stack.query(RANKING, { org: world.streetId, period: APRIL, by: 'HANDLED' }, { token: streetToken });
-    expect(commandCounts(stack.commands().wishes!)).toEqual({ 'aggregate wishes': 2 });
+    expect(commandCounts(stack.commands().wishes!)).toEqual({ 'find scorecard_rollups': 2, 'aggregate wishes': 2 });
   });
 });
 
@@ -335,5 +336,64 @@ describe('an escalated request', () => {
     const [wanke, street] = await Promise.all([read(property.wanke), read(world.streetId)]);
     expect([wanke.handled, wanke.open, wanke.overdue, wanke.escalations]).toEqual([2, 1, 0, 1]);
     expect([street.handled, street.open, street.overdue, street.escalations]).toEqual([1, 1, 0, 1]);
+  });
+});
+
+// Last in the file: the companies these rounds add would join the rankings above.
+describe('the rollups scorecards are read from', () => {
+  const RATINGS = [1, 2, 4, 5];
+
+  it('add up every change of one company\'s requests made at the same moment, round after round', async () => {
+    await repeatRace(async (round) => {
+      const company = await wishes.anOrganisation(`第${round}物业服务中心`, 'PROPERTY_COMPANY', world.communityId);
+      // Signed after every agreement before it, so the community's requests now go to this company.
+      await signAgreement(company, new Date(Date.UTC(2026, 2, 1) + round * 60_000).toISOString());
+      const companyToken = await wishes.staffToken('COMMUNITY_WORKER', [company]);
+      const requests: WishView[] = [];
+      for (const rating of RATINGS) {
+        requests.push(await wishes.submit({ kind: 'HELP', category: 'MARKET_SERVICE', title: `${round}号楼电梯停运（${rating}）`, description: '电梯停运', tags: ['电梯'], communityId: world.communityId, gridId }, requesterToken));
+      }
+      // Each step of the four at once: the first creates the company's rollups, the rest race on them.
+      const together = (mutation: string, variables: (id: string, index: number) => Record<string, unknown>, token: string) =>
+        Promise.all(requests.map((request, index) => wishes.must(mutation, variables(request.id, index), token)));
+      await together(PUBLISH, (id) => ({ id }), workerToken);
+      clock.advance(HOUR);
+      await together(ACKNOWLEDGE, (id) => ({ id }), companyToken);
+      clock.advance(2 * HOUR);
+      await together(RESOLVE, (id) => ({ id, note: '已维修', outcome: { quantities: [{ item: '电梯维修', amount: 1.5, unit: '次' }], beneficiaries: null, partnerIds: [company] } }), companyToken);
+      await together(CONFIRM, (id, index) => ({ id, rating: RATINGS[index] }), requesterToken);
+
+      const read = await stack.query<{ organisation: { scorecard: unknown } }>(ORGANISATION_SCORECARD, { id: company, period: APRIL }, { token: streetToken });
+      expect(read.data!.organisation.scorecard).toEqual({
+        ...APRIL,
+        handled: 4,
+        claimed: 0,
+        resolved: 4,
+        fulfilled: 0,
+        open: 0,
+        overdue: 0,
+        medianHoursToAcknowledge: 1,
+        medianHoursToResolve: 3,
+        onTimeRate: 1,
+        ratings: { count: 4, mean: 3, standardDeviation: 1.58, perStar: stars([1, 1, 0, 1, 1]) },
+        reopenRate: 0,
+        escalations: 0,
+        outcomes: { recorded: 4, beneficiaryHouseholds: 0, beneficiaryPersons: 0, partnerOrganisations: 1, quantities: [{ item: '电梯维修', amount: 6, unit: '次' }] },
+      });
+    });
+  }, RACE_TIMEOUT);
+
+  it('are built again from the wishes at a start when a database has none, to the same figures', async () => {
+    const ranking = async () =>
+      (await stack.query<{ scorecardRanking: unknown }>(RANKING, { org: world.streetId, period: APRIL, by: 'MEDIAN_HOURS_TO_RESOLVE', first: 100 }, { token: streetToken })).data!.scorecardRanking;
+    const kept = await ranking();
+    const models = stack.subgraph('wishes').models as unknown as Models;
+    await models.ScorecardRollupBuild.deleteMany({});
+    await models.ScorecardRollup.deleteMany({});
+    expect(await ranking()).not.toEqual(kept);
+
+    await wishesSubgraph.backfill!(models);
+    expect(await models.ScorecardRollupBuild.countDocuments()).toBe(1);
+    expect(await ranking()).toEqual(kept);
   });
 });

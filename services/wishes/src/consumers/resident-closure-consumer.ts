@@ -3,6 +3,8 @@ import { closedResidentOf, type SubgraphServices } from '@civic/service-kit';
 import { Types } from 'mongoose';
 import type { Models } from '../models/index.ts';
 import { wishWithoutResident } from '../domain/resident-closure.ts';
+import { SCORED_WISH_FIELDS, type ScoredWish } from '../domain/scorecard-contribution.ts';
+import { recordScorecardChange } from '../persistence/scorecard-rollups.ts';
 
 export const RESIDENT_CLOSURE_CONSUMER = 'wishes-resident-closure';
 
@@ -11,6 +13,9 @@ export const RESIDENT_CLOSURE_CONSUMER = 'wishes-resident-closure';
  * (domain/resident-closure.ts): as requester, claimant, one who served, a grid's possible claimant,
  * or an actor on the timeline. Each wish is rewritten on the version it was read in, so a change
  * made meanwhile is a conflict and the event applies again on the new version.
+ *
+ * A resident claimant's wishes move to the stand-in in the scorecard rollups too, and the
+ * resident's own rollups, left at zero, go.
  *
  * Timeline actors, servedBy and the grid's claimants have no index of their own, so this reads
  * the collection through; a closure is rare, and it runs off any request's path.
@@ -23,7 +28,7 @@ export const residentClosureConsumer: EventConsumer<SubgraphServices<Models>> = 
     const actor = { $regex: `(^|:)${residentId.toHexString()}$` };
     const wishes = await models.Wish.find(
       { $or: [{ requesterId: residentId }, { claimantId: residentId }, { servedBy: residentId }, { gridClaimantIds: residentId }, { recordedBy: actor }, { 'timeline.actor': actor }] },
-      { requesterId: 1, description: 1, recordedBy: 1, feedback: 1, claimantKind: 1, claimantId: 1, servedBy: 1, gridClaimantIds: 1, timeline: 1, closedAccountIds: 1, version: 1 },
+      { ...SCORED_WISH_FIELDS, requesterId: 1, description: 1, recordedBy: 1, claimantKind: 1, servedBy: 1, gridClaimantIds: 1, closedAccountIds: 1, version: 1 },
       { session },
     ).lean();
     for (const wish of wishes) {
@@ -31,6 +36,8 @@ export const residentClosureConsumer: EventConsumer<SubgraphServices<Models>> = 
       if (!update) continue;
       const { matchedCount } = await models.Wish.updateOne({ _id: wish._id, version: wish.version }, { $set: update, $inc: { version: 1 } }, { session });
       if (matchedCount === 0) throw new Error(`wish ${wish._id.toHexString()} changed while its closed resident was removed`);
+      await recordScorecardChange(models, session, wish as ScoredWish, { ...wish, ...update } as ScoredWish);
     }
+    await models.ScorecardRollup.deleteMany({ side: 'CLAIMANT', unitId: residentId }, { session });
   },
 };

@@ -1,14 +1,17 @@
-import { hoursBetween, mean, median } from './wish-stats.ts';
+import { mean } from './wish-stats.ts';
 import { addOutcomes, noOutcomes, outcomeSums, type OutcomeTotals, type ScorecardOutcomes } from './scorecard-outcomes.ts';
 
 /**
- * A unit's scorecard (评星定级, 民意测评): what the aggregation counted for one organisation or
- * resident, turned into the figures a street reports. Durations are rounded to hundredths of an
- * hour before the median is taken, as in wishStats; rates to thousandths, the mean rating and its
- * spread to hundredths.
+ * A unit's scorecard (评星定级, 民意测评): what its rollups counted for one organisation or
+ * resident, turned into the figures a street reports. Durations are counted in hundredths of an
+ * hour, as wishStats rounds them, and their medians are exact at that precision; rates are given
+ * to thousandths, the mean rating and its spread to hundredths.
  */
 
-/** What the aggregation gives for one unit over a period (persistence/scorecard-facts.ts). */
+/** How many wishes took each duration, in hundredths of an hour. */
+export type DurationCounts = ReadonlyMap<number, number>;
+
+/** What the rollups give for one unit over a period (persistence/scorecard-facts.ts). */
 export interface ScorecardFacts {
   /** Requests the unit held as handler at some time. */
   handled: number;
@@ -18,10 +21,10 @@ export interface ScorecardFacts {
   fulfilled: number;
   open: number;
   overdue: number;
-  /** Milliseconds from routing (or claim) to the first acknowledgement (or start), one per wish that has one. */
-  acknowledgeMs: number[];
-  /** Milliseconds from routing (or claim) to completion, one per completed wish. */
-  resolveMs: number[];
+  /** From routing (or claim) to the first acknowledgement (or start), of each wish that has one. */
+  acknowledgeHours: DurationCounts;
+  /** From routing (or claim) to completion, of each completed wish. */
+  resolveHours: DurationCounts;
   /** Wishes whose closure was judged against a deadline, and those closed by it. */
   timed: number;
   onTime: number;
@@ -43,8 +46,8 @@ export function noFacts(): ScorecardFacts {
     fulfilled: 0,
     open: 0,
     overdue: 0,
-    acknowledgeMs: [],
-    resolveMs: [],
+    acknowledgeHours: new Map(),
+    resolveHours: new Map(),
     timed: 0,
     onTime: 0,
     stars: [0, 0, 0, 0, 0],
@@ -88,8 +91,8 @@ export function addFacts(a: ScorecardFacts, b: ScorecardFacts): ScorecardFacts {
     fulfilled: a.fulfilled + b.fulfilled,
     open: a.open + b.open,
     overdue: a.overdue + b.overdue,
-    acknowledgeMs: [...a.acknowledgeMs, ...b.acknowledgeMs],
-    resolveMs: [...a.resolveMs, ...b.resolveMs],
+    acknowledgeHours: addDurationCounts(a.acknowledgeHours, b.acknowledgeHours),
+    resolveHours: addDurationCounts(a.resolveHours, b.resolveHours),
     timed: a.timed + b.timed,
     onTime: a.onTime + b.onTime,
     stars: a.stars.map((count, index) => count + b.stars[index]!) as ScorecardFacts['stars'],
@@ -115,8 +118,29 @@ function hundredths(value: number | null): number | null {
   return value === null ? null : Math.round(value * 100) / 100;
 }
 
-function medianHours(milliseconds: readonly number[]): number | null {
-  return median(milliseconds.map((ms) => hoursBetween(new Date(0), new Date(ms))));
+export function addDurationCounts(a: DurationCounts, b: DurationCounts): DurationCounts {
+  const sum = new Map(a);
+  for (const [hundredths, count] of b) sum.set(hundredths, (sum.get(hundredths) ?? 0) + count);
+  return sum;
+}
+
+/** The median in hours: the middle duration, or the mean of the two middle ones. */
+export function medianHours(durations: DurationCounts): number | null {
+  const sorted = [...durations].filter(([, count]) => count > 0).sort(([a], [b]) => a - b);
+  const total = sorted.reduce((sum, [, count]) => sum + count, 0);
+  if (total === 0) return null;
+  // The durations at positions `lower` and `upper` (0-based) of the sorted list of all of them.
+  const upper = Math.floor(total / 2);
+  const lower = total % 2 === 1 ? upper : upper - 1;
+  const at = (position: number) => {
+    let seen = 0;
+    for (const [hundredths, count] of sorted) {
+      seen += count;
+      if (position < seen) return hundredths / 100;
+    }
+    throw new Error('a position past the durations counted');
+  };
+  return (at(lower) + at(upper)) / 2;
 }
 
 export function ratingSpread(stars: ScorecardFacts['stars']): RatingSpread {
@@ -137,8 +161,8 @@ export function scorecardFigures(facts: ScorecardFacts): ScorecardFigures {
     fulfilled: facts.fulfilled,
     open: facts.open,
     overdue: facts.overdue,
-    medianHoursToAcknowledge: medianHours(facts.acknowledgeMs),
-    medianHoursToResolve: medianHours(facts.resolveMs),
+    medianHoursToAcknowledge: medianHours(facts.acknowledgeHours),
+    medianHoursToResolve: medianHours(facts.resolveHours),
     onTimeRate: rate(facts.onTime, facts.timed),
     ratings: ratingSpread(facts.stars),
     reopenRate: rate(facts.reopened, facts.everCompleted),

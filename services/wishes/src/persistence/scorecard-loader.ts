@@ -3,7 +3,8 @@ import { Types } from 'mongoose';
 import type { MonthPeriod } from '@civic/service-kit';
 import type { Models } from '../models/index.ts';
 import type { ScorecardFacts } from '../domain/scorecard.ts';
-import { scorecardFacts, type ScorecardSide } from './scorecard-facts.ts';
+import { scorecardFacts } from './scorecard-facts.ts';
+import type { ScorecardSide } from '../domain/scorecard-contribution.ts';
 
 /** One unit's scorecard facts on one side over one period, as of `now`. */
 export interface ScorecardKey {

@@ -6,12 +6,14 @@ import { WISH_FIELDS, type TimelineEntryDocument, type WishDocument } from '../m
 import { nextStatus, type WishAction } from '../domain/wish-state-machine.ts';
 import { dueAt, firstDeadlineNotice } from '../domain/deadlines.ts';
 import { wishEvents } from '../domain/wish-events.ts';
+import { recordScorecardChange } from './scorecard-rollups.ts';
 
 /**
  * The one way a wish changes: every step passes the state machine, lands on the timeline, and the
  * write is conditional on the version that was read, so of two concurrent changes one wins and the
  * other answers CONFLICT with nothing written (a claim race is exactly this). The events of its
- * steps go to the outbox in the same transaction: a change that loses writes none.
+ * steps go to the outbox, and the scorecard rollups move, in the same transaction: a change that
+ * loses writes neither.
  */
 
 export interface Step {
@@ -58,6 +60,7 @@ export async function changeWish(models: Models, wish: WishDocument, change: Cha
     { ...returnUpdated(WISH_FIELDS), session },
   ).lean<WishDocument>();
   if (!updated) throw wishChangedMeanwhile();
+  await recordScorecardChange(models, session, wish, updated);
   await recordRequestEvents(models.Outbox, session, wishEvents(wish, updated, change.steps.map((step) => step.action)), change.at);
   return updated;
 }

@@ -1,17 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
-import { addFacts, noFacts, rate, ratingSpread, scorecardFigures, standardDeviation, type ScorecardFacts } from '../../src/domain/scorecard.ts';
+import { addFacts, medianHours, noFacts, rate, ratingSpread, scorecardFigures, standardDeviation, type ScorecardFacts } from '../../src/domain/scorecard.ts';
 import { rankUnits } from '../../src/domain/scorecard-ranking.ts';
 import { withHandler } from '../../src/domain/handler-history.ts';
 
-const HOUR = 3_600_000;
 const facts = (overrides: Partial<ScorecardFacts>): ScorecardFacts => ({ ...noFacts(), ...overrides });
+/** Durations given in hours, counted in hundredths of an hour as the rollups keep them. */
+const hours = (...values: number[]) => {
+  const counts = new Map<number, number>();
+  for (const value of values) counts.set(Math.round(value * 100), (counts.get(Math.round(value * 100)) ?? 0) + 1);
+  return counts;
+};
 
 describe('scorecard figures', () => {
   it('takes exact medians of hours rounded to hundredths: the middle one, or the mean of the two middle ones', () => {
-    const figures = scorecardFigures(facts({ acknowledgeMs: [3 * HOUR, 1 * HOUR, 2 * HOUR], resolveMs: [10 * HOUR, 60 * HOUR], handled: 3 }));
+    const figures = scorecardFigures(facts({ acknowledgeHours: hours(3, 1, 2), resolveHours: hours(10, 60), handled: 3 }));
     expect([figures.medianHoursToAcknowledge, figures.medianHoursToResolve]).toEqual([2, 35]);
-    expect(scorecardFigures(facts({ resolveMs: [HOUR / 3] })).medianHoursToResolve).toBe(0.33);
+    expect(scorecardFigures(facts({ resolveHours: hours(1 / 3) })).medianHoursToResolve).toBe(0.33);
+    // Repeated durations count once each: 1, 1, 1, 4 has its middle at 1; 1, 4, 4, 9 at 4.
+    expect(medianHours(hours(1, 1, 4, 1))).toBe(1);
+    expect(medianHours(hours(4, 9, 1, 4))).toBe(4);
+    expect(medianHours(hours(0.25, 0.5))).toBe(0.375);
+    expect(medianHours(new Map([[150, 0]]))).toBe(null);
     expect(scorecardFigures(noFacts()).medianHoursToAcknowledge).toBe(null);
   });
 
@@ -41,18 +51,18 @@ describe('scorecard figures', () => {
   });
 
   it('adds a handler side and a claimant side of one organisation', () => {
-    const sum = addFacts(facts({ handled: 2, resolveMs: [HOUR], stars: [0, 1, 0, 0, 0], escalations: 1 }), facts({ claimed: 3, resolveMs: [3 * HOUR], stars: [0, 0, 0, 0, 2] }));
-    expect(sum).toEqual(facts({ handled: 2, claimed: 3, resolveMs: [HOUR, 3 * HOUR], stars: [0, 1, 0, 0, 2], escalations: 1 }));
+    const sum = addFacts(facts({ handled: 2, resolveHours: hours(1, 3), stars: [0, 1, 0, 0, 0], escalations: 1 }), facts({ claimed: 3, resolveHours: hours(3), stars: [0, 0, 0, 0, 2] }));
+    expect(sum).toEqual(facts({ handled: 2, claimed: 3, resolveHours: hours(1, 3, 3), stars: [0, 1, 0, 0, 2], escalations: 1 }));
   });
 });
 
 describe('ranking units', () => {
   const unit = (id: string, overrides: Partial<ScorecardFacts>) => ({ id, figures: scorecardFigures(facts(overrides)) });
   const units = [
-    unit('c', { timed: 2, onTime: 1, resolveMs: [5 * HOUR] }),
+    unit('c', { timed: 2, onTime: 1, resolveHours: hours(5) }),
     unit('a', {}),
-    unit('d', { timed: 1, onTime: 1, resolveMs: [9 * HOUR] }),
-    unit('b', { timed: 4, onTime: 2, resolveMs: [5 * HOUR] }),
+    unit('d', { timed: 1, onTime: 1, resolveHours: hours(9) }),
+    unit('b', { timed: 4, onTime: 2, resolveHours: hours(5) }),
   ];
 
   it('puts the better figure first, a unit without it last, and ties in id order', () => {
