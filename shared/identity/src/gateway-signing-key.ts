@@ -3,7 +3,7 @@ import { SIGNING_ALGORITHM, type KeyPair } from './keys.ts';
 import { FORWARDED_VIEWER_MAX_LIFETIME_SECONDS, type ForwardedViewerSigningKey } from './forwarded-viewer.ts';
 
 /** Where the gateway publishes the key subgraphs verify forwarded viewers with. */
-export const JWKS_PATH = '/.well-known/jwks.json';
+export { JWKS_PATH } from '@civic/subgraph-identity';
 
 /** The gateway's key as it signs forwarded viewers, and as it publishes the public half. */
 export interface GatewaySigningKey extends ForwardedViewerSigningKey {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 /** Header that names one request across the gateway and every subgraph it reaches. */
-export const REQUEST_ID_HEADER = 'x-request-id';
+export { REQUEST_ID_HEADER } from '@civic/subgraph-identity';
 
 // Room for a UUID, a ULID or a proxy's trace-style id; nothing that could break a log line or a header.
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;

@@ -3,6 +3,7 @@
  * personal information): sent to the gateway in a header, carried to the subgraphs inside the
  * signed forwarded viewer, and kept with every unmasked read of sensitive data in the access log.
  */
+import { PURPOSE_MAX_LENGTH } from '@civic/subgraph-identity';
 
 /**
  * Header a client states its purpose in: free text, trimmed. HTTP header values are bytes, so
@@ -10,10 +11,8 @@
  * literal `%` as `%25`.
  */
 export const PURPOSE_HEADER = 'x-civic-purpose';
-/** The forwarded viewer's claim that carries it, decoded; absent when none was stated. */
-export const PURPOSE_CLAIM = 'purpose';
-/** The longest purpose, in characters, after decoding and trimming. */
-export const PURPOSE_MAX_LENGTH = 200;
+/** The forwarded viewer's claim that carries it, decoded (absent when none was stated); the longest, in characters; what a subgraph keeps of it. */
+export { PURPOSE_CLAIM, PURPOSE_MAX_LENGTH, purposeFromClaim } from '@civic/subgraph-identity';
 
 /** What a client's purpose header states: a purpose, nothing (absent or blank: null), or a refusal. */
 export type StatedPurpose = { purpose: string | null } | { refused: 'too-long' | 'not-percent-encoded' };
@@ -27,13 +26,6 @@ export function statedPurpose(header: string | string[] | undefined | null): Sta
     return { refused: 'not-percent-encoded' };
   }
   return purposeText(text);
-}
-
-/** A purpose claim a subgraph may keep: text within the bound, else none. */
-export function purposeFromClaim(claim: unknown): string | null {
-  if (typeof claim !== 'string') return null;
-  const stated = purposeText(claim);
-  return 'purpose' in stated ? stated.purpose : null;
 }
 
 function purposeText(text: string): StatedPurpose {
