@@ -15,6 +15,6 @@ export default defineConfig({
     reporters: ['default', './shared/test-harness/src/summary-reporter.ts'],
     // Vite gives the code it transforms graphql's ES module; packages Node loads itself would get its
     // CommonJS copy, a second graphql. These take graphql objects from ours, so Vite loads them too.
-    server: { deps: { inline: ['graphql-query-complexity', /@escape\.tech\/graphql-armor/] } },
+    server: { deps: { inline: ['graphql-query-complexity', /@escape\.tech\/graphql-armor/, '@graphql-inspector/core'] } },
   },
 });

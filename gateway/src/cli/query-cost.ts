@@ -5,6 +5,7 @@ import { CALLER_TIERS } from '../limits/caller-tier.ts';
 import { DEFAULT_QUERY_CAPS } from '../limits/limit-policy.ts';
 import { operationCost } from '../limits/query-cost.ts';
 import { SubgraphOwnership } from '../limits/subgraph-ownership.ts';
+import { readmeOperations } from '../readme-operations.ts';
 import { readSupergraph, supergraphPathFromEnv } from '../supergraph.ts';
 
 /**
@@ -29,7 +30,7 @@ interface PricedOperation {
 const supergraphSdl = await readSupergraph(values.supergraph ?? supergraphPathFromEnv());
 const schema = buildSchema(supergraphSdl);
 const ownership = new SubgraphOwnership(supergraphSdl);
-const queries: PricedOperation[] = [...positionals.map((query) => ({ query })), ...(values.readme ? readmeQueries(await readFile('README.md', 'utf8')) : [])];
+const queries: PricedOperation[] = [...positionals.map((query) => ({ query })), ...(values.readme ? readmeOperations(await readFile('README.md', 'utf8')) : [])];
 
 const header = ['cost', ...CALLER_TIERS.map((tier) => `${tier} (${DEFAULT_QUERY_CAPS[tier].costBudget})`), 'query'];
 console.log(`| ${header.join(' | ')} |\n|${header.map(() => ' --- ').join('|')}|`);
@@ -42,13 +43,3 @@ for (const { query, variables } of queries) {
   console.log(`| ${cost} | ${verdicts.join(' | ')} | \`${query.replace(/\s+/g, ' ')}\` |`);
 }
 
-/**
- * The queries of the README's curl lines (`-d '{"query":"...","variables":{...}}'`), with their
- * variables. Subscriptions are left out: the gateway serves them from its own SDL and prices each
- * push as the query it runs.
- */
-function readmeQueries(readme: string): PricedOperation[] {
-  return [...readme.matchAll(/-d '(\{"query".*?\})'$/gm)]
-    .map((match) => JSON.parse(match[1]!) as PricedOperation)
-    .filter(({ query }) => !query.trimStart().startsWith('subscription'));
-}

@@ -1,9 +1,9 @@
 import type { ApolloGateway } from '@apollo/gateway';
-import { printSchema, Supergraph } from '@apollo/federation-internals';
 import type { FormattedExecutionResult, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Viewer } from '@civic/identity';
 import { subscribeToEvents, type AnyCivicEvent, type EventsSettings, type LiveEvents } from '@civic/events';
+import { apiSchemaSdl } from '../api-schema.ts';
 import { LIVE_FIELDS, LIVE_KINDS, type LiveField } from './live-fields.ts';
 import type { LiveOperation } from './live-operation.ts';
 import { liveSchemaOf } from './live-schema.ts';
@@ -30,7 +30,7 @@ export class LiveUpdates {
     // From the supergraph's text, with our own graphql module: the runtime's API schema object
     // may come from the other copy of graphql (CommonJS beside ESM), which ours refuses.
     gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
-      this.#schema = liveSchemaOf(printSchema(Supergraph.build(coreSupergraphSdl).apiSchema()));
+      this.#schema = liveSchemaOf(apiSchemaSdl(coreSupergraphSdl));
     });
   }
 

@@ -1,3 +1,4 @@
+import { registeredOperation } from '../operations/registered-operations.ts';
 import type { BenchWorld } from './bench-world.ts';
 import { repeated, type Scenario } from './scenario.ts';
 
@@ -5,59 +6,20 @@ import { repeated, type Scenario } from './scenario.ts';
  * The seven reads the front line sends most, each as the user who sends it. The expected command
  * counts follow from each query's shape: one command per entity type on each path of each plan
  * level, so a page of 100 costs what a page of 20 does. (Subgraphs in infra/supergraph.yaml's order.)
+ * The documents are registered operations (infra/operations/), so the schema check guards them.
  */
 
 const PAGE_LENGTH = 20;
 const LONG_PAGE_LENGTH = 50;
 
-const ORGANISATIONS = `query Organisations($first: Int) {
-  organisations(first: $first) { edges { node { name kind parent { name } } } }
-}`;
-
-const COMMUNITY_RESIDENTS = `query CommunityResidents($communityId: ID!, $first: Int) {
-  residents(filter: { communityId: $communityId }, first: $first) {
-    edges { node { name phone household { building unit room } grid { name level } activities(first: 5) { edges { node { title } } } } }
-  }
-}`;
-
-const MICRO_GRID = `query MicroGrid($id: ID!, $first: Int) {
-  grid(id: $id) {
-    name
-    sizeCheck { householdCount withinStandard message }
-    residents(first: $first) { edges { node { name household { room } } } }
-  }
-}`;
-
-const ME = `query Me {
-  me { name points { balance } activities(first: 5) { edges { node { title } } } serviceHours }
-}`;
-
-const ACTIVITIES_AND_POSTS = `query ActivitiesAndPosts($first: Int) {
-  activities(first: $first) { edges { node { title host { name } signedUpCount capacity } } }
-  posts(first: $first) { edges { node { title publisher { name } } } }
-}`;
-
-const COMMUNITY_WISHES = `query CommunityWishes($communityId: ID!, $first: Int) {
-  wishes(filter: { communityId: $communityId }, first: $first) {
-    edges { node { title status requester { name } claimant { ... on Resident { name } ... on Organisation { name } } grid { name } } }
-  }
-}`;
-
-const MEETING = `query Meeting($id: ID!) {
-  meeting(id: $id) {
-    title level status hosts { name }
-    agenda { edges { node { position title wish { title status } decision { text } } } }
-    participants { edges { node { role reply attended resident { name } organisation { name } } } }
-    quorum { met present required }
-  }
-}`;
-
-const SCORECARD_RANKING = `query ScorecardRanking($districtId: ID!, $period: AggregatePeriod!, $first: Int) {
-  scorecardRanking(organisationId: $districtId, kind: PROPERTY_COMPANY, period: $period, by: ON_TIME_RATE, first: $first) {
-    totalCount
-    edges { node { rank organisation { name } scorecard { handled resolved open overdue medianHoursToAcknowledge medianHoursToResolve onTimeRate ratings { mean standardDeviation } reopenRate escalations } } }
-  }
-}`;
+const ORGANISATIONS = registeredOperation('Organisations');
+const COMMUNITY_RESIDENTS = registeredOperation('CommunityResidents');
+const MICRO_GRID = registeredOperation('MicroGrid');
+const ME = registeredOperation('Me');
+const ACTIVITIES_AND_POSTS = registeredOperation('ActivitiesAndPosts');
+const COMMUNITY_WISHES = registeredOperation('CommunityWishes');
+const MEETING = registeredOperation('Meeting');
+const SCORECARD_RANKING = registeredOperation('ScorecardRanking');
 
 /** The twelve China months up to and including the seed's (the seeded wishes reach today). */
 export function yearUpTo(now: Date): { from: string; to: string } {
