@@ -36,6 +36,8 @@ export interface StartGraphOptions<TSubgraph extends RunningPart, TGateway exten
   gateway: GatewayStarter<TGateway>;
   /** Signs each subgraph's service token. */
   accessTokenPrivateKey: CryptoKey;
+  /** Composes the supergraph; `composeSupergraph` unless given (the test harness reuses earlier compositions). */
+  compose?: (subgraphs: readonly SubgraphToCompose[]) => string | Promise<string>;
   log?: (line: string) => void;
 }
 
@@ -51,10 +53,10 @@ export interface RunningGraph<TSubgraph extends RunningPart, TGateway extends Ru
 const SERVICE_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
 
 /**
- * Starts the whole graph: every local subgraph with a service token of its own, then the gateway
- * in front of the supergraph composed from the subgraphs where they actually listen. Subgraphs
- * start first and ask the graph only once the gateway runs. Whatever started is stopped again
- * when a later part fails.
+ * Starts the whole graph: every local subgraph with a service token of its own, all at once (each
+ * mostly waits on its database while it builds its collections), then the gateway in front of the
+ * supergraph composed from the subgraphs where they actually listen. Subgraphs ask the graph only
+ * once the gateway runs. Whatever started is stopped again when another part fails.
  */
 export async function startGraph<TSubgraph extends RunningPart, TGateway extends RunningPart>(
   options: StartGraphOptions<TSubgraph, TGateway>,
@@ -73,13 +75,18 @@ export async function startGraph<TSubgraph extends RunningPart, TGateway extends
   };
 
   try {
-    for (const subgraph of options.subgraphs) {
-      const serviceToken = await issueAccessToken(options.accessTokenPrivateKey, { subject: `service:${subgraph.name}`, roles: ['SERVICE'] }, SERVICE_TOKEN_TTL_SECONDS);
-      const running = await subgraph.start({ gatewayUrl, serviceToken });
-      subgraphs.push(running);
-      log(`${subgraph.name}: ready at ${running.url}`);
-    }
-    const supergraphSdl = composeSupergraph([
+    const starts = await Promise.allSettled(
+      options.subgraphs.map(async (subgraph) => {
+        const serviceToken = await issueAccessToken(options.accessTokenPrivateKey, { subject: `service:${subgraph.name}`, roles: ['SERVICE'] }, SERVICE_TOKEN_TTL_SECONDS);
+        const running = await subgraph.start({ gatewayUrl, serviceToken });
+        log(`${subgraph.name}: ready at ${running.url}`);
+        return running;
+      }),
+    );
+    for (const start of starts) if (start.status === 'fulfilled') subgraphs.push(start.value);
+    const failed = starts.find((start): start is PromiseRejectedResult => start.status === 'rejected');
+    if (failed) throw failed.reason;
+    const supergraphSdl = await (options.compose ?? composeSupergraph)([
       ...options.subgraphs.map((subgraph, index) => ({ name: subgraph.name, url: subgraphs[index]!.url, typeDefs: subgraph.typeDefs })),
       ...(options.remoteSubgraphs ?? []),
     ]);

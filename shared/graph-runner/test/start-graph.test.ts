@@ -16,13 +16,14 @@ function recorder() {
       events.push(`stop ${name}`);
     },
   });
-  const subgraph = (name: string, typeDefs: string): LocalSubgraph<RunningPart> & { wiring?: SubgraphWiring } => {
+  const subgraph = (name: string, typeDefs: string, failure?: Error): LocalSubgraph<RunningPart> & { wiring?: SubgraphWiring } => {
     const local: LocalSubgraph<RunningPart> & { wiring?: SubgraphWiring } = {
       name,
       typeDefs,
       async start(wiring) {
         local.wiring = wiring;
         events.push(`start ${name}`);
+        if (failure) throw failure;
         return part(name, `http://127.0.0.1:${name === 'a' ? 5001 : 5002}/graphql`);
       },
     };
@@ -32,7 +33,7 @@ function recorder() {
 }
 
 describe('starting the whole graph', () => {
-  it('starts the subgraphs in order, then the gateway in front of them where they listen, and stops the gateway first', async () => {
+  it('starts the subgraphs, then the gateway in front of them where they listen, and stops the gateway first', async () => {
     const keys = (await generateKeyPair(SIGNING_ALGORITHM, { crv: 'Ed25519' })) as KeyPair;
     const { events, part, subgraph } = recorder();
     const a = subgraph('a', `${LINK} type Thing @key(fields: "id") { id: ID! } type Query { thing: Thing }`);
@@ -91,5 +92,18 @@ describe('starting the whole graph', () => {
     await expect(start).rejects.toThrow(CompositionError);
     await expect(start).rejects.toThrow(/FIELD_TYPE_MISMATCH: Type of field "Thing.size" is incompatible across subgraphs/);
     expect(events).toEqual(['start a', 'start b', 'stop a', 'stop b']);
+  });
+
+  it('starts the subgraphs together, and when one fails stops those that started and never starts the gateway', async () => {
+    const keys = (await generateKeyPair(SIGNING_ALGORITHM, { crv: 'Ed25519' })) as KeyPair;
+    const { events, part, subgraph } = recorder();
+    const failure = new Error('b cannot reach its database');
+    const start = startGraph({
+      subgraphs: [subgraph('a', `${LINK} type Query { a: Int }`), subgraph('b', `${LINK} type Query { b: Int }`, failure), subgraph('c', `${LINK} type Query { c: Int }`)],
+      gateway: { start: async () => part('gateway', 'http://127.0.0.1:5000/graphql') },
+      accessTokenPrivateKey: keys.privateKey,
+    });
+    await expect(start).rejects.toBe(failure);
+    expect(events).toEqual(['start a', 'start b', 'start c', 'stop a', 'stop c']);
   });
 });

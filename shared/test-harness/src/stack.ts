@@ -9,6 +9,7 @@ import { uniqueDatabaseName } from './database-names.ts';
 import { uniqueEventsSettings } from './events-settings.ts';
 import '@civic/dev-platform/provided-context';
 import { loadLocalSubgraphs, type AnySubgraph } from './local-subgraphs.ts';
+import { cachedComposer } from './supergraph-cache.ts';
 
 export interface GraphResponse<TData = Record<string, unknown>> {
   status: number;
@@ -111,6 +112,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       }),
     ),
     remoteSubgraphs: options.remoteSubgraphs,
+    compose: cachedComposer(inject('supergraphCacheDir'), new Set(definitions.map((definition) => definition.name))),
     gateway: {
       start(composed) {
         supergraphSdl = composed;
