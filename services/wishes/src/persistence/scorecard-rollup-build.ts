@@ -1,14 +1,20 @@
+import { createHash } from 'node:crypto';
+import { Types } from 'mongoose';
 import type { Models } from '../models/index.ts';
 import { SCORECARD_ROLLUP_BUILD_ID } from '../models/scorecard-rollup-build.ts';
-import { SCORED_WISH_FIELDS, type ScoredWish } from '../domain/scorecard-contribution.ts';
+import { rollupKeyText, SCORED_WISH_FIELDS, type ScoredWish } from '../domain/scorecard-contribution.ts';
 import { ScorecardRollupTotals, type BuiltRollup } from '../domain/scorecard-rollup-totals.ts';
-import { Types } from 'mongoose';
 
 const BATCH = 2_000;
 
-/** A rollup as stored: the seed inserts these, and so does a build. */
-export function rollupDocument({ side, unitId, month, fields }: BuiltRollup): Record<string, unknown> {
-  return { _id: new Types.ObjectId(), side, unitId: new Types.ObjectId(unitId), month, ...fields };
+/**
+ * A rollup as stored: the seed inserts these, and so does a build. Its id is derived from its key,
+ * so that the seed's records stay the same from one run to the next.
+ */
+export function rollupDocument(rollup: BuiltRollup): Record<string, unknown> {
+  const { side, unitId, month, fields } = rollup;
+  const _id = new Types.ObjectId(createHash('sha256').update(rollupKeyText(rollup)).digest().subarray(0, 12));
+  return { _id, side, unitId: new Types.ObjectId(unitId), month, ...fields };
 }
 
 export function rollupBuildDocument(wishes: number, at: Date) {
