@@ -18,7 +18,7 @@ const NOW = new Date('2026-03-16T02:00:00Z');
 
 const hex = (id: { toHexString(): string } | null | undefined) => id?.toHexString() ?? null;
 
-const digestedModels = (databases: SeedDatabases): Model<unknown>[] => [...Object.values(databases.organisations), ...Object.values(databases.residents)];
+const digestedModels = (databases: SeedDatabases) => [...Object.values(databases.organisations), ...Object.values(databases.residents)] as unknown as Model<unknown>[];
 
 /** A digest of every id in both databases, collection by collection. */
 async function idDigest(databases: SeedDatabases): Promise<string> {
@@ -49,8 +49,9 @@ function generateWithoutWriting(databases: SeedDatabases) {
     const ids = idsByCollection.get(collectionName) ?? [];
     idsByCollection.set(collectionName, ids);
     for (const chunk of generated.chunks) {
-      for (const record of chunk as { _id: { toHexString(): string } }[]) {
-        ids.push(record._id.toHexString());
+      // An ObjectId's string is its hex; a few records have a string id of their own.
+      for (const record of chunk as { _id: object | string }[]) {
+        ids.push(String(record._id));
         records.update(`${collectionName}:${JSON.stringify(record)}\n`);
       }
     }
