@@ -63,7 +63,7 @@ export async function startRouterCoprocessor(options: StartRouterCoprocessorOpti
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
-  logger.info({ port }, 'router coprocessor listening');
+  logger.info({ port }, 'router coprocessor ready');
   return {
     url: `http://${host}:${port}${COPROCESSOR_PATH}`,
     stop: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
