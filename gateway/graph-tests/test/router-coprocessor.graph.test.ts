@@ -175,6 +175,11 @@ describe('what the coprocessor refuses', () => {
     expect(answer.control).toEqual({ break: 500 });
   });
 
+  it('a request that is not JSON', async () => {
+    const response = await fetch(coprocessor.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"stage":' });
+    expect({ status: response.status, body: await response.json() }).toEqual({ status: 400, body: { error: 'The coprocessor request could not be read as JSON' } });
+  });
+
   it('a stage it is not configured for', async () => {
     expect(await post({ ...ROUTER_CONFIG, stage: 'SupergraphRequest', id: 'x' })).toEqual({
       status: 400,

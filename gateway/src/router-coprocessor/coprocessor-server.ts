@@ -55,7 +55,7 @@ export async function startRouterCoprocessor(options: StartRouterCoprocessorOpti
   const unexpected: ErrorRequestHandler = (error: { status?: number }, _request, response, _next) => {
     const status = error.status !== undefined && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) logger.error({ err: error }, 'router coprocessor request failed');
-    response.status(status).json({ error: status === 500 ? 'Internal server error' : 'The coprocessor request is not valid JSON' });
+    response.status(status).json({ error: status === 500 ? 'Internal server error' : 'The coprocessor request could not be read as JSON' });
   };
   app.use(unexpected);
 
