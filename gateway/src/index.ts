@@ -10,3 +10,5 @@ export * from './gateway-runtime.ts';
 export * from './gateway-errors.ts';
 export { answeredError, refusalBody } from './http/refusal.ts';
 export { overBudget, overCap, rateLimited, type CapName } from './limits/limit-errors.ts';
+export { startRouterCoprocessor, type RunningRouterCoprocessor, type StartRouterCoprocessorOptions } from './router-coprocessor/coprocessor-server.ts';
+export * from './router-coprocessor/coprocessor-protocol.ts';

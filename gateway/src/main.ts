@@ -12,7 +12,7 @@ const { eventsSettingsFromEnv } = await import('@civic/events');
 /**
  * Runs the gateway as its own process: CIVIC_GATEWAY_RUNTIME, SUPERGRAPH_PATH (followed for
  * changes), PORT, HOST, SUBGRAPH_URL_<NAME>, key variables or CIVIC_KEYS_DIR, NODE_ENV, the
- * limits' variables (limits/limits-config.ts), and NATS_URL (NATS_STREAM, NATS_SUBJECT_PREFIX) for
+ * limits' variables (limits/limits-config.ts), and NATS_URL (NATS_STREAM, NATS_SUBJECT_PREFIX, NATS_STREAM_REPLICAS) for
  * subscriptions.
  */
 const runtime = gatewayRuntimeFromEnv();

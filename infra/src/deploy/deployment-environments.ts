@@ -9,7 +9,7 @@ export const COMPOSE_FILE = join(DEPLOY_DIR, 'compose', 'compose.yaml');
 export const KUBERNETES_DIR = join(DEPLOY_DIR, 'kubernetes');
 export const ROUTER_FILE = join(DEPLOY_DIR, 'router', 'router.yaml');
 export const DOCKERFILE = join(DEPLOY_DIR, 'Dockerfile');
-export const KUBERNETES_FILES = ['namespace.yaml', 'configuration.yaml', 'secrets.yaml', 'network-policy.yaml', 'gateway.yaml', 'residents.yaml', 'organisations.yaml', 'wishes.yaml', 'resources.yaml', 'meetings.yaml', 'notifications.yaml'];
+export const KUBERNETES_FILES = ['namespace.yaml', 'configuration.yaml', 'secrets.yaml', 'network-policy.yaml', 'gateway.yaml', 'router-coprocessor.yaml', 'residents.yaml', 'organisations.yaml', 'wishes.yaml', 'resources.yaml', 'meetings.yaml', 'notifications.yaml'];
 
 /** One process as a deployment file starts it: its name, whether it is the gateway or a subgraph, and the variables it gets. */
 export interface DeployedProcess {
@@ -26,16 +26,21 @@ export async function dockerfileVariables(): Promise<string[]> {
   return [...text.matchAll(/^ENV (.+)$/gm)].flatMap((line) => [...line[1]!.matchAll(/([A-Z_][A-Z0-9_]*)=/g)].map((match) => match[1]!));
 }
 
+/** The entry the gateway's image runs for the router's coprocessor instead of the gateway. */
+export const ROUTER_COPROCESSOR_ENTRY = 'src/router-coprocessor/main.ts';
+
 /** The compose file's processes of the graph (the services built from the Dockerfile). */
 export async function composeProcesses(): Promise<DeployedProcess[]> {
-  const compose = parse(await readFile(COMPOSE_FILE, 'utf8'), { merge: true }) as { services: Record<string, { build?: { args?: Record<string, string> }; environment?: Record<string, string> }> };
+  const compose = parse(await readFile(COMPOSE_FILE, 'utf8'), { merge: true }) as {
+    services: Record<string, { build?: { args?: Record<string, string> }; command?: string[]; environment?: Record<string, string> }>;
+  };
   const image = await dockerfileVariables();
   return Object.entries(compose.services)
     .filter(([, service]) => service.build?.args?.PROCESS_PATH)
     .map(([name, service]) => ({
       file: 'compose.yaml',
       name,
-      kind: service.build!.args!.PROCESS_PATH === 'gateway' ? 'gateway' : 'subgraph',
+      kind: service.command?.includes(ROUTER_COPROCESSOR_ENTRY) ? 'router-coprocessor' : service.build!.args!.PROCESS_PATH === 'gateway' ? 'gateway' : 'subgraph',
       variables: [...new Set([...image, ...Object.keys(service.environment ?? {})])],
     }));
 }
@@ -75,7 +80,7 @@ export async function kubernetesProcesses(): Promise<DeployedProcess[]> {
       deployment.spec!.template!.spec.containers.map((container) => ({
         file: `${deployment.metadata.name}.yaml`,
         name: container.name,
-        kind: deployment.metadata.labels?.['app.kubernetes.io/component'] === 'gateway' ? ('gateway' as const) : ('subgraph' as const),
+        kind: kubernetesKind(deployment.metadata.labels?.['app.kubernetes.io/component']),
         variables: [
           ...(container.env ?? []).map((variable) => variable.name),
           ...(container.envFrom ?? []).flatMap((source) =>
@@ -84,4 +89,8 @@ export async function kubernetesProcesses(): Promise<DeployedProcess[]> {
         ],
       })),
     );
+}
+
+function kubernetesKind(component: string | undefined): ProcessKind {
+  return component === 'gateway' || component === 'router-coprocessor' ? component : 'subgraph';
 }

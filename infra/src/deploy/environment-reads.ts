@@ -6,11 +6,12 @@ import { projectRoot } from '@civic/dev-platform';
 export const PROCESS_SOURCES = {
   gateway: ['gateway/src', 'shared/identity/src', 'shared/events/src', 'shared/telemetry/src'],
   subgraph: ['services/*/src', 'shared/service-kit/src', 'shared/identity/src', 'shared/events/src', 'shared/telemetry/src'],
+  'router-coprocessor': ['gateway/src/router-coprocessor', 'shared/identity/src'],
 } as const;
 export type ProcessKind = keyof typeof PROCESS_SOURCES;
 
-/** Read by libraries rather than by our code: OpenTelemetry's SDK reads its own variables. */
-const LIBRARY_VARIABLE = /^OTEL_[A-Z_]+$/;
+/** Read by libraries rather than by our code: OpenTelemetry's SDK reads its own variables, express NODE_ENV. */
+const LIBRARY_VARIABLE = /^(OTEL_[A-Z_]+|NODE_ENV)$/;
 
 /**
  * The environment variables a kind of process reads, found in its code: `process.env.X`,

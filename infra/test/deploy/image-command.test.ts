@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
-import { exportJWK, generateKeyPair } from 'jose';
+import { exportJWK, generateKeyPair, jwtVerify } from 'jose';
+import { parse, parseAllDocuments } from 'yaml';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { projectRoot, SUPERGRAPH_OUTPUT_PATH } from '@civic/dev-platform';
-import { DOCKERFILE } from '../../src/deploy/deployment-environments.ts';
+import { COMPOSE_FILE, DOCKERFILE, KUBERNETES_DIR, ROUTER_COPROCESSOR_ENTRY } from '../../src/deploy/deployment-environments.ts';
 
 /** The image's command, read from the Dockerfile: Node 24 running the TypeScript sources itself. */
 async function imageCommand(): Promise<string[]> {
@@ -21,9 +22,17 @@ interface Started {
   port: number;
 }
 
-/** Starts a process as the image would in its folder, on a free port, and waits for its "ready" log line. */
-async function startAsImage(folder: string, env: Record<string, string>, readyMessage: string): Promise<Started> {
-  const [command, ...args] = await imageCommand();
+/** The command the compose file and the Kubernetes Deployment give the router's coprocessor, in the gateway's image. */
+async function coprocessorCommands(): Promise<{ compose: string[]; kubernetes: string[] }> {
+  const compose = parse(await readFile(COMPOSE_FILE, 'utf8'), { merge: true }) as { services: Record<string, { command: string[] }> };
+  const manifests = parseAllDocuments(await readFile(join(KUBERNETES_DIR, 'router-coprocessor.yaml'), 'utf8')).map((document) => document.toJS() as { kind: string; spec: { template: { spec: { containers: { command: string[] }[] } } } });
+  const deployment = manifests.find((manifest) => manifest.kind === 'Deployment')!;
+  return { compose: compose.services['router-coprocessor']!.command, kubernetes: deployment.spec.template.spec.containers[0]!.command };
+}
+
+/** Starts a process as the image would in its folder (with the image's command unless given), on a free port, and waits for its "ready" log line. */
+async function startAsImage(folder: string, env: Record<string, string>, readyMessage: string, imageCommandLine?: string[]): Promise<Started> {
+  const [command, ...args] = imageCommandLine ?? (await imageCommand());
   expect(command).toBe('node');
   const child = spawn(process.execPath, args, { cwd: join(projectRoot, folder), env: { PATH: process.env.PATH!, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   started.push(child);
@@ -75,6 +84,27 @@ describe("the image's command", () => {
     const ready = await health(port, '/health/ready');
     expect(ready.status).toBe(503);
     expect(ready.body).toEqual({ status: 'unavailable', reason: 'subgraphs unreachable', subgraphs: ['meetings', 'notifications', 'organisations', 'residents', 'resources', 'wishes'] });
+  }, 90_000);
+
+  it("runs the router's coprocessor with the command the deployment files give it, signing with GATEWAY_PRIVATE_JWK", async () => {
+    const commands = await coprocessorCommands();
+    expect(commands.kubernetes).toEqual(commands.compose);
+    expect(commands.compose).toEqual([...(await imageCommand()).slice(0, -1), ROUTER_COPROCESSOR_ENTRY]);
+    const keys = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+    const { child, port } = await startAsImage('gateway', { GATEWAY_PRIVATE_JWK: JSON.stringify(await exportJWK(keys.privateKey)) }, 'router coprocessor ready', commands.compose);
+    expect(await health(port, '/health/live')).toEqual({ status: 200, body: { status: 'ok' } });
+    expect(await health(port, '/health/ready')).toEqual({ status: 200, body: { status: 'ok' } });
+
+    const post = async (payload: object) =>
+      (await (await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) })).json()) as { context: unknown; headers: Record<string, string[]> };
+    const routed = await post({ version: 1, stage: 'RouterRequest', control: 'continue', id: 'r1', headers: { 'x-request-id': ['deploy-check'] }, context: { entries: {} } });
+    const signed = await post({ version: 1, stage: 'SubgraphRequest', control: 'continue', id: 'r1', headers: {}, context: routed.context, serviceName: 'wishes' });
+    const { payload } = await jwtVerify(signed.headers['x-civic-viewer']![0]!, keys.publicKey, { audience: 'wishes' });
+    expect(payload).toMatchObject({ sub: 'anonymous', request_id: 'deploy-check' });
+
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    expect((await exited)[0]).toBe(0);
   }, 90_000);
 });
 

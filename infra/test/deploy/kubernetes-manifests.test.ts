@@ -30,7 +30,7 @@ beforeAll(async () => {
 describe('the Kubernetes manifests', () => {
   it('every resource validates against the Kubernetes schemas', async () => {
     const result = await kubeconform(KUBERNETES_FILES.map((file) => join(KUBERNETES_DIR, file)));
-    expect(result.output).toContain('Summary: 30 resources found in 11 files - Valid: 30, Invalid: 0, Errors: 0, Skipped: 0');
+    expect(result.output).toContain('Summary: 34 resources found in 12 files - Valid: 34, Invalid: 0, Errors: 0, Skipped: 0');
     expect(result.code).toBe(0);
   });
 

@@ -26,6 +26,18 @@ describe('the Apollo Router configuration', () => {
     expect(validate.errors!.some((error) => error.instancePath === '/limits' && error.params.additionalProperty === 'max_depth')).toBe(true);
   });
 
+  it('calls the coprocessor at the stages it serves, sending what it reads', async () => {
+    const router = parse(await readFile(ROUTER_FILE, 'utf8')) as { coprocessor: Record<string, unknown>; headers?: unknown };
+    expect(router.coprocessor).toEqual({
+      url: 'http://router-coprocessor.civic-graph.svc.cluster.local:4010/',
+      timeout: '2s',
+      router: { request: { headers: true, context: 'all' } },
+      subgraph: { all: { request: { headers: true, context: 'all', service_name: true } } },
+    });
+    // A header rule runs on subgraph requests too and could remove or overwrite what the coprocessor signed.
+    expect(router.headers).toBeUndefined();
+  });
+
   it('routes every subgraph of the supergraph', async () => {
     const router = parse(await readFile(ROUTER_FILE, 'utf8')) as { override_subgraph_url: Record<string, string> };
     const subgraphs = await readSupergraphConfig();

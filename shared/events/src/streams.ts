@@ -33,13 +33,14 @@ function streamConfig(settings: EventsSettings): Partial<StreamConfig> & { name:
     discard: DiscardPolicy.Old,
     max_age: MAX_AGE_MS * NANOS_PER_MS,
     duplicate_window: DUPLICATE_WINDOW_MS * NANOS_PER_MS,
+    num_replicas: settings.streamReplicas,
   };
 }
 
 /**
  * Creates the events stream, or brings an existing one to this configuration: file storage,
  * every `<prefix>.>` subject, old events discarded after MAX_AGE_MS, duplicates dropped within
- * DUPLICATE_WINDOW_MS. Every publisher and consumer calls it at start; creating it twice with
+ * DUPLICATE_WINDOW_MS, kept on `streamReplicas` servers. Every publisher and consumer calls it at start; creating it twice with
  * the same configuration is no error.
  */
 export async function ensureStream(manager: JetStreamManager, settings: EventsSettings): Promise<void> {

@@ -4,11 +4,21 @@ import { allSubjects, backoffDelay, eventsSettingsEnv, eventsSettingsFromEnv, ne
 describe('events settings', () => {
   it('are absent without NATS_URL, and default the stream and prefix', () => {
     expect(eventsSettingsFromEnv({})).toBeNull();
-    expect(eventsSettingsFromEnv({ NATS_URL: 'nats://broker:4222' })).toEqual({ natsUrl: 'nats://broker:4222', streamName: 'CIVIC_EVENTS', subjectPrefix: 'civic' });
+    expect(eventsSettingsFromEnv({ NATS_URL: 'nats://broker:4222' })).toEqual({ natsUrl: 'nats://broker:4222', streamName: 'CIVIC_EVENTS', subjectPrefix: 'civic', streamReplicas: 1 });
+  });
+
+  it('take the stream replicas from NATS_STREAM_REPLICAS, 1 to 5', () => {
+    for (const replicas of [1, 3, 5]) expect(eventsSettingsFromEnv({ NATS_URL: 'nats://broker:4222', NATS_STREAM_REPLICAS: String(replicas) })?.streamReplicas).toBe(replicas);
+  });
+
+  it.each(['0', '6', '2.5', 'three', '-1'])('refuse NATS_STREAM_REPLICAS=%s at start, naming the variable', (value) => {
+    expect(() => eventsSettingsFromEnv({ NATS_URL: 'nats://broker:4222', NATS_STREAM_REPLICAS: value })).toThrow(
+      new Error(`NATS_STREAM_REPLICAS must be a whole number from 1 to 5, not "${value}"`),
+    );
   });
 
   it('round-trip through the environment a process is started with', () => {
-    const settings = { natsUrl: 'nats://a:4222,nats://b:4222', streamName: 'S', subjectPrefix: 'p' };
+    const settings = { natsUrl: 'nats://a:4222,nats://b:4222', streamName: 'S', subjectPrefix: 'p', streamReplicas: 3 };
     expect(eventsSettingsFromEnv(eventsSettingsEnv(settings))).toEqual(settings);
   });
 });

@@ -15,7 +15,7 @@ export interface GatewayProcessOptions {
   log: (line: string) => void;
   /** The runtime serving the supergraph; CIVIC_GATEWAY_RUNTIME of this process when not given. */
   runtime?: GatewayRuntime;
-  /** The event broker, for live updates: NATS_URL, NATS_STREAM and NATS_SUBJECT_PREFIX. */
+  /** The event broker, for live updates: NATS_URL, NATS_STREAM, NATS_SUBJECT_PREFIX and NATS_STREAM_REPLICAS. */
   events?: EventsSettings;
 }
 

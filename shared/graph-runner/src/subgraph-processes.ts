@@ -14,7 +14,7 @@ export interface SubgraphProcessOptions {
   ports: 'routing' | 'free';
   /** Further environment of every subgraph process (where its keys are). */
   env: Record<string, string>;
-  /** The event broker, given to every subgraph process as NATS_URL, NATS_STREAM and NATS_SUBJECT_PREFIX. */
+  /** The event broker, given to every subgraph process as NATS_URL, NATS_STREAM, NATS_SUBJECT_PREFIX and NATS_STREAM_REPLICAS. */
   events?: EventsSettings;
   /** An IPC channel to each process, for a parent that asks it questions (the benchmark). */
   ipc?: boolean;

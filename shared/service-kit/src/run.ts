@@ -11,7 +11,7 @@ import type { SubgraphDefinition } from './subgraph-definition.ts';
  * Runs a subgraph as its own process, configured by the environment:
  * PORT, HOST, MONGODB_URI, MONGODB_DATABASE (default `civic_<name>`), GATEWAY_URL and
  * SERVICE_TOKEN (to ask the graph), GATEWAY_JWKS_URL, GATEWAY_PUBLIC_JWK or CIVIC_KEYS_DIR (to verify the gateway),
- * NATS_URL, NATS_STREAM and NATS_SUBJECT_PREFIX (the event broker; without NATS_URL events wait in the outbox).
+ * NATS_URL, NATS_STREAM, NATS_SUBJECT_PREFIX and NATS_STREAM_REPLICAS (the event broker; without NATS_URL events wait in the outbox).
  */
 export async function runSubgraph<TModels extends object, TLoaders>(
   definition: SubgraphDefinition<TModels, TLoaders>,

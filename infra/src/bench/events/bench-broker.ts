@@ -22,7 +22,7 @@ export async function startBenchBroker(teardown: Teardown, log: (line: string) =
   teardown.add('stop the broker', () => broker.stop());
   log(`broker: ${broker.kind === 'external' ? redactUri(broker.url) : `embedded nats-server, process ${broker.pid}`}`);
   const suffix = randomBytes(4).toString('hex');
-  const events: EventsSettings = { natsUrl: broker.url, streamName: `BENCH_${suffix}`, subjectPrefix: `bench_${suffix}` };
+  const events: EventsSettings = { natsUrl: broker.url, streamName: `BENCH_${suffix}`, subjectPrefix: `bench_${suffix}`, streamReplicas: 1 };
   const connection = await connectBroker(broker.url, 'bench');
   teardown.add('close the bench connection to the broker', () => connection.close());
   const manager = await jetstreamManager(connection);
