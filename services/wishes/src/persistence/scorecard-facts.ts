@@ -8,8 +8,8 @@ import { OPEN_STATUSES, type ScorecardSide } from '../domain/scorecard-contribut
 /**
  * The facts of many units' scorecards on one side: their rollups of the period's months, one
  * range of the index `{ side, unitId, month }` per unit, added up; and, since being overdue
- * depends on the moment asked, one count of their open wishes past their deadline, found from
- * the index of deadlines (only open wishes have one).
+ * depends on the moment asked, one count of their open wishes past their deadline (only open
+ * wishes have one), from the index of each unit's deadlines.
  */
 
 const UNIT_FIELD: Readonly<Record<ScorecardSide, string>> = { HANDLER: 'handlerIds', CLAIMANT: 'claimantId', AGREEMENT: 'agreementId' };
@@ -47,7 +47,9 @@ async function overdueWishes(models: Models, side: ScorecardSide, units: readonl
     ...(side === 'HANDLER' ? [{ $unwind: '$unit' }] : []),
     { $group: { _id: '$unit', overdue: { $sum: 1 } } },
   ];
-  const rows = await models.Wish.aggregate<{ _id: Types.ObjectId; overdue: number }>(pipeline);
+  // The units' own deadlines, not the whole district's past ones, nor all their wishes of the period.
+  const hint = side === 'CLAIMANT' ? { claimantId: 1, createdAt: -1, _id: -1 } : { [field]: 1, dueAt: 1 };
+  const rows = await models.Wish.aggregate<{ _id: Types.ObjectId; overdue: number }>(pipeline).option({ hint });
   return new Map(rows.map((row) => [row._id.toHexString(), row.overdue]));
 }
 
