@@ -11,7 +11,7 @@ import {
   subscriptionNeedsSignIn,
   subscriptionTokenExpired,
 } from '@civic/gateway';
-import { aWorld, startStack, summaryOf, type Stack, type World } from '@civic/test-harness';
+import { aWorld, startStack, summaryOf, waitUntilPublished, type Stack, type World } from '@civic/test-harness';
 import { mustSubscribe, refusedStream, type LiveMessage, type LiveSubscription } from './support/live-client.ts';
 
 // Subscriptions at the gateway's URL, through graphql-sse's own client, fed by the departments'
@@ -176,6 +176,8 @@ describe('who may subscribe', () => {
 
   it('ends the stream when the token expires, with the reason as its last message', async () => {
     const id = await aRoutedRequest('井盖松动');
+    // Its routing, still unpublished on a busy machine, would reach the stream before the expiry.
+    await waitUntilPublished(stack.subgraph('wishes'));
     const shortLived = await stack.token({ roles: ['COMMUNITY_WORKER'], scope: [world.communityId] }, 2);
     const live = await subscribed(stack.gatewayUrl, shortLived, WISH_CHANGED, { id });
     expect((await live.next(5_000)).errors?.map(summaryOf)).toEqual([summaryOf(subscriptionTokenExpired())]);
