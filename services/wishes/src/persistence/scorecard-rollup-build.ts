@@ -23,13 +23,16 @@ export function rollupBuildDocument(wishes: number, at: Date) {
 
 /**
  * Builds the scorecard rollups from every stored wish when they were never built (a database
- * from before rollups) or when `wishesChanged` (a backfill just rewrote wishes outside their
+ * from before rollups, or one whose first wishes came through changes) or when `wishesChanged` (a backfill just rewrote wishes outside their
  * changes): the old rollups go, the wishes are read through once, and the build is marked done
  * last. Run at start, before the service answers, so no change runs meanwhile. Returns the wishes
  * read, or null when the rollups were already built.
  */
 export async function buildScorecardRollups(models: Models, { wishesChanged, now }: { wishesChanged: boolean; now: Date }): Promise<number | null> {
   if (!wishesChanged && (await models.ScorecardRollupBuild.exists({ _id: SCORECARD_ROLLUP_BUILD_ID }))) return null;
+  // A database without wishes has nothing to build: the seed that fills it writes its rollups and
+  // the build, or the changes of its first wishes write their rollups and the next start checks them.
+  if (!(await models.Wish.exists({}))) return 0;
   await models.ScorecardRollupBuild.deleteOne({ _id: SCORECARD_ROLLUP_BUILD_ID });
   await models.ScorecardRollup.deleteMany({});
   const totals = new ScorecardRollupTotals();
