@@ -42,6 +42,15 @@ export function isOverdue(due: Date | null, now: Date): boolean {
   return due !== null && due.getTime() <= now.getTime();
 }
 
+/**
+ * Whether the sweep has told the handler that the deadline standing now passed: it then tells
+ * nothing more about it (no next notice), and any new deadline is told afresh. What scorecards count
+ * as overdue, as of the last sweep, so that no read has to look through every past deadline.
+ */
+export function toldOverdue(wish: { dueAt: Date | null; deadlineNoticeAt: Date | null }): boolean {
+  return wish.dueAt != null && wish.deadlineNoticeAt == null;
+}
+
 /** One level up the organisation tree; null at the top (a district's overdue request stays there). */
 export function escalationLevel(current: HandlingLevel): HandlingLevel | null {
   if (current === 'COMMUNITY') return 'STREET';

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { chinaMonthKey } from '@civic/service-kit';
 import type { WishDocument } from '../models/wish.ts';
+import { toldOverdue } from './deadlines.ts';
 
 /**
  * What one wish adds to the scorecards it counts in (评星定级 at district scale): the wish counts
@@ -25,7 +26,21 @@ const HOUR_MS = 3_600_000;
 /** The fields of a wish its scorecard part depends on. */
 export type ScoredWish = Pick<
   WishDocument,
-  'kind' | 'status' | 'createdAt' | 'takenAt' | 'completedAt' | 'closedOnTime' | 'escalations' | 'feedback' | 'outcome' | 'timeline' | 'handlerIds' | 'claimantId' | 'agreementId'
+  | 'kind'
+  | 'status'
+  | 'createdAt'
+  | 'takenAt'
+  | 'completedAt'
+  | 'dueAt'
+  | 'deadlineNoticeAt'
+  | 'closedOnTime'
+  | 'escalations'
+  | 'feedback'
+  | 'outcome'
+  | 'timeline'
+  | 'handlerIds'
+  | 'claimantId'
+  | 'agreementId'
 >;
 
 /** Reads exactly the fields of ScoredWish. */
@@ -35,6 +50,8 @@ export const SCORED_WISH_FIELDS = {
   createdAt: 1,
   takenAt: 1,
   completedAt: 1,
+  dueAt: 1,
+  deadlineNoticeAt: 1,
   closedOnTime: 1,
   escalations: 1,
   feedback: 1,
@@ -82,6 +99,8 @@ function wishAmounts(wish: ScoredWish): { amounts: Map<string, number>; labels: 
   add(wish.kind === 'WISH' ? 'wishes' : 'requests');
   if (completed) add(wish.kind === 'WISH' ? 'fulfilled' : 'resolved');
   if (OPEN_STATUSES.includes(wish.status)) add('open');
+  // Only an open request has a deadline standing.
+  if (toldOverdue(wish)) add('overdue');
   const acknowledged = wish.timeline.find((entry) => ACKNOWLEDGING.has(entry.action));
   if (acknowledged && wish.takenAt) add(durationPath('acknowledgeHours', hundredthsOfHour(wish.takenAt, acknowledged.at)));
   if (completed && wish.takenAt) add(durationPath('resolveHours', hundredthsOfHour(wish.takenAt, wish.completedAt!)));
@@ -131,23 +150,26 @@ export function scorecardPart(wish: ScoredWish): RollupIncrement[] {
 }
 
 /**
+ * Adds a part to the rollup increments it falls in (keyed by rollupKeyText), or takes it away
+ * (`sign` -1, its labels left as they are): changes and in-memory totals add up parts alike.
+ */
+export function addPart(increments: Map<string, RollupIncrement>, { key, amounts, labels }: RollupIncrement, sign: 1 | -1): void {
+  const text = rollupKeyText(key);
+  const increment = increments.get(text) ?? { key, amounts: new Map<string, number>(), labels: new Map<string, string>() };
+  for (const [path, amount] of amounts) increment.amounts.set(path, (increment.amounts.get(path) ?? 0) + sign * amount);
+  if (sign === 1) for (const [path, label] of labels) increment.labels.set(path, label);
+  increments.set(text, increment);
+}
+
+/**
  * How a change of a wish moves its rollups: its part after, less its part before (null for a wish
  * not yet written, or removed). Paths whose amounts cancel out are left out, and so are rollups
  * left unmoved, so a change that touches nothing scored writes nothing.
  */
 export function scorecardChange(before: ScoredWish | null, after: ScoredWish | null): RollupIncrement[] {
   const moved = new Map<string, RollupIncrement>();
-  const apply = (wish: ScoredWish | null, sign: 1 | -1) => {
-    for (const { key, amounts, labels } of wish ? scorecardPart(wish) : []) {
-      const text = rollupKeyText(key);
-      const increment = moved.get(text) ?? { key, amounts: new Map<string, number>(), labels: new Map<string, string>() };
-      for (const [path, amount] of amounts) increment.amounts.set(path, (increment.amounts.get(path) ?? 0) + sign * amount);
-      if (sign === 1) for (const [path, label] of labels) increment.labels.set(path, label);
-      moved.set(text, increment);
-    }
-  };
-  apply(after, 1);
-  apply(before, -1);
+  for (const part of after ? scorecardPart(after) : []) addPart(moved, part, 1);
+  for (const part of before ? scorecardPart(before) : []) addPart(moved, part, -1);
   return [...moved.values()].flatMap((increment) => {
     const amounts = new Map([...increment.amounts].filter(([, amount]) => amount !== 0));
     return amounts.size > 0 ? [{ ...increment, amounts }] : [];

@@ -1,4 +1,4 @@
-import { rollupKeyText, scorecardPart, type RollupKey, type ScoredWish } from './scorecard-contribution.ts';
+import { addPart, scorecardPart, type RollupIncrement, type RollupKey, type ScoredWish } from './scorecard-contribution.ts';
 
 /** A rollup as built in memory: its key, and its numbers and labels nested under their paths. */
 export interface BuiltRollup extends RollupKey {
@@ -10,18 +10,12 @@ export interface BuiltRollup extends RollupKey {
  * and what a start builds from the wishes already stored, by the same parts as every change.
  */
 export class ScorecardRollupTotals {
-  private readonly rollups = new Map<string, { key: RollupKey; amounts: Map<string, number>; labels: Map<string, string> }>();
+  private readonly rollups = new Map<string, RollupIncrement>();
   wishes = 0;
 
   add(wish: ScoredWish): void {
     this.wishes += 1;
-    for (const { key, amounts, labels } of scorecardPart(wish)) {
-      const text = rollupKeyText(key);
-      const rollup = this.rollups.get(text) ?? { key, amounts: new Map<string, number>(), labels: new Map<string, string>() };
-      for (const [path, amount] of amounts) rollup.amounts.set(path, (rollup.amounts.get(path) ?? 0) + amount);
-      for (const [path, label] of labels) rollup.labels.set(path, label);
-      this.rollups.set(text, rollup);
-    }
+    for (const part of scorecardPart(wish)) addPart(this.rollups, part, 1);
   }
 
   get size(): number {

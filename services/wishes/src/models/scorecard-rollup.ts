@@ -25,6 +25,8 @@ export interface ScorecardRollupDocument {
   resolved?: number;
   fulfilled?: number;
   open?: number;
+  /** Open requests whose handler the deadline sweep told that the standing deadline passed. */
+  overdue?: number;
   timed?: number;
   onTime?: number;
   star1?: number;
@@ -58,6 +60,7 @@ const scorecardRollupSchema = new Schema<ScorecardRollupDocument>(
     resolved: count,
     fulfilled: count,
     open: count,
+    overdue: count,
     timed: count,
     onTime: count,
     star1: count,

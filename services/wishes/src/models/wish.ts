@@ -307,11 +307,8 @@ wishSchema.index({ handlerPath: 1, takenAt: 1 });
 // The deadline sweep and filter { overdue }; auto-confirmation; deadline notices.
 wishSchema.index({ dueAt: 1 });
 wishSchema.index({ autoConfirmAt: 1 });
-// Scorecards' overdue count: the open requests past their deadline (only open ones have one) that a
-// unit handled, or an agreement's, without reading a district's others (a claimant's wishes use
-// { claimantId, createdAt, _id } above); also the handler-history backfill.
-wishSchema.index({ handlerIds: 1, dueAt: 1 });
-wishSchema.index({ agreementId: 1, dueAt: 1 });
+// The handler-history backfill: the wishes written before handler histories.
+wishSchema.index({ handlerIds: 1 });
 wishSchema.index({ deadlineNoticeAt: 1 });
 
 export function wishModel(connection: Connection) {

@@ -6,10 +6,10 @@ const BATCH = 1000;
 
 /**
  * Wishes written before handler histories were kept (`handlerIds`) get their handler of then, or
- * none, so that scorecards find them by their index. Who handled an escalated request before its
- * escalation was never stored, so only its current handler can be given. Run at every start
- * (SubgraphDefinition.backfill): `handlerIds: null` matches the field missing and is answered from
- * the scorecard index `{ handlerIds, createdAt }`, so once done it finds nothing at once.
+ * none, so that they count in their handlers' scorecards (the rollups are then built again). Who
+ * handled an escalated request before its escalation was never stored, so only its current handler
+ * can be given. Run at every start (SubgraphDefinition.backfill): `handlerIds: null` matches the
+ * field missing and is answered from the index `{ handlerIds }`, so once done it finds nothing at once.
  */
 export async function backfillHandlerHistory(models: Models): Promise<number> {
   let filled = 0;

@@ -6,19 +6,18 @@ import type { ScorecardFacts } from '../domain/scorecard.ts';
 import { scorecardFacts } from './scorecard-facts.ts';
 import type { ScorecardSide } from '../domain/scorecard-contribution.ts';
 
-/** One unit's scorecard facts on one side over one period, as of `now`. */
+/** One unit's scorecard facts on one side over one period. */
 export interface ScorecardKey {
   side: ScorecardSide;
   unitId: string;
   period: Pick<MonthPeriod, 'start' | 'end'>;
-  now: Date;
 }
 
-const batchOf = (key: ScorecardKey) => `${key.side}|${key.period.start.toISOString()}|${key.period.end.toISOString()}|${key.now.toISOString()}`;
+const batchOf = (key: ScorecardKey) => `${key.side}|${key.period.start.toISOString()}|${key.period.end.toISOString()}`;
 
 /**
  * Per request: the scorecards a page asks for (an organisation list with `scorecard` on each)
- * come from one aggregation per side and period, whatever the number of units.
+ * come from one read of rollups per side and period, whatever the number of units.
  */
 export function scorecardLoader(models: Models): DataLoader<ScorecardKey, ScorecardFacts, string> {
   return new DataLoader<ScorecardKey, ScorecardFacts, string>(
@@ -28,9 +27,9 @@ export function scorecardLoader(models: Models): DataLoader<ScorecardKey, Scorec
       const answers = new Map<string, ScorecardFacts>();
       await Promise.all(
         [...batches.entries()].map(async ([batch, members]) => {
-          const { side, period, now } = members[0]!;
+          const { side, period } = members[0]!;
           const units = [...new Set(members.map((key) => key.unitId))].map((id) => new Types.ObjectId(id));
-          const facts = await scorecardFacts(models, side, units, period, now);
+          const facts = await scorecardFacts(models, side, units, period);
           for (const [unitId, unitFacts] of facts) answers.set(`${batch}|${unitId}`, unitFacts);
         }),
       );

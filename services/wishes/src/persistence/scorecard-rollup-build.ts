@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import type { Models } from '../models/index.ts';
-import { SCORECARD_ROLLUP_BUILD_ID } from '../models/scorecard-rollup-build.ts';
+import { SCORECARD_ROLLUP_BUILD_ID, SCORECARD_ROLLUP_RULES } from '../models/scorecard-rollup-build.ts';
 import { rollupKeyText, SCORED_WISH_FIELDS, type ScoredWish } from '../domain/scorecard-contribution.ts';
 import { ScorecardRollupTotals, type BuiltRollup } from '../domain/scorecard-rollup-totals.ts';
 
@@ -18,18 +18,19 @@ export function rollupDocument(rollup: BuiltRollup): Record<string, unknown> {
 }
 
 export function rollupBuildDocument(wishes: number, at: Date) {
-  return { _id: SCORECARD_ROLLUP_BUILD_ID, builtAt: at, wishes };
+  return { _id: SCORECARD_ROLLUP_BUILD_ID, builtAt: at, wishes, rules: SCORECARD_ROLLUP_RULES };
 }
 
 /**
  * Builds the scorecard rollups from every stored wish when they were never built (a database
- * from before rollups, or one whose first wishes came through changes) or when `wishesChanged` (a backfill just rewrote wishes outside their
- * changes): the old rollups go, the wishes are read through once, and the build is marked done
- * last. Run at start, before the service answers, so no change runs meanwhile. Returns the wishes
- * read, or null when the rollups were already built.
+ * from before rollups, or one whose first wishes came through changes), were built by older rules,
+ * or when `wishesChanged` (a backfill just rewrote wishes outside their changes): the old rollups
+ * go, the wishes are read through once, and the build is marked done last. Run at start, before
+ * the service answers, so no change runs meanwhile. Returns the wishes read, or null when the
+ * rollups were already built.
  */
 export async function buildScorecardRollups(models: Models, { wishesChanged, now }: { wishesChanged: boolean; now: Date }): Promise<number | null> {
-  if (!wishesChanged && (await models.ScorecardRollupBuild.exists({ _id: SCORECARD_ROLLUP_BUILD_ID }))) return null;
+  if (!wishesChanged && (await models.ScorecardRollupBuild.exists({ _id: SCORECARD_ROLLUP_BUILD_ID, rules: SCORECARD_ROLLUP_RULES }))) return null;
   // A database without wishes has nothing to build: the seed that fills it writes its rollups and
   // the build, or the changes of its first wishes write their rollups and the next start checks them.
   if (!(await models.Wish.exists({}))) return 0;

@@ -27,8 +27,8 @@ import { readAgreementEvaluationOutOfScope, readAnotherResidentsScorecard, readR
 /**
  * Scorecards (评星定级, 民意测评): an organisation's as handler and claimant, a resident's as
  * claimant, an agreement's yearly evaluation, and the ranking of a kind of unit under a street or
- * community. Every scorecard on a page is loaded through one per-request loader (one aggregation
- * per side and period).
+ * community. Every scorecard on a page is loaded through one per-request loader (one read of
+ * rollups per side and period).
  */
 
 /** The earliest and latest years an agreement can be evaluated for. */
@@ -44,10 +44,10 @@ function scored(field: string, period: AggregatePeriod): Scored {
 }
 
 /** An organisation is scored on the requests it handled and the wishes it claimed. */
-async function organisationFigures(loaders: Loaders, unitId: string, { months }: Scored, now: Date): Promise<ScorecardFigures> {
+async function organisationFigures(loaders: Loaders, unitId: string, { months }: Scored): Promise<ScorecardFigures> {
   const [handled, claimed] = await Promise.all([
-    loaders.scorecards.load({ side: 'HANDLER', unitId, period: months, now }),
-    loaders.scorecards.load({ side: 'CLAIMANT', unitId, period: months, now }),
+    loaders.scorecards.load({ side: 'HANDLER', unitId, period: months }),
+    loaders.scorecards.load({ side: 'CLAIMANT', unitId, period: months }),
   ]);
   return scorecardFigures(addFacts(handled, claimed));
 }
@@ -58,25 +58,25 @@ function pathOf(organisation: OrganisationReference): readonly string[] {
 }
 
 export const Organisation: OrganisationResolvers = {
-  scorecard: async (organisation, { period }, { viewer, loaders, clock }) => {
+  scorecard: async (organisation, { period }, { viewer, loaders }) => {
     const scope = scored('period', period);
     requireReportReader(viewer, pathOf(organisation), readScorecardOutOfScope);
-    return { ...period, ...(await organisationFigures(loaders, organisation.id, scope, clock.now())) };
+    return { ...period, ...(await organisationFigures(loaders, organisation.id, scope)) };
   },
 };
 
 export const Resident: ResidentResolvers = {
-  scorecard: async (resident, { period }, { viewer, loaders, clock }) => {
+  scorecard: async (resident, { period }, { viewer, loaders }) => {
     const { months } = scored('period', period);
     requirePersonalFactReader(viewer, { id: resident.id, organisationPath: requiredOrganisationPath(resident, 'scorecard') }, readAnotherResidentsScorecard);
-    const facts = await loaders.scorecards.load({ side: 'CLAIMANT', unitId: resident.id, period: months, now: clock.now() });
+    const facts = await loaders.scorecards.load({ side: 'CLAIMANT', unitId: resident.id, period: months });
     return { ...period, ...scorecardFigures(facts) };
   },
 };
 
 export const Agreement: AgreementResolvers = {
   __resolveReference: (reference) => reference,
-  evaluation: async (agreement, { year }, { viewer, loaders, clock }) => {
+  evaluation: async (agreement, { year }, { viewer, loaders }) => {
     const evaluated = requireIntInRange('year', year, EVALUATION_YEARS.first, EVALUATION_YEARS.last);
     const period = { from: `${evaluated}-01`, to: `${evaluated}-12` };
     const { months } = scored('year', period);
@@ -84,13 +84,13 @@ export const Agreement: AgreementResolvers = {
     const parties = [agreement.community?.path, agreement.propertyCompany?.path];
     if (parties.some((path) => !path)) throw new Error('Agreement.evaluation needs its parties\' paths, which the gateway supplies through @requires');
     if (!hasRole(viewer, ...READER_ROLES) && !parties.some((path) => staffCovers(viewer, path!))) throw readAgreementEvaluationOutOfScope();
-    const facts = await loaders.scorecards.load({ side: 'AGREEMENT', unitId: agreement.id, period: months, now: clock.now() });
+    const facts = await loaders.scorecards.load({ side: 'AGREEMENT', unitId: agreement.id, period: months });
     return { ...period, ...scorecardFigures(facts) };
   },
 };
 
 export const scorecardQueries: QueryResolvers = {
-  scorecardRanking: async (_parent, { organisationId, kind, period, by, first, after }, { viewer, graph, loaders, clock }) => {
+  scorecardRanking: async (_parent, { organisationId, kind, period, by, first, after }, { viewer, graph, loaders }) => {
     requireSignedIn(viewer);
     const scope = scored('period', period);
     const limit = pageSize(first);
@@ -101,8 +101,7 @@ export const scorecardQueries: QueryResolvers = {
     requireReportReader(viewer, organisation.path, readRankingOutOfScope);
 
     const unitIds = await fetchUnitsOfKind(graph, organisation.id, kind);
-    const now = clock.now();
-    const units = await Promise.all(unitIds.map(async (unitId) => ({ id: unitId, figures: await organisationFigures(loaders, unitId, scope, now) })));
+    const units = await Promise.all(unitIds.map(async (unitId) => ({ id: unitId, figures: await organisationFigures(loaders, unitId, scope) })));
     const page = rankUnits(units, by).slice(afterRank, afterRank + limit + 1);
     const edges = page.slice(0, limit).map(({ rank, unit }) => ({
       cursor: encodeCursor(rank, new Types.ObjectId(unit.id)),

@@ -18,6 +18,8 @@ const routed: ScoredWish = {
   createdAt,
   takenAt,
   completedAt: null,
+  dueAt: at(24),
+  deadlineNoticeAt: at(20),
   closedOnTime: null,
   escalations: 0,
   feedback: null,
@@ -41,10 +43,12 @@ describe('what a wish adds to its scorecard rollups', () => {
   });
 
   it('moves a rollup by the difference of a change, and by nothing for a change of nothing scored', () => {
-    const acknowledged = { ...routed, status: 'IN_SERVICE' as const, timeline: [entry('ACKNOWLEDGE', 1.5)] };
+    const acknowledged = { ...routed, status: 'IN_SERVICE' as const, dueAt: at(72), deadlineNoticeAt: at(68), timeline: [entry('ACKNOWLEDGE', 1.5)] };
     const resolved = {
       ...acknowledged,
       status: 'RESOLVED' as const,
+      dueAt: null,
+      deadlineNoticeAt: null,
       completedAt: at(10),
       closedOnTime: true,
       timeline: [...acknowledged.timeline, entry('RESOLVE', 10)],
@@ -68,10 +72,31 @@ describe('what a wish adds to its scorecard rollups', () => {
     expect(scorecardChange(resolved, { ...resolved, timeline: [...resolved.timeline, entry('NOTE', 11)] })).toEqual([]);
   });
 
+  it('counts a request as overdue once the sweep told its handler, until a new deadline stands', () => {
+    const told = { ...routed, deadlineNoticeAt: null };
+    const amountsBySide = (moves: ReturnType<typeof scorecardChange>) => moves.map(({ key, amounts }) => [key.side, key.unitId, Object.fromEntries(amounts)]);
+    expect(amountsBySide(scorecardChange(routed, told))).toEqual([
+      ['HANDLER', property.toHexString(), { overdue: 1 }],
+      ['AGREEMENT', agreement.toHexString(), { overdue: 1 }],
+    ]);
+    const acknowledged = { ...told, status: 'IN_SERVICE' as const, dueAt: at(72), deadlineNoticeAt: at(68), timeline: [entry('ACKNOWLEDGE', 30)] };
+    expect(amountsBySide(scorecardChange(told, acknowledged))).toEqual([
+      ['HANDLER', property.toHexString(), { overdue: -1, [durationPath('acknowledgeHours', 3000)]: 1 }],
+      ['AGREEMENT', agreement.toHexString(), { overdue: -1, [durationPath('acknowledgeHours', 3000)]: 1 }],
+    ]);
+    // Escalated: the street takes it up with fresh deadlines; the company keeps it, no longer overdue.
+    const escalated = { ...told, handlerIds: [property, street], escalations: 1, dueAt: at(48), deadlineNoticeAt: at(44) };
+    expect(amountsBySide(scorecardChange(told, escalated))).toEqual([
+      ['HANDLER', property.toHexString(), { escalations: 1, overdue: -1 }],
+      ['HANDLER', street.toHexString(), { requests: 1, open: 1, escalations: 1 }],
+      ['AGREEMENT', agreement.toHexString(), { escalations: 1, overdue: -1 }],
+    ]);
+  });
+
   it('moves a resident claimant\'s part to its stand-in whole', () => {
     const resident = new Types.ObjectId();
     const standIn = new Types.ObjectId();
-    const claimed = { ...routed, kind: 'WISH' as const, status: 'CLAIMED' as const, handlerIds: [], agreementId: null, claimantId: resident, feedback: { rating: 4, comment: null, automatic: false, at: at(3) } };
+    const claimed = { ...routed, kind: 'WISH' as const, status: 'CLAIMED' as const, dueAt: null, deadlineNoticeAt: null, handlerIds: [], agreementId: null, claimantId: resident, feedback: { rating: 4, comment: null, automatic: false, at: at(3) } };
     const moved = scorecardChange(claimed, { ...claimed, claimantId: standIn });
     expect(moved.map(({ key, amounts }) => [key.unitId, Object.fromEntries(amounts)])).toEqual([
       [standIn.toHexString(), { wishes: 1, open: 1, star4: 1 }],
