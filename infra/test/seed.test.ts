@@ -15,7 +15,7 @@ import { organisationsSubgraph } from '@civic/organisations';
 import { residentsSubgraph } from '@civic/residents';
 import { wishesSubgraph } from '@civic/wishes';
 import { parseMonthPeriod } from '@civic/service-kit';
-import { startStack } from '@civic/test-harness';
+import { startStack, type Stack } from '@civic/test-harness';
 
 // A seed of the street scale takes half a minute alone; beside the whole suite, on the one
 // database server every test file shares, it has taken over two minutes.
@@ -309,22 +309,29 @@ describe('npm run seed (street scale)', () => {
     expect(await countCollections(databases)).toEqual(first.counts);
   });
   // Last: the graph started here writes to the seeded databases.
-  it("writes the scorecard rollups the wishes service builds from the same wishes, outcomes summed, and serves them through the gateway", async () => {
-    const { Wish, ScorecardRollup, ScorecardRollupBuild } = databases.wishes;
-    const outcomes = await Wish.countDocuments({ outcome: { $ne: null } });
-    const completed = await Wish.countDocuments({ completedAt: { $ne: null } });
-    expect(outcomes).toBe(OUTCOMES_RECORDED);
-    expect(outcomes / completed).toBeCloseTo(0.4, 1);
-    const rollups = async () => (await ScorecardRollup.find({}).lean()).sort((a, b) => compareText(hex(a._id)!, hex(b._id)!));
-    const seeded = await rollups();
-    expect(seeded.filter((rollup) => rollup.quantities).length).toBeGreaterThan(0);
+  describe('served through the gateway', () => {
+    let stack: Stack;
+    let seededRollups: unknown[];
+    const rollups = async () => (await databases.wishes.ScorecardRollup.find({}).lean()).sort((a, b) => compareText(hex(a._id)!, hex(b._id)!));
 
-    // Without its build mark, the wishes service builds every rollup again from the stored wishes as it starts.
-    await ScorecardRollupBuild.deleteMany({});
-    const stack = await startStack({ subgraphs: [residentsSubgraph, organisationsSubgraph, wishesSubgraph], databaseNameFor: (subgraph) => `${prefix}${subgraph}` });
-    try {
+    beforeAll(async () => {
+      seededRollups = await rollups();
+      // Without its build mark, the wishes service builds every rollup again from the stored wishes as it starts.
+      await databases.wishes.ScorecardRollupBuild.deleteMany({});
+      stack = await startStack({ subgraphs: [residentsSubgraph, organisationsSubgraph, wishesSubgraph], databaseNameFor: (subgraph) => `${prefix}${subgraph}` });
+    }, SETUP_TIMEOUT_MS);
+
+    afterAll(() => stack?.stop());
+
+    it('writes the scorecard rollups the wishes service builds from the same wishes, outcomes summed in the scorecards', async () => {
+      const { Wish, ScorecardRollupBuild } = databases.wishes;
+      const outcomes = await Wish.countDocuments({ outcome: { $ne: null } });
+      const completed = await Wish.countDocuments({ completedAt: { $ne: null } });
+      expect(outcomes).toBe(OUTCOMES_RECORDED);
+      expect(outcomes / completed).toBeCloseTo(0.4, 1);
+      expect(seededRollups.filter((rollup) => (rollup as { quantities?: object }).quantities).length).toBeGreaterThan(0);
       expect(await ScorecardRollupBuild.countDocuments()).toBe(1);
-      expect(await rollups()).toEqual(seeded);
+      expect(await rollups()).toEqual(seededRollups);
 
       const community = first.communityIds[0]!;
       const propertyCompany = (await databases.organisations.Organisation.findOne({ parentId: community, kind: 'PROPERTY_COMPANY' }).lean())!;
@@ -334,21 +341,42 @@ describe('npm run seed (street scale)', () => {
       const inPeriod = { createdAt: { $gte: start, $lt: end }, outcome: { $ne: null } };
       const units = await databases.organisations.Organisation.find({ parentId: community, kind: 'CO_BUILDING_UNIT' }, { _id: 1 }).lean();
       const claimedByAUnit = (await Wish.findOne({ claimantId: { $in: units.map(({ _id }) => _id) }, ...inPeriod }).sort({ createdAt: 1 }).lean())!;
-      const unit = { _id: claimedByAUnit.claimantId! };
+      const unitId = claimedByAUnit.claimantId!;
       const fields = 'outcomes { recorded beneficiaryHouseholds beneficiaryPersons partnerOrganisations quantities { item amount unit } }';
       const response = await stack.query<{ handler: { scorecard: unknown }; claimant: { scorecard: unknown } }>(
         `query($handler: ID!, $claimant: ID!, $period: AggregatePeriod!) { handler: organisation(id: $handler) { scorecard(period: $period) { ${fields} } } claimant: organisation(id: $claimant) { scorecard(period: $period) { ${fields} } } }`,
-        { handler: hex(propertyCompany._id), claimant: hex(unit._id), period },
+        { handler: hex(propertyCompany._id), claimant: hex(unitId), period },
         { token: await stack.token({ roles: ['DISTRICT_ADMIN'], scope: [first.districtId!] }) },
       );
       expect(response.errors).toEqual([]);
       const handled = await Wish.find({ handlerIds: propertyCompany._id, ...inPeriod }).lean();
-      const claimed = await Wish.find({ claimantId: unit._id, ...inPeriod }).lean();
+      const claimed = await Wish.find({ claimantId: unitId, ...inPeriod }).lean();
       expect(handled.length).toBeGreaterThan(0);
-      expect(claimed.length).toBeGreaterThan(0);
       expect(response.data).toEqual({ handler: { scorecard: { outcomes: outcomesOf(handled) } }, claimant: { scorecard: { outcomes: outcomesOf(claimed) } } });
-    } finally {
-      await stack.stop();
-    }
+    });
+
+    it("mobilises a party group's grid of a four-level community door to door, its responsible person visiting", async () => {
+      const community = first.communityIds[1]!;
+      const grid = (await databases.organisations.Grid.findOne({ communityId: community, level: 'PARTY_GROUP' }).sort({ _id: 1 }).lean())!;
+      const households = await databases.residents.Household.find({ gridId: grid._id }, { _id: 1 }).sort({ _id: 1 }).lean();
+      const worker = await stack.token({ roles: ['COMMUNITY_WORKER'], scope: [community] });
+      const coverage = 'id status coverage { households reached unvisited }';
+      const started = await stack.query<{ startMobilisation: { id: string; status: string; coverage: object } }>(
+        `mutation($input: StartMobilisationInput!) { startMobilisation(input: $input) { ${coverage} } }`,
+        { input: { gridId: hex(grid._id), reason: '防汛转移通知' } },
+        { token: worker },
+      );
+      expect(started.errors).toEqual([]);
+      expect(started.data!.startMobilisation).toMatchObject({ status: 'OPEN', coverage: { households: households.length, reached: 0, unvisited: households.length } });
+
+      const responsible = await stack.token({ roles: ['RESIDENT'], residentId: hex(grid.responsiblePersonId)! });
+      const visited = await stack.query<{ recordHouseholdVisit: { coverage: object } }>(
+        `mutation($input: RecordHouseholdVisitInput!) { recordHouseholdVisit(input: $input) { ${coverage} } }`,
+        { input: { mobilisationId: started.data!.startMobilisation.id, householdId: hex(households[0]!._id), outcome: 'REACHED' } },
+        { token: responsible },
+      );
+      expect(visited.errors).toEqual([]);
+      expect(visited.data!.recordHouseholdVisit.coverage).toEqual({ households: households.length, reached: 1, unvisited: households.length - 1 });
+    });
   });
 });

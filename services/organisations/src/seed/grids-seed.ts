@@ -13,9 +13,10 @@ export interface CommunityGrids {
 /**
  * Whether the community at `communityIndex` of its street works Nanjing's four levels under its
  * street's grid (street, community, branch, party group) rather than Chengdu's three (community,
- * general grid, micro-grid). Jianye's streets lead four-level grids, and DOMAIN.md's micro-grid
- * standard is Chengdu's: every street of the sample data works both, every second community (the
- * second, fourth...) four levels, so the first community of each street keeps its micro-grids.
+ * general grid, micro-grid). Jianye's streets lead four-level grids, and Chengdu's micro-grids are
+ * the standard for door-to-door mobilisation: every street of the sample data works both, every
+ * second community (the second, fourth...) four levels, so the first community of each street
+ * keeps its micro-grids.
  */
 export function worksFourLevelGrid(communityIndex: number): boolean {
   return communityIndex % 2 === 1;
@@ -44,13 +45,13 @@ export function streetGrid(street: StreetOrganisations, ids: ObjectIdSource): Gr
 
 /**
  * Opens grids of the community as createGrid would place them, each dated after the community was
- * set up; under `streetGrid` when the community works four levels.
+ * set up; under `streetGridAbove` when the community works four levels.
  */
-export function communityGrids(community: CommunityOrganisations, random: Random, ids: ObjectIdSource, streetGrid: GridDocument | null): CommunityGrids {
+export function communityGrids(community: CommunityOrganisations, random: Random, ids: ObjectIdSource, streetGridAbove: GridDocument | null): CommunityGrids {
   const grids: GridDocument[] = [];
   // The references handed out are the documents themselves.
-  const opened = new Map<GridReference, GridDocument>(streetGrid ? [[streetGrid, streetGrid]] : []);
-  const levelOf = new Map<string, GridLevel>(streetGrid ? [[streetGrid._id.toHexString(), streetGrid.level]] : []);
+  const opened = new Map<GridReference, GridDocument>(streetGridAbove ? [[streetGridAbove, streetGridAbove]] : []);
+  const levelOf = new Map<string, GridLevel>(streetGridAbove ? [[streetGridAbove._id.toHexString(), streetGridAbove.level]] : []);
   const open: GridOpener = (level, name, parentReference, partyBranchId) => {
     const parent = parentReference ? opened.get(parentReference)! : null;
     const parentChain = parent ? [...parent.ancestorIds.map((id) => levelOf.get(id.toHexString())!), parent.level] : null;
