@@ -10,6 +10,12 @@ import { openSeedDatabases, type SeedDatabases } from '../src/seed/databases.ts'
 import { PLANS } from '../src/seed/plan.ts';
 import { generateSeedData } from '../src/seed/seed-data.ts';
 import { countCollections, type SeedSummary } from '../src/seed/summary.ts';
+import { gridPlacementError } from '@civic/organisations/seed';
+import { organisationsSubgraph } from '@civic/organisations';
+import { residentsSubgraph } from '@civic/residents';
+import { wishesSubgraph } from '@civic/wishes';
+import { parseMonthPeriod } from '@civic/service-kit';
+import { startStack, type Stack } from '@civic/test-harness';
 
 // A seed of the street scale takes half a minute alone; beside the whole suite, on the one
 // database server every test file shares, it has taken over two minutes.
@@ -18,7 +24,42 @@ const NOW = new Date('2026-03-16T02:00:00Z');
 
 const hex = (id: { toHexString(): string } | null | undefined) => id?.toHexString() ?? null;
 
+/** The street scale's grids on NOW: one street grid, six community grids, three communities of each shape. */
+const GRIDS_PER_LEVEL = { STREET: 1, COMMUNITY: 6, GENERAL: 11, MICRO: 15, BRANCH: 7, PARTY_GROUP: 15 };
+
 const digestedModels = (databases: SeedDatabases) => [...Object.values(databases.organisations), ...Object.values(databases.residents)] as unknown as Model<unknown>[];
+
+/** The street scale's wishes and requests with an outcome on NOW. */
+const OUTCOMES_RECORDED = 291;
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A stored wish's outcome, as this file reads it. */
+interface WithOutcome {
+  outcome?: {
+    quantities: { item: string; amount: number; unit: string }[];
+    beneficiaries: { households: number | null; persons: number | null } | null;
+    partnerIds: { toHexString(): string }[];
+  } | null;
+}
+
+/** What a scorecard's outcomes of `wishes` add up to, summed here from the wishes themselves. */
+function outcomesOf(wishes: readonly WithOutcome[]) {
+  const quantities = new Map<string, { item: string; amount: number; unit: string }>();
+  for (const { item, unit, amount } of wishes.flatMap((wish) => wish.outcome!.quantities)) {
+    const sum = quantities.get(`${item} ${unit}`) ?? { item, amount: 0, unit };
+    quantities.set(`${item} ${unit}`, { ...sum, amount: sum.amount + amount });
+  }
+  return {
+    recorded: wishes.length,
+    beneficiaryHouseholds: wishes.reduce((sum, wish) => sum + (wish.outcome!.beneficiaries?.households ?? 0), 0),
+    beneficiaryPersons: wishes.reduce((sum, wish) => sum + (wish.outcome!.beneficiaries?.persons ?? 0), 0),
+    partnerOrganisations: new Set(wishes.flatMap((wish) => wish.outcome!.partnerIds.map(hex))).size,
+    quantities: [...quantities.values()].sort((a, b) => compareText(a.item, b.item) || compareText(a.unit, b.unit)),
+  };
+}
 
 /** A digest of every id in both databases, collection by collection. */
 async function idDigest(databases: SeedDatabases): Promise<string> {
@@ -117,12 +158,48 @@ describe('npm run seed (street scale)', () => {
     }
   });
 
-  it('keeps every micro-grid at 30 to 100 households, each with a responsible resident and a party branch', async () => {
+  it("lays out grids createGrid would accept: the street's grid over its second, fourth and sixth communities in four levels, the others in three", async () => {
+    const grids = await databases.organisations.Grid.find({}).lean();
+    const byId = new Map(grids.map((grid) => [hex(grid._id), grid]));
+    const misplaced = grids.filter((grid) => {
+      const parent = grid.parentId ? byId.get(hex(grid.parentId)!)! : null;
+      const chain = parent ? [...parent.ancestorIds, parent._id].map((id) => byId.get(hex(id)!)!.level) : null;
+      const ancestry = parent ? [...parent.ancestorIds, parent._id].map(hex) : [];
+      const owner = grid.level === 'STREET' ? first.streetId : parent && parent.level !== 'STREET' ? hex(parent.communityId) : hex(grid.communityId);
+      return gridPlacementError(grid.level, chain) !== null || JSON.stringify(grid.ancestorIds.map(hex)) !== JSON.stringify(ancestry) || hex(grid.communityId) !== owner;
+    });
+    expect(misplaced).toEqual([]);
+    const shapes = first.communityIds.map((communityId) => [...new Set(grids.filter((grid) => hex(grid.communityId) === communityId).map((grid) => grid.level))].sort().join(' '));
+    const three = 'COMMUNITY GENERAL MICRO';
+    const four = 'BRANCH COMMUNITY PARTY_GROUP';
+    expect(shapes).toEqual([three, four, three, four, three, four]);
+    const perLevel: Record<string, number> = {};
+    for (const grid of grids) perLevel[grid.level] = (perLevel[grid.level] ?? 0) + 1;
+    expect(perLevel).toEqual(GRIDS_PER_LEVEL);
+    const street = grids.filter((grid) => grid.level === 'STREET');
+    expect(street.map((grid) => [grid.name, hex(grid.communityId)])).toEqual([['江心洲街道网格', first.streetId]]);
+    expect(grids.filter((grid) => grid.level === 'COMMUNITY' && grid.parentId !== null).map((grid) => hex(grid.communityId))).toEqual([1, 3, 5].map((index) => first.communityIds[index]));
+  });
+
+  it('gives each grid below the community a responsible resident who lives in it', async () => {
+    const grids = await databases.organisations.Grid.find({}).lean();
+    const homes = new Map((await databases.residents.Resident.find({}, { gridId: 1 }).lean()).map((resident) => [hex(resident._id), hex(resident.gridId)]));
+    const gridsById = new Map(grids.map((grid) => [hex(grid._id), grid]));
+    const below = grids.filter((grid) => !['STREET', 'COMMUNITY'].includes(grid.level));
+    const elsewhere = below.filter((grid) => {
+      const home = gridsById.get(homes.get(hex(grid.responsiblePersonId) ?? '') ?? '');
+      return !home || !(home._id.equals(grid._id) || home.ancestorIds.some((id) => id.equals(grid._id)));
+    });
+    expect(elsewhere.map((grid) => grid.name)).toEqual([]);
+    expect(below.length).toBe(GRIDS_PER_LEVEL.GENERAL + GRIDS_PER_LEVEL.MICRO + GRIDS_PER_LEVEL.BRANCH + GRIDS_PER_LEVEL.PARTY_GROUP);
+  });
+
+  it("keeps every micro-grid and party group's grid at 30 to 100 households, each with a responsible resident and a party branch", async () => {
     const grids = await databases.organisations.Grid.find({}).lean();
     const households = await databases.residents.Household.find({}, { gridId: 1 }).lean();
     const perGrid = new Map<string, number>();
     for (const household of households) perGrid.set(household.gridId.toHexString(), (perGrid.get(household.gridId.toHexString()) ?? 0) + 1);
-    const micro = grids.filter((grid) => grid.level === 'MICRO');
+    const micro = grids.filter((grid) => grid.level === 'MICRO' || grid.level === 'PARTY_GROUP');
     const outside = micro.map((grid) => ({ grid: grid.name, households: perGrid.get(grid._id.toHexString()) ?? 0 })).filter(({ households }) => households < 30 || households > 100);
     expect(outside).toEqual([]);
     expect(micro.filter((grid) => grid.responsiblePersonId === null || grid.partyBranchId === null)).toEqual([]);
@@ -230,5 +307,76 @@ describe('npm run seed (street scale)', () => {
   it('refuses to seed over existing data without reset, writing nothing', async () => {
     await expect(seed(uri, { databasePrefix: prefix, now: NOW })).rejects.toThrow(SeedRefusedError);
     expect(await countCollections(databases)).toEqual(first.counts);
+  });
+  // Last: the graph started here writes to the seeded databases.
+  describe('served through the gateway', () => {
+    let stack: Stack;
+    let seededRollups: unknown[];
+    const rollups = async () => (await databases.wishes.ScorecardRollup.find({}).lean()).sort((a, b) => compareText(hex(a._id)!, hex(b._id)!));
+
+    beforeAll(async () => {
+      seededRollups = await rollups();
+      // Without its build mark, the wishes service builds every rollup again from the stored wishes as it starts.
+      await databases.wishes.ScorecardRollupBuild.deleteMany({});
+      stack = await startStack({ subgraphs: [residentsSubgraph, organisationsSubgraph, wishesSubgraph], databaseNameFor: (subgraph) => `${prefix}${subgraph}` });
+    }, SETUP_TIMEOUT_MS);
+
+    afterAll(() => stack?.stop());
+
+    it('writes the scorecard rollups the wishes service builds from the same wishes, outcomes summed in the scorecards', async () => {
+      const { Wish, ScorecardRollupBuild } = databases.wishes;
+      const outcomes = await Wish.countDocuments({ outcome: { $ne: null } });
+      const completed = await Wish.countDocuments({ completedAt: { $ne: null } });
+      expect(outcomes).toBe(OUTCOMES_RECORDED);
+      expect(outcomes / completed).toBeCloseTo(0.4, 1);
+      expect(seededRollups.filter((rollup) => (rollup as { quantities?: object }).quantities).length).toBeGreaterThan(0);
+      expect(await ScorecardRollupBuild.countDocuments()).toBe(1);
+      expect(await rollups()).toEqual(seededRollups);
+
+      const community = first.communityIds[0]!;
+      const propertyCompany = (await databases.organisations.Organisation.findOne({ parentId: community, kind: 'PROPERTY_COMPANY' }).lean())!;
+      // The longest period a scorecard reads, the seed's three years but their first half month.
+      const period = { from: '2023-04', to: '2026-03' };
+      const { start, end } = parseMonthPeriod('period', period.from, period.to);
+      const inPeriod = { createdAt: { $gte: start, $lt: end }, outcome: { $ne: null } };
+      const units = await databases.organisations.Organisation.find({ parentId: community, kind: 'CO_BUILDING_UNIT' }, { _id: 1 }).lean();
+      const claimedByAUnit = (await Wish.findOne({ claimantId: { $in: units.map(({ _id }) => _id) }, ...inPeriod }).sort({ createdAt: 1 }).lean())!;
+      const unitId = claimedByAUnit.claimantId!;
+      const fields = 'outcomes { recorded beneficiaryHouseholds beneficiaryPersons partnerOrganisations quantities { item amount unit } }';
+      const response = await stack.query<{ handler: { scorecard: unknown }; claimant: { scorecard: unknown } }>(
+        `query($handler: ID!, $claimant: ID!, $period: AggregatePeriod!) { handler: organisation(id: $handler) { scorecard(period: $period) { ${fields} } } claimant: organisation(id: $claimant) { scorecard(period: $period) { ${fields} } } }`,
+        { handler: hex(propertyCompany._id), claimant: hex(unitId), period },
+        { token: await stack.token({ roles: ['DISTRICT_ADMIN'], scope: [first.districtId!] }) },
+      );
+      expect(response.errors).toEqual([]);
+      const handled = await Wish.find({ handlerIds: propertyCompany._id, ...inPeriod }).lean();
+      const claimed = await Wish.find({ claimantId: unitId, ...inPeriod }).lean();
+      expect(handled.length).toBeGreaterThan(0);
+      expect(response.data).toEqual({ handler: { scorecard: { outcomes: outcomesOf(handled) } }, claimant: { scorecard: { outcomes: outcomesOf(claimed) } } });
+    });
+
+    it("mobilises a party group's grid of a four-level community door to door, its responsible person visiting", async () => {
+      const community = first.communityIds[1]!;
+      const grid = (await databases.organisations.Grid.findOne({ communityId: community, level: 'PARTY_GROUP' }).sort({ _id: 1 }).lean())!;
+      const households = await databases.residents.Household.find({ gridId: grid._id }, { _id: 1 }).sort({ _id: 1 }).lean();
+      const worker = await stack.token({ roles: ['COMMUNITY_WORKER'], scope: [community] });
+      const coverage = 'id status coverage { households reached unvisited }';
+      const started = await stack.query<{ startMobilisation: { id: string; status: string; coverage: object } }>(
+        `mutation($input: StartMobilisationInput!) { startMobilisation(input: $input) { ${coverage} } }`,
+        { input: { gridId: hex(grid._id), reason: '防汛转移通知' } },
+        { token: worker },
+      );
+      expect(started.errors).toEqual([]);
+      expect(started.data!.startMobilisation).toMatchObject({ status: 'OPEN', coverage: { households: households.length, reached: 0, unvisited: households.length } });
+
+      const responsible = await stack.token({ roles: ['RESIDENT'], residentId: hex(grid.responsiblePersonId)! });
+      const visited = await stack.query<{ recordHouseholdVisit: { coverage: object } }>(
+        `mutation($input: RecordHouseholdVisitInput!) { recordHouseholdVisit(input: $input) { ${coverage} } }`,
+        { input: { mobilisationId: started.data!.startMobilisation.id, householdId: hex(households[0]!._id), outcome: 'REACHED' } },
+        { token: responsible },
+      );
+      expect(visited.errors).toEqual([]);
+      expect(visited.data!.recordHouseholdVisit.coverage).toEqual({ households: households.length, reached: 1, unvisited: households.length - 1 });
+    });
   });
 });

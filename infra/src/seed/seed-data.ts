@@ -11,7 +11,9 @@ import {
   publishPosts,
   signAgreement,
   streetActivities,
+  streetGrid,
   streetPosts,
+  worksFourLevelGrid,
   type ActivityRecords,
   type OrganisationsRecords,
 } from '@civic/organisations/seed';
@@ -122,12 +124,15 @@ function generateBase(plan: ScalePlan, now: Date): GeneratedBase {
   tree.streets.forEach((street, streetIndex) => {
     const streetResidents: ResidentReference[] = [];
     const streetVolunteers: ResidentReference[] = [];
+    const ownGrid = streetGrid(street, ids);
+    base.organisations.Grid.push(ownGrid);
     street.communities.forEach((community, communityIndex) => {
       const stream = random.fork(`community:${streetIndex}:${communityIndex}`);
       // Grids and households are laid out together from one stream: their ids interleave.
       const layoutStream = stream.fork('grids');
-      const grids = communityGrids(community, layoutStream, ids);
-      const layout = layOutCommunity(community, plan.generalGridsPerCommunity, grids.open, layoutStream, ids);
+      const above = worksFourLevelGrid(communityIndex) ? ownGrid : null;
+      const grids = communityGrids(community, layoutStream, ids, above);
+      const layout = layOutCommunity(community, plan.generalGridsPerCommunity, above, grids.open, layoutStream, ids);
       const people = populateCommunity(layout, stream.fork('people'), ids, registry);
       const members = enrolPartyMembers(layout, people, stream.fork('party'));
       appointGridResponsibles(grids.grids, chooseGridResponsibles(layout, people, stream.fork('responsibles')));

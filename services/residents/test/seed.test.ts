@@ -1,11 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ObjectIdSource, Random, REFERENCE_YEAR, type CommunityOrganisations, type GridOpener, type OrganisationReference } from '@civic/seed-kit';
+import { ObjectIdSource, Random, REFERENCE_YEAR, type CommunityOrganisations, type GridOpener, type GridReference, type OrganisationReference } from '@civic/seed-kit';
 import { chooseGridResponsibles, enrolPartyMembers, IdNumberRegistry, layOutCommunity, populateCommunity } from '../src/seed/index.ts';
 import { registrationFacts } from '../src/domain/personal-facts.ts';
 
 const random = new Random('residents-seed-test');
 const ids = new ObjectIdSource(random.fork('ids'));
+const hex = (id: { toHexString(): string } | null) => id?.toHexString() ?? null;
 
 function organisation(name: string, parent: OrganisationReference | null): OrganisationReference {
   const _id = ids.next();
@@ -31,13 +32,16 @@ function aCommunity(households: number): CommunityOrganisations {
 }
 
 /** Grids as plain references: what the organisations seed would open, without its documents. */
-function openGridsOf(community: CommunityOrganisations): GridOpener {
-  return (level, name, _parent, partyBranchId) => ({ _id: ids.next(), name, level, communityId: community.community._id, organisationPath: community.community.path, partyBranchId });
+function openGridsOf(community: CommunityOrganisations, opened: { level: string; parentLevel: string | null }[] = []): GridOpener {
+  return (level, name, parent, partyBranchId) => {
+    opened.push({ level, parentLevel: parent?.level ?? null });
+    return { _id: ids.next(), name, level, communityId: community.community._id, organisationPath: community.community.path, partyBranchId };
+  };
 }
 
 describe('the residents seed of one community', () => {
   const community = aCommunity(400);
-  const layout = layOutCommunity(community, [3, 4], openGridsOf(community), random.fork('grids'), ids);
+  const layout = layOutCommunity(community, [3, 4], null, openGridsOf(community), random.fork('grids'), ids);
   const people = populateCommunity(layout, random.fork('people'), ids, new IdNumberRegistry());
   enrolPartyMembers(layout, people, random.fork('party'));
 
@@ -70,5 +74,39 @@ describe('the residents seed of one community', () => {
     const outsiders = responsibles.filter(({ gridId, residentId }, index) => index < layout.microGrids.length && livesIn.get(residentId.toHexString()) !== gridId.toHexString());
     expect(outsiders).toEqual([]);
     expect(new Set(responsibles.map(({ residentId }) => residentId.toHexString())).size).toBe(responsibles.length);
+  });
+});
+
+describe('the residents seed of a community working four levels under its street grid', () => {
+  const community = aCommunity(400);
+  const street: GridReference = { _id: ids.next(), name: '江心洲街道网格', level: 'STREET', communityId: community.community.path[0]!, organisationPath: community.community.path.slice(0, 1), partyBranchId: null };
+  const opened: { level: string; parentLevel: string | null }[] = [];
+  const layout = layOutCommunity(community, [3, 4], street, openGridsOf(community, opened), random.fork('four-level-grids'), ids);
+  const people = populateCommunity(layout, random.fork('four-level-people'), ids, new IdNumberRegistry());
+  enrolPartyMembers(layout, people, random.fork('four-level-party'));
+
+  it("opens the community grid under the street's, a grid per party branch, and party groups' grids of 30 to 100 households under those", () => {
+    const levels = opened.map(({ level, parentLevel }) => `${parentLevel ?? '-'}>${level}`);
+    expect(levels.filter((level) => level !== 'BRANCH>PARTY_GROUP')).toEqual(['STREET>COMMUNITY', 'COMMUNITY>BRANCH', 'COMMUNITY>BRANCH']);
+    expect(layout.generalGrids.map((grid) => [grid.name, hex(grid.partyBranchId)])).toEqual(community.branches.map((branch) => [`${branch.name}网格`, hex(branch._id)]));
+    const sizes = layout.microGrids.map(({ households }) => households.length);
+    expect(sizes).toHaveLength(9);
+    expect(sizes.filter((size) => size < 30 || size > 100)).toEqual([]);
+    expect(layout.microGrids.filter(({ grid, general }) => grid.level !== 'PARTY_GROUP' || hex(grid.partyBranchId) !== hex(general.partyBranchId))).toEqual([]);
+  });
+
+  it('houses every household in a party group\'s grid and chooses responsibles who live in the grid they look after', () => {
+    const partyGroupGrids = new Set(layout.microGrids.map(({ grid }) => hex(grid._id)));
+    expect(layout.households.filter((household) => !partyGroupGrids.has(hex(household.gridId)))).toEqual([]);
+    expect(layout.households).toHaveLength(400);
+    const responsibles = chooseGridResponsibles(layout, people, random.fork('four-level-responsibles'));
+    const homeGrid = new Map(people.residents.map((resident) => [hex(resident._id), hex(resident.gridId)]));
+    const generalOf = new Map(layout.microGrids.map(({ grid, general }) => [hex(grid._id), hex(general._id)]));
+    const outsiders = responsibles.filter(({ gridId, residentId }) => {
+      const home = homeGrid.get(hex(residentId))!;
+      return home !== hex(gridId) && generalOf.get(home) !== hex(gridId);
+    });
+    expect(responsibles).toHaveLength(layout.microGrids.length + layout.generalGrids.length);
+    expect(outsiders).toEqual([]);
   });
 });

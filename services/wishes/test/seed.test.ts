@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { ObjectIdSource, Random, Timeline, type OrganisationReference, type ResidentReference, type SeededCommunity, type StreetOrganisations } from '@civic/seed-kit';
 import { generateWishes } from '../src/seed/index.ts';
 import { nextStatus } from '../src/domain/wish-state-machine.ts';
+import { daysTaken, outcomeViolation } from '../src/domain/outcome.ts';
 import { WISH_STATUSES } from '../src/domain/vocabulary.ts';
 import type { WishDocument } from '../src/models/wish.ts';
 
@@ -71,4 +72,32 @@ it('seeds each routed request with its handlers in order and the agreement that 
   expect(routed.some((wish) => wish.agreementId !== null)).toBe(true);
   expect(wrongHistory).toEqual([]);
   expect(wrongAgreement).toEqual([]);
+});
+
+// Outcomes are stated on a share of completions only, as the service records them: checked by its rules, cleared when reopened.
+it('records an outcome on a share of fulfilled wishes and resolved requests, in units fitting the matter, with partners of the community', () => {
+  const community = aCommunity();
+  const world = { streets: [community.street], communities: [community], timeline: new Timeline(new Date('2025-07-01T02:00:00.000Z')), random, ids };
+  const wishes = [...generateWishes(world, [900, 900]).byCommunity].flat();
+  const completed = wishes.filter((wish) => wish.completedAt != null);
+  const withOutcome = completed.filter((wish) => wish.outcome);
+  const organisations = community.organisations;
+  const partners = new Set([organisations.propertyCompany, ...organisations.volunteerTeams, ...organisations.coBuildingUnits].map((organisation) => organisation._id.toHexString()));
+
+  expect(wishes.filter((wish) => wish.completedAt == null && wish.outcome)).toEqual([]);
+  expect(withOutcome.length / completed.length).toBeGreaterThan(0.3);
+  expect(withOutcome.length / completed.length).toBeLessThan(0.5);
+  const stated = withOutcome.map((wish) => ({ ...wish.outcome!, partnerIds: wish.outcome!.partnerIds.map((id) => id.toHexString()) }));
+  expect(stated.filter((outcome) => outcomeViolation(outcome) !== null)).toEqual([]);
+  expect(withOutcome.filter((wish) => wish.outcome!.daysTaken !== daysTaken(wish.takenAt!, wish.completedAt!) || wish.outcome!.recordedAt.getTime() !== wish.completedAt!.getTime())).toEqual([]);
+  expect(stated.flatMap((outcome) => outcome.partnerIds).filter((id) => !partners.has(id))).toEqual([]);
+  expect(withOutcome.filter((wish) => wish.outcome!.partnerIds.some((id) => id.equals(wish.claimantId ?? wish.handlerId!)))).toEqual([]);
+  const unitsOf = (title: string) => [...new Set(withOutcome.filter((wish) => wish.title === title).flatMap((wish) => wish.outcome!.quantities.map(({ item, unit }) => `${item} ${unit}`)))];
+  expect([unitsOf('帮忙买菜送上门'), unitsOf('困难家庭子女课业辅导'), unitsOf('电梯停运')]).toEqual([['蔬菜 斤'], ['课业辅导 小时'], ['电梯维修 次']]);
+  // The property company joins a lift repair the street or district took over; one it handled itself names no partner.
+  const lifts = withOutcome.filter((wish) => wish.title === '电梯停运');
+  const property = organisations.propertyCompany._id;
+  const wrongLifts = lifts.filter((wish) => (wish.handlerId!.equals(property) ? wish.outcome!.partnerIds.length > 0 : !wish.outcome!.partnerIds[0]?.equals(property)));
+  expect(lifts.length).toBeGreaterThan(0);
+  expect(wrongLifts).toEqual([]);
 });

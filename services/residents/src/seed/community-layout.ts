@@ -21,13 +21,19 @@ const TYPICAL_MICRO_GRID = 45;
 const SIZE_MARGIN = 5;
 const VACANT_FLAT_RATE = 0.1;
 
+/** A grid of the lowest level (a micro-grid, or a party group's grid), where households live. */
 export interface MicroGrid {
   grid: GridReference;
+  /** The grid above it: a general grid, or a branch's grid. */
   general: GridReference;
   households: HouseholdDocument[];
 }
 
-/** How a community is divided: one community grid, general grids, micro-grids, and the households in them. */
+/**
+ * How a community is divided: one community grid, the middle level (general grids, or in four
+ * levels one grid per party branch), the lowest (micro-grids, or party groups' grids), and the
+ * households in those.
+ */
 export interface CommunityLayout {
   communityGrid: GridReference;
   generalGrids: GridReference[];
@@ -36,15 +42,24 @@ export interface CommunityLayout {
 }
 
 /**
- * Divides a community into general grids and micro-grids of 30 to 100 households each, and lays
- * out the households flat by flat; the organisations seed opens each grid (`openGrid`), drawing
- * from the same stream in the same order as the households.
+ * Divides a community into general grids and micro-grids of 30 to 100 households each, or, under
+ * its street's grid (`streetGrid`, Nanjing's four levels), into a grid per party branch and party
+ * groups' grids of 30 to 100 households each, and lays out the households flat by flat; the
+ * organisations seed opens each grid (`openGrid`), drawing from the same stream in the same order
+ * as the households.
  */
-export function layOutCommunity(community: CommunityOrganisations, generalGridsPerCommunity: Range, openGrid: GridOpener, random: Random, ids: ObjectIdSource): CommunityLayout {
-  const communityGrid = openGrid('COMMUNITY', `${community.name}网格`, null, null);
-  const generalCount = random.within(generalGridsPerCommunity);
-  const sizes = microGridSizes(random, community.households, generalCount);
+export function layOutCommunity(
+  community: CommunityOrganisations,
+  generalGridsPerCommunity: Range,
+  streetGrid: GridReference | null,
+  openGrid: GridOpener,
+  random: Random,
+  ids: ObjectIdSource,
+): CommunityLayout {
+  const communityGrid = openGrid('COMMUNITY', `${community.name}网格`, streetGrid, null);
   const branches = community.branches;
+  const generalCount = streetGrid ? branches.length : random.within(generalGridsPerCommunity);
+  const sizes = microGridSizes(random, community.households, generalCount);
   const generalGrids: GridReference[] = [];
   const microGrids: MicroGrid[] = [];
   const addresses = new AddressBook(random, community.compounds);
@@ -52,10 +67,15 @@ export function layOutCommunity(community: CommunityOrganisations, generalGridsP
     // Micro-grids are dealt to general grids in order, so each general grid has at least one.
     const mine = sizes.map((size, index) => ({ size, index })).filter(({ index }) => Math.floor((index * generalCount) / sizes.length) === generalIndex);
     const firstBranch = branches[mine[0]!.index % branches.length]!;
-    const general = openGrid('GENERAL', `${community.name}第${ORDINALS[generalIndex]}网格`, communityGrid, firstBranch._id);
+    const general = streetGrid
+      ? openGrid('BRANCH', `${branches[generalIndex]!.name}网格`, communityGrid, branches[generalIndex]!._id)
+      : openGrid('GENERAL', `${community.name}第${ORDINALS[generalIndex]}网格`, communityGrid, firstBranch._id);
     generalGrids.push(general);
     mine.forEach(({ size, index }, position) => {
-      const grid = openGrid('MICRO', `${general.name}第${ORDINALS[position]}微网格`, general, branches[index % branches.length]!._id);
+      // A party group's grid is led by its branch; a micro-grid's branch is dealt in turn.
+      const grid = streetGrid
+        ? openGrid('PARTY_GROUP', `${branches[generalIndex]!.name}第${ORDINALS[position]}党小组网格`, general, general.partyBranchId)
+        : openGrid('MICRO', `${general.name}第${ORDINALS[position]}微网格`, general, branches[index % branches.length]!._id);
       const compound = community.compounds[Math.floor((index * community.compounds.length) / sizes.length)]!;
       const households = Array.from({ length: size }, () => addresses.nextHousehold(compound, grid, ids));
       microGrids.push({ grid, general, households });

@@ -82,6 +82,31 @@ function isGiven(count: number | null | undefined): count is number {
   return count !== null && count !== undefined;
 }
 
+/** The outcome as recorded: its texts trimmed, beneficiaries null when neither count is stated, the days taken reckoned by the service. */
+export interface RecordedOutcome<Id> {
+  quantities: { item: string; amount: number; unit: string }[];
+  beneficiaries: { households: number | null; persons: number | null } | null;
+  partnerIds: Id[];
+  daysTaken: number;
+  recordedAt: Date;
+}
+
+/**
+ * What a fulfilment or resolution at `completedAt` of a wish taken up at `takenAt` records from a
+ * statement found valid (`outcomeViolation`), its partners given as ids.
+ */
+export function recordedOutcome<Id>(statement: OutcomeStatement, partnerIds: Id[], takenAt: Date, completedAt: Date): RecordedOutcome<Id> {
+  const households = statement.beneficiaries?.households ?? null;
+  const persons = statement.beneficiaries?.persons ?? null;
+  return {
+    quantities: (statement.quantities ?? []).map(({ item, amount, unit }) => ({ item: item.trim(), amount, unit: unit.trim() })),
+    beneficiaries: households === null && persons === null ? null : { households, persons },
+    partnerIds,
+    daysTaken: daysTaken(takenAt, completedAt),
+    recordedAt: completedAt,
+  };
+}
+
 /**
  * Whole days from when the wish was taken up (claimed, or the request routed) to its fulfilment
  * or resolution: completed periods of 24 hours, so 5 days and 7 hours is 5, and a same-day

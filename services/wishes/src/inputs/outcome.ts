@@ -1,6 +1,6 @@
 import { invalidInput, parseId, unknownId, type GraphClient } from '@civic/service-kit';
 import type { OutcomeDocument, WishDocument } from '../models/wish.ts';
-import { daysTaken, outcomeViolation, type OutcomeStatement } from '../domain/outcome.ts';
+import { outcomeViolation, recordedOutcome, type OutcomeStatement } from '../domain/outcome.ts';
 import { fetchOrganisations } from '../graph/organisations.ts';
 
 /**
@@ -17,13 +17,5 @@ export async function outcomeOf(graph: GraphClient, wish: WishDocument, statemen
     const unknown = partnerIds.findIndex((id) => !known.get(id.toHexString()));
     if (unknown !== -1) throw unknownId(`outcome.partnerIds[${unknown}]`, 'organisation');
   }
-  const households = statement.beneficiaries?.households ?? null;
-  const persons = statement.beneficiaries?.persons ?? null;
-  return {
-    quantities: (statement.quantities ?? []).map(({ item, amount, unit }) => ({ item: item.trim(), amount, unit: unit.trim() })),
-    beneficiaries: households === null && persons === null ? null : { households, persons },
-    partnerIds,
-    daysTaken: daysTaken(wish.takenAt ?? wish.publishedAt ?? wish.createdAt, completedAt),
-    recordedAt: completedAt,
-  };
+  return recordedOutcome(statement, partnerIds, wish.takenAt ?? wish.publishedAt ?? wish.createdAt, completedAt);
 }

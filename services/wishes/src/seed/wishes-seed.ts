@@ -5,6 +5,7 @@ import { nextStatus, type WishAction } from '../domain/wish-state-machine.ts';
 import { submittedWish } from '../persistence/submitted-wish.ts';
 import { chooseHandler, organisationAtLevel, selectRoutingRule } from '../domain/routing-rules.ts';
 import { withHandler } from '../domain/handler-history.ts';
+import { seededOutcome, type OutcomeTemplate } from './outcomes-seed.ts';
 import { DEFAULT_DEADLINE_HOURS, closedOnTime, deadlinesFrom, dueAt, escalationLevel, firstDeadlineNotice } from '../domain/deadlines.ts';
 import { addDays, addHours, SEED_SUBJECT, type ObjectIdSource, type Random, type Range, type ResidentReference, type SeedWorld, type SeededCommunity } from '@civic/seed-kit';
 
@@ -20,47 +21,48 @@ export interface WishStream {
 const HISTORY_DAYS = 3 * 365;
 const RECENT_DAYS = 30;
 
-/** A matter residents raise: its title, kind and the tags resources are matched by. */
+/** A matter residents raise: its title, kind, the tags resources are matched by, and how its outcome is stated. */
 interface Matter {
   title: string;
   kind: WishKind;
   tags: string[];
+  outcome: OutcomeTemplate;
 }
 
 const WISHES: readonly Matter[] = [
-  { title: '帮忙买菜送上门', kind: 'WISH', tags: ['助老', '跑腿'] },
-  { title: '陪同去医院复诊', kind: 'WISH', tags: ['助老', '健康'] },
-  { title: '教我用智能手机挂号', kind: 'WISH', tags: ['助老', '数字助老'] },
-  { title: '帮忙更换灯泡', kind: 'WISH', tags: ['维修'] },
-  { title: '孩子放学后临时照看', kind: 'WISH', tags: ['托育'] },
-  { title: '帮忙修理漏水的水龙头', kind: 'WISH', tags: ['维修'] },
-  { title: '想借一台轮椅', kind: 'WISH', tags: ['助残', '助老'] },
-  { title: '帮忙代缴水电费', kind: 'WISH', tags: ['助老', '跑腿'] },
+  { title: '帮忙买菜送上门', kind: 'WISH', tags: ['助老', '跑腿'], outcome: { item: '蔬菜', unit: '斤', amount: [5, 30], households: [1, 1], persons: [1, 2], partner: null } },
+  { title: '陪同去医院复诊', kind: 'WISH', tags: ['助老', '健康'], outcome: { item: '陪诊', unit: '次', amount: [1, 3], households: null, persons: [1, 1], partner: null } },
+  { title: '教我用智能手机挂号', kind: 'WISH', tags: ['助老', '数字助老'], outcome: { item: '手机教学', unit: '小时', amount: [1, 3], households: null, persons: [1, 2], partner: null } },
+  { title: '帮忙更换灯泡', kind: 'WISH', tags: ['维修'], outcome: { item: '灯泡', unit: '个', amount: [1, 4], households: [1, 1], persons: null, partner: null } },
+  { title: '孩子放学后临时照看', kind: 'WISH', tags: ['托育'], outcome: { item: '照看', unit: '小时', amount: [2, 10], households: [1, 1], persons: [1, 2], partner: null } },
+  { title: '帮忙修理漏水的水龙头', kind: 'WISH', tags: ['维修'], outcome: { item: '水龙头', unit: '个', amount: [1, 2], households: [1, 1], persons: null, partner: null } },
+  { title: '想借一台轮椅', kind: 'WISH', tags: ['助残', '助老'], outcome: { item: '轮椅', unit: '台', amount: [1, 1], households: null, persons: [1, 1], partner: 'CO_BUILDING_UNIT' } },
+  { title: '帮忙代缴水电费', kind: 'WISH', tags: ['助老', '跑腿'], outcome: { item: '代缴', unit: '次', amount: [1, 2], households: [1, 1], persons: null, partner: null } },
 ];
 const REQUESTS: Record<WishCategory, readonly Matter[]> = {
   GOVERNMENT_AFFAIRS: [
-    { title: '小区门口占道经营', kind: 'HELP', tags: ['市容'] },
-    { title: '夜间施工噪音扰民', kind: 'HELP', tags: ['噪音'] },
-    { title: '咨询医保异地报销', kind: 'CONSULT', tags: ['医保'] },
-    { title: '建议增设公交站点', kind: 'SUGGESTION', tags: ['交通'] },
+    { title: '小区门口占道经营', kind: 'HELP', tags: ['市容'], outcome: { item: '清理摊点', unit: '处', amount: [1, 6], households: [50, 300], persons: null, partner: null } },
+    { title: '夜间施工噪音扰民', kind: 'HELP', tags: ['噪音'], outcome: { item: '协调施工方', unit: '次', amount: [1, 3], households: [20, 200], persons: null, partner: null } },
+    { title: '咨询医保异地报销', kind: 'CONSULT', tags: ['医保'], outcome: { item: '政策解答', unit: '次', amount: [1, 1], households: null, persons: [1, 1], partner: null } },
+    { title: '建议增设公交站点', kind: 'SUGGESTION', tags: ['交通'], outcome: { item: '协调交通部门', unit: '次', amount: [1, 2], households: [100, 800], persons: null, partner: null } },
   ],
   SELF_GOVERNANCE: [
-    { title: '楼道堆放杂物', kind: 'HELP', tags: ['环境'] },
-    { title: '邻里漏水纠纷', kind: 'HELP', tags: ['调解'] },
-    { title: '建议增设晾衣架', kind: 'SUGGESTION', tags: ['议事'] },
-    { title: '咨询居民议事会报名', kind: 'CONSULT', tags: ['议事'] },
+    { title: '楼道堆放杂物', kind: 'HELP', tags: ['环境'], outcome: { item: '清运杂物', unit: '车', amount: [1, 5], households: [10, 40], persons: null, partner: 'VOLUNTEER_TEAM' } },
+    { title: '邻里漏水纠纷', kind: 'HELP', tags: ['调解'], outcome: { item: '调解', unit: '次', amount: [1, 3], households: [2, 2], persons: null, partner: null } },
+    { title: '建议增设晾衣架', kind: 'SUGGESTION', tags: ['议事'], outcome: { item: '晾衣架', unit: '组', amount: [2, 10], households: [20, 80], persons: null, partner: null } },
+    { title: '咨询居民议事会报名', kind: 'CONSULT', tags: ['议事'], outcome: { item: '政策解答', unit: '次', amount: [1, 1], households: null, persons: [1, 1], partner: null } },
   ],
   MARKET_SERVICE: [
-    { title: '电梯停运', kind: 'HELP', tags: ['物业', '维修'] },
-    { title: '地下车库照明损坏', kind: 'HELP', tags: ['物业', '维修'] },
-    { title: '小区绿化带缺人修剪', kind: 'SUGGESTION', tags: ['物业'] },
-    { title: '门禁系统失灵', kind: 'HELP', tags: ['物业', '维修'] },
+    { title: '电梯停运', kind: 'HELP', tags: ['物业', '维修'], outcome: { item: '电梯维修', unit: '次', amount: [1, 2], households: [20, 80], persons: null, partner: 'PROPERTY_COMPANY' } },
+    { title: '地下车库照明损坏', kind: 'HELP', tags: ['物业', '维修'], outcome: { item: '灯具', unit: '盏', amount: [5, 30], households: [100, 400], persons: null, partner: 'PROPERTY_COMPANY' } },
+    { title: '小区绿化带缺人修剪', kind: 'SUGGESTION', tags: ['物业'], outcome: { item: '绿化修剪', unit: '平方米', amount: [200, 2000], households: null, persons: null, partner: 'PROPERTY_COMPANY' } },
+    { title: '门禁系统失灵', kind: 'HELP', tags: ['物业', '维修'], outcome: { item: '门禁', unit: '套', amount: [1, 4], households: [30, 150], persons: null, partner: 'PROPERTY_COMPANY' } },
   ],
   PUBLIC_WELFARE: [
-    { title: '独居老人需要定期探访', kind: 'HELP', tags: ['助老'] },
-    { title: '困难家庭子女课业辅导', kind: 'HELP', tags: ['助学', '帮扶'] },
-    { title: '建议开设老年书法班', kind: 'SUGGESTION', tags: ['助老', '培训'] },
-    { title: '残疾人出行需要帮助', kind: 'HELP', tags: ['助残'] },
+    { title: '独居老人需要定期探访', kind: 'HELP', tags: ['助老'], outcome: { item: '探访', unit: '次', amount: [4, 12], households: [1, 1], persons: [1, 1], partner: 'VOLUNTEER_TEAM' } },
+    { title: '困难家庭子女课业辅导', kind: 'HELP', tags: ['助学', '帮扶'], outcome: { item: '课业辅导', unit: '小时', amount: [8, 40], households: [1, 1], persons: [1, 2], partner: 'CO_BUILDING_UNIT' } },
+    { title: '建议开设老年书法班', kind: 'SUGGESTION', tags: ['助老', '培训'], outcome: { item: '书法课', unit: '课时', amount: [8, 16], households: null, persons: [10, 30], partner: 'CO_BUILDING_UNIT' } },
+    { title: '残疾人出行需要帮助', kind: 'HELP', tags: ['助残'], outcome: { item: '陪同出行', unit: '次', amount: [2, 8], households: null, persons: [1, 1], partner: 'VOLUNTEER_TEAM' } },
   ],
 };
 /** Micro-wishes are over half of what residents post (Jianye's figures); the rest are requests. */
@@ -94,14 +96,15 @@ export function generateWishes(world: SeedWorld, wishesPerCommunity: Range): Wis
   const random = world.random.fork('wishes');
   const communities = world.communities.map((community, index) => {
     const stream = random.fork(`community:${index}`);
-    return { community, stream, count: stream.within(wishesPerCommunity) };
+    // Outcomes draw from their own stream, so the wishes' fates stay as they are without them.
+    return { community, stream, outcomes: stream.fork('outcomes'), count: stream.within(wishesPerCommunity) };
   });
   const count = communities.reduce((sum, community) => sum + community.count, 0);
   const ids = world.ids.reserve(count);
   function* byCommunity(): Generator<WishDocument[]> {
-    for (const { community, stream, count } of communities) {
+    for (const { community, stream, outcomes, count } of communities) {
       const wishes: WishDocument[] = [];
-      for (let n = 0; n < count; n++) wishes.push(aWish(world, ids, community, stream));
+      for (let n = 0; n < count; n++) wishes.push(aWish(world, ids, community, stream, outcomes));
       // In the order they were submitted: most of the service's indexes end in createdAt, so each
       // insert then lands near the last one instead of anywhere in them (about a sixth less
       // database time for a district's wishes).
@@ -111,7 +114,7 @@ export function generateWishes(world: SeedWorld, wishesPerCommunity: Range): Wis
   return { count, byCommunity: byCommunity() };
 }
 
-function aWish(world: SeedWorld, ids: ObjectIdSource, community: SeededCommunity, random: Random): WishDocument {
+function aWish(world: SeedWorld, ids: ObjectIdSource, community: SeededCommunity, random: Random, outcomes: Random): WishDocument {
   const requester = random.pick(community.residents);
   const isWish = random.chance(WISH_SHARE);
   const category = isWish ? 'PUBLIC_WELFARE' : random.weighted(CATEGORIES);
@@ -148,6 +151,7 @@ function aWish(world: SeedWorld, ids: ObjectIdSource, community: SeededCommunity
     if (action !== 'ROUTE') at = addHours(at, random.int(1, 30));
     if (at > world.timeline.today) break;
     apply(wish, action, at, community, random);
+    if (action === 'FULFIL' || action === 'RESOLVE') wish.outcome = seededOutcome(matter.outcome, wish, community, outcomes, at);
   }
   return wish;
 }
@@ -188,7 +192,7 @@ function apply(wish: WishDocument, action: WishAction, at: Date, community: Seed
   if (action === 'FULFIL' || action === 'RESOLVE') {
     Object.assign(wish, { completedAt: at, closedOnTime: action === 'RESOLVE' ? closedOnTime(at, wish.resolveDeadline, wish.escalations) : null, autoConfirmAt: addDays(at, 7) });
   }
-  if (action === 'REOPEN') Object.assign(wish, { completedAt: null, closedOnTime: null, autoConfirmAt: null });
+  if (action === 'REOPEN') Object.assign(wish, { completedAt: null, closedOnTime: null, autoConfirmAt: null, outcome: null });
   if (action === 'CONFIRM' || action === 'AUTO_CONFIRM') {
     const automatic = action === 'AUTO_CONFIRM';
     const when = automatic ? addDays(wish.completedAt ?? at, 7) : at;

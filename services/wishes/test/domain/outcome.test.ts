@@ -9,6 +9,7 @@ import {
   quantityAmountOutOfRange,
   quantityItemLength,
   quantityUnitLength,
+  recordedOutcome,
   tooManyPartners,
   tooManyQuantities,
 } from '../../src/domain/outcome.ts';
@@ -79,5 +80,31 @@ describe('daysTaken', () => {
       daysTaken(claimed, new Date('2026-05-05T09:00:00.000Z')),
       daysTaken(claimed, new Date('2026-05-09T16:00:00.000Z')),
     ]).toEqual([0, 0, 1, 5]);
+  });
+});
+
+describe('recordedOutcome', () => {
+  const claimed = new Date('2026-05-04T09:00:00.000Z');
+  const sold = new Date('2026-05-09T16:00:00.000Z');
+
+  it('records the statement trimmed, with the partners given and the whole days taken since the claim', () => {
+    const statement = { quantities: [{ item: ' 蔬菜 ', amount: 7000, unit: '斤 ' }], beneficiaries: { households: 1 }, partnerIds: [CANTEEN] };
+    expect(recordedOutcome(statement, ['canteen'], claimed, sold)).toEqual({
+      quantities: [VEGETABLES],
+      beneficiaries: { households: 1, persons: null },
+      partnerIds: ['canteen'],
+      daysTaken: 5,
+      recordedAt: sold,
+    });
+  });
+
+  it('records no beneficiaries when neither count is stated', () => {
+    expect(recordedOutcome({ quantities: [VEGETABLES], beneficiaries: { households: null } }, [], claimed, claimed)).toEqual({
+      quantities: [VEGETABLES],
+      beneficiaries: null,
+      partnerIds: [],
+      daysTaken: 0,
+      recordedAt: claimed,
+    });
   });
 });
