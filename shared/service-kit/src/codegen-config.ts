@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { SUPERGRAPH_OUTPUT_PATH } from '@civic/dev-platform';
+import { withValueTypesSdl } from '@civic/value-types';
 
 /**
  * The typed documents of a package that asks the graph: every `graphql(`...`)` operation in its
@@ -42,7 +44,8 @@ export function subgraphCodegenConfig(mappers: Record<string, string>, testDocum
     ...importsWithExtension,
     generates: {
       'src/generated/resolvers-types.ts': {
-        schema: 'src/schema.graphql',
+        // The SDL itself rather than its path: the subgraph's schema file with the value types it uses.
+        schema: withValueTypesSdl(readFileSync('src/schema.graphql', 'utf8')),
         plugins: ['typescript', 'typescript-resolvers'],
         config: {
           federation: true,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse, type DocumentNode } from 'graphql';
+import { withValueTypes } from '@civic/value-types';
 import type { Connection } from 'mongoose';
 import type { Registry } from 'prom-client';
 import type { Viewer } from '@civic/identity';
@@ -29,7 +30,10 @@ export interface SubgraphDefinition<TModels extends object, TLoaders> {
   consumers?: readonly EventConsumer<SubgraphServices<TModels>>[];
 }
 
-/** Reads a subgraph's SDL relative to the calling module, never relative to the working directory. */
+/**
+ * Reads a subgraph's SDL relative to the calling module, never relative to the working directory,
+ * with the shared value types it uses.
+ */
 export function loadTypeDefs(moduleUrl: string, relativePath = './schema.graphql'): DocumentNode {
-  return parse(readFileSync(new URL(relativePath, moduleUrl), 'utf8'));
+  return withValueTypes(parse(readFileSync(new URL(relativePath, moduleUrl), 'utf8')));
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { withValueTypesSdl } from '@civic/value-types';
 import { projectRoot } from '../paths.ts';
 
 /** One subgraph entry of `supergraph.yaml`, with its schema file resolved and read. */
@@ -8,6 +9,7 @@ export interface SubgraphEntry {
   name: string;
   routingUrl: string;
   schemaPath: string;
+  /** The schema file's text followed by the shared value types it uses: the SDL the subgraph serves. */
   sdl: string;
 }
 
@@ -29,10 +31,19 @@ export async function readSupergraphConfig(configPath = SUPERGRAPH_CONFIG_PATH):
       if (typeof entry.routing_url !== 'string') throw new Error(`${configPath}: subgraph "${name}" has no routing_url`);
       if (typeof entry.schema?.file !== 'string') throw new Error(`${configPath}: subgraph "${name}" has no schema.file`);
       const schemaPath = resolve(dirname(configPath), entry.schema.file);
-      const sdl = await readFile(schemaPath, 'utf8').catch(() => {
+      const ownSdl = await readFile(schemaPath, 'utf8').catch(() => {
         throw new Error(`${configPath}: the schema file of subgraph "${name}" is missing: ${schemaPath}`);
       });
-      return { name, routingUrl: entry.routing_url, schemaPath, sdl };
+      return { name, routingUrl: entry.routing_url, schemaPath, sdl: withValueTypes(ownSdl, schemaPath, name) };
     }),
   );
+}
+
+/** A subgraph's own SDL followed by the value types it uses; a file that does not parse, or copies one differently, is named. */
+function withValueTypes(sdl: string, schemaPath: string, name: string): string {
+  try {
+    return withValueTypesSdl(sdl);
+  } catch (error) {
+    throw new Error(`The schema file of subgraph "${name}" (${schemaPath}): ${(error as Error).message}`);
+  }
 }
