@@ -46,7 +46,7 @@ describe('the residents seed of one community', () => {
   enrolPartyMembers(layout, people, random.fork('party'));
 
   it('puts every household in a micro-grid of 30 to 100 households', () => {
-    const sizes = layout.microGrids.map(({ households }) => households.length);
+    const sizes = layout.householdGrids.map(({ households }) => households.length);
     expect(sizes.filter((size) => size < 30 || size > 100)).toEqual([]);
     expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(400);
     expect(layout.households).toHaveLength(400);
@@ -68,10 +68,10 @@ describe('the residents seed of one community', () => {
 
   it('chooses one responsible resident of its own for every micro-grid and general grid', () => {
     const responsibles = chooseGridResponsibles(layout, people, random.fork('responsibles'));
-    const grids = [...layout.microGrids.map(({ grid }) => grid), ...layout.generalGrids];
+    const grids = [...layout.householdGrids.map(({ grid }) => grid), ...layout.middleGrids];
     expect(responsibles.map(({ gridId }) => gridId.toHexString())).toEqual(grids.map((grid) => grid._id.toHexString()));
     const livesIn = new Map(people.residents.map((resident) => [resident._id.toHexString(), resident.gridId.toHexString()]));
-    const outsiders = responsibles.filter(({ gridId, residentId }, index) => index < layout.microGrids.length && livesIn.get(residentId.toHexString()) !== gridId.toHexString());
+    const outsiders = responsibles.filter(({ gridId, residentId }, index) => index < layout.householdGrids.length && livesIn.get(residentId.toHexString()) !== gridId.toHexString());
     expect(outsiders).toEqual([]);
     expect(new Set(responsibles.map(({ residentId }) => residentId.toHexString())).size).toBe(responsibles.length);
   });
@@ -88,25 +88,25 @@ describe('the residents seed of a community working four levels under its street
   it("opens the community grid under the street's, a grid per party branch, and party groups' grids of 30 to 100 households under those", () => {
     const levels = opened.map(({ level, parentLevel }) => `${parentLevel ?? '-'}>${level}`);
     expect(levels.filter((level) => level !== 'BRANCH>PARTY_GROUP')).toEqual(['STREET>COMMUNITY', 'COMMUNITY>BRANCH', 'COMMUNITY>BRANCH']);
-    expect(layout.generalGrids.map((grid) => [grid.name, hex(grid.partyBranchId)])).toEqual(community.branches.map((branch) => [`${branch.name}网格`, hex(branch._id)]));
-    const sizes = layout.microGrids.map(({ households }) => households.length);
+    expect(layout.middleGrids.map((grid) => [grid.name, hex(grid.partyBranchId)])).toEqual(community.branches.map((branch) => [`${branch.name}网格`, hex(branch._id)]));
+    const sizes = layout.householdGrids.map(({ households }) => households.length);
     expect(sizes).toHaveLength(9);
     expect(sizes.filter((size) => size < 30 || size > 100)).toEqual([]);
-    expect(layout.microGrids.filter(({ grid, general }) => grid.level !== 'PARTY_GROUP' || hex(grid.partyBranchId) !== hex(general.partyBranchId))).toEqual([]);
+    expect(layout.householdGrids.filter(({ grid, above }) => grid.level !== 'PARTY_GROUP' || hex(grid.partyBranchId) !== hex(above.partyBranchId))).toEqual([]);
   });
 
   it('houses every household in a party group\'s grid and chooses responsibles who live in the grid they look after', () => {
-    const partyGroupGrids = new Set(layout.microGrids.map(({ grid }) => hex(grid._id)));
+    const partyGroupGrids = new Set(layout.householdGrids.map(({ grid }) => hex(grid._id)));
     expect(layout.households.filter((household) => !partyGroupGrids.has(hex(household.gridId)))).toEqual([]);
     expect(layout.households).toHaveLength(400);
     const responsibles = chooseGridResponsibles(layout, people, random.fork('four-level-responsibles'));
     const homeGrid = new Map(people.residents.map((resident) => [hex(resident._id), hex(resident.gridId)]));
-    const generalOf = new Map(layout.microGrids.map(({ grid, general }) => [hex(grid._id), hex(general._id)]));
+    const generalOf = new Map(layout.householdGrids.map(({ grid, above }) => [hex(grid._id), hex(above._id)]));
     const outsiders = responsibles.filter(({ gridId, residentId }) => {
       const home = homeGrid.get(hex(residentId))!;
       return home !== hex(gridId) && generalOf.get(home) !== hex(gridId);
     });
-    expect(responsibles).toHaveLength(layout.microGrids.length + layout.generalGrids.length);
+    expect(responsibles).toHaveLength(layout.householdGrids.length + layout.middleGrids.length);
     expect(outsiders).toEqual([]);
   });
 });

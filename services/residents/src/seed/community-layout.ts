@@ -22,10 +22,10 @@ const SIZE_MARGIN = 5;
 const VACANT_FLAT_RATE = 0.1;
 
 /** A grid of the lowest level (a micro-grid, or a party group's grid), where households live. */
-export interface MicroGrid {
+export interface HouseholdGrid {
   grid: GridReference;
   /** The grid above it: a general grid, or a branch's grid. */
-  general: GridReference;
+  above: GridReference;
   households: HouseholdDocument[];
 }
 
@@ -36,8 +36,8 @@ export interface MicroGrid {
  */
 export interface CommunityLayout {
   communityGrid: GridReference;
-  generalGrids: GridReference[];
-  microGrids: MicroGrid[];
+  middleGrids: GridReference[];
+  householdGrids: HouseholdGrid[];
   households: HouseholdDocument[];
 }
 
@@ -58,34 +58,34 @@ export function layOutCommunity(
 ): CommunityLayout {
   const communityGrid = openGrid('COMMUNITY', `${community.name}网格`, streetGrid, null);
   const branches = community.branches;
-  const generalCount = streetGrid ? branches.length : random.within(generalGridsPerCommunity);
-  const sizes = microGridSizes(random, community.households, generalCount);
-  const generalGrids: GridReference[] = [];
-  const microGrids: MicroGrid[] = [];
+  const middleCount = streetGrid ? branches.length : random.within(generalGridsPerCommunity);
+  const sizes = microGridSizes(random, community.households, middleCount);
+  const middleGrids: GridReference[] = [];
+  const householdGrids: HouseholdGrid[] = [];
   const addresses = new AddressBook(random, community.compounds);
-  for (let generalIndex = 0; generalIndex < generalCount; generalIndex++) {
+  for (let middleIndex = 0; middleIndex < middleCount; middleIndex++) {
     // Micro-grids are dealt to general grids in order, so each general grid has at least one.
-    const mine = sizes.map((size, index) => ({ size, index })).filter(({ index }) => Math.floor((index * generalCount) / sizes.length) === generalIndex);
+    const mine = sizes.map((size, index) => ({ size, index })).filter(({ index }) => Math.floor((index * middleCount) / sizes.length) === middleIndex);
     const firstBranch = branches[mine[0]!.index % branches.length]!;
-    const general = streetGrid
-      ? openGrid('BRANCH', `${branches[generalIndex]!.name}网格`, communityGrid, branches[generalIndex]!._id)
-      : openGrid('GENERAL', `${community.name}第${ORDINALS[generalIndex]}网格`, communityGrid, firstBranch._id);
-    generalGrids.push(general);
+    const middle = streetGrid
+      ? openGrid('BRANCH', `${branches[middleIndex]!.name}网格`, communityGrid, branches[middleIndex]!._id)
+      : openGrid('GENERAL', `${community.name}第${ORDINALS[middleIndex]}网格`, communityGrid, firstBranch._id);
+    middleGrids.push(middle);
     mine.forEach(({ size, index }, position) => {
       // A party group's grid is led by its branch; a micro-grid's branch is dealt in turn.
       const grid = streetGrid
-        ? openGrid('PARTY_GROUP', `${branches[generalIndex]!.name}第${ORDINALS[position]}党小组网格`, general, general.partyBranchId)
-        : openGrid('MICRO', `${general.name}第${ORDINALS[position]}微网格`, general, branches[index % branches.length]!._id);
+        ? openGrid('PARTY_GROUP', `${branches[middleIndex]!.name}第${ORDINALS[position]}党小组网格`, middle, middle.partyBranchId)
+        : openGrid('MICRO', `${middle.name}第${ORDINALS[position]}微网格`, middle, branches[index % branches.length]!._id);
       const compound = community.compounds[Math.floor((index * community.compounds.length) / sizes.length)]!;
       const households = Array.from({ length: size }, () => addresses.nextHousehold(compound, grid, ids));
-      microGrids.push({ grid, general, households });
+      householdGrids.push({ grid, above: middle, households });
     });
   }
-  for (const { grid, households } of microGrids) {
+  for (const { grid, households } of householdGrids) {
     const check = checkGridSize(grid.level, households.length);
     if (!check.withinStandard) throw new Error(`seed: ${grid.name}: ${check.message}`);
   }
-  return { communityGrid, generalGrids, microGrids, households: microGrids.flatMap(({ households }) => households) };
+  return { communityGrid, middleGrids, householdGrids, households: householdGrids.flatMap(({ households }) => households) };
 }
 
 /** Household counts per micro-grid: as even as the standard allows, then jittered within it. */

@@ -4,7 +4,7 @@ import { requireMembershipSince, PARTY_JOINING_AGE } from '../domain/party-membe
 import { checkHouseholdPairing, checkMemberPairing, HOUSEHOLDS_PER_MEMBER, MEMBERS_PER_CORE_MEMBER } from '../domain/pairing.ts';
 import type { PartyMembershipKind } from '../domain/vocabulary.ts';
 import { ageOf, chinaTime, fixedDateBetween, fixedDateInYear, REFERENCE_DATE, REFERENCE_YEAR, SEED_SUBJECT, type GridResponsible, type ObjectIdSource, type Random } from '@civic/seed-kit';
-import type { CommunityLayout, MicroGrid } from './community-layout.ts';
+import type { CommunityLayout, HouseholdGrid } from './community-layout.ts';
 import { POPULATION } from './population.ts';
 import type { CommunityPeople } from './residents-seed.ts';
 
@@ -15,7 +15,7 @@ import type { CommunityPeople } from './residents-seed.ts';
  */
 export function enrolPartyMembers(layout: CommunityLayout, people: CommunityPeople, random: Random): ResidentDocument[] {
   const members: ResidentDocument[] = [];
-  for (const { grid, households } of layout.microGrids) {
+  for (const { grid, households } of layout.householdGrids) {
     for (const household of households) {
       for (const resident of people.byHousehold.get(household)!) {
         const age = ageOf(resident);
@@ -54,11 +54,11 @@ export function chooseGridResponsibles(layout: CommunityLayout, people: Communit
     chosen.add(person._id);
     return person._id;
   };
-  const residentsOf = (micro: MicroGrid) => micro.households.flatMap((household) => people.byHousehold.get(household)!);
+  const residentsOf = (grid: HouseholdGrid) => grid.households.flatMap((household) => people.byHousehold.get(household)!);
   const responsibles: GridResponsible[] = [];
-  for (const micro of layout.microGrids) responsibles.push({ gridId: micro.grid._id, residentId: pick(residentsOf(micro)) });
-  for (const general of layout.generalGrids) {
-    responsibles.push({ gridId: general._id, residentId: pick(layout.microGrids.filter((micro) => micro.general === general).flatMap(residentsOf)) });
+  for (const lowest of layout.householdGrids) responsibles.push({ gridId: lowest.grid._id, residentId: pick(residentsOf(lowest)) });
+  for (const middle of layout.middleGrids) {
+    responsibles.push({ gridId: middle._id, residentId: pick(layout.householdGrids.filter((below) => below.above === middle).flatMap(residentsOf)) });
   }
   return responsibles;
 }
@@ -94,12 +94,12 @@ export function pairCommunity(layout: CommunityLayout, people: CommunityPeople, 
     householdPairings.push({ _id: ids.next(), memberId: member._id, householdId, slot, pairedAt: pairedAt(), pairedBy: SEED_SUBJECT });
   };
   const hasRoom = (member: ResidentDocument) => (slotsTaken.get(member) ?? 0) < HOUSEHOLDS_PER_MEMBER;
-  for (const micro of layout.microGrids) {
-    const gridHouseholds = new Set(micro.households.map((household) => household._id.toHexString()));
+  for (const lowest of layout.householdGrids) {
+    const gridHouseholds = new Set(lowest.households.map((household) => household._id.toHexString()));
     const neighbours = ordinary.filter((member) => member.householdId !== null && gridHouseholds.has(member.householdId.toHexString()));
     // Households needing care are paired first, then others as members have room.
-    const needingCare = new Set(micro.households.filter((household) => people.byHousehold.get(household)!.some((resident) => resident.specialCare.length > 0)));
-    const shuffled = random.shuffle(micro.households);
+    const needingCare = new Set(lowest.households.filter((household) => people.byHousehold.get(household)!.some((resident) => resident.specialCare.length > 0)));
+    const shuffled = random.shuffle(lowest.households);
     const households = [...shuffled.filter((household) => needingCare.has(household)), ...shuffled.filter((household) => !needingCare.has(household))];
     let turn = 0;
     for (const household of households) {
