@@ -33,13 +33,13 @@ export interface ReadStars {
   withheldCells: number;
 }
 
-export const NO_STARS: Stars = [0, 0, 0, 0, 0];
+const NO_STARS: Stars = [0, 0, 0, 0, 0];
 
 function addStars(a: Stars, b: Stars): Stars {
   return a.map((count, index) => count + b[index]!) as unknown as Stars;
 }
 
-export function wholeStars(cells: readonly RatingCell[]): Stars {
+function wholeStars(cells: readonly RatingCell[]): Stars {
   return cells.reduce((sum, cell) => addStars(sum, cell.stars), NO_STARS);
 }
 
