@@ -74,6 +74,8 @@ async function inboxOf(residentId: string) {
   };
 }
 
+const VISIT_RECORDERS = 'query($id: ID!) { mobilisation(id: $id) { visits { totalCount edges { node { outcome recordedBy { id } } } } } }';
+
 /** Waits until every department applied the closure of `residentId`; the event's id. */
 async function closureApplied(residentId: string): Promise<string> {
   const residents = stack.subgraph('residents');
@@ -102,6 +104,10 @@ describe('a resident with records in every department, closed by their community
     // What the closure is to remove: the resident's notifications (their wish's steps, the claim they won, their booking),
     // the SMS deliveries of their wish's steps after they chose SMS, and that choice.
     expect(await inboxOf(records.residentId)).toEqual({ notifications: 6, deliveries: 2, preferences: 1 });
+    // The visit the resident recorded names them, as its recorder.
+    expect(await must(VISIT_RECORDERS, { id: records.mobilisationId })).toEqual({
+      mobilisation: { visits: { totalCount: 1, edges: [{ node: { outcome: 'NOT_AT_HOME', recordedBy: { id: records.residentId } } }] } },
+    });
     const closed = await must<{ closeResidentAccount: Record<string, unknown> }>(
       'mutation($id: ID!) { closeResidentAccount(residentId: $id, reason: MOVED_AWAY) { id name phone status closureReason closedAt } }',
       { id: records.residentId },
@@ -151,7 +157,7 @@ describe('a resident with records in every department, closed by their community
     expect(await tracesIn(stack, 'residents', [records.residentId], ['residents', 'pointsEntries', 'personalDataReads'])).toEqual([]);
   });
 
-  it('organisations: the activity keeps its sign-ups, count and hours, without the person', async () => {
+  it('organisations: the activity keeps its sign-ups, count and hours, and the mobilisation its visits, without the person', async () => {
     const { activity } = await must<{ activity: Record<string, unknown> }>(
       'query($id: ID!) { activity(id: $id) { signedUpCount participants { totalCount edges { node { id } } } checkIns { totalCount edges { node { hours resident { id } } } } } }',
       { id: records.activityId },
@@ -165,6 +171,11 @@ describe('a resident with records in every department, closed by their community
       },
     });
     expect(await databaseOf('organisations').collection('activity_sign_ups').countDocuments({ anonymisedAt: { $type: 'date' } })).toBe(1);
+    // The mobilisation keeps the visit the person recorded, recorded by no one.
+    expect(await must(VISIT_RECORDERS, { id: records.mobilisationId })).toEqual({
+      mobilisation: { visits: { totalCount: 1, edges: [{ node: { outcome: 'NOT_AT_HOME', recordedBy: null } }] } },
+    });
+    expect(await databaseOf('organisations').collection('household_visits').countDocuments({ recordedById: null, anonymisedAt: { $type: 'date' } })).toBe(1);
     expect(await tracesIn(stack, 'organisations', [records.residentId, CLOSING.name])).toEqual([]);
   });
 

@@ -88,6 +88,9 @@ describe('indexes on the real server', () => {
       { key: { gridId: 1, startedAt: -1, _id: -1 } },
       { key: { status: 1, deadline: 1 } },
     ]);
-    expect(await indexesOf(tester.models.HouseholdVisit)).toEqual([{ key: { mobilisationId: 1, at: -1, _id: -1 } }]);
+    expect(await indexesOf(tester.models.HouseholdVisit)).toEqual([
+      { key: { mobilisationId: 1, at: -1, _id: -1 } },
+      { key: { recordedById: 1 }, partial: { recordedById: { $type: 'objectId' } } },
+    ]);
   });
 });

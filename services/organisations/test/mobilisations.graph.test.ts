@@ -30,11 +30,15 @@ let households: string[];
 let neighbourId: string;
 let workerToken: string;
 let neighbourToken: string;
+/** A grid worker whose account names the resident they are, as a recorder. */
+let residentWorkerId: string;
+let residentWorkerToken: string;
 
 const START_MOBILISATION = 'mutation($input: StartMobilisationInput!) { startMobilisation(input: $input) { id status startedAt deadline coverage { households unvisited } } }';
 const VISIT = 'mutation($input: RecordHouseholdVisitInput!) { recordHouseholdVisit(input: $input) { status coverage { reached notAtHome refused unvisited share } } }';
 const CLOSE = 'mutation($id: ID!) { closeMobilisation(id: $id) { status closedAt } }';
 const READ = 'query($id: ID!) { mobilisation(id: $id) { status coverage { reached notAtHome unvisited } visits { totalCount edges { node { household { id } outcome at } } } } }';
+const RECORDERS = 'query($id: ID!) { mobilisation(id: $id) { visits { edges { node { outcome at recordedBy { id } } } } } }';
 
 beforeAll(async () => {
   // residents is in the stack because this SDL @requires where a resident lives, and it lists the grid's households.
@@ -46,6 +50,8 @@ beforeAll(async () => {
   neighbourId = await world.aResident(households[0]!, { name: '林桂兰' });
   workerToken = await stack.token({ roles: ['GRID_WORKER'], scope: [world.communityId] });
   neighbourToken = await stack.token({ roles: ['RESIDENT'], residentId: neighbourId });
+  residentWorkerId = await world.aResident(households[1]!, { name: '陈晓燕' });
+  residentWorkerToken = await stack.token({ roles: ['GRID_WORKER'], residentId: residentWorkerId, scope: [world.communityId] });
 }, 120_000);
 
 afterAll(() => stack.stop());
@@ -141,6 +147,43 @@ describe('visits', () => {
     const lists = 'query($g: ID!, $c: ID!) { grid(id: $g) { mobilisations { totalCount } } organisation(id: $c) { mobilisations { totalCount } } }';
     expect(await must(lists, { g: gridId, c: world.communityId }, workerToken)).toEqual({ grid: { mobilisations: { totalCount: 2 } }, organisation: { mobilisations: { totalCount: 2 } } });
     expect(await errorsOf('query($c: ID!) { organisation(id: $c) { mobilisations { totalCount } } }', { c: world.communityId }, neighbourToken)).toEqual([summaryOf(readCommunityMobilisationsOutOfScope())]);
+    await must(CLOSE, { id }, workerToken);
+  });
+
+  it("name who recorded each: the resident a grid worker's account names, the responsible person, none for a staff account of no resident", async () => {
+    clock.set(START);
+    const id = await start(gridId);
+    clock.set(new Date(START.getTime() + 30 * MINUTE));
+    const visit = (outcome: string, minutes: number, token: string) =>
+      must(VISIT, { input: { mobilisationId: id, householdId: households[2], outcome, at: new Date(START.getTime() + minutes * MINUTE).toISOString() } }, token);
+    await visit('NOT_AT_HOME', 5, residentWorkerToken);
+    await visit('NOT_AT_HOME', 10, workerToken);
+    await visit('REACHED', 20, neighbourToken);
+
+    const recorders = {
+      mobilisation: {
+        visits: {
+          edges: [
+            { node: { outcome: 'REACHED', at: '2030-09-01T01:20:00.000Z', recordedBy: { id: neighbourId } } },
+            { node: { outcome: 'NOT_AT_HOME', at: '2030-09-01T01:10:00.000Z', recordedBy: null } },
+            { node: { outcome: 'NOT_AT_HOME', at: '2030-09-01T01:05:00.000Z', recordedBy: { id: residentWorkerId } } },
+          ],
+        },
+      },
+    };
+    const service = await stack.token({ subject: 'service:notifications', roles: ['SERVICE'] });
+    const streetAdmin = await stack.token({ roles: ['STREET_ADMIN'], scope: [world.streetId] });
+    for (const reader of [workerToken, neighbourToken, service, streetAdmin]) expect(await must(RECORDERS, { id }, reader)).toEqual(recorders);
+
+    // Who recorded a visit is read with the mobilisation or not at all: no partial answer.
+    const analyst = await stack.token({ roles: ['ANALYST'], scope: [world.districtId] });
+    const volunteer = await stack.token({ roles: ['RESIDENT', 'VOLUNTEER'], residentId: await world.aResident(households[2]!, { name: '郑国强' }) });
+    const outsider = await stack.token({ roles: ['GRID_WORKER'], scope: [new Types.ObjectId().toHexString()] });
+    for (const reader of [analyst, volunteer, outsider]) {
+      const answer = await stack.query(RECORDERS, { id }, { token: reader });
+      expect([answer.data, answer.errors.map(summaryOf)]).toEqual([{ mobilisation: null }, [summaryOf(readMobilisationOutOfScope())]]);
+    }
+    expect(await errorsOf(RECORDERS, { id })).toEqual([summaryOf(unauthenticated())]);
     await must(CLOSE, { id }, workerToken);
   });
 

@@ -24,7 +24,7 @@ interface Export {
     pointsEntries: { id: string; amount: number; reason: string }[];
     dataCorrectionRequests: { id: string; field: string; proposedValue: string; status: string }[];
   };
-  organisations: { activitySignUps: { id: string; activityId: string }[]; activityCheckIns: unknown[]; gridsResponsibleFor: unknown[] };
+  organisations: { activitySignUps: { id: string; activityId: string }[]; activityCheckIns: unknown[]; gridsResponsibleFor: { id: string }[]; householdVisitsRecorded: unknown[] };
   wishes: { requested: { id: string; title: string; description: string }[]; claimed: unknown[]; served: unknown[] };
   resources: { bookings: { id: string; resourceId: string; quantity: number }[]; disbursementsReceived: unknown[]; parkingApplications: unknown[]; prioritySpendings: unknown[]; resourcesProvided: unknown[] };
   meetings: { invitations: { id: string; meetingId: string; role: string }[]; microProjectVotes: unknown[] };
@@ -55,6 +55,9 @@ let me: Person;
 let neighbour: Person;
 let resourceId: string;
 let meetingId: string;
+let gridId: string;
+let mobilisationId: string;
+let visitId: string;
 
 async function aPerson(gridId: string, name: string, phone: string, idNumber: string, activityId: string, correct: boolean): Promise<Person> {
   const householdId = await world.aHousehold(gridId);
@@ -109,7 +112,7 @@ beforeAll(async () => {
   gatewayKey = await gatewaySigningKey(gatewayKeys);
   stack = await startStack({ clock, gatewayKeys });
   world = await aWorld(stack);
-  const gridId = await world.aMicroGrid();
+  gridId = await world.aMicroGrid();
   const activityId = await world.anActivity();
   resourceId = (await world.mutate<{ createResource: { id: string } }>(`mutation($input: CreateResourceInput!) { createResource(input: $input) { id } }`, {
     input: { pool: 'PUBLIC_WELFARE', kind: 'GOODS', title: '爱心轮椅', description: '供行动不便的老人临时借用。', providerOrganisationId: world.communityId, servedOrganisationId: world.communityId, tags: ['助老'], stock: 10 },
@@ -119,6 +122,16 @@ beforeAll(async () => {
   })).scheduleMeeting.id;
   me = await aPerson(gridId, '王秀英', '13800001111', '320106196001010020', activityId, true);
   neighbour = await aPerson(gridId, '李建国', '13800002222', '320106195505050013', activityId, false);
+  // The resident, the grid's responsible person, records a visit to the neighbour's door in a mobilisation.
+  await world.mutate(`mutation($g: ID!, $r: ID!) { assignGridResponsible(gridId: $g, residentId: $r) { id } }`, { g: gridId, r: me.id });
+  mobilisationId = (await world.mutate<{ startMobilisation: { id: string } }>(`mutation($input: StartMobilisationInput!) { startMobilisation(input: $input) { id } }`, { input: { gridId, reason: '停水通知逐户告知' } })).startMobilisation.id;
+  const visit = { mobilisationId, householdId: neighbour.householdId, outcome: 'REACHED' };
+  const recorded = await stack.query<{ recordHouseholdVisit: { visits: { edges: { node: { id: string } }[] } } }>(
+    `mutation($input: RecordHouseholdVisitInput!) { recordHouseholdVisit(input: $input) { visits { edges { node { id } } } } }`,
+    { input: visit },
+    { token: await stack.token({ roles: ['RESIDENT'], residentId: me.id }) },
+  );
+  visitId = dataOf(recorded).recordHouseholdVisit.visits.edges[0]!.node.id;
   const told = ['booking.made', 'wish.published', 'request.routed', 'dataCorrection.requested'];
   const events = [...(await outboxEvents('resources')), ...(await outboxEvents('wishes')), ...(await outboxEvents('residents'))].filter((event) => told.includes(event.kind));
   await waitUntilApplied(stack.subgraph('notifications'), 'notifications-inbox', events.map((event) => event.id));
@@ -145,7 +158,13 @@ describe("a resident's data export", () => {
     expect(household.id).toBe(me.householdId);
     expect(pointsEntries.map((entry) => [entry.id, entry.amount, entry.reason])).toEqual([[me.pointsEntryId, 5, '楼道清洁志愿服务']]);
     expect(dataCorrectionRequests.map((request) => [request.id, request.field, request.proposedValue, request.status])).toEqual([[me.correctionId, 'PHONE', '13912345678', 'OPEN']]);
-    expect(exported.organisations).toEqual({ activitySignUps: [expect.objectContaining({ activityId: me.signUpActivity })], activityCheckIns: [], gridsResponsibleFor: [] });
+    expect(exported.organisations).toEqual({
+      activitySignUps: [expect.objectContaining({ activityId: me.signUpActivity })],
+      activityCheckIns: [],
+      gridsResponsibleFor: [expect.objectContaining({ id: gridId })],
+      // By id and times: the household visited is the neighbour's, and stays out of the export.
+      householdVisitsRecorded: [{ id: visitId, mobilisationId, at: clock.now().toISOString(), recordedAt: clock.now().toISOString() }],
+    });
     expect(exported.wishes.requested.map((wish) => [wish.id, wish.title])).toEqual([[me.wishId, '王秀英的心愿：换灯泡']]);
     expect({ claimed: exported.wishes.claimed, served: exported.wishes.served }).toEqual({ claimed: [], served: [] });
     expect(exported.resources.bookings.map((booking) => [booking.id, booking.resourceId, booking.quantity])).toEqual([[me.bookingId, resourceId, 1]]);

@@ -166,6 +166,16 @@ export const MATRIX: readonly MatrixRow[] = [
   // organisations
   residentRow('Resident.activities', 'organisations', 'activities { edges { node { id } } }', ['activities'], (facts) => personal({ edges: ids(facts.activityId).map((node) => ({ node })) }, FORBIDDEN)),
   residentRow('Resident.serviceHours', 'organisations', 'serviceHours', ['serviceHours'], () => personal(2, FORBIDDEN)),
+  {
+    field: 'HouseholdVisit.recordedBy',
+    department: 'organisations',
+    subject: herself,
+    query: `query($id: ID!) { mobilisation(id: $id) { visits { edges { node { recordedBy { id } } } } } }`,
+    variables: (facts) => ({ id: facts.mobilisationId }),
+    path: ['mobilisation', 'visits', 'edges'],
+    // Who knocked is read with the mobilisation (staff over the grid, its responsible person: here herself, services) or not at all.
+    expected: (facts) => personal([{ node: { recordedBy: { id: facts.residentId } } }], FORBIDDEN),
+  },
 
   // wishes
   residentRow('Resident.wishes', 'wishes', 'wishes { totalCount edges { node { id } } }', ['wishes'], (facts) => personal(page(...ids(facts.ownWishId)), FORBIDDEN)),

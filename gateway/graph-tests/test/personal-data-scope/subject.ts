@@ -22,6 +22,8 @@ export interface SubjectFacts {
   microProjectId: string;
   meetingId: string;
   activityId: string;
+  /** A mobilisation of her micro-grid, whose responsible person she is: she recorded its one visit. */
+  mobilisationId: string;
   ownWishId: string;
   /** The neighbour's wish, which 王秀英 claimed. */
   claimedWishId: string;
@@ -73,6 +75,13 @@ export async function aSubjectWithEveryFact(stack: Stack, clock: ManualClock): P
   // Organisations: an activity she signed up for (checked in below, once it runs).
   const activityId = await world.anActivity({ title: '重阳节敬老活动' });
   await world.signUp(residentId, activityId);
+  // Organisations: as the grid's responsible person she knocks on her neighbour's door in a mobilisation.
+  await world.mutate(`mutation($g: ID!, $r: ID!) { assignGridResponsible(gridId: $g, residentId: $r) { id } }`, { g: gridId, r: residentId });
+  const mobilisationId = (
+    await must<{ startMobilisation: { id: string } }>(`mutation($input: StartMobilisationInput!) { startMobilisation(input: $input) { id } }`, { input: { gridId, reason: '燃气安全入户告知' } }, worker)
+  ).startMobilisation.id;
+  await must(`mutation($input: RecordHouseholdVisitInput!) { recordHouseholdVisit(input: $input) { id } }`, { input: { mobilisationId, householdId: coreHouseholdId, outcome: 'REACHED' } }, await residentToken(residentId));
+  await must(`mutation($id: ID!) { closeMobilisation(id: $id) { id } }`, { id: mobilisationId }, worker);
 
   // Meetings: invited to a coordination meeting she attended, and a vote for a micro-project.
   const meetingId = (
@@ -151,6 +160,7 @@ export async function aSubjectWithEveryFact(stack: Stack, clock: ManualClock): P
     microProjectId,
     meetingId,
     activityId,
+    mobilisationId,
     ownWishId,
     claimedWishId,
     bookingId,

@@ -23,6 +23,8 @@ export interface EverywhereRecords {
   helperId: string;
   pairedHouseholdId: string;
   activityId: string;
+  /** A mobilisation of the grid, in which the resident, its responsible person, recorded a visit to the neighbour's door. */
+  mobilisationId: string;
   requestedWishId: string;
   servedWishId: string;
   bookingId: string;
@@ -62,7 +64,8 @@ export class EverywhereBuilder {
     const communityId = world.communityId;
     // residents: personal facts, party membership and a 1310 pairing, a volunteer profile, points.
     const residentId = await world.aResident(await world.aHousehold(gridId), { ...CLOSING, specialCare: ['DISABLED'] });
-    const neighbourId = await world.aResident(await world.aHousehold(gridId), { name: '吴春花' });
+    const neighbourHouseholdId = await world.aHousehold(gridId);
+    const neighbourId = await world.aResident(neighbourHouseholdId, { name: '吴春花' });
     const coreMemberId = await world.aResident(await world.aHousehold(gridId), { name: '陈德明' });
     const pairedHouseholdId = await world.aHousehold(gridId);
     const membership = (core: boolean) => ({ branchId: world.branchId, kind: 'REGULAR', since: '2001-07-01T00:00:00.000Z', core });
@@ -80,6 +83,11 @@ export class EverywhereBuilder {
     const activityId = await world.anActivity({ title: '重阳节敬老活动' });
     await world.signUp(residentId, activityId);
     await world.signUp(neighbourId, activityId);
+    // The resident is the grid's responsible person and knocks on the neighbour's door in a mobilisation.
+    await this.must('mutation($g: ID!, $r: ID!) { assignGridResponsible(gridId: $g, residentId: $r) { id } }', { g: gridId, r: residentId }, world.adminToken);
+    const mobilisationId = await this.id('mutation($input: StartMobilisationInput!) { startMobilisation(input: $input) { id } }', { input: { gridId, reason: '防汛转移逐户通知' } }, workerToken);
+    await this.must('mutation($input: RecordHouseholdVisitInput!) { recordHouseholdVisit(input: $input) { id } }', { input: { mobilisationId, householdId: neighbourHouseholdId, outcome: 'NOT_AT_HOME' } }, residentToken);
+    await this.must('mutation($id: ID!) { closeMobilisation(id: $id) { id } }', { id: mobilisationId }, workerToken);
 
     // resources: a booking with a note, a parking place (the neighbour waits behind), a payment and a proposal.
     const resource = (input: Record<string, unknown>) =>
@@ -153,6 +161,7 @@ export class EverywhereBuilder {
       helperId,
       pairedHouseholdId,
       activityId,
+      mobilisationId,
       requestedWishId,
       servedWishId,
       bookingId,

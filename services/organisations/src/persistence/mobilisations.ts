@@ -38,6 +38,7 @@ export interface VisitRecord {
   outcome: VisitOutcome;
   at: Date;
   note: string | null;
+  recordedById: Types.ObjectId | null;
 }
 
 /**
@@ -49,7 +50,7 @@ export async function recordVisit(models: Models, mobilisationId: Types.ObjectId
   return inTransaction(models.Mobilisation.db, async (session) => {
     const current = await models.Mobilisation.findById(mobilisationId, MOBILISATION_FIELDS, { session }).lean<MobilisationDocument>().orFail();
     if (!isActive(current.status)) throw mobilisationNotActive(current.status, 'recordHouseholdVisit');
-    const document: HouseholdVisitDocument = { _id: new Types.ObjectId(), mobilisationId, ...visit, recordedAt: now };
+    const document: HouseholdVisitDocument = { _id: new Types.ObjectId(), mobilisationId, ...visit, recordedAt: now, anonymisedAt: null };
     await models.HouseholdVisit.create([document], { session });
 
     const standings = withVisit(

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { invalidInput, loadForInput, loadReferenced, loadTarget, parseId, requireSignedIn, requireStaffCovering, requireText, sweepSubtree } from '@civic/service-kit';
+import { invalidInput, loadForInput, loadReferenced, loadTarget, objectIdsOf, parseId, requireSignedIn, requireStaffCovering, requireText, sweepSubtree } from '@civic/service-kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import type { MobilisationDocument } from '../models/mobilisation.ts';
 import { isLowestLevel } from '../domain/grid-tree.ts';
@@ -78,7 +78,9 @@ export const mobilisationMutations: MutationResolvers = {
     const mistimed = visitTimeViolation(mobilisation.startedAt, at, now);
     if (mistimed) throw invalidInput(mistimed);
     const note = input.note == null ? null : requireText('note', input.note, { max: MAX_VISIT_NOTE_LENGTH });
-    return recordVisit(models, mobilisation._id, { householdId, outcome: input.outcome, at, note }, now);
+    // The visitor as a resident; a staff account that names no resident records none.
+    const [recordedById = null] = objectIdsOf(viewer.residentId ? [viewer.residentId] : []);
+    return recordVisit(models, mobilisation._id, { householdId, outcome: input.outcome, at, note, recordedById }, now);
   },
 
   closeMobilisation: async (_parent, { id }, { viewer, models, loaders, clock }) => {

@@ -20,4 +20,6 @@ export const Mobilisation: MobilisationResolvers = {
 export const HouseholdVisit: HouseholdVisitResolvers = {
   id: idOf,
   household: (visit) => ({ id: visit.householdId.toHexString() }),
+  // Read by whoever reads the mobilisation; the Resident's own fields follow residents' rules.
+  recordedBy: (visit) => (visit.recordedById ? { id: visit.recordedById.toHexString() } : null),
 };

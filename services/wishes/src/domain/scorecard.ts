@@ -1,5 +1,6 @@
 import { mean } from './wish-stats.ts';
 import { addOutcomes, noOutcomes, outcomeSums, type OutcomeTotals, type ScorecardOutcomes } from './scorecard-outcomes.ts';
+import { readStars, type RatingCell, type RatingReading, type Stars } from './scorecard-rating-cells.ts';
 
 /**
  * A unit's scorecard (评星定级, 民意测评): what its rollups counted for one organisation or
@@ -28,8 +29,8 @@ export interface ScorecardFacts {
   /** Wishes whose closure was judged against a deadline, and those closed by it. */
   timed: number;
   onTime: number;
-  /** Ratings given, index 0 for one star .. index 4 for five. */
-  stars: [number, number, number, number, number];
+  /** Ratings given, per side and China month (domain/scorecard-rating-cells.ts). */
+  ratingCells: readonly RatingCell[];
   /** Wishes completed at least once, and those of them reopened. */
   everCompleted: number;
   reopened: number;
@@ -50,7 +51,7 @@ export function noFacts(): ScorecardFacts {
     resolveHours: new Map(),
     timed: 0,
     onTime: 0,
-    stars: [0, 0, 0, 0, 0],
+    ratingCells: [],
     everCompleted: 0,
     reopened: 0,
     escalations: 0,
@@ -64,6 +65,9 @@ export interface RatingSpread {
   /** Population standard deviation of the ratings given. */
   standardDeviation: number | null;
   perStar: { stars: number; count: number }[];
+  /** Null for the whole ratings; 5 for an analyst's, made of published cells only. */
+  minimumGroupSize: number | null;
+  withheldCells: number;
 }
 
 export interface ScorecardFigures {
@@ -95,7 +99,7 @@ export function addFacts(a: ScorecardFacts, b: ScorecardFacts): ScorecardFacts {
     resolveHours: addDurationCounts(a.resolveHours, b.resolveHours),
     timed: a.timed + b.timed,
     onTime: a.onTime + b.onTime,
-    stars: a.stars.map((count, index) => count + b.stars[index]!) as ScorecardFacts['stars'],
+    ratingCells: [...a.ratingCells, ...b.ratingCells],
     everCompleted: a.everCompleted + b.everCompleted,
     reopened: a.reopened + b.reopened,
     escalations: a.escalations + b.escalations,
@@ -143,17 +147,26 @@ export function medianHours(durations: DurationCounts): number | null {
   return (at(lower) + at(upper)) / 2;
 }
 
-export function ratingSpread(stars: ScorecardFacts['stars']): RatingSpread {
-  const ratings = stars.flatMap((count, index) => Array.from({ length: count }, () => index + 1));
+/** Every rating figure from the stars the reader is given, so none can be recovered from the others. */
+export function ratingSpread(cells: readonly RatingCell[], reading: RatingReading): RatingSpread {
+  const { stars, minimumGroupSize, withheldCells } = readStars(cells, reading);
+  const ratings = starRatings(stars);
   return {
     count: ratings.length,
     mean: hundredths(mean(ratings)),
     standardDeviation: hundredths(standardDeviation(ratings)),
     perStar: stars.map((count, index) => ({ stars: index + 1, count })),
+    minimumGroupSize,
+    withheldCells,
   };
 }
 
-export function scorecardFigures(facts: ScorecardFacts): ScorecardFigures {
+function starRatings(stars: Stars): number[] {
+  return stars.flatMap((count, index) => Array.from({ length: count }, () => index + 1));
+}
+
+/** The figures as `reading` gives the ratings: whole for staff and services, k-anonymous for analysts. */
+export function scorecardFigures(facts: ScorecardFacts, reading: RatingReading): ScorecardFigures {
   return {
     handled: facts.handled,
     claimed: facts.claimed,
@@ -164,7 +177,7 @@ export function scorecardFigures(facts: ScorecardFacts): ScorecardFigures {
     medianHoursToAcknowledge: medianHours(facts.acknowledgeHours),
     medianHoursToResolve: medianHours(facts.resolveHours),
     onTimeRate: rate(facts.onTime, facts.timed),
-    ratings: ratingSpread(facts.stars),
+    ratings: ratingSpread(facts.ratingCells, reading),
     reopenRate: rate(facts.reopened, facts.everCompleted),
     escalations: facts.escalations,
     outcomes: outcomeSums(facts.outcomes),

@@ -48,7 +48,7 @@ function rollupFacts(rollup: ScorecardRollupDocument, side: ScorecardSide): Scor
     resolveHours: durations(rollup.resolveHours),
     timed: number(rollup.timed),
     onTime: number(rollup.onTime),
-    stars: [number(rollup.star1), number(rollup.star2), number(rollup.star3), number(rollup.star4), number(rollup.star5)],
+    ratingCells: [{ side, month: rollup.month, stars: [number(rollup.star1), number(rollup.star2), number(rollup.star3), number(rollup.star4), number(rollup.star5)] }],
     everCompleted: number(rollup.everCompleted),
     reopened: number(rollup.reopened),
     escalations: number(rollup.escalations),

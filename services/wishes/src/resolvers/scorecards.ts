@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { hasRole } from '@civic/identity';
+import { hasRole, type Viewer } from '@civic/identity';
 import {
   decodeCursor,
   encodeCursor,
@@ -7,6 +7,7 @@ import {
   parseId,
   parseMonthPeriod,
   READER_ROLES,
+  readsAsAnalyst,
   requiredOrganisationPath,
   requireIntInRange,
   requirePersonalFactReader,
@@ -18,6 +19,7 @@ import {
 import type { AgreementResolvers, AggregatePeriod, OrganisationResolvers, QueryResolvers, ResidentResolvers } from '../generated/resolvers-types.ts';
 import { addFacts, scorecardFigures, type ScorecardFigures } from '../domain/scorecard.ts';
 import { rankUnits } from '../domain/scorecard-ranking.ts';
+import type { RatingReading } from '../domain/scorecard-rating-cells.ts';
 import { fetchOrganisation, fetchUnitsOfKind } from '../graph/organisations.ts';
 import { requireReportReader } from '../authorisation.ts';
 import type { Loaders } from '../loaders.ts';
@@ -43,13 +45,18 @@ function scored(field: string, period: AggregatePeriod): Scored {
   return { period, months: parseMonthPeriod(field, period.from, period.to) };
 }
 
+/** Analysts read no rating of a small group: the k-anonymous ratings; staff and services every rating. */
+function ratingReadingOf(viewer: Viewer): RatingReading {
+  return readsAsAnalyst(viewer) ? 'K_ANONYMOUS' : 'WHOLE';
+}
+
 /** An organisation is scored on the requests it handled and the wishes it claimed. */
-async function organisationFigures(loaders: Loaders, unitId: string, { months }: Scored): Promise<ScorecardFigures> {
+async function organisationFigures(loaders: Loaders, unitId: string, { months }: Scored, reading: RatingReading): Promise<ScorecardFigures> {
   const [handled, claimed] = await Promise.all([
     loaders.scorecards.load({ side: 'HANDLER', unitId, period: months }),
     loaders.scorecards.load({ side: 'CLAIMANT', unitId, period: months }),
   ]);
-  return scorecardFigures(addFacts(handled, claimed));
+  return scorecardFigures(addFacts(handled, claimed), reading);
 }
 
 function pathOf(organisation: OrganisationReference): readonly string[] {
@@ -61,7 +68,7 @@ export const Organisation: OrganisationResolvers = {
   scorecard: async (organisation, { period }, { viewer, loaders }) => {
     const scope = scored('period', period);
     requireReportReader(viewer, pathOf(organisation), readScorecardOutOfScope);
-    return { ...period, ...(await organisationFigures(loaders, organisation.id, scope)) };
+    return { ...period, ...(await organisationFigures(loaders, organisation.id, scope, ratingReadingOf(viewer))) };
   },
 };
 
@@ -70,7 +77,8 @@ export const Resident: ResidentResolvers = {
     const { months } = scored('period', period);
     requirePersonalFactReader(viewer, { id: resident.id, organisationPath: requiredOrganisationPath(resident, 'scorecard') }, readAnotherResidentsScorecard);
     const facts = await loaders.scorecards.load({ side: 'CLAIMANT', unitId: resident.id, period: months });
-    return { ...period, ...scorecardFigures(facts) };
+    // A personal fact: its readers (the resident, staff in scope, services) read it whole.
+    return { ...period, ...scorecardFigures(facts, 'WHOLE') };
   },
 };
 
@@ -85,7 +93,7 @@ export const Agreement: AgreementResolvers = {
     if (parties.some((path) => !path)) throw new Error('Agreement.evaluation needs its parties\' paths, which the gateway supplies through @requires');
     if (!hasRole(viewer, ...READER_ROLES) && !parties.some((path) => staffCovers(viewer, path!))) throw readAgreementEvaluationOutOfScope();
     const facts = await loaders.scorecards.load({ side: 'AGREEMENT', unitId: agreement.id, period: months });
-    return { ...period, ...scorecardFigures(facts) };
+    return { ...period, ...scorecardFigures(facts, ratingReadingOf(viewer)) };
   },
 };
 
@@ -101,7 +109,9 @@ export const scorecardQueries: QueryResolvers = {
     requireReportReader(viewer, organisation.path, readRankingOutOfScope);
 
     const unitIds = await fetchUnitsOfKind(graph, organisation.id, kind);
-    const units = await Promise.all(unitIds.map(async (unitId) => ({ id: unitId, figures: await organisationFigures(loaders, unitId, scope) })));
+    // An analyst's ranking by MEAN_RATING orders the means of published cells, as the analyst reads them.
+    const reading = ratingReadingOf(viewer);
+    const units = await Promise.all(unitIds.map(async (unitId) => ({ id: unitId, figures: await organisationFigures(loaders, unitId, scope, reading) })));
     const page = rankUnits(units, by).slice(afterRank, afterRank + limit + 1);
     const edges = page.slice(0, limit).map(({ rank, unit }) => ({
       cursor: encodeCursor(rank, new Types.ObjectId(unit.id)),
