@@ -21,7 +21,12 @@ export async function scorecardFacts(
     side,
     unitId: { $in: units },
     month: { $gte: chinaMonthKey(period.start), $lte: chinaMonthKey(new Date(period.end.getTime() - 1)) },
-  }).lean<ScorecardRollupDocument[]>();
+  })
+    // The one index that answers it. Measured on a district's rollups (116 companies, a year): the
+    // embedded server took 0.85 to 1.6 s unhinted for a side without rollups of these units, 0.3 to
+    // 0.5 s hinted; the other side 0.1 to 0.4 s either way.
+    .hint({ side: 1, unitId: 1, month: 1 })
+    .lean<ScorecardRollupDocument[]>();
   const facts = new Map(units.map((unit) => [unit.toHexString(), noFacts()]));
   for (const rollup of rollups) {
     const unit = rollup.unitId.toHexString();
