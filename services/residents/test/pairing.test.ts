@@ -15,6 +15,9 @@ const PAIR_HOUSEHOLD = `mutation($memberId: ID!, $householdId: ID!) {
   pairHouseholdWithMember(memberId: $memberId, householdId: $householdId) { member { name } household { room } }
 }`;
 
+// Every round pairs members and households of its own and looks only at them: rounds run four at a time.
+const ROUNDS_AT_ONCE = { roundsAtOnce: 4 };
+
 let tester: Tester;
 let householdIds: string[];
 let coreId: string;
@@ -70,7 +73,7 @@ describe('pairMemberWithCore', () => {
       expect(refused).toEqual(Array.from({ length: 5 }, () => summaryOf(coreMemberFull(core, MEMBERS_PER_CORE_MEMBER))));
       const pairings = await tester.models.MemberPairing.find({ coreMemberId: new Types.ObjectId(core) }, { slot: 1, _id: 0 }).sort({ slot: 1 }).lean();
       expect(pairings.map((pairing) => pairing.slot)).toEqual([0, 1, 2]);
-    });
+    }, ROUNDS_AT_ONCE);
   }, RACE_TIMEOUT);
 
   it('shows the pairing from both sides', async () => {
@@ -96,7 +99,7 @@ describe('pairMemberWithCore', () => {
         summaryOf(memberAlreadyPaired(memberId)),
       ]);
       expect(await tester.models.MemberPairing.countDocuments({ memberId: new Types.ObjectId(memberId) })).toBe(1);
-    });
+    }, ROUNDS_AT_ONCE);
   }, RACE_TIMEOUT);
 
   it('frees a slot when a member is unpaired', async () => {
@@ -146,7 +149,7 @@ describe('pairHouseholdWithMember', () => {
         await tester.execute('query($id: ID!) { resident(id: $id) { pairedHouseholds { id } } }', { id: memberId }, VIEWERS.communityWorkerA),
       );
       expect(listed.resident.pairedHouseholds.length).toBe(10);
-    });
+    }, ROUNDS_AT_ONCE);
   }, RACE_TIMEOUT);
 
   it('admits one of 4 concurrent pairings with a member who has 9 households, then none of the 3 left out, round after round', async () => {
@@ -165,7 +168,7 @@ describe('pairHouseholdWithMember', () => {
       const slots = await tester.models.HouseholdPairing.find({ memberId: new Types.ObjectId(memberId) }, { slot: 1, _id: 0 }).sort({ slot: 1 }).lean();
       expect(slots.map((pairing) => pairing.slot)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
       expect(await tester.models.HouseholdPairing.countDocuments({ householdId: { $in: leftOut.map((id) => new Types.ObjectId(id)) } })).toBe(0);
-    });
+    }, ROUNDS_AT_ONCE);
   }, RACE_TIMEOUT);
 
   it('keeps a household with one member, and unpairs it', async () => {
