@@ -36,22 +36,8 @@ let jinlingAgreementId: string;
 
 const stars = (counts: number[]) => counts.map((count, index) => ({ stars: index + 1, count }));
 
-async function signAgreement(propertyCompanyId: string, signedOn: string): Promise<string> {
-  const contact = { name: '陈海燕', phone: '13812345678' };
-  const data = await world.mutate<{ signAgreement: { id: string } }>('mutation($input: SignAgreementInput!){ signAgreement(input: $input) { id } }', {
-    input: {
-      communityId: world.communityId,
-      ownersCommitteeId: ownersId,
-      propertyCompanyId,
-      communityContact: contact,
-      ownersCommitteeContact: contact,
-      propertyCompanyContact: contact,
-      responseDeadlineHours: 2,
-      resolutionDeadlineHours: 48,
-      signedOn,
-    },
-  });
-  return data.signAgreement.id;
+function signAgreement(propertyCompanyId: string, signedOn: string): Promise<string> {
+  return wishes.signAgreement(ownersId, propertyCompanyId, signedOn);
 }
 
 /** Requests routed to the newest agreement's company, each acknowledged after 1 h, resolved after 10 h and rated. */

@@ -40,22 +40,8 @@ let unansweredId: string;
 const stars = (counts: number[]) => counts.map((count, index) => ({ stars: index + 1, count }));
 const noRatings = { count: 0, mean: null, standardDeviation: null, perStar: stars([0, 0, 0, 0, 0]) };
 
-async function signAgreement(propertyCompanyId: string, signedOn: string): Promise<string> {
-  const contact = { name: '陈海燕', phone: '13812345678' };
-  const data = await world.mutate<{ signAgreement: { id: string } }>('mutation($input: SignAgreementInput!){ signAgreement(input: $input) { id } }', {
-    input: {
-      communityId: world.communityId,
-      ownersCommitteeId: ownersId,
-      propertyCompanyId,
-      communityContact: contact,
-      ownersCommitteeContact: contact,
-      propertyCompanyContact: contact,
-      responseDeadlineHours: 2,
-      resolutionDeadlineHours: 48,
-      signedOn,
-    },
-  });
-  return data.signAgreement.id;
+function signAgreement(propertyCompanyId: string, signedOn: string): Promise<string> {
+  return wishes.signAgreement(ownersId, propertyCompanyId, signedOn);
 }
 
 /**
