@@ -200,7 +200,7 @@ describe('the ranking of a street’s property companies', () => {
 });
 
 describe('batching', () => {
-  it('scores a page of organisations, or a ranking, with one read of rollups per side, whatever the number of units', async () => {
+  it('scores a page of organisations with one read of rollups per side, and a ranking with two, whatever the number of units', async () => {
     stack.resetCommands();
     const page = await stack.query<{ organisations: { edges: { node: { scorecard: { handled: number } } }[] } }>(
       'query($c: ID!, $period: AggregatePeriod!){ organisations(filter: { within: $c, kind: PROPERTY_COMPANY }, first: 10) { edges { node { scorecard(period: $period) { handled } } } } }',
@@ -210,9 +210,10 @@ describe('batching', () => {
     expect(page.data!.organisations.edges.map((edge) => edge.node.scorecard.handled).sort()).toEqual([0, 2, 2]);
     expect(commandCounts(stack.commands().wishes!)).toEqual({ 'find scorecard_rollups': 2 });
 
+    // A ranking: every unit's figure ranked by, then the page's units whole, each one read per side.
     stack.resetCommands();
     await stack.query(RANKING, { org: world.streetId, period: APRIL, by: 'HANDLED' }, { token: streetToken });
-    expect(commandCounts(stack.commands().wishes!)).toEqual({ 'find scorecard_rollups': 2 });
+    expect(commandCounts(stack.commands().wishes!)).toEqual({ 'find scorecard_rollups': 4 });
   });
 });
 

@@ -23,6 +23,7 @@ import type { RatingReading } from '../domain/scorecard-rating-cells.ts';
 import { fetchOrganisation, fetchUnitsOfKind } from '../graph/organisations.ts';
 import { requireReportReader } from '../authorisation.ts';
 import type { Loaders } from '../loaders.ts';
+import { scorecardFacts } from '../persistence/scorecard-facts.ts';
 import type { OrganisationReference } from '../mappers.ts';
 import { readAgreementEvaluationOutOfScope, readAnotherResidentsScorecard, readRankingOutOfScope, readScorecardOutOfScope } from '../errors.ts';
 
@@ -30,7 +31,7 @@ import { readAgreementEvaluationOutOfScope, readAnotherResidentsScorecard, readR
  * Scorecards (评星定级, 民意测评): an organisation's as handler and claimant, a resident's as
  * claimant, an agreement's yearly evaluation, and the ranking of a kind of unit under a street or
  * community. Every scorecard on a page is loaded through one per-request loader (one read of
- * rollups per side and period).
+ * rollups per side and period); a ranking first reads, for every unit, only the figure it ranks by.
  */
 
 /** The earliest and latest years an agreement can be evaluated for. */
@@ -98,7 +99,7 @@ export const Agreement: AgreementResolvers = {
 };
 
 export const scorecardQueries: QueryResolvers = {
-  scorecardRanking: async (_parent, { organisationId, kind, period, by, first, after }, { viewer, graph, loaders }) => {
+  scorecardRanking: async (_parent, { organisationId, kind, period, by, first, after }, { viewer, graph, loaders, models }) => {
     requireSignedIn(viewer);
     const scope = scored('period', period);
     const limit = pageSize(first);
@@ -111,12 +112,17 @@ export const scorecardQueries: QueryResolvers = {
     const unitIds = await fetchUnitsOfKind(graph, organisation.id, kind);
     // An analyst's ranking by MEAN_RATING orders the means of published cells, as the analyst reads them.
     const reading = ratingReadingOf(viewer);
-    const units = await Promise.all(unitIds.map(async (unitId) => ({ id: unitId, figures: await organisationFigures(loaders, unitId, scope, reading) })));
+    // Every unit is ranked on the one figure asked for; only the page's units are read whole.
+    const ids = unitIds.map((unitId) => new Types.ObjectId(unitId));
+    const [handled, claimed] = await Promise.all([scorecardFacts(models, 'HANDLER', ids, scope.months, by), scorecardFacts(models, 'CLAIMANT', ids, scope.months, by)]);
+    const units = unitIds.map((unitId) => ({ id: unitId, figures: scorecardFigures(addFacts(handled.get(unitId)!, claimed.get(unitId)!), reading) }));
     const page = rankUnits(units, by).slice(afterRank, afterRank + limit + 1);
-    const edges = page.slice(0, limit).map(({ rank, unit }) => ({
-      cursor: encodeCursor(rank, new Types.ObjectId(unit.id)),
-      node: { rank, organisation: { id: unit.id }, scorecard: { ...period, ...unit.figures } },
-    }));
+    const edges = await Promise.all(
+      page.slice(0, limit).map(async ({ rank, unit }) => ({
+        cursor: encodeCursor(rank, new Types.ObjectId(unit.id)),
+        node: { rank, organisation: { id: unit.id }, scorecard: { ...period, ...(await organisationFigures(loaders, unit.id, scope, reading)) } },
+      })),
+    );
     return { edges, pageInfo: { hasNextPage: page.length > limit, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: units.length };
   },
 };
